@@ -1,0 +1,65 @@
+"""The ``rumbo`` command line: argparse subcommands; no subcommand opens the GUI.
+
+Contract (see ``shared/design/architecture.md``): exit status 0 on success,
+2 on bad input or usage (one clear sentence on stderr, nothing written), 1 on an
+unexpected failure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from desktop.domain.errors import UserError
+
+EXIT_OK = 0
+EXIT_FAILURE = 1
+EXIT_BAD_INPUT = 2
+
+# Modules under desktop.commands that add subcommands, in help order.
+COMMAND_MODULES = (
+    "classify",
+)
+
+
+class _Parser(argparse.ArgumentParser):
+    """An ArgumentParser that reports usage errors as one Spanish sentence."""
+
+    def error(self, message: str):  # noqa: D401 - argparse API
+        sys.stderr.write(
+            f"Error de uso: {message}. Escriba «{self.prog} --help» para ver las opciones.\n"
+        )
+        raise SystemExit(EXIT_BAD_INPUT)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Build the full parser with the global options and every subcommand."""
+    parser = _Parser(
+        prog="rumbo",
+        description="Rumbo: registro, clasificación y evaluación de mipymes.",
+    )
+    parser.add_argument("--db", metavar="RUTA", help="archivo de base de datos (por defecto, el de la carpeta de datos del usuario)")
+    parser.add_argument("--lang", choices=("es", "en"), default=None, help="idioma de la interfaz y de los informes")
+    parser.add_argument("--demo", action="store_true", help="al abrir la aplicación sobre una base vacía, cargar empresas de demostración")
+    subparsers = parser.add_subparsers(dest="command", metavar="SUBCOMANDO", parser_class=_Parser)
+    for name in COMMAND_MODULES:
+        module = importlib.import_module(f"desktop.commands.{name}")
+        module.register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line and return the exit status."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        from desktop.app import run_gui
+
+        return run_gui(db_path=args.db, lang=args.lang, demo=args.demo)
+    try:
+        return args.handler(args)
+    except UserError as exc:
+        sys.stderr.write(f"{exc.message}\n")
+        return EXIT_BAD_INPUT

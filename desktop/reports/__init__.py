@@ -1,0 +1,1 @@
+"""PDF reports: pure report-data builders and ReportLab renderers."""
