@@ -1,0 +1,318 @@
+"""Readiness assessment: answers, firm context, results and the public functions.
+
+This is the module other code imports. The work is done in ``scoring.py``
+(points, dimensions, index, band, knock-outs), ``stage.py`` (stage, profile,
+sector type) and ``explain.py`` (comparison and JSON round trip); this module
+holds the dataclasses they share and thin entry points.
+
+Numbers: scores are computed with exact fractions and rounded once, at the end,
+half up, to one decimal (scores, index, coverage in percent) so hand-worked
+examples match to the digit. Results carry :class:`~decimal.Decimal` values.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from desktop.domain.questionnaire import (  # re-exported: the public API lives here
+    BANDS,
+    Dimension,
+    Question,
+    Questionnaire,
+    Text,
+    load_questionnaire,
+)
+
+# Answers that are not values. They are never zeros: "no_aplica" removes the
+# question from the dimension, the other two leave it unanswered (coverage falls).
+NO_SABE = "no_sabe"
+NO_APLICA = "no_aplica"
+PREFIERE_NO_RESPONDER = "prefiere_no_responder"
+SPECIAL_CODES = (NO_SABE, NO_APLICA, PREFIERE_NO_RESPONDER)
+EVIDENCE_KINDS = ("declarado", "documento")
+
+STAGES = ("local_only", "indirect_exporter", "occasional_direct", "regular_direct", "multi_market")
+PROFILES = (
+    "autoempleo_supervivencia",
+    "local_baja_productividad",
+    "proveedor_vinculado",
+    "exportador_directo",
+    "dinamica_innovadora",
+)
+SIZE_CLASSES = ("micro", "pequena", "mediana", "grande", "sin_clasificar")
+SECTOR_TYPES = (
+    "agroalimentario",
+    "recursos_naturales",
+    "manufactura_tradicional",
+    "intensiva_tecnologia",
+    "comercio",
+    "servicios",
+)
+# Dimension statuses.
+OK = "ok"
+SIN_DATOS = "sin_datos_suficientes"
+DIM_NO_APLICA = "no_aplica"
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One answer: a value, or one of SPECIAL_CODES in ``code``.
+
+    Values by question type: yes_no -> bool; level -> int 0..4; number -> int,
+    Decimal or numeric string; single_choice -> option id; multi_choice -> list
+    of option ids (an empty list means "none of them").
+    """
+
+    value: Any = None
+    code: str | None = None
+    evidence: str = "declarado"
+    note: str = ""
+
+    @property
+    def answered(self) -> bool:
+        """True when the answer carries a value rather than a special code."""
+        return self.code is None
+
+
+@dataclass(frozen=True)
+class FirmContext:
+    """What the assessment needs to know about the firm besides the answers.
+
+    Money in whole US dollars. ``None`` means unknown. ``sector_type`` may be
+    left empty and is then derived from ``sector_isic`` (see stage.py).
+    """
+
+    country: str | None = None
+    size_class: str | None = None
+    sector_isic: str | None = None
+    sector_type: str | None = None
+    employees: int | None = None
+    sales_usd: Decimal | None = None
+    exports_usd: Decimal | None = None
+    formal_registration: bool | None = None
+    differentiated_product: bool | None = None
+    name: str = ""
+
+
+@dataclass(frozen=True)
+class Contribution:
+    """How one question fed its dimension's score.
+
+    ``points`` of ``max_points`` (in the question's weight units; None when the
+    question was not answered or does not apply) and ``share`` = the percentage
+    points of the dimension score this answer produced. The shares of a
+    dimension add up to its score (before rounding).
+    """
+
+    question_id: str
+    question: Text
+    status: str  # "answered", "no_sabe", "prefiere_no_responder", "no_aplica", "not_applicable", "unanswered"
+    answer_text: Text | None
+    weight: Decimal
+    points: Decimal | None
+    max_points: Decimal | None
+    share: Decimal | None
+    evidence: str | None = None
+
+
+@dataclass(frozen=True)
+class DimensionScore:
+    """A dimension's score 0..100 (None unless status is "ok") and coverage in %."""
+
+    dimension_id: str
+    title: Text
+    weight: Decimal
+    score: Decimal | None
+    coverage: Decimal  # percent of applicable weight that was answered
+    status: str  # OK, SIN_DATOS, DIM_NO_APLICA
+    contributions: tuple[Contribution, ...] = ()
+
+
+@dataclass(frozen=True)
+class KnockOutHit:
+    """A knock-out rule that fired: the question, the band cap and why."""
+
+    question_id: str
+    cap: str
+    reason: Text
+
+
+@dataclass(frozen=True)
+class Derivation:
+    """A derived code (stage or profile) with the reasons that produced it."""
+
+    code: str | None
+    reasons: tuple[Text, ...] = ()
+
+
+@dataclass(frozen=True)
+class AssessmentResult:
+    """Everything one scoring run produced; self-contained so it can be re-read.
+
+    ``band_uncapped`` is the band the index alone gives; ``band`` is after the
+    knock-outs. ``index`` and ``band`` are None when no dimension has enough data.
+    """
+
+    questionnaire_id: str
+    questionnaire_version: str
+    dimensions: tuple[DimensionScore, ...]
+    index: Decimal | None
+    band: str | None
+    band_uncapped: str | None
+    coverage: Decimal
+    provisional: bool
+    knock_outs: tuple[KnockOutHit, ...]
+    stage: Derivation
+    profile: Derivation
+    document_share: Decimal | None  # % of answered questions backed by a document seen
+    answers: dict[str, Answer] = field(default_factory=dict)
+    firm: FirmContext = field(default_factory=FirmContext)
+    notes: tuple[Text, ...] = ()
+    rescored_from: str | None = None  # questionnaire version of the result this one re-scores
+
+    def dimension(self, dimension_id: str) -> DimensionScore | None:
+        """Return the score of ``dimension_id``, or None."""
+        return next((d for d in self.dimensions if d.dimension_id == dimension_id), None)
+
+    @property
+    def explanation(self) -> dict[str, tuple[Contribution, ...]]:
+        """For every dimension, the contribution of each of its questions."""
+        return {d.dimension_id: d.contributions for d in self.dimensions}
+
+
+@dataclass(frozen=True)
+class Programme:
+    """An example programme from the source's annex tables, copied exactly."""
+
+    id: str  # e.g. "A3-5"
+    name: str
+    countries: tuple[str, ...]
+    institution: str
+    results: Text
+    source: str  # e.g. "Cuadro A.3 (CEPAL y otros, 2011)"
+
+
+@dataclass(frozen=True)
+class Recommendation:
+    """A support instrument chosen for this firm, with why and what to do."""
+
+    instrument_id: str
+    family: str
+    title: Text
+    description: Text
+    reason: Text
+    steps: tuple[Text, ...]
+    programmes: tuple[Programme, ...]
+    gap_dimensions: tuple[str, ...]
+    gap: Decimal  # the size of the largest gap it addresses (100 - score)
+    catalog_id: str = ""
+    catalog_version: str = ""
+
+
+@dataclass(frozen=True)
+class DimensionChange:
+    """One dimension across two assessments; ``delta`` None when either lacks a score."""
+
+    dimension_id: str
+    title: Text
+    old_score: Decimal | None
+    new_score: Decimal | None
+    delta: Decimal | None
+    old_status: str | None
+    new_status: str | None
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Change between two assessments of the same firm (old -> new)."""
+
+    dimensions: tuple[DimensionChange, ...]
+    index_delta: Decimal | None
+    old_band: str | None
+    new_band: str | None
+    band_change: int  # steps up (+) or down (-) the band ladder; 0 if same or unknown
+    old_stage: str | None
+    new_stage: str | None
+    stage_change: int
+    same_questionnaire: bool
+
+
+def score(
+    questionnaire: Questionnaire,
+    answers: dict[str, Answer],
+    firm: FirmContext,
+    *,
+    ignore_inapplicable: bool = False,
+) -> AssessmentResult:
+    """Score a set of answers for one firm.
+
+    Args:
+        questionnaire: the questionnaire the answers belong to.
+        answers: question id -> Answer. Questions without an entry count as unanswered.
+        firm: the firm's data (size, sector, exports ...).
+        ignore_inapplicable: when False (default) an answer to a question that does
+            not apply to this firm is refused; when True it is left out and noted.
+
+    Raises:
+        UserError: an unknown question id, a value of the wrong kind or out of
+            range, or an answer to a question that does not apply; the sentence
+            names the question.
+    """
+    from desktop.domain.scoring import score_answers
+
+    return score_answers(questionnaire, answers, firm, ignore_inapplicable=ignore_inapplicable)
+
+
+def rescore(old: AssessmentResult, questionnaire: Questionnaire) -> AssessmentResult:
+    """Score an old assessment's answers against another version of its questionnaire.
+
+    The old result is left as it is; the new one records ``rescored_from``.
+    Answers to questions the new version no longer has are left out with a note.
+
+    Raises:
+        UserError: the questionnaire has a different id.
+    """
+    from desktop.domain.scoring import rescore_result
+
+    return rescore_result(old, questionnaire)
+
+
+def recommend(result: AssessmentResult, firm: FirmContext | None = None, catalog=None, *, limit: int = 6) -> list[Recommendation]:
+    """Recommend support instruments for the gaps in ``result`` (see recommend.py)."""
+    from desktop.domain.recommend import recommend as _recommend
+
+    return _recommend(result, firm, catalog, limit=limit)
+
+
+def compare(old: AssessmentResult, new: AssessmentResult) -> Comparison:
+    """Compare two assessments of the same firm, old first."""
+    from desktop.domain.explain import compare_results
+
+    return compare_results(old, new)
+
+
+def result_to_dict(result: AssessmentResult) -> dict[str, Any]:
+    """A JSON-safe dict of ``result`` (decimals as strings), for storage."""
+    from desktop.domain.explain import to_dict
+
+    return to_dict(result)
+
+
+def result_from_dict(data: dict[str, Any]) -> AssessmentResult:
+    """Rebuild a result written by :func:`result_to_dict`."""
+    from desktop.domain.explain import from_dict
+
+    return from_dict(data)
+
+
+__all__ = [
+    "BANDS", "STAGES", "PROFILES", "SPECIAL_CODES", "EVIDENCE_KINDS", "SECTOR_TYPES",
+    "NO_SABE", "NO_APLICA", "PREFIERE_NO_RESPONDER", "OK", "SIN_DATOS", "DIM_NO_APLICA",
+    "Text", "Questionnaire", "Dimension", "Question", "Answer", "FirmContext",
+    "Contribution", "DimensionScore", "KnockOutHit", "Derivation", "AssessmentResult",
+    "Programme", "Recommendation", "DimensionChange", "Comparison",
+    "load_questionnaire", "score", "rescore", "recommend", "compare",
+    "result_to_dict", "result_from_dict",
+]
