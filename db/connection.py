@@ -1,0 +1,160 @@
+"""Opening a Rumbo database: pragmas, version check, migrations, device row.
+
+:func:`open_storage` is the only way the application gets a connection. It
+returns a :class:`Storage`, which holds the sqlite-utils ``Database``, the
+file's path and this database's device identity (the ``origin`` stamped on
+every change it makes).
+"""
+
+from __future__ import annotations
+
+import socket
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import uuid_utils
+from sqlite_utils import Database
+
+from db.clock import now_iso
+from db.errors import SchemaTooNewError, StorageError, storage_errors
+from db.schema import MIGRATIONS, SCHEMA_VERSION
+
+# How long a writer waits for another connection's lock before giving up (ms).
+BUSY_TIMEOUT_MS = 5000
+
+
+class Storage:
+    """An open Rumbo database.
+
+    Attributes:
+        db: the sqlite-utils Database (repositories use ``db.conn`` / ``db.execute``).
+        path: the file, or None for an in-memory database.
+        device_id: this database's device id (UUID text), the ``origin`` of its changes.
+        device_name: the human name of this device ("Equipo laptop-ana").
+    """
+
+    def __init__(self, db: Database, path: Path | None, device_id: str, device_name: str):
+        self.db = db
+        self.path = path
+        self.device_id = device_id
+        self.device_name = device_name
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        return self.db.conn
+
+    @contextmanager
+    def write(self) -> Iterator[Storage]:
+        """Run the block as one write transaction (a savepoint when nested).
+
+        The outermost level starts with ``BEGIN IMMEDIATE`` so the write lock is
+        taken up front: a deferred transaction that reads first could fail
+        straight away with "database is locked" when another writer got in
+        between, ignoring the busy timeout.
+        """
+        conn = self.db.conn
+        if conn.in_transaction:
+            with self.db.atomic():
+                yield self
+            return
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        try:
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+
+    def schema_version(self) -> int:
+        return self.db.execute("PRAGMA user_version").fetchone()[0]
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Storage:
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"<Storage {self.path or ':memory:'} device={self.device_name!r}>"
+
+
+def default_device_name() -> str:
+    """The name a new database gives its device until the user renames it."""
+    return f"Equipo {socket.gethostname() or 'sin nombre'}"
+
+
+def open_storage(path: str | Path | None, *, device_name: str | None = None, migrate: bool = True) -> Storage:
+    """Open (creating if needed) and upgrade a Rumbo database.
+
+    Args:
+        path: the database file; None or ":memory:" for a throw-away in-memory database.
+        device_name: name for this device if the file is new; defaults to "Equipo <hostname>".
+        migrate: apply pending migrations (False only for tests that build old files).
+
+    Returns:
+        The open Storage.
+
+    Raises:
+        SchemaTooNewError: the file was written by a newer Rumbo.
+        StorageError: the file cannot be opened, is not a Rumbo database, is
+            damaged, read-only or locked.
+    """
+    memory = path is None or str(path) == ":memory:"
+    file_path = None if memory else Path(path)
+    label = None if memory else str(file_path)
+    with storage_errors(label):
+        if file_path is not None:
+            file_path.parent.mkdir(parents=True, exist_ok=True)
+        db = Database(memory=True) if memory else Database(file_path)
+        try:
+            db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            _check_version(db, label)
+            if not memory:
+                db.enable_wal()
+                db.execute("PRAGMA synchronous = NORMAL")
+            db.execute("PRAGMA foreign_keys = ON")
+            if migrate:
+                MIGRATIONS.apply(db)
+            device_id, name = _ensure_device(db, device_name)
+        except BaseException:
+            db.close()
+            raise
+    return Storage(db, file_path, device_id, name)
+
+
+def _check_version(db: Database, label: str | None) -> None:
+    # Reading the header is also what reveals a file that is not SQLite at all.
+    version = db.execute("PRAGMA user_version").fetchone()[0]
+    if version > SCHEMA_VERSION:
+        raise SchemaTooNewError(version, label)
+    if version == 0:
+        tables = [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        if tables and "_sqlite_migrations" not in tables:
+            # Some other program's SQLite file: never add our tables to it.
+            raise StorageError("corrupt", path=label)
+
+
+def _ensure_device(db: Database, device_name: str | None) -> tuple[str, str]:
+    row = db.execute("SELECT id, name FROM devices WHERE is_local = 1").fetchone()
+    if row:
+        return row[0], row[1]
+    device_id = str(uuid_utils.uuid7())
+    name = device_name or default_device_name()
+    stamp = now_iso()
+    with db.atomic():
+        db.execute(
+            "INSERT INTO devices (id, name, is_local, created_at, updated_at) VALUES (?, ?, 1, ?, ?)",
+            (device_id, name, stamp, stamp),
+        )
+    return device_id, name

@@ -1,0 +1,112 @@
+"""Firms repository: the client firms of the centre.
+
+Values are the canonical firm fields (``/tmp/briefs/firm_fields.md``, kept
+here as :data:`FIRM_FIELDS`) already normalised and derived by the service
+layer (``desktop.services.firms``); this module only stores them, with the
+record model and change log of :mod:`db.records`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from db import records
+from db.errors import guarded
+
+TABLE = "firms"
+
+# The canonical firm fields, in display order (record metadata excluded).
+FIRM_FIELDS = (
+    "legal_name", "trade_name", "tax_id", "tax_id_type", "country", "department", "municipality",
+    "address", "sector_isic", "year_founded", "legal_form", "formal_registration",
+    "employees_women", "employees_men", "employees", "currency", "usd_rate",
+    "sales_amount", "assets_amount", "exports_amount", "sales_usd", "assets_usd", "exports_usd",
+    "owner_name", "owner_gender", "contact_name", "contact_gender", "phone", "email", "notes",
+    "adviser_id", "size_class", "stage", "band",
+)
+
+
+def insert_firm(storage, data: Mapping[str, Any], actor: str | None) -> dict:
+    """Store a new firm (rev 1, logged) and return it as stored."""
+    return records.insert(storage, TABLE, data, actor)
+
+
+def insert_firms(storage, rows: Iterable[Mapping[str, Any]], actor: str | None) -> list[str]:
+    """Bulk path for imports and demo data: all rows in one transaction.
+
+    Uses executemany for the firms and for their change-log entries, and the
+    FTS triggers index each row, so 100,000 firms take a few seconds. Rows
+    must be complete canonical dicts (run them through the service layer's
+    ``prepare_firm`` first). All or nothing.
+
+    Returns:
+        The new ids, in the order of ``rows``.
+    """
+    defaults = {"currency": "USD", "usd_rate": "1"}
+    return records.insert_many(storage, TABLE, ({**defaults, **r} for r in rows), actor)
+
+
+def update_firm(storage, firm_id: str, changes: Mapping[str, Any], actor: str | None,
+                expected_rev: int | None = None) -> dict:
+    """Change fields of a firm (rev +1, logged); see :func:`db.records.update`."""
+    return records.update(storage, TABLE, firm_id, changes, actor, expected_rev)
+
+
+def get_firm(storage, firm_id: str, include_deleted: bool = True) -> dict | None:
+    """A firm by id (tombstoned ones included unless asked otherwise), or None."""
+    return records.get(storage, TABLE, firm_id, include_deleted)
+
+
+@guarded
+def get_firm_by_tax_id(storage, tax_id: str, country: str | None = None,
+                       include_deleted: bool = False) -> dict | None:
+    """The live firm with this (compacted) tax id, optionally in one country; oldest first."""
+    where, params = "tax_id = ?", [tax_id]
+    if country:
+        where += " AND country = ?"
+        params.append(country)
+    rows = records.select(storage, TABLE, where, params, order_by="created_at, id",
+                          include_deleted=include_deleted)
+    return rows[0] if rows else None
+
+
+@guarded
+def tax_id_index(storage) -> dict[tuple[str, str], str]:
+    """(country, tax_id) -> firm id for every live firm with a tax id (for duplicate checks)."""
+    cur = storage.conn.execute(
+        "SELECT country, tax_id, id FROM firms WHERE tax_id IS NOT NULL AND deleted_at IS NULL ORDER BY created_at DESC"
+    )
+    return {(c, t): i for c, t, i in cur}
+
+
+def delete_firm(storage, firm_id: str, actor: str | None) -> dict:
+    """Tombstone a firm; it disappears from lists but stays in the file."""
+    return records.tombstone(storage, TABLE, firm_id, actor)
+
+
+def undelete_firm(storage, firm_id: str, actor: str | None) -> dict:
+    """Bring a tombstoned firm back."""
+    return records.undelete(storage, TABLE, firm_id, actor)
+
+
+@guarded
+def purge_firm(storage, firm_id: str, actor: str | None) -> None:
+    """Remove a firm and everything hanging from it from the file, for good (logged)."""
+    with storage.write():
+        for table, where, params in (
+            ("answers", "assessment_id IN (SELECT id FROM assessments WHERE firm_id = ?)", (firm_id,)),
+            ("notes", "firm_id = ?", (firm_id,)),
+            ("contacts", "firm_id = ?", (firm_id,)),
+            ("assessments", "firm_id = ?", (firm_id,)),
+        ):
+            for row in records.select(storage, table, where, params, include_deleted=True):
+                records.purge(storage, table, row["id"], actor)
+        records.purge(storage, TABLE, firm_id, actor)
+
+
+@guarded
+def count_firms(storage, include_deleted: bool = False) -> int:
+    """How many firms the database holds."""
+    sql = "SELECT count(*) FROM firms" + ("" if include_deleted else " WHERE deleted_at IS NULL")
+    return storage.conn.execute(sql).fetchone()[0]

@@ -1,0 +1,247 @@
+"""Generic record writes: the record model and the change log in one place.
+
+Every table of :data:`db.schema.RECORD_TABLES` is written through these
+functions, so every write stamps ``created_*``/``updated_*``, bumps ``rev``,
+records the ``origin`` device and appends to the change log inside the same
+transaction. Deletion is a tombstone (``deleted_at``); only :func:`purge`
+removes a row, and it is logged too.
+
+The per-table repository modules (``db.firms``, ``db.advisers`` ...) are thin
+wrappers that name the table; other code should call those.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from db import changelog
+from db.clock import new_id, now_iso
+from db.errors import RecordNotFoundError, StaleRecordError, guarded
+from db.schema import RECORD_TABLES
+
+# Fields stored as JSON text and returned as Python values.
+JSON_FIELDS = {"assessments": {"result"}, "answers": {"value"}, "settings": {"value"}}
+# Fields stored as 0/1 and returned as bool.
+BOOL_FIELDS = {"firms": {"formal_registration"}, "advisers": {"active"}}
+# Fields that callers may not set directly: the record model owns them.
+MANAGED = frozenset(changelog.META_FIELDS) - {"id"}
+
+
+def columns(storage, table: str) -> tuple[str, ...]:
+    """The columns of a record table, in schema order (cached per Storage)."""
+    if table not in RECORD_TABLES:
+        raise ValueError(f"not a record table: {table!r}")
+    cache = storage.__dict__.setdefault("_columns", {})
+    if table not in cache:
+        cache[table] = tuple(r[1] for r in storage.conn.execute(f"PRAGMA table_info({table})"))
+    return cache[table]
+
+
+def defaults(storage, table: str) -> dict[str, Any]:
+    """Each column's schema default (None where there is none), so a new row
+    built in Python matches what SQLite would have stored."""
+    cache = storage.__dict__.setdefault("_defaults", {})
+    if table not in cache:
+        values = {}
+        for _cid, name, _type, _notnull, default, _pk in storage.conn.execute(f"PRAGMA table_info({table})"):
+            # The default is SQL text such as 'USD' or 1: let SQLite evaluate it.
+            values[name] = None if default is None else storage.conn.execute(f"SELECT {default}").fetchone()[0]
+        cache[table] = values
+    return cache[table]
+
+
+def decode(table: str, row: Mapping[str, Any]) -> dict:
+    """A stored row as the dict code works with (JSON parsed, booleans as bool)."""
+    out = dict(row)
+    for name in JSON_FIELDS.get(table, ()):
+        if out.get(name) is not None:
+            out[name] = json.loads(out[name])
+    for name in BOOL_FIELDS.get(table, ()):
+        if out.get(name) is not None:
+            out[name] = bool(out[name])
+    return out
+
+
+def _encode_value(table: str, name: str, value: Any) -> Any:
+    if value is None:
+        return None
+    if name in JSON_FIELDS.get(table, ()):
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    if name in BOOL_FIELDS.get(table, ()):
+        return int(bool(value))
+    return value
+
+
+def _check_fields(storage, table: str, values: Mapping[str, Any]) -> None:
+    known = set(columns(storage, table))
+    unknown = [k for k in values if k not in known]
+    if unknown:
+        raise ValueError(f"unknown fields for {table}: {', '.join(sorted(unknown))}")
+    managed = [k for k in values if k in MANAGED]
+    if managed:
+        raise ValueError(f"record metadata is set by storage, not by callers: {', '.join(sorted(managed))}")
+
+
+def _fetch(storage, table: str, record_id: str) -> dict | None:
+    cur = storage.conn.execute(f"SELECT * FROM {table} WHERE id = ?", (record_id,))
+    row = cur.fetchone()
+    if row is None:
+        return None
+    return decode(table, dict(zip((d[0] for d in cur.description), row)))
+
+
+@guarded
+def get(storage, table: str, record_id: str, include_deleted: bool = True) -> dict | None:
+    """One record by id, or None."""
+    columns(storage, table)
+    row = _fetch(storage, table, record_id)
+    if row is None or (row["deleted_at"] and not include_deleted):
+        return None
+    return row
+
+
+def _new_row(storage, table: str, values: Mapping[str, Any], actor: str | None, stamp: str) -> dict:
+    _check_fields(storage, table, values)
+    row = dict(defaults(storage, table))
+    row.update((k, v) for k, v in values.items() if v is not None)
+    row.update(id=values.get("id") or new_id(), created_at=stamp, updated_at=stamp,
+               created_by=actor, updated_by=actor, rev=1, origin=storage.device_id, deleted_at=None)
+    return row
+
+
+def _insert_sql(storage, table: str) -> str:
+    cols = columns(storage, table)
+    return f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' for _ in cols)})"
+
+
+def _params(storage, table: str, row: dict) -> tuple:
+    return tuple(_encode_value(table, c, row[c]) for c in columns(storage, table))
+
+
+@guarded
+def insert(storage, table: str, values: Mapping[str, Any], actor: str | None) -> dict:
+    """Create a record (rev 1) and log it. Returns the stored record.
+
+    ``values`` may carry an ``id`` made by the caller; otherwise a UUIDv7 is made.
+    """
+    stamp = now_iso()
+    row = _new_row(storage, table, values, actor, stamp)
+    with storage.write():
+        storage.conn.execute(_insert_sql(storage, table), _params(storage, table, row))
+        stored = _fetch(storage, table, row["id"])
+        changelog.append(storage, table, row["id"], 1, "insert", None, stored, stamp, actor)
+    return stored
+
+
+@guarded
+def insert_many(storage, table: str, rows: Iterable[Mapping[str, Any]], actor: str | None) -> list[str]:
+    """Create many records in one transaction with two executemany calls.
+
+    All or nothing: if one row fails (a constraint, a full disk) none is kept.
+    The logged ``after`` is the row as given plus metadata, which equals what a
+    read returns because callers pass already-typed values.
+    """
+    stamp = now_iso()
+    bools = BOOL_FIELDS.get(table, ())
+    prepared = []
+    for values in rows:
+        row = _new_row(storage, table, values, actor, stamp)
+        for name in bools:
+            if row[name] is not None:
+                row[name] = bool(row[name])
+        prepared.append(row)
+    with storage.write():
+        storage.conn.executemany(_insert_sql(storage, table), (_params(storage, table, r) for r in prepared))
+        changelog.append_inserts(storage, table, prepared, stamp, actor)
+    return [r["id"] for r in prepared]
+
+
+def _require(storage, table: str, record_id: str) -> dict:
+    row = _fetch(storage, table, record_id)
+    if row is None:
+        raise RecordNotFoundError(table, record_id)
+    return row
+
+
+def _save(storage, table: str, before: dict, changes: dict, actor: str | None, op: str) -> dict:
+    stamp = now_iso()
+    changes = dict(changes, updated_at=stamp, updated_by=actor, rev=before["rev"] + 1, origin=storage.device_id)
+    assignments = ", ".join(f"{name} = ?" for name in changes)
+    params = [_encode_value(table, k, v) for k, v in changes.items()] + [before["id"], before["rev"]]
+    cur = storage.conn.execute(f"UPDATE {table} SET {assignments} WHERE id = ? AND rev = ?", params)
+    if cur.rowcount != 1:  # pragma: no cover - the write lock makes this unreachable
+        raise StaleRecordError(table, before["id"], before["rev"], -1)
+    after = _fetch(storage, table, before["id"])
+    changelog.append(storage, table, before["id"], after["rev"], op, before, after, stamp, actor)
+    return after
+
+
+@guarded
+def update(storage, table: str, record_id: str, changes: Mapping[str, Any], actor: str | None,
+           expected_rev: int | None = None) -> dict:
+    """Change some fields of a live record; rev +1 and one log entry.
+
+    Fields whose value does not actually change are ignored; if nothing
+    changes, nothing is written and the current record is returned.
+
+    Raises:
+        RecordNotFoundError: no such record, or it is deleted.
+        StaleRecordError: ``expected_rev`` given and the record has moved on.
+    """
+    _check_fields(storage, table, changes)
+    with storage.write():
+        before = _require(storage, table, record_id)
+        if before["deleted_at"]:
+            raise RecordNotFoundError(table, record_id)
+        if expected_rev is not None and before["rev"] != expected_rev:
+            raise StaleRecordError(table, record_id, expected_rev, before["rev"])
+        real = {k: v for k, v in changes.items() if decode(table, {k: _encode_value(table, k, v)})[k] != before[k]}
+        if not real:
+            return before
+        return _save(storage, table, before, real, actor, "update")
+
+
+@guarded
+def tombstone(storage, table: str, record_id: str, actor: str | None) -> dict:
+    """Mark a record deleted (kept in the file; rev +1; logged). Idempotent."""
+    with storage.write():
+        before = _require(storage, table, record_id)
+        if before["deleted_at"]:
+            return before
+        return _save(storage, table, before, {"deleted_at": now_iso()}, actor, "delete")
+
+
+@guarded
+def undelete(storage, table: str, record_id: str, actor: str | None) -> dict:
+    """Bring a tombstoned record back (rev +1; logged). Idempotent."""
+    with storage.write():
+        before = _require(storage, table, record_id)
+        if not before["deleted_at"]:
+            return before
+        return _save(storage, table, before, {"deleted_at": None}, actor, "undelete")
+
+
+@guarded
+def purge(storage, table: str, record_id: str, actor: str | None) -> None:
+    """Remove a record from the file for good. Only for an explicit purge by the user.
+
+    The removal is logged (op "purge", with the last version as ``before``).
+    Child rows must be purged first; foreign keys refuse otherwise.
+    """
+    with storage.write():
+        before = _require(storage, table, record_id)
+        storage.conn.execute(f"DELETE FROM {table} WHERE id = ?", (record_id,))
+        changelog.append(storage, table, record_id, before["rev"] + 1, "purge", before, None, now_iso(), actor)
+
+
+@guarded
+def select(storage, table: str, where: str = "1", params: Iterable[Any] = (), order_by: str = "id",
+           include_deleted: bool = False) -> list[dict]:
+    """Records matching a WHERE clause written by a repository module (never by users)."""
+    columns(storage, table)
+    clause = where if include_deleted else f"({where}) AND deleted_at IS NULL"
+    cur = storage.conn.execute(f"SELECT * FROM {table} WHERE {clause} ORDER BY {order_by}", tuple(params))
+    names = [d[0] for d in cur.description]
+    return [decode(table, dict(zip(names, r))) for r in cur]

@@ -1,0 +1,242 @@
+"""Numbered schema migrations, applied at start-up.
+
+Each migration is a function registered, in order, on the sqlite-utils
+``Migrations`` set ``rumbo``; sqlite-utils records the applied ones in
+``_sqlite_migrations`` and runs each inside a transaction. Each migration
+also stamps ``PRAGMA user_version`` with its number, so an older Rumbo can
+tell that a file is newer than it understands (see ``db.connection``) without
+knowing the newer migrations' names.
+
+Never edit a released migration: add a new numbered one.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+MIGRATIONS = Migrations("rumbo")
+
+# Record metadata carried by every stored record (architecture: "Records").
+_META = """
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    created_by TEXT,
+    updated_by TEXT,
+    rev INTEGER NOT NULL DEFAULT 1,
+    origin TEXT NOT NULL,
+    deleted_at TEXT
+"""
+
+
+def _run(db: Database, version: int, statements: list[str]) -> None:
+    for sql in statements:
+        db.execute(sql)
+    db.execute(f"PRAGMA user_version = {int(version)}")
+
+
+@MIGRATIONS(name="0001_core_tables")
+def m0001_core_tables(db: Database) -> None:
+    """Firms, people, assessments, settings, devices and the change log."""
+    _run(db, 1, [
+        """CREATE TABLE devices (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            is_local INTEGER NOT NULL DEFAULT 0,
+            current_adviser_id TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )""",
+        # At most one row describes this database's own device.
+        "CREATE UNIQUE INDEX devices_one_local ON devices(is_local) WHERE is_local = 1",
+        f"""CREATE TABLE advisers (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            centre TEXT,
+            email TEXT,
+            phone TEXT,
+            active INTEGER NOT NULL DEFAULT 1,
+            {_META}
+        )""",
+        f"""CREATE TABLE firms (
+            id TEXT PRIMARY KEY,
+            legal_name TEXT NOT NULL,
+            trade_name TEXT,
+            tax_id TEXT,
+            tax_id_type TEXT,
+            country TEXT NOT NULL,
+            department TEXT,
+            municipality TEXT,
+            address TEXT,
+            sector_isic TEXT,
+            year_founded INTEGER,
+            legal_form TEXT,
+            formal_registration INTEGER,
+            employees_women INTEGER,
+            employees_men INTEGER,
+            employees INTEGER,
+            currency TEXT NOT NULL DEFAULT 'USD',
+            usd_rate TEXT NOT NULL DEFAULT '1',
+            sales_amount TEXT,
+            assets_amount TEXT,
+            exports_amount TEXT,
+            sales_usd INTEGER,
+            assets_usd INTEGER,
+            exports_usd INTEGER,
+            owner_name TEXT,
+            owner_gender TEXT CHECK (owner_gender IN ('F', 'M', 'X')),
+            contact_name TEXT,
+            contact_gender TEXT CHECK (contact_gender IN ('F', 'M', 'X')),
+            phone TEXT,
+            email TEXT,
+            notes TEXT,
+            adviser_id TEXT,
+            size_class TEXT,
+            stage TEXT,
+            band TEXT,
+            {_META}
+        )""",
+        "CREATE INDEX firms_tax_id ON firms(tax_id)",
+        f"""CREATE TABLE contacts (
+            id TEXT PRIMARY KEY,
+            firm_id TEXT NOT NULL REFERENCES firms(id),
+            name TEXT NOT NULL,
+            role TEXT,
+            gender TEXT CHECK (gender IN ('F', 'M', 'X')),
+            phone TEXT,
+            email TEXT,
+            notes TEXT,
+            {_META}
+        )""",
+        "CREATE INDEX contacts_firm ON contacts(firm_id)",
+        f"""CREATE TABLE assessments (
+            id TEXT PRIMARY KEY,
+            firm_id TEXT NOT NULL REFERENCES firms(id),
+            adviser_id TEXT,
+            questionnaire_id TEXT NOT NULL,
+            questionnaire_version TEXT NOT NULL,
+            status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'completed')),
+            started_at TEXT NOT NULL,
+            completed_at TEXT,
+            result TEXT,
+            readiness_index REAL,
+            band TEXT,
+            stage TEXT,
+            profile TEXT,
+            {_META}
+        )""",
+        "CREATE INDEX assessments_firm ON assessments(firm_id, status, completed_at)",
+        f"""CREATE TABLE answers (
+            id TEXT PRIMARY KEY,
+            assessment_id TEXT NOT NULL REFERENCES assessments(id),
+            question_id TEXT NOT NULL,
+            value TEXT,
+            special TEXT CHECK (special IN ('no_sabe', 'no_aplica', 'prefiere_no_responder')),
+            evidence TEXT CHECK (evidence IN ('declarado', 'documento')),
+            note TEXT,
+            {_META},
+            UNIQUE (assessment_id, question_id)
+        )""",
+        f"""CREATE TABLE notes (
+            id TEXT PRIMARY KEY,
+            firm_id TEXT NOT NULL REFERENCES firms(id),
+            assessment_id TEXT REFERENCES assessments(id),
+            body TEXT NOT NULL,
+            {_META}
+        )""",
+        "CREATE INDEX notes_firm ON notes(firm_id)",
+        f"""CREATE TABLE settings (
+            id TEXT PRIMARY KEY,
+            key TEXT NOT NULL UNIQUE,
+            value TEXT,
+            {_META}
+        )""",
+        """CREATE TABLE change_log (
+            seq INTEGER PRIMARY KEY,
+            table_name TEXT NOT NULL,
+            record_id TEXT NOT NULL,
+            rev INTEGER NOT NULL,
+            origin TEXT NOT NULL,
+            origin_seq INTEGER NOT NULL,
+            op TEXT NOT NULL CHECK (op IN ('insert', 'update', 'delete', 'undelete', 'purge')),
+            before TEXT,
+            after TEXT,
+            changed_at TEXT NOT NULL,
+            changed_by TEXT,
+            UNIQUE (origin, origin_seq)
+        )""",
+        "CREATE INDEX change_log_record ON change_log(table_name, record_id, seq)",
+    ])
+
+
+# Columns the firm list sorts by; each index ends with id, the tie-breaker,
+# so ORDER BY col, id walks the index with no temporary sort.
+SORT_INDEXES = {
+    "legal_name": "legal_name COLLATE NOCASE, id",
+    "trade_name": "trade_name COLLATE NOCASE, id",
+    "country": "country, id",
+    "municipality": "municipality COLLATE NOCASE, id",
+    "size_class": "size_class, id",
+    "sector_isic": "sector_isic, id",
+    "employees": "employees, id",
+    "sales_usd": "sales_usd, id",
+    "updated_at": "updated_at, id",
+}
+
+
+@MIGRATIONS(name="0002_firm_search")
+def m0002_firm_search(db: Database) -> None:
+    """Indexes for the firm list and an FTS5 index over names, tax id and place.
+
+    The FTS rows are keyed by ``firms_fts_key.n``, a stable integer per firm:
+    the firms table's own rowid may change on VACUUM (its key is text), which
+    would silently detach an external-content index.
+    """
+    statements = [f"CREATE INDEX firms_sort_{name} ON firms({cols})" for name, cols in SORT_INDEXES.items()]
+    statements += [
+        "CREATE INDEX firms_filter_adviser ON firms(adviser_id)",
+        "CREATE INDEX firms_filter_stage ON firms(stage)",
+        "CREATE INDEX firms_filter_band ON firms(band)",
+        "CREATE TABLE firms_fts_key (n INTEGER PRIMARY KEY, firm_id TEXT NOT NULL UNIQUE)",
+        """CREATE VIRTUAL TABLE firms_fts USING fts5(
+            legal_name, trade_name, tax_id, municipality, people,
+            tokenize = 'unicode61 remove_diacritics 2',
+            prefix = '2 3'
+        )""",
+        f"""CREATE TRIGGER firms_fts_insert AFTER INSERT ON firms BEGIN
+            INSERT OR IGNORE INTO firms_fts_key(firm_id) VALUES (new.id);
+            INSERT INTO firms_fts(rowid, legal_name, trade_name, tax_id, municipality, people)
+            VALUES ((SELECT n FROM firms_fts_key WHERE firm_id = new.id), {_fts_values('new')});
+        END""",
+        f"""CREATE TRIGGER firms_fts_update
+            AFTER UPDATE OF legal_name, trade_name, tax_id, municipality, owner_name, contact_name ON firms
+        BEGIN
+            DELETE FROM firms_fts WHERE rowid = (SELECT n FROM firms_fts_key WHERE firm_id = old.id);
+            INSERT INTO firms_fts(rowid, legal_name, trade_name, tax_id, municipality, people)
+            VALUES ((SELECT n FROM firms_fts_key WHERE firm_id = new.id), {_fts_values('new')});
+        END""",
+        """CREATE TRIGGER firms_fts_delete AFTER DELETE ON firms BEGIN
+            DELETE FROM firms_fts WHERE rowid = (SELECT n FROM firms_fts_key WHERE firm_id = old.id);
+            DELETE FROM firms_fts_key WHERE firm_id = old.id;
+        END""",
+        # Firms written under schema 1 get their search rows now.
+        "INSERT INTO firms_fts_key(firm_id) SELECT id FROM firms ORDER BY id",
+        f"""INSERT INTO firms_fts(rowid, legal_name, trade_name, tax_id, municipality, people)
+            SELECT k.n, {_fts_values('f')} FROM firms f JOIN firms_fts_key k ON k.firm_id = f.id""",
+    ]
+    _run(db, 2, statements)
+
+
+def _fts_values(alias: str) -> str:
+    a = alias
+    return (
+        f"{a}.legal_name, {a}.trade_name, {a}.tax_id, {a}.municipality, "
+        f"trim(coalesce({a}.owner_name, '') || ' ' || coalesce({a}.contact_name, ''))"
+    )
+
+
+# The schema version this code writes and understands.
+SCHEMA_VERSION = 2  # the number of the last migration above
+
+# Tables whose rows follow the record model and are written through db.records.
+RECORD_TABLES = ("firms", "advisers", "contacts", "assessments", "answers", "notes", "settings")
