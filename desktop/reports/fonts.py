@@ -1,0 +1,59 @@
+"""The TrueType fonts every report uses, registered once per process.
+
+The PDF standard fonts only cover Latin-1, so a name with an em dash, a
+Vietnamese diacritic or an emoji would print as black boxes or fail. Reports
+therefore embed DejaVu Sans, shipped in ``resources/fonts`` with its licence.
+
+Registering parses ~700 KB per face (tens of milliseconds), so it happens once
+and is cached; per-document cost is only the subsetting of the glyphs used.
+"""
+
+from __future__ import annotations
+
+import threading
+
+from reportlab.lib.fonts import addMapping
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+from desktop.resources import resource_path
+
+REGULAR = "RumboSans"
+BOLD = "RumboSans-Bold"
+ITALIC = "RumboSans-Oblique"
+
+_FILES = {
+    REGULAR: "DejaVuSans.ttf",
+    BOLD: "DejaVuSans-Bold.ttf",
+    ITALIC: "DejaVuSans-Oblique.ttf",
+}
+_lock = threading.Lock()
+_registered = False
+
+
+def register_fonts() -> None:
+    """Register the report fonts with ReportLab (idempotent, thread-safe).
+
+    Also maps the family so ``<b>`` and ``<i>`` inside a Paragraph pick the bold
+    and oblique faces; bold-italic falls back to bold (no such face is shipped).
+    """
+    global _registered
+    if _registered:
+        return
+    with _lock:
+        if _registered:
+            return
+        for name, filename in _FILES.items():
+            pdfmetrics.registerFont(TTFont(name, str(resource_path("fonts", filename))))
+        addMapping(REGULAR, 0, 0, REGULAR)
+        addMapping(REGULAR, 1, 0, BOLD)
+        addMapping(REGULAR, 0, 1, ITALIC)
+        addMapping(REGULAR, 1, 1, BOLD)
+        _registered = True
+
+
+def has_glyph(char: str, font_name: str = REGULAR) -> bool:
+    """True when the registered font ``font_name`` draws ``char``."""
+    register_fonts()
+    font = pdfmetrics.getFont(font_name)
+    return ord(char) in font.face.charToGlyph

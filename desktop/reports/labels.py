@@ -1,0 +1,215 @@
+"""Every fixed word the reports print, in Spanish and English.
+
+One small table so a translator sees all of it in one place; codes from the
+domain (bands, stages, profiles) have their report wording here too, used when
+the data files do not carry one.
+"""
+
+from __future__ import annotations
+
+LABELS: dict[str, tuple[str, str]] = {
+    # page furniture
+    "page_x_of_y": ("Página {x} de {y}", "Page {x} of {y}"),
+    "client_title": ("Informe de preparación para internacionalizar",
+                     "Internationalization readiness report"),
+    "portfolio_title": ("Informe de cartera", "Portfolio report"),
+    "prepared_for": ("Preparado para", "Prepared for"),
+    "adviser": ("Asesor(a)", "Adviser"),
+    "date": ("Fecha", "Date"),
+    "centre": ("Centro", "Centre"),
+    "owner": ("Propietario(a)", "Owner"),
+    "generated": ("Generado el {date}", "Generated on {date}"),
+    # profile
+    "profile": ("Perfil de la empresa", "Firm profile"),
+    "legal_name": ("Razón social", "Legal name"),
+    "trade_name": ("Nombre comercial", "Trade name"),
+    "tax_id": ("Identificación tributaria", "Tax id"),
+    "country": ("País", "Country"),
+    "location": ("Ubicación", "Location"),
+    "sector": ("Actividad (CIIU Rev. 4)", "Activity (ISIC Rev. 4)"),
+    "year_founded": ("Año de fundación", "Year founded"),
+    "employees": ("Personas empleadas", "Employees"),
+    "employees_split": ("{total} ({women} mujeres, {men} hombres)", "{total} ({women} women, {men} men)"),
+    "sales": ("Ventas anuales", "Annual sales"),
+    "assets": ("Activos", "Assets"),
+    "exports": ("Exportaciones anuales", "Annual exports"),
+    "formal": ("Registro formal", "Formal registration"),
+    "yes": ("Sí", "Yes"),
+    "no": ("No", "No"),
+    "unknown": ("No indicado", "Not given"),
+    # classification
+    "classification": ("Clasificación por tamaño", "Size classification"),
+    "size_class": ("Tamaño", "Size"),
+    "criterion": ("Criterio", "Criterion"),
+    "value": ("Valor", "Value"),
+    "gives": ("Clase que indica", "Class it gives"),
+    "deciding_rule": ("Regla aplicada", "Rule applied"),
+    "rulebook": ("Normativa", "Rulebook"),
+    "criterion_employees": ("Personas empleadas", "Employees"),
+    "criterion_sales_usd": ("Ventas (USD)", "Sales (USD)"),
+    "criterion_assets_usd": ("Activos (USD)", "Assets (USD)"),
+    "criterion_exports_usd": ("Exportaciones (USD)", "Exports (USD)"),
+    # readiness
+    "readiness": ("Resumen de preparación", "Readiness summary"),
+    "index": ("Índice de preparación", "Readiness index"),
+    "band": ("Nivel", "Band"),
+    "stage": ("Etapa de internacionalización", "Internationalization stage"),
+    "firm_profile": ("Perfil empresarial", "Business profile"),
+    "coverage": ("Cobertura", "Coverage"),
+    "score": ("Puntaje", "Score"),
+    "dimension": ("Dimensión", "Dimension"),
+    "no_data": ("sin datos suficientes", "not enough data"),
+    "not_applicable": ("no aplica", "not applicable"),
+    "provisional": ("Resultado provisional: se respondió una parte pequeña del cuestionario.",
+                    "Provisional result: only a small part of the questionnaire was answered."),
+    "knock_out": ("Límite de nivel", "Band cap"),
+    "knock_out_text": ("El nivel se limita a «{cap}»: {reason}", "The band is capped at “{cap}”: {reason}"),
+    "strengths": ("Fortalezas", "Strengths"),
+    "gaps": ("Brechas", "Gaps"),
+    "strength_line": ("{dim}: {score} de 100.", "{dim}: {score} out of 100."),
+    "gap_line": ("{dim}: {score} de 100; hay margen para mejorar.",
+                 "{dim}: {score} out of 100; there is room to improve."),
+    "nodata_line": ("{dim}: no hay respuestas suficientes para puntuar (cobertura {coverage}).",
+                    "{dim}: not enough answers to score it (coverage {coverage})."),
+    "no_strengths": ("Ninguna dimensión alcanza todavía {limit} puntos.",
+                     "No dimension has reached {limit} points yet."),
+    "no_gaps": ("Ninguna dimensión queda por debajo de {limit} puntos.",
+                "No dimension is below {limit} points."),
+    "radar_caption": ("Puntaje por dimensión (0 a 100).", "Score by dimension (0 to 100)."),
+    "radar_previous": ("Evaluación anterior", "Previous assessment"),
+    "radar_current": ("Evaluación actual", "Current assessment"),
+    # recommendations
+    "recommendations": ("Instrumentos de apoyo recomendados", "Recommended support instruments"),
+    "reason": ("Por qué", "Why"),
+    "programmes": ("Programas de referencia", "Example programmes"),
+    "action_plan": ("Plan de acción", "Action plan"),
+    "no_recommendations": ("No hay recomendaciones para esta evaluación.",
+                           "There are no recommendations for this assessment."),
+    "family_financing": ("Financiamiento", "Financing"),
+    "family_innovation": ("Innovación y modernización tecnológica", "Innovation and technological upgrading"),
+    "family_articulation": ("Articulación productiva y clústeres", "Productive articulation and clusters"),
+    "family_market_access": ("Acceso a mercados y promoción de exportaciones",
+                             "Market access and export promotion"),
+    # progress
+    "progress": ("Avance desde la evaluación anterior", "Progress since the previous assessment"),
+    "previous": ("Anterior", "Previous"),
+    "current": ("Actual", "Current"),
+    "change": ("Cambio", "Change"),
+    "progress_intro": ("Comparación con la evaluación completada el {date}.",
+                       "Compared with the assessment completed on {date}."),
+    "band_moved": ("Nivel: de «{old}» a «{new}».", "Band: from “{old}” to “{new}”."),
+    "stage_moved": ("Etapa: de «{old}» a «{new}».", "Stage: from “{old}” to “{new}”."),
+    "other_questionnaire": ("Las dos evaluaciones usan versiones distintas del cuestionario; compare con cautela.",
+                            "The two assessments use different questionnaire versions; compare with care."),
+    # benchmarks
+    "context": ("Contexto regional", "Regional context"),
+    "exporting_firms": ("Empresas que exportan directa o indirectamente, por tamaño y región, 2009–2010 (% del total)",
+                        "Firms exporting directly or indirectly, by size and region, 2009–2010 (% of all firms)"),
+    "bench_firm_exports": ("Esta empresa exporta hoy: su tamaño la sitúa en la fila «{size}».",
+                           "This firm exports today: its size puts it in the “{size}” row."),
+    "bench_firm_no_exports": ("Esta empresa aún no exporta; en América Latina exporta el {share} de las empresas de tamaño «{size}».",
+                              "This firm does not export yet; in Latin America {share} of “{size}” firms export."),
+    "bench_micro": ("El cuadro no muestra microempresas; sirve como referencia de lo que logran las empresas un poco mayores.",
+                    "The table does not show micro-firms; read it as what slightly larger firms achieve."),
+    "source": ("Fuente", "Source"),
+    "latin_america": ("América Latina", "Latin America"),
+    "eastern_europe": ("Europa del Este", "Eastern Europe"),
+    "east_asia": ("Asia Oriental", "East Asia"),
+    # methods
+    "methods": ("Método", "Methods"),
+    "questionnaire": ("Cuestionario", "Questionnaire"),
+    "version": ("versión", "version"),
+    "catalog": ("Catálogo de instrumentos", "Instrument catalogue"),
+    "document_share": ("Respuestas respaldadas por un documento", "Answers backed by a document"),
+    "assessment_date": ("Fecha de la evaluación", "Assessment date"),
+    "method_score": (
+        "Cada pregunta aporta una parte de su peso según la respuesta (sí/no, nivel de madurez de 0 a 4, "
+        "tramos numéricos u opciones). El puntaje de una dimensión es la proporción de puntos obtenidos sobre "
+        "las preguntas respondidas y aplicables, de 0 a 100; «no sabe» y «prefiere no responder» no cuentan "
+        "como cero sino que reducen la cobertura, y una dimensión con cobertura menor a {threshold} queda "
+        "«sin datos suficientes». El índice es el promedio ponderado de las dimensiones con puntaje. "
+        "Algunas respuestas (por ejemplo, no poder facturar legalmente) limitan el nivel sea cual sea el promedio.",
+        "Each question earns part of its weight from the answer (yes/no, maturity level 0 to 4, numeric "
+        "ranges or options). A dimension's score is the share of points earned over the answered, applicable "
+        "questions, from 0 to 100; “don't know” and “prefer not to answer” are not zeros but lower the "
+        "coverage, and a dimension with coverage below {threshold} is “not enough data”. The index is the "
+        "weighted mean of the scored dimensions. Some answers (for example, not being able to invoice "
+        "legally) cap the band whatever the average."),
+    "method_bands": ("Niveles por índice: {bands}.", "Bands by index: {bands}."),
+    "signatures": ("Firmas", "Signatures"),
+    "signature_adviser": ("Asesor(a): {name}", "Adviser: {name}"),
+    "signature_owner": ("Propietario(a) o representante: {name}", "Owner or representative: {name}"),
+    "no_assessment": ("Esta empresa aún no tiene una evaluación completada; este informe muestra solo su perfil y su clasificación.",
+                      "This firm has no completed assessment yet; this report shows only its profile and classification."),
+    # portfolio
+    "period": ("Período", "Period"),
+    "advisers": ("Asesores", "Advisers"),
+    "all_advisers": ("Todos", "All"),
+    "firms": ("Empresas", "Firms"),
+    "firms_total": ("Empresas en la cartera", "Firms in the portfolio"),
+    "assessed_firms": ("Empresas evaluadas", "Firms assessed"),
+    "assessments_total": ("Evaluaciones completadas", "Completed assessments"),
+    "mean_index": ("Índice promedio", "Mean index"),
+    "by_size": ("Empresas por tamaño", "Firms by size"),
+    "by_sector": ("Empresas por sector (sección CIIU)", "Firms by sector (ISIC section)"),
+    "by_country": ("Empresas por país", "Firms by country"),
+    "by_department": ("Empresas por departamento", "Firms by department"),
+    "by_band": ("Distribución por nivel", "Distribution by band"),
+    "by_stage": ("Distribución por etapa", "Distribution by stage"),
+    "common_gaps": ("Brechas más frecuentes", "Most common gaps"),
+    "common_gaps_note": ("Número de empresas con puntaje menor a {limit} en la dimensión.",
+                         "Number of firms scoring below {limit} in the dimension."),
+    "by_adviser_month": ("Evaluaciones por asesor y mes", "Assessments by adviser and month"),
+    "firm_table": ("Empresas de la cartera", "Firms in the portfolio"),
+    "last_assessed": ("Última evaluación", "Last assessment"),
+    "none": ("Sin datos", "No data"),
+    "other": ("Otros", "Other"),
+    "total": ("Total", "Total"),
+    "count": ("Cantidad", "Count"),
+    "month": ("Mes", "Month"),
+    "firm": ("Empresa", "Firm"),
+    "not_assessed": ("sin evaluar", "not assessed"),
+}
+
+# Report wording for domain codes (used when the data files carry none).
+CODES: dict[str, tuple[str, str]] = {
+    "micro": ("Microempresa", "Micro-firm"),
+    "pequena": ("Pequeña empresa", "Small firm"),
+    "mediana": ("Mediana empresa", "Medium-sized firm"),
+    "grande": ("Gran empresa", "Large firm"),
+    "sin_clasificar": ("Sin clasificar", "Not classified"),
+    "inicial": ("Inicial", "Initial"),
+    "en_desarrollo": ("En desarrollo", "Developing"),
+    "preparada": ("Preparada", "Ready"),
+    "avanzada": ("Avanzada", "Advanced"),
+    "local_only": ("Solo mercado local", "Local market only"),
+    "indirect_exporter": ("Exportadora indirecta", "Indirect exporter"),
+    "occasional_direct": ("Exportadora directa ocasional", "Occasional direct exporter"),
+    "regular_direct": ("Exportadora directa regular", "Regular direct exporter"),
+    "multi_market": ("Multimercado", "Multi-market"),
+    "autoempleo_supervivencia": ("Autoempleo y supervivencia", "Survival and self-employment"),
+    "local_baja_productividad": ("Local de baja productividad", "Local, low productivity"),
+    "proveedor_vinculado": ("Proveedora vinculada a cadenas", "Linked supplier"),
+    "exportador_directo": ("Exportadora directa", "Direct exporter"),
+    "dinamica_innovadora": ("Dinámica e innovadora", "Dynamic and innovative"),
+}
+
+
+def label(key: str, lang: str = "es") -> str:
+    """Return the report wording for ``key`` in ``lang`` (Spanish by default).
+
+    Raises:
+        KeyError: an unknown key (a programming error, caught by the tests).
+    """
+    es, en = LABELS[key]
+    return en if lang == "en" else es
+
+
+def code_label(code: str | None, lang: str = "es", empty: str = "—") -> str:
+    """Return the wording of a domain code (size class, band, stage, profile)."""
+    if code is None:
+        return empty
+    pair = CODES.get(code)
+    if pair is None:
+        return code
+    return pair[1] if lang == "en" else pair[0]

@@ -1,0 +1,113 @@
+"""Safe user text and locale-aware numbers and dates for the PDF renderers.
+
+ReportLab's ``Paragraph`` reads a small XML markup, so ``<``, ``>`` and ``&``
+typed by a user would be taken as tags (a firm called ``<La Ñ>`` would vanish
+or break the build). Every string that came from a person goes through
+:func:`para_text` before it reaches a Paragraph.
+
+Characters the embedded font cannot draw, and characters outside the Basic
+Multilingual Plane (emoji: ReportLab writes their text map in a form PDF text
+extractors and screen readers cannot read), print as U+FFFD so the rest of the
+text stays intact and searchable.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import unicodedata
+from decimal import Decimal
+from xml.sax.saxutils import escape
+
+from babel.dates import format_date
+from babel.numbers import format_currency, format_decimal
+
+from desktop.reports.fonts import has_glyph
+
+PLACEHOLDER = "\ufffd"
+_BREAKS = {"\n", "\r", "\t"}
+
+
+def printable(text: object) -> str:
+    """Return ``text`` as a string the report font can print.
+
+    Control characters are dropped (tabs and line breaks become spaces unless
+    the caller keeps them), and characters the font lacks or that lie beyond
+    U+FFFF become :data:`PLACEHOLDER`. ``None`` becomes "".
+    """
+    if text is None:
+        return ""
+    out = []
+    for ch in unicodedata.normalize("NFC", str(text)):
+        if ch in _BREAKS:
+            out.append(ch)
+        elif unicodedata.category(ch) in ("Cc", "Cs", "Co", "Cn"):
+            continue
+        elif ord(ch) > 0xFFFF or (not ch.isspace() and unicodedata.category(ch) != "Cf" and not has_glyph(ch)):
+            out.append(PLACEHOLDER)
+        elif unicodedata.category(ch) == "Cf":
+            continue  # zero-width joiners, variation selectors' kin: invisible anyway
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def para_text(text: object, *, multiline: bool = False) -> str:
+    """Escape user text for a ReportLab Paragraph.
+
+    Args:
+        text: anything a user typed (name, address, note); None prints as "".
+        multiline: keep line breaks as ``<br/>``; otherwise they become spaces.
+    """
+    safe = escape(printable(text), {'"': "&quot;"})
+    safe = safe.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+    if multiline:
+        return "<br/>".join(safe.split("\n"))
+    return " ".join(safe.split())
+
+
+def num(value: Decimal | int | float | None, lang: str, *, digits: int = 1, empty: str = "—") -> str:
+    """Format a number with ``digits`` decimals in the conventions of ``lang``."""
+    if value is None:
+        return empty
+    pattern = "#,##0" + ("." + "0" * digits if digits else "")
+    return format_decimal(Decimal(str(value)), format=pattern, locale=lang)
+
+
+def pct(value: Decimal | int | float | None, lang: str, *, digits: int = 1, empty: str = "—") -> str:
+    """Format a percentage already on a 0–100 scale ("45,5 %" / "45.5%")."""
+    if value is None:
+        return empty
+    sep = "\u00a0" if lang == "es" else ""
+    return f"{num(value, lang, digits=digits)}{sep}%"
+
+
+def signed(value: Decimal | int | float | None, lang: str, *, digits: int = 1, empty: str = "—") -> str:
+    """Format a change with an explicit sign ("+4,5", "−2,0", "0,0")."""
+    if value is None:
+        return empty
+    d = Decimal(str(value))
+    body = num(abs(d), lang, digits=digits)
+    return ("+" if d > 0 else "\u2212" if d < 0 else "") + body
+
+
+def money(amount: Decimal | int | None, currency: str, lang: str, empty: str = "—") -> str:
+    """Format a whole-unit amount with its currency code or symbol."""
+    if amount is None:
+        return empty
+    pattern = "¤\u00a0#,##0" if lang == "en" else "#,##0\u00a0¤"
+    return format_currency(Decimal(str(amount)), currency or "USD", format=pattern,
+                           locale=lang, currency_digits=False)
+
+
+def long_date(value: _dt.date | _dt.datetime | str | None, lang: str, empty: str = "—") -> str:
+    """Format a date as "5 de noviembre de 2025" / "November 5, 2025".
+
+    Accepts ISO 8601 text (as stored), a date or a datetime.
+    """
+    if value in (None, ""):
+        return empty
+    if isinstance(value, str):
+        value = _dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+    if isinstance(value, _dt.datetime):
+        value = value.date()
+    return format_date(value, format="long", locale=lang)
