@@ -1,0 +1,89 @@
+"""The main window: a sidebar of sections and the screen of the chosen one."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+class MainWindow(QMainWindow):
+    """Sidebar navigation over the application's screens.
+
+    Screens are added with :meth:`add_page`; each gets a sidebar entry and a
+    Ctrl+<n> shortcut, so the whole app can be driven from the keyboard.
+    """
+
+    def __init__(self, context=None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.context = context
+        self.setWindowTitle(self.tr("Rumbo — apoyo a mipymes"))
+        self.resize(1180, 760)
+
+        self.sidebar = QListWidget(objectName="sidebar")
+        self.sidebar.setFixedWidth(210)
+        self.sidebar.setSpacing(2)
+        self.sidebar.setStyleSheet(
+            "QListWidget { background: #1f3a4d; color: white; border: none; font-size: 11pt; }"
+            "QListWidget::item { padding: 8px 12px; }"
+            "QListWidget::item:selected { background: #3d7ea6; }"
+        )
+        self.stack = QStackedWidget(objectName="pages")
+        self.title = QLabel(objectName="pageTitle")
+        self.title.setStyleSheet("font-size: 15pt; font-weight: bold; padding: 6px 0;")
+
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.addWidget(self.title)
+        right_layout.addWidget(self.stack, 1)
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.sidebar)
+        layout.addWidget(right, 1)
+        self.setCentralWidget(central)
+
+        self.sidebar.currentRowChanged.connect(self._show_row)
+        self._pages: dict[str, QWidget] = {}
+
+    def add_page(self, key: str, title: str, widget: QWidget) -> None:
+        """Add a screen with its sidebar entry and a Ctrl+<position> shortcut."""
+        item = QListWidgetItem(title)
+        item.setData(Qt.ItemDataRole.UserRole, key)
+        self.sidebar.addItem(item)
+        self.stack.addWidget(widget)
+        self._pages[key] = widget
+        position = self.sidebar.count()
+        if position <= 9:
+            action = QAction(self)
+            action.setShortcut(QKeySequence(f"Ctrl+{position}"))
+            action.triggered.connect(lambda checked=False, row=position - 1: self.sidebar.setCurrentRow(row))
+            self.addAction(action)
+        if self.sidebar.currentRow() < 0:
+            self.sidebar.setCurrentRow(0)
+
+    def page(self, key: str) -> QWidget:
+        """Return the screen registered under ``key``."""
+        return self._pages[key]
+
+    def show_page(self, key: str) -> None:
+        """Switch to the screen registered under ``key``."""
+        for row in range(self.sidebar.count()):
+            if self.sidebar.item(row).data(Qt.ItemDataRole.UserRole) == key:
+                self.sidebar.setCurrentRow(row)
+                return
+
+    def _show_row(self, row: int) -> None:
+        if row < 0:
+            return
+        self.stack.setCurrentIndex(row)
+        self.title.setText(self.sidebar.item(row).text())

@@ -1,0 +1,106 @@
+"""The one place that shows messages to the user (style habit 7).
+
+Expected problems (bad input, storage failures) arrive as exceptions that carry
+a plain sentence; this module shows that sentence. Anything else is a bug: the
+crash handler logs the traceback to a file and shows a short apology with the
+log's location, and the application keeps running so nothing typed is lost.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from desktop.domain.errors import UserError
+
+log = logging.getLogger("rumbo")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("messages", text)
+
+
+def known_error_message(exc: BaseException) -> str | None:
+    """Return the user-facing sentence of an expected error, or None for a bug."""
+    if isinstance(exc, UserError):
+        return exc.message
+    try:
+        from db.errors import StorageError
+    except ImportError:  # storage package not built yet in this checkout
+        return None
+    if isinstance(exc, StorageError):
+        return str(exc)
+    return None
+
+
+def show_error(parent: QWidget | None, exc: BaseException) -> None:
+    """Show an expected error as one sentence, or hand a bug to the crash handler."""
+    message = known_error_message(exc)
+    if message is None:
+        report_bug(type(exc), exc, exc.__traceback__, parent)
+        return
+    QMessageBox.warning(parent, _tr("Rumbo"), message)
+
+
+def confirm(parent: QWidget | None, title: str, question: str) -> bool:
+    """Ask a yes/no question; No is the default so Enter never destroys anything."""
+    answer = QMessageBox.question(
+        parent, title, question,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def inform(parent: QWidget | None, title: str, text: str) -> None:
+    """Show a plain information message."""
+    QMessageBox.information(parent, title, text)
+
+
+_log_file: Path | None = None
+
+
+def setup_logging(log_dir: Path) -> Path:
+    """Send log records to ``log_dir/rumbo.log`` and return that path."""
+    global _log_file
+    log_dir.mkdir(parents=True, exist_ok=True)
+    _log_file = log_dir / "rumbo.log"
+    handler = logging.FileHandler(_log_file, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+    return _log_file
+
+
+def report_bug(exc_type, exc, tb, parent: QWidget | None = None) -> None:
+    """Crash handler: log the traceback and tell the user, without quitting."""
+    text = "".join(traceback.format_exception(exc_type, exc, tb))
+    log.error("Error inesperado:\n%s", text)
+    where = str(_log_file) if _log_file else _tr("la terminal")
+    QMessageBox.critical(
+        parent,
+        _tr("Rumbo"),
+        _tr("Ocurrió un error inesperado. Lo que escribió sigue en pantalla; "
+            "los detalles quedaron en {log}.").format(log=where),
+    )
+
+
+def install_excepthook() -> None:
+    """Route uncaught exceptions to :func:`show_error` instead of killing the app."""
+
+    def hook(exc_type, exc, tb):
+        if issubclass(exc_type, KeyboardInterrupt):
+            sys.__excepthook__(exc_type, exc, tb)
+            return
+        if known_error_message(exc) is not None:
+            show_error(None, exc)
+        else:
+            report_bug(exc_type, exc, tb)
+
+    sys.excepthook = hook
