@@ -36,7 +36,7 @@ EVIDENCE_KINDS = ("declarado", "documento")
 STAGES = ("local_only", "indirect_exporter", "occasional_direct", "regular_direct", "multi_market")
 PROFILES = (
     "autoempleo_supervivencia",
-    "local_baja_productividad",
+    "local_tradicional",
     "proveedor_vinculado",
     "exportador_directo",
     "dinamica_innovadora",
@@ -54,6 +54,57 @@ SECTOR_TYPES = (
 OK = "ok"
 SIN_DATOS = "sin_datos_suficientes"
 DIM_NO_APLICA = "no_aplica"
+
+# Display text for every code the assessment returns; use label(kind, code, lang).
+LABELS: dict[str, dict[str, Text]] = {
+    "band": {
+        "inicial": Text("Inicial", "Initial"),
+        "en_desarrollo": Text("En desarrollo", "Developing"),
+        "preparada": Text("Preparada", "Ready"),
+        "avanzada": Text("Avanzada", "Advanced"),
+    },
+    "stage": {
+        "local_only": Text("Solo mercado local", "Local market only"),
+        "indirect_exporter": Text("Exportadora indirecta", "Indirect exporter"),
+        "occasional_direct": Text("Exportadora directa ocasional", "Occasional direct exporter"),
+        "regular_direct": Text("Exportadora directa regular", "Regular direct exporter"),
+        "multi_market": Text("Exportadora a varios mercados", "Multi-market exporter"),
+    },
+    # The spectrum of reference.md §4.7 (OCDE y CEPAL, 2012; Ferraro y Stumpo, 2010):
+    # the two poles are in the source; the three middle segments are our reading of it.
+    "profile": {
+        "autoempleo_supervivencia": Text("Autoempleo de supervivencia", "Survival self-employment"),
+        "local_tradicional": Text("Mipyme tradicional de mercado local", "Traditional local-market firm"),
+        "proveedor_vinculado": Text("Proveedora vinculada a cadenas exportadoras", "Supplier linked to export chains"),
+        "exportador_directo": Text("Exportadora directa", "Direct exporter"),
+        "dinamica_innovadora": Text("Empresa innovadora de gran crecimiento", "High-growth innovative firm"),
+    },
+    "status": {
+        OK: Text("Con datos", "Scored"),
+        SIN_DATOS: Text("Sin datos suficientes", "Not enough data"),
+        DIM_NO_APLICA: Text("No aplica", "Not applicable"),
+    },
+    "code": {
+        NO_SABE: Text("No sabe", "Does not know"),
+        NO_APLICA: Text("No aplica", "Not applicable"),
+        PREFIERE_NO_RESPONDER: Text("Prefiere no responder", "Prefers not to answer"),
+    },
+    "evidence": {
+        "declarado": Text("Declarado por el propietario", "Declared by the owner"),
+        "documento": Text("Documento visto por el asesor", "Document seen by the adviser"),
+    },
+}
+
+
+def label(kind: str, code: str | None, lang: str = "es") -> str:
+    """Display text for a code of ``kind`` ("band", "stage", "profile", "status", "code", "evidence").
+
+    Unknown codes come back unchanged, and None as an empty string.
+    """
+    if code is None:
+        return ""
+    entry = LABELS.get(kind, {}).get(code)
+    return entry.text(lang) if entry else code
 
 
 @dataclass(frozen=True)
@@ -307,12 +358,19 @@ def result_from_dict(data: dict[str, Any]) -> AssessmentResult:
     return from_dict(data)
 
 
+def answers_from_json(data: Any) -> dict[str, Answer]:
+    """Read answers from the documented JSON form (see explain.parse_answers)."""
+    from desktop.domain.explain import parse_answers
+
+    return parse_answers(data)
+
+
 __all__ = [
     "BANDS", "STAGES", "PROFILES", "SPECIAL_CODES", "EVIDENCE_KINDS", "SECTOR_TYPES",
     "NO_SABE", "NO_APLICA", "PREFIERE_NO_RESPONDER", "OK", "SIN_DATOS", "DIM_NO_APLICA",
     "Text", "Questionnaire", "Dimension", "Question", "Answer", "FirmContext",
     "Contribution", "DimensionScore", "KnockOutHit", "Derivation", "AssessmentResult",
     "Programme", "Recommendation", "DimensionChange", "Comparison",
-    "load_questionnaire", "score", "rescore", "recommend", "compare",
-    "result_to_dict", "result_from_dict",
+    "LABELS", "label", "load_questionnaire", "score", "rescore", "recommend", "compare",
+    "result_to_dict", "result_from_dict", "answers_from_json",
 ]

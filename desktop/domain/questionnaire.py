@@ -188,3 +188,195 @@ def decimal_of(value: Any, where: str, path: str) -> Decimal:
     if not result.is_finite():
         raise DataFileError(path, f"{where}: número no finito {value!r}")
     return result
+
+
+# --- parsing and validation -------------------------------------------------
+
+
+def _text(raw: Any, where: str, path: str, *, required: bool = True) -> Text | None:
+    if raw is None and not required:
+        return None
+    if not isinstance(raw, dict) or any(not isinstance(raw.get(k), str) or not raw.get(k).strip() for k in LANGS):
+        raise DataFileError(path, f"{where}: falta el texto en español y en inglés ({{\"es\": ..., \"en\": ...}})")
+    return Text(es=raw["es"], en=raw["en"])
+
+
+def _weight(raw: Any, where: str, path: str) -> Decimal:
+    weight = decimal_of(raw, f"{where}: peso", path)
+    if weight <= 0:
+        raise DataFileError(path, f"{where}: el peso debe ser mayor que cero (es {raw!r})")
+    return weight
+
+
+def _condition(raw: Any, where: str, path: str, known_questions: set[str] | None = None) -> Condition:
+    if not isinstance(raw, dict):
+        raise DataFileError(path, f"{where}: una condición debe ser un objeto")
+    ops = [op for op in CONDITION_OPS if op in raw]
+    if len(ops) != 1:
+        raise DataFileError(path, f"{where}: la condición necesita exactamente uno de {', '.join(CONDITION_OPS)}")
+    fact, question = raw.get("fact"), raw.get("question")
+    if (fact is None) == (question is None) and known_questions is not None:
+        raise DataFileError(path, f"{where}: la condición debe nombrar «fact» o «question», no ambos ni ninguno")
+    if fact is not None and fact not in FACTS:
+        raise DataFileError(path, f"{where}: dato de empresa desconocido «{fact}» (conocidos: {', '.join(FACTS)})")
+    if question is not None and known_questions is not None and question not in known_questions:
+        raise DataFileError(path, f"{where}: la condición cita una pregunta anterior inexistente «{question}»")
+    op = ops[0]
+    value = raw[op]
+    if op == "in" and not isinstance(value, list):
+        raise DataFileError(path, f"{where}: «in» necesita una lista")
+    return Condition(op=op, value=value, fact=fact, question=question)
+
+
+def _options(raw: Any, where: str, path: str) -> tuple[Option, ...]:
+    if not isinstance(raw, list) or len(raw) < 2:
+        raise DataFileError(path, f"{where}: una pregunta de opciones necesita al menos dos opciones")
+    seen: set[str] = set()
+    options = []
+    for i, item in enumerate(raw):
+        spot = f"{where}, opción {i + 1}"
+        if not isinstance(item, dict) or not isinstance(item.get("id"), str):
+            raise DataFileError(path, f"{spot}: falta el id")
+        if item["id"] in seen:
+            raise DataFileError(path, f"{spot}: id de opción repetido «{item['id']}»")
+        seen.add(item["id"])
+        points = item.get("score")
+        if isinstance(points, bool) or not isinstance(points, int) or not 0 <= points <= 100:
+            raise DataFileError(path, f"{spot}: la puntuación debe ser un entero entre 0 y 100")
+        options.append(Option(id=item["id"], label=_text(item.get("label"), spot, path), score=points))
+    return tuple(options)
+
+
+def _bands(raw: Any, where: str, path: str) -> tuple[NumberBand, ...]:
+    if not isinstance(raw, list) or not raw:
+        raise DataFileError(path, f"{where}: una pregunta numérica necesita tramos de puntuación («bands»)")
+    bands = []
+    for i, item in enumerate(raw):
+        spot = f"{where}, tramo {i + 1}"
+        if not isinstance(item, dict):
+            raise DataFileError(path, f"{spot}: un tramo debe ser un objeto")
+        points = item.get("score")
+        if isinstance(points, bool) or not isinstance(points, int) or not 0 <= points <= 100:
+            raise DataFileError(path, f"{spot}: la puntuación debe ser un entero entre 0 y 100")
+        bands.append(NumberBand(lower=decimal_of(item.get("from"), f"{spot}: «from»", path), score=points))
+    for a, b in zip(bands, bands[1:]):
+        if b.lower <= a.lower:
+            raise DataFileError(path, f"{where}: los tramos deben ir en orden creciente")
+    return tuple(bands)
+
+
+def _question(raw: Any, dim_id: str, where: str, path: str, earlier: set[str]) -> Question:
+    if not isinstance(raw, dict) or not isinstance(raw.get("id"), str) or not raw["id"]:
+        raise DataFileError(path, f"{where}: falta el id de la pregunta")
+    qid = raw["id"]
+    where = f"pregunta «{qid}»"
+    qtype = raw.get("type")
+    if qtype not in QUESTION_TYPES:
+        raise DataFileError(path, f"{where}: tipo desconocido «{qtype}» (válidos: {', '.join(QUESTION_TYPES)})")
+    if not isinstance(raw.get("evidence"), str) or not raw["evidence"].strip():
+        raise DataFileError(path, f"{where}: falta la evidencia de la fuente («evidence»)")
+    conds = raw.get("applies_if", [])
+    if not isinstance(conds, list):
+        raise DataFileError(path, f"{where}: «applies_if» debe ser una lista de condiciones")
+    kw: dict[str, Any] = {}
+    if qtype == "level":
+        levels = raw.get("levels")
+        if not isinstance(levels, list) or len(levels) != len(LEVELS):
+            raise DataFileError(path, f"{where}: faltan descriptores de nivel (se necesitan 5, del 0 al 4)")
+        kw["levels"] = tuple(_text(t, f"{where}, nivel {i}", path) for i, t in enumerate(levels))
+    elif qtype in ("single_choice", "multi_choice"):
+        kw["options"] = _options(raw.get("options"), where, path)
+    elif qtype == "number":
+        kw["bands"] = _bands(raw.get("bands"), where, path)
+        kw["minimum"] = decimal_of(raw.get("min", 0), f"{where}: «min»", path)
+        if raw.get("max") is not None:
+            kw["maximum"] = decimal_of(raw["max"], f"{where}: «max»", path)
+        if kw["bands"][0].lower != kw["minimum"]:
+            raise DataFileError(path, f"{where}: el primer tramo debe empezar en el mínimo ({kw['minimum']})")
+        kw["unit"] = _text(raw.get("unit"), f"{where}: unidad", path, required=False)
+    ko = raw.get("knock_out")
+    if ko is not None:
+        if not isinstance(ko, dict) or ko.get("cap") not in BANDS[:-1]:
+            raise DataFileError(path, f"{where}: el knock-out necesita «cap» con una banda de {', '.join(BANDS[:-1])}")
+        kw["knock_out"] = KnockOut(
+            condition=_condition(ko.get("if"), f"{where}: knock-out", path),
+            cap=ko["cap"],
+            reason=_text(ko.get("reason"), f"{where}: razón del knock-out", path),
+        )
+    return Question(
+        id=qid,
+        dimension=dim_id,
+        type=qtype,
+        weight=_weight(raw.get("weight"), where, path),
+        text=_text(raw.get("text"), f"{where}: texto", path),
+        help=_text(raw.get("help"), f"{where}: ayuda", path),
+        evidence=raw["evidence"],
+        applies_if=tuple(_condition(c, f"{where}: applies_if", path, earlier) for c in conds),
+        inverted=bool(raw.get("inverted", False)),
+        gap=_text(raw.get("gap"), f"{where}: brecha", path, required=False),
+        **kw,
+    )
+
+
+def parse_questionnaire(raw: Any, path: str) -> Questionnaire:
+    """Build a Questionnaire from decoded JSON, checking every rule.
+
+    Raises:
+        DataFileError: naming ``path`` and the first problem found.
+    """
+    if not isinstance(raw, dict):
+        raise DataFileError(path, "el cuestionario debe ser un objeto JSON")
+    for key in ("id", "version"):
+        if not isinstance(raw.get(key), str) or not raw[key]:
+            raise DataFileError(path, f"falta «{key}» del cuestionario")
+    cutoffs_raw = raw.get("bands")
+    if not isinstance(cutoffs_raw, dict) or list(cutoffs_raw) != list(BANDS):
+        raise DataFileError(path, f"«bands» debe dar el límite inferior de {', '.join(BANDS)}, en ese orden")
+    cutoffs = tuple((b, decimal_of(v, f"banda {b}", path)) for b, v in cutoffs_raw.items())
+    if cutoffs[0][1] != 0 or any(b[1] <= a[1] for a, b in zip(cutoffs, cutoffs[1:])) or cutoffs[-1][1] > 100:
+        raise DataFileError(path, "los límites de las bandas deben empezar en 0 y crecer hasta como mucho 100")
+    thresholds = {}
+    for key in ("coverage_threshold", "provisional_threshold"):
+        thresholds[key] = decimal_of(raw.get(key), key, path)
+        if not 0 < thresholds[key] <= 1:
+            raise DataFileError(path, f"«{key}» debe estar entre 0 y 1")
+    dims_raw = raw.get("dimensions")
+    if not isinstance(dims_raw, list) or not dims_raw:
+        raise DataFileError(path, "el cuestionario no tiene dimensiones")
+    dims, seen_dims, seen_q = [], set(), set()
+    for i, d in enumerate(dims_raw):
+        if not isinstance(d, dict) or not isinstance(d.get("id"), str) or not d["id"]:
+            raise DataFileError(path, f"dimensión {i + 1}: falta el id")
+        where = f"dimensión «{d['id']}»"
+        if d["id"] in seen_dims:
+            raise DataFileError(path, f"{where}: id de dimensión repetido")
+        seen_dims.add(d["id"])
+        if not isinstance(d.get("questions"), list) or not d["questions"]:
+            raise DataFileError(path, f"{where}: no tiene preguntas")
+        questions = []
+        for j, q in enumerate(d["questions"]):
+            question = _question(q, d["id"], f"{where}, pregunta {j + 1}", path, set(seen_q))
+            if question.id in seen_q:
+                raise DataFileError(path, f"pregunta «{question.id}»: id de pregunta repetido")
+            seen_q.add(question.id)
+            questions.append(question)
+        if not isinstance(d.get("evidence"), str) or not d["evidence"].strip():
+            raise DataFileError(path, f"{where}: falta la evidencia de la fuente («evidence»)")
+        dims.append(Dimension(
+            id=d["id"],
+            weight=_weight(d.get("weight"), where, path),
+            title=_text(d.get("title"), f"{where}: título", path),
+            description=_text(d.get("description"), f"{where}: descripción", path),
+            evidence=d["evidence"],
+            questions=tuple(questions),
+        ))
+    return Questionnaire(
+        id=raw["id"],
+        version=raw["version"],
+        title=_text(raw.get("title"), "título del cuestionario", path),
+        coverage_threshold=thresholds["coverage_threshold"],
+        provisional_threshold=thresholds["provisional_threshold"],
+        band_cutoffs=cutoffs,
+        dimensions=tuple(dims),
+        source=str(raw.get("source", "")),
+    )
