@@ -1,0 +1,283 @@
+"""Reading firm tables from CSV and XLSX files, and mapping their headers to fields.
+
+Files come from spreadsheets made by hand in Spanish-speaking offices, so the
+reader is forgiving where it can be and refuses the file with one sentence
+where it cannot:
+
+* encodings: UTF-8 (with or without BOM), UTF-16 with BOM, then Windows-1252 /
+  Latin-1 (which never fails, so accented names from old Excel files survive);
+* separators: ``;`` (Excel in Spanish locales), ``,``, tab or ``|``, sniffed
+  from the header line;
+* headers in Spanish or English, accents, case and punctuation ignored
+  ("Razón social", "RAZON SOCIAL", "Legal name" all mean ``legal_name``).
+
+Rows are numbered as a spreadsheet shows them (the header is row 1 in a CSV),
+so a rejected row can be found in the original file.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from desktop.domain.errors import UserError
+
+SUPPORTED_EXTENSIONS = (".csv", ".txt", ".xlsx", ".xlsm")
+_SEPARATORS = (";", ",", "\t", "|")
+# Cells may legitimately be long (notes); the validators reject absurd ones per row.
+csv.field_size_limit(64 * 1024 * 1024)
+
+# field -> header spellings, strongest first (compared after fold()).
+HEADER_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "legal_name": ("razon social", "legal name", "legal_name", "nombre legal", "denominacion social",
+                   "empresa", "nombre de la empresa", "company", "company name", "business name", "nombre"),
+    "trade_name": ("nombre comercial", "trade name", "trade_name", "marca", "dba"),
+    "tax_id": ("tax id", "tax_id", "nit", "rnc", "ruc", "rtn", "cedula juridica", "identificacion tributaria",
+               "numero de identificacion tributaria", "id tributario", "rfc", "cuit", "rut", "cnpj", "tax number"),
+    "tax_id_type": ("tipo de identificacion", "tipo de identificacion tributaria", "tax id type", "tax_id_type",
+                    "tipo id"),
+    "country": ("pais", "country", "codigo de pais", "country code"),
+    "department": ("departamento", "department", "provincia", "province", "estado", "state", "region"),
+    "municipality": ("municipio", "municipality", "canton", "ciudad", "city", "distrito", "district",
+                     "localidad", "town"),
+    "address": ("direccion", "address", "domicilio"),
+    "sector_isic": ("ciiu", "codigo ciiu", "actividad ciiu", "actividad ciiu rev 4", "actividad", "sector",
+                    "isic", "isic code", "sector isic", "sector_isic", "actividad economica", "economic activity"),
+    "year_founded": ("ano de fundacion", "anio de fundacion", "fundacion", "ano fundacion", "year founded",
+                     "year_founded", "founded", "year established", "inicio de operaciones"),
+    "legal_form": ("forma juridica", "legal form", "legal_form", "tipo de sociedad", "naturaleza juridica"),
+    "formal_registration": ("registro formal", "formalizada", "formal", "formal registration",
+                            "formal_registration", "registrada", "inscrita"),
+    "employees_women": ("empleadas mujeres", "empleadas", "mujeres", "empleados mujeres", "women employees",
+                        "employees women", "employees_women", "female employees"),
+    "employees_men": ("empleados hombres", "hombres", "men employees", "employees men", "employees_men",
+                      "male employees"),
+    "employees": ("empleados", "total empleados", "numero de empleados", "personal", "trabajadores",
+                  "employees", "total employees", "staff", "headcount"),
+    "currency": ("moneda", "currency", "divisa"),
+    "usd_rate": ("tipo de cambio", "tasa de cambio", "usd rate", "usd_rate", "exchange rate"),
+    "sales_amount": ("ventas anuales", "ventas", "ventas brutas", "ventas brutas anuales", "facturacion",
+                     "annual sales", "sales", "sales_amount", "turnover", "revenue", "ingresos"),
+    "assets_amount": ("activos", "activos totales", "total de activos", "assets", "total assets",
+                      "assets_amount"),
+    "exports_amount": ("exportaciones", "exportaciones anuales", "ventas de exportacion", "exports",
+                       "annual exports", "exports_amount"),
+    "owner_name": ("propietario", "propietaria", "dueno", "duena", "nombre del propietario",
+                   "representante legal", "owner", "owner name", "owner_name"),
+    "owner_gender": ("sexo del propietario", "genero del propietario", "sexo propietario",
+                     "owner gender", "owner_gender"),
+    "contact_name": ("contacto", "persona de contacto", "nombre de contacto", "contact", "contact name",
+                     "contact_name"),
+    "contact_gender": ("sexo del contacto", "genero del contacto", "contact gender", "contact_gender"),
+    "phone": ("telefono", "tel", "celular", "movil", "phone", "phone number", "telephone", "mobile"),
+    "email": ("correo electronico", "correo", "e mail", "email", "mail", "correo e"),
+    "notes": ("notas", "observaciones", "comentarios", "notes", "comments", "remarks"),
+}
+
+
+def fold(text: str) -> str:
+    """Lower-case, accent-free, punctuation-free text with single spaces."""
+    decomposed = unicodedata.normalize("NFKD", str(text))
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+    return " ".join(re.sub(r"[^0-9a-z_]+", " ", plain).split())
+
+
+_LOOKUP: dict[str, tuple[str, int]] = {}
+for _field, _names in HEADER_SYNONYMS.items():
+    for _rank, _name in enumerate(_names):
+        _LOOKUP.setdefault(fold(_name), (_field, _rank))
+
+
+@dataclass
+class HeaderMap:
+    """Which column holds which firm field.
+
+    Attributes:
+        headers: the header cells as written in the file.
+        columns: field name -> column index.
+        ignored: header cells that map to no field (or lost to a stronger synonym).
+    """
+
+    headers: list[str]
+    columns: dict[str, int]
+    ignored: list[str] = field(default_factory=list)
+
+    def record(self, cells: list[Any]) -> dict[str, Any]:
+        """The mapped fields of one row (missing trailing cells are blank)."""
+        return {name: (cells[i] if i < len(cells) else None) for name, i in self.columns.items()}
+
+
+def map_headers(headers: list[Any]) -> HeaderMap:
+    """Map header cells to firm fields by their Spanish or English names.
+
+    When two columns name the same field, the stronger synonym wins ("Razón
+    social" beats "Nombre") and the other column is ignored.
+    """
+    best: dict[str, tuple[int, int]] = {}
+    for index, header in enumerate(headers):
+        hit = _LOOKUP.get(fold(header or ""))
+        if hit and (hit[0] not in best or hit[1] < best[hit[0]][0]):
+            best[hit[0]] = (hit[1], index)
+    columns = {name: index for name, (_rank, index) in best.items()}
+    used = set(columns.values())
+    texts = ["" if h is None else str(h) for h in headers]
+    ignored = [texts[i] for i in range(len(texts)) if i not in used and texts[i].strip()]
+    return HeaderMap(texts, columns, ignored)
+
+
+@dataclass
+class Table:
+    """A table read from a file.
+
+    Attributes:
+        header: the header cells as written.
+        rows: (row number as a spreadsheet shows it, cells) for each non-blank data row.
+        encoding: the text encoding detected (None for XLSX).
+        delimiter: the CSV separator detected (None for XLSX).
+    """
+
+    header: list[str]
+    rows: list[tuple[int, list[Any]]]
+    encoding: str | None = None
+    delimiter: str | None = None
+
+
+def check_extension(path: Path) -> str:
+    """The lower-case extension of a table file, or a UserError naming the supported ones."""
+    suffix = Path(path).suffix.lower()
+    if suffix not in SUPPORTED_EXTENSIONS:
+        raise UserError(f"El archivo «{Path(path).name}» no es CSV ni XLSX; use un archivo .csv o .xlsx.", field="path")
+    return suffix
+
+
+def read_table(path: str | Path) -> Table:
+    """Read a CSV or XLSX file into a :class:`Table`.
+
+    Raises:
+        UserError: the file is missing, unreadable, of an unknown kind or empty.
+    """
+    path = Path(path)
+    suffix = check_extension(path)
+    if not path.is_file():
+        raise UserError(f"No se encuentra el archivo «{path}».", field="path")
+    if suffix in (".xlsx", ".xlsm"):
+        return _read_xlsx(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise UserError(f"No se puede leer el archivo «{path.name}»: {exc.strerror or exc}.", field="path") from exc
+    return read_csv_bytes(data)
+
+
+def decode_bytes(data: bytes) -> tuple[str, str]:
+    """Decode file bytes: BOMs first, then UTF-8, Windows-1252 and Latin-1 as the last resort."""
+    for bom, encoding in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding), encoding
+            except UnicodeDecodeError:
+                break
+    for encoding in ("utf-8", "cp1252", "latin-1"):
+        try:
+            return data.decode(encoding), encoding
+        except UnicodeDecodeError:
+            continue
+    raise AssertionError("latin-1 decodes any bytes")  # pragma: no cover
+
+
+def sniff_delimiter(first_line: str) -> str:
+    """The separator used most in the header line (outside quotes); ',' on a tie."""
+    outside = re.sub(r'"[^"]*"', "", first_line)
+    counts = {sep: outside.count(sep) for sep in _SEPARATORS}
+    best = max(_SEPARATORS, key=lambda sep: (counts[sep], sep == ","))
+    return best if counts[best] else ","
+
+
+def read_csv_bytes(data: bytes) -> Table:
+    """Parse CSV bytes (see the module docstring for what is detected)."""
+    text, encoding = decode_bytes(data)
+    # NUL bytes only come from binary files or broken exports; they are never data.
+    text = text.replace("\x00", "")
+    first_line = next(iter(text.splitlines()), "")
+    delimiter = sniff_delimiter(first_line)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    header: list[str] | None = None
+    rows: list[tuple[int, list[Any]]] = []
+    try:
+        for number, cells in enumerate(reader, start=1):
+            if header is None:
+                if any(c.strip() for c in cells):
+                    header = [c.strip() for c in cells]
+                continue
+            if any(c.strip() for c in cells):
+                rows.append((number, cells))
+    except csv.Error as exc:  # pragma: no cover - the non-strict reader rarely complains
+        raise UserError(f"El archivo CSV está dañado cerca de la fila {reader.line_num}: {exc}.", field="path") from exc
+    if header is None:
+        raise UserError("El archivo está vacío: no tiene fila de encabezados.", field="path")
+    return Table(header, rows, encoding, delimiter)
+
+
+def _read_xlsx(path: Path) -> Table:
+    from openpyxl import load_workbook  # imported here: only XLSX files need it
+
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds for a damaged or foreign file
+        raise UserError(f"El archivo «{path.name}» no es un libro de Excel válido.", field="path") from exc
+    try:
+        sheet = workbook.worksheets[0]
+        header: list[str] | None = None
+        rows: list[tuple[int, list[Any]]] = []
+        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+            cells = [_xlsx_value(v) for v in values]
+            if not any(c is not None and str(c).strip() for c in cells):
+                continue
+            if header is None:
+                header = ["" if c is None else str(c).strip() for c in cells]
+            else:
+                rows.append((number, cells))
+    finally:
+        workbook.close()
+    if header is None:
+        raise UserError(f"La primera hoja de «{path.name}» está vacía: no tiene fila de encabezados.", field="path")
+    return Table(header, rows)
+
+
+def _xlsx_value(value: Any) -> Any:
+    # Dates become ISO text; numbers stay numbers so "1234.567" is never misread as thousands.
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return value
+
+
+# Cells that a spreadsheet would run as a formula (OWASP "CSV injection").
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# A phone in E.164 ("+50370001234") starts with "+" but cannot run anything.
+_HARMLESS = re.compile(r"\+?[0-9 ]+")
+
+
+def escape_cell(value: Any) -> Any:
+    """Make a text cell safe to open in a spreadsheet: a leading ' stops formulas."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START) and not _HARMLESS.fullmatch(value):
+        return "'" + value
+    return value
+
+
+def unescape_cell(value: Any) -> Any:
+    """Undo :func:`escape_cell` on a cell read back from a file Rumbo wrote."""
+    if isinstance(value, str) and value.startswith("'") and value[1:2] and value[1] in "=+-@\t\r":
+        return value[1:]
+    return value
+
+
+def iter_records(table: Table, header_map: HeaderMap) -> Iterator[tuple[int, list[Any], dict[str, Any]]]:
+    """(row number, original cells, mapped fields) for each data row."""
+    for number, cells in table.rows:
+        yield number, cells, header_map.record(cells)

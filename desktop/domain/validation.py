@@ -1,0 +1,470 @@
+"""Field rules for firm records: tax ids, phones, e-mail, amounts, counts, years.
+
+Two audiences use this module:
+
+* forms, while the adviser types, call the single-field helpers
+  (:func:`check_tax_id`, :func:`check_phone`, :func:`check_email`,
+  :func:`parse_amount`, :func:`parse_int`), which return the cleaned value or a
+  Spanish sentence;
+* the importer and the firm services call :func:`clean_firm` (cleaned record
+  plus errors) or :func:`validate_firm` (errors only) on a whole record.
+
+Tax ids are checked with python-stdnum where it knows the country (the
+checksum included). Honduras, Nicaragua and Panama have no stdnum module, so
+only the shape is checked (see :data:`TAX_ID_FORMATS`) and
+:func:`tax_id_note` says that no check digit was verified.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from importlib import import_module
+from typing import Any
+
+import phonenumbers
+import pycountry
+from babel import Locale
+from stdnum.exceptions import InvalidChecksum, InvalidComponent, InvalidLength, ValidationError
+
+from desktop.domain.errors import UserError
+
+# Spanish labels used in messages (and by the importer for column names).
+FIELD_LABELS = {
+    "legal_name": "Razón social", "trade_name": "Nombre comercial", "tax_id": "Identificación tributaria",
+    "tax_id_type": "Tipo de identificación", "country": "País", "department": "Departamento",
+    "municipality": "Municipio", "address": "Dirección", "sector_isic": "Actividad (CIIU)",
+    "year_founded": "Año de fundación", "legal_form": "Forma jurídica",
+    "formal_registration": "Registro formal", "employees_women": "Empleadas mujeres",
+    "employees_men": "Empleados hombres", "employees": "Empleados", "currency": "Moneda",
+    "usd_rate": "Tipo de cambio", "sales_amount": "Ventas anuales", "assets_amount": "Activos",
+    "exports_amount": "Exportaciones anuales", "owner_name": "Propietario", "owner_gender": "Sexo del propietario",
+    "contact_name": "Persona de contacto", "contact_gender": "Sexo del contacto", "phone": "Teléfono",
+    "email": "Correo electrónico", "notes": "Notas", "adviser_id": "Asesor",
+}
+
+# country -> ordered (tax_id_type, stdnum module); the first module that accepts a value names its type.
+STDNUM_TAX_IDS: dict[str, tuple[tuple[str, str], ...]] = {
+    "SV": (("NIT", "sv.nit"),),
+    "GT": (("NIT", "gt.nit"),),
+    "CR": (("cedula_juridica", "cr.cpj"), ("cedula_fisica", "cr.cpf"), ("cedula_residencia", "cr.cr")),
+    "DO": (("RNC", "do.rnc"), ("cedula", "do.cedula")),
+    "MX": (("RFC", "mx.rfc"),),
+    "CO": (("NIT", "co.nit"),),
+    "AR": (("CUIT", "ar.cuit"),),
+    "BR": (("CNPJ", "br.cnpj"), ("CPF", "br.cpf")),
+    "CL": (("RUT", "cl.rut"),),
+    "PE": (("RUC", "pe.ruc"),),
+}
+
+TAX_ID_LABELS = {"cedula_juridica": "cédula jurídica", "cedula_fisica": "cédula física",
+                 "cedula_residencia": "DIMEX", "cedula": "cédula"}
+
+# Countries without a stdnum module: (type, compiled pattern on the compacted value, description).
+# HN RTN: 14 digits (13-digit identity number plus one, or the firm's number).
+# NI RUC: "J" + 13 digits for legal persons; a natural person's cédula, 13 digits
+#   and a letter (001-010190-0001A), or a letter + 13 digits for other registrations.
+# PA RUC: loose: groups of digits (or the identity prefixes PE, E, N, AV, PI)
+#   separated by hyphens, e.g. 8-123-456 or 155612345-2-2016, optionally "DV nn".
+TAX_ID_FORMATS: dict[str, tuple[str, re.Pattern, str]] = {
+    "HN": ("RTN", re.compile(r"\d{14}"), "14 dígitos"),
+    "NI": ("RUC", re.compile(r"[A-Z]\d{13}|\d{13}[A-Z]"), "una letra y 13 dígitos (J0310000000001) o 13 dígitos y una letra"),
+    "PA": ("RUC", re.compile(r"(?:\d{1,12}|PE|E|N|\d{0,2}(?:AV|PI))(?:-\d{1,9}){1,3}(?:DV\d{1,2})?"),
+           "grupos de dígitos separados por guiones, como 8-123-456 o 155612345-2-2016"),
+}
+
+LEGAL_FORMS = ("persona_natural", "sociedad_anonima", "sociedad_responsabilidad_limitada",
+               "cooperativa", "asociacion", "empresa_individual", "otra")
+_LEGAL_FORM_WORDS = {
+    "persona natural": "persona_natural", "comerciante individual": "persona_natural",
+    "sociedad anonima": "sociedad_anonima", "sa": "sociedad_anonima", "sa de cv": "sociedad_anonima",
+    "sociedad de responsabilidad limitada": "sociedad_responsabilidad_limitada",
+    "srl": "sociedad_responsabilidad_limitada", "ltda": "sociedad_responsabilidad_limitada",
+    "cooperativa": "cooperativa", "asociacion": "asociacion", "fundacion": "asociacion",
+    "empresa individual": "empresa_individual", "eirl": "empresa_individual", "otra": "otra", "otro": "otra",
+}
+_GENDERS = {"f": "F", "femenino": "F", "mujer": "F", "female": "F", "woman": "F",
+            "m": "M", "masculino": "M", "hombre": "M", "male": "M", "man": "M",
+            "x": "X", "otro": "X", "otra": "X", "no indica": "X", "other": "X", "prefiere no decir": "X"}
+_YES = {"si", "sí", "s", "yes", "y", "true", "verdadero", "1", "x"}
+_NO = {"no", "n", "false", "falso", "0"}
+
+MAX_EMPLOYEES = 1_000_000
+MIN_YEAR = 1800
+# Longest text accepted per field; anything longer is almost surely a broken file.
+_MAX_LEN = {"notes": 10_000, "address": 1_000}
+_DEFAULT_MAX_LEN = 300
+_EMAIL = re.compile(r"[^@\s<>,;\"]+@[^@\s<>,;\"]+\.[A-Za-z]{2,}")
+_ISIC = re.compile(r"[A-U]|\d{2,4}")
+_ES = Locale("es")
+
+
+def country_name(country: str) -> str:
+    """The Spanish name of a country code, or the code itself when unknown."""
+    return _ES.territories.get(country, country)
+
+
+def _label(field: str) -> str:
+    return FIELD_LABELS.get(field, field)
+
+
+def _is_blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+# --- tax ids -----------------------------------------------------------------
+
+def tax_id_info(country: str | None, value: Any) -> tuple[str | None, str | None, str | None]:
+    """Check a tax id for a country and say what kind it is.
+
+    Returns:
+        ``(compact_value, tax_id_type, message)``: the compacted id and its type
+        when it is acceptable (message None), or ``(None, None, sentence)``.
+        A blank value gives ``(None, None, None)``.
+    """
+    if _is_blank(value):
+        return None, None, None
+    text = str(value).strip()
+    cc = (country or "").upper()
+    if cc in STDNUM_TAX_IDS:
+        first_error: Exception | None = None
+        for kind, module_name in STDNUM_TAX_IDS[cc]:
+            module = import_module(f"stdnum.{module_name}")
+            try:
+                return module.validate(text), kind, None
+            except ValidationError as exc:
+                # A checksum failure means the shape matched this kind: the most useful message.
+                if first_error is None or isinstance(exc, InvalidChecksum):
+                    first_error = exc
+        names = [TAX_ID_LABELS.get(k, k) for k, _ in STDNUM_TAX_IDS[cc]]
+        kinds = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " o " + names[-1]
+        return None, None, (f"La identificación tributaria «{text[:40]}» no es válida en {country_name(cc)} "
+                            f"({kinds}): {_stdnum_reason(first_error)}.")
+    if cc in TAX_ID_FORMATS:
+        kind, pattern, description = TAX_ID_FORMATS[cc]
+        compact = re.sub(r"[\s.]", "", text).upper()
+        if cc != "PA":
+            compact = compact.replace("-", "").replace("/", "")
+        if pattern.fullmatch(compact):
+            return compact, kind, None
+        return None, None, f"El {kind} «{text[:40]}» no tiene el formato de {country_name(cc)} ({description})."
+    compact = re.sub(r"\s+", "", text).upper()
+    if len(compact) > 40:
+        return None, None, "La identificación tributaria es demasiado larga (más de 40 caracteres)."
+    return compact, None, None
+
+
+def _stdnum_reason(exc: Exception | None) -> str:
+    if isinstance(exc, InvalidChecksum):
+        return "el dígito verificador no coincide"
+    if isinstance(exc, InvalidLength):
+        return "la cantidad de dígitos no es la correcta"
+    if isinstance(exc, InvalidComponent):
+        return "una de sus partes no corresponde a un número asignable"
+    return "contiene caracteres o un formato no válidos"
+
+
+def check_tax_id(country: str | None, value: Any) -> tuple[str | None, str | None]:
+    """Check a tax id while typing: ``(compact_value, None)`` or ``(None, message)``."""
+    compact, _kind, message = tax_id_info(country, value)
+    return compact, message
+
+
+def tax_id_note(country: str | None) -> str | None:
+    """A note for countries whose tax ids are only format-checked (no check digit)."""
+    cc = (country or "").upper()
+    if cc in TAX_ID_FORMATS:
+        kind = TAX_ID_FORMATS[cc][0]
+        return f"Para {country_name(cc)} solo se revisa el formato del {kind}; no se verifica dígito verificador."
+    return None
+
+
+# --- phones and e-mail ---------------------------------------------------------
+
+def check_phone(country: str | None, value: Any) -> tuple[str | None, str | None]:
+    """Check a phone number for a country: ``(E.164, None)`` or ``(None, message)``.
+
+    Numbers written with ``+`` and a country code are accepted for any country.
+    """
+    if _is_blank(value):
+        return None, None
+    text = str(value).strip()
+    if len(text) > 40:
+        return None, "El teléfono es demasiado largo."
+    try:
+        number = phonenumbers.parse(text, (country or "").upper() or None)
+    except phonenumbers.NumberParseException:
+        number = None
+    if number is None or not phonenumbers.is_valid_number(number):
+        where = f" de {country_name(country.upper())}" if country else ""
+        return None, f"El teléfono «{text}» no es un número válido{where}."
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164), None
+
+
+def check_email(value: Any) -> tuple[str | None, str | None]:
+    """Check an e-mail address's basic shape: ``(address, None)`` or ``(None, message)``."""
+    if _is_blank(value):
+        return None, None
+    text = str(value).strip()
+    if len(text) <= 254 and _EMAIL.fullmatch(text):
+        return text, None
+    return None, f"El correo electrónico «{text[:60]}» no tiene la forma nombre@dominio.ext."
+
+
+# --- numbers ---------------------------------------------------------------------
+
+_MONEY_NOISE = re.compile(r"(?i)US\$|RD\$|C\$|B/\.|USD|CRC|GTQ|HNL|NIO|PAB|DOP|[$₡€£'’\s\u00a0\u202f]")
+
+
+def _number_text(text: str, prefer_decimal: bool) -> str:
+    """Turn '1.234,56', '1,234.56', '1234,5' into '1234.56'-style text."""
+    dots, commas = text.count("."), text.count(",")
+    if dots and commas:
+        decimal_sep = "." if text.rfind(".") > text.rfind(",") else ","
+        thousands = "," if decimal_sep == "." else "."
+        return text.replace(thousands, "").replace(decimal_sep, ".")
+    sep = "." if dots else "," if commas else None
+    if sep is None:
+        return text
+    if text.count(sep) > 1:
+        return text.replace(sep, "")
+    # One separator: "1.234" and "1,234" are thousands in everyday writing; "1234,5" is a decimal.
+    digits_after = len(text) - text.index(sep) - 1
+    if digits_after == 3 and not prefer_decimal and text.index(sep) > 0:
+        return text.replace(sep, "")
+    return text.replace(sep, ".")
+
+
+def parse_amount(text: Any, field: str = "sales_amount", prefer_decimal: bool = False) -> Decimal | None:
+    """Read a non-negative amount as typed in Latin America or the US.
+
+    Accepts "1.234,56", "1,234.56", "1234,5", "$ 1 234" and plain numbers.
+    A single separator followed by exactly three digits is a thousands
+    separator ("1.234" is 1234) unless ``prefer_decimal`` (used for exchange
+    rates, where "7.825" means 7.825).
+
+    Returns:
+        The Decimal, or None for a blank value.
+
+    Raises:
+        UserError: a negative amount or text that is not a number (names the field).
+    """
+    if _is_blank(text):
+        return None
+    if isinstance(text, bool):
+        raise UserError(f"El campo «{_label(field)}» debe ser un número, no «{text}».", field=field)
+    if isinstance(text, (int, float, Decimal)):
+        try:
+            value = Decimal(str(text))
+        except InvalidOperation:
+            value = Decimal("NaN")
+    else:
+        raw = str(text).strip()
+        cleaned = _MONEY_NOISE.sub("", raw)
+        negative = cleaned.startswith("-") or (cleaned.startswith("(") and cleaned.endswith(")"))
+        if negative:
+            raise UserError(f"El campo «{_label(field)}» no admite valores negativos («{raw[:40]}»).", field=field)
+        if not re.fullmatch(r"\+?\d[\d.,]*", cleaned) or len(cleaned) > 30:
+            raise UserError(f"El campo «{_label(field)}» debe ser un número como 1.234,56, no «{raw[:40]}».", field=field)
+        value = Decimal(_number_text(cleaned.lstrip("+"), prefer_decimal))
+    if not value.is_finite():
+        raise UserError(f"El campo «{_label(field)}» debe ser un número, no «{text}».", field=field)
+    if value < 0:
+        raise UserError(f"El campo «{_label(field)}» no admite valores negativos («{text}»).", field=field)
+    return value
+
+
+def parse_int(text: Any, field: str = "employees", minimum: int = 0, maximum: int | None = None) -> int | None:
+    """Read a whole number within bounds ("1.200" and "12.0" from a spreadsheet are accepted).
+
+    Returns:
+        The int, or None for a blank value.
+
+    Raises:
+        UserError: not a whole number, or out of ``minimum..maximum`` (names the field).
+    """
+    if _is_blank(text):
+        return None
+    if isinstance(text, int) and not isinstance(text, bool):
+        value = Decimal(text)
+    else:
+        value = parse_amount(text, field, prefer_decimal=isinstance(text, float))
+    if value != value.to_integral_value():
+        raise UserError(f"El campo «{_label(field)}» debe ser un número entero, no «{text}».", field=field)
+    number = int(value)
+    if number < minimum or (maximum is not None and number > maximum):
+        if maximum is None:
+            bounds = f"ser al menos {minimum}"
+        else:
+            top = f"{maximum:,}".replace(",", ".") if maximum >= 10_000 else str(maximum)
+            bounds = f"estar entre {minimum} y {top}"
+        raise UserError(f"El campo «{_label(field)}» debe {bounds}, no «{text}».", field=field)
+    return number
+
+
+def to_usd(amount: Decimal | None, usd_rate: Decimal) -> int | None:
+    """An amount in local currency as whole US dollars (half up), or None."""
+    if amount is None:
+        return None
+    return int((amount / usd_rate).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+# --- whole records ----------------------------------------------------------------
+
+def normalise_country(value: Any) -> str | None:
+    """ISO alpha-2 code for a code (SV, SLV) or a Spanish/English name, else None."""
+    if _is_blank(value):
+        return None
+    text = str(value).strip()
+    if len(text) == 2 and text.isalpha():
+        return text.upper() if pycountry.countries.get(alpha_2=text.upper()) else None
+    from desktop.domain.tabular import fold  # local import: tabular imports this module's labels
+
+    folded = fold(text)
+    for code, name in _ES.territories.items():
+        if len(code) == 2 and code.isalpha() and fold(name) == folded:
+            return code
+    try:
+        return pycountry.countries.lookup(text).alpha_2
+    except LookupError:
+        return None
+
+
+def _choice(value: Any, table: dict[str, str]) -> str | None:
+    from desktop.domain.tabular import fold
+
+    return table.get(fold(str(value)).replace(".", "").strip())
+
+
+def clean_firm(data: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
+    """Clean and check a firm record given as raw text or typed values.
+
+    Returns:
+        ``(record, errors)``: ``record`` holds the canonical firm fields with
+        typed, normalised values (compact tax id, E.164 phone, amounts as
+        Decimal text in whole units, derived USD values); ``errors`` maps a
+        field name to one Spanish sentence. Unknown keys are ignored.
+    """
+    out: dict[str, Any] = {}
+    errors: dict[str, str] = {}
+
+    def text(name: str) -> str | None:
+        value = data.get(name)
+        if _is_blank(value):
+            return None
+        value = str(value).strip()
+        if len(value) > _MAX_LEN.get(name, _DEFAULT_MAX_LEN):
+            errors[name] = f"El campo «{_label(name)}» es demasiado largo (más de {_MAX_LEN.get(name, _DEFAULT_MAX_LEN)} caracteres)."
+            return None
+        return value
+
+    for name in ("legal_name", "trade_name", "department", "municipality", "address", "owner_name",
+                 "contact_name", "notes", "adviser_id", "tax_id_type"):
+        out[name] = text(name)
+    if out["legal_name"] is None and "legal_name" not in errors:
+        errors["legal_name"] = "Falta la razón social de la empresa."
+
+    country = normalise_country(data.get("country"))
+    if country is None:
+        errors["country"] = ("Falta el país de la empresa." if _is_blank(data.get("country"))
+                             else f"El país «{str(data.get('country')).strip()[:40]}» no se reconoce; use el código ISO, como SV.")
+    out["country"] = country
+
+    compact, kind, message = tax_id_info(country, data.get("tax_id"))
+    if message:
+        errors["tax_id"] = message
+    out["tax_id"] = compact
+    out["tax_id_type"] = out["tax_id_type"] or kind
+
+    isic = text("sector_isic")
+    if isic is not None:
+        isic = isic.upper().removesuffix(".0")
+        if not _ISIC.fullmatch(isic):
+            errors["sector_isic"] = f"La actividad «{isic[:20]}» no es un código CIIU Rev.4 (una letra A–U o de 2 a 4 dígitos)."
+            isic = None
+    out["sector_isic"] = isic
+
+    def number(name: str, parse, *args) -> Any:
+        try:
+            return parse(data.get(name), name, *args)
+        except UserError as exc:
+            errors[name] = exc.message
+            return None
+
+    out["year_founded"] = number("year_founded", parse_int, MIN_YEAR, _dt.date.today().year)
+    for name in ("employees_women", "employees_men", "employees"):
+        out[name] = number(name, parse_int, 0, MAX_EMPLOYEES)
+    women, men, total = out["employees_women"], out["employees_men"], out["employees"]
+    if total is None and (women is not None or men is not None):
+        out["employees"] = (women or 0) + (men or 0)
+    elif total is not None and total < (women or 0) + (men or 0):
+        errors["employees"] = f"El total de empleados ({total}) es menor que la suma de mujeres y hombres."
+
+    legal_form = data.get("legal_form")
+    out["legal_form"] = None
+    if not _is_blank(legal_form):
+        slug = str(legal_form).strip()
+        out["legal_form"] = slug if slug in LEGAL_FORMS else _choice(slug, _LEGAL_FORM_WORDS)
+        if out["legal_form"] is None:
+            errors["legal_form"] = f"La forma jurídica «{slug[:40]}» no se reconoce (por ejemplo: persona natural, sociedad anónima, cooperativa)."
+
+    registered = data.get("formal_registration")
+    out["formal_registration"] = None
+    if isinstance(registered, bool):
+        out["formal_registration"] = registered
+    elif not _is_blank(registered):
+        word = str(registered).strip().lower()
+        if word in _YES or word in _NO:
+            out["formal_registration"] = word in _YES
+        else:
+            errors["formal_registration"] = f"El registro formal debe ser «sí» o «no», no «{word[:20]}»."
+
+    for name in ("owner_gender", "contact_gender"):
+        value = data.get(name)
+        out[name] = None if _is_blank(value) else _choice(value, _GENDERS)
+        if not _is_blank(value) and out[name] is None:
+            errors[name] = f"El campo «{_label(name)}» debe ser F (mujer), M (hombre) o X (otro / no indica)."
+
+    _clean_money(data, out, errors, number)
+
+    out["phone"], message = check_phone(country, data.get("phone"))
+    if message:
+        errors["phone"] = message
+    out["email"], message = check_email(data.get("email"))
+    if message:
+        errors["email"] = message
+    return out, errors
+
+
+def _clean_money(data, out, errors, number) -> None:
+    currency = "USD" if _is_blank(data.get("currency")) else str(data.get("currency")).strip().upper()
+    if pycountry.currencies.get(alpha_3=currency) is None:
+        errors["currency"] = f"La moneda «{currency[:10]}» no es un código ISO 4217 (por ejemplo USD, CRC, GTQ)."
+        currency = "USD"
+    out["currency"] = currency
+    rate = number("usd_rate", parse_amount, True)
+    if rate is None:
+        rate = Decimal(1)
+        if currency != "USD":
+            errors["usd_rate"] = f"Indique el tipo de cambio: cuántos {currency} equivalen a un dólar."
+    elif rate == 0:
+        errors["usd_rate"] = "El tipo de cambio debe ser mayor que cero."
+        rate = Decimal(1)
+    elif currency == "USD" and rate != 1:
+        errors["usd_rate"] = "Para montos en dólares el tipo de cambio debe ser 1."
+    out["usd_rate"] = format(rate.normalize(), "f")
+    for name in ("sales", "assets", "exports"):
+        amount = number(f"{name}_amount", parse_amount)
+        if amount is not None:
+            amount = amount.quantize(Decimal(1), rounding=ROUND_HALF_UP)
+            if amount > Decimal(10) ** 15:
+                errors[f"{name}_amount"] = f"El campo «{_label(name + '_amount')}» tiene un monto demasiado grande."
+                amount = None
+        out[f"{name}_amount"] = None if amount is None else str(amount)
+        out[f"{name}_usd"] = to_usd(amount, rate)
+
+
+def validate_firm(data: dict[str, Any]) -> dict[str, str]:
+    """Check a firm record; returns field name -> Spanish sentence (empty when valid)."""
+    return clean_firm(data)[1]
