@@ -70,7 +70,7 @@ class ChangeEntry:
 
 def dumps(row: dict | None) -> str | None:
     """Serialise a record for the log (stable key order, accents kept)."""
-    return None if row is None else json.dumps(row, ensure_ascii=False, sort_keys=True)
+    return None if row is None else json.dumps(row, ensure_ascii=False, sort_keys=True, default=str)
 
 
 def next_origin_seq(storage, origin: str) -> int:

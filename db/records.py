@@ -68,7 +68,7 @@ def _encode_value(table: str, name: str, value: Any) -> Any:
     if value is None:
         return None
     if name in JSON_FIELDS.get(table, ()):
-        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+        return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
     if name in BOOL_FIELDS.get(table, ()):
         return int(bool(value))
     return value

@@ -1,0 +1,37 @@
+"""Advisers repository: the people who follow firms and run assessments."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from db import records
+
+TABLE = "advisers"
+
+
+def create_adviser(storage, data: Mapping[str, Any], actor: str | None) -> dict:
+    """Store a new adviser (fields: name, centre, email, phone, active)."""
+    return records.insert(storage, TABLE, data, actor)
+
+
+def update_adviser(storage, adviser_id: str, changes: Mapping[str, Any], actor: str | None,
+                   expected_rev: int | None = None) -> dict:
+    """Change an adviser's fields (rev +1, logged)."""
+    return records.update(storage, TABLE, adviser_id, changes, actor, expected_rev)
+
+
+def get_adviser(storage, adviser_id: str, include_deleted: bool = True) -> dict | None:
+    """An adviser by id, or None."""
+    return records.get(storage, TABLE, adviser_id, include_deleted)
+
+
+def list_advisers(storage, include_inactive: bool = False) -> list[dict]:
+    """Live advisers by name (only active ones unless asked)."""
+    where = "1" if include_inactive else "active = 1"
+    return records.select(storage, TABLE, where, order_by="name COLLATE NOCASE, id")
+
+
+def delete_adviser(storage, adviser_id: str, actor: str | None) -> dict:
+    """Tombstone an adviser (their firms and assessments keep the id)."""
+    return records.tombstone(storage, TABLE, adviser_id, actor)
