@@ -1,0 +1,53 @@
+"""What every screen shares: the open database, the adviser at the keyboard,
+the language, the background task runner, and signals that tell screens the
+data changed (so the firm list refreshes after an edit or an import)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QSettings, Signal
+
+
+class AppSignals(QObject):
+    """Application-wide notifications between screens."""
+
+    firms_changed = Signal()           # a firm was added, edited, deleted or imported
+    firm_open_requested = Signal(str)  # open this firm's detail (id)
+    assessments_changed = Signal(str)  # firm id whose assessments changed
+    settings_changed = Signal()        # business settings or adviser changed
+
+
+class AppContext:
+    """Shared state handed to every screen.
+
+    Attributes:
+        storage: the open ``db.connection.Storage``.
+        lang: "es" or "en".
+        runner: a ``desktop.tasks.TaskRunner`` (``SyncRunner`` in tests).
+        signals: :class:`AppSignals`.
+        settings: UI preferences (QSettings); business parameters live in the database.
+    """
+
+    def __init__(self, storage, lang: str = "es", runner=None, settings: QSettings | None = None):
+        from desktop.tasks import TaskRunner
+
+        self.storage = storage
+        self.lang = lang
+        self.runner = runner if runner is not None else TaskRunner()
+        self.signals = AppSignals()
+        self.settings = settings if settings is not None else QSettings("Rumbo", "Rumbo")
+
+    @property
+    def adviser_key(self) -> str:
+        # The adviser at the keyboard is a per-database preference of this machine.
+        return f"adviser/{self.storage.device_id}"
+
+    @property
+    def adviser_id(self) -> str | None:
+        """The adviser stamped as author of every change made in the GUI."""
+        value = self.settings.value(self.adviser_key)
+        return str(value) if value else None
+
+    @adviser_id.setter
+    def adviser_id(self, value: str | None) -> None:
+        self.settings.setValue(self.adviser_key, value or "")
+        self.signals.settings_changed.emit()
