@@ -15,6 +15,7 @@ its one error helper, without either needing to know about SQLite.
 
 from __future__ import annotations
 
+import errno
 import functools
 import sqlite3
 from collections.abc import Callable, Iterator
@@ -45,6 +46,17 @@ _CODE_KINDS = {
     23: "cannot_open",  # SQLITE_AUTH / permission refused
     3: "cannot_open",  # SQLITE_PERM
     10: "io",  # SQLITE_IOERR
+}
+
+_ERRNO_KINDS = {
+    errno.ENOSPC: "disk_full",
+    errno.EDQUOT: "disk_full",
+    errno.EROFS: "read_only",
+    errno.EACCES: "cannot_open",
+    errno.EPERM: "cannot_open",
+    errno.ENOTDIR: "cannot_open",
+    errno.EEXIST: "cannot_open",
+    errno.EIO: "io",
 }
 
 # Message fragments, for errors raised without a result code (older Python,
@@ -129,8 +141,9 @@ _TABLE_NAMES = {
 def classify_error(exc: BaseException) -> str | None:
     """Return the kind of environmental failure ``exc`` is, or None for a bug."""
     if not isinstance(exc, sqlite3.DatabaseError):
-        if isinstance(exc, OSError) and exc.errno == 28:  # ENOSPC while copying files
-            return "disk_full"
+        if isinstance(exc, OSError):
+            # Creating the folder or copying a backup: the same failures, from the OS.
+            return _ERRNO_KINDS.get(exc.errno)
         return None
     code = getattr(exc, "sqlite_errorcode", None)
     if isinstance(code, int) and (code & 0xFF) in _CODE_KINDS:
