@@ -212,8 +212,8 @@ class RulebookSet:
 
 
 def _period(book: Rulebook) -> str:
-    end = book.effective_to.isoformat() if book.effective_to else "sin fecha de fin"
-    return f"{book.version} desde {book.effective_from.isoformat()} hasta {end}"
+    end = f" hasta el {book.effective_to.isoformat()}" if book.effective_to else ""
+    return f"«{book.version}», desde el {book.effective_from.isoformat()}{end}"
 
 
 def load_rulebooks(folder: Path | None = None) -> RulebookSet:
