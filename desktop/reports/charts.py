@@ -52,7 +52,7 @@ def radar_chart(labels: Sequence[str], values: Sequence[Number], previous: Seque
     """
     n = len(labels)
     drawing = Drawing(size * 1.6, size)
-    cx, cy = size * 0.8, size / 2 - (6 if previous is not None else 0)
+    cx, cy = size * 0.8, size / 2
     radius = size * 0.33
 
     def point(i: int, value: float) -> tuple[float, float]:
@@ -68,7 +68,7 @@ def radar_chart(labels: Sequence[str], values: Sequence[Number], previous: Seque
         drawing.add(Line(cx, cy, x, y, strokeColor=RULE, strokeWidth=0.5))
     for ring in (50, 100):
         x, y = point(0, ring)
-        drawing.add(String(x + 2, y - 7, str(ring), fontName=REGULAR, fontSize=6, fillColor=MUTED))
+        drawing.add(String(x + 3, y - 8, str(ring), fontName=REGULAR, fontSize=6, fillColor=MUTED))
 
     def series(vals: Sequence[Number], stroke, fill, width: float) -> None:
         pts = [c for i, v in enumerate(vals) for c in point(i, v or 0)]
@@ -98,7 +98,7 @@ def radar_chart(labels: Sequence[str], values: Sequence[Number], previous: Seque
             drawing.add(String(lx, ly - 8.5 * k, line, fontName=REGULAR, fontSize=7, fillColor=INK,
                                textAnchor=anchor))
     if previous is not None and legend:
-        _legend(drawing, 4, 6, [(PREVIOUS, legend[0]), (ACCENT, legend[1])])
+        _legend(drawing, 0, size - 9, [(PREVIOUS, legend[0]), (ACCENT, legend[1])])
     return drawing
 
 
