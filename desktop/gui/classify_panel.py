@@ -179,8 +179,7 @@ class ClassifyPanel(QWidget):
             for column, text in enumerate(cells):
                 self.criteria_table.setItem(row, column, QTableWidgetItem(text))
         if result.exporter is not None:
-            self.exporter_label.setText(result.exporter.text(lang) if hasattr(result.exporter, "text")
-                                        else str(result.exporter))
+            self.exporter_label.setText(result.exporter.text(lang))
         else:
             self.exporter_label.clear()
         notes = [note.text(lang) for note in result.notes]
