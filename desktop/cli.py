@@ -21,6 +21,7 @@ EXIT_BAD_INPUT = 2
 # Modules under desktop.commands that add subcommands, in help order.
 COMMAND_MODULES = (
     "classify",
+    "maintenance",
 )
 
 
