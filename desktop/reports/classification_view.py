@@ -1,9 +1,9 @@
 """The size classification as the client report prints it.
 
 Built from :class:`desktop.domain.classify.Classification` by attribute access
-only (``size_class``, ``criteria``, ``rule``, ``reason(lang)``, ``notes``,
-``rulebook_id``, ``rulebook_version``), so the report does not depend on the
-engine's internals.
+only (``size_class``, ``criteria`` of ``CriterionResult(criterion, value,
+size_class, ceiling)``, ``reason(lang)``, ``notes``, ``rulebook_id``,
+``rulebook_version``), so the report does not depend on the engine's internals.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ class CriterionLine:
     name: str
     value: str
     gives: str
+    ceiling: str = "—"
 
 
 @dataclass(frozen=True)
@@ -35,12 +36,13 @@ class ClassificationView:
     rule: str  # the deciding rule in a sentence
     rulebook: str
     notes: tuple[str, ...]
+    source: str = ""
 
     @classmethod
     def of(cls, classification, lang: str = "es") -> ClassificationView:
         """Read a Classification (or None, giving "sin clasificar") in ``lang``."""
         if classification is None:
-            return cls("sin_clasificar", code_label("sin_clasificar", lang), (), "", "—", ())
+            return cls("sin_clasificar", _class_label("sin_clasificar", lang), (), "", "—", ())
         code = getattr(classification, "size_class", None) or "sin_clasificar"
         reason = ""
         if callable(getattr(classification, "reason", None)):
@@ -57,6 +59,7 @@ class ClassificationView:
             rule=str(reason or ""),
             rulebook=rulebook or "—",
             notes=tuple(_text(n, lang) for n in (getattr(classification, "notes", None) or ())),
+            source=_text(getattr(classification, "source", None), lang),
         )
 
 
@@ -82,15 +85,28 @@ def _class_label(code: str | None, lang: str) -> str:
         return code_label(code, lang)
 
 
+MONEY_CRITERIA = ("sales", "assets", "exports", "sales_usd", "assets_usd", "exports_usd")
+
+
 def _criterion_name(name: str, lang: str) -> str:
     key = f"criterion_{name}"
-    return label(key, lang) if key in LABELS else name
+    if key in LABELS:
+        return label(key, lang)
+    try:
+        from desktop.domain.classify import CRITERION_LONG
+    except ImportError:
+        return name
+    found = CRITERION_LONG.get(name)
+    if found is None:
+        return name
+    text = found.text(lang)
+    return text[:1].upper() + text[1:]
 
 
 def _criterion_value(name: str, value, lang: str) -> str:
     if value is None:
         return "—"
-    if name.endswith("_usd"):
+    if name in MONEY_CRITERIA:
         return money(Decimal(str(value)), "USD", lang)
     if isinstance(value, (int, Decimal)):
         return num(value, lang, digits=0)
@@ -105,10 +121,11 @@ def _criteria(criteria, lang: str):
         (getattr(c, "name", None) or getattr(c, "criterion", ""), c) for c in criteria)
     for name, item in items:
         if isinstance(item, Mapping):
-            value = item.get("value")
+            value, ceiling = item.get("value"), item.get("ceiling")
             gives = item.get("class") or item.get("size_class")
         else:
-            value = getattr(item, "value", None)
-            gives = getattr(item, "size_class", None) or getattr(item, "klass", None)
+            value, ceiling = getattr(item, "value", None), getattr(item, "ceiling", None)
+            gives = getattr(item, "size_class", None)
         yield CriterionLine(_criterion_name(str(name), lang), _criterion_value(str(name), value, lang),
-                            _class_label(gives, lang) if gives else "—")
+                            _class_label(gives, lang) if gives else "—",
+                            _criterion_value(str(name), ceiling, lang))

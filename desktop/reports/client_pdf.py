@@ -110,15 +110,18 @@ class ClientReportRenderer:
                       ("TOPPADDING", (0, 0), (-1, -1), 6), ("BOTTOMPADDING", (0, 0), (-1, -1), 6)])
         out += [box, Spacer(1, 3 * mm)]
         if c.criteria:
-            rows = [[self.p(self.t(k), "head", user=False) for k in ("criterion", "value", "gives")]]
-            rows += [[self.p(x.name, "cell"), self.p(x.value, "cell_right"), self.p(x.gives, "cell")]
-                     for x in c.criteria]
-            table = Table(rows, colWidths=[self.width * 0.4, self.width * 0.3, self.width * 0.3], repeatRows=1)
+            rows = [[self.p(self.t(k), "head", user=False) for k in ("criterion", "value", "gives", "ceiling")]]
+            rows += [[self.p(x.name, "cell"), self.p(x.value, "cell_right"), self.p(x.gives, "cell"),
+                      self.p(x.ceiling, "cell_right")] for x in c.criteria]
+            table = Table(rows, colWidths=[self.width * 0.3, self.width * 0.22, self.width * 0.26,
+                                           self.width * 0.22], repeatRows=1)
             table.setStyle(grid_table_style(rows=len(rows)))
             out.append(table)
         for note in c.notes:
             out.append(self.p(note, "note"))
         out.append(self.p(f"{self.t('rulebook')}: {c.rulebook}", "small"))
+        if c.source:
+            out.append(self.p(f"{self.t('source')}: {c.source}", "small"))
         return out
 
     def readiness(self, r: Readiness) -> list:

@@ -45,10 +45,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "gives": ("Clase que indica", "Class it gives"),
     "deciding_rule": ("Regla aplicada", "Rule applied"),
     "rulebook": ("Normativa", "Rulebook"),
-    "criterion_employees": ("Personas empleadas", "Employees"),
-    "criterion_sales_usd": ("Ventas (USD)", "Sales (USD)"),
-    "criterion_assets_usd": ("Activos (USD)", "Assets (USD)"),
-    "criterion_exports_usd": ("Exportaciones (USD)", "Exports (USD)"),
+    "ceiling": ("Tope de esa clase", "Ceiling of that class"),
     # readiness
     "readiness": ("Resumen de preparación", "Readiness summary"),
     "index": ("Índice de preparación", "Readiness index"),

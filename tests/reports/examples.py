@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal as D
-from types import SimpleNamespace
 
+from desktop.domain.classify import FirmFigures, classify
 from desktop.domain.assessment import (
     OK, SIN_DATOS, AssessmentResult, Comparison, Derivation, DimensionChange, DimensionScore, FirmContext,
     KnockOutHit, Programme, Recommendation, Text,
@@ -50,16 +50,7 @@ PANADERIA = {
 HOSTILE = dict(PANADERIA, id="0190a0b0-0000-7000-8000-000000000002", legal_name=HOSTILE_NAME,
                trade_name="<b>no es negrita</b> & co", owner_name="Ñandú O'Brien <dueño>")
 
-CLASSIFICATION = SimpleNamespace(
-    size_class="pequena",
-    criteria={"employees": {"value": 14, "class": "pequena"}, "sales_usd": {"value": 250000, "class": "pequena"}},
-    rule="highest",
-    notes=(),
-    rulebook_id="sv",
-    rulebook_version="2012",
-    reason=lambda lang: ("Pequeña empresa: por personas empleadas y por ventas." if lang == "es"
-                         else "Small firm: by employees and by sales."),
-)
+CLASSIFICATION = classify("SV", FirmFigures(employees=14, sales_usd=250000, on_date=TODAY))
 
 
 def dim(dimension_id, es, en, score, coverage, status=OK, weight="1"):

@@ -1,0 +1,97 @@
+"""The client PDF, read back with pypdf: names as typed, scores, recommendations, page x of y."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from desktop.reports.benchmark_view import exporting_firms_view
+from desktop.reports.client_pdf import render_client_report
+from desktop.reports.text import PLACEHOLDER
+from tests.reports.conftest import pdf_pages, squash
+from tests.reports.examples import CUADRO_8, CUADRO_8_SOURCE, HOSTILE, HOSTILE_NAME
+from tests.reports.test_client_data import build
+
+
+def render(lang="es", **overrides):
+    bench = exporting_firms_view(CUADRO_8, size_class="pequena", exports=True, source=CUADRO_8_SOURCE, lang=lang)
+    return pdf_pages(render_client_report(build(lang, benchmark=bench, **overrides)))
+
+
+@pytest.fixture(scope="module")
+def spanish():
+    return render("es")
+
+
+@pytest.fixture(scope="module")
+def english():
+    return render("en")
+
+
+def test_every_page_says_page_x_of_y(spanish, english):
+    assert len(spanish) >= 4
+    for number, text in enumerate(spanish, start=1):
+        assert f"Página {number} de {len(spanish)}" in text
+    for number, text in enumerate(english, start=1):
+        assert f"Page {number} of {len(english)}" in text
+
+
+def test_spanish_report_has_name_scores_and_recommendations(spanish):
+    text = squash(" ".join(spanish))
+    assert "Panadería La Espiga, S.A. de C.V." in text
+    assert "Informe de preparación para internacionalizar" in squash(spanish[0])
+    assert "José Pérez" in squash(spanish[0]) and "5 de noviembre de 2025" in squash(spanish[0])
+    for expected in ("56,4", "En desarrollo", "72,5", "sin datos suficientes", "Pequeña empresa",
+                     "Crédito para formalizarse", "Porque la brecha en Crédito para formalizarse es grande.",
+                     "Programa <Exporta> & Crece", "Plan de acción", "Contratar el diagnóstico.",
+                     "Avance desde la evaluación anterior", "+15,4", "Contexto regional", "18,8", "50,2",
+                     "CEPAL (2013), Cuadro 8", "rumbo-preparacion versión 1.0.0", "34,5", "Firmas",
+                     "Asesor(a): José Pérez", "Marta Ayala"):
+        assert expected in text, expected
+
+
+def test_english_report(english):
+    text = squash(" ".join(english))
+    for expected in ("Internationalization readiness report", "November 5, 2025", "Readiness index", "56.4",
+                     "Developing", "Small firm", "Credit to formalise", "Because the gap in Credit to formalise",
+                     "Progress since the previous assessment", "+15.4", "Eastern Europe", "Methods",
+                     "Answers backed by a document", "34.5%", "Signatures"):
+        assert expected in text, expected
+    assert "Página" not in text and "Fortalezas" not in text
+
+
+def test_hostile_firm_name_prints_as_typed():
+    from desktop.reports.client_data import build_client_report
+    from tests.reports.examples import CLASSIFICATION, RESULT, TODAY
+
+    data = build_client_report(HOSTILE, CLASSIFICATION, result=RESULT, lang="es", today=TODAY,
+                               adviser_name="<script>&amp;")
+    pages = pdf_pages(render_client_report(data))
+    visible = HOSTILE_NAME.replace("😀", PLACEHOLDER)
+    assert visible in squash(pages[0])
+    assert 'Café & Panadería <La Ñ> "Ü"' in pages[-1]  # the footer carries it on every page
+    text = squash(" ".join(pages))
+    assert "<b>no es negrita</b> & co" in text
+    assert "Ñandú O'Brien <dueño>" in text
+    assert "<script>&amp;" in text
+
+
+def test_profile_only_report_without_assessment():
+    pages = render(result=None, recommendations=(), previous=None, comparison=None)
+    text = squash(" ".join(pages))
+    assert "Esta empresa aún no tiene una evaluación completada" in text
+    assert "Pequeña empresa" in text
+    assert "Resumen de preparación" not in text and "Plan de acción" not in text
+    assert re.search(r"Página 1 de \d", pages[0])
+
+
+def test_pdf_metadata_names_the_firm():
+    import io
+
+    from pypdf import PdfReader
+
+    pdf = render_client_report(build())
+    meta = PdfReader(io.BytesIO(pdf)).metadata
+    assert meta.title == "Informe de preparación para internacionalizar — Panadería La Espiga, S.A. de C.V."
+    assert meta.author == "José Pérez"
