@@ -1,0 +1,74 @@
+"""``rumbo backup OUT.db``, ``rumbo restore IN.db`` and ``rumbo check``."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from db import backup as backups
+from desktop.services.storage import default_database_path, open_database
+
+TABLE_LABELS = {
+    "firms": "Empresas", "advisers": "Asesores", "contacts": "Contactos", "assessments": "Evaluaciones",
+    "answers": "Respuestas", "notes": "Notas", "settings": "Parámetros", "devices": "Equipos",
+    "change_log": "Cambios registrados",
+}
+
+
+def register(subparsers) -> None:
+    """Add the backup, restore and check subcommands."""
+    p = subparsers.add_parser("backup", help="guardar una copia de seguridad de la base de datos")
+    p.add_argument("out", metavar="SALIDA.db", help="archivo de la copia (no debe existir)")
+    p.set_defaults(handler=run_backup)
+    p = subparsers.add_parser("restore", help="reemplazar la base de datos por una copia de seguridad")
+    p.add_argument("src", metavar="COPIA.db", help="copia de seguridad que se restaura")
+    p.set_defaults(handler=run_restore)
+    p = subparsers.add_parser("check", help="verificar la integridad de la base de datos")
+    p.set_defaults(handler=run_check)
+
+
+def _db_path(args) -> Path:
+    return Path(args.db) if args.db else default_database_path()
+
+
+def run_backup(args) -> int:
+    with open_database(_db_path(args)) as storage:
+        dest = backups.backup(storage, args.out)
+        firms = storage.conn.execute("SELECT count(*) FROM firms WHERE deleted_at IS NULL").fetchone()[0]
+    print(f"Copia de seguridad guardada en {dest} ({firms} empresas).")
+    return 0
+
+
+def run_restore(args) -> int:
+    db_path = _db_path(args)
+    aside = backups.restore(db_path, args.src)
+    # Opening upgrades a backup made by an older version and proves it usable.
+    with open_database(db_path) as storage:
+        firms = storage.conn.execute("SELECT count(*) FROM firms WHERE deleted_at IS NULL").fetchone()[0]
+    print(f"Base de datos restaurada desde {args.src} ({firms} empresas).")
+    if aside is not None:
+        print(f"La base de datos anterior quedó guardada en {aside}.")
+    return 0
+
+
+def run_check(args) -> int:
+    report = backups.check_file(_db_path(args))
+    print(f"Archivo: {_db_path(args)}")
+    print("Integridad: " + ("correcta" if report.ok else "CON PROBLEMAS"))
+    print(f"Versión del esquema: {report.schema_version} (esta aplicación usa la {report.app_schema_version})")
+    for table, label in TABLE_LABELS.items():
+        if table in report.counts:
+            deleted = report.deleted.get(table)
+            extra = f" ({deleted} eliminados)" if deleted else ""
+            print(f"{label}: {report.counts[table]}{extra}")
+    if not report.ok:
+        for problem in report.problems[:20]:
+            print(f"  {problem}")
+        sys.stderr.write("La base de datos no pasó la verificación de integridad; restaure una copia de seguridad.\n")
+        return 2
+    if report.schema_version > report.app_schema_version:
+        sys.stderr.write(
+            f"Este archivo fue creado por una versión más nueva de Rumbo (esquema {report.schema_version}); "
+            "actualice la aplicación.\n")
+        return 2
+    return 0
