@@ -1,0 +1,223 @@
+"""Use cases of the readiness assessment: draft, answer, score, complete, read back.
+
+The interview writes every answer through :func:`save_answer` as it is given,
+so the draft in the database is always what the adviser last saw. Completing
+scores the stored answers with the engine (:func:`desktop.domain.assessment.score`),
+stores the result JSON and its summary columns, and caches stage and band on
+the firm (``db.assessments.complete_assessment`` does both in one transaction).
+
+The GUI and the CLI call these functions; none of them touches Qt.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from functools import lru_cache
+from typing import Any
+
+from db import assessments as repo
+from db import firms as firm_repo
+from db.connection import Storage
+from desktop.domain.assessment import (
+    Answer,
+    AssessmentResult,
+    FirmContext,
+    Question,
+    Questionnaire,
+    Recommendation,
+    load_questionnaire,
+    recommend,
+    result_from_dict,
+    result_to_dict,
+    score,
+)
+from desktop.domain.errors import UserError
+from desktop.domain.scoring import applies, normalise
+from desktop.domain.stage import firm_facts
+
+__all__ = [
+    "questionnaire", "questionnaire_of", "firm_context", "start_draft", "get_assessment",
+    "assessments_of_firm", "load_answers", "save_answer", "visible_questions", "preview",
+    "complete", "result_of", "recommendations_for", "delete_draft",
+]
+
+
+@lru_cache(maxsize=1)
+def questionnaire() -> Questionnaire:
+    """The shipped questionnaire (loaded once)."""
+    return load_questionnaire()
+
+
+def questionnaire_of(assessment: dict) -> Questionnaire:
+    """The questionnaire an assessment was started with.
+
+    Raises:
+        UserError: the assessment names a questionnaire this Rumbo does not ship.
+    """
+    current = questionnaire()
+    if (assessment["questionnaire_id"], assessment["questionnaire_version"]) != (current.id, current.version):
+        raise UserError(
+            f"La evaluación usa el cuestionario {assessment['questionnaire_id']} "
+            f"{assessment['questionnaire_version']}, que esta versión de Rumbo no tiene.")
+    return current
+
+
+def firm_context(firm: dict) -> FirmContext:
+    """What the engine needs to know about a stored firm."""
+    def money(name: str) -> Decimal | None:
+        value = firm.get(name)
+        return None if value is None else Decimal(value)
+
+    return FirmContext(
+        country=firm.get("country"),
+        size_class=firm.get("size_class"),
+        sector_isic=firm.get("sector_isic"),
+        employees=firm.get("employees"),
+        sales_usd=money("sales_usd"),
+        exports_usd=money("exports_usd"),
+        formal_registration=firm.get("formal_registration"),
+        name=firm.get("legal_name") or "",
+    )
+
+
+def _firm(storage: Storage, firm_id: str) -> dict:
+    firm = firm_repo.get_firm(storage, firm_id, include_deleted=False)
+    if firm is None:
+        raise UserError("La empresa no existe o fue eliminada.", field="firm")
+    return firm
+
+
+def start_draft(storage: Storage, firm_id: str, adviser_id: str | None) -> dict:
+    """Open a new draft assessment of a firm with the shipped questionnaire."""
+    _firm(storage, firm_id)
+    q = questionnaire()
+    return repo.start_assessment(storage, firm_id, q.id, q.version, adviser_id, adviser_id)
+
+
+def get_assessment(storage: Storage, assessment_id: str) -> dict:
+    """A live assessment by id.
+
+    Raises:
+        UserError: there is no such assessment (or it was deleted).
+    """
+    row = repo.get_assessment(storage, assessment_id, include_deleted=False)
+    if row is None:
+        raise UserError("La evaluación no existe o fue eliminada.", field="assessment")
+    return row
+
+
+def assessments_of_firm(storage: Storage, firm_id: str) -> list[dict]:
+    """A firm's live assessments, oldest first (drafts and completed)."""
+    return repo.assessments_of(storage, firm_id)
+
+
+def _answer(row: dict) -> Answer:
+    return Answer(value=None if row["special"] else row["value"], code=row["special"],
+                  evidence=row["evidence"] or "declarado", note=row["note"] or "")
+
+
+def load_answers(storage: Storage, assessment_id: str) -> dict[str, Answer]:
+    """The stored answers of an assessment (question id -> Answer)."""
+    return {row["question_id"]: _answer(row) for row in repo.answers_of(storage, assessment_id)}
+
+
+def _storable(question: Question, value: Any) -> Any:
+    # Numbers go to JSON as text so 12.5 stays exactly 12.5; choices as lists.
+    value = normalise(question, value)
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, tuple):
+        return list(value)
+    return value
+
+
+def save_answer(storage: Storage, assessment_id: str, question_id: str, answer: Answer | None,
+                adviser_id: str | None) -> None:
+    """Save one answer of a draft at once (None removes it).
+
+    Raises:
+        UserError: the question is unknown, the value does not fit it, or the
+            assessment is already completed; nothing is written.
+    """
+    q = questionnaire_of(get_assessment(storage, assessment_id))
+    question = q.question(question_id)
+    if question is None:
+        raise UserError(f"La pregunta «{question_id}» no existe en el cuestionario.", field=question_id)
+    if answer is None:
+        repo.clear_answer(storage, assessment_id, question_id, adviser_id)
+        return
+    if answer.code is not None:
+        repo.save_answer(storage, assessment_id, question_id, adviser_id, special=answer.code,
+                         evidence=answer.evidence, note=answer.note or None)
+        return
+    repo.save_answer(storage, assessment_id, question_id, adviser_id, value=_storable(question, answer.value),
+                     evidence=answer.evidence, note=answer.note or None)
+
+
+def visible_questions(q: Questionnaire, firm: FirmContext, answers: dict[str, Answer]) -> set[str]:
+    """Ids of the questions that apply to this firm given the answers so far."""
+    clean = {}
+    for qid, a in answers.items():
+        question = q.question(qid)
+        if question is None:
+            continue
+        if a.answered:
+            try:
+                clean[qid] = Answer(normalise(question, a.value), None, a.evidence, a.note)
+            except UserError:
+                continue
+        else:
+            clean[qid] = a
+    facts = firm_facts(firm, clean)
+    values = {qid: a.value for qid, a in clean.items() if a.answered}
+    return {question.id for question in q.questions if applies(question, facts, values)}
+
+
+def preview(storage: Storage, assessment_id: str) -> AssessmentResult:
+    """Score a draft's answers as they stand, without storing anything."""
+    assessment = get_assessment(storage, assessment_id)
+    firm = _firm(storage, assessment["firm_id"])
+    # Answers to questions hidden by later answers are left out (with a note), not refused.
+    return score(questionnaire_of(assessment), load_answers(storage, assessment_id), firm_context(firm),
+                 ignore_inapplicable=True)
+
+
+def complete(storage: Storage, assessment_id: str, adviser_id: str | None) -> AssessmentResult:
+    """Score a draft and store it as completed; the firm's stage and band follow.
+
+    Raises:
+        UserError: the assessment is already completed or does not exist.
+    """
+    result = preview(storage, assessment_id)
+    repo.complete_assessment(storage, assessment_id, result_to_dict(result), adviser_id,
+                             readiness_index=result.index, band=result.band,
+                             stage=result.stage.code, profile=result.profile.code)
+    return result
+
+
+def result_of(storage: Storage, assessment_id: str) -> AssessmentResult:
+    """The stored result of a completed assessment.
+
+    Raises:
+        UserError: the assessment is still a draft.
+    """
+    assessment = get_assessment(storage, assessment_id)
+    if assessment["status"] != "completed" or not assessment["result"]:
+        raise UserError("La evaluación todavía es un borrador: termínela para ver sus resultados.")
+    return result_from_dict(assessment["result"])
+
+
+def recommendations_for(result: AssessmentResult, limit: int = 6) -> list[Recommendation]:
+    """The support instruments the engine recommends for a result."""
+    return recommend(result, result.firm, limit=limit)
+
+
+def delete_draft(storage: Storage, assessment_id: str, adviser_id: str | None) -> None:
+    """Delete a draft (a tombstone); completed assessments are kept.
+
+    Raises:
+        UserError: the assessment is completed.
+    """
+    if get_assessment(storage, assessment_id)["status"] != "draft":
+        raise UserError("Solo se pueden eliminar borradores; una evaluación terminada se conserva.")
+    repo.delete_assessment(storage, assessment_id, adviser_id)
