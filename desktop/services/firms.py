@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from stdnum.util import clean
+
 from db import changelog
 from db import firms as repo
 from db.changelog import HistoryEntry
@@ -120,10 +122,10 @@ def find_firm(storage: Storage, ref: str) -> dict:
         UserError: no live firm has that id or tax id.
     """
     firm = repo.get_firm(storage, ref, include_deleted=False)
-    if firm is None:
-        tax_id, _ = prepare_firm({"tax_id": ref})
-        if tax_id["tax_id"]:
-            firm = repo.get_firm_by_tax_id(storage, tax_id["tax_id"])
+    # Tax ids are stored compacted; Panama's keep their dashes, so try as typed first.
+    for candidate in (ref.strip().upper(), clean(ref, " -./").upper()):
+        if firm is None and candidate:
+            firm = repo.get_firm_by_tax_id(storage, candidate)
     if firm is None:
         raise UserError(f"No hay ninguna empresa con el identificador o NIT «{ref}».", field="firm")
     return firm

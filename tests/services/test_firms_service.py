@@ -49,7 +49,10 @@ def test_phone_becomes_e164_when_valid(storage):
     ({"legal_name": "A", "country": "SV", "employees": "muchos"}, "employees"),
     ({"legal_name": "A", "country": "SV", "employees": -1}, "employees"),
     ({"legal_name": "A", "country": "SV", "usd_rate": "0"}, "usd_rate"),
-    ({"legal_name": "A", "country": "SV", "sales_amount": "1.000,5"}, "sales_amount"),
+    ({"legal_name": "A", "country": "SV", "sales_amount": "doce mil"}, "sales_amount"),
+    ({"legal_name": "A", "country": "SV", "sales_usd": "doce mil"}, "sales_amount"),
+    ({"legal_name": "A", "country": "SV", "tax_id": "0614-290186-102-4"}, "tax_id"),
+    ({"legal_name": "A", "country": "SV", "email": "ana@"}, "email"),
     ({"legal_name": "A", "country": "SV", "owner_gender": "Q"}, "owner_gender"),
     ({"legal_name": "A", "country": "SV", "colour": "red"}, "colour"),
 ])
@@ -93,9 +96,11 @@ def test_delete_undelete_and_history(storage):
 
 
 def test_find_firm_by_id_or_tax_id(storage):
-    firm = firms.register_firm(storage, {"legal_name": "A", "country": "SV", "tax_id": "0614-290186-102-3"}, None)
+    firm = firms.register_firm(storage, {"legal_name": "A", "country": "SV", "tax_id": "0614-290186-102-2"}, None)
+    assert firm["tax_id"] == "06142901861022" and firm["tax_id_type"] == "NIT"
     assert firms.find_firm(storage, firm["id"])["id"] == firm["id"]
-    assert firms.find_firm(storage, "0614-290186-102-3")["id"] == firm["id"]
+    assert firms.find_firm(storage, " 06142901861022 ")["id"] == firm["id"]
+    assert firms.find_firm(storage, "0614-290186-102-2")["id"] == firm["id"]
     with pytest.raises(UserError):
         firms.find_firm(storage, "nada")
 
@@ -108,3 +113,19 @@ def test_register_firms_is_all_or_nothing(storage):
     assert repo.count_firms(storage, include_deleted=True) == 0
     ids = firms.register_firms(storage, rows[:1] * 3, "adv")
     assert len(ids) == 3 and repo.count_firms(storage) == 3
+
+
+def test_size_class_comes_from_the_classification_engine(storage):
+    micro = firms.register_firm(storage, {"legal_name": "A", "country": "SV", "employees": 4,
+                                          "sales_usd": 50000}, None)
+    assert micro["size_class"] == "micro"
+    grown = firms.update_firm(storage, micro["id"], {"employees": 40}, None)
+    assert grown["size_class"] not in ("micro", None)
+    elsewhere = firms.register_firm(storage, {"legal_name": "B", "country": "US", "employees": 4}, None)
+    assert elsewhere["size_class"] == "sin_clasificar"
+
+
+def test_cached_stage_and_band_survive_edits(storage):
+    firm = firms.register_firm(storage, {"legal_name": "A", "country": "SV", "stage": "local", "band": "inicial"}, None)
+    edited = firms.update_firm(storage, firm["id"], {"trade_name": "B"}, None)
+    assert (edited["stage"], edited["band"]) == ("local", "inicial")
