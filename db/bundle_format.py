@@ -60,6 +60,7 @@ _MESSAGES = {
     "corrupt": "El paquete «{name}» está dañado o incompleto, así que no se aplicó ninguno de sus cambios.",
     "tampered": "El contenido del paquete «{name}» no coincide con su suma de verificación (fue alterado o se dañó), así que no se aplicó ninguno de sus cambios.",
     "too_new": "El paquete «{name}» fue creado por una versión más nueva de Rumbo (formato {version}); actualice la aplicación para importarlo.",
+    "inconsistent": "El paquete «{name}» hace referencia a registros que no trae ni existen en esta base, así que no se aplicó ninguno de sus cambios.",
     "cannot_write": "No se pudo escribir el paquete «{name}»; revise que la carpeta exista, que tenga permiso y que haya espacio en el disco.",
 }
 
@@ -69,7 +70,7 @@ class BundleError(UserError):
 
     Attributes:
         kind: "missing", "unreadable", "not_bundle", "corrupt", "tampered",
-            "too_new" or "cannot_write".
+            "too_new", "inconsistent" or "cannot_write".
         path: the bundle file.
         detail: a technical note for logs and tests (never shown as the message).
     """
