@@ -1,0 +1,126 @@
+"""``rumbo classify``: the command-line contract, in a real subprocess and in-process."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from desktop.cli import main
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "desktop", "classify", *args],
+                          capture_output=True, text=True, cwd=ROOT)
+
+
+# --- subprocess: the real entry point ---------------------------------------------------
+
+def test_json_output_has_the_contract_keys():
+    out = run("--country", "CR", "--employees", "20", "--sales-usd", "500000", "--json")
+    assert out.returncode == 0, out.stderr
+    data = json.loads(out.stdout)
+    assert {"country", "size_class", "is_mipyme", "criteria", "rule", "rulebook", "notes"} <= set(data)
+    assert data["country"] == "CR" and data["size_class"] == "mediana" and data["is_mipyme"] is True
+    assert data["criteria"]["employees"] == {"value": 20, "size_class": "pequena", "ceiling": 35}
+    assert data["criteria"]["sales"]["size_class"] == "mediana"
+    assert data["rule"] == "highest(employees, assets, sales)"
+    assert data["rulebook"]["id"] == "cepal-cuadro1-cr" and data["rulebook"]["version"] == "1"
+    assert data["notes"][0].startswith("Los criterios no coinciden: decide ventas")
+    assert "exporter" not in data
+    assert out.stderr == ""
+
+
+def test_text_output_is_readable_spanish():
+    out = run("--country", "pa", "--sales-usd", "150001")
+    assert out.returncode == 0
+    lines = out.stdout.splitlines()
+    assert lines[0] == "Panamá: Pequeña empresa (mipyme)"
+    assert lines[1] == "Pequeña empresa según ventas brutas: 150.001 USD, dentro del tope de 1.000.000 USD."
+    assert "  ventas brutas: 150.001 USD -> Pequeña empresa (tope 1.000.000 USD)" in lines
+    assert any(line.startswith("Definición: cepal-cuadro1-pa, versión 1") for line in lines)
+
+
+@pytest.mark.parametrize("args, message", [
+    (("--country", "XX", "--employees", "3"),
+     "No hay una definición de tamaño para el país «XX». Países disponibles: CR, DO, GT, HN, NI, PA, SV; "
+     "solo definición de exportadora: AR, BR, CL."),
+    (("--country", "CR", "--employees", "-5"), "El valor de --employees no puede ser negativo: «-5»."),
+    (("--country", "CR", "--sales-usd=-1"), "El valor de --sales-usd no puede ser negativo: «-1»."),
+    (("--country", "CR", "--assets-usd", "mucho"),
+     "El valor de --assets-usd debe ser un número sin separadores de miles (por ejemplo 125000), no «mucho»."),
+    (("--country", "CR", "--sales-usd", "1,000"),
+     "El valor de --sales-usd debe ser un número sin separadores de miles (por ejemplo 125000), no «1,000»."),
+    (("--country", "CR", "--employees", "2.5"), "El valor de --employees debe ser un número entero, no «2.5»."),
+    (("--country", "CR", "--employees", "3", "--date", "ayer"),
+     "La fecha de --date debe tener la forma AAAA-MM-DD, no «ayer»."),
+])
+def test_bad_input_exits_2_with_one_spanish_sentence(args, message):
+    out = run(*args, "--json")
+    assert out.returncode == 2
+    assert out.stdout == ""
+    assert out.stderr == message + "\n"
+
+
+def test_missing_country_is_a_usage_error():
+    out = run("--employees", "3")
+    assert out.returncode == 2 and out.stdout == ""
+    assert out.stderr.startswith("Error de uso:")
+
+
+def test_exporter_appears_when_exports_are_given():
+    out = run("--country", "BR", "--exports-usd", "100000", "--employees", "20", "--json")
+    assert out.returncode == 0
+    data = json.loads(out.stdout)
+    assert data["size_class"] == "sin_clasificar" and data["is_mipyme"] is False
+    assert data["exporter"]["is_exporter"] is True
+    assert data["exporter"]["category"] == "micro_exportadora"
+    assert data["notes"][0] == "La fuente no da una tabla de tamaño para Brasil; solo su definición de mipyme exportadora."
+
+
+# --- in-process through desktop.cli.main --------------------------------------------------
+
+def test_main_returns_0_and_prints_json(capsys):
+    assert main(["classify", "--country", "NI", "--sales-usd", "20000", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["size_class"] == "micro"
+    assert any("errata" in n for n in data["notes"])
+
+
+def test_main_english_with_lang(capsys):
+    assert main(["--lang", "en", "classify", "--country", "GT", "--employees", "61"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Guatemala: Large firm (not an MSME)\n")
+    assert "Large firm by number of employees: 61, above the medium-firm ceiling of 60." in out
+
+
+def test_main_bad_input_returns_2(capsys):
+    assert main(["classify", "--country", "SV", "--employees", "diez"]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err == "El valor de --employees debe ser un número sin separadores de miles (por ejemplo 125000), no «diez».\n"
+
+
+def test_main_sector_and_date(capsys):
+    assert main(["classify", "--country", "CR", "--employees", "0", "--sector", "1071",
+                 "--date", "2020-05-01", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["sector"] == "1071" and data["on_date"] == "2020-05-01"
+    assert data["size_class"] == "micro"
+    assert "0 empleados (autoempleo) cuenta como microempresa." in data["notes"]
+
+
+def test_main_date_before_rulebook_returns_2(capsys):
+    assert main(["classify", "--country", "CR", "--employees", "3", "--date", "2000-01-01"]) == 2
+    assert "vigente el 2000-01-01" in capsys.readouterr().err
+
+
+def test_main_boundary_values_exactly(capsys):
+    for sales, expected in (("1040500", "mediana"), ("1040500.00", "mediana"), ("1040500.01", "grande")):
+        assert main(["classify", "--country", "CR", "--sales-usd", sales, "--json"]) == 0
+        assert json.loads(capsys.readouterr().out)["size_class"] == expected
