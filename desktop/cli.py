@@ -22,6 +22,7 @@ EXIT_BAD_INPUT = 2
 COMMAND_MODULES = (
     "classify",
     "maintenance",
+    "report",
 )
 
 

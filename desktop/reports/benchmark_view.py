@@ -38,6 +38,7 @@ class BenchmarkView:
 
 def exporting_firms_view(table: dict[str, dict[str, Decimal]], *, size_class: str | None,
                          exports: bool | None, source: str, lang: str = "es",
+                         title: str | None = None, note: str | None = None,
                          regions: tuple[tuple[str, str], ...] = (
                              ("latin_america", "latin_america"),
                              ("eastern_europe", "eastern_europe"),
@@ -50,6 +51,8 @@ def exporting_firms_view(table: dict[str, dict[str, Decimal]], *, size_class: st
         exports: whether the firm exports today (None when unknown).
         source: the citation to print.
         lang: report language.
+        title: the table's title (default: the label table's wording).
+        note: the table's own note (coverage of the regions), printed first.
         regions: (key in ``table``, label key) for each region, in order.
     """
     groups = tuple(code_label(s, lang) for s in SIZES)
@@ -58,7 +61,7 @@ def exporting_firms_view(table: dict[str, dict[str, Decimal]], *, size_class: st
         for key, label_key in regions
     )
     highlight = SIZES.index(size_class) if size_class in SIZES else None
-    sentences = []
+    sentences = [note] if note else []
     if size_class == "micro":
         sentences.append(label("bench_micro", lang))
     row = size_class if size_class in SIZES else ("pequena" if size_class == "micro" else None)
@@ -70,6 +73,6 @@ def exporting_firms_view(table: dict[str, dict[str, Decimal]], *, size_class: st
             sentences.append(label("bench_firm_no_exports", lang).format(
                 share=pct(share, lang), size=code_label(row, lang)))
     return BenchmarkView(
-        title=label("exporting_firms", lang), groups=groups, series=series,
+        title=title or label("exporting_firms", lang), groups=groups, series=series,
         highlight=highlight, sentences=tuple(sentences), source=source,
     )

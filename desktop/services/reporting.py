@@ -1,0 +1,342 @@
+"""Printing client reports: one firm to a PDF, or every firm to a folder.
+
+The GUI and the CLI call these. One report: load the firm, its latest completed
+assessment and the one before, the centre's settings and the adviser, build the
+report data (:mod:`desktop.reports.client_data`) and render it. A batch spreads
+the firms over a process pool (two workers by default: field laptops have two
+cores, and ReportLab is pure Python so threads would not help), reports
+progress after each chunk and stops cleanly when asked to cancel.
+
+Files are written to a temporary name and renamed into place, so a failure or
+a cancel never leaves a half-written PDF behind.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import tempfile
+import unicodedata
+from collections.abc import Callable, Iterable
+from concurrent.futures import Executor, ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
+
+from db import advisers as advisers_repo
+from db import assessments as assessments_repo
+from db import settings as settings_repo
+from db.connection import Storage
+from desktop.domain.assessment import AssessmentResult, compare, recommend, result_from_dict
+from desktop.domain.classify import FirmFigures, classify
+from desktop.domain.errors import UserError
+from desktop.reports.client_data import Centre, ClientReport, build_client_report
+from desktop.reports.client_pdf import render_client_report
+from desktop.services.firms import find_firm
+
+# Business settings the report reads (stored in the database, see db.settings).
+SETTING_CENTRE_NAME = "centre_name"
+SETTING_CENTRE_LOGO = "centre_logo"
+SETTING_PAGE_SIZE = "report_page_size"
+
+BATCH_WORKERS = 2
+CHUNK_SIZE = 20  # firms per task: large enough to amortise opening the database
+
+ProgressCallback = Callable[[int, int], None]  # (done, total)
+
+
+# --- one report ------------------------------------------------------------
+
+
+def _classification(firm: dict):
+    """Classify the firm from its stored figures (the engine is fast and deterministic)."""
+    try:
+        return classify(firm["country"], FirmFigures(
+            employees=firm.get("employees"), sales_usd=firm.get("sales_usd"),
+            assets_usd=firm.get("assets_usd"), exports_usd=firm.get("exports_usd"),
+            sector=firm.get("sector_isic") or None,
+        ))
+    except UserError:
+        return None  # an unsupported country prints as "sin clasificar"
+
+
+def _completed(storage: Storage, firm_id: str) -> list[dict]:
+    """The firm's completed assessments with a stored result, latest first."""
+    rows = [a for a in assessments_repo.assessments_of(storage, firm_id)
+            if a["status"] == "completed" and a.get("result")]
+    return sorted(rows, key=lambda a: (a["completed_at"] or "", a["id"]), reverse=True)
+
+
+def _result(row: dict) -> AssessmentResult:
+    data = row["result"]
+    if isinstance(data, str):
+        import json
+
+        data = json.loads(data)
+    return result_from_dict(data)
+
+
+def _benchmark(size_class: str | None, exports: bool | None, lang: str):
+    """Cuadro 8 worded for the firm, or None when the benchmark tables are not available."""
+    from desktop.reports.benchmark_source import exporting_firms_for
+
+    return exporting_firms_for(size_class, exports, lang)
+
+
+def build_report_data(storage: Storage, firm_ref: str, *, lang: str = "es",
+                      today: dt.date | None = None) -> ClientReport:
+    """Gather everything the client report of one firm needs and build its data.
+
+    Args:
+        storage: the open database.
+        firm_ref: the firm's id or tax id.
+        lang: "es" (default) or "en".
+        today: the report date (defaults to today).
+
+    Raises:
+        UserError: no live firm has that id or tax id.
+    """
+    firm = find_firm(storage, firm_ref)
+    classification = _classification(firm)
+    done = _completed(storage, firm["id"])
+    result = previous = comparison = None
+    recommendations: list = []
+    if done:
+        result = _result(done[0])
+        recommendations = recommend(result)
+    if len(done) > 1:
+        previous = _result(done[1])
+        comparison = compare(previous, result)
+    adviser_id = (done[0].get("adviser_id") if done else None) or firm.get("adviser_id")
+    adviser = advisers_repo.get_adviser(storage, adviser_id) if adviser_id else None
+    centre_name = settings_repo.get_setting(storage, SETTING_CENTRE_NAME) or (adviser or {}).get("centre") or ""
+    logo = settings_repo.get_setting(storage, SETTING_CENTRE_LOGO)
+    size_class = classification.size_class if classification is not None else firm.get("size_class")
+    exports = None
+    if result is not None and result.stage.code:
+        exports = result.stage.code != "local_only"
+    elif firm.get("exports_usd") is not None:
+        exports = firm["exports_usd"] > 0
+    questionnaire = _questionnaire(result)
+    return build_client_report(
+        firm, classification, result=result, recommendations=recommendations, previous=previous,
+        comparison=comparison,
+        previous_date=done[1]["completed_at"] if len(done) > 1 else None,
+        assessment_date=done[0]["completed_at"] if done else None,
+        benchmark=_benchmark(size_class, exports, lang),
+        centre=Centre(name=str(centre_name), logo_path=str(logo) if logo else None, country=firm.get("country")),
+        adviser_name=(adviser or {}).get("name") or "",
+        lang=lang, today=today,
+        band_cutoffs=questionnaire.band_cutoffs if questionnaire else (),
+        coverage_threshold=(questionnaire.coverage_threshold * 100) if questionnaire else Decimal(50),
+    )
+
+
+@lru_cache(maxsize=1)
+def _shipped_questionnaire():
+    from desktop.domain.questionnaire import load_questionnaire
+
+    return load_questionnaire()
+
+
+def _questionnaire(result: AssessmentResult | None):
+    """The shipped questionnaire, unless the result was scored with another one."""
+    q = _shipped_questionnaire()
+    return None if result is not None and q.id != result.questionnaire_id else q
+
+
+def client_report(storage: Storage, firm_ref: str, *, lang: str = "es",
+                  today: dt.date | None = None) -> tuple[ClientReport, bytes]:
+    """The client report of one firm: its data and its PDF bytes (see :func:`build_report_data`)."""
+    data = build_report_data(storage, firm_ref, lang=lang, today=today)
+    page_size = settings_repo.get_setting(storage, SETTING_PAGE_SIZE) or "letter"
+    return data, render_client_report(data, page_size=str(page_size))
+
+
+def client_report_pdf(storage: Storage, firm_ref: str, *, lang: str = "es", today: dt.date | None = None) -> bytes:
+    """The client report of one firm as PDF bytes."""
+    return client_report(storage, firm_ref, lang=lang, today=today)[1]
+
+
+def write_atomically(path: Path, content: bytes) -> None:
+    """Write ``content`` to ``path`` through a temporary file in the same folder."""
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=".rumbo-", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(content)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_client_report(storage: Storage, firm_ref: str, out_path: str | Path, *, lang: str = "es",
+                        today: dt.date | None = None) -> ClientReport:
+    """Render one firm's report and write it to ``out_path``.
+
+    Returns:
+        The report's data (its ``notice`` says when it is a profile-only report).
+
+    Raises:
+        UserError: unknown firm, or the folder of ``out_path`` does not exist or
+            cannot be written (nothing is left behind).
+    """
+    out = Path(out_path)
+    if not out.parent.is_dir():
+        raise UserError(f"La carpeta «{out.parent}» no existe.", field="output")
+    if out.is_dir():
+        raise UserError(f"«{out}» es una carpeta; indique el nombre del archivo PDF.", field="output")
+    data, pdf = client_report(storage, firm_ref, lang=lang, today=today)
+    try:
+        write_atomically(out, pdf)
+    except OSError as exc:
+        raise UserError(f"No se pudo escribir el informe en «{out}»: {exc.strerror or exc}.", field="output") from None
+    return data
+
+
+# --- batches ---------------------------------------------------------------
+
+
+def report_filename(firm: dict) -> str:
+    """A portable file name for a firm's report: ascii slug of the name + short id."""
+    name = unicodedata.normalize("NFKD", str(firm.get("legal_name") or "empresa"))
+    slug = re.sub(r"[^A-Za-z0-9]+", "-", name.encode("ascii", "ignore").decode()).strip("-").lower()[:60]
+    return f"{slug or 'empresa'}-{str(firm['id'])[-8:]}.pdf"
+
+
+@dataclass
+class BatchResult:
+    """What a batch did: files written, failures (firm id -> sentence), whether it was cancelled."""
+
+    written: list[Path] = field(default_factory=list)
+    failed: dict[str, str] = field(default_factory=dict)
+    cancelled: bool = False
+    total: int = 0
+
+
+_worker_storage: dict[str, Storage] = {}
+
+
+def render_chunk(db_path: str, jobs: list[tuple[str, str]], lang: str, today: dt.date | None) -> list[tuple[str, str | None, str | None]]:
+    """Worker task: render ``jobs`` ((firm id, output path), ...) from the database at ``db_path``.
+
+    Runs in a pool process, which opens its own connection once and keeps it.
+
+    Returns:
+        (firm id, written path or None, error sentence or None) for each job.
+    """
+    storage = _worker_storage.get(db_path)
+    if storage is None:
+        from desktop.services.storage import open_database
+
+        storage = _worker_storage[db_path] = open_database(db_path)
+    out = []
+    for firm_id, path in jobs:
+        try:
+            write_client_report(storage, firm_id, path, lang=lang, today=today)
+            out.append((firm_id, path, None))
+        except UserError as exc:
+            out.append((firm_id, None, exc.message))
+    return out
+
+
+def _chunks(items: list, size: int) -> Iterable[list]:
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
+
+
+def write_all_reports(db_path: str | Path, folder: str | Path, *, lang: str = "es",
+                      firm_ids: list[str] | None = None,
+                      progress: ProgressCallback | None = None,
+                      cancel: Callable[[], bool] | None = None,
+                      executor_factory: Callable[[], Executor] | None = None,
+                      today: dt.date | None = None) -> BatchResult:
+    """Write the client report of every live firm (or of ``firm_ids``) into ``folder``.
+
+    Args:
+        db_path: the database file (each worker process opens its own connection).
+        folder: an existing folder, or one to create.
+        lang: report language.
+        firm_ids: the firms to print; all live firms when None.
+        progress: called as ``progress(done, total)`` after each chunk, in the caller's thread.
+        cancel: polled between chunks; when it returns True, pending chunks are
+            dropped, and reports already written are kept.
+        executor_factory: makes the pool; default a two-process ProcessPoolExecutor
+            (tests pass a synchronous or thread executor).
+        today: the report date.
+
+    Raises:
+        UserError: the folder cannot be created, or the database cannot be opened.
+    """
+    from db import firms as firms_repo
+    from db.report_queries import live_firm_names
+    from desktop.services.storage import open_database
+
+    out_dir = Path(folder)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UserError(f"No se pudo crear la carpeta «{out_dir}»: {exc.strerror or exc}.", field="output") from None
+    with open_database(db_path) as storage:
+        if firm_ids is None:
+            firms = live_firm_names(storage)
+        else:
+            firms = [f for f in (firms_repo.get_firm(storage, i, include_deleted=False) for i in firm_ids) if f]
+    jobs = [(f["id"], str(out_dir / report_filename(f))) for f in firms]
+    result = BatchResult(total=len(jobs))
+    if progress:
+        progress(0, len(jobs))
+    if not jobs:
+        return result
+    factory = executor_factory or _default_executor
+    done = 0
+    executor = factory()
+    try:
+        pending = {executor.submit(render_chunk, str(db_path), chunk, lang, today): chunk
+                   for chunk in _chunks(jobs, CHUNK_SIZE)}
+        collected = set()
+        for future in as_completed(pending):
+            _collect(future, result)
+            collected.add(future)
+            done += len(pending[future])
+            if progress:
+                progress(done, len(jobs))
+            if cancel and cancel():
+                result.cancelled = True
+                for other in pending:
+                    other.cancel()
+                break
+    finally:
+        executor.shutdown(wait=True, cancel_futures=True)
+    if result.cancelled:
+        # Chunks already running when the cancel came have finished: count their files.
+        for future in pending:
+            if future not in collected and future.done() and not future.cancelled():
+                _collect(future, result)
+    return result
+
+
+def _collect(future, result: BatchResult) -> None:
+    for firm_id, path, error in future.result():
+        if path:
+            result.written.append(Path(path))
+        else:
+            result.failed[firm_id] = error or ""
+
+
+def _default_executor() -> Executor:
+    import multiprocessing
+
+    # "spawn": a forked copy of a process running Qt threads can deadlock.
+    return ProcessPoolExecutor(max_workers=BATCH_WORKERS, mp_context=multiprocessing.get_context("spawn"),
+                               initializer=_worker_init)
+
+
+def _worker_init() -> None:
+    """Workers ignore Ctrl+C: the parent turns it into a clean cancel."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
