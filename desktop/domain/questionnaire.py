@@ -239,6 +239,9 @@ def _options(raw: Any, where: str, path: str) -> tuple[Option, ...]:
             raise DataFileError(path, f"{spot}: falta el id")
         if item["id"] in seen:
             raise DataFileError(path, f"{spot}: id de opción repetido «{item['id']}»")
+        if item["id"] in ("no_sabe", "no_aplica", "prefiere_no_responder"):
+            # These ids are the special answer codes; an option may not take them.
+            raise DataFileError(path, f"{spot}: «{item['id']}» está reservado para las respuestas especiales")
         seen.add(item["id"])
         points = item.get("score")
         if isinstance(points, bool) or not isinstance(points, int) or not 0 <= points <= 100:
