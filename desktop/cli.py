@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "classify",
     "maintenance",
     "report",
+    "bundle",
 )
 
 

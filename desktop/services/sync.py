@@ -1,0 +1,238 @@
+"""Field bundles for the GUI's Sincronización screen and the ``rumbo bundle`` command.
+
+Use cases: name this device, preview a bundle before applying it, import it,
+export what a peer lacks, list conflicts and settle them field by field
+(or merge firms registered twice), and read the history of bundles. The
+merge rules live in :mod:`db.sync` (see its docstring); this module turns
+people's choices into values, validates firm fields like any other edit,
+and shapes the results for the screen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from db import devices
+from db import sync as engine
+from db import sync_conflicts, sync_peers
+from db.bundle_format import BundleError
+from db.connection import Storage
+from db.firms import FIRM_FIELDS
+from db.sync_conflicts import Conflict
+from db.sync_peers import BundleRecord, Peer
+from desktop.domain.errors import UserError
+from desktop.services.firm_fields import prepare_firm
+
+__all__ = [
+    "BundleError", "BundlePreview", "BundleRecord", "Conflict", "ExportResult", "ImportResult", "Peer", "Typed",
+    "bundle_history", "export_bundle", "import_bundle", "list_conflicts", "list_peers", "preview_bundle",
+    "resolve_conflict", "set_device_name", "set_device_role", "device_info",
+]
+
+LOCAL, REMOTE = "local", "remote"
+# Firm fields the service derives or caches itself: never asked of the adviser.
+DERIVED_FIRM_FIELDS = frozenset({"sales_usd", "assets_usd", "exports_usd", "size_class", "stage", "band"})
+
+
+@dataclass(frozen=True)
+class Typed:
+    """A value typed by the adviser, for the rare value that reads "local" or "remote"."""
+
+    value: Any
+
+
+@dataclass(frozen=True)
+class BundlePreview:
+    """What a bundle would do here; nothing has been written.
+
+    Attributes:
+        new, changed, deleted: records per table ("firms", "assessments" ...).
+        conflicts_expected: conflicts the import would open (edits and duplicate firms).
+        already_known: changes this database already has.
+        already_imported: the very same bundle was imported before (importing does nothing).
+    """
+
+    file_name: str
+    source_name: str
+    source_role: str
+    created_at: str
+    total: int
+    new_firms: int
+    changed_firms: int
+    deleted_firms: int
+    new_assessments: int
+    conflicts_expected: int
+    already_known: int
+    already_imported: bool
+    new: dict[str, int] = field(default_factory=dict)
+    changed: dict[str, int] = field(default_factory=dict)
+    deleted: dict[str, int] = field(default_factory=dict)
+    conflicts: list[tuple[str, str, str, str | None]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ImportResult(BundlePreview):
+    """What an import did. ``applied``: changes now shown; ``bundle_id``: its history line."""
+
+    applied: int = 0
+    bundle_id: str | None = None
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    """A bundle written. ``full``: the peer was unknown, so it carries everything."""
+
+    path: str
+    peer_name: str | None
+    total: int
+    counts: dict[str, int]
+    full: bool
+    bundle_id: str
+
+
+def _summary(report: engine.ApplyReport) -> dict[str, Any]:
+    return dict(
+        file_name=report.file_name, source_name=report.source_name, source_role=report.source_role,
+        created_at=report.created_at, total=report.total,
+        new_firms=report.new.get("firms", 0), changed_firms=report.changed.get("firms", 0),
+        deleted_firms=report.deleted.get("firms", 0), new_assessments=report.new.get("assessments", 0),
+        conflicts_expected=len(report.conflicts), already_known=report.already_known + report.outdated,
+        already_imported=report.already_imported, new=dict(report.new), changed=dict(report.changed),
+        deleted=dict(report.deleted), conflicts=list(report.conflicts),
+    )
+
+
+def preview_bundle(storage: Storage, path: str | Path) -> BundlePreview:
+    """Check a bundle completely and summarise what importing it would do.
+
+    Raises:
+        BundleError: the file is missing, damaged, altered or from a newer Rumbo.
+    """
+    return BundlePreview(**_summary(engine.preview_bundle(storage, path)))
+
+
+def import_bundle(storage: Storage, path: str | Path) -> ImportResult:
+    """Apply a bundle whole (one transaction) or not at all, and log it in the history.
+
+    Raises:
+        BundleError: refused; the database is unchanged.
+    """
+    report = engine.import_bundle(storage, path)
+    return ImportResult(**_summary(report), applied=report.applied,
+                        bundle_id=None if report.already_imported else report.bundle_id)
+
+
+def export_bundle(storage: Storage, path: str | Path, peer: str | None = None) -> ExportResult:
+    """Write every change ``peer`` (name or id; default the centre) is not known to have."""
+    report = engine.export_bundle(storage, path, peer)
+    return ExportResult(report.path, report.peer_name, report.total, report.counts, report.full, report.bundle_id)
+
+
+def list_conflicts(storage: Storage, table: str | None = None) -> list[Conflict]:
+    """Open conflicts, oldest first (edit conflicts and duplicate firms)."""
+    return sync_conflicts.list_conflicts(storage, table)
+
+
+def _choose(name: str, choice: Any, local: Mapping[str, Any], remote: Mapping[str, Any]) -> Any:
+    if isinstance(choice, Typed):
+        return choice.value
+    if choice == LOCAL:
+        return local.get(name)
+    if choice == REMOTE:
+        return remote.get(name)
+    return choice
+
+
+def resolve_conflict(storage: Storage, conflict_id: str, choices: Mapping[str, Any],
+                     adviser_id: str | None, survivor: str = LOCAL) -> dict:
+    """Settle a conflict field by field; the result is a new change that travels.
+
+    Args:
+        choices: field -> "local" (the version stored here), "remote" (the other
+            version) or a typed value (wrap in :class:`Typed` to store the words
+            "local"/"remote" themselves). Every field listed in the conflict's
+            ``fields`` must be chosen; "deleted_at" chooses whether the record
+            stays deleted. Other fields keep the local value unless chosen.
+        adviser_id: who decided.
+        survivor: for duplicate firms, which firm is kept ("local": the first
+            one, ``Conflict.local``; "remote": ``Conflict.remote``); the other's
+            assessments, contacts and notes move to it and it becomes a tombstone.
+
+    Returns:
+        The settled record (for duplicates, the surviving firm).
+
+    Raises:
+        UserError: the conflict is not open, a differing field has no choice,
+            or a chosen value is not valid for the field (nothing is written).
+    """
+    conflict = sync_conflicts.get_conflict(storage, conflict_id)
+    derived = DERIVED_FIRM_FIELDS if conflict.table == "firms" else frozenset()
+    missing = [f for f in conflict.fields if f not in choices and f not in derived]
+    if missing:
+        raise UserError(f"Elija qué valor conservar para el campo «{missing[0]}».", field=missing[0])
+    local, remote = conflict.local, conflict.remote
+    if conflict.kind == "duplicate":
+        if survivor not in (LOCAL, REMOTE):
+            raise UserError("Indique qué empresa se conserva: «local» o «remote».", field="survivor")
+        kept = local if survivor == LOCAL else remote
+        chosen = {n: _choose(n, c, local, remote) for n, c in choices.items() if n != "deleted_at"}
+        values = _firm_values(kept, chosen)
+        return sync_conflicts.merge_duplicates(storage, conflict_id, kept["id"], values, adviser_id)
+    deleted_choice = choices.get("deleted_at", LOCAL)
+    if isinstance(deleted_choice, bool):
+        deleted = deleted_choice
+    elif deleted_choice in (LOCAL, REMOTE):
+        deleted = bool((local if deleted_choice == LOCAL else remote).get("deleted_at"))
+    else:
+        raise UserError("Para «deleted_at» elija «local» o «remote».", field="deleted_at")
+    chosen = {n: _choose(n, c, local, remote) for n, c in choices.items() if n != "deleted_at"}
+    if conflict.table == "firms" and not deleted:
+        values = _firm_values(local, chosen)
+    else:
+        values = chosen
+    return sync_conflicts.resolve_edit(storage, conflict_id, values, deleted, adviser_id)
+
+
+def _firm_values(base: Mapping[str, Any], chosen: Mapping[str, Any]) -> dict[str, Any]:
+    """Firm fields after the choices, normalised and derived like any edit; only those that change."""
+    merged = {name: base.get(name) for name in FIRM_FIELDS}
+    merged.update((k, v) for k, v in chosen.items() if k in FIRM_FIELDS)
+    row, problems = prepare_firm(merged)
+    if problems:
+        name, message = next(iter(problems.items()))
+        raise UserError(message, field=name)
+    return {k: v for k, v in row.items() if k in FIRM_FIELDS and v != base.get(k)}
+
+
+def bundle_history(storage: Storage, limit: int | None = None) -> list[BundleRecord]:
+    """Bundles sent and received here, newest first."""
+    return sync_peers.list_bundles(storage, limit)
+
+
+def list_peers(storage: Storage) -> list[Peer]:
+    """Other devices this database has exchanged bundles with (or heard of through them)."""
+    return sync_peers.list_peers(storage)
+
+
+def set_device_name(storage: Storage, name: str) -> dict:
+    """Give this device the human name shown in bundles ("Laptop Ana – San Miguel")."""
+    clean = " ".join((name or "").split())
+    if not clean:
+        raise UserError("Escriba un nombre para este equipo.", field="name")
+    if len(clean) > 80:
+        raise UserError("El nombre del equipo no puede pasar de 80 caracteres.", field="name")
+    return devices.rename_device(storage, clean)
+
+
+def set_device_role(storage: Storage, role: str) -> None:
+    """Mark this database as a field laptop ("laptop") or as the centre ("centre")."""
+    sync_peers.set_local_role(storage, role)
+
+
+def device_info(storage: Storage) -> dict[str, str]:
+    """This device's id, name and role."""
+    sync_peers.ensure_schema(storage)
+    return {"device_id": storage.device_id, "name": storage.device_name, "role": sync_peers.local_role(storage)}
