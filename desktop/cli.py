@@ -24,6 +24,7 @@ COMMAND_MODULES = (
     "maintenance",
     "report",
     "bundle",
+    "data",
 )
 
 

@@ -83,9 +83,17 @@ HEADER_SYNONYMS: dict[str, tuple[str, ...]] = {
 
 def fold(text: str) -> str:
     """Lower-case, accent-free, punctuation-free text with single spaces."""
-    decomposed = unicodedata.normalize("NFKD", str(text))
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
-    return " ".join(re.sub(r"[^0-9a-z_]+", " ", plain).split())
+    text = str(text)
+    # Decomposing and dropping what is not ASCII removes the accents (é -> e, ñ -> n) in one C call.
+    plain = text if text.isascii() else unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    folded = _NOT_WORD.sub(" ", plain.lower()).strip()
+    if not folded and text.strip():
+        # Text in other scripts has no ASCII form; keep it (lower-cased) rather than lose it.
+        return " ".join(text.lower().split())
+    return " ".join(folded.split()) if "  " in folded else folded
+
+
+_NOT_WORD = re.compile(r"[^0-9a-z_]+")
 
 
 _LOOKUP: dict[str, tuple[str, int]] = {}

@@ -250,6 +250,8 @@ def parse_amount(text: Any, field: str = "sales_amount", prefer_decimal: bool = 
     Raises:
         UserError: a negative amount or text that is not a number (names the field).
     """
+    if isinstance(text, str) and text.isascii() and text.isdigit() and len(text) < 30:
+        return Decimal(text)  # the common case, checked first: plain digits
     if _is_blank(text):
         return None
     if isinstance(text, bool):
@@ -284,9 +286,11 @@ def parse_int(text: Any, field: str = "employees", minimum: int = 0, maximum: in
     Raises:
         UserError: not a whole number, or out of ``minimum..maximum`` (names the field).
     """
-    if _is_blank(text):
+    if isinstance(text, str) and text.isascii() and text.isdigit() and len(text) < 30:
+        value = Decimal(text)
+    elif _is_blank(text):
         return None
-    if isinstance(text, int) and not isinstance(text, bool):
+    elif isinstance(text, int) and not isinstance(text, bool):
         value = Decimal(text)
     else:
         value = parse_amount(text, field, prefer_decimal=isinstance(text, float))
@@ -353,7 +357,8 @@ def clean_firm(data: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
         value = data.get(name)
         if _is_blank(value):
             return None
-        value = str(value).strip()
+        # Runs of blanks (newlines included) become one space, as the firm services store text.
+        value = " ".join(str(value).split())
         if len(value) > _MAX_LEN.get(name, _DEFAULT_MAX_LEN):
             errors[name] = f"El campo «{_label(name)}» es demasiado largo (más de {_MAX_LEN.get(name, _DEFAULT_MAX_LEN)} caracteres)."
             return None

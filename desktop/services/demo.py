@@ -1,0 +1,79 @@
+"""Loading demo data: an adviser and N realistic firms, in one transaction.
+
+The firms come from :mod:`desktop.domain.demo_data` (deterministic for a
+seed) and go through the same cleaning as an import
+(:func:`desktop.domain.validation.clean_firm`), get their size class from the
+classification engine and are stored with the bulk insert, so 100,000 firms
+take seconds.
+
+Assessments for demo firms: :data:`ASSESSMENT_MAKERS` is the hook. The
+assessment service appends a function ``maker(storage, firm_ids, adviser_id,
+seed) -> int`` (returning how many assessments it stored) and
+:func:`make_demo` calls each one after the firms are stored.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from db import advisers as adviser_repo
+from db import firms as firm_repo
+from db.firms import FIRM_FIELDS
+from desktop.domain.demo_data import DEMO_ADVISER, iter_demo_firms
+from desktop.domain.errors import UserError
+from desktop.domain.validation import clean_firm
+from desktop.services.firm_fields import size_class_of
+
+MAX_DEMO_FIRMS = 1_000_000
+
+# Hook for the assessment engine's demo answers: maker(storage, firm_ids, adviser_id, seed) -> count.
+ASSESSMENT_MAKERS: list[Callable[..., int]] = []
+
+
+@dataclass
+class DemoSummary:
+    """What :func:`make_demo` stored."""
+
+    adviser_id: str
+    firm_ids: list[str]
+    assessments: int = 0
+
+    def text(self) -> str:
+        """A one-line Spanish summary."""
+        extra = f" y {self.assessments} evaluaciones" if self.assessments else ""
+        return f"Se crearon {len(self.firm_ids)} empresas de demostración{extra} (asesor {self.adviser_id})."
+
+
+def demo_rows(n_firms: int, seed: int, adviser_id: str | None) -> list[dict]:
+    """The demo firms as rows ready for ``db.firms.insert_firms`` (cleaned, classified)."""
+    rows = []
+    for data in iter_demo_firms(n_firms, seed):
+        record, errors = clean_firm(data)
+        if errors:  # pragma: no cover - the generator and the validators are tested together
+            raise AssertionError(f"demo firm fails validation: {errors}")
+        row = {name: record.get(name) for name in FIRM_FIELDS if name in record}
+        row["adviser_id"] = adviser_id
+        row["size_class"] = size_class_of(row)
+        rows.append(row)
+    return rows
+
+
+def make_demo(storage, n_firms: int, seed: int = 2024) -> DemoSummary:
+    """Store a demo adviser and ``n_firms`` demo firms (all or nothing).
+
+    Raises:
+        UserError: ``n_firms`` is not between 1 and 1,000,000.
+    """
+    if not isinstance(n_firms, int) or isinstance(n_firms, bool) or not 1 <= n_firms <= MAX_DEMO_FIRMS:
+        raise UserError("El número de empresas de demostración debe estar entre 1 y 1.000.000.", field="firms")
+    rows = demo_rows(n_firms, seed, None)  # made before the write lock is taken
+    with storage.write():
+        adviser = adviser_repo.create_adviser(storage, DEMO_ADVISER, None)
+        for row in rows:
+            row["adviser_id"] = adviser["id"]
+        firm_ids = firm_repo.insert_firms(storage, rows, adviser["id"])
+    summary = DemoSummary(adviser["id"], firm_ids)
+    for maker in ASSESSMENT_MAKERS:
+        summary.assessments += maker(storage, firm_ids, adviser["id"], seed)
+    return summary
