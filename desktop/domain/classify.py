@@ -12,7 +12,11 @@ semantics", and ``rulebooks.py`` for the data):
 * the rulebook's rule combines the criteria that have data: ``highest`` /
   ``all_of`` take the largest class, ``any_of`` the smallest; when the criteria
   disagree a note names the one that decided;
-* no usable figure gives ``sin_clasificar`` and a note naming the missing field.
+* no usable figure gives ``sin_clasificar`` and a note naming the missing field;
+* notes a rulebook attaches to ranges of values come from its file: Nicaragua's
+  misprinted small sales floor is cited when 9,300 <= sales <= 49,300 USD (the
+  whole range where the printed micro and small rows overlap), Costa Rica's
+  gaps when a value falls strictly between two printed bounds (65 / 65.1).
 
 Countries with an exporter definition but no size table in the source
 (Argentina, Brazil, Chile) are accepted: the size class is ``sin_clasificar``
@@ -33,7 +37,6 @@ from desktop.domain.classify_notes import (  # re-exported for callers
     CRITERION_SHORT,
     Bilingual,
     Listing,
-    Money,
     Note,
     class_label,
 )
