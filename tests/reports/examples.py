@@ -23,7 +23,7 @@ PANADERIA = {
     "id": "0190a0b0-0000-7000-8000-000000000001",
     "legal_name": "Panadería La Espiga, S.A. de C.V.",
     "trade_name": "La Espiga",
-    "tax_id": "06141203961012",
+    "tax_id": "06141203961019",
     "tax_id_type": "NIT",
     "country": "SV",
     "department": "La Libertad",

@@ -33,7 +33,7 @@ def test_cover_and_profile_in_spanish():
     assert data.profile == (
         ("Razón social", "Panadería La Espiga, S.A. de C.V."),
         ("Nombre comercial", "La Espiga"),
-        ("Identificación tributaria", "06141203961012 (NIT)"),
+        ("Identificación tributaria", "06141203961019 (NIT)"),
         ("País", "El Salvador"),
         ("Ubicación", "Santa Tecla, La Libertad"),
         ("Actividad (CIIU Rev. 4)", "1071"),
