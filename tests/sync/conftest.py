@@ -1,0 +1,68 @@
+"""Simulated devices for the bundle tests: laptop A, laptop B and the centre.
+
+Each device is its own database file; bundles travel through ``tmp_path``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+
+import pytest
+
+from db import records
+from db.schema import RECORD_TABLES
+from db.sync_peers import get_peer
+from desktop.services import sync
+from desktop.services.storage import open_database
+
+_counter = itertools.count(1)
+
+
+def logical_hash(storage) -> str:
+    """A checksum of the database's logical contents (every table, every row)."""
+    digest = hashlib.sha256()
+    for line in storage.conn.iterdump():
+        digest.update(line.encode("utf-8"))
+    return digest.hexdigest()
+
+
+def snapshot(storage) -> dict:
+    """Every record of every record table, by table and id (tombstones included)."""
+    return {
+        table: {r["id"]: r for r in records.select(storage, table, include_deleted=True)}
+        for table in RECORD_TABLES
+    }
+
+
+def open_conflicts(storage) -> set[tuple]:
+    """Open conflicts as comparable tuples (ids of conflict rows are local)."""
+    return {(c.kind, c.table, c.record_id, c.other_id) for c in sync.list_conflicts(storage)}
+
+
+def exchange(src, dst, folder) -> sync.ImportResult:
+    """Carry one bundle from ``src`` to ``dst`` (addressed to ``dst`` when src knows it)."""
+    path = folder / f"b{next(_counter)}.rumbo"
+    peer = dst.device_id if get_peer(src, dst.device_id) else None
+    sync.export_bundle(src, path, peer=peer)
+    return sync.import_bundle(dst, path)
+
+
+@pytest.fixture
+def devices(tmp_path):
+    """Three fresh databases: (laptop A, laptop B, centre)."""
+    a = open_database(tmp_path / "a.db", device_name="Laptop Ana – San Miguel")
+    b = open_database(tmp_path / "b.db", device_name="Laptop Beto – Santa Ana")
+    c = open_database(tmp_path / "c.db", device_name="Centro San Salvador")
+    sync.set_device_role(c, "centre")
+    yield a, b, c
+    for s in (a, b, c):
+        s.close()
+
+
+@pytest.fixture
+def folder(tmp_path):
+    """Where bundles are written."""
+    path = tmp_path / "bundles"
+    path.mkdir()
+    return path
