@@ -12,7 +12,6 @@ import pytest
 
 from db import records
 from db.schema import RECORD_TABLES
-from db.sync_peers import get_peer
 from desktop.services import sync
 from desktop.services.storage import open_database
 
@@ -43,7 +42,7 @@ def open_conflicts(storage) -> set[tuple]:
 def exchange(src, dst, folder) -> sync.ImportResult:
     """Carry one bundle from ``src`` to ``dst`` (addressed to ``dst`` when src knows it)."""
     path = folder / f"b{next(_counter)}.rumbo"
-    peer = dst.device_id if get_peer(src, dst.device_id) else None
+    peer = dst.device_id if dst.device_id in {p.device_id for p in sync.list_peers(src)} else None
     sync.export_bundle(src, path, peer=peer)
     return sync.import_bundle(dst, path)
 
