@@ -338,7 +338,7 @@ def normalise_country(value: Any) -> str | None:
 def _choice(value: Any, table: dict[str, str]) -> str | None:
     from desktop.domain.tabular import fold
 
-    return table.get(fold(str(value)).replace(".", "").strip())
+    return table.get(fold(str(value).replace(".", "")))
 
 
 def clean_firm(data: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
