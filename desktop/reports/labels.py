@@ -49,6 +49,7 @@ LABELS: dict[str, tuple[str, str]] = {
     # readiness
     "readiness": ("Resumen de preparación", "Readiness summary"),
     "index": ("Índice de preparación", "Readiness index"),
+    "index_short": ("Índice", "Index"),
     "band": ("Nivel", "Band"),
     "stage": ("Etapa de internacionalización", "Internationalization stage"),
     "firm_profile": ("Perfil empresarial", "Business profile"),
@@ -166,6 +167,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "month": ("Mes", "Month"),
     "firm": ("Empresa", "Firm"),
     "not_assessed": ("sin evaluar", "not assessed"),
+    "firms_truncated": ("Se muestran {shown} de {total} empresas; la lista completa se obtiene con la exportación.",
+                        "{shown} of {total} firms are shown; export the list to get all of them."),
 }
 
 # Report wording for domain codes (used when the data files carry none).
@@ -210,3 +213,28 @@ def code_label(code: str | None, lang: str = "es", empty: str = "—") -> str:
     if pair is None:
         return code
     return pair[1] if lang == "en" else pair[0]
+
+# ISIC Rev. 4 sections (short forms of the official titles).
+ISIC_SECTIONS: dict[str, tuple[str, str]] = {
+    "A": ("Agricultura, ganadería, silvicultura y pesca", "Agriculture, forestry and fishing"),
+    "B": ("Explotación de minas y canteras", "Mining and quarrying"),
+    "C": ("Industrias manufactureras", "Manufacturing"),
+    "D": ("Electricidad, gas y vapor", "Electricity, gas and steam"),
+    "E": ("Agua, saneamiento y desechos", "Water supply, sewerage and waste"),
+    "F": ("Construcción", "Construction"),
+    "G": ("Comercio; reparación de vehículos", "Trade; repair of motor vehicles"),
+    "H": ("Transporte y almacenamiento", "Transportation and storage"),
+    "I": ("Alojamiento y servicios de comidas", "Accommodation and food services"),
+    "J": ("Información y comunicaciones", "Information and communication"),
+    "K": ("Actividades financieras y de seguros", "Financial and insurance activities"),
+    "L": ("Actividades inmobiliarias", "Real estate activities"),
+    "M": ("Actividades profesionales, científicas y técnicas", "Professional, scientific and technical activities"),
+    "N": ("Servicios administrativos y de apoyo", "Administrative and support services"),
+    "O": ("Administración pública y defensa", "Public administration and defence"),
+    "P": ("Enseñanza", "Education"),
+    "Q": ("Salud humana y asistencia social", "Human health and social work"),
+    "R": ("Artes, entretenimiento y recreación", "Arts, entertainment and recreation"),
+    "S": ("Otras actividades de servicios", "Other service activities"),
+    "T": ("Actividades de los hogares", "Activities of households"),
+    "U": ("Organizaciones extraterritoriales", "Extraterritorial organizations"),
+}

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import unicodedata
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from xml.sax.saxutils import escape
 
 from babel.dates import format_date
@@ -66,11 +66,16 @@ def para_text(text: object, *, multiline: bool = False) -> str:
 
 
 def num(value: Decimal | int | float | None, lang: str, *, digits: int = 1, empty: str = "—") -> str:
-    """Format a number with ``digits`` decimals in the conventions of ``lang``."""
+    """Format a number with ``digits`` decimals in the conventions of ``lang``.
+
+    Rounds half up, as the scoring does, so a report never shows 48,2 for a
+    mean the adviser worked out as 48,25 -> 48,3 (Babel alone rounds half-even).
+    """
     if value is None:
         return empty
+    exact = Decimal(str(value)).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
     pattern = "#,##0" + ("." + "0" * digits if digits else "")
-    return format_decimal(Decimal(str(value)), format=pattern, locale=lang)
+    return format_decimal(exact, format=pattern, locale=lang)
 
 
 def pct(value: Decimal | int | float | None, lang: str, *, digits: int = 1, empty: str = "—") -> str:

@@ -340,3 +340,53 @@ def _worker_init() -> None:
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+# --- portfolio ---------------------------------------------------------------
+
+
+def portfolio_figures(storage: Storage, *, start: dt.date | None = None, end: dt.date | None = None,
+                      adviser_ids: tuple[str, ...] = (), firm_limit: int = 500):
+    """Gather the portfolio aggregates for a period and a set of advisers (empty = all)."""
+    from db import report_queries as q
+    from desktop.reports.portfolio_data import GAP_BELOW, PortfolioFigures
+
+    f = q.PortfolioFilter(start=start, end=end, adviser_ids=tuple(adviser_ids))
+    firms, total = q.firm_rows(storage, f, limit=firm_limit)
+    return PortfolioFigures(
+        totals=q.totals(storage, f),
+        by_size=q.count_by(storage, f, "size_class"),
+        by_sector=q.count_by(storage, f, "sector_section"),
+        by_country=q.count_by(storage, f, "country"),
+        by_department=q.count_by(storage, f, "department"),
+        by_band=q.latest_by(storage, f, "band"),
+        by_stage=q.latest_by(storage, f, "stage"),
+        gaps=q.common_gaps(storage, f, below=GAP_BELOW),
+        adviser_months=q.assessments_by_adviser_month(storage, f),
+        firms=firms, firms_total=total,
+    )
+
+
+def portfolio_report_pdf(storage: Storage, *, start: dt.date | None = None, end: dt.date | None = None,
+                         adviser_ids: tuple[str, ...] = (), lang: str = "es",
+                         today: dt.date | None = None) -> bytes:
+    """The portfolio report (dashboard figures and the firm table) as PDF bytes.
+
+    Raises:
+        UserError: the period ends before it starts.
+    """
+    from db import report_queries as q
+    from desktop.reports.portfolio_data import build_portfolio_report
+    from desktop.reports.portfolio_pdf import render_portfolio_report
+
+    if start and end and end < start:
+        raise UserError("El período termina antes de empezar; revise las fechas.", field="period")
+    figures = portfolio_figures(storage, start=start, end=end, adviser_ids=adviser_ids)
+    names = q.adviser_names(storage, list(adviser_ids))
+    data = build_portfolio_report(
+        figures, lang=lang, today=today, start=start, end=end,
+        centre_name=str(settings_repo.get_setting(storage, SETTING_CENTRE_NAME) or ""),
+        adviser_names=tuple(names.get(i, i) for i in adviser_ids),
+    )
+    page_size = settings_repo.get_setting(storage, SETTING_PAGE_SIZE) or "letter"
+    return render_portfolio_report(data, page_size=str(page_size))

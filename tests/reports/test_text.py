@@ -38,6 +38,7 @@ def test_numbers_in_spanish_and_english():
     assert num(D("12345.5"), "es") == "12.345,5"
     assert num(D("12345.5"), "en") == "12,345.5"
     assert num(None, "es") == "—"
+    assert num(D("45.55"), "es") == "45,6" and num(D("45.45"), "en") == "45.5"  # half up
     assert pct(D("84.2"), "es") == "84,2\u00a0%"
     assert pct(D("84.2"), "en") == "84.2%"
     assert signed(D("-2"), "es") == "\u22122,0"
