@@ -1,0 +1,93 @@
+"""``rumbo bundle``: exit codes and sentences of export, import, preview and device."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from desktop.cli import main
+from desktop.services import firms, sync
+from desktop.services.storage import open_database
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _laptop_with_a_firm(path: Path) -> None:
+    with open_database(path, device_name="Laptop Ana") as storage:
+        firms.register_firm(storage, {"legal_name": "Café Luna", "country": "SV"}, "ana")
+
+
+def test_export_then_import_in_a_real_subprocess(tmp_path):
+    laptop, centre, bundle = tmp_path / "a.db", tmp_path / "c.db", tmp_path / "a.rumbo"
+    _laptop_with_a_firm(laptop)
+    out = subprocess.run([sys.executable, "-m", "desktop", "--db", str(laptop), "bundle", "export", str(bundle)],
+                         capture_output=True, text=True, cwd=ROOT)
+    assert out.returncode == 0, out.stderr
+    assert "1 cambios (1 empresas)" in out.stdout
+    out = subprocess.run([sys.executable, "-m", "desktop", "--db", str(centre), "bundle", "import", str(bundle)],
+                         capture_output=True, text=True, cwd=ROOT)
+    assert out.returncode == 0, out.stderr
+    assert "Empresas nuevas: 1" in out.stdout
+    with open_database(centre) as storage:
+        assert [b.file_name for b in sync.bundle_history(storage)] == ["a.rumbo"]
+
+
+def test_second_import_says_nothing_changed(tmp_path, capsys):
+    laptop, centre, bundle = tmp_path / "a.db", tmp_path / "c.db", tmp_path / "a.rumbo"
+    _laptop_with_a_firm(laptop)
+    assert main(["--db", str(laptop), "bundle", "export", str(bundle)]) == 0
+    assert main(["--db", str(centre), "bundle", "import", str(bundle)]) == 0
+    capsys.readouterr()
+    assert main(["--db", str(centre), "bundle", "import", str(bundle)]) == 0
+    assert "ya se había importado" in capsys.readouterr().out
+
+
+def test_preview_writes_nothing(tmp_path, capsys):
+    laptop, centre, bundle = tmp_path / "a.db", tmp_path / "c.db", tmp_path / "a.rumbo"
+    _laptop_with_a_firm(laptop)
+    main(["--db", str(laptop), "bundle", "export", str(bundle)])
+    assert main(["--db", str(centre), "bundle", "import", str(bundle), "--preview"]) == 0
+    assert "Se aplicaría" in capsys.readouterr().out
+    with open_database(centre) as storage:
+        assert sync.bundle_history(storage) == []
+
+
+def test_truncated_bundle_exits_2_with_one_spanish_sentence(tmp_path, capsys):
+    laptop, centre, bundle = tmp_path / "a.db", tmp_path / "c.db", tmp_path / "a.rumbo"
+    _laptop_with_a_firm(laptop)
+    main(["--db", str(laptop), "bundle", "export", str(bundle)])
+    bundle.write_bytes(bundle.read_bytes()[:-40])
+    capsys.readouterr()
+    assert main(["--db", str(centre), "bundle", "import", str(bundle)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err == "El paquete «a.rumbo» está dañado o incompleto, así que no se aplicó ninguno de sus cambios."
+    with open_database(centre) as storage:
+        assert sync.bundle_history(storage) == []
+        assert storage.conn.execute("SELECT count(*) FROM firms").fetchone()[0] == 0
+
+
+def test_missing_file_and_unknown_peer_exit_2(tmp_path, capsys):
+    db = tmp_path / "a.db"
+    assert main(["--db", str(db), "bundle", "import", str(tmp_path / "nada.rumbo")]) == 2
+    assert "No se encontró el archivo de paquete «nada.rumbo»." in capsys.readouterr().err
+    assert main(["--db", str(db), "bundle", "export", str(tmp_path / "x.rumbo"), "--peer", "Zeta"]) == 2
+    assert "No se conoce ningún equipo llamado «Zeta»" in capsys.readouterr().err
+    assert not (tmp_path / "x.rumbo").exists()
+
+
+def test_missing_action_is_a_usage_error(tmp_path, capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(["--db", str(tmp_path / "a.db"), "bundle"])
+    assert exc.value.code == 2
+    assert "Error de uso" in capsys.readouterr().err
+
+
+def test_device_name_and_role(tmp_path, capsys):
+    db = tmp_path / "c.db"
+    assert main(["--db", str(db), "bundle", "device", "--name", "Centro San Miguel", "--role", "centre"]) == 0
+    assert capsys.readouterr().out.startswith("Centro San Miguel (centro), identificador ")
+    with open_database(db) as storage:
+        assert sync.device_info(storage)["role"] == "centre"
