@@ -37,7 +37,7 @@ from desktop.domain.stage import firm_facts
 
 __all__ = [
     "questionnaire", "questionnaire_of", "firm_context", "start_draft", "get_assessment",
-    "assessments_of_firm", "load_answers", "save_answer", "visible_questions", "preview",
+    "assessments_of_firm", "load_answers", "scorable", "save_answer", "visible_questions", "preview",
     "complete", "result_of", "recommendations_for", "delete_draft",
 ]
 
@@ -117,8 +117,17 @@ def _answer(row: dict) -> Answer:
 
 
 def load_answers(storage: Storage, assessment_id: str) -> dict[str, Answer]:
-    """The stored answers of an assessment (question id -> Answer)."""
+    """The stored answers of an assessment (question id -> Answer).
+
+    An entry may have neither value nor code: a note or evidence saved before
+    the answer itself. :func:`scorable` leaves those out.
+    """
     return {row["question_id"]: _answer(row) for row in repo.answers_of(storage, assessment_id)}
+
+
+def scorable(answers: dict[str, Answer]) -> dict[str, Answer]:
+    """The answers that carry a value or a special code (what the engine scores)."""
+    return {qid: a for qid, a in answers.items() if not (a.answered and a.value is None)}
 
 
 def _storable(question: Question, value: Any) -> Any:
@@ -146,7 +155,8 @@ def save_answer(storage: Storage, assessment_id: str, question_id: str, answer: 
     if answer is None:
         repo.clear_answer(storage, assessment_id, question_id, adviser_id)
         return
-    if answer.code is not None:
+    if answer.code is not None or answer.value is None:
+        # A note or evidence typed before the answer is kept too (value None).
         repo.save_answer(storage, assessment_id, question_id, adviser_id, special=answer.code,
                          evidence=answer.evidence, note=answer.note or None)
         return
@@ -178,7 +188,7 @@ def preview(storage: Storage, assessment_id: str) -> AssessmentResult:
     assessment = get_assessment(storage, assessment_id)
     firm = _firm(storage, assessment["firm_id"])
     # Answers to questions hidden by later answers are left out (with a note), not refused.
-    return score(questionnaire_of(assessment), load_answers(storage, assessment_id), firm_context(firm),
+    return score(questionnaire_of(assessment), scorable(load_answers(storage, assessment_id)), firm_context(firm),
                  ignore_inapplicable=True)
 
 

@@ -1,0 +1,289 @@
+"""Small charts drawn with QPainter: radar (spider), horizontal bars and lines.
+
+PySide6-Essentials has no QtCharts, and these three shapes are all the
+screens need. Each chart takes plain numbers and labels; values of None
+("sin datos suficientes") are drawn as gaps, never as zeros. Bar charts are
+clickable: :attr:`BarChart.bar_clicked` carries the bar's key, so the
+dashboard can list the firms behind a bar.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+PALETTE = ("#2b6f97", "#e07b39", "#4c9a52", "#a04d9c", "#c9a227", "#6b7b8c")
+GRID = QColor("#c9d2da")
+TEXT = QColor("#33414d")
+MUTED = QColor("#8a96a0")
+
+
+@dataclass
+class Series:
+    """A named line of values (None = no value at that point)."""
+
+    name: str
+    values: Sequence[float | None]
+    color: str = PALETTE[0]
+
+
+class RadarChart(QWidget):
+    """A spider chart of 0..100 scores, one axis per label; several series overlay."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.labels: list[str] = []
+        self.series: list[Series] = []
+        self.setMinimumSize(360, 320)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+
+    def set_data(self, labels: Sequence[str], series: Sequence[Series]) -> None:
+        """Show ``series`` over the axes ``labels``."""
+        self.labels = list(labels)
+        self.series = list(series)
+        self.update()
+
+    def sizeHint(self) -> QSize:
+        return QSize(460, 380)
+
+    def _point(self, centre: QPointF, radius: float, axis: int, value: float) -> QPointF:
+        angle = -math.pi / 2 + 2 * math.pi * axis / max(len(self.labels), 1)
+        r = radius * max(0.0, min(100.0, value)) / 100
+        return QPointF(centre.x() + r * math.cos(angle), centre.y() + r * math.sin(angle))
+
+    def paintEvent(self, _event) -> None:
+        n = len(self.labels)
+        if n < 3:
+            return
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        centre = QPointF(self.width() / 2, self.height() / 2 + 4)
+        radius = min(self.width() / 2 - 90, self.height() / 2 - 34)
+        if radius < 20:
+            return
+        p.setPen(QPen(GRID, 1))
+        for ring in (20, 40, 60, 80, 100):
+            p.drawPolygon(QPolygonF([self._point(centre, radius, i, ring) for i in range(n)]))
+        font = QFont(self.font())
+        font.setPointSizeF(max(7.0, font.pointSizeF() - 1))
+        p.setFont(font)
+        for i, text in enumerate(self.labels):
+            p.setPen(QPen(GRID, 1))
+            p.drawLine(centre, self._point(centre, radius, i, 100))
+            anchor = self._point(centre, radius + 14, i, 100)
+            box = QRectF(anchor.x() - 80, anchor.y() - 14, 160, 28)
+            if anchor.x() > centre.x() + 5:
+                box.moveLeft(anchor.x() - 4)
+                align = Qt.AlignmentFlag.AlignLeft
+            elif anchor.x() < centre.x() - 5:
+                box.moveRight(anchor.x() + 4)
+                align = Qt.AlignmentFlag.AlignRight
+            else:
+                align = Qt.AlignmentFlag.AlignHCenter
+            p.setPen(TEXT)
+            p.drawText(box, align | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap, text)
+        for s in self.series:
+            color = QColor(s.color)
+            points = [self._point(centre, radius, i, v or 0) for i, v in enumerate(s.values)]
+            fill = QColor(color)
+            fill.setAlpha(50)
+            p.setPen(QPen(color, 2))
+            p.setBrush(fill)
+            p.drawPolygon(QPolygonF(points))
+            for point, value in zip(points, s.values):
+                p.setBrush(color if value is not None else QColor("white"))
+                p.drawEllipse(point, 3.5, 3.5)
+        p.end()
+
+
+@dataclass
+class Bar:
+    """One bar: its key (for clicks), label, value, optional text and colour."""
+
+    key: object
+    label: str
+    value: float | None
+    text: str = ""
+    color: str = PALETTE[0]
+
+
+class BarChart(QWidget):
+    """Horizontal bars with labels on the left and the value text on the right.
+
+    Signals:
+        bar_clicked(object): the key of the bar clicked.
+    """
+
+    bar_clicked = Signal(object)
+
+    ROW = 24
+
+    def __init__(self, title: str = "", maximum: float | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.title = title
+        self.maximum = maximum
+        self.bars: list[Bar] = []
+        self.label_width = 190
+        self.setMouseTracking(True)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def set_bars(self, bars: Sequence[Bar]) -> None:
+        """Replace the bars."""
+        self.bars = list(bars)
+        self.setFixedHeight(self._top() + self.ROW * max(len(self.bars), 1) + 6)
+        self.update()
+
+    def clickable(self) -> bool:
+        return self.receivers(self.bar_clicked) > 0
+
+    def _top(self) -> int:
+        return 24 if self.title else 4
+
+    def bar_rect(self, index: int) -> QRectF:
+        """Where bar ``index`` is drawn (its full row width, for clicks and tests)."""
+        return QRectF(0, self._top() + index * self.ROW, self.width(), self.ROW)
+
+    def sizeHint(self) -> QSize:
+        return QSize(420, self._top() + self.ROW * max(len(self.bars), 1) + 6)
+
+    def mousePressEvent(self, event) -> None:
+        row = int((event.position().y() - self._top()) // self.ROW)
+        if 0 <= row < len(self.bars) and event.position().y() >= self._top():
+            self.bar_clicked.emit(self.bars[row].key)
+
+    def mouseMoveEvent(self, event) -> None:
+        row = int((event.position().y() - self._top()) // self.ROW)
+        inside = 0 <= row < len(self.bars) and event.position().y() >= self._top()
+        self.setCursor(Qt.CursorShape.PointingHandCursor if inside and self.clickable() else Qt.CursorShape.ArrowCursor)
+
+    def paintEvent(self, _event) -> None:
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if self.title:
+            bold = QFont(self.font())
+            bold.setBold(True)
+            p.setFont(bold)
+            p.setPen(TEXT)
+            p.drawText(QRectF(0, 0, self.width(), 20), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, self.title)
+            p.setFont(self.font())
+        if not self.bars:
+            p.setPen(MUTED)
+            p.drawText(QRectF(0, self._top(), self.width(), self.ROW), Qt.AlignmentFlag.AlignLeft, self.tr("Sin datos"))
+            return
+        values = [b.value for b in self.bars if b.value is not None]
+        top = self.maximum if self.maximum is not None else max(values + [1])
+        text_w = 110
+        left = self.label_width
+        span = max(10, self.width() - left - text_w - 8)
+        for i, bar in enumerate(self.bars):
+            row = self.bar_rect(i)
+            p.setPen(TEXT)
+            label_box = QRectF(0, row.top(), left - 8, row.height())
+            p.drawText(label_box, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                       p.fontMetrics().elidedText(bar.label, Qt.TextElideMode.ElideRight, int(left - 8)))
+            track = QRectF(left, row.top() + 5, span, row.height() - 10)
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(QColor("#eef2f5"))
+            p.drawRect(track)
+            if bar.value is not None and top > 0:
+                width = span * max(0.0, min(1.0, bar.value / top))
+                p.setBrush(QColor(bar.color))
+                p.drawRect(QRectF(left, track.top(), width, track.height()))
+            p.setPen(TEXT if bar.value is not None else MUTED)
+            p.drawText(QRectF(left + span + 6, row.top(), text_w, row.height()),
+                       Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                       bar.text or ("—" if bar.value is None else f"{bar.value:g}"))
+        p.end()
+
+
+class LineChart(QWidget):
+    """Lines over a few points in time (x labels), y from 0 to ``maximum`` or the data's top."""
+
+    def __init__(self, title: str = "", maximum: float | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.title = title
+        self.maximum = maximum
+        self.x_labels: list[str] = []
+        self.series: list[Series] = []
+        self.setMinimumHeight(220)
+
+    def set_data(self, x_labels: Sequence[str], series: Sequence[Series]) -> None:
+        """Show ``series`` (each with one value per x label)."""
+        self.x_labels = list(x_labels)
+        self.series = list(series)
+        self.update()
+
+    def sizeHint(self) -> QSize:
+        return QSize(520, 260)
+
+    def paintEvent(self, _event) -> None:
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.setPen(TEXT)
+        if self.title:
+            bold = QFont(self.font())
+            bold.setBold(True)
+            p.setFont(bold)
+            p.drawText(QRectF(0, 0, self.width(), 20), Qt.AlignmentFlag.AlignLeft, self.title)
+            p.setFont(self.font())
+        legend_w = 190 if self.series else 0
+        plot = QRectF(46, 28, self.width() - 60 - legend_w, self.height() - 60)
+        values = [v for s in self.series for v in s.values if v is not None]
+        if not self.x_labels or not values or plot.width() < 40:
+            p.setPen(MUTED)
+            p.drawText(plot, Qt.AlignmentFlag.AlignCenter, self.tr("Sin datos todavía"))
+            return
+        top = self.maximum if self.maximum is not None else max(values) * 1.1 or 1
+        p.setPen(QPen(GRID, 1))
+        for k in range(5):
+            y = plot.bottom() - plot.height() * k / 4
+            p.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
+            p.setPen(MUTED)
+            p.drawText(QRectF(0, y - 8, 42, 16), Qt.AlignmentFlag.AlignRight, _short(top * k / 4))
+            p.setPen(QPen(GRID, 1))
+        n = len(self.x_labels)
+
+        def x_of(i: int) -> float:
+            return plot.left() + (plot.width() * i / (n - 1) if n > 1 else plot.width() / 2)
+
+        p.setPen(MUTED)
+        for i, text in enumerate(self.x_labels):
+            p.drawText(QRectF(x_of(i) - 50, plot.bottom() + 4, 100, 18), Qt.AlignmentFlag.AlignHCenter, text)
+        for j, s in enumerate(self.series):
+            color = QColor(s.color)
+            p.setPen(QPen(color, 2))
+            path = QPainterPath()
+            started = False
+            for i, v in enumerate(s.values):
+                if v is None:
+                    started = False
+                    continue
+                point = QPointF(x_of(i), plot.bottom() - plot.height() * min(v, top) / top)
+                if started:
+                    path.lineTo(point)
+                else:
+                    path.moveTo(point)
+                    started = True
+                p.setBrush(color)
+                p.drawEllipse(point, 3, 3)
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            p.drawPath(path)
+            y = plot.top() + j * 18
+            p.fillRect(QRectF(plot.right() + 14, y + 4, 10, 10), color)
+            p.setPen(TEXT)
+            p.drawText(QRectF(plot.right() + 28, y, legend_w - 30, 18), Qt.AlignmentFlag.AlignLeft,
+                       p.fontMetrics().elidedText(s.name, Qt.TextElideMode.ElideRight, legend_w - 30))
+        p.end()
+
+
+def _short(value: float) -> str:
+    if value >= 1_000_000:
+        return f"{value / 1_000_000:.1f}M"
+    if value >= 1_000:
+        return f"{value / 1_000:.0f}k"
+    return f"{value:.0f}"
