@@ -118,9 +118,15 @@ class DuplicateIndex:
         choices = self._names.get(key)
         if not choices:
             return None
-        best = process.extractOne(norm, choices, scorer=fuzz.ratio, score_cutoff=self.threshold)
-        if best is None:
-            return None
-        _choice, score, index = best
-        ref, other = self._refs[key][index]
-        return Match(ref, "name", float(score), other)
+        # Names that differ in their numbers ("Farmacia 2" / "Farmacia 3") are different firms or branches.
+        digits = _digits(norm)
+        for choice, score, index in process.extract(norm, choices, scorer=fuzz.ratio,
+                                                    score_cutoff=self.threshold, limit=5):
+            if _digits(choice) == digits:
+                ref, other = self._refs[key][index]
+                return Match(ref, "name", float(score), other)
+        return None
+
+
+def _digits(text: str) -> str:
+    return "".join(ch for ch in text if ch.isdigit()) if any(ch.isdigit() for ch in text) else ""

@@ -59,3 +59,9 @@ def test_added_rows_are_found_later_and_counted(index):
     index.add("fila 3", "GT", "Mixco", "Muebles Pérez", "1234")
     assert index.find("GT", "MIXCO", "Muebles Perez", None).ref == "fila 3"
     assert len(index) == 3
+
+
+def test_names_differing_only_in_numbers_are_not_duplicates(index):
+    index.add("b1", "SV", "Soyapango", "Farmacia San Rafael 2", None)
+    assert index.find("SV", "Soyapango", "Farmacia San Rafael 3", None) is None
+    assert index.find("SV", "Soyapango", "Farmacia San Rafel 2", None).ref == "b1"
