@@ -124,6 +124,8 @@ def open_storage(path: str | Path | None, *, device_name: str | None = None, mig
                 db.enable_wal()
                 db.execute("PRAGMA synchronous = NORMAL")
             db.execute("PRAGMA foreign_keys = ON")
+            # A larger page cache keeps the firm indexes in memory during big imports.
+            db.execute("PRAGMA cache_size = -32000")
             if migrate:
                 MIGRATIONS.apply(db)
             device_id, name = _ensure_device(db, device_name)

@@ -13,6 +13,7 @@ from typing import Any
 
 from db import records
 from db.errors import guarded
+from db.schema import fts_values
 
 TABLE = "firms"
 
@@ -32,6 +33,7 @@ def insert_firm(storage, data: Mapping[str, Any], actor: str | None) -> dict:
     return records.insert(storage, TABLE, data, actor)
 
 
+@guarded
 def insert_firms(storage, rows: Iterable[Mapping[str, Any]], actor: str | None) -> list[str]:
     """Bulk path for imports and demo data: all rows in one transaction.
 
@@ -44,7 +46,21 @@ def insert_firms(storage, rows: Iterable[Mapping[str, Any]], actor: str | None) 
         The new ids, in the order of ``rows``.
     """
     defaults = {"currency": "USD", "usd_rate": "1"}
-    return records.insert_many(storage, TABLE, ({**defaults, **r} for r in rows), actor)
+    conn = storage.conn
+    with storage.write():
+        # New rows get rowids above the current maximum (no AUTOINCREMENT, no
+        # explicit rowids), which is how the search index finds them below.
+        last = conn.execute("SELECT coalesce(max(rowid), 0) FROM firms").fetchone()[0]
+        conn.execute("UPDATE firms_fts_control SET bulk = 1")
+        ids = records.insert_many(storage, TABLE, ({**defaults, **r} for r in rows), actor)
+        conn.execute("INSERT INTO firms_fts_key (firm_id) SELECT id FROM firms WHERE rowid > ? ORDER BY rowid", (last,))
+        conn.execute(
+            "INSERT INTO firms_fts (rowid, legal_name, trade_name, tax_id, municipality, people) "
+            f"SELECT k.n, {fts_values('f')} FROM firms f JOIN firms_fts_key k ON k.firm_id = f.id WHERE f.rowid > ?",
+            (last,),
+        )
+        conn.execute("UPDATE firms_fts_control SET bulk = 0")
+    return ids
 
 
 def update_firm(storage, firm_id: str, changes: Mapping[str, Any], actor: str | None,

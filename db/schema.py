@@ -203,17 +203,24 @@ def m0002_firm_search(db: Database) -> None:
             tokenize = 'unicode61 remove_diacritics 2',
             prefix = '2 3'
         )""",
-        f"""CREATE TRIGGER firms_fts_insert AFTER INSERT ON firms BEGIN
+        # Bulk inserts (db.firms.insert_firms) set bulk = 1 inside their
+        # transaction and index all new rows at once with INSERT ... SELECT,
+        # several times faster than one FTS insert per row.
+        "CREATE TABLE firms_fts_control (id INTEGER PRIMARY KEY CHECK (id = 1), bulk INTEGER NOT NULL)",
+        "INSERT INTO firms_fts_control (id, bulk) VALUES (1, 0)",
+        f"""CREATE TRIGGER firms_fts_insert AFTER INSERT ON firms
+            WHEN (SELECT bulk FROM firms_fts_control) = 0
+        BEGIN
             INSERT OR IGNORE INTO firms_fts_key(firm_id) VALUES (new.id);
             INSERT INTO firms_fts(rowid, legal_name, trade_name, tax_id, municipality, people)
-            VALUES ((SELECT n FROM firms_fts_key WHERE firm_id = new.id), {_fts_values('new')});
+            VALUES ((SELECT n FROM firms_fts_key WHERE firm_id = new.id), {fts_values('new')});
         END""",
         f"""CREATE TRIGGER firms_fts_update
             AFTER UPDATE OF legal_name, trade_name, tax_id, municipality, owner_name, contact_name ON firms
         BEGIN
             DELETE FROM firms_fts WHERE rowid = (SELECT n FROM firms_fts_key WHERE firm_id = old.id);
             INSERT INTO firms_fts(rowid, legal_name, trade_name, tax_id, municipality, people)
-            VALUES ((SELECT n FROM firms_fts_key WHERE firm_id = new.id), {_fts_values('new')});
+            VALUES ((SELECT n FROM firms_fts_key WHERE firm_id = new.id), {fts_values('new')});
         END""",
         """CREATE TRIGGER firms_fts_delete AFTER DELETE ON firms BEGIN
             DELETE FROM firms_fts WHERE rowid = (SELECT n FROM firms_fts_key WHERE firm_id = old.id);
@@ -222,12 +229,12 @@ def m0002_firm_search(db: Database) -> None:
         # Firms written under schema 1 get their search rows now.
         "INSERT INTO firms_fts_key(firm_id) SELECT id FROM firms ORDER BY id",
         f"""INSERT INTO firms_fts(rowid, legal_name, trade_name, tax_id, municipality, people)
-            SELECT k.n, {_fts_values('f')} FROM firms f JOIN firms_fts_key k ON k.firm_id = f.id""",
+            SELECT k.n, {fts_values('f')} FROM firms f JOIN firms_fts_key k ON k.firm_id = f.id""",
     ]
     _run(db, 2, statements)
 
 
-def _fts_values(alias: str) -> str:
+def fts_values(alias: str) -> str:
     a = alias
     return (
         f"{a}.legal_name, {a}.trade_name, {a}.tax_id, {a}.municipality, "

@@ -53,7 +53,12 @@ def plain_match(row, text):
     fields = [row["legal_name"], row["trade_name"], row["tax_id"], row["municipality"],
               row["owner_name"], row["contact_name"]]
     words = search.search_tokens(fold(" ".join(f for f in fields if f)))
-    return all(any(w.startswith(fold(t)) for w in words) for t in search.search_tokens(text))
+    tokens = [fold(t) for t in search.search_tokens(text)]
+    if all(any(w.startswith(t) for w in words) for t in tokens):
+        return True
+    # Words with digits are also tried joined, for tax ids typed with dashes.
+    joined = "".join(tokens)
+    return len(tokens) > 1 and any(c.isdigit() for c in joined) and any(w.startswith(joined) for w in words)
 
 
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
@@ -123,7 +128,7 @@ def test_any_text_gives_the_plain_scan_result(demo, text):
     assert search.count(storage, FirmQuery(text=text)) == sum(1 for r in live if plain_match(r, text))
 
 
-@pytest.mark.parametrize("text", ["caf", "pe", "san jo", "ánf", "MUÑOZ herm", "le", "1", "maria ruiz"])
+@pytest.mark.parametrize("text", ["caf", "pe", "san jo", "ánf", "MUÑOZ herm", "le", "1", "maria ruiz", "12-3"])
 @pytest.mark.parametrize("key", list(search.SORT_KEYS))
 def test_sql_matches_plain_scan(demo, text, key):
     storage, rows = demo
