@@ -51,8 +51,9 @@ def radar_chart(labels: Sequence[str], values: Sequence[Number], previous: Seque
         legend: (previous, current) captions, drawn when ``previous`` is given.
     """
     n = len(labels)
-    drawing = Drawing(size * 1.6, size)
-    cx, cy = size * 0.8, size / 2
+    legend_room = 14 if previous is not None and legend else 0
+    drawing = Drawing(size * 1.6, size + legend_room)
+    cx, cy = size * 0.8, size / 2 + legend_room
     radius = size * 0.33
 
     def point(i: int, value: float) -> tuple[float, float]:
@@ -98,7 +99,7 @@ def radar_chart(labels: Sequence[str], values: Sequence[Number], previous: Seque
             drawing.add(String(lx, ly - 8.5 * k, line, fontName=REGULAR, fontSize=7, fillColor=INK,
                                textAnchor=anchor))
     if previous is not None and legend:
-        _legend(drawing, 0, size - 9, [(PREVIOUS, legend[0]), (ACCENT, legend[1])])
+        _legend(drawing, size * 0.45, 0, [(PREVIOUS, legend[0]), (ACCENT, legend[1])])
     return drawing
 
 

@@ -18,7 +18,7 @@ from decimal import Decimal
 from desktop.domain.assessment import OK, SIN_DATOS, AssessmentResult, Comparison, Recommendation
 from desktop.reports.benchmark_view import BenchmarkView
 from desktop.reports.classification_view import ClassificationView
-from desktop.reports.labels import code_label, label
+from desktop.reports.labels import LABELS, code_label, label
 from desktop.reports.profile_rows import profile_rows
 
 # Plain-language reading of the dimension scores (0..100).
@@ -267,7 +267,7 @@ def _readiness(result: AssessmentResult, lang: str) -> Readiness:
 
 def _recommendation(rec: Recommendation, lang: str) -> RecommendationLine:
     family_key = f"family_{rec.family}"
-    family = label(family_key, lang) if family_key in _FAMILY_KEYS else rec.family
+    family = label(family_key, lang) if family_key in LABELS else rec.family
     return RecommendationLine(
         title=rec.title.text(lang),
         family=family,
@@ -280,8 +280,6 @@ def _recommendation(rec: Recommendation, lang: str) -> RecommendationLine:
         ),
     )
 
-
-_FAMILY_KEYS = {"family_financing", "family_innovation", "family_articulation", "family_market_access"}
 
 FOLLOW_UP = {
     "es": "Repetir la evaluación con su asesor(a) dentro de seis meses para medir el avance.",

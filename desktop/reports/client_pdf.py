@@ -191,7 +191,6 @@ class ClientReportRenderer:
                 self.p(rec.description),
                 Paragraph(f"<b>{para_text(self.t('reason'))}:</b> {para_text(rec.reason)}", self.st["body"]),
             ]
-            out.append(KeepTogether(block))
             if rec.programmes:
                 rows = [[self.p(self.t("programmes"), "cell_bold", user=False), "", ""]]
                 for prog in rec.programmes:
@@ -200,10 +199,12 @@ class ClientReportRenderer:
                         self.p(prog.institution, "cell"),
                         Paragraph(f"{para_text(prog.results)}<br/><i>{para_text(prog.source)}</i>", self.st["cell"]),
                     ])
-                table = Table(rows, colWidths=[self.width * 0.3, self.width * 0.25, self.width * 0.45])
+                table = Table(rows, colWidths=[self.width * 0.3, self.width * 0.25, self.width * 0.45], repeatRows=1)
                 table.setStyle(grid_table_style(header=False, zebra=False))
                 table.setStyle([("SPAN", (0, 0), (-1, 0)), ("LINEBELOW", (0, 0), (-1, 0), 0.8, ACCENT)])
-                out += [Spacer(1, 2 * mm), table]
+                block += [Spacer(1, 2 * mm), table]
+            # Title, reason and programmes move together so no heading is left alone at a page foot.
+            out.append(KeepTogether(block))
         if d.action_plan:
             out += [Spacer(1, 3 * mm), KeepTogether([
                 self.p(self.t("action_plan"), "h2", user=False),

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import threading
 
+from reportlab import rl_config
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
@@ -49,6 +50,9 @@ def register_fonts() -> None:
         addMapping(REGULAR, 1, 0, BOLD)
         addMapping(REGULAR, 0, 1, ITALIC)
         addMapping(REGULAR, 1, 1, BOLD)
+        # Binary (zlib only) streams instead of ASCII85 on top: ~15 % faster
+        # reports, and the files are smaller. Only the reports use ReportLab.
+        rl_config.useA85 = 0
         _registered = True
 
 

@@ -83,11 +83,12 @@ LABELS: dict[str, tuple[str, str]] = {
     "action_plan": ("Plan de acción", "Action plan"),
     "no_recommendations": ("No hay recomendaciones para esta evaluación.",
                            "There are no recommendations for this assessment."),
-    "family_financing": ("Financiamiento", "Financing"),
-    "family_innovation": ("Innovación y modernización tecnológica", "Innovation and technological upgrading"),
-    "family_articulation": ("Articulación productiva y clústeres", "Productive articulation and clusters"),
-    "family_market_access": ("Acceso a mercados y promoción de exportaciones",
-                             "Market access and export promotion"),
+    # instrument families, keyed by the catalogue's codes
+    "family_financiamiento": ("Financiamiento", "Financing"),
+    "family_innovacion": ("Innovación y modernización tecnológica", "Innovation and technological upgrading"),
+    "family_articulacion": ("Articulación productiva y conglomerados", "Productive articulation and clusters"),
+    "family_mercados": ("Acceso a mercados y promoción de exportaciones", "Market access and export promotion"),
+    "family_formalizacion": ("Formalización", "Formalisation"),
     # progress
     "progress": ("Avance desde la evaluación anterior", "Progress since the previous assessment"),
     "previous": ("Anterior", "Previous"),

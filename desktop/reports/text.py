@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import unicodedata
+from functools import lru_cache
 from decimal import ROUND_HALF_UP, Decimal
 from xml.sax.saxutils import escape
 
@@ -36,19 +37,23 @@ def printable(text: object) -> str:
     """
     if text is None:
         return ""
-    out = []
-    for ch in unicodedata.normalize("NFC", str(text)):
-        if ch in _BREAKS:
-            out.append(ch)
-        elif unicodedata.category(ch) in ("Cc", "Cs", "Co", "Cn"):
-            continue
-        elif ord(ch) > 0xFFFF or (not ch.isspace() and unicodedata.category(ch) != "Cf" and not has_glyph(ch)):
-            out.append(PLACEHOLDER)
-        elif unicodedata.category(ch) == "Cf":
-            continue  # zero-width joiners, variation selectors' kin: invisible anyway
-        else:
-            out.append(ch)
-    return "".join(out)
+    text = str(text)
+    if text.isascii() and text.isprintable():
+        return text  # the common case: every ASCII printable is in the font
+    return "".join(_char(ch) for ch in unicodedata.normalize("NFC", text))
+
+
+@lru_cache(maxsize=4096)
+def _char(ch: str) -> str:
+    """What one character prints as: itself, "" (invisible) or the placeholder."""
+    if ch in _BREAKS:
+        return ch
+    category = unicodedata.category(ch)
+    if category in ("Cc", "Cs", "Co", "Cn", "Cf"):
+        return ""  # controls, and zero-width format marks that print as nothing anyway
+    if ord(ch) > 0xFFFF or (not ch.isspace() and not has_glyph(ch)):
+        return PLACEHOLDER
+    return ch
 
 
 def para_text(text: object, *, multiline: bool = False) -> str:

@@ -109,10 +109,10 @@ PROGRAMME = Programme("A6-1", "Programa <Exporta> & Crece", ("SV", "GT"), "PROES
                       "Cuadro A.6 (CEPAL y otros, 2011)")
 
 RECOMMENDATIONS = (
-    recommendation("formalizacion", "financing", "Crédito para formalizarse", "Credit to formalise",
+    recommendation("formalizacion", "financiamiento", "Crédito para formalizarse", "Credit to formalise",
                    [("Reunir los documentos del registro.", "Gather the registration papers."),
                     ("Solicitar el crédito.", "Apply for the credit.")], (PROGRAMME,)),
-    recommendation("calidad", "innovation", "Apoyo a la certificación de calidad", "Quality certification support",
+    recommendation("calidad", "innovacion", "Apoyo a la certificación de calidad", "Quality certification support",
                    [("Elegir la norma de calidad.", "Choose the quality standard."),
                     ("Contratar el diagnóstico.", "Hire the diagnosis.")], gap="60"),
 )
