@@ -1,0 +1,159 @@
+"""The portfolio dashboard (Tablero): counts per chart and the firms behind each bar.
+
+The counting is SQL (:mod:`db.dashboard`); this module names the rows in the
+user's language and keeps, for every row, the ``(kind, key)`` that lists its
+firms, so a click on any bar can show exactly the firms it counted.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import pycountry
+
+from db import dashboard as repo
+from db.advisers import list_advisers
+from db.connection import Storage
+from db.dashboard import NO_BAND, NOT_ASSESSED, DashboardFilter
+from desktop.domain.assessment import label
+from desktop.domain.classify import class_label
+from desktop.domain.stage import sector_type_for_isic
+from desktop.services.assessments import questionnaire
+
+__all__ = ["DashboardFilter", "ChartRow", "Dashboard", "build_dashboard", "firms_behind", "advisers",
+           "months_before", "DEFAULT_STALE_MONTHS"]
+
+DEFAULT_STALE_MONTHS = 12
+MAX_ROWS = 15  # longest chart (departments); the rest is summed in "Otros"
+SECTOR_TYPE_LABELS = {
+    "agroalimentario": ("Agroalimentario", "Agri-food"),
+    "recursos_naturales": ("Recursos naturales", "Natural resources"),
+    "manufactura_tradicional": ("Manufactura tradicional", "Traditional manufacturing"),
+    "intensiva_tecnologia": ("Intensiva en tecnología", "Technology-intensive"),
+    "comercio": ("Comercio", "Trade"),
+    "servicios": ("Servicios", "Services"),
+    "": ("Sin actividad", "No activity"),
+}
+EXTRA = {
+    NOT_ASSESSED: ("Sin evaluar", "Not assessed"),
+    NO_BAND: ("Sin banda (pocos datos)", "No band (too little data)"),
+    "other": ("Otros", "Others"),
+    "no_adviser": ("Sin asesor", "No adviser"),
+    "stale": ("Evaluación vencida", "Assessment out of date"),
+    "never": ("Nunca evaluadas", "Never assessed"),
+}
+
+
+@dataclass(frozen=True)
+class ChartRow:
+    """One bar: what it shows and how to list its firms (``kind`` and ``key`` for db.dashboard)."""
+
+    kind: str
+    key: object
+    label: str
+    count: int
+
+
+@dataclass
+class Dashboard:
+    """Every chart of the Tablero, each a list of rows, largest first (months in order)."""
+
+    total_firms: int
+    by_size: list[ChartRow] = field(default_factory=list)
+    by_sector: list[ChartRow] = field(default_factory=list)
+    by_country: list[ChartRow] = field(default_factory=list)
+    by_department: list[ChartRow] = field(default_factory=list)
+    by_band: list[ChartRow] = field(default_factory=list)
+    by_stage: list[ChartRow] = field(default_factory=list)
+    gaps: list[ChartRow] = field(default_factory=list)
+    by_adviser: list[ChartRow] = field(default_factory=list)
+    by_month: list[ChartRow] = field(default_factory=list)
+    stale: list[ChartRow] = field(default_factory=list)
+    stale_months: int = DEFAULT_STALE_MONTHS
+    cutoff: str = ""
+
+
+def _t(pair: tuple[str, str], lang: str) -> str:
+    return pair[1] if lang == "en" else pair[0]
+
+
+def months_before(day: dt.date, months: int) -> dt.date:
+    """The same day ``months`` months earlier (clamped to the month's end)."""
+    year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
+    month += 1
+    last = (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)).day
+    return dt.date(year, month, min(day.day, last))
+
+
+def _country(code: str) -> str:
+    country = pycountry.countries.get(alpha_2=code)
+    return getattr(country, "common_name", None) or (country.name if country else code)
+
+
+def _head(rows: list[ChartRow], kind: str, lang: str) -> list[ChartRow]:
+    """The largest MAX_ROWS rows; the rest summed in one "Otros" row (not clickable: key None)."""
+    if len(rows) <= MAX_ROWS:
+        return rows
+    rest = sum(r.count for r in rows[MAX_ROWS - 1:])
+    return rows[: MAX_ROWS - 1] + [ChartRow(kind, None, _t(EXTRA["other"], lang), rest)]
+
+
+def _code_label(kind: str, code: str, lang: str) -> str:
+    if code in EXTRA:
+        return _t(EXTRA[code], lang)
+    return label(kind, code, lang)
+
+
+def build_dashboard(storage: Storage, f: DashboardFilter = DashboardFilter(), lang: str = "es",
+                    stale_months: int = DEFAULT_STALE_MONTHS, today: dt.date | None = None) -> Dashboard:
+    """Count everything the Tablero shows, under the filters ``f``."""
+    today = today or dt.date.today()
+    cutoff = months_before(today, stale_months).isoformat()
+    sizes = repo.count_firms_by(storage, "size_class", f)
+    board = Dashboard(total_firms=sum(n for _, n in sizes), stale_months=stale_months, cutoff=cutoff)
+    board.by_size = [ChartRow("size_class", k, class_label(k, lang), n) for k, n in sizes]
+
+    sectors: dict[str, list] = {}
+    for division, n in repo.count_firms_by(storage, "division", f):
+        kind = sector_type_for_isic(division) if division else ""
+        entry = sectors.setdefault(kind or "", [[], 0])
+        entry[0].append(division)
+        entry[1] += n
+    board.by_sector = sorted(
+        (ChartRow("divisions", tuple(divs), _t(SECTOR_TYPE_LABELS.get(k, (k, k)), lang), n)
+         for k, (divs, n) in sectors.items()), key=lambda r: (-r.count, r.label))
+    board.by_country = [ChartRow("country", k, _country(k), n) for k, n in repo.count_firms_by(storage, "country", f)]
+    departments = []
+    for key, n in repo.count_firms_by(storage, "department", f):
+        country, department = key.split("|", 1)
+        departments.append(ChartRow("department", key, f"{department or '—'} ({country})", n))
+    board.by_department = _head(departments, "department", lang)
+    board.by_band = [ChartRow("band", k, _code_label("band", k, lang), n)
+                     for k, n in repo.count_latest_by(storage, "band", f)]
+    board.by_stage = [ChartRow("stage", k, _code_label("stage", k, lang), n)
+                      for k, n in repo.count_latest_by(storage, "stage", f)]
+    q = questionnaire()
+    board.gaps = [ChartRow("gap", k, q.dimension(k).title.text(lang) if q.dimension(k) else k, n)
+                  for k, n in repo.count_gaps(storage, f)]
+    board.by_adviser = [ChartRow("adviser", k, name or _t(EXTRA["no_adviser"], lang), n)
+                        for k, name, n in repo.count_assessments_by_adviser(storage, f)]
+    board.by_month = [ChartRow("month", k, k, n) for k, n in repo.count_assessments_by_month(storage, f)]
+    stale, never = repo.count_stale(storage, f, cutoff)
+    board.stale = [ChartRow("stale", None, _t(EXTRA["stale"], lang), stale),
+                   ChartRow("never", None, _t(EXTRA["never"], lang), never)]
+    return board
+
+
+def firms_behind(storage: Storage, row: ChartRow, f: DashboardFilter, cutoff: str | None = None,
+                 limit: int = 500) -> tuple[int, list[dict]]:
+    """(how many firms, the first ``limit`` of them by name) behind one chart row."""
+    if row.key is None and row.kind not in ("stale", "never"):
+        return 0, []
+    return (repo.firm_count(storage, row.kind, row.key, f, cutoff),
+            repo.firm_page(storage, row.kind, row.key, f, cutoff, limit))
+
+
+def advisers(storage: Storage) -> list[tuple[str, str]]:
+    """(id, name) of the active advisers, for the adviser filter."""
+    return [(a["id"], a["name"]) for a in list_advisers(storage)]
