@@ -131,8 +131,8 @@ class AssessmentResultsView(QWidget):
         self.tree = QTreeWidget(objectName="explanationTree")
         self.tree.setHeaderLabels([self.tr("Dimensión / pregunta"), self.tr("Respuesta"), self.tr("Puntos"),
                                    self.tr("Aporte"), self.tr("Evidencia")])
-        self.tree.setColumnWidth(0, 380)
-        self.tree.setColumnWidth(1, 260)
+        for column, width in enumerate((360, 250, 120, 70)):
+            self.tree.setColumnWidth(column, width)
         self.tree.setMinimumHeight(260)
         for d in r.dimensions:
             self.tree.addTopLevelItem(self._dimension_item(d))

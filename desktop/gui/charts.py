@@ -63,7 +63,7 @@ class RadarChart(QWidget):
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         centre = QPointF(self.width() / 2, self.height() / 2 + 4)
-        radius = min(self.width() / 2 - 90, self.height() / 2 - 34)
+        radius = min(self.width() / 2 - 120, self.height() / 2 - 40)
         if radius < 20:
             return
         p.setPen(QPen(GRID, 1))
@@ -76,7 +76,7 @@ class RadarChart(QWidget):
             p.setPen(QPen(GRID, 1))
             p.drawLine(centre, self._point(centre, radius, i, 100))
             anchor = self._point(centre, radius + 14, i, 100)
-            box = QRectF(anchor.x() - 80, anchor.y() - 14, 160, 28)
+            box = QRectF(anchor.x() - 70, anchor.y() - 16, 140, 32)
             if anchor.x() > centre.x() + 5:
                 box.moveLeft(anchor.x() - 4)
                 align = Qt.AlignmentFlag.AlignLeft
@@ -85,6 +85,7 @@ class RadarChart(QWidget):
                 align = Qt.AlignmentFlag.AlignRight
             else:
                 align = Qt.AlignmentFlag.AlignHCenter
+            box = box.intersected(QRectF(0, 0, self.width(), self.height()))  # never cut a label off
             p.setPen(TEXT)
             p.drawText(box, align | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap, text)
         for s in self.series:
