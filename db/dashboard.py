@@ -203,3 +203,26 @@ def firm_page(storage, kind: str, key, f: DashboardFilter, cutoff: str | None = 
     cur = storage.conn.execute(f"{cte}SELECT {cols} FROM {body} ORDER BY f.legal_name COLLATE NOCASE, f.id LIMIT ?",
                                params + [limit])
     return [dict(zip(LIST_COLUMNS, row)) for row in cur.fetchall()]
+
+
+ASSESSMENT_LIST_COLUMNS = ("id", "firm_id", "legal_name", "status", "started_at", "completed_at",
+                           "readiness_index", "band", "stage", "adviser_name")
+
+
+@guarded
+def assessment_list(storage, status: str | None = None, adviser_id: str | None = None,
+                    limit: int = 500) -> list[dict]:
+    """Live assessments of live firms with the firm's name, newest first (at most ``limit``)."""
+    where, params = ["a.deleted_at IS NULL", "f.deleted_at IS NULL"], []
+    if status:
+        where.append("a.status = ?")
+        params.append(status)
+    if adviser_id:
+        where.append("a.adviser_id = ?")
+        params.append(adviser_id)
+    sql = ("SELECT a.id, a.firm_id, f.legal_name, a.status, a.started_at, a.completed_at, a.readiness_index, "
+           "a.band, a.stage, coalesce(ad.name, '') FROM assessments a JOIN firms f ON f.id = a.firm_id "
+           f"LEFT JOIN advisers ad ON ad.id = a.adviser_id WHERE {' AND '.join(where)} "
+           "ORDER BY coalesce(a.completed_at, a.started_at) DESC, a.id DESC LIMIT ?")
+    cur = storage.conn.execute(sql, params + [limit])
+    return [dict(zip(ASSESSMENT_LIST_COLUMNS, row)) for row in cur.fetchall()]

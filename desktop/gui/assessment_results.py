@@ -260,19 +260,17 @@ class AssessmentResultsView(QWidget):
                 return
 
     def print_report(self) -> None:
-        """Ask where to save the client report and write it there."""
-        name = (self.firm.get("legal_name") or "empresa").replace("/", "-")
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Guardar informe"), f"Informe {name}.pdf",
+        """Ask where to save the client report and write it there (through the reporting service)."""
+        from desktop.services import reporting
+
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Guardar informe"), reporting.report_filename(self.firm),
                                               self.tr("Documentos PDF (*.pdf)"))
         if not path:
             return
         try:
-            from desktop.services import reporting
-
-            data = reporting.client_report_pdf(self.context.storage, self.assessment["firm_id"], lang=self.lang)
-            with open(path, "wb") as out:
-                out.write(data)
+            reporting.write_client_report(self.context.storage, self.assessment["firm_id"], path, lang=self.lang)
         except Exception as exc:  # noqa: BLE001 - a sentence for known errors, the crash handler otherwise
             messages.show_error(self, exc)
             return
+        self.report_path = path
         messages.inform(self, self.tr("Informe"), self.tr("Se guardó el informe en {path}.").format(path=path))

@@ -136,6 +136,8 @@ class DashboardPage(QWidget):
         self._fill_advisers()
 
         filters = QHBoxLayout()
+        filters.addWidget(self.total_label)
+        filters.addSpacing(16)
         for widget in (self.use_from, self.date_from, self.use_to, self.date_to):
             filters.addWidget(widget)
         filters.addWidget(QLabel(self.tr("Asesor:")))
@@ -144,7 +146,6 @@ class DashboardPage(QWidget):
         filters.addWidget(self.stale_months)
         filters.addWidget(self.refresh_button)
         filters.addStretch(1)
-        filters.addWidget(self.total_label)
 
         self.charts: dict[str, BarChart] = {}
         grid = QGridLayout()

@@ -38,7 +38,7 @@ from desktop.domain.stage import firm_facts
 __all__ = [
     "questionnaire", "questionnaire_of", "firm_context", "start_draft", "get_assessment",
     "assessments_of_firm", "load_answers", "scorable", "save_answer", "visible_questions", "preview",
-    "complete", "result_of", "recommendations_for", "delete_draft",
+    "complete", "result_of", "recommendations_for", "delete_draft", "completed_history", "key_figures", "recent_assessments",
 ]
 
 
@@ -231,3 +231,45 @@ def delete_draft(storage: Storage, assessment_id: str, adviser_id: str | None) -
     if get_assessment(storage, assessment_id)["status"] != "draft":
         raise UserError("Solo se pueden eliminar borradores; una evaluación terminada se conserva.")
     repo.delete_assessment(storage, assessment_id, adviser_id)
+
+
+def completed_history(storage: Storage, firm_id: str) -> list[tuple[dict, AssessmentResult]]:
+    """A firm's completed assessments with their results, oldest first."""
+    done = [a for a in repo.assessments_of(storage, firm_id) if a["status"] == "completed" and a["result"]]
+    done.sort(key=lambda a: (a["completed_at"], a["id"]))
+    return [(a, result_from_dict(a["result"])) for a in done]
+
+
+KEY_FIGURES = ("employees", "sales_usd", "exports_usd")
+
+
+def key_figures(storage: Storage, firm_id: str) -> list[dict]:
+    """The firm's employees, sales and exports (USD) after each change that touched them.
+
+    Read from the firm's change history, so every figure ever recorded shows,
+    with the date it was recorded: ``[{"date": "YYYY-MM-DD", "employees": ..., ...}]``.
+    """
+    from desktop.services.firms import firm_history
+
+    current = {name: None for name in KEY_FIGURES}
+    points = []
+    for entry in firm_history(storage, firm_id):
+        touched = [c for c in entry.changes if c.field in KEY_FIGURES]
+        if not touched:
+            continue
+        for change in touched:
+            current[change.field] = change.new
+        point = {"date": entry.changed_at[:10], **current}
+        if points and points[-1]["date"] == point["date"]:
+            points[-1] = point  # several edits on one day: the day's last figures
+        else:
+            points.append(point)
+    return points
+
+
+def recent_assessments(storage: Storage, status: str | None = None, adviser_id: str | None = None,
+                       limit: int = 500) -> list[dict]:
+    """Assessments of every firm, newest first, with the firm's name ("draft" / "completed" / None for both)."""
+    from db.dashboard import assessment_list
+
+    return assessment_list(storage, status, adviser_id, limit)

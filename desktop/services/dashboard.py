@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 import pycountry
+from babel import Locale
 
 from db import dashboard as repo
 from db.advisers import list_advisers
@@ -38,6 +39,7 @@ SECTOR_TYPE_LABELS = {
 EXTRA = {
     NOT_ASSESSED: ("Sin evaluar", "Not assessed"),
     NO_BAND: ("Sin banda (pocos datos)", "No band (too little data)"),
+    "no_stage": ("Etapa sin determinar", "Stage not determined"),
     "other": ("Otros", "Others"),
     "no_adviser": ("Sin asesor", "No adviser"),
     "stale": ("Evaluación vencida", "Assessment out of date"),
@@ -86,9 +88,13 @@ def months_before(day: dt.date, months: int) -> dt.date:
     return dt.date(year, month, min(day.day, last))
 
 
-def _country(code: str) -> str:
+def _country(code: str, lang: str) -> str:
+    # Babel has the country names in Spanish; pycountry only in English.
+    name = Locale.parse(lang).territories.get(code)
+    if name:
+        return name
     country = pycountry.countries.get(alpha_2=code)
-    return getattr(country, "common_name", None) or (country.name if country else code)
+    return country.name if country else code
 
 
 def _head(rows: list[ChartRow], kind: str, lang: str) -> list[ChartRow]:
@@ -100,6 +106,8 @@ def _head(rows: list[ChartRow], kind: str, lang: str) -> list[ChartRow]:
 
 
 def _code_label(kind: str, code: str, lang: str) -> str:
+    if kind == "stage" and code == NO_BAND:
+        return _t(EXTRA["no_stage"], lang)
     if code in EXTRA:
         return _t(EXTRA[code], lang)
     return label(kind, code, lang)
@@ -123,7 +131,7 @@ def build_dashboard(storage: Storage, f: DashboardFilter = DashboardFilter(), la
     board.by_sector = sorted(
         (ChartRow("divisions", tuple(divs), _t(SECTOR_TYPE_LABELS.get(k, (k, k)), lang), n)
          for k, (divs, n) in sectors.items()), key=lambda r: (-r.count, r.label))
-    board.by_country = [ChartRow("country", k, _country(k), n) for k, n in repo.count_firms_by(storage, "country", f)]
+    board.by_country = [ChartRow("country", k, _country(k, lang), n) for k, n in repo.count_firms_by(storage, "country", f)]
     departments = []
     for key, n in repo.count_firms_by(storage, "department", f):
         country, department = key.split("|", 1)
