@@ -124,7 +124,7 @@ class AssessmentResultsView(QWidget):
                                                          for d in r.dimensions])])
         self.bars = BarChart(self.tr("Puntaje y cobertura por dimensión"), maximum=100)
         self.bars.setObjectName("dimensionBars")
-        self.bars.label_width = 230
+        self.bars.label_width = 250
         self.bars.set_bars([self._bar(d) for d in r.dimensions])
         self.bars.bar_clicked.connect(self.explain)
 

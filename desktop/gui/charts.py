@@ -76,7 +76,7 @@ class RadarChart(QWidget):
             p.setPen(QPen(GRID, 1))
             p.drawLine(centre, self._point(centre, radius, i, 100))
             anchor = self._point(centre, radius + 14, i, 100)
-            box = QRectF(anchor.x() - 70, anchor.y() - 16, 140, 32)
+            box = QRectF(anchor.x() - 70, anchor.y() - 24, 140, 48)
             if anchor.x() > centre.x() + 5:
                 box.moveLeft(anchor.x() - 4)
                 align = Qt.AlignmentFlag.AlignLeft
