@@ -1,9 +1,16 @@
-"""Locate the data files shipped in the top-level ``resources`` package."""
+"""Locate the data files shipped in the top-level ``resources`` folder.
+
+``resources`` is installed beside the ``desktop`` package (in site-packages,
+or in the source tree for an editable install), so it is found from this
+file's location rather than by importing a package called ``resources``:
+a folder of that name in the current directory must never shadow ours.
+"""
 
 from __future__ import annotations
 
-from importlib.resources import files
 from pathlib import Path
+
+RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 
 
 def resource_path(*parts: str) -> Path:
@@ -12,4 +19,4 @@ def resource_path(*parts: str) -> Path:
     Args:
         *parts: path components below ``resources``, e.g. ``("rulebooks", "sv.json")``.
     """
-    return Path(str(files("resources").joinpath(*parts)))
+    return RESOURCES.joinpath(*parts)

@@ -58,7 +58,7 @@ class FirmsPage(QWidget):
                                 [(c, t.text(lang)) for c, t in ASSESSMENT_LABELS["band"].items()])
         self.adviser = self._combo("adviserFilter", self.tr("Todos los asesores"), self._advisers())
         self.sector = QLineEdit(objectName="sectorFilter", placeholderText=self.tr("CIIU"))
-        self.sector.setMaximumWidth(70)
+        self.sector.setFixedWidth(64)
         self.count_label = QLabel(objectName="countLabel")
 
         self.new_button = QPushButton(self.tr("&Nueva empresa"), objectName="newFirm")
@@ -82,8 +82,9 @@ class FirmsPage(QWidget):
         for column, width in enumerate((240, 160, 130, 50, 130, 90, 80, 110, 120)):
             self.table.setColumnWidth(column, width)
 
+        self.search.setMinimumWidth(360)
         filters = QHBoxLayout()
-        filters.addWidget(self.search, 3)
+        filters.addWidget(self.search, 1)
         for widget in (self.country, self.size_class, self.sector, self.stage, self.band, self.adviser):
             filters.addWidget(widget)
         actions = QHBoxLayout()
