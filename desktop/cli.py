@@ -21,10 +21,11 @@ EXIT_BAD_INPUT = 2
 # Modules under desktop.commands that add subcommands, in help order.
 COMMAND_MODULES = (
     "classify",
-    "maintenance",
+    "data",
+    "assess",
     "report",
     "bundle",
-    "data",
+    "maintenance",
 )
 
 

@@ -1,0 +1,77 @@
+"""Recording a whole assessment at once: paper forms typed later, and checks.
+
+The interview screen saves answers one by one as they are given; this use case
+takes a complete set of answers, validates every one against the questionnaire
+first (so a bad file writes nothing), then stores the draft, its answers and
+the completed result in one transaction.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from db.connection import Storage
+from desktop.domain.assessment import Answer, AssessmentResult, answers_from_json, score
+from desktop.domain.errors import UserError
+from desktop.services import assessments as service
+from desktop.services.firms import find_firm
+
+
+def read_answers_file(path: str | Path) -> dict[str, Answer]:
+    """Read the JSON answer file documented in README.md.
+
+    The file is either an object mapping question ids to answers, or an object
+    with that mapping under ``"answers"`` (other keys, such as a ``"firm"``
+    description, are ignored).
+
+    Raises:
+        UserError: the file is missing, is not JSON, or has the wrong shape.
+    """
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise UserError(f"No se encuentra el archivo de respuestas «{path}».", field="answers") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UserError(f"No se puede leer el archivo de respuestas «{path}»: {exc}.", field="answers") from None
+    try:
+        data: Any = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise UserError(
+            f"El archivo de respuestas no es JSON válido (línea {exc.lineno}, columna {exc.colno}).",
+            field="answers") from None
+    if isinstance(data, dict) and isinstance(data.get("answers"), dict):
+        data = data["answers"]
+    return answers_from_json(data)
+
+
+def record_assessment(storage: Storage, firm_ref: str, answers: dict[str, Answer],
+                      adviser_id: str | None) -> tuple[dict, AssessmentResult]:
+    """Store a completed assessment of a firm from a full set of answers.
+
+    Args:
+        firm_ref: the firm's id or tax id.
+        answers: question id -> Answer.
+        adviser_id: the adviser recorded as author.
+
+    Returns:
+        The stored assessment row and its scored result.
+
+    Raises:
+        UserError: unknown firm, unknown question, a value out of range, or an
+            answer to a question that does not apply to this firm (the sentence
+            names the question); nothing is written.
+    """
+    firm = find_firm(storage, firm_ref)
+    if not answers:
+        raise UserError("El archivo no contiene ninguna respuesta.", field="answers")
+    # Strict check first: score() refuses anything the questionnaire does not accept.
+    score(service.questionnaire(), answers, service.firm_context(firm))
+    with storage.write():
+        draft = service.start_draft(storage, firm["id"], adviser_id)
+        for question_id, answer in answers.items():
+            service.save_answer(storage, draft["id"], question_id, answer, adviser_id)
+        result = service.complete(storage, draft["id"], adviser_id)
+    return service.get_assessment(storage, draft["id"]), result

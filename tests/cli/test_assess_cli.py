@@ -1,0 +1,106 @@
+"""``rumbo assess``: a completed assessment from a JSON answer file."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from db import assessments as assessment_repo
+from desktop.cli import main
+from desktop.domain.assessment import load_questionnaire, score
+from desktop.services.assessments import firm_context
+from desktop.services.firms import register_firm
+from desktop.services.storage import open_database
+
+FIXTURES = Path(__file__).parent.parent / "domain" / "fixtures" / "assessment"
+
+
+@pytest.fixture
+def db_path(tmp_path):
+    path = tmp_path / "rumbo.db"
+    with open_database(path) as storage:
+        register_firm(storage, {
+            "legal_name": "Beneficio de café Las Nubes", "country": "SV", "tax_id": "0614-290186-102-2",
+            "sector_isic": "1079", "employees": 18, "sales_usd": 450000, "exports_usd": 0,
+            "formal_registration": True,
+        }, None)
+    return path
+
+
+def counts(path):
+    with open_database(path) as storage:
+        return tuple(storage.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                     for t in ("assessments", "answers", "change_log"))
+
+
+def test_records_assessment_and_prints_scores(db_path, capsys):
+    fixture = json.loads((FIXTURES / "small_indirect.json").read_text(encoding="utf-8"))
+    status = main(["--db", str(db_path), "assess", "06142901861022",
+                   "--answers", str(FIXTURES / "small_indirect.json"), "--json"])
+    assert status == 0
+    out = json.loads(capsys.readouterr().out)
+    with open_database(db_path) as storage:
+        firm = storage.conn.execute("SELECT id FROM firms").fetchone()[0]
+        stored = assessment_repo.get_assessment(storage, out["assessment_id"])
+        answers = assessment_repo.answers_of(storage, out["assessment_id"])
+        firm_row = storage.conn.execute("SELECT band, stage FROM firms").fetchone()
+        from desktop.domain.assessment import answers_from_json
+        from desktop.services.firms import get_firm
+        expected = score(load_questionnaire(), answers_from_json(fixture["answers"]),
+                         firm_context(get_firm(storage, firm)))
+    assert stored["status"] == "completed"
+    assert len(answers) == len(fixture["answers"])
+    assert out["result"]["index"] == str(expected.index)
+    assert out["result"]["band"] == expected.band
+    assert firm_row == (expected.band, expected.stage.code)
+    assert out["recommendations"], "a small indirect exporter gets recommendations"
+
+
+def test_text_output_in_spanish(db_path, capsys):
+    status = main(["--db", str(db_path), "assess", "06142901861022",
+                   "--answers", str(FIXTURES / "small_indirect.json")])
+    out = capsys.readouterr().out
+    assert status == 0
+    assert "Índice de preparación:" in out
+    assert "Etapa: Exportadora indirecta" in out
+    assert "Instrumentos recomendados:" in out
+
+
+@pytest.mark.parametrize("content, sentence", [
+    ('{"est.plan_escrito": 9}', "«est.plan_escrito» debe ser un nivel entero del 0 al 4"),
+    ('{"nope.x": 1}', "«nope.x» no existe"),
+    ('{x', "no es JSON válido"),
+    ('[1, 2]', "debe ser un objeto JSON"),
+    ('{}', "no contiene ninguna respuesta"),
+])
+def test_bad_answers_exit_2_and_write_nothing(db_path, tmp_path, capsys, content, sentence):
+    answers = tmp_path / "answers.json"
+    answers.write_text(content, encoding="utf-8")
+    before = counts(db_path)
+    status = main(["--db", str(db_path), "assess", "06142901861022", "--answers", str(answers)])
+    captured = capsys.readouterr()
+    assert status == 2
+    assert sentence in captured.err
+    assert captured.err.count("\n") == 1 and captured.out == ""
+    assert counts(db_path) == before
+
+
+def test_answer_to_question_that_does_not_apply_is_refused(tmp_path, capsys):
+    path = tmp_path / "rumbo.db"
+    with open_database(path) as storage:
+        register_firm(storage, {"legal_name": "Consultora Delta", "country": "SV", "sector_isic": "7020",
+                                "tax_id": "0614-290186-102-2"}, None)
+    answers = tmp_path / "a.json"
+    answers.write_text(json.dumps({"cal.registro_sanitario": True}), encoding="utf-8")
+    assert main(["--db", str(path), "assess", "06142901861022", "--answers", str(answers)]) == 2
+    assert "«cal.registro_sanitario» no aplica" in capsys.readouterr().err
+    assert counts(path)[0] == 0
+
+
+def test_unknown_firm(db_path, capsys):
+    status = main(["--db", str(db_path), "assess", "no-such-firm",
+                   "--answers", str(FIXTURES / "small_indirect.json")])
+    assert status == 2
+    assert "No hay ninguna empresa" in capsys.readouterr().err
