@@ -29,6 +29,25 @@ COMMAND_MODULES = (
 )
 
 
+# argparse's own words, in Spanish. argparse looks its messages up through a
+# module-level gettext function at call time, so replacing it is enough.
+_ARGPARSE_ES = {
+    "usage: ": "uso: ",
+    "positional arguments": "argumentos",
+    "options": "opciones",
+    "show this help message and exit": "mostrar esta ayuda y salir",
+    "the following arguments are required: %s": "faltan estos argumentos: %s",
+    "unrecognized arguments: %s": "argumentos no reconocidos: %s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "opción no válida: %(value)r (elija entre %(choices)s)",
+    "argument %(argument_name)s: %(message)s": "argumento %(argument_name)s: %(message)s",
+    "expected one argument": "se esperaba un valor",
+    "invalid %(type)s value: %(value)r": "valor no válido: %(value)r",
+    "not allowed with argument %s": "no se permite junto con el argumento %s",
+    "ambiguous option: %(option)s could match %(matches)s": "opción ambigua: %(option)s puede ser %(matches)s",
+}
+argparse._ = lambda text: _ARGPARSE_ES.get(text, text)
+
+
 class _Parser(argparse.ArgumentParser):
     """An ArgumentParser that reports usage errors as one Spanish sentence."""
 
