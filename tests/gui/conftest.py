@@ -38,3 +38,34 @@ def context(bare_context):
                              email="ana@cdmype.org.sv")
     bare_context.adviser_id = adviser["id"]
     return bare_context
+
+
+class DialogLog:
+    """What the message helpers were asked to show, instead of modal boxes."""
+
+    def __init__(self):
+        self.errors: list[BaseException] = []
+        self.confirms: list[tuple[str, str]] = []
+        self.infos: list[tuple[str, str]] = []
+        self.answer = True
+
+
+@pytest.fixture
+def dialogs(monkeypatch):
+    """Never block on a modal message box: record it (and answer Yes to confirmations).
+
+    A test sets ``dialogs.answer = False`` to answer No. Ask for it in any test
+    whose widget may ask or warn (closing a form with changes asks).
+    """
+    from desktop.gui import messages
+
+    log = DialogLog()
+
+    def confirm(parent, title, question):
+        log.confirms.append((title, question))
+        return log.answer
+
+    monkeypatch.setattr(messages, "show_error", lambda parent, exc: log.errors.append(exc))
+    monkeypatch.setattr(messages, "confirm", confirm)
+    monkeypatch.setattr(messages, "inform", lambda parent, title, text: log.infos.append((title, text)))
+    return log
