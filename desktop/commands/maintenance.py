@@ -5,7 +5,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from db import backup as backups
+from db.firms import count_firms
+from desktop.services.maintenance import backup_database, check_database, restore_database
 from desktop.services.storage import default_database_path, open_database
 
 TABLE_LABELS = {
@@ -33,18 +34,18 @@ def _db_path(args) -> Path:
 
 def run_backup(args) -> int:
     with open_database(_db_path(args)) as storage:
-        dest = backups.backup(storage, args.out)
-        firms = storage.conn.execute("SELECT count(*) FROM firms WHERE deleted_at IS NULL").fetchone()[0]
+        dest = backup_database(storage, args.out)
+        firms = count_firms(storage)
     print(f"Copia de seguridad guardada en {dest} ({firms} empresas).")
     return 0
 
 
 def run_restore(args) -> int:
     db_path = _db_path(args)
-    aside = backups.restore(db_path, args.src)
+    aside = restore_database(db_path, args.src)
     # Opening upgrades a backup made by an older version and proves it usable.
     with open_database(db_path) as storage:
-        firms = storage.conn.execute("SELECT count(*) FROM firms WHERE deleted_at IS NULL").fetchone()[0]
+        firms = count_firms(storage)
     print(f"Base de datos restaurada desde {args.src} ({firms} empresas).")
     if aside is not None:
         print(f"La base de datos anterior quedó guardada en {aside}.")
@@ -52,7 +53,7 @@ def run_restore(args) -> int:
 
 
 def run_check(args) -> int:
-    report = backups.check_file(_db_path(args))
+    report = check_database(_db_path(args))
     print(f"Archivo: {_db_path(args)}")
     print("Integridad: " + ("correcta" if report.ok else "CON PROBLEMAS"))
     print(f"Versión del esquema: {report.schema_version} (esta aplicación usa la {report.app_schema_version})")

@@ -75,3 +75,11 @@ def test_centre_logo_round_trip(storage, tmp_path):
         settings.set_centre_logo(storage, tmp_path / "logo.txt", None)
     with pytest.raises(UserError):
         settings.set_centre_logo(storage, tmp_path / "missing.png", None)
+
+
+def test_startup_backup_rotates(storage, tmp_path):
+    from desktop.services.maintenance import check_database, startup_backup
+
+    made = [startup_backup(storage, tmp_path / "copias", keep=2) for _ in range(3)]
+    assert sorted((tmp_path / "copias").glob("*.db")) == made[1:]
+    assert check_database(made[-1]).ok

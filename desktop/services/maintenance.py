@@ -1,0 +1,54 @@
+"""Backups, restore and the integrity check, for the GUI and the command line.
+
+The automatic backup at start-up keeps the last few copies in the user data
+folder (``<data>/Rumbo/copias``) so an adviser who breaks something today can
+go back to this morning.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from platformdirs import user_data_dir
+
+from db import backup as backups
+from db.backup import CheckReport
+from db.connection import Storage
+
+AUTO_BACKUPS_KEPT = 7
+
+
+def backup_folder() -> Path:
+    """Where automatic backups go."""
+    return Path(user_data_dir("Rumbo", appauthor=False)) / "copias"
+
+
+def startup_backup(storage: Storage, folder: str | Path | None = None, keep: int = AUTO_BACKUPS_KEPT) -> Path | None:
+    """Make the rotating start-up backup of a file database (None for in-memory ones).
+
+    Raises:
+        db.errors.StorageError: the copy could not be written; the caller
+            logs it and carries on.
+    """
+    if storage.path is None:
+        return None
+    return backups.auto_backup(storage, Path(folder) if folder else backup_folder(), keep)
+
+
+def backup_database(storage: Storage, dest: str | Path) -> Path:
+    """Save a copy of the open database to ``dest`` (which must not exist)."""
+    return backups.backup(storage, dest)
+
+
+def restore_database(db_path: str | Path, src: str | Path) -> Path | None:
+    """Replace the closed database at ``db_path`` with a checked backup.
+
+    Returns:
+        Where the previous database was kept, or None if there was none.
+    """
+    return backups.restore(db_path, src)
+
+
+def check_database(path: str | Path) -> CheckReport:
+    """Integrity, schema version and counts of a database file, without changing it."""
+    return backups.check_file(path)
