@@ -263,6 +263,11 @@ class FirmFormDialog(QDialog):
         set_editor_value(self.editor("country"), country)
         self._fill_departments(country)
         self._fill_currencies(firm.get("currency"))
+        firm = dict(firm)
+        women, men = firm.get("employees_women"), firm.get("employees_men")
+        if (women is not None or men is not None) and firm.get("employees") == (women or 0) + (men or 0):
+            # A total that is just the sum stays blank, so it follows women and men when they change.
+            firm["employees"] = None
         for name, box in self.boxes.items():
             if name != "country":
                 set_editor_value(box.editor, firm.get(name))

@@ -196,3 +196,16 @@ def test_edit_refused_when_someone_saved_meanwhile_keeps_contents(context, qtbot
     assert "Otra persona guardó cambios" in dialog.status.text()
     assert dialog.editor("trade_name").text() == "Istmo Muebles"
     assert get_firm(context.storage, firm["id"])["trade_name"] is None
+
+
+def test_edit_keeps_a_summed_total_following_women_and_men(context, qtbot, dialogs):
+    firm = register_firm(context.storage, {"legal_name": "Costura Ana", "country": "SV", "employees_women": 7,
+                                           "employees_men": 5}, None)
+    dialog = FirmFormDialog(context, firm["id"])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.editor("employees").text() == ""
+    fill(qtbot, dialog, employees_men="40")
+    assert dialog.problem_text("employees") == ""
+    assert dialog.save()
+    assert get_firm(context.storage, firm["id"])["employees"] == 47
