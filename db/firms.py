@@ -46,13 +46,19 @@ def insert_firms(storage, rows: Iterable[Mapping[str, Any]], actor: str | None) 
         The new ids, in the order of ``rows``.
     """
     defaults = {"currency": "USD", "usd_rate": "1"}
+    rows = [{**defaults, **r} for r in rows]
     conn = storage.conn
     with storage.write():
         # New rows get rowids above the current maximum (no AUTOINCREMENT, no
         # explicit rowids), which is how the search index finds them below.
         last = conn.execute("SELECT coalesce(max(rowid), 0) FROM firms").fetchone()[0]
         conn.execute("UPDATE firms_fts_control SET bulk = 1")
-        ids = records.insert_many(storage, TABLE, ({**defaults, **r} for r in rows), actor)
+        rebuild = _indexes_to_rebuild(conn, len(rows))
+        for name, _sql in rebuild:
+            conn.execute(f'DROP INDEX "{name}"')
+        ids = records.insert_many(storage, TABLE, rows, actor)
+        for _name, sql in rebuild:
+            conn.execute(sql)
         conn.execute("INSERT INTO firms_fts_key (firm_id) SELECT id FROM firms WHERE rowid > ? ORDER BY rowid", (last,))
         conn.execute(
             "INSERT INTO firms_fts (rowid, legal_name, trade_name, tax_id, municipality, people) "
@@ -61,6 +67,29 @@ def insert_firms(storage, rows: Iterable[Mapping[str, Any]], actor: str | None) 
         )
         conn.execute("UPDATE firms_fts_control SET bulk = 0")
     return ids
+
+
+# Below this many new rows, updating the indexes row by row is cheap enough.
+BULK_REINDEX_MIN_ROWS = 5000
+
+
+def _indexes_to_rebuild(conn, new_rows: int) -> list[tuple[str, str]]:
+    """The firm indexes worth dropping and rebuilding around a bulk insert.
+
+    Building an index once over sorted data is several times faster than
+    inserting 100,000 rows into a dozen indexes one by one; but when the
+    table already holds many more rows than arrive, rebuilding costs more.
+    All of it happens inside the insert's transaction, so other connections
+    never see the table without its indexes.
+    """
+    if new_rows < BULK_REINDEX_MIN_ROWS:
+        return []
+    existing = conn.execute("SELECT count(*) FROM firms").fetchone()[0]
+    if existing > 2 * new_rows:
+        return []
+    return conn.execute(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'firms' AND sql IS NOT NULL"
+    ).fetchall()
 
 
 def update_firm(storage, firm_id: str, changes: Mapping[str, Any], actor: str | None,

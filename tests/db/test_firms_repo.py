@@ -134,3 +134,24 @@ def test_get_by_tax_id(storage):
     assert firms.get_firm_by_tax_id(storage, "06142901861023")["id"] == a["id"]
     assert firms.get_firm_by_tax_id(storage, "06142901861023", country="GT") is None
     assert firms.tax_id_index(storage) == {("SV", "06142901861023"): a["id"]}
+
+
+def _index_sql(storage):
+    return sorted(r[0] for r in storage.conn.execute(
+        "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'firms' AND sql IS NOT NULL"))
+
+
+def test_large_bulk_insert_rebuilds_the_indexes_it_drops(storage, monkeypatch):
+    from db import search
+
+    monkeypatch.setattr(firms, "BULK_REINDEX_MIN_ROWS", 10)
+    before = _index_sql(storage)
+    ids = firms.insert_firms(storage, [{"legal_name": f"Café {i:03d}", "country": "SV"} for i in range(40)], None)
+    assert _index_sql(storage) == before
+    assert search.ids(storage, search.FirmQuery(text="cafe 01")) == ids[10:20]
+    assert search.ids(storage, search.FirmQuery(sort_key="legal_name", descending=True))[0] == ids[-1]
+    # A failing bulk insert rolls the dropped indexes back too.
+    with pytest.raises(Exception):
+        firms.insert_firms(storage, [{"legal_name": "ok", "country": "SV"}] * 20 + [{"country": "SV"}], None)
+    assert _index_sql(storage) == before
+    assert firms.count_firms(storage) == 40
