@@ -10,7 +10,7 @@ from sqlite_utils import Database
 
 from db import firms, search
 from db.connection import open_storage
-from db.errors import SchemaTooNewError, StorageError
+from db.errors import SchemaTooNewError
 from db.schema import MIGRATIONS, SCHEMA_VERSION
 
 FIXTURES = Path(__file__).parent / "fixtures"
