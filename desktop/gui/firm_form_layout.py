@@ -196,4 +196,4 @@ def build_form(dialog) -> None:
     editors = [dialog.boxes[name].editor for name in order] + [save, cancel]
     for first, second in zip(editors, editors[1:]):
         QWidget.setTabOrder(first, second)
-    dialog.resize(1060, 780)
+    dialog.resize(1060, 830)

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QFrame,
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -336,16 +335,15 @@ class SettingsPage(QWidget):
         footer.addWidget(self.status, 1)
         footer.addWidget(save)
 
+        # Two independent columns, so a tall box on one side does not stretch the other.
         body = QWidget()
-        grid = QGridLayout(body)
-        grid.addWidget(adviser_box, 0, 0)
-        grid.addWidget(centre_box, 1, 0)
-        grid.addWidget(app_box, 2, 0)
-        grid.addWidget(rates_box, 0, 1, 2, 1)
-        grid.addWidget(db_box, 2, 1)
-        grid.setRowStretch(3, 1)
-        grid.setColumnStretch(0, 1)
-        grid.setColumnStretch(1, 1)
+        columns = QHBoxLayout(body)
+        for boxes in ((adviser_box, centre_box, app_box), (rates_box, db_box)):
+            column = QVBoxLayout()
+            for box in boxes:
+                column.addWidget(box)
+            column.addStretch(1)
+            columns.addLayout(column, 1)
         scroll = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
         scroll.setWidget(body)
         layout = QVBoxLayout(self)
