@@ -86,3 +86,13 @@ def test_unknown_firm_is_refused(context, qtbot):
 
     with pytest.raises(UserError):
         FirmDetailDialog(context, "no-such-id")
+
+
+def test_a_closed_detail_ignores_later_changes(context, firm, qtbot, dialogs):
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    dialog = FirmDetailDialog(context, firm["id"])
+    dialog.close()
+    dialog.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    context.signals.firms_changed.emit()  # must not touch the deleted widgets
