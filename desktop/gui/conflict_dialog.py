@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFrame,
     QGridLayout,
     QLabel,
     QLineEdit,
@@ -35,7 +36,7 @@ from desktop.gui import messages
 from desktop.services import sync
 from desktop.services.profile import adviser_name
 
-MAX_SHOWN = 48  # characters of a value shown on its radio button; the tooltip has it all
+MAX_SHOWN = 36  # characters of a value shown on its radio button; the tooltip has it all
 TABLE_LABELS = {"firms": "Empresa", "assessments": "Evaluación", "contacts": "Contacto", "notes": "Nota",
                 "advisers": "Asesor", "answers": "Respuesta", "settings": "Ajuste"}
 
@@ -84,6 +85,8 @@ def chosen_fields(conflict: sync.Conflict) -> list[str]:
 
 def field_label(name: str) -> str:
     """The field's Spanish label (its name when there is none)."""
+    if name == "deleted_at":
+        return _tr("Eliminación")
     return _tr(FIELD_LABELS.get(name, name))
 
 
@@ -109,7 +112,7 @@ class ConflictDialog(QDialog):
         self.result_record: dict | None = None
         self.setWindowTitle(self.tr("Resolver conflicto"))
         self.setObjectName("conflictDialog")
-        self.resize(860, 480)
+        self.resize(980, 420)
 
         names = device_names(self.storage)
         self.fields = chosen_fields(conflict)
@@ -148,6 +151,7 @@ class ConflictDialog(QDialog):
         holder_layout.addLayout(grid)
         holder_layout.addStretch(1)
         scroll = QScrollArea(widgetResizable=True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(holder)
 
         layout = QVBoxLayout(self)
@@ -201,6 +205,7 @@ class ConflictDialog(QDialog):
             radios[side] = radio
         typed_radio = QRadioButton(self.tr("Otro valor:"), objectName=f"typed_{name}")
         editor = QLineEdit(objectName=f"value_{name}")
+        editor.setMinimumWidth(180)
         editor.textEdited.connect(lambda _text, r=typed_radio: r.setChecked(True))
         group.addButton(typed_radio)
         radios["typed"] = typed_radio
@@ -224,7 +229,7 @@ class ConflictDialog(QDialog):
         group.addButton(self.restore)
         self.restore.setChecked(True)  # losing an edit is worse than keeping a record to delete again
         columns = {self.deleted_side: self.keep_deleted, self.live_side: self.restore}
-        grid.addWidget(QLabel(self.tr("Eliminación")), row, 0)
+        grid.addWidget(QLabel(field_label("deleted_at")), row, 0)
         grid.addWidget(columns[sync.LOCAL], row, 1)
         grid.addWidget(columns[sync.REMOTE], row, 2)
         self.keep_deleted.toggled.connect(self._deletion_changed)

@@ -113,7 +113,10 @@ class ReportsPage(QWidget):
         portfolio_form.addRow(self.tr("Asesores:"), self.advisers)
         portfolio_form.addRow("", QLabel(self.tr("Sin marcar ninguno: todos los asesores."),
                                          styleSheet="color: #555;"))
-        portfolio_form.addRow("", self.print_portfolio)
+        portfolio_button_row = QHBoxLayout()
+        portfolio_button_row.addStretch(1)
+        portfolio_button_row.addWidget(self.print_portfolio)
+        portfolio_form.addRow("", portfolio_button_row)
 
         self.result = QLabel(objectName="reportResult", wordWrap=True)
         self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

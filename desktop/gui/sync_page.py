@@ -42,7 +42,14 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.gui import messages
-from desktop.gui.conflict_dialog import ConflictDialog, chosen_fields, describe_record, device_names, field_label, when_text
+from desktop.gui.conflict_dialog import (
+    ConflictDialog,
+    chosen_fields,
+    describe_record,
+    device_names,
+    field_label,
+    when_text,
+)
 from desktop.services import sync
 from desktop.services.storage import open_database
 
@@ -166,8 +173,8 @@ class SyncPage(QWidget):
         resolve_row.addWidget(self.resolve_button)
         conflicts_layout.addLayout(resolve_row)
         self.history = self._table("historyTable", [self.tr("Fecha"), self.tr("Sentido"), self.tr("Equipo"),
-                                                     self.tr("Archivo"), self.tr("Cambios"), self.tr("Aplicados"),
-                                                     self.tr("Conflictos")])
+                                                     self.tr("Cambios"), self.tr("Aplicados"), self.tr("Conflictos"),
+                                                     self.tr("Contenido"), self.tr("Archivo")])
         self.peers = self._table("peerTable", [self.tr("Equipo"), self.tr("Función"), self.tr("Último recibido"),
                                                self.tr("Último enviado")])
         self.tabs = QTabWidget(objectName="syncTabs")
@@ -234,7 +241,7 @@ class SyncPage(QWidget):
 
     def _exported(self, result: sync.ExportResult) -> None:
         self.last_export = result
-        to = result.peer_name or self.tr("el centro")
+        to = result.peer_name or self.tr("cualquier equipo")
         text = self.tr("Se escribió «{file}» para {to}: {n} cambios ({counts}).").format(
             file=Path(result.path).name, to=to, n=result.total, counts=counts_text(result.counts))
         if result.full:
@@ -332,12 +339,15 @@ class SyncPage(QWidget):
         self._update_buttons()
 
     def _fill_peers(self, peers: list[sync.Peer]) -> None:
+        # Without a known centre, "no peer" means a full bundle any device can import.
         chosen = self.peer.currentData()
         self.peer.clear()
-        self.peer.addItem(self.tr("El centro"), None)
-        for peer in peers:
-            if peer.role != "centre":
-                self.peer.addItem(peer.name, peer.device_id)
+        ordered = sorted(peers, key=lambda p: (p.role != "centre", p.name.lower()))
+        if not any(p.role == "centre" for p in peers):
+            self.peer.addItem(self.tr("Cualquier equipo (todos los datos)"), None)
+        for peer in ordered:
+            suffix = self.tr(" (centro)") if peer.role == "centre" else ""
+            self.peer.addItem(peer.name + suffix, peer.device_id)
         self.peer.setCurrentIndex(max(self.peer.findData(chosen), 0))
         rows = [(p.name, self.tr("Centro") if p.role == "centre" else self.tr("Equipo de campo"),
                  when_text(p.last_received_at), when_text(p.last_sent_at)) for p in peers]
@@ -355,9 +365,10 @@ class SyncPage(QWidget):
 
     def _fill_history(self, bundles: list[sync.BundleRecord]) -> None:
         rows = [(when_text(b.recorded_at), self.tr("Enviado") if b.direction == "sent" else self.tr("Recibido"),
-                 b.peer_name or (self.tr("el centro") if b.direction == "sent" else ""), b.file_name,
-                 str(b.changes), str(b.applied) if b.direction == "received" else "",
-                 str(b.conflicts) if b.direction == "received" else "") for b in bundles]
+                 b.peer_name or (self.tr("cualquier equipo") if b.direction == "sent" else ""), str(b.changes),
+                 str(b.applied) if b.direction == "received" else "",
+                 str(b.conflicts) if b.direction == "received" else "", counts_text(b.counts), b.file_name)
+                for b in bundles]
         self._fill(self.history, rows)
 
     def _update_buttons(self) -> None:

@@ -163,3 +163,19 @@ def test_dialog_cancelled_does_nothing(qtbot, monkeypatch, registered, page):
     qtbot.mouseClick(page.print_all, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(page.print_portfolio, Qt.MouseButton.LeftButton)
     assert page.result.text() == "" and not page.open_folder_button.isEnabled()
+
+
+def test_batch_on_the_real_background_runner_reports_progress(qtbot, monkeypatch, tmp_path, context, registered):
+    from desktop.tasks import TaskRunner
+
+    context.runner = TaskRunner()
+    page = ReportsPage(context)
+    page.executor_factory = lambda: ThreadPoolExecutor(1)
+    qtbot.addWidget(page)
+    folder = tmp_path / "informes"
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(folder))
+    qtbot.mouseClick(page.print_all, Qt.MouseButton.LeftButton)
+    assert not page.print_all.isEnabled() and page.cancel_button.isEnabled()
+    qtbot.waitUntil(lambda: page.last_batch is not None, timeout=30000)
+    assert len(list(folder.glob("*.pdf"))) == len(NAMES)
+    assert (page.bar.value(), page.bar.maximum()) == (5, 5)

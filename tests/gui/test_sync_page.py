@@ -87,7 +87,9 @@ def test_bundle_travels_from_laptop_to_centre_with_a_preview_first(qtbot, monkey
     _export(qtbot, monkeypatch, laptop_page, path)
     assert path.is_file()
     assert "3 cambios" in laptop_page.status.text() and "2 empresas" in laptop_page.status.text()
-    assert _text(laptop_page.history, 0, 1) == "Enviado" and _text(laptop_page.history, 0, 4) == "3"
+    assert _text(laptop_page.history, 0, 1) == "Enviado" and _text(laptop_page.history, 0, 3) == "3"
+    assert _text(laptop_page.history, 0, 6) == "2 empresas, 1 evaluaciones"
+    assert _text(laptop_page.history, 0, 7) == "ana.rumbo"
 
     centre_page = _page(qtbot, centre)
     changed = []
@@ -313,3 +315,22 @@ def test_buttons_have_spanish_labels(qtbot, laptop):
     labels = {b.text() for b in page.findChildren(QPushButton)}
     assert {"&Exportar paquete…", "&Importar paquete…", "&Resolver…"} <= labels
     assert not page.resolve_button.isEnabled()
+
+
+def test_export_and_import_run_on_the_real_background_runner(qtbot, monkeypatch, tmp_path, laptop, centre):
+    from desktop.tasks import TaskRunner
+
+    firms.register_firm(laptop.storage, {"legal_name": "Café Luna", "country": "SV"}, None)
+    laptop.runner = TaskRunner()
+    centre.runner = TaskRunner()
+    laptop_page = _page(qtbot, laptop)
+    _export(qtbot, monkeypatch, laptop_page, tmp_path / "bg.rumbo")
+    qtbot.waitUntil(lambda: laptop_page.last_export is not None)
+    assert laptop_page.last_export.total == 1
+    page = _page(qtbot, centre)
+    _open_from(monkeypatch, tmp_path / "bg.rumbo")
+    qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.preview_dialog is not None)
+    qtbot.mouseClick(page.preview_dialog.apply_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.last_import is not None)
+    assert [f["legal_name"] for f in firms_of(centre.storage)] == ["Café Luna"]
