@@ -288,7 +288,8 @@ class SyncPage(QWidget):
     def _imported(self, result: sync.ImportResult) -> None:
         self.last_import = result
         if result.already_imported:
-            text = self.tr("El paquete «{file}» ya se había importado; no cambió nada.").format(file=result.file_name)
+            text = self.tr("El paquete «{file}» ya se había importado; no cambió nada.").format(
+                file=result.file_name)
         else:
             text = self.tr("Se aplicó «{file}» de {source}: {applied} cambios, {new} empresas nuevas, "
                            "{assessments} evaluaciones nuevas, {conflicts} conflictos.").format(
@@ -401,3 +402,8 @@ class SyncPage(QWidget):
                 if ids is not None and column == 0:
                     item.setData(Qt.ItemDataRole.UserRole, ids[r])
                 table.setItem(r, column, item)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        """Reload when the screen comes into view: another screen may have renamed the device."""
+        super().showEvent(event)
+        self.refresh()
