@@ -36,25 +36,62 @@ def _firms(context):
     return FirmsPage(context)
 
 
+def _assessments(context):
+    from desktop.gui.assessments_page import AssessmentsPage
+
+    return AssessmentsPage(context)
+
+
+def _dashboard(context):
+    from desktop.gui.dashboard_page import DashboardPage
+
+    return DashboardPage(context)
+
+
+def _reports(context):
+    from desktop.gui.reports_page import ReportsPage
+
+    return ReportsPage(context)
+
+
+def _sync(context):
+    from desktop.gui.sync_page import SyncPage
+
+    return SyncPage(context)
+
+
 def _classify(context):
     from desktop.gui.classify_panel import ClassifyPanel
 
     return ClassifyPanel(lang=context.lang)
 
 
+def _settings(context):
+    from desktop.gui.settings_page import SettingsPage
+
+    return SettingsPage(context)
+
+
 SCREENS = (
     ("firms", "Empresas", _firms),
+    ("assessments", "Evaluaciones", _assessments),
+    ("dashboard", "Tablero", _dashboard),
+    ("reports", "Informes", _reports),
+    ("sync", "Sincronización", _sync),
     ("classify", "Clasificar empresa", _classify),
+    ("settings", "Configuración", _settings),
 )
 
 
 def build_main_window(context):
-    """Create the main window with every screen, ready to show."""
+    """Create the main window with every screen and the links between them."""
     from desktop.gui.main_window import MainWindow
+    from desktop.gui.navigation import Navigator
 
     window = MainWindow(context)
     for key, title, factory in SCREENS:
         window.add_page(key, window.tr(title), factory(context))
+    window.navigator = Navigator(context, window)
     return window
 
 
@@ -92,6 +129,11 @@ def run_gui(db_path: str | None = None, lang: str | None = None, demo: bool = Fa
         return 2
     context = AppContext(storage, lang=lang, settings=settings)
     _startup_chores(context, demo)
+    from desktop.gui.adviser_dialog import ensure_adviser
+
+    if not ensure_adviser(context):
+        storage.close()
+        return 0  # the adviser closed the first-start dialog: nothing to do yet
     window = build_main_window(context)
     window.show()
     status = app.exec()

@@ -14,6 +14,8 @@ class AppSignals(QObject):
     firm_open_requested = Signal(str)  # open this firm's detail (id)
     assessments_changed = Signal(str)  # firm id whose assessments changed
     settings_changed = Signal()        # business settings or adviser changed
+    assessment_requested = Signal(str)       # start a new assessment of this firm (id)
+    assessment_open_requested = Signal(str)  # show this assessment (id): results, or resume a draft
 
 
 class AppContext:

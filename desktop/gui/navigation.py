@@ -1,0 +1,76 @@
+"""The links between screens: opening a firm, creating one, starting an assessment.
+
+Screens never import each other; they emit signals (their own or the
+application-wide ones in :class:`desktop.gui.context.AppSignals`) and the
+:class:`Navigator` answers them by opening the right dialog or switching the
+main window to the right screen.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt
+
+
+class Navigator(QObject):
+    """Connects the screens of a :class:`MainWindow` to each other."""
+
+    def __init__(self, context, window):
+        super().__init__(window)
+        self.context = context
+        self.window = window
+        self.last_dialog = None
+        firms = window.page("firms")
+        firms.open_requested.connect(self.open_firm)
+        firms.new_requested.connect(self.new_firm)
+        firms.import_requested.connect(self.import_firms)
+        firms.export_requested.connect(self.export_firms)
+        context.signals.firm_open_requested.connect(self.open_firm)
+        context.signals.assessment_requested.connect(self.start_assessment)
+        context.signals.assessment_open_requested.connect(self.open_assessment)
+
+    def open_firm(self, firm_id: str) -> None:
+        """Show a firm's profile, classification, assessments and history."""
+        from desktop.gui.firm_detail import FirmDetailDialog
+
+        self._show(FirmDetailDialog(self.context, firm_id, self.window))
+
+    def new_firm(self) -> None:
+        """Open the form for a new firm."""
+        from desktop.gui.firm_form import FirmFormDialog
+
+        self._show(FirmFormDialog(self.context, None, self.window))
+
+    def import_firms(self) -> None:
+        from desktop.gui.import_dialog import ImportDialog
+
+        self._show(ImportDialog(self.context, self.window))
+
+    def export_firms(self) -> None:
+        from desktop.gui.export_dialog import export_firms_interactive
+
+        export_firms_interactive(self.context, self.window)
+
+    def _show(self, dialog):
+        # Window-modal but not blocking: the event loop keeps running (tests,
+        # background tasks), and the dialog frees itself when closed.
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.last_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def start_assessment(self, firm_id: str) -> None:
+        """Switch to Evaluaciones and start a new interview with this firm."""
+        page = self.window.page("assessments")
+        self.window.show_page("assessments")
+        page.start_for_firm(firm_id)
+
+    def open_assessment(self, assessment_id: str) -> None:
+        """Switch to Evaluaciones and show a completed assessment (or resume a draft)."""
+        from desktop.services.assessments import get_assessment
+
+        page = self.window.page("assessments")
+        self.window.show_page("assessments")
+        if get_assessment(self.context.storage, assessment_id)["status"] == "draft":
+            page.resume(assessment_id)
+        else:
+            page.show_results(assessment_id)

@@ -1,0 +1,68 @@
+"""The assembled main window: every screen present, and the links between them."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+
+from desktop.app import SCREENS, build_main_window
+from desktop.gui.context import AppContext
+from desktop.services.advisers import create_adviser
+from desktop.services.firms import register_firm
+from desktop.services.storage import open_database
+from desktop.tasks import SyncRunner
+
+
+@pytest.fixture
+def window(tmp_path, qtbot):
+    storage = open_database(tmp_path / "rumbo.db")
+    context = AppContext(storage, runner=SyncRunner(),
+                         settings=QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
+    adviser = create_adviser(storage, {"name": "Ana Pérez", "centre": "CDMYPE San Miguel"}, None)
+    context.adviser_id = adviser["id"]
+    register_firm(storage, {"legal_name": "Café Luna", "country": "SV", "employees": 4}, adviser["id"])
+    win = build_main_window(context)
+    qtbot.addWidget(win)
+    win.show()
+    yield win
+    storage.close()
+
+
+def test_sidebar_lists_every_screen_in_spanish(window):
+    titles = [window.sidebar.item(i).text() for i in range(window.sidebar.count())]
+    assert titles == ["Empresas", "Evaluaciones", "Tablero", "Informes", "Sincronización",
+                      "Clasificar empresa", "Configuración"]
+    assert len(SCREENS) == window.stack.count()
+
+
+def test_ctrl_number_switches_screens(window, qtbot):
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert window.title.text() == "Tablero"
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert window.stack.currentWidget() is window.page("firms")
+
+
+def test_double_click_on_a_firm_opens_its_detail(window, qtbot):
+    table = window.page("firms").table
+    rect = table.visualRect(table.model().index(0, 0))
+    # A real double click is a press/release followed by a double-click event.
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    dialog = window.navigator.last_dialog
+    assert type(dialog).__name__ == "FirmDetailDialog" and dialog.isVisible()
+    assert dialog.firm_id == window.page("firms").model.firm_id(0)
+
+
+def test_new_firm_button_opens_the_form(window, qtbot):
+    qtbot.mouseClick(window.page("firms").new_button, Qt.MouseButton.LeftButton)
+    dialog = window.navigator.last_dialog
+    assert type(dialog).__name__ == "FirmFormDialog" and dialog.isVisible()
+
+
+def test_assessment_request_switches_to_the_interview(window, qtbot):
+    firm_id = window.page("firms").model.firm_id(0)
+    window.context.signals.assessment_requested.emit(firm_id)
+    assert window.title.text() == "Evaluaciones"
+    wizard = window.page("assessments").stack.currentWidget()
+    assert type(wizard).__name__ == "AssessmentWizard"
+    assert wizard.isVisible()
