@@ -17,9 +17,12 @@ Design (why it converges and never loses an edit)
   recorded for the history only.
 * Each version of a record carries a version vector (VV): per origin, the
   highest sequence number of that origin's changes to the record that the
-  version includes. A change made here gets the VV of the version it edited
+  version includes. A change made here gets the join of the VVs of every
+  version of the record held here (the stored one and any concurrent ones)
   plus itself, so VVs describe exactly "who knew what" when the change was
-  made. For an incoming change C and the versions of the record held here:
+  made, and such a change supersedes an open conflict's versions on every
+  device (:func:`db.sync_state.capture_local_changes`). For an incoming
+  change C and the versions of the record held here:
   - C included in one of them (``vv_le``): old news, stored for relaying but
     never written over newer data;
   - C includes some of them: those are superseded;

@@ -33,8 +33,8 @@ from db.bundle_format import BundleChange
 from db.clock import new_id, now_iso
 from db.errors import guarded
 from db.sync_state import (
-    capture_local_changes, content, current_row, displayed_change, ensure_schema, log_applied, other_heads,
-    set_other_heads, store_change, vv_join, write_row,
+    capture_local_changes, close_conflict, content, current_row, displayed_change, ensure_schema, log_applied,
+    other_heads, set_other_heads, store_change, vv_join, write_row,
 )
 from desktop.domain.errors import UserError
 
@@ -94,7 +94,7 @@ def refresh_edit_conflict(storage, table: str, record_id: str, stored: dict, los
         )
         return True
     if not real and open_row is not None:
-        _close(storage, open_row[0], "superseded", None, {"reason": "versions_joined"})
+        close_conflict(storage, open_row[0], "superseded", None, {"reason": "versions_joined"})
     return False
 
 
@@ -133,15 +133,8 @@ def refresh_duplicates(storage, firm_ids: set[str], bundle_id: str | None) -> li
             (first, second),
         ).fetchone()
         if pair != (2, 1):
-            _close(storage, cid, "superseded", None, {"reason": "no_longer_duplicate"})
+            close_conflict(storage, cid, "superseded", None, {"reason": "no_longer_duplicate"})
     return opened
-
-
-def _close(storage, conflict_id: str, status: str, adviser_id: str | None, resolution: dict) -> None:
-    storage.conn.execute(
-        "UPDATE sync_conflicts SET status = ?, resolved_at = ?, resolved_by = ?, resolution = ? WHERE id = ?",
-        (status, now_iso(), adviser_id, json.dumps(resolution, ensure_ascii=False, default=str), conflict_id),
-    )
 
 
 # ------------------------------------------------------------ reading
@@ -173,10 +166,18 @@ def _build(storage, row: tuple) -> Conflict | None:
                     differing_fields([local] + others))
 
 
+def _catch_up(storage) -> None:
+    """Capture this device's own pending changes: an edit made here since the
+    last sync supersedes the record's concurrent versions and closes its conflict."""
+    ensure_schema(storage)
+    with storage.write():
+        capture_local_changes(storage)
+
+
 @guarded
 def list_conflicts(storage, table: str | None = None) -> list[Conflict]:
     """Open conflicts, oldest first."""
-    ensure_schema(storage)
+    _catch_up(storage)
     sql = "SELECT id, kind, table_name, record_id, other_id, detected_at, status FROM sync_conflicts WHERE status = 'open'"
     params: list[Any] = []
     if table:
@@ -189,7 +190,7 @@ def list_conflicts(storage, table: str | None = None) -> list[Conflict]:
 @guarded
 def get_conflict(storage, conflict_id: str) -> Conflict:
     """One open conflict. Raises UserError if it is not open."""
-    ensure_schema(storage)
+    _catch_up(storage)
     conflict = _build(storage, _conflict_row(storage, conflict_id))
     if conflict is None:
         raise UserError("Ese conflicto no existe o ya fue resuelto.", field="conflict")
@@ -243,7 +244,7 @@ def resolve_edit(storage, conflict_id: str, values: dict[str, Any], deleted: boo
         log_applied(storage, change, before)
         store_change(storage, change)
         set_other_heads(storage, table, rid, [])
-        _close(storage, conflict_id, "resolved", adviser_id,
+        close_conflict(storage, conflict_id, "resolved", adviser_id,
                {"change": [storage.device_id, seq], "fields": sorted(values), "deleted": deleted})
     return stored
 
@@ -277,7 +278,7 @@ def merge_duplicates(storage, conflict_id: str, survivor_id: str, values: dict[s
             (merged_id, survivor_id, now_iso(), adviser_id),
         )
         records.tombstone(storage, "firms", merged_id, adviser_id)
-        _close(storage, conflict_id, "resolved", adviser_id,
+        close_conflict(storage, conflict_id, "resolved", adviser_id,
                {"survivor": survivor_id, "merged": merged_id, "fields": sorted(values)})
     return records.get(storage, "firms", survivor_id)
 

@@ -5,10 +5,17 @@ bundle carries it, with the version vector (VV) of the record after the
 change. Changes received in bundles are stored there on import. This
 database's own changes are written by the record layer (:mod:`db.records`)
 into ``change_log`` only; :func:`capture_local_changes` copies them across
-before any sync operation, computing each one's VV as "the VV of the
-version it edited, plus this change": the version it edited is the record's
-previous ``change_log`` entry, because ``change_log`` holds exactly the
-succession of versions stored in the record's table on this device.
+before any sync operation, computing each one's VV as "every version of the
+record this device held when the change was made, plus this change". Those
+versions are the one it edited (the record's previous ``change_log`` entry,
+because ``change_log`` holds exactly the succession of versions stored in the
+record's table on this device) and the concurrent ones waiting in
+``sync_heads``: a change made here happens after everything this device has
+received for the record, so it supersedes them all, as the issue defines a
+conflict ("changed on two devices since they last exchanged"). Counting only
+the edited version would make the outcome depend on which concurrent version
+happened to be displayed: per-origin counters always include this device's own
+earlier versions, but never another device's.
 
 Helpers here assume the caller holds the write transaction.
 """
@@ -138,13 +145,19 @@ def capture_local_changes(storage) -> int:
         (storage.device_id,),
     ).fetchall()
     latest: dict[tuple[str, str], dict[str, int]] = {}
+    superseded: dict[tuple[str, str], tuple[str, int]] = {}
     for seq, table, rid, rev, oseq, op, after, at, by in pending:
         if table not in RECORD_TABLES:
             continue
         base = latest.get((table, rid))
         if base is None:
+            # Imports and resolutions capture before they touch sync_heads, so
+            # the heads held now are the ones held when this change was made.
             prev = displayed_change(storage, table, rid, before_log_seq=seq)
-            base = prev.vv if prev else {}
+            held = other_heads(storage, table, rid)
+            base = vv_join(*(v.vv for v in ([prev] if prev else []) + held))
+            if held:
+                superseded[(table, rid)] = (storage.device_id, oseq)
         vv = dict(base)
         vv[storage.device_id] = oseq
         extra = {}
@@ -155,7 +168,23 @@ def capture_local_changes(storage) -> int:
         store_change(storage, BundleChange(storage.device_id, oseq, table, rid, rev, op, vv,
                                            json.loads(after), at, by, extra))
         latest[(table, rid)] = vv
+    for (table, rid), key in superseded.items():
+        set_other_heads(storage, table, rid, [])
+        row = storage.conn.execute(
+            "SELECT id FROM sync_conflicts WHERE kind = 'edit' AND table_name = ? AND record_id = ?"
+            " AND status = 'open'", (table, rid),
+        ).fetchone()
+        if row:
+            close_conflict(storage, row[0], "superseded", None, {"reason": "edited_here", "change": list(key)})
     return len(pending)
+
+
+def close_conflict(storage, conflict_id: str, status: str, adviser_id: str | None, resolution: dict) -> None:
+    """Mark a conflict row resolved or superseded, saying how."""
+    storage.conn.execute(
+        "UPDATE sync_conflicts SET status = ?, resolved_at = ?, resolved_by = ?, resolution = ? WHERE id = ?",
+        (status, now_iso(), adviser_id, json.dumps(resolution, ensure_ascii=False, default=str), conflict_id),
+    )
 
 
 def displayed_change(storage, table: str, record_id: str, before_log_seq: int | None = None) -> BundleChange | None:

@@ -126,6 +126,39 @@ def test_resolution_is_a_change_that_closes_the_conflict_everywhere(devices, fol
     assert firms.get_firm(a, f["id"])["notes"] == "Ana y Beto"
 
 
+@pytest.mark.parametrize("laptop_edits", [1, 2], ids=["centre-version-shown", "laptop-version-shown"])
+def test_laptop_and_centre_edit_one_bundle_reaches_the_centre_which_edits_again_and_both_agree(
+        devices, folder, laptop_edits):
+    # Found by the property test. With one laptop edit the centre's own first
+    # edit is the version shown during the conflict; with two, the laptop's
+    # (higher revision) is. Either way the centre's second edit is made after
+    # it has received both versions, so it supersedes both: no conflict is
+    # left, and every device ends with the centre's second edit.
+    a, _b, c = devices
+    f = _firm(a, "Café Luna")
+    exchange(a, c, folder)
+    exchange(c, a, folder)
+    for n in range(laptop_edits):
+        firms.update_firm(a, f["id"], {"phone": "+503 2222 3333", "notes": f"Ana {n}"}, "ana")
+    firms.update_firm(c, f["id"], {"notes": "centro, primera"}, "jefa")
+    exchange(a, c, folder)
+    [conflict] = sync.list_conflicts(c)
+    shown = conflict.local["notes"]
+    assert shown == ("centro, primera" if laptop_edits == 1 else "Ana 1")
+    firms.update_firm(c, f["id"], {"notes": "centro, segunda"}, "jefa")
+    assert sync.list_conflicts(c) == []  # the edit made here closes it at once
+    status, resolution = c.conn.execute(
+        "SELECT status, resolution FROM sync_conflicts WHERE id = ?", (conflict.id,)).fetchone()
+    assert status == "superseded" and "edited_here" in resolution
+    exchange(c, a, folder)
+    assert snapshot(a) == snapshot(c)
+    assert open_conflicts(a) == open_conflicts(c) == set()
+    final = firms.get_firm(a, f["id"])
+    assert final["notes"] == "centro, segunda"
+    # Built on the version shown at the centre: the laptop's phone survives only if it was shown.
+    assert final["phone"] == (None if laptop_edits == 1 else "+50322223333")
+
+
 def test_deletion_against_an_edit_is_a_conflict_and_the_edit_is_kept(devices, folder):
     a, b, c = devices
     f = _shared_firm(devices, folder)
