@@ -105,7 +105,7 @@ def build_report_data(storage: Storage, firm_ref: str, *, lang: str = "es",
     recommendations: list = []
     if done:
         result = _result(done[0])
-        recommendations = recommend(result)
+        recommendations = recommend(result, catalog=_catalog())
     if len(done) > 1:
         previous = _result(done[1])
         comparison = compare(previous, result)
@@ -132,6 +132,14 @@ def build_report_data(storage: Storage, firm_ref: str, *, lang: str = "es",
         band_cutoffs=questionnaire.band_cutoffs if questionnaire else (),
         coverage_threshold=(questionnaire.coverage_threshold * 100) if questionnaire else Decimal(50),
     )
+
+
+@lru_cache(maxsize=1)
+def _catalog():
+    """The shipped instrument catalogue, parsed once per process (a batch prints thousands)."""
+    from desktop.domain.catalog import load_catalog
+
+    return load_catalog()
 
 
 @lru_cache(maxsize=1)
