@@ -79,6 +79,14 @@ class FirmDetailDialog(QDialog):
             raise UserError(self.tr("No se encontró la empresa."), field="id")
         context.signals.firms_changed.connect(self.reload)
 
+    def done(self, result: int) -> None:
+        # Stop listening before the widgets go: a later edit elsewhere must not reach them.
+        try:
+            self.context.signals.firms_changed.disconnect(self.reload)
+        except (RuntimeError, TypeError):
+            pass
+        super().done(result)
+
     # --- actions ------------------------------------------------------------------------
 
     def edit(self) -> FirmFormDialog:

@@ -88,11 +88,13 @@ def test_unknown_firm_is_refused(context, qtbot):
         FirmDetailDialog(context, "no-such-id")
 
 
-def test_a_closed_detail_ignores_later_changes(context, firm, qtbot, dialogs):
-    from PySide6.QtCore import QCoreApplication, QEvent
+def test_assessments_of_the_firm_are_listed(context, firm, qtbot, dialogs):
+    from desktop.services.assessments import start_draft
 
+    start_draft(context.storage, firm["id"], context.adviser_id)
     dialog = FirmDetailDialog(context, firm["id"])
-    dialog.close()
-    dialog.deleteLater()
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    context.signals.firms_changed.emit()  # must not touch the deleted widgets
+    qtbot.addWidget(dialog)
+    assert dialog.assessments.rowCount() == 1
+    assert dialog.assessments.item(0, 1).text() == "Borrador"
+    assert dialog.assessments.item(0, 5).text() == "Ana Martínez"
+    assert dialog.no_assessments.isHidden() and dialog.tabs.tabText(2) == "Evaluaciones (1)"

@@ -209,3 +209,36 @@ def test_edit_keeps_a_summed_total_following_women_and_men(context, qtbot, dialo
     assert dialog.problem_text("employees") == ""
     assert dialog.save()
     assert get_firm(context.storage, firm["id"])["employees"] == 47
+
+
+def test_default_country_departments_and_currency_follow_settings(context, qtbot, dialogs):
+    from desktop.services import profile
+
+    profile.save_settings(context.storage, {"default_country": "GT", "exchange_rates": {"GTQ": "7.8"}}, None)
+    dialog = FirmFormDialog(context)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.values()["country"] == "GT"
+    departments = [dialog.editor("department").itemText(i) for i in range(dialog.editor("department").count())]
+    assert "Quetzaltenango" in departments and "San Miguel" not in departments
+    country = dialog.editor("country")
+    country.setCurrentIndex(country.findData("SV"))
+    assert dialog.values()["currency"] == "USD" and not dialog.editor("usd_rate").isEnabled()
+    country.setCurrentIndex(country.findData("GT"))
+    assert dialog.values()["currency"] == "GTQ"
+    assert dialog.editor("usd_rate").text() == "7.8" and dialog.editor("usd_rate").isEnabled()
+
+
+def next_tab_stop(widget):
+    """The widget Tab moves to from ``widget`` (skipping what cannot take focus by Tab)."""
+    candidate = widget.nextInFocusChain()
+    while not (candidate.focusPolicy() & Qt.FocusPolicy.TabFocus and candidate.isVisible()
+               and candidate.isEnabled()) or candidate.focusProxy() is not None:
+        candidate = candidate.nextInFocusChain()
+    return candidate
+
+
+def test_tab_follows_reading_order(form):
+    assert next_tab_stop(form.editor("legal_name")) is form.editor("trade_name")
+    assert next_tab_stop(form.editor("email")) is form.editor("employees_women")
+    assert next_tab_stop(form.editor("exports_amount")) is form.editor("notes")
