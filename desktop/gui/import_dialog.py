@@ -120,7 +120,17 @@ class ImportDialog(QDialog):
         """Store the accepted rows (all or none), in the background."""
         self._run(dry_run=False)
 
-    def _run(self, dry_run: bool) -> None:
+    def save_rejects(self, dest: str | None = None) -> None:
+        """Write the rejected rows (original columns plus «fila» and «motivo») to a CSV to fix them."""
+        if self.preview is None:
+            return
+        dest = dest or QFileDialog.getSaveFileName(self, self.tr("Guardar filas rechazadas"),
+                                                   "rechazadas.csv", "CSV (*.csv)")[0]
+        if dest:
+            # A rehearsal writes the rejects file and nothing else.
+            self._run(dry_run=True, rejects_path=dest)
+
+    def _run(self, dry_run: bool, rejects_path: str | None = None) -> None:
         if self.preview is None:
             return
         db_path = self.context.storage.path
@@ -131,7 +141,7 @@ class ImportDialog(QDialog):
             # The worker thread needs its own connection.
             storage = open_database(db_path)
             try:
-                summary = import_file(storage, path, adviser, dry_run=dry_run,
+                summary = import_file(storage, path, adviser, dry_run=dry_run, rejects_path=rejects_path,
                                       progress=lambda done, total: progress.update(done, total),
                                       cancel=lambda: progress.cancelled)
             finally:
@@ -156,6 +166,9 @@ class ImportDialog(QDialog):
         self.result_label.setText(text.format(ok=summary.accepted, read=summary.rows_read, bad=rejected,
                                               dup=summary.duplicates))
         notes = " ".join(summary.notes)
+        if summary.rejects_path:
+            notes = (notes + " " + self.tr("Filas rechazadas guardadas en {path}.").format(
+                path=summary.rejects_path)).strip()
         self._say(notes)
         self._update_buttons()
 
@@ -181,6 +194,7 @@ class ImportDialog(QDialog):
         self.check_button.setEnabled(usable and not done)
         ready = usable and self.summary is not None and self.summary.dry_run and self.summary.accepted > 0
         self.import_button.setEnabled(ready)
+        self.rejects_button.setEnabled(usable and self.summary is not None and bool(self.summary.rejected))
         if ready:
             self.import_button.setText(self.tr("&Importar {n} empresas").format(n=self.summary.accepted))
         else:
@@ -220,9 +234,11 @@ class ImportDialog(QDialog):
         self.status = QLabel(objectName="importStatus", wordWrap=True)
         self.check_button = QPushButton(tr("&Revisar (sin guardar)"), objectName="dryRunButton")
         self.import_button = QPushButton(tr("&Importar"), objectName="importButton")
+        self.rejects_button = QPushButton(tr("&Guardar rechazadas…"), objectName="saveRejectsButton")
         self.close_button = QPushButton(tr("Cancelar"), objectName="closeButton")
         buttons = QHBoxLayout()
         buttons.addWidget(self.status, 1)
+        buttons.addWidget(self.rejects_button)
         buttons.addWidget(self.check_button)
         buttons.addWidget(self.import_button)
         buttons.addWidget(self.close_button)
@@ -236,5 +252,6 @@ class ImportDialog(QDialog):
         choose.clicked.connect(self.choose_file)
         self.check_button.clicked.connect(self.dry_run)
         self.import_button.clicked.connect(self.run_import)
+        self.rejects_button.clicked.connect(lambda: self.save_rejects())
         self.close_button.clicked.connect(self.reject)
         self.resize(960, 640)

@@ -102,3 +102,20 @@ def test_cancelled_import_stores_nothing(dialog, context, csv_file, monkeypatch)
     dialog.run_import()
     assert "cancelada" in dialog.status.text()
     assert count_firms(context.storage, FirmQuery()) == 0
+
+
+def test_rejected_rows_can_be_saved_to_fix_them(dialog, context, csv_file, tmp_path):
+    import csv as csv_module
+
+    dialog.load(str(csv_file))
+    assert not dialog.rejects_button.isEnabled()
+    dialog.dry_run()
+    assert dialog.rejects_button.isEnabled()
+    dest = tmp_path / "rechazadas.csv"
+    dialog.save_rejects(str(dest))
+    with open(dest, encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv_module.DictReader(handle))
+    assert [r["fila"] for r in rows] == ["3", "4"]
+    assert rows[0]["Razón social"] == "Panadería La Ñ" and "nombre@dominio.ext" in rows[0]["motivo"]
+    assert str(dest) in dialog.status.text()
+    assert count_firms(context.storage, FirmQuery()) == 0
