@@ -19,6 +19,7 @@ from sqlite_utils import Database
 
 from db.clock import now_iso
 from db.errors import SchemaTooNewError, StorageError, storage_errors
+from db.migrations_sync import apply_sync_migrations
 from db.schema import MIGRATIONS, SCHEMA_VERSION
 
 # How long a writer waits for another connection's lock before giving up (ms).
@@ -128,6 +129,8 @@ def open_storage(path: str | Path | None, *, device_name: str | None = None, mig
             db.execute("PRAGMA cache_size = -32000")
             if migrate:
                 MIGRATIONS.apply(db)
+                # The sync tables (own migration set) exist from the start too.
+                apply_sync_migrations(db)
             device_id, name = _ensure_device(db, device_name)
         except BaseException:
             db.close()

@@ -4,8 +4,9 @@ conflicts, merges and bundle history.
 These tables belong to the sync layer (:mod:`db.sync`), so they live in their
 own sqlite-utils migration set, ``rumbo_sync``, recorded in the same
 ``_sqlite_migrations`` table as the core set. :func:`apply_sync_migrations`
-is idempotent and cheap (one read when nothing is pending); the sync entry
-points call it, and ``open_storage`` may call it at start-up too.
+is idempotent and cheap (one read when nothing is pending): ``open_storage``
+applies it on every open, and the sync entry points call it again, which
+then does nothing (it still covers a Storage opened with ``migrate=False``).
 
 Never edit a released migration: add a new one to this set.
 """
