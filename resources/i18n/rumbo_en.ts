@@ -1,0 +1,2851 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US" sourcelanguage="es">
+    <context>
+        <name>AdviserDialog</name>
+        <message>
+            <location filename="../../desktop/gui/adviser_dialog.py" line="70" />
+            <source>&amp;Centro</source>
+            <translation>&amp;Centre</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/adviser_dialog.py" line="69" />
+            <source>&amp;Nombre *</source>
+            <translation>&amp;Name *</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/adviser_dialog.py" line="66" />
+            <source>&amp;Registrarme y continuar</source>
+            <translation>&amp;Register and continue</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/adviser_dialog.py" line="54" />
+            <source>&amp;Usar este asesor</source>
+            <translation>&amp;Use this adviser</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/adviser_dialog.py" line="56" />
+            <source>Asesores registrados</source>
+            <translation>Registered advisers</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/adviser_dialog.py" line="45" />
+            <source>Cada cambio queda registrado a nombre del asesor que lo hace. Elija su nombre o regístrese.</source>
+            <translation>Every change is recorded under the name of the adviser who makes it. Choose your name or register.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/adviser_dialog.py" line="71" />
+            <source>Correo &amp;electrónico</source>
+            <translation>&amp;Email</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/adviser_dialog.py" line="62" />
+            <source>Nombre y apellido</source>
+            <translation>First and last name</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/adviser_dialog.py" line="67" />
+            <source>Nuevo asesor</source>
+            <translation>New adviser</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/adviser_dialog.py" line="74" />
+            <source>Salir</source>
+            <translation>Quit</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/adviser_dialog.py" line="65" />
+            <source>nombre@dominio.org</source>
+            <translation>name@domain.org</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/adviser_dialog.py" line="42" />
+            <source>¿Quién usa Rumbo en este equipo?</source>
+            <translation>Who is using Rumbo on this computer?</translation>
+        </message>
+    </context>
+    <context>
+        <name>AssessmentResultsView</name>
+        <message>
+            <location filename="../../desktop/gui/assessment_results.py" line="145" />
+            <source>&amp;Imprimir informe…</source>
+            <translation>&amp;Print report…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/assessment_results.py" line="146" />
+            <source>&amp;Seguimiento de la empresa</source>
+            <translation>Firm &amp;follow-up</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/assessment_results.py" line="133" />
+            <source>Aporte</source>
+            <translation>Contribution</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/assessment_results.py" line="110" />
+            <source>Bloqueos</source>
+            <translation>Band caps</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/assessment_results.py" line="89" />
+            <source>Cobertura de respuestas: </source>
+            <translation>Answer coverage: </translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/assessment_results.py" line="132" />
+            <source>Dimensión / pregunta</source>
+            <translation>Dimension / question</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/assessment_results.py" line="267" />
+            <source>Documentos PDF (*.pdf)</source>
+            <translation>PDF documents (*.pdf)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/assessment_results.py" line="114" />
+            <source>Etapa de internacionalización</source>
+            <translation>Internationalization stage</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/assessment_results.py" line="133" />
+            <source>Evidencia</source>
+            <translation>Evidence</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/assessment_results.py" line="164" />
+            <source>Explicación de cada puntaje (abra una dimensión)</source>
+            <translation>How each score was reached (open a dimension)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/assessment_results.py" line="266" />
+            <source>Guardar informe</source>
+            <translation>Save report</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/assessment_results.py" line="276" />
+            <source>Informe</source>
+            <translation>Report</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/assessment_results.py" line="165" />
+            <source>Instrumentos de apoyo recomendados y plan de acción</source>
+            <translation>Recommended support instruments and action plan</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/assessment_results.py" line="227" />
+            <source>No aplica a esta empresa</source>
+            <translation>Does not apply to this firm</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/assessment_results.py" line="233" />
+            <source>No hay instrumentos recomendados: no se encontraron brechas con datos suficientes.</source>
+            <translation>No instruments recommended: no gaps with enough data were found.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/assessment_results.py" line="116" />
+            <source>Perfil</source>
+            <translation>Profile</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/assessment_results.py" line="246" />
+            <source>Plan de acción</source>
+            <translation>Action plan</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/assessment_results.py" line="245" />
+            <source>Por qué</source>
+            <translation>Why</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/assessment_results.py" line="247" />
+            <source>Programas de referencia</source>
+            <translation>Reference programmes</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/assessment_results.py" line="123" />
+            <source>Puntaje</source>
+            <translation>Score</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/assessment_results.py" line="125" />
+            <source>Puntaje y cobertura por dimensión</source>
+            <translation>Score and coverage by dimension</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/assessment_results.py" line="132" />
+            <source>Puntos</source>
+            <translation>Points</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/assessment_results.py" line="91" />
+            <source>Respaldadas con documento: </source>
+            <translation>Backed by a document: </translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/assessment_results.py" line="132" />
+            <source>Respuesta</source>
+            <translation>Answer</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/assessment_results.py" line="93" />
+            <source>Resultado provisional: faltan demasiadas respuestas.</source>
+            <translation>Provisional result: too many answers are missing.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/assessment_results.py" line="276" />
+            <source>Se guardó el informe en {path}.</source>
+            <translation>The report was saved to {path}.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/assessment_results.py" line="86" />
+            <source>Sin banda</source>
+            <translation>No band</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/assessment_results.py" line="113" />
+            <source>Sin bloqueos: ninguna respuesta limita la banda.</source>
+            <translation>No band caps: no answer limits the band.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/assessment_results.py" line="189" />
+            <source>Sin determinar</source>
+            <translation>Undetermined</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/assessment_results.py" line="95" />
+            <source>Sin los bloqueos sería: </source>
+            <translation>Without the caps it would be: </translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/assessment_results.py" line="228" />
+            <source>Sin responder</source>
+            <translation>Unanswered</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/assessment_results.py" line="199" />
+            <source>cob.</source>
+            <translation>cov.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/assessment_results.py" line="204" />
+            <source>cobertura </source>
+            <translation>coverage </translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/assessment_results.py" line="108" />
+            <source>como máximo</source>
+            <translation>at most</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/assessment_results.py" line="80" />
+            <source>evaluación del</source>
+            <translation>assessment of</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/assessment_results.py" line="99" />
+            <source>Índice de preparación (0–100)</source>
+            <translation>Readiness index (0–100)</translation>
+        </message>
+    </context>
+    <context>
+        <name>AssessmentWizard</name>
+        <message>
+            <location filename="../../desktop/gui/assessment_wizard.py" line="77" />
+            <source>%v de %m preguntas</source>
+            <translation>%v of %m questions</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/assessment_wizard.py" line="109" />
+            <source>&amp;Anterior</source>
+            <translation>&amp;Previous</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/assessment_wizard.py" line="111" />
+            <source>&amp;Cerrar y seguir después</source>
+            <translation>&amp;Close and continue later</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/assessment_wizard.py" line="110" />
+            <source>&amp;Siguiente</source>
+            <translation>&amp;Next</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/assessment_wizard.py" line="112" />
+            <source>&amp;Terminar evaluación</source>
+            <translation>&amp;Finish assessment</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/assessment_wizard.py" line="121" />
+            <source>Avance por dimensión</source>
+            <translation>Progress by dimension</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/assessment_wizard.py" line="184" />
+            <source>Guardado</source>
+            <translation>Saved</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/assessment_wizard.py" line="226" />
+            <source>Quedan {n} preguntas sin responder. </source>
+            <translation>{n} questions are still unanswered. </translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/assessment_wizard.py" line="227" />
+            <source>Terminar evaluación</source>
+            <translation>Finish assessment</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/assessment_wizard.py" line="224" />
+            <source>¿Terminar la evaluación? Después ya no podrá cambiar las respuestas.</source>
+            <translation>Finish the assessment? The answers cannot be changed afterwards.</translation>
+        </message>
+    </context>
+    <context>
+        <name>AssessmentsPage</name>
+        <message>
+            <location filename="../../desktop/gui/assessments_page.py" line="96" />
+            <source>&amp;Abrir</source>
+            <translation>&amp;Open</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/assessments_page.py" line="98" />
+            <source>&amp;Eliminar borrador</source>
+            <translation>&amp;Delete draft</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/assessments_page.py" line="95" />
+            <source>&amp;Nueva evaluación…</source>
+            <translation>&amp;New assessment…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/assessments_page.py" line="97" />
+            <source>&amp;Seguimiento</source>
+            <translation>&amp;Follow-up</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/assessments_page.py" line="101" />
+            <source>Banda</source>
+            <translation>Band</translation>
+        </message>
+        <message>
+            <source>Borrador</source>
+            <translation>Draft</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/assessments_page.py" line="93" />
+            <source>Borradores</source>
+            <translation>Drafts</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/assessments_page.py" line="247" />
+            <source>Eliminar borrador</source>
+            <translation>Delete draft</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/assessments_page.py" line="100" />
+            <source>Empresa</source>
+            <translation>Firm</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/assessments_page.py" line="100" />
+            <source>Estado</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/assessments_page.py" line="100" />
+            <source>Iniciada</source>
+            <translation>Started</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/assessments_page.py" line="111" />
+            <source>Mostrar:</source>
+            <translation>Show:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/assessments_page.py" line="101" />
+            <source>Terminada</source>
+            <translation>Completed</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/assessments_page.py" line="94" />
+            <source>Terminadas</source>
+            <translation>Completed</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/assessments_page.py" line="92" />
+            <source>Todas</source>
+            <translation>All</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/assessments_page.py" line="248" />
+            <source>¿Eliminar el borrador de {firm}?</source>
+            <translation>Delete the draft for {firm}?</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/assessments_page.py" line="101" />
+            <source>Índice</source>
+            <translation>Index</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/assessments_page.py" line="124" />
+            <source>← Volver a la lista</source>
+            <translation>← Back to the list</translation>
+        </message>
+    </context>
+    <context>
+        <name>BarChart</name>
+        <message>
+            <location filename="../../desktop/gui/charts.py" line="177" />
+            <source>Sin datos</source>
+            <translation>No data</translation>
+        </message>
+    </context>
+    <context>
+        <name>BundlePreviewDialog</name>
+        <message>
+            <location filename="../../desktop/gui/sync_page.py" line="110" />
+            <source>&amp;Aplicar</source>
+            <translation>&amp;Apply</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync_page.py" line="86" />
+            <source>Archivo:</source>
+            <translation>File:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync_page.py" line="95" />
+            <source>Cambios que ya están aquí:</source>
+            <translation>Changes already here:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync_page.py" line="112" />
+            <source>Cancelar</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync_page.py" line="94" />
+            <source>Conflictos previstos:</source>
+            <translation>Expected conflicts:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync_page.py" line="88" />
+            <source>Creado:</source>
+            <translation>Created:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync_page.py" line="99" />
+            <source>El paquete está completo y sin alteraciones. Esto es lo que cambiaría en este equipo; nada se ha escrito todavía.</source>
+            <translation>The bundle is complete and unaltered. This is what would change on this computer; nothing has been written yet.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync_page.py" line="92" />
+            <source>Empresas eliminadas:</source>
+            <translation>Deleted firms:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync_page.py" line="91" />
+            <source>Empresas modificadas:</source>
+            <translation>Changed firms:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync_page.py" line="90" />
+            <source>Empresas nuevas:</source>
+            <translation>New firms:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync_page.py" line="104" />
+            <source>Este paquete ya se importó antes: aplicarlo no cambia nada.</source>
+            <translation>This bundle was imported before: applying it changes nothing.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync_page.py" line="93" />
+            <source>Evaluaciones nuevas:</source>
+            <translation>New assessments:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync_page.py" line="83" />
+            <source>Importar paquete</source>
+            <translation>Import bundle</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync_page.py" line="107" />
+            <source>Los conflictos no sobrescriben nada: se guardan las dos versiones y usted decide después en la lista de conflictos.</source>
+            <translation>Conflicts overwrite nothing: both versions are kept and you decide later in the list of conflicts.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync_page.py" line="87" />
+            <source>Origen:</source>
+            <translation>From:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync_page.py" line="84" />
+            <source>centro</source>
+            <translation>centre</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync_page.py" line="84" />
+            <source>equipo de campo</source>
+            <translation>field computer</translation>
+        </message>
+    </context>
+    <context>
+        <name>ClassifyPanel</name>
+        <message>
+            <location filename="../../desktop/gui/classify_panel.py" line="83" />
+            <source>&amp;Activos (USD)</source>
+            <translation>&amp;Assets (USD)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/classify_panel.py" line="81" />
+            <source>&amp;Empleados</source>
+            <translation>&amp;Employees</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/classify_panel.py" line="80" />
+            <source>&amp;País</source>
+            <translation>&amp;Country</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/classify_panel.py" line="82" />
+            <source>&amp;Ventas brutas anuales (USD)</source>
+            <translation>Gross annual &amp;sales (USD)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/classify_panel.py" line="172" />
+            <source>Activos</source>
+            <translation>Assets</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/classify_panel.py" line="77" />
+            <source>CIIU Rev.4, p. ej. 1071</source>
+            <translation>ISIC Rev.4, e.g. 1071</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/classify_panel.py" line="98" />
+            <source>Clase según este criterio</source>
+            <translation>Class by this criterion</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/classify_panel.py" line="109" />
+            <source>Clasificación por tamaño</source>
+            <translation>Size classification</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/classify_panel.py" line="98" />
+            <source>Criterio</source>
+            <translation>Criterion</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/classify_panel.py" line="86" />
+            <source>Datos de la empresa</source>
+            <translation>Firm data</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/classify_panel.py" line="84" />
+            <source>E&amp;xportaciones (USD)</source>
+            <translation>E&amp;xports (USD)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/classify_panel.py" line="171" />
+            <source>Empleados</source>
+            <translation>Employees</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/classify_panel.py" line="188" />
+            <source>Norma aplicada: {id}, versión {version}</source>
+            <translation>Rule applied: {id}, version {version}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/classify_panel.py" line="85" />
+            <source>Sec&amp;tor (CIIU)</source>
+            <translation>Sec&amp;tor (ISIC)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/classify_panel.py" line="98" />
+            <source>Valor</source>
+            <translation>Value</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/classify_panel.py" line="171" />
+            <source>Ventas brutas</source>
+            <translation>Gross sales</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/classify_panel.py" line="74" />
+            <location filename="../../desktop/gui/classify_panel.py" line="76" />
+            <source>anuales, en dólares de EE. UU.</source>
+            <translation>per year, in US dollars</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/classify_panel.py" line="75" />
+            <source>en dólares de EE. UU.</source>
+            <translation>in US dollars</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/classify_panel.py" line="73" />
+            <source>p. ej. 12</source>
+            <translation>e.g. 12</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConflictDialog</name>
+        <message>
+            <location filename="../../desktop/gui/conflict_dialog.py" line="171" />
+            <source>&amp;Guardar</source>
+            <translation>&amp;Save</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/conflict_dialog.py" line="249" />
+            <source>(vacío)</source>
+            <translation>(empty)</translation>
+        </message>
+        <message>
+            <source>Actividad (CIIU)</source>
+            <translation>Activity (ISIC)</translation>
+        </message>
+        <message>
+            <source>Activos</source>
+            <translation>Assets</translation>
+        </message>
+        <message>
+            <source>Ajuste</source>
+            <translation>Setting</translation>
+        </message>
+        <message>
+            <source>Asesor</source>
+            <translation>Adviser</translation>
+        </message>
+        <message>
+            <source>Año de fundación</source>
+            <translation>Year founded</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/conflict_dialog.py" line="173" />
+            <source>Cancelar</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>Contacto</source>
+            <translation>Contact</translation>
+        </message>
+        <message>
+            <source>Correo electrónico</source>
+            <translation>Email</translation>
+        </message>
+        <message>
+            <source>Departamento</source>
+            <translation>Department</translation>
+        </message>
+        <message>
+            <source>Dirección</source>
+            <translation>Address</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/conflict_dialog.py" line="277" />
+            <source>Elija qué valor conservar para «{field}».</source>
+            <translation>Choose which value to keep for “{field}”.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/conflict_dialog.py" line="89" />
+            <source>Eliminación</source>
+            <translation>Deletion</translation>
+        </message>
+        <message>
+            <source>Empleadas mujeres</source>
+            <translation>Female employees</translation>
+        </message>
+        <message>
+            <source>Empleados</source>
+            <translation>Employees</translation>
+        </message>
+        <message>
+            <source>Empleados hombres</source>
+            <translation>Male employees</translation>
+        </message>
+        <message>
+            <source>Empresa</source>
+            <translation>Firm</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/conflict_dialog.py" line="110" />
+            <source>Este conflicto ya fue resuelto.</source>
+            <translation>This conflict has already been resolved.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/conflict_dialog.py" line="131" />
+            <location filename="../../desktop/gui/conflict_dialog.py" line="202" />
+            <source>Este equipo</source>
+            <translation>This computer</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/conflict_dialog.py" line="189" />
+            <source>Este registro se modificó en dos equipos antes de que intercambiaran paquetes. Elija, campo por campo, el valor que se conserva o escriba otro.</source>
+            <translation>This record was changed on two computers before they exchanged bundles. Choose, field by field, the value to keep, or type another.</translation>
+        </message>
+        <message>
+            <source>Evaluación</source>
+            <translation>Assessment</translation>
+        </message>
+        <message>
+            <source>Exportaciones anuales</source>
+            <translation>Annual exports</translation>
+        </message>
+        <message>
+            <source>Forma jurídica</source>
+            <translation>Legal form</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/conflict_dialog.py" line="167" />
+            <source>Hay {n} versiones más de este registro; la que guarde reemplaza a todas.</source>
+            <translation>There are {n} more versions of this record; the one you save replaces them all.</translation>
+        </message>
+        <message>
+            <source>Identificación tributaria</source>
+            <translation>Tax ID</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/conflict_dialog.py" line="183" />
+            <source>Las dos empresas tienen la misma identificación tributaria: se registraron en dos equipos. Se unirán en una sola. Elija el valor de cada campo; las evaluaciones, contactos y notas de ambas se conservan.</source>
+            <translation>The two firms have the same tax ID: they were registered on two computers. They will be merged into one. Choose the value of each field; the assessments, contacts and notes of both are kept.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/conflict_dialog.py" line="225" />
+            <source>Mantener eliminado</source>
+            <translation>Keep deleted</translation>
+        </message>
+        <message>
+            <source>Moneda</source>
+            <translation>Currency</translation>
+        </message>
+        <message>
+            <source>Municipio</source>
+            <translation>Municipality</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/conflict_dialog.py" line="251" />
+            <source>No</source>
+            <translation>No</translation>
+        </message>
+        <message>
+            <source>Nombre comercial</source>
+            <translation>Trade name</translation>
+        </message>
+        <message>
+            <source>Nota</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <source>Notas</source>
+            <translation>Notes</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/conflict_dialog.py" line="131" />
+            <location filename="../../desktop/gui/conflict_dialog.py" line="202" />
+            <source>Otro equipo</source>
+            <translation>Other computer</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/conflict_dialog.py" line="137" />
+            <source>Otro valor</source>
+            <translation>Other value</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/conflict_dialog.py" line="206" />
+            <source>Otro valor:</source>
+            <translation>Other value:</translation>
+        </message>
+        <message>
+            <source>País</source>
+            <translation>Country</translation>
+        </message>
+        <message>
+            <source>Persona de contacto</source>
+            <translation>Contact person</translation>
+        </message>
+        <message>
+            <source>Propietario</source>
+            <translation>Owner</translation>
+        </message>
+        <message>
+            <source>Razón social</source>
+            <translation>Legal name</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/conflict_dialog.py" line="130" />
+            <source>Registro 1</source>
+            <translation>Record 1</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/conflict_dialog.py" line="130" />
+            <source>Registro 2</source>
+            <translation>Record 2</translation>
+        </message>
+        <message>
+            <source>Registro formal</source>
+            <translation>Formal registration</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/conflict_dialog.py" line="113" />
+            <source>Resolver conflicto</source>
+            <translation>Resolve conflict</translation>
+        </message>
+        <message>
+            <source>Respuesta</source>
+            <translation>Answer</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/conflict_dialog.py" line="226" />
+            <source>Restaurar con la modificación</source>
+            <translation>Restore with the change</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/conflict_dialog.py" line="162" />
+            <source>Se conserva el registro 1; el 2 se une a él</source>
+            <translation>Record 1 is kept; record 2 is merged into it</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/conflict_dialog.py" line="163" />
+            <source>Se conserva el registro 2; el 1 se une a él</source>
+            <translation>Record 2 is kept; record 1 is merged into it</translation>
+        </message>
+        <message>
+            <source>Sexo del contacto</source>
+            <translation>Contact’s sex</translation>
+        </message>
+        <message>
+            <source>Sexo del propietario</source>
+            <translation>Owner’s sex</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/conflict_dialog.py" line="251" />
+            <source>Sí</source>
+            <translation>Yes</translation>
+        </message>
+        <message>
+            <source>Teléfono</source>
+            <translation>Phone</translation>
+        </message>
+        <message>
+            <source>Tipo de cambio</source>
+            <translation>Exchange rate</translation>
+        </message>
+        <message>
+            <source>Tipo de identificación</source>
+            <translation>ID type</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/conflict_dialog.py" line="187" />
+            <source>Un equipo eliminó este registro mientras otro lo modificaba. Decida si sigue eliminado o si se restaura con la modificación.</source>
+            <translation>One computer deleted this record while another changed it. Decide whether it stays deleted or is restored with the change.</translation>
+        </message>
+        <message>
+            <source>Ventas anuales</source>
+            <translation>Annual sales</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/conflict_dialog.py" line="133" />
+            <source>equipo desconocido</source>
+            <translation>unknown computer</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/conflict_dialog.py" line="74" />
+            <source>{first} / {second} (misma identificación)</source>
+            <translation>{first} / {second} (same ID)</translation>
+        </message>
+    </context>
+    <context>
+        <name>DashboardPage</name>
+        <message>
+            <location filename="../../desktop/gui/dashboard_page.py" line="132" />
+            <source> meses</source>
+            <translation> months</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/dashboard_page.py" line="133" />
+            <source>&amp;Actualizar</source>
+            <translation>&amp;Refresh</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/dashboard_page.py" line="143" />
+            <source>Asesor:</source>
+            <translation>Adviser:</translation>
+        </message>
+        <message>
+            <source>Banda de preparación (última evaluación)</source>
+            <translation>Readiness band (latest assessment)</translation>
+        </message>
+        <message>
+            <source>Brechas más comunes (dimensión con menos de 40/100)</source>
+            <translation>Most common gaps (dimension below 40/100)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/dashboard_page.py" line="215" />
+            <source>Calculando el tablero…</source>
+            <translation>Calculating the dashboard…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/dashboard_page.py" line="123" />
+            <source>Desde</source>
+            <translation>From</translation>
+        </message>
+        <message>
+            <source>Empresas por departamento</source>
+            <translation>Firms by department</translation>
+        </message>
+        <message>
+            <source>Empresas por país</source>
+            <translation>Firms by country</translation>
+        </message>
+        <message>
+            <source>Empresas por tamaño</source>
+            <translation>Firms by size</translation>
+        </message>
+        <message>
+            <source>Empresas por tipo de sector</source>
+            <translation>Firms by sector type</translation>
+        </message>
+        <message>
+            <source>Etapa de internacionalización</source>
+            <translation>Internationalization stage</translation>
+        </message>
+        <message>
+            <source>Evaluaciones por asesor</source>
+            <translation>Assessments by adviser</translation>
+        </message>
+        <message>
+            <source>Evaluaciones por mes</source>
+            <translation>Assessments per month</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/dashboard_page.py" line="125" />
+            <source>Hasta</source>
+            <translation>To</translation>
+        </message>
+        <message>
+            <source>Reevaluación pendiente</source>
+            <translation>Reassessment due</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/dashboard_page.py" line="145" />
+            <source>Sin reevaluar en:</source>
+            <translation>Not reassessed in:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/dashboard_page.py" line="253" />
+            <source>Todos</source>
+            <translation>All</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/dashboard_page.py" line="219" />
+            <source>{n} empresas</source>
+            <translation>{n} firms</translation>
+        </message>
+    </context>
+    <context>
+        <name>Export</name>
+        <message>
+            <location filename="../../desktop/gui/export_dialog.py" line="70" />
+            <source>Exportación cancelada: no se escribió ningún archivo.</source>
+            <translation>Export cancelled: no file was written.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/export_dialog.py" line="76" />
+            <source>Exportando…</source>
+            <translation>Exporting…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/export_dialog.py" line="31" />
+            <location filename="../../desktop/gui/export_dialog.py" line="63" />
+            <location filename="../../desktop/gui/export_dialog.py" line="70" />
+            <source>Exportar</source>
+            <translation>Export</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/export_dialog.py" line="64" />
+            <source>Se exportaron {n} filas a {path}.</source>
+            <translation>{n} rows were exported to {path}.</translation>
+        </message>
+    </context>
+    <context>
+        <name>FirmDetail</name>
+        <message>
+            <source>Actividad (CIIU)</source>
+            <translation>Activity (ISIC)</translation>
+        </message>
+        <message>
+            <source>Activos</source>
+            <translation>Assets</translation>
+        </message>
+        <message>
+            <source>Activos (USD)</source>
+            <translation>Assets (USD)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/firm_detail_text.py" line="30" />
+            <source>Alta</source>
+            <translation>Created</translation>
+        </message>
+        <message>
+            <source>Asesor</source>
+            <translation>Adviser</translation>
+        </message>
+        <message>
+            <source>Año de fundación</source>
+            <translation>Year founded</translation>
+        </message>
+        <message>
+            <source>Banda</source>
+            <translation>Band</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/firm_detail_text.py" line="31" />
+            <source>Borrado definitivo</source>
+            <translation>Permanent deletion</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/firm_detail_text.py" line="30" />
+            <source>Cambio</source>
+            <translation>Change</translation>
+        </message>
+        <message>
+            <source>Correo electrónico</source>
+            <translation>Email</translation>
+        </message>
+        <message>
+            <source>Departamento</source>
+            <translation>Department</translation>
+        </message>
+        <message>
+            <source>Dirección</source>
+            <translation>Address</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/firm_detail_text.py" line="30" />
+            <source>Eliminación</source>
+            <translation>Deletion</translation>
+        </message>
+        <message>
+            <source>Empleadas mujeres</source>
+            <translation>Female employees</translation>
+        </message>
+        <message>
+            <source>Empleados</source>
+            <translation>Employees</translation>
+        </message>
+        <message>
+            <source>Empleados hombres</source>
+            <translation>Male employees</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/firm_detail_text.py" line="37" />
+            <source>Empresa borrada del archivo</source>
+            <translation>Firm purged from the records</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/firm_detail_text.py" line="36" />
+            <source>Empresa eliminada</source>
+            <translation>Firm deleted</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/firm_detail_text.py" line="37" />
+            <source>Empresa recuperada</source>
+            <translation>Firm restored</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/firm_detail_text.py" line="36" />
+            <source>Empresa registrada</source>
+            <translation>Firm registered</translation>
+        </message>
+        <message>
+            <source>Etapa</source>
+            <translation>Stage</translation>
+        </message>
+        <message>
+            <source>Exportaciones (USD)</source>
+            <translation>Exports (USD)</translation>
+        </message>
+        <message>
+            <source>Exportaciones anuales</source>
+            <translation>Annual exports</translation>
+        </message>
+        <message>
+            <source>Forma jurídica</source>
+            <translation>Legal form</translation>
+        </message>
+        <message>
+            <source>Identificación tributaria</source>
+            <translation>Tax ID</translation>
+        </message>
+        <message>
+            <source>Moneda</source>
+            <translation>Currency</translation>
+        </message>
+        <message>
+            <source>Municipio</source>
+            <translation>Municipality</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/firm_detail_text.py" line="57" />
+            <source>No</source>
+            <translation>No</translation>
+        </message>
+        <message>
+            <source>Nombre comercial</source>
+            <translation>Trade name</translation>
+        </message>
+        <message>
+            <source>Notas</source>
+            <translation>Notes</translation>
+        </message>
+        <message>
+            <source>País</source>
+            <translation>Country</translation>
+        </message>
+        <message>
+            <source>Persona de contacto</source>
+            <translation>Contact person</translation>
+        </message>
+        <message>
+            <source>Propietario</source>
+            <translation>Owner</translation>
+        </message>
+        <message>
+            <source>Razón social</source>
+            <translation>Legal name</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/firm_detail_text.py" line="31" />
+            <source>Recuperación</source>
+            <translation>Restoration</translation>
+        </message>
+        <message>
+            <source>Registro formal</source>
+            <translation>Formal registration</translation>
+        </message>
+        <message>
+            <source>Sexo del contacto</source>
+            <translation>Contact’s sex</translation>
+        </message>
+        <message>
+            <source>Sexo del propietario</source>
+            <translation>Owner’s sex</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/firm_detail_text.py" line="57" />
+            <source>Sí</source>
+            <translation>Yes</translation>
+        </message>
+        <message>
+            <source>Tamaño</source>
+            <translation>Size</translation>
+        </message>
+        <message>
+            <source>Teléfono</source>
+            <translation>Phone</translation>
+        </message>
+        <message>
+            <source>Tipo de cambio</source>
+            <translation>Exchange rate</translation>
+        </message>
+        <message>
+            <source>Tipo de identificación</source>
+            <translation>ID type</translation>
+        </message>
+        <message>
+            <source>Ventas anuales</source>
+            <translation>Annual sales</translation>
+        </message>
+        <message>
+            <source>Ventas anuales (USD)</source>
+            <translation>Annual sales (USD)</translation>
+        </message>
+    </context>
+    <context>
+        <name>FirmDetailDialog</name>
+        <message>
+            <location filename="../../desktop/gui/firm_detail.py" line="238" />
+            <source>&amp;Deshacer</source>
+            <translation>&amp;Undo</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/firm_detail.py" line="278" />
+            <source>&amp;Editar</source>
+            <translation>&amp;Edit</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/firm_detail.py" line="273" />
+            <source>Antes</source>
+            <translation>Before</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/firm_detail.py" line="267" />
+            <source>Asesor</source>
+            <translation>Adviser</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/firm_detail.py" line="266" />
+            <source>Banda</source>
+            <translation>Band</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/firm_detail.py" line="185" />
+            <source>Borrador</source>
+            <translation>Draft</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/firm_detail.py" line="273" />
+            <source>Campo</source>
+            <translation>Field</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/firm_detail.py" line="280" />
+            <source>Cerrar</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/firm_detail.py" line="262" />
+            <source>Clasificación</source>
+            <translation>Classification</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/firm_detail.py" line="185" />
+            <source>Completada</source>
+            <translation>Completed</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/firm_detail.py" line="274" />
+            <source>Después</source>
+            <translation>After</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/firm_detail.py" line="279" />
+            <source>E&amp;liminar</source>
+            <translation>&amp;Delete</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/firm_detail.py" line="102" />
+            <source>Eliminar empresa</source>
+            <translation>Delete firm</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/firm_detail.py" line="240" />
+            <source>Empresa eliminada.</source>
+            <translation>Firm deleted.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/firm_detail.py" line="268" />
+            <source>Esta empresa aún no tiene evaluaciones.</source>
+            <translation>This firm has no assessments yet.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/firm_detail.py" line="266" />
+            <source>Estado</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/firm_detail.py" line="266" />
+            <source>Etapa</source>
+            <translation>Stage</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/firm_detail.py" line="271" />
+            <source>Evaluaciones</source>
+            <translation>Assessments</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/firm_detail.py" line="195" />
+            <source>Evaluaciones ({n})</source>
+            <translation>Assessments ({n})</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/firm_detail.py" line="266" />
+            <location filename="../../desktop/gui/firm_detail.py" line="273" />
+            <source>Fecha</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/firm_detail.py" line="250" />
+            <source>Ficha</source>
+            <translation>Profile</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/firm_detail.py" line="276" />
+            <source>Historial de cambios</source>
+            <translation>Change history</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/firm_detail.py" line="79" />
+            <source>No se encontró la empresa.</source>
+            <translation>The firm was not found.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/firm_detail.py" line="177" />
+            <source>Norma aplicada: {id}, versión {version}</source>
+            <translation>Rule applied: {id}, version {version}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/firm_detail.py" line="273" />
+            <source>Quién</source>
+            <translation>Who</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/firm_detail.py" line="273" />
+            <source>Qué</source>
+            <translation>What</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/firm_detail.py" line="103" />
+            <source>¿Eliminar «{name}»? Podrá deshacerlo enseguida.</source>
+            <translation>Delete “{name}”? You can undo it straight away.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/firm_detail.py" line="267" />
+            <source>Índice</source>
+            <translation>Index</translation>
+        </message>
+    </context>
+    <context>
+        <name>FirmForm</name>
+        <message>
+            <location filename="../../desktop/gui/firm_form_fields.py" line="38" />
+            <source>Asociación o fundación</source>
+            <translation>Association or foundation</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/firm_form_fields.py" line="38" />
+            <source>Cooperativa</source>
+            <translation>Cooperative</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/firm_form_fields.py" line="39" />
+            <source>Empresa individual (EIRL)</source>
+            <translation>Sole proprietorship (EIRL)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/firm_form_fields.py" line="46" />
+            <source>Hombre</source>
+            <translation>Man</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/firm_form_fields.py" line="46" />
+            <source>Mujer</source>
+            <translation>Woman</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/firm_form_fields.py" line="51" />
+            <source>No registrada</source>
+            <translation>Not registered</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/firm_form_fields.py" line="39" />
+            <source>Otra</source>
+            <translation>Other</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/firm_form_fields.py" line="46" />
+            <source>Otro / no indica</source>
+            <translation>Other / not stated</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/firm_form_fields.py" line="36" />
+            <source>Persona natural</source>
+            <translation>Individual</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/firm_form_fields.py" line="36" />
+            <source>Sociedad anónima</source>
+            <translation>Corporation (S.A.)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/firm_form_fields.py" line="37" />
+            <source>Sociedad de responsabilidad limitada</source>
+            <translation>Limited liability company</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/firm_form_fields.py" line="51" />
+            <source>Sí, registrada</source>
+            <translation>Yes, registered</translation>
+        </message>
+    </context>
+    <context>
+        <name>FirmFormDialog</name>
+        <message>
+            <location filename="../../desktop/gui/firm_form_layout.py" line="87" />
+            <source>&amp;Año de fundación</source>
+            <translation>&amp;Year founded</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/firm_form_layout.py" line="93" />
+            <source>&amp;Departamento</source>
+            <translation>&amp;Department</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/firm_form_layout.py" line="105" />
+            <source>&amp;Empleados (total)</source>
+            <translation>&amp;Employees (total)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/firm_form_layout.py" line="84" />
+            <source>&amp;Forma jurídica</source>
+            <translation>Legal &amp;form</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/firm_form_layout.py" line="174" />
+            <source>&amp;Guardar</source>
+            <translation>&amp;Save</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/firm_form_layout.py" line="82" />
+            <source>&amp;Identificación tributaria</source>
+            <translation>Ta&amp;x ID</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/firm_form_layout.py" line="94" />
+            <source>&amp;Municipio</source>
+            <translation>&amp;Municipality</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/firm_form_layout.py" line="152" />
+            <source>&amp;Notas</source>
+            <translation>&amp;Notes</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/firm_form_layout.py" line="78" />
+            <source>&amp;País</source>
+            <translation>&amp;Country</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/firm_form_layout.py" line="75" />
+            <source>&amp;Razón social</source>
+            <translation>&amp;Legal name</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/firm_form_layout.py" line="111" />
+            <source>&amp;Ventas anuales</source>
+            <translation>Ann&amp;ual sales</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/firm_form_layout.py" line="182" />
+            <source>* obligatorio</source>
+            <translation>* required</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/firm_form_layout.py" line="66" />
+            <source>Abrir la empresa existente</source>
+            <translation>Open the existing firm</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/firm_form_layout.py" line="111" />
+            <source>Ac&amp;tivos</source>
+            <translation>&amp;Assets</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/firm_form_layout.py" line="97" />
+            <source>Actividad</source>
+            <translation>Activity</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/firm_form_layout.py" line="99" />
+            <source>Actividad (&amp;CIIU)</source>
+            <translation>Acti&amp;vity (ISIC)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/firm_form_layout.py" line="99" />
+            <source>CIIU Rev.4, p. ej. 1071 o C</source>
+            <translation>ISIC Rev.4, e.g. 1071 or C</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/firm_form_layout.py" line="179" />
+            <source>Cancelar</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/firm_form_layout.py" line="132" />
+            <source>Clasificación por tamaño (en vivo)</source>
+            <translation>Size classification (live)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/firm_form_layout.py" line="144" />
+            <source>Correo &amp;electrónico</source>
+            <translation>Ema&amp;il</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/firm_form.py" line="249" />
+            <source>Descartar cambios</source>
+            <translation>Discard changes</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/firm_form_layout.py" line="95" />
+            <source>Dirección</source>
+            <translation>Address</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/firm_form_layout.py" line="112" />
+            <source>E&amp;xportaciones anuales</source>
+            <translation>Annual ex&amp;ports</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/firm_form.py" line="79" />
+            <source>Editar empresa</source>
+            <translation>Edit firm</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/firm_form.py" line="166" />
+            <source>Elija el país para clasificar la empresa.</source>
+            <translation>Choose the country to classify the firm.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/firm_form_layout.py" line="103" />
+            <source>Empleadas mujeres</source>
+            <translation>Female employees</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/firm_form_layout.py" line="104" />
+            <source>Empleados hombres</source>
+            <translation>Male employees</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/firm_form_layout.py" line="177" />
+            <source>Enter o Ctrl+Enter</source>
+            <translation>Enter or Ctrl+Enter</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/firm_form_layout.py" line="73" />
+            <source>Identificación</source>
+            <translation>Identification</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/firm_form.py" line="66" />
+            <source>La empresa no existe o fue eliminada.</source>
+            <translation>The firm does not exist or was deleted.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/firm_form_layout.py" line="151" />
+            <source>Lo que conviene recordar de la empresa</source>
+            <translation>What is worth remembering about the firm</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/firm_form_layout.py" line="108" />
+            <source>M&amp;oneda</source>
+            <translation>Cu&amp;rrency</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/firm_form_layout.py" line="82" />
+            <source>NIT, RNC, cédula jurídica…</source>
+            <translation>NIT, RNC, cédula jurídica…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/firm_form_layout.py" line="77" />
+            <source>Nombre &amp;comercial</source>
+            <translation>&amp;Trade name</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/firm_form_layout.py" line="146" />
+            <source>Notas</source>
+            <translation>Notes</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/firm_form.py" line="79" />
+            <source>Nueva empresa</source>
+            <translation>New firm</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/firm_form_layout.py" line="141" />
+            <source>Persona de contacto</source>
+            <translation>Contact person</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/firm_form_layout.py" line="137" />
+            <source>Personas y contacto</source>
+            <translation>People and contact</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/firm_form_layout.py" line="139" />
+            <source>Propietario/a</source>
+            <translation>Owner</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/firm_form_layout.py" line="85" />
+            <source>Registro formal</source>
+            <translation>Formal registration</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/firm_form.py" line="216" />
+            <source>Revise los campos marcados en rojo.</source>
+            <translation>Check the fields marked in red.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/firm_form_layout.py" line="142" />
+            <source>Sexo del contacto</source>
+            <translation>Contact’s sex</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/firm_form_layout.py" line="140" />
+            <source>Sexo del propietario/a</source>
+            <translation>Owner’s sex</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/firm_form_layout.py" line="101" />
+            <source>Tamaño y cifras</source>
+            <translation>Size and figures</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/firm_form_layout.py" line="143" />
+            <source>Teléfono</source>
+            <translation>Phone</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/firm_form_layout.py" line="109" />
+            <source>Tipo de cambio</source>
+            <translation>Exchange rate</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/firm_form_layout.py" line="89" />
+            <source>Ubicación</source>
+            <translation>Location</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/firm_form.py" line="193" />
+            <source>Ya existe una empresa con esta identificación tributaria: «{name}».</source>
+            <translation>A firm with this tax ID already exists: “{name}”.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/firm_form.py" line="195" />
+            <source>Ya existe una empresa con un nombre casi igual en este municipio: «{name}».</source>
+            <translation>A firm with an almost identical name already exists in this municipality: “{name}”.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/firm_form_layout.py" line="116" />
+            <source>en la moneda de la empresa</source>
+            <translation>in the firm’s currency</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/firm_form_layout.py" line="144" />
+            <source>nombre@dominio.com</source>
+            <translation>name@domain.com</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/firm_form_layout.py" line="87" />
+            <source>p. ej. 2015</source>
+            <translation>e.g. 2015</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/firm_form_layout.py" line="143" />
+            <source>p. ej. 2661 0000 o +503 7000 0000</source>
+            <translation>e.g. 2661 0000 or +503 7000 0000</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/firm_form_layout.py" line="75" />
+            <source>p. ej. Café Las Nubes, S.A. de C.V.</source>
+            <translation>e.g. Café Las Nubes, S.A. de C.V.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/firm_form_layout.py" line="105" />
+            <source>suma de mujeres y hombres</source>
+            <translation>women plus men</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/firm_form_layout.py" line="109" />
+            <source>unidades por 1 US$</source>
+            <translation>units per US$1</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/firm_form.py" line="141" />
+            <source>{kind} válido ({compact})</source>
+            <translation>Valid {kind} ({compact})</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/firm_form.py" line="250" />
+            <source>¿Cerrar el formulario sin guardar lo que escribió?</source>
+            <translation>Close the form without saving what you typed?</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/firm_form.py" line="156" />
+            <source>≈ US$ {amount}</source>
+            <translation>≈ US$ {amount}</translation>
+        </message>
+    </context>
+    <context>
+        <name>FirmListDialog</name>
+        <message>
+            <location filename="../../desktop/gui/dashboard_page.py" line="68" />
+            <source> (se muestran las primeras {n})</source>
+            <translation> (showing the first {n})</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/dashboard_page.py" line="66" />
+            <source>1 empresa</source>
+            <translation>1 firm</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/dashboard_page.py" line="72" />
+            <source>CIIU</source>
+            <translation>ISIC</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/dashboard_page.py" line="71" />
+            <source>Departamento</source>
+            <translation>Department</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/dashboard_page.py" line="71" />
+            <source>Empresa</source>
+            <translation>Firm</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/dashboard_page.py" line="71" />
+            <source>País</source>
+            <translation>Country</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/dashboard_page.py" line="72" />
+            <source>Tamaño</source>
+            <translation>Size</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/dashboard_page.py" line="66" />
+            <source>{n} empresas</source>
+            <translation>{n} firms</translation>
+        </message>
+    </context>
+    <context>
+        <name>FirmPicker</name>
+        <message>
+            <location filename="../../desktop/gui/assessments_page.py" line="52" />
+            <source>Empezar evaluación</source>
+            <translation>Start assessment</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/assessments_page.py" line="49" />
+            <source>Nombre, NIT o municipio</source>
+            <translation>Name, tax ID or municipality</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/assessments_page.py" line="47" />
+            <source>Nueva evaluación: elija la empresa</source>
+            <translation>New assessment: choose the firm</translation>
+        </message>
+    </context>
+    <context>
+        <name>FirmsPage</name>
+        <message>
+            <location filename="../../desktop/gui/firms_page.py" line="152" />
+            <source> empresa</source>
+            <translation> firm</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/firms_page.py" line="152" />
+            <source> empresas</source>
+            <translation> firms</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/firms_page.py" line="65" />
+            <source>&amp;Abrir</source>
+            <translation>&amp;Open</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/firms_page.py" line="66" />
+            <source>&amp;Importar…</source>
+            <translation>&amp;Import…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/firms_page.py" line="64" />
+            <source>&amp;Nueva empresa</source>
+            <translation>&amp;New firm</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/firms_page.py" line="50" />
+            <source>Buscar por nombre, NIT, municipio o persona (Ctrl+F)</source>
+            <translation>Search by name, tax ID, municipality or person (Ctrl+F)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/firms_page.py" line="60" />
+            <source>CIIU</source>
+            <translation>ISIC</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/firms_page.py" line="67" />
+            <source>E&amp;xportar…</source>
+            <translation>E&amp;xport…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/firms_page.py" line="57" />
+            <source>Todas las bandas</source>
+            <translation>All bands</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/firms_page.py" line="55" />
+            <source>Todas las etapas</source>
+            <translation>All stages</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/firms_page.py" line="59" />
+            <source>Todos los asesores</source>
+            <translation>All advisers</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/firms_page.py" line="51" />
+            <source>Todos los países</source>
+            <translation>All countries</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/firms_page.py" line="53" />
+            <source>Todos los tamaños</source>
+            <translation>All sizes</translation>
+        </message>
+    </context>
+    <context>
+        <name>FollowUpView</name>
+        <message>
+            <location filename="../../desktop/gui/followup.py" line="88" />
+            <source>Ahora</source>
+            <translation>Now</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/followup.py" line="88" />
+            <source>Antes</source>
+            <translation>Before</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/followup.py" line="73" />
+            <source>Banda</source>
+            <translation>Band</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/followup.py" line="89" />
+            <source>Cambio</source>
+            <translation>Change</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/followup.py" line="119" />
+            <source>Cambio por dimensión (primera y última evaluación)</source>
+            <translation>Change by dimension (first and latest assessment)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/followup.py" line="126" />
+            <source>Cifras clave en el tiempo</source>
+            <translation>Key figures over time</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/followup.py" line="74" />
+            <source>Cobertura</source>
+            <translation>Coverage</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/followup.py" line="88" />
+            <source>Dimensión</source>
+            <translation>Dimension</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/followup.py" line="94" />
+            <location filename="../../desktop/gui/followup.py" line="99" />
+            <location filename="../../desktop/gui/followup.py" line="100" />
+            <source>Empleados</source>
+            <translation>Employees</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/followup.py" line="74" />
+            <source>Etapa</source>
+            <translation>Stage</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/followup.py" line="110" />
+            <source>Evaluaciones terminadas</source>
+            <translation>Completed assessments</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/followup.py" line="104" />
+            <source>Exportaciones</source>
+            <translation>Exports</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/followup.py" line="95" />
+            <source>Exportaciones (USD)</source>
+            <translation>Exports (USD)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/followup.py" line="73" />
+            <location filename="../../desktop/gui/followup.py" line="94" />
+            <source>Fecha</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/followup.py" line="145" />
+            <source>Hace falta una segunda evaluación terminada para ver el cambio.</source>
+            <translation>A second completed assessment is needed to show the change.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/followup.py" line="149" />
+            <location filename="../../desktop/gui/followup.py" line="154" />
+            <source>Primera</source>
+            <translation>First</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/followup.py" line="103" />
+            <source>Ventas</source>
+            <translation>Sales</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/followup.py" line="95" />
+            <source>Ventas (USD)</source>
+            <translation>Sales (USD)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/followup.py" line="101" />
+            <source>Ventas y exportaciones (USD)</source>
+            <translation>Sales and exports (USD)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/followup.py" line="160" />
+            <source>banda: </source>
+            <translation>band: </translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/followup.py" line="163" />
+            <source>etapa: </source>
+            <translation>stage: </translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/followup.py" line="70" />
+            <source>seguimiento</source>
+            <translation>follow-up</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/followup.py" line="73" />
+            <location filename="../../desktop/gui/followup.py" line="84" />
+            <source>Índice</source>
+            <translation>Index</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/followup.py" line="81" />
+            <source>Índice de preparación</source>
+            <translation>Readiness index</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/followup.py" line="111" />
+            <source>Índice en el tiempo</source>
+            <translation>Index over time</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/followup.py" line="158" />
+            <source>Índice: </source>
+            <translation>Index: </translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/followup.py" line="155" />
+            <source>Última</source>
+            <translation>Latest</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportDialog</name>
+        <message>
+            <location filename="../../desktop/gui/import_dialog.py" line="208" />
+            <source>&amp;Elegir archivo…</source>
+            <translation>&amp;Choose file…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/import_dialog.py" line="237" />
+            <source>&amp;Guardar rechazadas…</source>
+            <translation>&amp;Save rejected rows…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/import_dialog.py" line="201" />
+            <location filename="../../desktop/gui/import_dialog.py" line="236" />
+            <source>&amp;Importar</source>
+            <translation>&amp;Import</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/import_dialog.py" line="199" />
+            <source>&amp;Importar {n} empresas</source>
+            <translation>&amp;Import {n} firms</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/import_dialog.py" line="235" />
+            <source>&amp;Revisar (sin guardar)</source>
+            <translation>Chec&amp;k (without saving)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/import_dialog.py" line="107" />
+            <source>Al archivo le falta la columna obligatoria: {names}.</source>
+            <translation>The file lacks the required column: {names}.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/import_dialog.py" line="78" />
+            <source>Archivo de empresas</source>
+            <translation>Firm file</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/import_dialog.py" line="213" />
+            <source>Campo de Rumbo</source>
+            <translation>Rumbo field</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/import_dialog.py" line="202" />
+            <location filename="../../desktop/gui/import_dialog.py" line="238" />
+            <source>Cancelar</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/import_dialog.py" line="202" />
+            <source>Cerrar</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/import_dialog.py" line="213" />
+            <source>Columna del archivo</source>
+            <translation>File column</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/import_dialog.py" line="219" />
+            <source>Correspondencia de columnas</source>
+            <translation>Column mapping</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/import_dialog.py" line="207" />
+            <source>Elija un archivo .csv o .xlsx</source>
+            <translation>Choose a .csv or .xlsx file</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/import_dialog.py" line="216" />
+            <source>Fila</source>
+            <translation>Row</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/import_dialog.py" line="220" />
+            <source>Filas rechazadas</source>
+            <translation>Rejected rows</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/import_dialog.py" line="170" />
+            <source>Filas rechazadas guardadas en {path}.</source>
+            <translation>Rejected rows saved to {path}.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/import_dialog.py" line="127" />
+            <source>Guardar filas rechazadas</source>
+            <translation>Save rejected rows</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/import_dialog.py" line="177" />
+            <source>Importación cancelada: no se guardó ninguna empresa.</source>
+            <translation>Import cancelled: no firm was saved.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/import_dialog.py" line="164" />
+            <source>Importadas {ok} de {read} filas; {bad} rechazadas (duplicadas: {dup}).</source>
+            <translation>Imported {ok} of {read} rows; {bad} rejected (duplicates: {dup}).</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/import_dialog.py" line="153" />
+            <source>Importando empresas…</source>
+            <translation>Importing firms…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/import_dialog.py" line="70" />
+            <source>Importar empresas</source>
+            <translation>Import firms</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/import_dialog.py" line="216" />
+            <source>Motivo del rechazo</source>
+            <translation>Reason for rejection</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/import_dialog.py" line="220" />
+            <source>Primeras filas</source>
+            <translation>First rows</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/import_dialog.py" line="153" />
+            <source>Revisando el archivo…</source>
+            <translation>Checking the file…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/import_dialog.py" line="161" />
+            <source>Simulación: se importarían {ok} de {read} filas; {bad} se rechazarían (duplicadas: {dup}). No se guardó nada.</source>
+            <translation>Dry run: {ok} of {read} rows would be imported; {bad} would be rejected (duplicates: {dup}). Nothing was saved.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/import_dialog.py" line="110" />
+            <source>{n} filas. Revise la correspondencia de columnas y pulse «Revisar».</source>
+            <translation>{n} rows. Check the column mapping and press “Check”.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/import_dialog.py" line="98" />
+            <source>— (se ignora)</source>
+            <translation>— (ignored)</translation>
+        </message>
+    </context>
+    <context>
+        <name>LineChart</name>
+        <message>
+            <location filename="../../desktop/gui/charts.py" line="240" />
+            <source>Sin datos todavía</source>
+            <translation>No data yet</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <source>Clasificar empresa</source>
+            <translation>Classify a firm</translation>
+        </message>
+        <message>
+            <source>Configuración</source>
+            <translation>Settings</translation>
+        </message>
+        <message>
+            <source>Empresas</source>
+            <translation>Firms</translation>
+        </message>
+        <message>
+            <source>Evaluaciones</source>
+            <translation>Assessments</translation>
+        </message>
+        <message>
+            <source>Informes</source>
+            <translation>Reports</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/main_window.py" line="29" />
+            <source>Rumbo — apoyo a mipymes</source>
+            <translation>Rumbo — small business support</translation>
+        </message>
+        <message>
+            <source>Sincronización</source>
+            <translation>Sync</translation>
+        </message>
+        <message>
+            <source>Tablero</source>
+            <translation>Dashboard</translation>
+        </message>
+    </context>
+    <context>
+        <name>QuestionCard</name>
+        <message>
+            <location filename="../../desktop/gui/assessment_widgets.py" line="283" />
+            <source> o más</source>
+            <translation> or more</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/assessment_widgets.py" line="145" />
+            <source>Documento visto por el asesor</source>
+            <translation>Document seen by the adviser</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/assessment_widgets.py" line="284" />
+            <source>El valor debe estar entre</source>
+            <translation>The value must be between</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/assessment_widgets.py" line="281" />
+            <source>Escriba un número, por ejemplo 25 o 12,5.</source>
+            <translation>Type a number, for example 25 or 12.5.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/assessment_widgets.py" line="106" />
+            <source>Ninguna de estas</source>
+            <translation>None of these</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/assessment_widgets.py" line="86" />
+            <source>No</source>
+            <translation>No</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/assessment_widgets.py" line="148" />
+            <source>Nota (opcional)</source>
+            <translation>Note (optional)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/assessment_widgets.py" line="146" />
+            <source>Sin marcar: declarado por el propietario.</source>
+            <translation>Unticked: stated by the owner.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/assessment_widgets.py" line="86" />
+            <source>Sí</source>
+            <translation>Yes</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/assessment_widgets.py" line="115" />
+            <source>a</source>
+            <translation>to</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/assessment_widgets.py" line="115" />
+            <source>de</source>
+            <translation>from</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/assessment_widgets.py" line="114" />
+            <source>o más</source>
+            <translation>or more</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/assessment_widgets.py" line="283" />
+            <source>y</source>
+            <translation>and</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReportsPage</name>
+        <message>
+            <location filename="../../desktop/gui/reports_page.py" line="82" />
+            <source>%v de %m</source>
+            <translation>%v of %m</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/reports_page.py" line="123" />
+            <source>Abrir &amp;carpeta</source>
+            <translation>Open &amp;folder</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/reports_page.py" line="113" />
+            <source>Asesores:</source>
+            <translation>Advisers:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/reports_page.py" line="70" />
+            <source>Buscar empresa por nombre o NIT</source>
+            <translation>Search for a firm by name or tax ID</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/reports_page.py" line="238" />
+            <source>Cancelando…</source>
+            <translation>Cancelling…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/reports_page.py" line="84" />
+            <source>Cancelar</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/reports_page.py" line="211" />
+            <source>Carpeta para los informes</source>
+            <translation>Folder for the reports</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/reports_page.py" line="187" />
+            <location filename="../../desktop/gui/reports_page.py" line="290" />
+            <source>Documentos PDF (*.pdf)</source>
+            <translation>PDF documents (*.pdf)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/reports_page.py" line="186" />
+            <source>Guardar informe</source>
+            <translation>Save report</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/reports_page.py" line="104" />
+            <source>Guardar informe de &amp;cartera…</source>
+            <translation>Save &amp;portfolio report…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/reports_page.py" line="289" />
+            <source>Guardar informe de cartera</source>
+            <translation>Save portfolio report</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/reports_page.py" line="126" />
+            <source>Idioma de los informes:</source>
+            <translation>Report language:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/reports_page.py" line="227" />
+            <location filename="../../desktop/gui/reports_page.py" line="231" />
+            <source>Imprimiendo los informes…</source>
+            <translation>Printing the reports…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/reports_page.py" line="72" />
+            <source>Imprimir &amp;informe…</source>
+            <translation>Print &amp;report…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/reports_page.py" line="80" />
+            <source>Imprimir &amp;todos en una carpeta…</source>
+            <translation>Print &amp;all into a folder…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/reports_page.py" line="105" />
+            <source>Informe de cartera</source>
+            <translation>Portfolio report</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/reports_page.py" line="73" />
+            <source>Informe de una empresa</source>
+            <translation>Report for one firm</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/reports_page.py" line="215" />
+            <source>Informe {done} de {total}</source>
+            <translation>Report {done} of {total}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/reports_page.py" line="85" />
+            <source>Informes de todas las empresas</source>
+            <translation>Reports for every firm</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/reports_page.py" line="257" />
+            <source>No hay empresas registradas; no se escribió ningún informe.</source>
+            <translation>There are no registered firms; no report was written.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/reports_page.py" line="324" />
+            <source>No se escribió ningún informe.</source>
+            <translation>No report was written.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/reports_page.py" line="112" />
+            <source>Período:</source>
+            <translation>Period:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/reports_page.py" line="307" />
+            <source>Preparando el informe de cartera…</source>
+            <translation>Preparing the portfolio report…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/reports_page.py" line="204" />
+            <source>Preparando el informe…</source>
+            <translation>Preparing the report…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/reports_page.py" line="255" />
+            <source>Se canceló: se escribieron {n} de {total} informes en {folder}.</source>
+            <translation>Cancelled: {n} of {total} reports were written to {folder}.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/reports_page.py" line="259" />
+            <source>Se escribieron {n} de {total} informes en {folder}.</source>
+            <translation>{n} of {total} reports were written to {folder}.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/reports_page.py" line="304" />
+            <source>Se guardó el informe de cartera del {start} al {end} en {path}.</source>
+            <translation>The portfolio report from {start} to {end} was saved to {path}.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/reports_page.py" line="199" />
+            <source>Se guardó el informe de «{name}» en {path}.</source>
+            <translation>The report for “{name}” was saved to {path}.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/reports_page.py" line="114" />
+            <source>Sin marcar ninguno: todos los asesores.</source>
+            <translation>None ticked: all advisers.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/reports_page.py" line="201" />
+            <source>Solo incluye el perfil: la empresa no tiene una evaluación completada.</source>
+            <translation>Profile only: the firm has no completed assessment.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/reports_page.py" line="87" />
+            <source>Un PDF por empresa, en la carpeta que elija. Se usan los dos núcleos del equipo; puede cancelar y se conservan los ya escritos.</source>
+            <translation>One PDF per firm, in the folder you choose. Two processor cores are used; you can cancel and the reports already written are kept.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/reports_page.py" line="109" />
+            <source>al</source>
+            <translation>to</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/reports_page.py" line="262" />
+            <source>{k} no se pudieron escribir: {why}</source>
+            <translation>{k} could not be written: {why}</translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsPage</name>
+        <message>
+            <location filename="../../desktop/gui/settings_page.py" line="332" />
+            <source>&amp;Guardar cambios</source>
+            <translation>&amp;Save changes</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings_page.py" line="314" />
+            <source>&amp;Idioma</source>
+            <translation>&amp;Language</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings_page.py" line="285" />
+            <source>&amp;Nombre del centro</source>
+            <translation>Centre &amp;name</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings_page.py" line="287" />
+            <source>&amp;País por omisión</source>
+            <translation>Default &amp;country</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings_page.py" line="80" />
+            <source>(en memoria)</source>
+            <translation>(in memory)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings_page.py" line="79" />
+            <source>Archivo: {path}</source>
+            <translation>File: {path}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings_page.py" line="265" />
+            <source>Asesor en este equipo</source>
+            <translation>Adviser on this computer</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings_page.py" line="295" />
+            <source>Añadir moneda</source>
+            <translation>Add currency</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings_page.py" line="322" />
+            <source>Base de datos</source>
+            <translation>Database</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings_page.py" line="156" />
+            <source>Base de datos de Rumbo (*.db)</source>
+            <translation>Rumbo database (*.db)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings_page.py" line="177" />
+            <source>Base de datos de Rumbo (*.db);;Todos los archivos (*)</source>
+            <translation>Rumbo database (*.db);;All files (*)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings_page.py" line="264" />
+            <source>Cambiar de asesor…</source>
+            <translation>Change adviser…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings_page.py" line="283" />
+            <source>Centro</source>
+            <translation>Centre</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings_page.py" line="117" />
+            <source>Configuración guardada.</source>
+            <translation>Settings saved.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings_page.py" line="171" />
+            <source>Copia de seguridad guardada en {path}.</source>
+            <translation>Backup saved to {path}.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings_page.py" line="320" />
+            <source>Copia de seguridad…</source>
+            <translation>Back up…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings_page.py" line="315" />
+            <source>El cambio de idioma se aplica al volver a abrir Rumbo.</source>
+            <translation>A new language takes effect when Rumbo is reopened.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings_page.py" line="119" />
+            <source>El idioma cambiará la próxima vez que abra Rumbo.</source>
+            <translation>The language will change the next time you open Rumbo.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings_page.py" line="275" />
+            <source>Elegir logotipo…</source>
+            <translation>Choose logo…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings_page.py" line="312" />
+            <source>Este equipo</source>
+            <translation>This computer</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings_page.py" line="99" />
+            <source>Falta el código de moneda en una fila de los tipos de cambio.</source>
+            <translation>A row of the exchange rates lacks its currency code.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings_page.py" line="172" />
+            <source>Guardando la copia de seguridad…</source>
+            <translation>Saving the backup…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings_page.py" line="165" />
+            <source>Guardando la copia…</source>
+            <translation>Saving the copy…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings_page.py" line="155" />
+            <source>Guardar copia de seguridad</source>
+            <translation>Save backup</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings_page.py" line="134" />
+            <source>Imágenes (*.png *.jpg *.jpeg)</source>
+            <translation>Images (*.png *.jpg *.jpeg)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings_page.py" line="194" />
+            <source>La copia se restauró. Cierre y vuelva a abrir Rumbo para usarla.</source>
+            <translation>The backup was restored. Close and reopen Rumbo to use it.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings_page.py" line="286" />
+            <source>Logotipo (para los informes)</source>
+            <translation>Logo (for the reports)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings_page.py" line="134" />
+            <source>Logotipo del centro</source>
+            <translation>Centre logo</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings_page.py" line="186" />
+            <source>Los datos actuales se reemplazarán por los de la copia (se guardan aparte por si acaso). Después tendrá que volver a abrir Rumbo. ¿Continuar?</source>
+            <translation>The current data will be replaced by the backup’s (they are kept aside just in case). You will then need to reopen Rumbo. Continue?</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings_page.py" line="196" />
+            <source>Los datos anteriores quedaron en {path}.</source>
+            <translation>The previous data were kept in {path}.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings_page.py" line="290" />
+            <source>Moneda (ISO)</source>
+            <translation>Currency (ISO)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings_page.py" line="229" />
+            <source>Ninguno elegido</source>
+            <translation>None chosen</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings_page.py" line="316" />
+            <source>Nombre del &amp;equipo</source>
+            <translation>Co&amp;mputer name</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings_page.py" line="276" />
+            <source>Quitar</source>
+            <translation>Remove</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings_page.py" line="296" />
+            <source>Quitar moneda</source>
+            <translation>Remove currency</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings_page.py" line="207" />
+            <source>Restaurando la copia…</source>
+            <translation>Restoring the backup…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings_page.py" line="185" />
+            <location filename="../../desktop/gui/settings_page.py" line="198" />
+            <source>Restaurar copia</source>
+            <translation>Restore backup</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings_page.py" line="176" />
+            <source>Restaurar copia de seguridad</source>
+            <translation>Restore backup</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings_page.py" line="321" />
+            <source>Restaurar copia…</source>
+            <translation>Restore backup…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings_page.py" line="299" />
+            <source>Se proponen al registrar montos en otra moneda; cada empresa guarda el tipo de cambio que se usó.</source>
+            <translation>Suggested when amounts are entered in another currency; each firm keeps the rate that was used.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings_page.py" line="242" />
+            <source>Sin logotipo</source>
+            <translation>No logo</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings_page.py" line="297" />
+            <source>Tipos de cambio</source>
+            <translation>Exchange rates</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings_page.py" line="290" />
+            <source>Unidades por 1 US$</source>
+            <translation>Units per US$1</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings_page.py" line="270" />
+            <source>p. ej. CDMYPE UNICAES Santa Ana</source>
+            <translation>e.g. CDMYPE UNICAES Santa Ana</translation>
+        </message>
+    </context>
+    <context>
+        <name>SyncPage</name>
+        <message>
+            <location filename="../../desktop/gui/sync_page.py" line="350" />
+            <source> (centro)</source>
+            <translation> (centre)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync_page.py" line="136" />
+            <source>&amp;Exportar paquete…</source>
+            <translation>&amp;Export bundle…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync_page.py" line="137" />
+            <source>&amp;Importar paquete…</source>
+            <translation>&amp;Import bundle…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync_page.py" line="167" />
+            <source>&amp;Resolver…</source>
+            <translation>&amp;Resolve…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync_page.py" line="360" />
+            <source>(solo campos calculados)</source>
+            <translation>(calculated fields only)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync_page.py" line="176" />
+            <source>Aplicados</source>
+            <translation>Applied</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync_page.py" line="285" />
+            <source>Aplicando el paquete…</source>
+            <translation>Applying the bundle…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync_page.py" line="177" />
+            <source>Archivo</source>
+            <translation>File</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync_page.py" line="176" />
+            <source>Cambios</source>
+            <translation>Changes</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync_page.py" line="165" />
+            <source>Campos en conflicto</source>
+            <translation>Fields in conflict</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync_page.py" line="134" />
+            <location filename="../../desktop/gui/sync_page.py" line="353" />
+            <source>Centro</source>
+            <translation>Centre</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync_page.py" line="176" />
+            <source>Conflictos</source>
+            <translation>Conflicts</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync_page.py" line="365" />
+            <source>Conflictos pendientes ({n})</source>
+            <translation>Pending conflicts ({n})</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync_page.py" line="177" />
+            <source>Contenido</source>
+            <translation>Contents</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync_page.py" line="348" />
+            <source>Cualquier equipo (todos los datos)</source>
+            <translation>Any computer (all data)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync_page.py" line="291" />
+            <source>El paquete «{file}» ya se había importado; no cambió nada.</source>
+            <translation>The bundle “{file}” had already been imported; nothing changed.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync_page.py" line="368" />
+            <source>Enviado</source>
+            <translation>Sent</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync_page.py" line="175" />
+            <location filename="../../desktop/gui/sync_page.py" line="178" />
+            <source>Equipo</source>
+            <translation>Computer</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync_page.py" line="353" />
+            <source>Equipo de campo</source>
+            <translation>Field computer</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync_page.py" line="133" />
+            <source>Equipo de campo (laptop)</source>
+            <translation>Field computer (laptop)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync_page.py" line="166" />
+            <source>Equipos</source>
+            <translation>Computers</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync_page.py" line="183" />
+            <source>Equipos conocidos</source>
+            <translation>Known computers</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync_page.py" line="239" />
+            <source>Escribiendo el paquete…</source>
+            <translation>Writing the bundle…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync_page.py" line="141" />
+            <source>Este equipo</source>
+            <translation>This computer</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync_page.py" line="212" />
+            <source>Este equipo se llama ahora «{name}».</source>
+            <translation>This computer is now called “{name}”.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync_page.py" line="226" />
+            <source>Exportar paquete</source>
+            <translation>Export bundle</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync_page.py" line="166" />
+            <location filename="../../desktop/gui/sync_page.py" line="175" />
+            <source>Fecha</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync_page.py" line="178" />
+            <source>Función</source>
+            <translation>Role</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync_page.py" line="147" />
+            <source>Función:</source>
+            <translation>Role:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync_page.py" line="131" />
+            <source>Guardar nombre</source>
+            <translation>Save name</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync_page.py" line="182" />
+            <source>Historial de paquetes</source>
+            <translation>Bundle history</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync_page.py" line="256" />
+            <source>Importar paquete</source>
+            <translation>Import bundle</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync_page.py" line="248" />
+            <source>Lleva todos los datos porque aún no se conoce lo que tiene el destino.</source>
+            <translation>Carries all the data because what the destination holds is not known yet.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync_page.py" line="303" />
+            <source>No se hizo ningún cambio.</source>
+            <translation>No change was made.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync_page.py" line="146" />
+            <source>Nombre:</source>
+            <translation>Name:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync_page.py" line="149" />
+            <source>Paquetes</source>
+            <translation>Bundles</translation>
+        </message>
+        <message>
+            <source>Paquetes Rumbo (*.rumbo)</source>
+            <translation>Rumbo bundles (*.rumbo)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync_page.py" line="152" />
+            <source>Para:</source>
+            <translation>To:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync_page.py" line="368" />
+            <source>Recibido</source>
+            <translation>Received</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync_page.py" line="165" />
+            <source>Registro</source>
+            <translation>Record</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync_page.py" line="268" />
+            <source>Revisando el paquete…</source>
+            <translation>Checking the bundle…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync_page.py" line="294" />
+            <source>Se aplicó «{file}» de {source}: {applied} cambios, {new} empresas nuevas, {assessments} evaluaciones nuevas, {conflicts} conflictos.</source>
+            <translation>Applied “{file}” from {source}: {applied} changes, {new} new firms, {assessments} new assessments, {conflicts} conflicts.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync_page.py" line="245" />
+            <source>Se escribió «{file}» para {to}: {n} cambios ({counts}).</source>
+            <translation>Wrote “{file}” for {to}: {n} changes ({counts}).</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync_page.py" line="175" />
+            <source>Sentido</source>
+            <translation>Direction</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync_page.py" line="244" />
+            <location filename="../../desktop/gui/sync_page.py" line="369" />
+            <source>cualquier equipo</source>
+            <translation>any computer</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync_page.py" line="361" />
+            <source>desconocido</source>
+            <translation>unknown</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync_page.py" line="179" />
+            <source>Último enviado</source>
+            <translation>Last sent</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync_page.py" line="178" />
+            <source>Último recibido</source>
+            <translation>Last received</translation>
+        </message>
+    </context>
+    <context>
+        <name>messages</name>
+        <message>
+            <location filename="../../desktop/gui/messages.py" line="89" />
+            <source>Ocurrió un error inesperado. Lo que escribió sigue en pantalla; los detalles quedaron en {log}.</source>
+            <translation>An unexpected error occurred. What you typed is still on screen; the details were written to {log}.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/messages.py" line="47" />
+            <location filename="../../desktop/gui/messages.py" line="88" />
+            <source>Rumbo</source>
+            <translation>Rumbo</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/messages.py" line="85" />
+            <source>la terminal</source>
+            <translation>the terminal</translation>
+        </message>
+    </context>
+</TS>
