@@ -60,7 +60,8 @@ def _reason(result: AssessmentResult, inst: Instrument, gaps: list, questionnair
         parts_en.append("because the firm's profile is survival self-employment, where this support comes first")
     for n, (gap, dim) in enumerate(g for g in gaps[:2] if g[0] >= MIN_GAP):
         detail = _weakest_gap(result, dim.dimension_id, questionnaire)
-        es = f"la dimensión {dim.title.es} tiene {dim.score}/100" + (f": {detail.es}" if detail else "")
+        score_es = str(dim.score).replace(".", ",")  # Spanish decimal comma
+        es = f"la dimensión {dim.title.es} tiene {score_es}/100" + (f": {detail.es}" if detail else "")
         en = f"the {dim.title.en} dimension scores {dim.score}/100" + (f": {detail.en}" if detail else "")
         if n == 0 and not lead:
             es, en = "porque " + es, "because " + en

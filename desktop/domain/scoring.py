@@ -31,7 +31,7 @@ from desktop.domain.assessment import (
 )
 from desktop.domain.errors import UserError
 from desktop.domain.questionnaire import Condition, Question, Questionnaire
-from desktop.domain.stage import derive_profile, derive_stage, firm_facts
+from desktop.domain.stage import MODE_QUESTION, derive_profile, derive_stage, firm_facts
 
 YES_NO_TEXT = {True: Text("Sí", "Yes"), False: Text("No", "No")}
 
@@ -283,7 +283,9 @@ def score_answers(questionnaire: Questionnaire, answers: dict[str, Answer], firm
     if band is not None:
         for hit in hits:
             band = min(band, hit.cap, key=BANDS.index)
-    stage = derive_stage(firm, clean)
+    mode_question = questionnaire.question(MODE_QUESTION)
+    mode_labels = {o.id: o.label for o in mode_question.options} if mode_question else None
+    stage = derive_stage(firm, clean, mode_labels)
     profile = derive_profile(firm, clean, stage.code, tuple(dims))
     if values.get("exp.modo_actual") == "solo_local" and firm.exports_usd:
         note_list.append(Text("Las respuestas dicen que solo vende en el mercado nacional, pero los datos de la empresa registran exportaciones.",

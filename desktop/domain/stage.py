@@ -94,12 +94,19 @@ def firm_facts(firm: FirmContext, answers: dict[str, Answer]) -> dict[str, objec
     }
 
 
-def derive_stage(firm: FirmContext, answers: dict[str, Answer]) -> Derivation:
-    """The firm's internationalization stage, from the answers and then the firm's data."""
+def derive_stage(firm: FirmContext, answers: dict[str, Answer], mode_labels: dict[str, Text] | None = None) -> Derivation:
+    """The firm's internationalization stage, from the answers and then the firm's data.
+
+    Args:
+        mode_labels: the export-mode options' display text by option id, so the
+            reason quotes the answer as the owner heard it (codes otherwise).
+    """
     mode = _value(answers, MODE_QUESTION)
     if mode in MODE_TO_STAGE:
         stage = MODE_TO_STAGE[mode]
-        reasons = [Text(f"Respuesta sobre el modo de exportación: «{mode}».", f"Answer on the export mode: «{mode}».")]
+        said = (mode_labels or {}).get(mode, Text(mode, mode))
+        reasons = [Text(f"Respuesta sobre el modo de exportación: «{said.es}».",
+                        f"Answer on the export mode: «{said.en}».")]
         destinations = _value(answers, DESTINATIONS_QUESTION)
         if stage == "regular_direct" and destinations is not None and Decimal(destinations) >= MULTI_MARKET_DESTINATIONS:
             stage = "multi_market"

@@ -140,7 +140,7 @@ def test_recommendations_fit_each_example(questionnaire):
     answers, firm = load_example("small_indirect")
     recs = recommend(score(questionnaire, answers, firm))
     assert recs[0].instrument_id == "mkt_acompanamiento_integral"
-    assert recs[0].reason.text("es").startswith("Porque la dimensión Canales comerciales tiene 23.0/100: no tiene contactos directos")
+    assert recs[0].reason.text("es").startswith("Porque la dimensión Canales comerciales tiene 23,0/100: no tiene contactos directos")
     assert len({r.family for r in recs}) >= 4
     assert "fin_microfinanzas" not in [r.instrument_id for r in recs]
     assert all(r.catalog_id == "rumbo-instrumentos" and r.catalog_version == "1.0.0" for r in recs)
