@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from desktop.domain.assessment import (
-    SIN_DATOS, FirmContext, answers_from_json, compare, load_questionnaire, recommend, score,
+    SIN_DATOS, Answer, FirmContext, answers_from_json, compare, load_questionnaire, recommend, score,
 )
 
 FIXTURES = Path(__file__).parent / "fixtures" / "assessment"
@@ -170,3 +170,13 @@ def test_compare_small_then_medium_profile(questionnaire):
     assert (cmp.old_band, cmp.new_band, cmp.band_change) == ("en_desarrollo", "avanzada", 2)
     assert (cmp.old_stage, cmp.new_stage, cmp.stage_change) == ("indirect_exporter", "regular_direct", 2)
     assert cmp.same_questionnaire
+
+
+def test_stage_reason_quotes_the_answer_as_worded():
+    q = load_questionnaire()
+    answers = {"exp.modo_actual": Answer(value="directo_ocasional")}
+    firm = FirmContext(country="SV", size_class="pequena", sector_isic="1079")
+    result = score(q, answers, firm)
+    reasons = [r.text("es") for r in result.stage.reasons]
+    assert reasons[0] == "Respuesta sobre el modo de exportación: «Exporta directamente de vez en cuando»."
+    assert result.stage.reasons[0].text("en") == "Answer on the export mode: «Exports directly now and then»."
