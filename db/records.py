@@ -167,6 +167,79 @@ def insert_many(storage, table: str, rows: Iterable[Mapping[str, Any]], actor: s
     return [r["id"] for r in prepared]
 
 
+@guarded
+def update_many(storage, table: str, changes: Mapping[str, Mapping[str, Any]], actor: str | None) -> int:
+    """Change fields of many live records in one transaction (bulk paths such as demo data).
+
+    Same rules as :func:`update` for each record (rev +1, one log entry with
+    before and after, unchanged fields ignored), but with one executemany for
+    the rows and one for the log. Records that are missing or deleted are
+    skipped. All or nothing.
+
+    Args:
+        changes: record id -> the fields to change.
+
+    Returns:
+        How many records actually changed.
+    """
+    for values in changes.values():
+        _check_fields(storage, table, values)
+    stamp = now_iso()
+    with storage.write():
+        befores = _fetch_many(storage, table, list(changes))
+        updates, entries = [], []
+        for record_id, values in changes.items():
+            before = befores.get(record_id)
+            if before is None or before["deleted_at"]:
+                continue
+            # Compare and log values as a read returns them (JSON parsed, bools).
+            typed = {k: decode(table, {k: _encode_value(table, k, v)})[k] for k, v in values.items()}
+            real = {k: values[k] for k, v in typed.items() if v != before[k]}
+            if not real:
+                continue
+            after = {**before, **{k: typed[k] for k in real}}
+            after.update(updated_at=stamp, updated_by=actor, rev=before["rev"] + 1, origin=storage.device_id)
+            updates.append((before, real, after))
+        # Group by the set of changed fields so each group is one statement.
+        groups: dict[tuple[str, ...], list] = {}
+        for before, real, after in updates:
+            groups.setdefault(tuple(real), []).append((before, real, after))
+        for names, group in groups.items():
+            assignments = ", ".join(f"{n} = ?" for n in (*names, "updated_at", "updated_by", "rev", "origin"))
+            storage.conn.executemany(
+                f"UPDATE {table} SET {assignments} WHERE id = ? AND rev = ?",
+                ([*(_encode_value(table, n, real[n]) for n in names), stamp, actor, after["rev"],
+                  storage.device_id, before["id"], before["rev"]] for before, real, after in group),
+            )
+            entries += group
+        _log_updates(storage, table, entries, stamp, actor)
+    return len(entries)
+
+
+def _log_updates(storage, table: str, entries: list[tuple[dict, dict, dict]], stamp: str,
+                 actor: str | None) -> None:
+    # The bulk twin of changelog.append: consecutive origin sequence numbers.
+    origin = storage.device_id
+    first = changelog.next_origin_seq(storage, origin)
+    storage.conn.executemany(changelog._INSERT, (
+        (table, before["id"], after["rev"], origin, first + i, "update", changelog.dumps(before),
+         changelog.dumps(after), stamp, actor)
+        for i, (before, _real, after) in enumerate(entries)
+    ))
+
+
+def _fetch_many(storage, table: str, record_ids: list[str]) -> dict[str, dict]:
+    found = {}
+    for start in range(0, len(record_ids), 500):
+        chunk = record_ids[start:start + 500]
+        cur = storage.conn.execute(f"SELECT * FROM {table} WHERE id IN ({', '.join('?' for _ in chunk)})", chunk)
+        names = [d[0] for d in cur.description]
+        for row in cur:
+            record = decode(table, dict(zip(names, row)))
+            found[record["id"]] = record
+    return found
+
+
 def _require(storage, table: str, record_id: str) -> dict:
     row = _fetch(storage, table, record_id)
     if row is None:

@@ -6,15 +6,13 @@ seed) and go through the same cleaning as an import
 classification engine and are stored with the bulk insert, so 100,000 firms
 take seconds.
 
-Assessments for demo firms: :data:`ASSESSMENT_MAKERS` is the hook. The
-assessment service appends a function ``maker(storage, firm_ids, adviser_id,
-seed) -> int`` (returning how many assessments it stored) and
-:func:`make_demo` calls each one after the firms are stored.
+About 40 % of the firms also get completed assessments (see
+:mod:`desktop.services.demo_assessments`), so the dashboard, the reports and
+the follow-up screens have something to show.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from db import advisers as adviser_repo
@@ -23,12 +21,10 @@ from db.firms import FIRM_FIELDS
 from desktop.domain.demo_data import DEMO_ADVISER, iter_demo_firms
 from desktop.domain.errors import UserError
 from desktop.domain.validation import clean_firm
+from desktop.services.demo_assessments import store_demo_assessments
 from desktop.services.firm_fields import size_class_of
 
 MAX_DEMO_FIRMS = 1_000_000
-
-# Hook for the assessment engine's demo answers: maker(storage, firm_ids, adviser_id, seed) -> count.
-ASSESSMENT_MAKERS: list[Callable[..., int]] = []
 
 
 @dataclass
@@ -59,8 +55,9 @@ def demo_rows(n_firms: int, seed: int, adviser_id: str | None) -> list[dict]:
     return rows
 
 
-def make_demo(storage, n_firms: int, seed: int = 2024) -> DemoSummary:
-    """Store a demo adviser and ``n_firms`` demo firms (all or nothing).
+def make_demo(storage, n_firms: int, seed: int = 2024, assessments: bool = True) -> DemoSummary:
+    """Store a demo adviser, ``n_firms`` demo firms and, unless told not to, their
+    assessments (all or nothing).
 
     Raises:
         UserError: ``n_firms`` is not between 1 and 1,000,000.
@@ -73,7 +70,9 @@ def make_demo(storage, n_firms: int, seed: int = 2024) -> DemoSummary:
         for row in rows:
             row["adviser_id"] = adviser["id"]
         firm_ids = firm_repo.insert_firms(storage, rows, adviser["id"])
-    summary = DemoSummary(adviser["id"], firm_ids)
-    for maker in ASSESSMENT_MAKERS:
-        summary.assessments += maker(storage, firm_ids, adviser["id"], seed)
+        summary = DemoSummary(adviser["id"], firm_ids)
+        if assessments:
+            for row, firm_id in zip(rows, firm_ids):
+                row["id"] = firm_id
+            summary.assessments = store_demo_assessments(storage, rows, adviser["id"], seed)
     return summary
