@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import threading
 import tempfile
 import unicodedata
 from collections.abc import Callable, Iterable
@@ -225,7 +226,10 @@ class BatchResult:
     total: int = 0
 
 
-_worker_storage: dict[str, Storage] = {}
+# One open database per (file, thread): a pool process reuses its connection
+# across tasks, and SQLite connections must never cross threads (a thread pool
+# executor, used by tests and possible in the GUI, runs tasks on several).
+_worker_storage: dict[tuple[str, int], Storage] = {}
 
 
 def render_chunk(db_path: str, jobs: list[tuple[str, str]], lang: str, today: dt.date | None) -> list[tuple[str, str | None, str | None]]:
@@ -236,11 +240,12 @@ def render_chunk(db_path: str, jobs: list[tuple[str, str]], lang: str, today: dt
     Returns:
         (firm id, written path or None, error sentence or None) for each job.
     """
-    storage = _worker_storage.get(db_path)
+    key = (db_path, threading.get_ident())
+    storage = _worker_storage.get(key)
     if storage is None:
         from desktop.services.storage import open_database
 
-        storage = _worker_storage[db_path] = open_database(db_path)
+        storage = _worker_storage[key] = open_database(db_path)
     out = []
     for firm_id, path in jobs:
         try:

@@ -101,3 +101,21 @@ def test_batch_cancel_stops_after_the_running_chunk(fresh_db, ids, tmp_path, mon
 def test_batch_with_the_real_process_pool(fresh_db, ids, tmp_path):
     result = write_all_reports(fresh_db.path, tmp_path / "out", today=TODAY)
     assert len(result.written) == 3 and not result.failed
+
+
+def test_batch_on_a_thread_pool_with_several_threads(tmp_path):
+    """Each worker thread opens its own connection (SQLite forbids sharing one)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from desktop.services.firms import register_firm
+    from desktop.services.reporting import write_all_reports
+    from desktop.services.storage import open_database
+
+    db_path = tmp_path / "rumbo.db"
+    with open_database(db_path) as storage:
+        for n in range(45):
+            register_firm(storage, {"legal_name": f"Empresa {n}", "country": "SV"}, None)
+    for _ in range(2):  # a second batch runs on new threads of a new pool
+        result = write_all_reports(db_path, tmp_path / "out", executor_factory=lambda: ThreadPoolExecutor(3))
+        assert not result.failed
+        assert len(result.written) == 45
