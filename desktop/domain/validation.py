@@ -94,6 +94,7 @@ MAX_EMPLOYEES = 1_000_000
 MIN_YEAR = 1800
 # Longest text accepted per field; anything longer is almost surely a broken file.
 _MAX_LEN = {"notes": 10_000, "address": 1_000}
+_MULTILINE = ("notes",)  # free text whose line breaks are the adviser's
 _DEFAULT_MAX_LEN = 300
 _EMAIL = re.compile(r"[^@\s<>,;\"]+@[^@\s<>,;\"]+\.[A-Za-z]{2,}")
 _ISIC = re.compile(r"[A-U]|\d{2,4}")
@@ -357,8 +358,13 @@ def clean_firm(data: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
         value = data.get(name)
         if _is_blank(value):
             return None
-        # Runs of blanks (newlines included) become one space, as the firm services store text.
-        value = " ".join(str(value).split())
+        if name in _MULTILINE:
+            # Keep the adviser's paragraphs; tidy each line's blanks and drop empty edges.
+            lines = [" ".join(line.split()) for line in str(value).splitlines()]
+            value = "\n".join(lines).strip("\n")
+        else:
+            # Runs of blanks (newlines included) become one space.
+            value = " ".join(str(value).split())
         if len(value) > _MAX_LEN.get(name, _DEFAULT_MAX_LEN):
             errors[name] = f"El campo «{_label(name)}» es demasiado largo (más de {_MAX_LEN.get(name, _DEFAULT_MAX_LEN)} caracteres)."
             return None
