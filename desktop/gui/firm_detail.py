@@ -139,6 +139,7 @@ class FirmDetailDialog(QDialog):
         self.deleted_banner.setVisible(deleted)
         self.edit_button.setEnabled(not deleted)
         self.delete_button.setEnabled(not deleted)
+        self.assess_button.setEnabled(not deleted)
         self._show_profile(firm)
         self._show_class(firm)
         self._show_assessments()
@@ -177,8 +178,20 @@ class FirmDetailDialog(QDialog):
         self.class_rulebook.setText(self.tr("Norma aplicada: {id}, versión {version}").format(
             id=result.rulebook_id, version=result.rulebook_version))
 
+    def start_assessment(self) -> None:
+        """Close the detail and start an interview with this firm (Evaluaciones screen)."""
+        self.accept()
+        self.context.signals.assessment_requested.emit(self.firm_id)
+
+    def open_assessment(self, row: int, _column: int = 0) -> None:
+        """Show the results of the assessment on ``row`` (or resume it, if a draft)."""
+        if 0 <= row < len(self._assessment_ids):
+            self.accept()
+            self.context.signals.assessment_open_requested.emit(self._assessment_ids[row])
+
     def _show_assessments(self) -> None:
         rows = profile.firm_assessments(self.storage, self.firm_id)
+        self._assessment_ids = [item["id"] for item in rows]
         lang = self.context.lang
         self.assessments.setRowCount(len(rows))
         for row, item in enumerate(rows):
@@ -276,10 +289,12 @@ class FirmDetailDialog(QDialog):
         self.tabs.addTab(self.history, tr("Historial de cambios"))
 
         self.edit_button = QPushButton(tr("&Editar"), objectName="editButton")
+        self.assess_button = QPushButton(tr("&Nueva evaluación"), objectName="assessButton")
         self.delete_button = QPushButton(tr("E&liminar"), objectName="deleteButton")
         close = QPushButton(tr("Cerrar"), objectName="closeButton")
         buttons = QHBoxLayout()
         buttons.addWidget(self.edit_button)
+        buttons.addWidget(self.assess_button)
         buttons.addWidget(self.delete_button)
         buttons.addStretch(1)
         buttons.addWidget(close)
@@ -292,6 +307,8 @@ class FirmDetailDialog(QDialog):
         layout.addLayout(buttons)
 
         self.edit_button.clicked.connect(self.edit)
+        self.assess_button.clicked.connect(self.start_assessment)
+        self.assessments.cellDoubleClicked.connect(self.open_assessment)
         self.delete_button.clicked.connect(self.delete)
         self.undo_button.clicked.connect(self.undo_delete)
         close.clicked.connect(self.accept)

@@ -27,6 +27,7 @@ class Navigator(QObject):
         context.signals.firm_open_requested.connect(self.open_firm)
         context.signals.assessment_requested.connect(self.start_assessment)
         context.signals.assessment_open_requested.connect(self.open_assessment)
+        window.page("settings").restart_required.connect(self.restart_required)
 
     def open_firm(self, firm_id: str) -> None:
         """Show a firm's profile, classification, assessments and history."""
@@ -57,6 +58,13 @@ class Navigator(QObject):
         self.last_dialog = dialog
         dialog.open()
         return dialog
+
+    def restart_required(self, _message: str) -> None:
+        """After a restore the open database is closed (the page has said so): quit."""
+        from PySide6.QtWidgets import QApplication
+
+        self.window.close()
+        QApplication.quit()
 
     def start_assessment(self, firm_id: str) -> None:
         """Switch to Evaluaciones and start a new interview with this firm."""

@@ -66,3 +66,23 @@ def test_assessment_request_switches_to_the_interview(window, qtbot):
     wizard = window.page("assessments").stack.currentWidget()
     assert type(wizard).__name__ == "AssessmentWizard"
     assert wizard.isVisible()
+
+
+def test_new_assessment_from_the_firm_detail(window, qtbot):
+    firms = window.page("firms")
+    window.navigator.open_firm(firms.model.firm_id(0))
+    detail = window.navigator.last_dialog
+    qtbot.mouseClick(detail.assess_button, Qt.MouseButton.LeftButton)
+    assert not detail.isVisible()
+    assert window.title.text() == "Evaluaciones"
+    wizard = window.page("assessments").stack.currentWidget()
+    assert type(wizard).__name__ == "AssessmentWizard"
+    from desktop.services.assessments import assessments_of_firm
+
+    drafts = assessments_of_firm(window.context.storage, firms.model.firm_id(0))
+    assert [a["status"] for a in drafts] == ["draft"]
+
+
+def test_restore_closes_the_window(window, qtbot):
+    window.page("settings").restart_required.emit("La copia se restauró.")
+    assert not window.isVisible()
