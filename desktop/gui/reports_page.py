@@ -81,6 +81,7 @@ class ReportsPage(QWidget):
         self.bar = QProgressBar(objectName="batchProgress")
         self.bar.setFormat(self.tr("%v de %m"))
         self.bar.setValue(0)
+        self.bar.setTextVisible(False)  # no "0 de 100" before any batch has started
         self.cancel_button = QPushButton(self.tr("Cancelar"), objectName="cancelBatch", enabled=False)
         all_box = QGroupBox(self.tr("Informes de todas las empresas"))
         all_layout = QVBoxLayout(all_box)
@@ -223,6 +224,7 @@ class ReportsPage(QWidget):
 
         self.print_all.setEnabled(False)
         self.cancel_button.setEnabled(True)
+        self.bar.setTextVisible(True)
         self.bar.setRange(0, 0)
         self.result.setText(self.tr("Imprimiendo los informes…"))
         self._poll.start()
