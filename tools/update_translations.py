@@ -55,7 +55,8 @@ def dynamic_messages() -> dict[str, list[str]]:
     sys.path.insert(0, str(ROOT))
     from desktop.app import SCREENS
     from desktop.domain.validation import FIELD_LABELS
-    from desktop.gui import assessments_page, conflict_dialog, dashboard_page, firm_detail_text, sync_page
+    from desktop.gui import (assessments_page, conflict_dialog, dashboard_page, firm_detail_text, firm_table_model,
+                             sync_page)
 
     fields = list(FIELD_LABELS.values())
     return {
@@ -63,6 +64,7 @@ def dynamic_messages() -> dict[str, list[str]]:
         "AssessmentsPage": list(assessments_page.STATUS.values()),
         "DashboardPage": [title for _name, title, _color in dashboard_page.CHARTS],
         "SyncPage": [sync_page.BUNDLE_FILTER],
+        "FirmTableModel": [header for _field, header, _sort in firm_table_model.COLUMNS],
         "ConflictDialog": fields + list(conflict_dialog.TABLE_LABELS.values()),
         "FirmDetail": fields + list(firm_detail_text._EXTRA_LABELS.values()),
     }

@@ -136,7 +136,7 @@ class FirmTableModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
-            return COLUMNS[section][1]
+            return self.tr(COLUMNS[section][1])
         if orientation == Qt.Orientation.Vertical:
             return str(section + 1)
         return None

@@ -1163,62 +1163,67 @@
     <context>
         <name>FirmDetailDialog</name>
         <message>
-            <location filename="../../desktop/gui/firm_detail.py" line="238" />
+            <location filename="../../desktop/gui/firm_detail.py" line="251" />
             <source>&amp;Deshacer</source>
             <translation>&amp;Undo</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_detail.py" line="278" />
+            <location filename="../../desktop/gui/firm_detail.py" line="291" />
             <source>&amp;Editar</source>
             <translation>&amp;Edit</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_detail.py" line="273" />
+            <location filename="../../desktop/gui/firm_detail.py" line="292" />
+            <source>&amp;Nueva evaluación</source>
+            <translation>&amp;New assessment</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/firm_detail.py" line="286" />
             <source>Antes</source>
             <translation>Before</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_detail.py" line="267" />
+            <location filename="../../desktop/gui/firm_detail.py" line="280" />
             <source>Asesor</source>
             <translation>Adviser</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_detail.py" line="266" />
+            <location filename="../../desktop/gui/firm_detail.py" line="279" />
             <source>Banda</source>
             <translation>Band</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_detail.py" line="185" />
+            <location filename="../../desktop/gui/firm_detail.py" line="198" />
             <source>Borrador</source>
             <translation>Draft</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_detail.py" line="273" />
+            <location filename="../../desktop/gui/firm_detail.py" line="286" />
             <source>Campo</source>
             <translation>Field</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_detail.py" line="280" />
+            <location filename="../../desktop/gui/firm_detail.py" line="294" />
             <source>Cerrar</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_detail.py" line="262" />
+            <location filename="../../desktop/gui/firm_detail.py" line="275" />
             <source>Clasificación</source>
             <translation>Classification</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_detail.py" line="185" />
+            <location filename="../../desktop/gui/firm_detail.py" line="198" />
             <source>Completada</source>
             <translation>Completed</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_detail.py" line="274" />
+            <location filename="../../desktop/gui/firm_detail.py" line="287" />
             <source>Después</source>
             <translation>After</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_detail.py" line="279" />
+            <location filename="../../desktop/gui/firm_detail.py" line="293" />
             <source>E&amp;liminar</source>
             <translation>&amp;Delete</translation>
         </message>
@@ -1228,48 +1233,48 @@
             <translation>Delete firm</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_detail.py" line="240" />
+            <location filename="../../desktop/gui/firm_detail.py" line="253" />
             <source>Empresa eliminada.</source>
             <translation>Firm deleted.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_detail.py" line="268" />
+            <location filename="../../desktop/gui/firm_detail.py" line="281" />
             <source>Esta empresa aún no tiene evaluaciones.</source>
             <translation>This firm has no assessments yet.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_detail.py" line="266" />
+            <location filename="../../desktop/gui/firm_detail.py" line="279" />
             <source>Estado</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_detail.py" line="266" />
+            <location filename="../../desktop/gui/firm_detail.py" line="279" />
             <source>Etapa</source>
             <translation>Stage</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_detail.py" line="271" />
+            <location filename="../../desktop/gui/firm_detail.py" line="284" />
             <source>Evaluaciones</source>
             <translation>Assessments</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_detail.py" line="195" />
+            <location filename="../../desktop/gui/firm_detail.py" line="208" />
             <source>Evaluaciones ({n})</source>
             <translation>Assessments ({n})</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_detail.py" line="266" />
-            <location filename="../../desktop/gui/firm_detail.py" line="273" />
+            <location filename="../../desktop/gui/firm_detail.py" line="279" />
+            <location filename="../../desktop/gui/firm_detail.py" line="286" />
             <source>Fecha</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_detail.py" line="250" />
+            <location filename="../../desktop/gui/firm_detail.py" line="263" />
             <source>Ficha</source>
             <translation>Profile</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_detail.py" line="276" />
+            <location filename="../../desktop/gui/firm_detail.py" line="289" />
             <source>Historial de cambios</source>
             <translation>Change history</translation>
         </message>
@@ -1279,17 +1284,17 @@
             <translation>The firm was not found.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_detail.py" line="177" />
+            <location filename="../../desktop/gui/firm_detail.py" line="178" />
             <source>Norma aplicada: {id}, versión {version}</source>
             <translation>Rule applied: {id}, version {version}</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_detail.py" line="273" />
+            <location filename="../../desktop/gui/firm_detail.py" line="286" />
             <source>Quién</source>
             <translation>Who</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_detail.py" line="273" />
+            <location filename="../../desktop/gui/firm_detail.py" line="286" />
             <source>Qué</source>
             <translation>What</translation>
         </message>
@@ -1299,7 +1304,7 @@
             <translation>Delete “{name}”? You can undo it straight away.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_detail.py" line="267" />
+            <location filename="../../desktop/gui/firm_detail.py" line="280" />
             <source>Índice</source>
             <translation>Index</translation>
         </message>
@@ -1724,6 +1729,49 @@
             <location filename="../../desktop/gui/assessments_page.py" line="47" />
             <source>Nueva evaluación: elija la empresa</source>
             <translation>New assessment: choose the firm</translation>
+        </message>
+    </context>
+    <context>
+        <name>FirmTableModel</name>
+        <message>
+            <source>Actualizada</source>
+            <translation>Updated</translation>
+        </message>
+        <message>
+            <source>Empleados</source>
+            <translation>Employees</translation>
+        </message>
+        <message>
+            <source>Municipio</source>
+            <translation>Municipality</translation>
+        </message>
+        <message>
+            <source>NIT / Id. fiscal</source>
+            <translation>Tax ID</translation>
+        </message>
+        <message>
+            <source>Nombre comercial</source>
+            <translation>Trade name</translation>
+        </message>
+        <message>
+            <source>País</source>
+            <translation>Country</translation>
+        </message>
+        <message>
+            <source>Razón social</source>
+            <translation>Legal name</translation>
+        </message>
+        <message>
+            <source>Sector (CIIU)</source>
+            <translation>Sector (ISIC)</translation>
+        </message>
+        <message>
+            <source>Tamaño</source>
+            <translation>Size</translation>
+        </message>
+        <message>
+            <source>Ventas (USD)</source>
+            <translation>Sales (USD)</translation>
         </message>
     </context>
     <context>
@@ -2197,12 +2245,12 @@
             <translation>%v of %m</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/reports_page.py" line="123" />
+            <location filename="../../desktop/gui/reports_page.py" line="124" />
             <source>Abrir &amp;carpeta</source>
             <translation>Open &amp;folder</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/reports_page.py" line="113" />
+            <location filename="../../desktop/gui/reports_page.py" line="114" />
             <source>Asesores:</source>
             <translation>Advisers:</translation>
         </message>
@@ -2212,49 +2260,49 @@
             <translation>Search for a firm by name or tax ID</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/reports_page.py" line="238" />
+            <location filename="../../desktop/gui/reports_page.py" line="240" />
             <source>Cancelando…</source>
             <translation>Cancelling…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/reports_page.py" line="84" />
+            <location filename="../../desktop/gui/reports_page.py" line="85" />
             <source>Cancelar</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/reports_page.py" line="211" />
+            <location filename="../../desktop/gui/reports_page.py" line="212" />
             <source>Carpeta para los informes</source>
             <translation>Folder for the reports</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/reports_page.py" line="187" />
-            <location filename="../../desktop/gui/reports_page.py" line="290" />
+            <location filename="../../desktop/gui/reports_page.py" line="188" />
+            <location filename="../../desktop/gui/reports_page.py" line="292" />
             <source>Documentos PDF (*.pdf)</source>
             <translation>PDF documents (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/reports_page.py" line="186" />
+            <location filename="../../desktop/gui/reports_page.py" line="187" />
             <source>Guardar informe</source>
             <translation>Save report</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/reports_page.py" line="104" />
+            <location filename="../../desktop/gui/reports_page.py" line="105" />
             <source>Guardar informe de &amp;cartera…</source>
             <translation>Save &amp;portfolio report…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/reports_page.py" line="289" />
+            <location filename="../../desktop/gui/reports_page.py" line="291" />
             <source>Guardar informe de cartera</source>
             <translation>Save portfolio report</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/reports_page.py" line="126" />
+            <location filename="../../desktop/gui/reports_page.py" line="127" />
             <source>Idioma de los informes:</source>
             <translation>Report language:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/reports_page.py" line="227" />
-            <location filename="../../desktop/gui/reports_page.py" line="231" />
+            <location filename="../../desktop/gui/reports_page.py" line="229" />
+            <location filename="../../desktop/gui/reports_page.py" line="233" />
             <source>Imprimiendo los informes…</source>
             <translation>Printing the reports…</translation>
         </message>
@@ -2269,7 +2317,7 @@
             <translation>Print &amp;all into a folder…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/reports_page.py" line="105" />
+            <location filename="../../desktop/gui/reports_page.py" line="106" />
             <source>Informe de cartera</source>
             <translation>Portfolio report</translation>
         </message>
@@ -2279,82 +2327,82 @@
             <translation>Report for one firm</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/reports_page.py" line="215" />
+            <location filename="../../desktop/gui/reports_page.py" line="216" />
             <source>Informe {done} de {total}</source>
             <translation>Report {done} of {total}</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/reports_page.py" line="85" />
+            <location filename="../../desktop/gui/reports_page.py" line="86" />
             <source>Informes de todas las empresas</source>
             <translation>Reports for every firm</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/reports_page.py" line="257" />
+            <location filename="../../desktop/gui/reports_page.py" line="259" />
             <source>No hay empresas registradas; no se escribió ningún informe.</source>
             <translation>There are no registered firms; no report was written.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/reports_page.py" line="324" />
+            <location filename="../../desktop/gui/reports_page.py" line="326" />
             <source>No se escribió ningún informe.</source>
             <translation>No report was written.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/reports_page.py" line="112" />
+            <location filename="../../desktop/gui/reports_page.py" line="113" />
             <source>Período:</source>
             <translation>Period:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/reports_page.py" line="307" />
+            <location filename="../../desktop/gui/reports_page.py" line="309" />
             <source>Preparando el informe de cartera…</source>
             <translation>Preparing the portfolio report…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/reports_page.py" line="204" />
+            <location filename="../../desktop/gui/reports_page.py" line="205" />
             <source>Preparando el informe…</source>
             <translation>Preparing the report…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/reports_page.py" line="255" />
+            <location filename="../../desktop/gui/reports_page.py" line="257" />
             <source>Se canceló: se escribieron {n} de {total} informes en {folder}.</source>
             <translation>Cancelled: {n} of {total} reports were written to {folder}.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/reports_page.py" line="259" />
+            <location filename="../../desktop/gui/reports_page.py" line="261" />
             <source>Se escribieron {n} de {total} informes en {folder}.</source>
             <translation>{n} of {total} reports were written to {folder}.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/reports_page.py" line="304" />
+            <location filename="../../desktop/gui/reports_page.py" line="306" />
             <source>Se guardó el informe de cartera del {start} al {end} en {path}.</source>
             <translation>The portfolio report from {start} to {end} was saved to {path}.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/reports_page.py" line="199" />
+            <location filename="../../desktop/gui/reports_page.py" line="200" />
             <source>Se guardó el informe de «{name}» en {path}.</source>
             <translation>The report for “{name}” was saved to {path}.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/reports_page.py" line="114" />
+            <location filename="../../desktop/gui/reports_page.py" line="115" />
             <source>Sin marcar ninguno: todos los asesores.</source>
             <translation>None ticked: all advisers.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/reports_page.py" line="201" />
+            <location filename="../../desktop/gui/reports_page.py" line="202" />
             <source>Solo incluye el perfil: la empresa no tiene una evaluación completada.</source>
             <translation>Profile only: the firm has no completed assessment.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/reports_page.py" line="87" />
+            <location filename="../../desktop/gui/reports_page.py" line="88" />
             <source>Un PDF por empresa, en la carpeta que elija. Se usan los dos núcleos del equipo; puede cancelar y se conservan los ya escritos.</source>
             <translation>One PDF per firm, in the folder you choose. Two processor cores are used; you can cancel and the reports already written are kept.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/reports_page.py" line="109" />
+            <location filename="../../desktop/gui/reports_page.py" line="110" />
             <source>al</source>
             <translation>to</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/reports_page.py" line="262" />
+            <location filename="../../desktop/gui/reports_page.py" line="264" />
             <source>{k} no se pudieron escribir: {why}</source>
             <translation>{k} could not be written: {why}</translation>
         </message>
