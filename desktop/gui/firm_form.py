@@ -35,6 +35,7 @@ from desktop.gui.firm_form_fields import (
 from desktop.services import profile
 from desktop.services.duplicates import DuplicateFinder
 from desktop.services.firms import get_firm, register_firm, update_firm
+from desktop.services.sync import conflicts_of
 
 REQUIRED = ("legal_name", "country")
 MONEY_STEMS = ("sales", "assets", "exports")
@@ -215,6 +216,8 @@ class FirmFormDialog(QDialog):
             first = next(name for name in self.boxes if name in self.problems)
             self._fail(self.tr("Revise los campos marcados en rojo."), first)
             return False
+        if self.firm_id is not None and not self._conflict_allows_saving():
+            return False
         data = {k: v for k, v in self.record.items() if k != "adviser_id"}
         actor = self.context.adviser_id
         try:
@@ -236,6 +239,21 @@ class FirmFormDialog(QDialog):
         self.saved.emit(firm["id"])
         self.accept()
         return True
+
+    def _conflict_allows_saving(self) -> bool:
+        """An edit settles an open sync conflict in favour of this version: ask first.
+
+        Nothing is lost either way (the other device's values stay in the
+        history), but the adviser should choose knowingly; the usual path is
+        to resolve the conflict field by field in Sincronización.
+        """
+        if not conflicts_of(self.storage, "firms", self.firm_id):
+            return True
+        return messages.confirm(
+            self, self.tr("Conflicto de sincronización"),
+            self.tr("Otro equipo modificó esta empresa al mismo tiempo y el conflicto sigue sin resolver. "
+                    "Si guarda ahora, esta versión queda como la válida y la del otro equipo solo en el "
+                    "historial. ¿Guardar de todos modos? (Para elegir campo por campo, use Sincronización.)"))
 
     def _fail(self, message: str, field: str | None) -> None:
         self.status.setText(message)

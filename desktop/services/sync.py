@@ -136,6 +136,11 @@ def list_conflicts(storage: Storage, table: str | None = None) -> list[Conflict]
     return sync_conflicts.list_conflicts(storage, table)
 
 
+def conflicts_of(storage: Storage, table: str, record_id: str) -> list[Conflict]:
+    """The open conflicts that involve one record (as itself or as the other duplicate)."""
+    return [c for c in list_conflicts(storage, table) if record_id in (c.record_id, c.other_id)]
+
+
 def _choose(name: str, choice: Any, local: Mapping[str, Any], remote: Mapping[str, Any]) -> Any:
     if isinstance(choice, Typed):
         return choice.value

@@ -1470,12 +1470,17 @@
             <translation>Size classification (live)</translation>
         </message>
         <message>
+            <location filename="../../desktop/gui/firm_form.py" line="253" />
+            <source>Conflicto de sincronización</source>
+            <translation>Sync conflict</translation>
+        </message>
+        <message>
             <location filename="../../desktop/gui/firm_form_layout.py" line="144" />
             <source>Correo &amp;electrónico</source>
             <translation>Ema&amp;il</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_form.py" line="249" />
+            <location filename="../../desktop/gui/firm_form.py" line="267" />
             <source>Descartar cambios</source>
             <translation>Discard changes</translation>
         </message>
@@ -1490,12 +1495,12 @@
             <translation>Annual ex&amp;ports</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_form.py" line="79" />
+            <location filename="../../desktop/gui/firm_form.py" line="80" />
             <source>Editar empresa</source>
             <translation>Edit firm</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_form.py" line="166" />
+            <location filename="../../desktop/gui/firm_form.py" line="167" />
             <source>Elija el país para clasificar la empresa.</source>
             <translation>Choose the country to classify the firm.</translation>
         </message>
@@ -1520,7 +1525,7 @@
             <translation>Identification</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_form.py" line="66" />
+            <location filename="../../desktop/gui/firm_form.py" line="67" />
             <source>La empresa no existe o fue eliminada.</source>
             <translation>The firm does not exist or was deleted.</translation>
         </message>
@@ -1550,9 +1555,14 @@
             <translation>Notes</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_form.py" line="79" />
+            <location filename="../../desktop/gui/firm_form.py" line="80" />
             <source>Nueva empresa</source>
             <translation>New firm</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/firm_form.py" line="254" />
+            <source>Otro equipo modificó esta empresa al mismo tiempo y el conflicto sigue sin resolver. Si guarda ahora, esta versión queda como la válida y la del otro equipo solo en el historial. ¿Guardar de todos modos? (Para elegir campo por campo, use Sincronización.)</source>
+            <translation>Another device changed this firm at the same time and the conflict is still unresolved. If you save now, this version becomes the valid one and the other device's stays only in the history. Save anyway? (To choose field by field, use Sync.)</translation>
         </message>
         <message>
             <location filename="../../desktop/gui/firm_form_layout.py" line="141" />
@@ -1575,7 +1585,7 @@
             <translation>Formal registration</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_form.py" line="216" />
+            <location filename="../../desktop/gui/firm_form.py" line="217" />
             <source>Revise los campos marcados en rojo.</source>
             <translation>Check the fields marked in red.</translation>
         </message>
@@ -1610,12 +1620,12 @@
             <translation>Location</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_form.py" line="193" />
+            <location filename="../../desktop/gui/firm_form.py" line="194" />
             <source>Ya existe una empresa con esta identificación tributaria: «{name}».</source>
             <translation>A firm with this tax ID already exists: “{name}”.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_form.py" line="195" />
+            <location filename="../../desktop/gui/firm_form.py" line="196" />
             <source>Ya existe una empresa con un nombre casi igual en este municipio: «{name}».</source>
             <translation>A firm with an almost identical name already exists in this municipality: “{name}”.</translation>
         </message>
@@ -1655,17 +1665,17 @@
             <translation>units per US$1</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_form.py" line="141" />
+            <location filename="../../desktop/gui/firm_form.py" line="142" />
             <source>{kind} válido ({compact})</source>
             <translation>Valid {kind} ({compact})</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_form.py" line="250" />
+            <location filename="../../desktop/gui/firm_form.py" line="268" />
             <source>¿Cerrar el formulario sin guardar lo que escribió?</source>
             <translation>Close the form without saving what you typed?</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_form.py" line="156" />
+            <location filename="../../desktop/gui/firm_form.py" line="157" />
             <source>≈ US$ {amount}</source>
             <translation>≈ US$ {amount}</translation>
         </message>
