@@ -58,7 +58,8 @@ def show_value(name: str, value, firm: dict | None = None, locale: QLocale | Non
     if name == "country":
         return f"{country_name(value)} ({value})"
     if name == "size_class":
-        return class_label(value, "es")
+        # The default locale follows the interface language (see gui.i18n).
+        return class_label(value, "en" if locale.language() == QLocale.Language.English else "es")
     if name in ("owner_gender", "contact_gender"):
         return dict(gender_choices()).get(value, value)
     if name == "legal_form":
