@@ -184,6 +184,8 @@ class _ProgressDialog:
             self.dialog.canceled.connect(self.progress.cancel)
             self.dialog.show()
         if self.dialog is not None:
+            if self.dialog.wasCanceled():  # Esc or the button; also covers a programmatic cancel
+                self.progress.cancel()
             done, total, text = self.progress.snapshot()
             self.dialog.setMaximum(total)
             self.dialog.setValue(min(done, total) if total else 0)
