@@ -144,6 +144,12 @@ def insert(storage, table: str, values: Mapping[str, Any], actor: str | None) ->
     return stored
 
 
+# One encoder for the bulk paths: json.dumps with options builds a new encoder
+# per call, which costs as much as the encoding of a small value. Same options
+# as changelog.dumps and _encode_value, so the text is identical.
+_JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True, default=str)
+
+
 @guarded
 def insert_many(storage, table: str, rows: Iterable[Mapping[str, Any]], actor: str | None) -> list[str]:
     """Create many records in one transaction with two executemany calls.
@@ -153,16 +159,37 @@ def insert_many(storage, table: str, rows: Iterable[Mapping[str, Any]], actor: s
     read returns because callers pass already-typed values.
     """
     stamp = now_iso()
-    bools = BOOL_FIELDS.get(table, ())
-    prepared = []
+    cols = columns(storage, table)
+    base = defaults(storage, table)
+    bools = tuple(BOOL_FIELDS.get(table, ()))
+    jsons = JSON_FIELDS.get(table, set())
+    converted = _converted(storage, table)
+    origin = storage.device_id
+    meta = {"created_at": stamp, "updated_at": stamp, "created_by": actor, "updated_by": actor, "rev": 1,
+            "origin": origin, "deleted_at": None}
+    checked: set[tuple[str, ...]] = set()
+    prepared, params = [], []
     for values in rows:
-        row = _new_row(storage, table, values, actor, stamp)
+        keys = tuple(values)
+        if keys not in checked:  # rows of one batch nearly always share their keys
+            _check_fields(storage, table, values)
+            checked.add(keys)
+        row = dict(base)
+        row.update((k, v) for k, v in values.items() if v is not None)
+        row.update(meta)
+        row["id"] = values.get("id") or new_id()
         for name in bools:
             if row[name] is not None:
                 row[name] = bool(row[name])
+        values_out = [row[c] for c in cols]
+        for index, name in converted:
+            value = values_out[index]
+            if value is not None:
+                values_out[index] = _JSON.encode(value) if name in jsons else int(bool(value))
         prepared.append(row)
+        params.append(values_out)
     with storage.write():
-        storage.conn.executemany(_insert_sql(storage, table), (_params(storage, table, r) for r in prepared))
+        storage.conn.executemany(_insert_sql(storage, table), params)
         changelog.append_inserts(storage, table, prepared, stamp, actor)
     return [r["id"] for r in prepared]
 
@@ -222,8 +249,8 @@ def _log_updates(storage, table: str, entries: list[tuple[dict, dict, dict]], st
     origin = storage.device_id
     first = changelog.next_origin_seq(storage, origin)
     storage.conn.executemany(changelog._INSERT, (
-        (table, before["id"], after["rev"], origin, first + i, "update", changelog.dumps(before),
-         changelog.dumps(after), stamp, actor)
+        (table, before["id"], after["rev"], origin, first + i, "update", _JSON.encode(before),
+         _JSON.encode(after), stamp, actor)
         for i, (before, _real, after) in enumerate(entries)
     ))
 

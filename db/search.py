@@ -36,6 +36,7 @@ SORT_KEYS = {
 
 # SQLite's default limit on bound parameters is 999 on old builds; stay under it.
 _CHUNK = 500
+_TOP = "\U0010ffff"
 
 
 @dataclass(frozen=True)
@@ -106,16 +107,41 @@ def _where(query: FirmQuery) -> tuple[str, list]:
             clauses.append(f"f.{column} = ?")
             params.append(value)
     if query.sector:
-        clauses.append("substr(f.sector_isic, 1, ?) = ?")
-        params += [len(query.sector), query.sector]
+        # "Starts with" as a range, so the sector index answers it: every text
+        # that starts with the prefix sorts between it and the prefix followed
+        # by the highest code point.
+        clauses.append("f.sector_isic >= ? AND f.sector_isic < ?")
+        params += [query.sector, query.sector + _TOP]
     return (" AND ".join(clauses) or "1"), params
+
+
+def _only_live(query: FirmQuery) -> bool:
+    """True when the query lists every live firm, with no text and no filter."""
+    return not query.include_deleted and not any(
+        (match_expression(query.text), query.country, query.size_class, query.stage, query.band,
+         query.adviser_id, query.sector))
+
+
+def _walk_sort_index(query: FirmQuery) -> bool:
+    """True when the page should be read by walking the live sort index.
+
+    With a text search SQLite otherwise sorts every match before taking the
+    first rows (80 ms for one letter over 100,000 firms); walking the index
+    in order and probing the match set stops as soon as the page is full.
+    Column filters are left to the planner, which has indexes for them.
+    """
+    return bool(match_expression(query.text)) and not query.include_deleted and not any(
+        (query.country, query.size_class, query.stage, query.band, query.adviser_id, query.sector))
 
 
 @guarded
 def count(storage, query: FirmQuery) -> int:
     """How many firms the query lists."""
     where, params = _where(query)
-    return storage.conn.execute(f"SELECT count(*) FROM firms f WHERE {where}", params).fetchone()[0]
+    # Counting all live firms: the planner would read every row to check
+    # deleted_at; the partial index of live ids holds the answer (30 ms -> 3 ms).
+    hint = " INDEXED BY firms_live_id" if _only_live(query) else ""
+    return storage.conn.execute(f"SELECT count(*) FROM firms f{hint} WHERE {where}", params).fetchone()[0]
 
 
 @guarded
@@ -125,7 +151,8 @@ def ids(storage, query: FirmQuery, offset: int = 0, limit: int | None = None) ->
         raise ValueError(f"unknown sort key: {query.sort_key!r}")
     where, params = _where(query)
     direction = "DESC" if query.descending else "ASC"
-    sql = (f"SELECT f.id FROM firms f WHERE {where} "
+    hint = f" INDEXED BY firms_live_{query.sort_key}" if _walk_sort_index(query) else ""
+    sql = (f"SELECT f.id FROM firms f{hint} WHERE {where} "
            f"ORDER BY {SORT_KEYS[query.sort_key]} {direction}, f.id {direction}")
     if limit is not None or offset:
         sql += " LIMIT ? OFFSET ?"

@@ -55,9 +55,13 @@ class FirmTableModel(QAbstractTableModel):
     def set_query(self, query: FirmQuery) -> None:
         """Show the firms of ``query`` (a new search, filter or order)."""
         self.beginResetModel()
+        # Only a new order lists the same firms: the count is kept, not asked again.
+        reordered = query != self.query and replace(
+            query, sort_key=self.query.sort_key, descending=self.query.descending) == self.query
         self.query = query
         self._pages.clear()
-        self._count = firm_list.count_firms(self.storage, query)
+        if not reordered:
+            self._count = firm_list.count_firms(self.storage, query)
         self.endResetModel()
 
     def set_text(self, text: str) -> None:

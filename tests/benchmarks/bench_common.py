@@ -73,10 +73,13 @@ def benchmark_db(n_firms: int, folder: Path, rebuild: bool = False, log=print) -
     from db.schema import SCHEMA_VERSION
 
     path = folder / f"firms-{n_firms}-seed{SEED}-schema{SCHEMA_VERSION}.db"
-    if path.exists() and not rebuild:
-        return path, None
     from desktop.services.demo import make_demo
     from desktop.services.storage import open_database
+
+    if path.exists() and not rebuild:
+        with open_database(path):
+            pass  # applies any migration added since the file was built (new indexes)
+        return path, None
 
     temp = path.with_suffix(".building")
     for stale in (temp, Path(f"{temp}-wal"), Path(f"{temp}-shm")):
