@@ -18,10 +18,13 @@ Tests pass :class:`SyncRunner`, which runs the work at once on the calling threa
 from __future__ import annotations
 
 import threading
+import time
+from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 PROGRESS_DELAY_MS = 500
@@ -70,73 +73,74 @@ class Progress:
             raise Cancelled()
 
 
-class _Signals(QObject):
-    finished = Signal(object)
-    failed = Signal(object)
-
-
-class _Job(QRunnable):
-    def __init__(self, work: Callable[[Progress], Any], progress: Progress, signals: _Signals):
-        super().__init__()
-        self.work = work
-        self.progress = progress
-        self.signals = signals
-
-    def run(self) -> None:  # runs on the worker thread
-        try:
-            result = self.work(self.progress)
-        except BaseException as exc:  # delivered to the main thread, never lost
-            self.signals.failed.emit(exc)
-        else:
-            self.signals.finished.emit(result)
-
-
 class TaskRunner(QObject):
-    """Runs work functions in the background and reports on the main thread."""
+    """Runs work functions on one background thread and reports on the main thread.
 
-    def __init__(self, parent: QObject | None = None, pool: QThreadPool | None = None):
+    The work runs in a plain Python thread (``concurrent.futures``), and a
+    main-thread timer notices when it is done. No Qt object is touched off the
+    main thread: running Python code on Qt's own pool threads corrupted
+    reference counts in PySide6 (a crash at interpreter exit).
+    """
+
+    POLL_MS = 30
+
+    def __init__(self, parent: QObject | None = None, executor: ThreadPoolExecutor | None = None):
         super().__init__(parent)
         # One thread: database writes never overlap.
-        self.pool = pool or QThreadPool(self)
-        if pool is None:
-            self.pool.setMaxThreadCount(1)
-        self._running: set[_Signals] = set()
+        self.executor = executor or ThreadPoolExecutor(max_workers=1, thread_name_prefix="rumbo-task")
+        self._pending: list[tuple[Future, Callable[[Future], None]]] = []
+        self._timer = QTimer(self)
+        self._timer.setInterval(self.POLL_MS)
+        self._timer.timeout.connect(self._deliver)
 
     def run(self, work: Callable[[Progress], Any], on_done: Callable[[Any], None],
             on_error: Callable[[BaseException], None] | None = None, *,
             label: str = "", parent_widget: QWidget | None = None, cancellable: bool = True) -> Progress:
         """Start ``work(progress)``; call ``on_done(result)`` or ``on_error(exc)`` after.
 
-        A :class:`Cancelled` exception from the work calls neither callback's
-        error path with a message: it is reported to ``on_error`` like any
-        other exception so the caller can say "cancelado".
+        Both callbacks run on the main thread. A :class:`Cancelled` exception
+        from the work goes to ``on_error`` like any other, so the caller can
+        say the work was cancelled.
         """
         progress = Progress()
-        signals = _Signals()
         dialog = _ProgressDialog(label, progress, parent_widget, cancellable)
-        self._running.add(signals)
 
-        def finish(result):
+        def report(future: Future) -> None:  # on the main thread
             dialog.finish()
-            self._running.discard(signals)
-            on_done(result)
-
-        def fail(exc):
-            dialog.finish()
-            self._running.discard(signals)
-            if on_error is not None:
-                on_error(exc)
+            error = future.exception()
+            if error is None:
+                on_done(future.result())
+            elif on_error is not None:
+                on_error(error)
             else:
-                raise exc
+                raise error
 
-        signals.finished.connect(finish, Qt.ConnectionType.QueuedConnection)
-        signals.failed.connect(fail, Qt.ConnectionType.QueuedConnection)
-        self.pool.start(_Job(work, progress, signals))
+        self._pending.append((self.executor.submit(work, progress), report))
+        self._timer.start()
         return progress
 
     def wait(self, msecs: int = -1) -> bool:
-        """Wait for all queued work to finish (for tests and shutdown)."""
-        return self.pool.waitForDone(msecs)
+        """Wait for queued work to finish and deliver its results (tests, shutdown)."""
+        deadline = None if msecs < 0 else time.monotonic() + msecs / 1000
+        for future, _report in list(self._pending):
+            timeout = None if deadline is None else max(0.0, deadline - time.monotonic())
+            try:
+                future.exception(timeout=timeout)
+            except FutureTimeout:
+                return False
+        self._deliver()
+        return True
+
+    def _deliver(self) -> None:
+        still = []
+        done = []
+        for future, report in self._pending:
+            (done if future.done() else still).append((future, report))
+        self._pending = still
+        if not still:
+            self._timer.stop()
+        for future, report in done:
+            report(future)
 
 
 class SyncRunner:
