@@ -77,9 +77,8 @@ class TaskRunner(QObject):
     """Runs work functions on one background thread and reports on the main thread.
 
     The work runs in a plain Python thread (``concurrent.futures``), and a
-    main-thread timer notices when it is done. No Qt object is touched off the
-    main thread: running Python code on Qt's own pool threads corrupted
-    reference counts in PySide6 (a crash at interpreter exit).
+    main-thread timer notices when it is done, so no Qt object is ever used
+    off the main thread and no Python object crosses threads through Qt.
     """
 
     POLL_MS = 30
