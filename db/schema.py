@@ -246,6 +246,7 @@ def fts_values(alias: str) -> str:
 # plus id alone, which answers "is this firm live?" without reading the row.
 LIVE_INDEXES = {**SORT_INDEXES, "id": "id"}
 
+
 @MIGRATIONS(name="0003_live_firm_indexes")
 def m0003_live_firm_indexes(db: Database) -> None:
     """Partial indexes over live firms only (``deleted_at IS NULL``) for the firm list.
@@ -268,7 +269,7 @@ def m0003_live_firm_indexes(db: Database) -> None:
 
 
 # The schema version this code writes and understands.
-SCHEMA_VERSION = 2  # the number of the last migration above
+SCHEMA_VERSION = 2  # the user_version of the last migration that changed tables (0003 only adds indexes)
 
 # Tables whose rows follow the record model and are written through db.records.
 RECORD_TABLES = ("firms", "advisers", "contacts", "assessments", "answers", "notes", "settings")

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from desktop.cli import main
+from desktop.services.storage import open_database
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "import"
 
@@ -26,8 +27,11 @@ def test_demo_export_import_round_trip(tmp_path, capsys):
     out = capsys.readouterr().out
     assert "simulación" in out and "Filas rechazadas: 40 (duplicadas: 40)" in out
     assert len(list(csv.reader((tmp_path / "r.csv").read_text(encoding="utf-8-sig").splitlines()))) == 41
+    with open_database(db1) as storage:
+        stored = storage.conn.execute("SELECT count(*) FROM assessments WHERE deleted_at IS NULL").fetchone()[0]
+    assert stored > 0, "demo firms come with assessments"
     assert main(["--db", str(db1), "export", "assessments", str(tmp_path / "ev.xlsx")]) == 0
-    assert "0 evaluaciones" in capsys.readouterr().out
+    assert f"Se exportaron {stored} evaluaciones" in capsys.readouterr().out
 
 
 def test_import_prints_rejected_rows_with_numbers(tmp_path, capsys):

@@ -17,8 +17,10 @@ from desktop.services.exporting import ASSESSMENT_COLUMNS, FIRM_COLUMNS, export_
 from desktop.services.importing import import_file
 from desktop.services.storage import open_database
 
-# adviser_id is the importing adviser's in the new database; the rest must survive the trip.
-COMPARED = [f for f in FIRM_FIELDS if f != "adviser_id"]
+# adviser_id is the importing adviser's in the new database; stage and band are
+# caches of the firm's assessments, which a firm export does not carry. The rest
+# must survive the trip.
+COMPARED = [f for f in FIRM_FIELDS if f not in ("adviser_id", "stage", "band")]
 
 
 def _firms(storage):
