@@ -136,23 +136,42 @@ def run_gui(db_path: str | None = None, lang: str | None = None, demo: bool = Fa
         return 0  # the adviser closed the first-start dialog: nothing to do yet
     window = build_main_window(context)
     window.show()
+    start_backup_in_background(context)
     status = app.exec()
     context.runner.wait()
     storage.close()
     return status
 
 
-def _startup_chores(context, demo: bool) -> None:
-    """Rotating backup, demo data on request, and the adviser at the keyboard."""
-    try:
-        from desktop.services.maintenance import startup_backup
-    except ImportError:
-        startup_backup = None
-    if startup_backup is not None and context.storage.path is not None:
-        try:
-            startup_backup(context.storage)
-        except UserError as exc:  # a failed backup must not stop the adviser working
+def start_backup_in_background(context) -> None:
+    """The rotating start-up backup, on the task thread while the adviser works.
+
+    SQLite's online backup copes with the app writing meanwhile (WAL); a large
+    file takes seconds, which must not delay the first window. The work opens
+    its own connection, as every background task does.
+    """
+    if context.storage.path is None:
+        return
+    from desktop.services.maintenance import startup_backup
+    from desktop.services.storage import open_database
+
+    path = context.storage.path
+
+    def work(progress):
+        with open_database(path) as storage:
+            return startup_backup(storage)
+
+    def failed(exc):  # a failed backup must not stop the adviser working
+        if isinstance(exc, UserError):
             log.warning("Copia automática no realizada: %s", exc)
+        else:
+            raise exc
+
+    context.runner.run(work, lambda dest: log.info("Copia automática: %s", dest), failed, show_progress=False)
+
+
+def _startup_chores(context, demo: bool) -> None:
+    """Demo data on request, and the adviser at the keyboard."""
     if demo:
         from desktop.services.demo import make_demo
         from desktop.services.firm_list import FirmQuery, count_firms

@@ -94,15 +94,17 @@ class TaskRunner(QObject):
 
     def run(self, work: Callable[[Progress], Any], on_done: Callable[[Any], None],
             on_error: Callable[[BaseException], None] | None = None, *,
-            label: str = "", parent_widget: QWidget | None = None, cancellable: bool = True) -> Progress:
+            label: str = "", parent_widget: QWidget | None = None, cancellable: bool = True,
+            show_progress: bool = True) -> Progress:
         """Start ``work(progress)``; call ``on_done(result)`` or ``on_error(exc)`` after.
 
-        Both callbacks run on the main thread. A :class:`Cancelled` exception
+        Both callbacks run on the main thread. ``show_progress=False`` is for
+        housekeeping the adviser did not ask for (no dialog, however long). A :class:`Cancelled` exception
         from the work goes to ``on_error`` like any other, so the caller can
         say the work was cancelled.
         """
         progress = Progress()
-        dialog = _ProgressDialog(label, progress, parent_widget, cancellable)
+        dialog = _ProgressDialog(label, progress, parent_widget, cancellable, enabled=show_progress)
 
         def report(future: Future) -> None:  # on the main thread
             dialog.finish()
@@ -145,7 +147,8 @@ class TaskRunner(QObject):
 class SyncRunner:
     """A :class:`TaskRunner` stand-in for tests: runs work immediately, in order."""
 
-    def run(self, work, on_done, on_error=None, *, label="", parent_widget=None, cancellable=True) -> Progress:
+    def run(self, work, on_done, on_error=None, *, label="", parent_widget=None, cancellable=True,
+            show_progress=True) -> Progress:
         progress = Progress()
         try:
             result = work(progress)
@@ -164,7 +167,8 @@ class SyncRunner:
 class _ProgressDialog:
     """A progress dialog that shows itself only for work lasting over the delay."""
 
-    def __init__(self, label: str, progress: Progress, parent: QWidget | None, cancellable: bool):
+    def __init__(self, label: str, progress: Progress, parent: QWidget | None, cancellable: bool,
+                 enabled: bool = True):
         self.progress = progress
         self.dialog: QProgressDialog | None = None
         self.label = label
@@ -174,7 +178,8 @@ class _ProgressDialog:
         self.timer.setInterval(100)
         self.timer.timeout.connect(self._tick)
         self.elapsed = 0
-        self.timer.start()
+        if enabled:
+            self.timer.start()
 
     def _tick(self) -> None:
         self.elapsed += self.timer.interval()

@@ -196,7 +196,10 @@ class SyncPage(QWidget):
         self.resolve_button.clicked.connect(self.resolve_current)
         self.conflicts.doubleClicked.connect(lambda _index: self.resolve_current())
         self.conflicts.itemSelectionChanged.connect(self._update_buttons)
-        self.refresh()
+        # Listing conflicts first records this device's new changes in the sync
+        # log, which on a large database takes seconds: do it when the screen is
+        # first shown, not while the main window is being built.
+        self._shown_once = False
 
     # ------------------------------------------------------------------ device
 
@@ -324,6 +327,12 @@ class SyncPage(QWidget):
         dialog.open()
 
     # ------------------------------------------------------------------ tables
+
+    def showEvent(self, event) -> None:
+        if not self._shown_once:
+            self._shown_once = True
+            self.refresh()
+        super().showEvent(event)
 
     def refresh(self) -> None:
         """Reload the device, peers, conflicts and history from the database."""

@@ -86,3 +86,15 @@ def test_new_assessment_from_the_firm_detail(window, qtbot):
 def test_restore_closes_the_window(window, qtbot):
     window.page("settings").restart_required.emit("La copia se restauró.")
     assert not window.isVisible()
+
+
+def test_startup_backup_runs_in_the_background_with_its_own_connection(window, tmp_path, monkeypatch):
+    from desktop import app
+    from desktop.services import maintenance
+
+    monkeypatch.setattr(maintenance, "backup_folder", lambda: tmp_path / "copias")
+    app.start_backup_in_background(window.context)
+    copies = list((tmp_path / "copias").glob("*.db"))
+    assert len(copies) == 1
+    check = maintenance.check_database(copies[0])
+    assert check.ok and check.counts["firms"] == 1
