@@ -181,7 +181,9 @@ class DashboardPage(QWidget):
         context.signals.assessments_changed.connect(lambda _firm: self.refresh())
         context.signals.firms_changed.connect(self.refresh)
         context.signals.settings_changed.connect(self._fill_advisers)
-        self.refresh()
+        # Counting 100,000 firms takes about a second: only while the screen is
+        # on view; a hidden Tablero just remembers that its numbers are old.
+        self._stale = True
 
     # --- data ---------------------------------------------------------------
 
@@ -197,7 +199,11 @@ class DashboardPage(QWidget):
         )
 
     def refresh(self) -> None:
-        """Recount everything under the current filters."""
+        """Recount everything under the current filters (when the screen is on view)."""
+        if not self.isVisible():
+            self._stale = True
+            return
+        self._stale = False
         f = self.current_filter()
         months = self.stale_months.value()
         lang, today, path = self.context.lang, self.today, self.context.storage.path
@@ -213,6 +219,11 @@ class DashboardPage(QWidget):
         self.filter = f
         self.context.runner.run(work, self._show, lambda exc: messages.show_error(self, exc),
                                 label=self.tr("Calculando el tablero…"), parent_widget=self, cancellable=False)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
 
     def _show(self, board: Dashboard) -> None:
         self.board = board

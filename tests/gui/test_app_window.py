@@ -98,3 +98,17 @@ def test_startup_backup_runs_in_the_background_with_its_own_connection(window, t
     assert len(copies) == 1
     check = maintenance.check_database(copies[0])
     assert check.ok and check.counts["firms"] == 1
+
+
+def test_dashboard_counts_only_when_shown(window, qtbot):
+    board = window.page("dashboard")
+    assert board.board is None  # built hidden: nothing counted at start-up
+    window.show_page("dashboard")
+    qtbot.waitUntil(lambda: board.board is not None, timeout=5000)
+    assert board.board.total_firms == 1
+    register_firm(window.context.storage, {"legal_name": "Taller Dos", "country": "SV"}, None)
+    window.show_page("firms")
+    window.context.signals.firms_changed.emit()
+    assert board.board.total_firms == 1  # hidden: not recounted yet
+    window.show_page("dashboard")
+    qtbot.waitUntil(lambda: board.board.total_firms == 2, timeout=5000)
