@@ -13,7 +13,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QMetaMethod, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -140,7 +140,8 @@ class BarChart(QWidget):
         self.update()
 
     def clickable(self) -> bool:
-        return self.receivers(self.bar_clicked) > 0
+        """Whether anyone listens to clicks (then bars show a pointing hand)."""
+        return self.isSignalConnected(QMetaMethod.fromSignal(self.bar_clicked))
 
     def _top(self) -> int:
         return 24 if self.title else 4
