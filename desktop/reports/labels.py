@@ -1,11 +1,15 @@
 """Every fixed word the reports print, in Spanish and English.
 
-One small table so a translator sees all of it in one place; codes from the
-domain (bands, stages, profiles) have their report wording here too, used when
-the data files do not carry one.
+One small table so a translator sees all of it in one place. Domain codes
+(size classes, bands, stages, profiles) are worded by the domain itself, so
+the screens and the reports always say the same.
 """
 
 from __future__ import annotations
+
+from desktop.domain.assessment import LABELS as ASSESSMENT_LABELS
+from desktop.domain.assessment import label as assessment_label
+from desktop.domain.classify import CLASS_LABELS, class_label
 
 LABELS: dict[str, tuple[str, str]] = {
     # page furniture
@@ -172,30 +176,6 @@ LABELS: dict[str, tuple[str, str]] = {
                         "{shown} of {total} firms are shown; export the list to get all of them."),
 }
 
-# Report wording for domain codes (used when the data files carry none).
-CODES: dict[str, tuple[str, str]] = {
-    "micro": ("Microempresa", "Micro-firm"),
-    "pequena": ("Pequeña empresa", "Small firm"),
-    "mediana": ("Mediana empresa", "Medium-sized firm"),
-    "grande": ("Gran empresa", "Large firm"),
-    "sin_clasificar": ("Sin clasificar", "Not classified"),
-    "inicial": ("Inicial", "Initial"),
-    "en_desarrollo": ("En desarrollo", "Developing"),
-    "preparada": ("Preparada", "Ready"),
-    "avanzada": ("Avanzada", "Advanced"),
-    "local_only": ("Solo mercado local", "Local market only"),
-    "indirect_exporter": ("Exportadora indirecta", "Indirect exporter"),
-    "occasional_direct": ("Exportadora directa ocasional", "Occasional direct exporter"),
-    "regular_direct": ("Exportadora directa regular", "Regular direct exporter"),
-    "multi_market": ("Multimercado", "Multi-market"),
-    "autoempleo_supervivencia": ("Autoempleo y supervivencia", "Survival and self-employment"),
-    "local_baja_productividad": ("Local de baja productividad", "Local, low productivity"),
-    "proveedor_vinculado": ("Proveedora vinculada a cadenas", "Linked supplier"),
-    "exportador_directo": ("Exportadora directa", "Direct exporter"),
-    "dinamica_innovadora": ("Dinámica e innovadora", "Dynamic and innovative"),
-}
-
-
 def label(key: str, lang: str = "es") -> str:
     """Return the report wording for ``key`` in ``lang`` (Spanish by default).
 
@@ -206,14 +186,25 @@ def label(key: str, lang: str = "es") -> str:
     return en if lang == "en" else es
 
 
+# Kinds of assessment codes whose wording the domain owns (one source for the
+# screens and the reports, so the two never drift apart).
+_ASSESSMENT_KINDS = ("band", "stage", "profile")
+
+
 def code_label(code: str | None, lang: str = "es", empty: str = "—") -> str:
-    """Return the wording of a domain code (size class, band, stage, profile)."""
+    """Return the wording of a domain code (size class, band, stage, profile).
+
+    The words come from the domain (``class_label`` and the assessment
+    ``LABELS``); an unknown code comes back as it is.
+    """
     if code is None:
         return empty
-    pair = CODES.get(code)
-    if pair is None:
-        return code
-    return pair[1] if lang == "en" else pair[0]
+    if code in CLASS_LABELS:
+        return class_label(code, lang)
+    for kind in _ASSESSMENT_KINDS:
+        if code in ASSESSMENT_LABELS[kind]:
+            return assessment_label(kind, code, lang)
+    return code
 
 # ISIC Rev. 4 sections (short forms of the official titles).
 ISIC_SECTIONS: dict[str, tuple[str, str]] = {

@@ -7,7 +7,9 @@ from decimal import Decimal as D
 
 from reportlab.platypus import Paragraph
 
-from desktop.reports.labels import CODES, LABELS, code_label, label
+from desktop.domain.assessment import LABELS as ASSESSMENT_LABELS
+from desktop.domain.assessment import label as assessment_label
+from desktop.reports.labels import LABELS, code_label, label
 from desktop.reports.styles import styles
 from desktop.reports.text import PLACEHOLDER, long_date, money, num, para_text, pct, printable, signed
 from tests.reports.examples import HOSTILE_NAME
@@ -54,9 +56,17 @@ def test_dates_in_spanish_and_english():
 
 
 def test_every_label_has_both_languages():
-    for key, (es, en) in {**LABELS, **CODES}.items():
+    for key, (es, en) in LABELS.items():
         assert es.strip() and en.strip(), key
         assert es.count("{") == en.count("{"), key  # same placeholders in both
     assert label("page_x_of_y", "en").format(x=2, y=7) == "Page 2 of 7"
     assert code_label("pequena", "es") == "Pequeña empresa"
     assert code_label("unknown_code", "es") == "unknown_code"
+
+
+def test_domain_codes_are_worded_as_on_screen():
+    for kind in ("band", "stage", "profile"):
+        for code in ASSESSMENT_LABELS[kind]:
+            for lang in ("es", "en"):
+                assert code_label(code, lang) == assessment_label(kind, code, lang)
+    assert code_label("local_tradicional", "es") == "Mipyme tradicional de mercado local"
