@@ -66,7 +66,7 @@ def test_readiness_summary_and_reading():
     r = build().readiness
     assert (r.index, r.band, r.band_label, r.stage_label, r.profile_label, r.coverage, r.provisional) == (
         D("56.4"), "en_desarrollo", "En desarrollo", "Exportadora directa ocasional",
-        "Proveedora vinculada a cadenas", D("84.2"), False)
+        "Proveedora vinculada a cadenas exportadoras", D("84.2"), False)
     assert [(d.dimension_id, d.score, d.coverage, d.status_text) for d in r.dimensions] == [
         ("estrategia", D("72.5"), D("100"), ""),
         ("calidad", D("40.0"), D("80"), ""),
