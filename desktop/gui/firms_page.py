@@ -82,17 +82,20 @@ class FirmsPage(QWidget):
         for column, width in enumerate((240, 160, 130, 50, 130, 90, 80, 110, 120)):
             self.table.setColumnWidth(column, width)
 
-        self.search.setMinimumWidth(360)
+        # Search on its own row, filters below: the page must fit a 1366-pixel laptop screen.
+        search_row = QHBoxLayout()
+        search_row.addWidget(self.search, 1)
         filters = QHBoxLayout()
-        filters.addWidget(self.search, 1)
         for widget in (self.country, self.size_class, self.sector, self.stage, self.band, self.adviser):
             filters.addWidget(widget)
+        filters.addStretch(1)
         actions = QHBoxLayout()
         actions.addWidget(self.count_label, 1)
         for button in (self.new_button, self.open_button, self.import_button, self.export_button):
             actions.addWidget(button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(search_row)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
         layout.addLayout(actions)
