@@ -23,8 +23,23 @@ def backup_folder() -> Path:
     return Path(user_data_dir("Rumbo", appauthor=False)) / "copias"
 
 
+def database_backup_folder(storage: Storage) -> Path:
+    """This database's own folder of automatic backups.
+
+    Each database file rotates its own copies: opening a demo or a test file
+    seven times must never push the real database's copies out. The folder
+    is named after the file and its device id (unique to each database).
+    """
+    stem = "".join(c if c.isalnum() or c in "-_" else "_" for c in storage.path.stem)[:40] or "rumbo"
+    return backup_folder() / f"{stem}-{storage.device_id[-8:]}"
+
+
 def startup_backup(storage: Storage, folder: str | Path | None = None, keep: int = AUTO_BACKUPS_KEPT) -> Path | None:
     """Make the rotating start-up backup of a file database (None for in-memory ones).
+
+    Args:
+        folder: where to rotate the copies; by default this database's own
+            folder (:func:`database_backup_folder`).
 
     Raises:
         db.errors.StorageError: the copy could not be written; the caller
@@ -32,7 +47,7 @@ def startup_backup(storage: Storage, folder: str | Path | None = None, keep: int
     """
     if storage.path is None:
         return None
-    return backups.auto_backup(storage, Path(folder) if folder else backup_folder(), keep)
+    return backups.auto_backup(storage, Path(folder) if folder else database_backup_folder(storage), keep)
 
 
 def backup_database(storage: Storage, dest: str | Path) -> Path:

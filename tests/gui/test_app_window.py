@@ -94,10 +94,11 @@ def test_startup_backup_runs_in_the_background_with_its_own_connection(window, t
 
     monkeypatch.setattr(maintenance, "backup_folder", lambda: tmp_path / "copias")
     app.start_backup_in_background(window.context)
-    copies = list((tmp_path / "copias").glob("*.db"))
+    copies = list((tmp_path / "copias").rglob("*.db"))
     assert len(copies) == 1
     check = maintenance.check_database(copies[0])
     assert check.ok and check.counts["firms"] == 1
+    assert copies[0].parent == maintenance.database_backup_folder(window.context.storage)
 
 
 def test_dashboard_counts_only_when_shown(window, qtbot):

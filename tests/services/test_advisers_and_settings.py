@@ -83,3 +83,20 @@ def test_startup_backup_rotates(storage, tmp_path):
     made = [startup_backup(storage, tmp_path / "copias", keep=2) for _ in range(3)]
     assert sorted((tmp_path / "copias").glob("*.db")) == made[1:]
     assert check_database(made[-1]).ok
+
+
+def test_each_database_rotates_its_own_startup_backups(tmp_path, monkeypatch):
+    from desktop.services import maintenance
+    from desktop.services.storage import open_database
+
+    monkeypatch.setattr(maintenance, "backup_folder", lambda: tmp_path / "copias")
+    with open_database(tmp_path / "real.db") as real:
+        maintenance.startup_backup(real)
+        real_folder = maintenance.database_backup_folder(real)
+    with open_database(tmp_path / "demo.db") as demo:
+        for _ in range(maintenance.AUTO_BACKUPS_KEPT + 2):
+            maintenance.startup_backup(demo)
+        demo_folder = maintenance.database_backup_folder(demo)
+    assert real_folder != demo_folder
+    assert len(list(real_folder.glob("*.db"))) == 1  # untouched by the demo file's rotation
+    assert len(list(demo_folder.glob("*.db"))) == maintenance.AUTO_BACKUPS_KEPT
