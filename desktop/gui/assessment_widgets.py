@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.assessment import SPECIAL_CODES, Answer, Question, label
+
+NOTE_SAVE_DELAY_MS = 800
 
 
 def parse_number(text: str) -> Decimal | None:
@@ -147,6 +149,11 @@ class QuestionCard(QFrame):
         self.document_box.toggled.connect(self._emit)
         self.note_edit = QLineEdit(objectName="note", placeholderText=self.tr("Nota (opcional)"))
         self.note_edit.editingFinished.connect(self._note_edited)
+        # A note is saved a moment after the adviser stops typing too, so a
+        # crash or a closed lid mid-sentence loses at most a second of it.
+        self._note_timer = QTimer(self, singleShot=True, interval=NOTE_SAVE_DELAY_MS)
+        self._note_timer.timeout.connect(self._note_edited)
+        self.note_edit.textEdited.connect(self._note_timer.start)
         self._saved_note = ""
         row.addWidget(self.document_box)
         row.addWidget(self.note_edit, 1)
@@ -293,6 +300,7 @@ class QuestionCard(QFrame):
         self._emit()
 
     def _note_edited(self) -> None:
+        self._note_timer.stop()
         note = self.note_edit.text().strip()
         if note != self._saved_note:
             self._saved_note = note

@@ -263,3 +263,15 @@ def test_declining_the_confirmation_keeps_the_draft(ctx, qtbot, monkeypatch):
     monkeypatch.setattr(messages, "confirm", lambda *args: False)
     qtbot.mouseClick(wizard.complete_button, Qt.MouseButton.LeftButton)
     assert service.get_assessment(ctx.storage, wizard.assessment_id)["status"] == "draft"
+
+
+def test_a_note_is_saved_while_typing_before_leaving_the_field(ctx, qtbot):
+    wizard = open_wizard(ctx, qtbot)
+    qid = next(iter(wizard.cards))
+    card = wizard.cards[qid]
+    qtbot.mouseClick(card.note_edit, Qt.MouseButton.LeftButton)
+    type_text(qtbot, card.note_edit, "Mostró la factura")
+    # No Enter, no Tab: the adviser is still in the field when the lid closes.
+    qtbot.waitUntil(lambda: service.load_answers(ctx.storage, wizard.assessment_id).get(qid) is not None,
+                    timeout=3000)
+    assert service.load_answers(ctx.storage, wizard.assessment_id)[qid].note == "Mostró la factura"
