@@ -54,7 +54,6 @@ def _stamp() -> str:
 
 def _copy_into(source: sqlite3.Connection, dest: Path) -> None:
     """Online-backup ``source`` into ``dest`` via a temporary file and a rename."""
-    dest.parent.mkdir(parents=True, exist_ok=True)
     tmp = dest.with_name(f".{dest.name}.{_stamp()}.tmp")
     try:
         target = sqlite3.connect(tmp)
@@ -82,6 +81,8 @@ def backup(storage, dest: str | Path, overwrite: bool = False) -> Path:
         raise UserError("La copia de seguridad no puede guardarse sobre la propia base de datos.", field="dest")
     if dest.exists() and not overwrite:
         raise UserError(f"Ya existe el archivo {dest}; elija otro nombre para la copia.", field="dest")
+    if not dest.parent.is_dir():
+        raise UserError(f"No existe la carpeta {dest.parent}; elija una carpeta que exista.", field="dest")
     with storage_errors(str(dest)):
         _copy_into(storage.conn, dest)
     return dest
@@ -93,6 +94,7 @@ def auto_backup(storage, folder: str | Path, keep: int = 7) -> Path:
     Only files this function made (``rumbo-auto-*.db``) are ever removed.
     """
     folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
     dest = backup(storage, folder / f"{AUTO_PREFIX}{_stamp()}.db")
     made = sorted(folder.glob(f"{AUTO_PREFIX}*.db"))
     for old in made[: max(len(made) - keep, 0)]:

@@ -169,11 +169,19 @@ def client_report_pdf(storage: Storage, firm_ref: str, *, lang: str = "es", toda
     return client_report(storage, firm_ref, lang=lang, today=today)[1]
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def write_atomically(path: Path, content: bytes) -> None:
     """Write ``content`` to ``path`` through a temporary file in the same folder."""
     path = Path(path)
     fd, tmp = tempfile.mkstemp(prefix=".rumbo-", suffix=".tmp", dir=path.parent)
     try:
+        # mkstemp makes the file private (0600); a report is an ordinary document.
+        os.fchmod(fd, 0o666 & ~_umask())
         with os.fdopen(fd, "wb") as handle:
             handle.write(content)
         os.replace(tmp, path)

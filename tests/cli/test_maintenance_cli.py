@@ -87,3 +87,12 @@ def test_real_process_exit_status(tmp_path):
     run = subprocess.run([sys.executable, "-m", "desktop", "--db", str(db), "restore", str(tmp_path / "no.db")],
                          capture_output=True, text=True)
     assert run.returncode == 2 and "Traceback" not in run.stderr
+
+
+def test_backup_into_a_missing_folder_is_refused(tmp_path, capsys):
+    from desktop.cli import main
+
+    status = main(["--db", str(tmp_path / "r.db"), "backup", str(tmp_path / "no-existe" / "copia.db")])
+    assert status == 2
+    assert "No existe la carpeta" in capsys.readouterr().err
+    assert not (tmp_path / "no-existe").exists()

@@ -19,6 +19,7 @@ def _fill(storage, n, prefix="Firma"):
 
 def test_backup_while_open_and_writing(fresh_db, tmp_path):
     _fill(fresh_db, 30)
+    (tmp_path / "copias").mkdir()
     with fresh_db.write():
         # A transaction in progress is not part of the snapshot.
         firms.insert_firm(fresh_db, {"legal_name": "A medias", "country": "SV"}, None)

@@ -119,3 +119,24 @@ def test_batch_on_a_thread_pool_with_several_threads(tmp_path):
         result = write_all_reports(db_path, tmp_path / "out", executor_factory=lambda: ThreadPoolExecutor(3))
         assert not result.failed
         assert len(result.written) == 45
+
+
+def test_reports_and_bundles_follow_the_umask(tmp_path):
+    import os
+    import stat
+
+    from desktop.services import sync
+    from desktop.services.firms import register_firm
+    from desktop.services.reporting import write_client_report
+    from desktop.services.storage import open_database
+
+    old = os.umask(0o022)
+    try:
+        with open_database(tmp_path / "r.db") as storage:
+            firm = register_firm(storage, {"legal_name": "Café Luna", "country": "SV"}, None)
+            write_client_report(storage, firm["id"], tmp_path / "informe.pdf")
+            sync.export_bundle(storage, tmp_path / "p.rumbo")
+    finally:
+        os.umask(old)
+    for name in ("informe.pdf", "p.rumbo"):
+        assert stat.S_IMODE((tmp_path / name).stat().st_mode) == 0o644, name
