@@ -104,7 +104,7 @@ class ClientReportRenderer:
         d, c = self.data, self.data.classification
         out = [self.p(self.t("profile"), "h1", user=False), self._pairs(d.profile)]
         out += [self.p(self.t("classification"), "h2", user=False)]
-        box = Table([[self.p(c.size_label, "big_number"), self.p(c.rule)]],
+        box = Table([[self.p(c.size_label, "h2"), self.p(c.rule)]],  # h2: "Microempresa" fits the box whole
                     colWidths=[55 * mm, self.width - 55 * mm])
         box.setStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("BACKGROUND", (0, 0), (-1, -1), BAND_FILL),
                       ("TOPPADDING", (0, 0), (-1, -1), 6), ("BOTTOMPADDING", (0, 0), (-1, -1), 6)])

@@ -11,6 +11,7 @@ from decimal import Decimal, InvalidOperation
 
 import pycountry
 
+from desktop.domain.validation import TAX_ID_LABELS
 from desktop.reports.labels import label
 from desktop.reports.text import money
 
@@ -54,6 +55,7 @@ def profile_rows(firm: dict, lang: str = "es") -> tuple[tuple[str, str], ...]:
     tax = firm.get("tax_id")
     if tax:
         kind = firm.get("tax_id_type")
+        kind = TAX_ID_LABELS.get(kind, kind)  # "cédula física", not the code cedula_fisica
         add("tax_id", f"{tax} ({kind})" if kind else tax)
     place = ", ".join(str(p) for p in (firm.get("municipality"), firm.get("department")) if p)
     add("country", country_name(firm.get("country"), lang))
