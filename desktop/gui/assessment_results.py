@@ -83,7 +83,11 @@ class AssessmentResultsView(QWidget):
         self.index_label = QLabel(number(r.index, lang), objectName="indexLabel")
         self.index_label.setStyleSheet("font-size: 28pt; font-weight: bold; color: #1f3a4d;")
         color = BAND_COLORS.get(r.band or "", "#6b7b8c")
-        self.band_label = QLabel(label("band", r.band, lang) or self.tr("Sin banda"), objectName="bandLabel")
+        band_text = label("band", r.band, lang) or self.tr("Sin banda")
+        if r.provisional:  # never let a thin interview pass for a firm verdict
+            band_text += " " + self.tr("(provisional)")
+            color = "#8a8f96"
+        self.band_label = QLabel(band_text, objectName="bandLabel")
         self.band_label.setStyleSheet(f"background: {color}; color: white; border-radius: 10px; "
                                       "padding: 4px 12px; font-size: 12pt; font-weight: bold;")
         details = [self.tr("Cobertura de respuestas: ") + number(r.coverage, lang) + " %"]

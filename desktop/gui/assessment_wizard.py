@@ -224,6 +224,12 @@ class AssessmentWizard(QWidget):
         question = self.tr("¿Terminar la evaluación? Después ya no podrá cambiar las respuestas.")
         if answered < total:
             question = self.tr("Quedan {n} preguntas sin responder. ").format(n=total - answered) + question
+            try:
+                provisional = service.preview(self.context.storage, self.assessment_id).provisional
+            except Exception:  # noqa: BLE001 - completing will report any real problem
+                provisional = False
+            if provisional:
+                question = self.tr("Con tan pocas respuestas el resultado será provisional. ") + question
         if not messages.confirm(self, self.tr("Terminar evaluación"), question):
             return
         try:

@@ -67,132 +67,137 @@
     <context>
         <name>AssessmentResultsView</name>
         <message>
-            <location filename="../../desktop/gui/assessment_results.py" line="145" />
+            <location filename="../../desktop/gui/assessment_results.py" line="149" />
             <source>&amp;Imprimir informe…</source>
             <translation>&amp;Print report…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment_results.py" line="146" />
+            <location filename="../../desktop/gui/assessment_results.py" line="150" />
             <source>&amp;Seguimiento de la empresa</source>
             <translation>Firm &amp;follow-up</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment_results.py" line="133" />
+            <location filename="../../desktop/gui/assessment_results.py" line="88" />
+            <source>(provisional)</source>
+            <translation>(provisional)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/assessment_results.py" line="137" />
             <source>Aporte</source>
             <translation>Contribution</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment_results.py" line="110" />
+            <location filename="../../desktop/gui/assessment_results.py" line="114" />
             <source>Bloqueos</source>
             <translation>Band caps</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment_results.py" line="89" />
+            <location filename="../../desktop/gui/assessment_results.py" line="93" />
             <source>Cobertura de respuestas: </source>
             <translation>Answer coverage: </translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment_results.py" line="132" />
+            <location filename="../../desktop/gui/assessment_results.py" line="136" />
             <source>Dimensión / pregunta</source>
             <translation>Dimension / question</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment_results.py" line="267" />
+            <location filename="../../desktop/gui/assessment_results.py" line="271" />
             <source>Documentos PDF (*.pdf)</source>
             <translation>PDF documents (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment_results.py" line="114" />
+            <location filename="../../desktop/gui/assessment_results.py" line="118" />
             <source>Etapa de internacionalización</source>
             <translation>Internationalization stage</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment_results.py" line="133" />
+            <location filename="../../desktop/gui/assessment_results.py" line="137" />
             <source>Evidencia</source>
             <translation>Evidence</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment_results.py" line="164" />
+            <location filename="../../desktop/gui/assessment_results.py" line="168" />
             <source>Explicación de cada puntaje (abra una dimensión)</source>
             <translation>How each score was reached (open a dimension)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment_results.py" line="266" />
+            <location filename="../../desktop/gui/assessment_results.py" line="270" />
             <source>Guardar informe</source>
             <translation>Save report</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment_results.py" line="276" />
+            <location filename="../../desktop/gui/assessment_results.py" line="280" />
             <source>Informe</source>
             <translation>Report</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment_results.py" line="165" />
+            <location filename="../../desktop/gui/assessment_results.py" line="169" />
             <source>Instrumentos de apoyo recomendados y plan de acción</source>
             <translation>Recommended support instruments and action plan</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment_results.py" line="227" />
+            <location filename="../../desktop/gui/assessment_results.py" line="231" />
             <source>No aplica a esta empresa</source>
             <translation>Does not apply to this firm</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment_results.py" line="233" />
+            <location filename="../../desktop/gui/assessment_results.py" line="237" />
             <source>No hay instrumentos recomendados: no se encontraron brechas con datos suficientes.</source>
             <translation>No instruments recommended: no gaps with enough data were found.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment_results.py" line="116" />
+            <location filename="../../desktop/gui/assessment_results.py" line="120" />
             <source>Perfil</source>
             <translation>Profile</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment_results.py" line="246" />
+            <location filename="../../desktop/gui/assessment_results.py" line="250" />
             <source>Plan de acción</source>
             <translation>Action plan</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment_results.py" line="245" />
+            <location filename="../../desktop/gui/assessment_results.py" line="249" />
             <source>Por qué</source>
             <translation>Why</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment_results.py" line="247" />
+            <location filename="../../desktop/gui/assessment_results.py" line="251" />
             <source>Programas de referencia</source>
             <translation>Reference programmes</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment_results.py" line="123" />
+            <location filename="../../desktop/gui/assessment_results.py" line="127" />
             <source>Puntaje</source>
             <translation>Score</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment_results.py" line="125" />
+            <location filename="../../desktop/gui/assessment_results.py" line="129" />
             <source>Puntaje y cobertura por dimensión</source>
             <translation>Score and coverage by dimension</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment_results.py" line="132" />
+            <location filename="../../desktop/gui/assessment_results.py" line="136" />
             <source>Puntos</source>
             <translation>Points</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment_results.py" line="91" />
+            <location filename="../../desktop/gui/assessment_results.py" line="95" />
             <source>Respaldadas con documento: </source>
             <translation>Backed by a document: </translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment_results.py" line="132" />
+            <location filename="../../desktop/gui/assessment_results.py" line="136" />
             <source>Respuesta</source>
             <translation>Answer</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment_results.py" line="93" />
+            <location filename="../../desktop/gui/assessment_results.py" line="97" />
             <source>Resultado provisional: faltan demasiadas respuestas.</source>
             <translation>Provisional result: too many answers are missing.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment_results.py" line="276" />
+            <location filename="../../desktop/gui/assessment_results.py" line="280" />
             <source>Se guardó el informe en {path}.</source>
             <translation>The report was saved to {path}.</translation>
         </message>
@@ -202,37 +207,37 @@
             <translation>No band</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment_results.py" line="113" />
+            <location filename="../../desktop/gui/assessment_results.py" line="117" />
             <source>Sin bloqueos: ninguna respuesta limita la banda.</source>
             <translation>No band caps: no answer limits the band.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment_results.py" line="189" />
+            <location filename="../../desktop/gui/assessment_results.py" line="193" />
             <source>Sin determinar</source>
             <translation>Undetermined</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment_results.py" line="95" />
+            <location filename="../../desktop/gui/assessment_results.py" line="99" />
             <source>Sin los bloqueos sería: </source>
             <translation>Without the caps it would be: </translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment_results.py" line="228" />
+            <location filename="../../desktop/gui/assessment_results.py" line="232" />
             <source>Sin responder</source>
             <translation>Unanswered</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment_results.py" line="199" />
+            <location filename="../../desktop/gui/assessment_results.py" line="203" />
             <source>cob.</source>
             <translation>cov.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment_results.py" line="204" />
+            <location filename="../../desktop/gui/assessment_results.py" line="208" />
             <source>cobertura </source>
             <translation>coverage </translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment_results.py" line="108" />
+            <location filename="../../desktop/gui/assessment_results.py" line="112" />
             <source>como máximo</source>
             <translation>at most</translation>
         </message>
@@ -242,7 +247,7 @@
             <translation>assessment of</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment_results.py" line="99" />
+            <location filename="../../desktop/gui/assessment_results.py" line="103" />
             <source>Índice de preparación (0–100)</source>
             <translation>Readiness index (0–100)</translation>
         </message>
@@ -280,6 +285,11 @@
             <translation>Progress by dimension</translation>
         </message>
         <message>
+            <location filename="../../desktop/gui/assessment_wizard.py" line="232" />
+            <source>Con tan pocas respuestas el resultado será provisional. </source>
+            <translation>With so few answers the result will be provisional. </translation>
+        </message>
+        <message>
             <location filename="../../desktop/gui/assessment_wizard.py" line="184" />
             <source>Guardado</source>
             <translation>Saved</translation>
@@ -290,7 +300,7 @@
             <translation>{n} questions are still unanswered. </translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment_wizard.py" line="227" />
+            <location filename="../../desktop/gui/assessment_wizard.py" line="233" />
             <source>Terminar evaluación</source>
             <translation>Finish assessment</translation>
         </message>
@@ -395,7 +405,7 @@
     <context>
         <name>BarChart</name>
         <message>
-            <location filename="../../desktop/gui/charts.py" line="177" />
+            <location filename="../../desktop/gui/charts.py" line="178" />
             <source>Sin datos</source>
             <translation>No data</translation>
         </message>
@@ -879,7 +889,7 @@
             <translation>Most common gaps (dimension below 40/100)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/dashboard_page.py" line="215" />
+            <location filename="../../desktop/gui/dashboard_page.py" line="221" />
             <source>Calculando el tablero…</source>
             <translation>Calculating the dashboard…</translation>
         </message>
@@ -931,12 +941,12 @@
             <translation>Not reassessed in:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/dashboard_page.py" line="253" />
+            <location filename="../../desktop/gui/dashboard_page.py" line="264" />
             <source>Todos</source>
             <translation>All</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/dashboard_page.py" line="219" />
+            <location filename="../../desktop/gui/dashboard_page.py" line="230" />
             <source>{n} empresas</source>
             <translation>{n} firms</translation>
         </message>
@@ -1787,12 +1797,12 @@
     <context>
         <name>FirmsPage</name>
         <message>
-            <location filename="../../desktop/gui/firms_page.py" line="152" />
+            <location filename="../../desktop/gui/firms_page.py" line="155" />
             <source> empresa</source>
             <translation> firm</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firms_page.py" line="152" />
+            <location filename="../../desktop/gui/firms_page.py" line="155" />
             <source> empresas</source>
             <translation> firms</translation>
         </message>
@@ -2138,7 +2148,7 @@
     <context>
         <name>LineChart</name>
         <message>
-            <location filename="../../desktop/gui/charts.py" line="240" />
+            <location filename="../../desktop/gui/charts.py" line="241" />
             <source>Sin datos todavía</source>
             <translation>No data yet</translation>
         </message>
@@ -2182,67 +2192,67 @@
     <context>
         <name>QuestionCard</name>
         <message>
-            <location filename="../../desktop/gui/assessment_widgets.py" line="283" />
+            <location filename="../../desktop/gui/assessment_widgets.py" line="290" />
             <source> o más</source>
             <translation> or more</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment_widgets.py" line="145" />
+            <location filename="../../desktop/gui/assessment_widgets.py" line="147" />
             <source>Documento visto por el asesor</source>
             <translation>Document seen by the adviser</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment_widgets.py" line="284" />
+            <location filename="../../desktop/gui/assessment_widgets.py" line="291" />
             <source>El valor debe estar entre</source>
             <translation>The value must be between</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment_widgets.py" line="281" />
+            <location filename="../../desktop/gui/assessment_widgets.py" line="288" />
             <source>Escriba un número, por ejemplo 25 o 12,5.</source>
             <translation>Type a number, for example 25 or 12.5.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment_widgets.py" line="106" />
+            <location filename="../../desktop/gui/assessment_widgets.py" line="108" />
             <source>Ninguna de estas</source>
             <translation>None of these</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment_widgets.py" line="86" />
+            <location filename="../../desktop/gui/assessment_widgets.py" line="88" />
             <source>No</source>
             <translation>No</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment_widgets.py" line="148" />
+            <location filename="../../desktop/gui/assessment_widgets.py" line="150" />
             <source>Nota (opcional)</source>
             <translation>Note (optional)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment_widgets.py" line="146" />
+            <location filename="../../desktop/gui/assessment_widgets.py" line="148" />
             <source>Sin marcar: declarado por el propietario.</source>
             <translation>Unticked: stated by the owner.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment_widgets.py" line="86" />
+            <location filename="../../desktop/gui/assessment_widgets.py" line="88" />
             <source>Sí</source>
             <translation>Yes</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment_widgets.py" line="115" />
+            <location filename="../../desktop/gui/assessment_widgets.py" line="117" />
             <source>a</source>
             <translation>to</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment_widgets.py" line="115" />
+            <location filename="../../desktop/gui/assessment_widgets.py" line="117" />
             <source>de</source>
             <translation>from</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment_widgets.py" line="114" />
+            <location filename="../../desktop/gui/assessment_widgets.py" line="116" />
             <source>o más</source>
             <translation>or more</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment_widgets.py" line="283" />
+            <location filename="../../desktop/gui/assessment_widgets.py" line="290" />
             <source>y</source>
             <translation>and</translation>
         </message>
@@ -2644,7 +2654,7 @@
     <context>
         <name>SyncPage</name>
         <message>
-            <location filename="../../desktop/gui/sync_page.py" line="350" />
+            <location filename="../../desktop/gui/sync_page.py" line="359" />
             <source> (centro)</source>
             <translation> (centre)</translation>
         </message>
@@ -2664,7 +2674,7 @@
             <translation>&amp;Resolve…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync_page.py" line="360" />
+            <location filename="../../desktop/gui/sync_page.py" line="369" />
             <source>(solo campos calculados)</source>
             <translation>(calculated fields only)</translation>
         </message>
@@ -2674,7 +2684,7 @@
             <translation>Applied</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync_page.py" line="285" />
+            <location filename="../../desktop/gui/sync_page.py" line="288" />
             <source>Aplicando el paquete…</source>
             <translation>Applying the bundle…</translation>
         </message>
@@ -2695,7 +2705,7 @@
         </message>
         <message>
             <location filename="../../desktop/gui/sync_page.py" line="134" />
-            <location filename="../../desktop/gui/sync_page.py" line="353" />
+            <location filename="../../desktop/gui/sync_page.py" line="362" />
             <source>Centro</source>
             <translation>Centre</translation>
         </message>
@@ -2705,7 +2715,7 @@
             <translation>Conflicts</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync_page.py" line="365" />
+            <location filename="../../desktop/gui/sync_page.py" line="374" />
             <source>Conflictos pendientes ({n})</source>
             <translation>Pending conflicts ({n})</translation>
         </message>
@@ -2715,17 +2725,17 @@
             <translation>Contents</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync_page.py" line="348" />
+            <location filename="../../desktop/gui/sync_page.py" line="357" />
             <source>Cualquier equipo (todos los datos)</source>
             <translation>Any computer (all data)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync_page.py" line="291" />
+            <location filename="../../desktop/gui/sync_page.py" line="294" />
             <source>El paquete «{file}» ya se había importado; no cambió nada.</source>
             <translation>The bundle “{file}” had already been imported; nothing changed.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync_page.py" line="368" />
+            <location filename="../../desktop/gui/sync_page.py" line="377" />
             <source>Enviado</source>
             <translation>Sent</translation>
         </message>
@@ -2736,7 +2746,7 @@
             <translation>Computer</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync_page.py" line="353" />
+            <location filename="../../desktop/gui/sync_page.py" line="362" />
             <source>Equipo de campo</source>
             <translation>Field computer</translation>
         </message>
@@ -2756,7 +2766,7 @@
             <translation>Known computers</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync_page.py" line="239" />
+            <location filename="../../desktop/gui/sync_page.py" line="242" />
             <source>Escribiendo el paquete…</source>
             <translation>Writing the bundle…</translation>
         </message>
@@ -2766,12 +2776,12 @@
             <translation>This computer</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync_page.py" line="212" />
+            <location filename="../../desktop/gui/sync_page.py" line="215" />
             <source>Este equipo se llama ahora «{name}».</source>
             <translation>This computer is now called “{name}”.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync_page.py" line="226" />
+            <location filename="../../desktop/gui/sync_page.py" line="229" />
             <source>Exportar paquete</source>
             <translation>Export bundle</translation>
         </message>
@@ -2802,17 +2812,17 @@
             <translation>Bundle history</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync_page.py" line="256" />
+            <location filename="../../desktop/gui/sync_page.py" line="259" />
             <source>Importar paquete</source>
             <translation>Import bundle</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync_page.py" line="248" />
+            <location filename="../../desktop/gui/sync_page.py" line="251" />
             <source>Lleva todos los datos porque aún no se conoce lo que tiene el destino.</source>
             <translation>Carries all the data because what the destination holds is not known yet.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync_page.py" line="303" />
+            <location filename="../../desktop/gui/sync_page.py" line="306" />
             <source>No se hizo ningún cambio.</source>
             <translation>No change was made.</translation>
         </message>
@@ -2836,7 +2846,7 @@
             <translation>To:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync_page.py" line="368" />
+            <location filename="../../desktop/gui/sync_page.py" line="377" />
             <source>Recibido</source>
             <translation>Received</translation>
         </message>
@@ -2846,17 +2856,17 @@
             <translation>Record</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync_page.py" line="268" />
+            <location filename="../../desktop/gui/sync_page.py" line="271" />
             <source>Revisando el paquete…</source>
             <translation>Checking the bundle…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync_page.py" line="294" />
+            <location filename="../../desktop/gui/sync_page.py" line="297" />
             <source>Se aplicó «{file}» de {source}: {applied} cambios, {new} empresas nuevas, {assessments} evaluaciones nuevas, {conflicts} conflictos.</source>
             <translation>Applied “{file}” from {source}: {applied} changes, {new} new firms, {assessments} new assessments, {conflicts} conflicts.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync_page.py" line="245" />
+            <location filename="../../desktop/gui/sync_page.py" line="248" />
             <source>Se escribió «{file}» para {to}: {n} cambios ({counts}).</source>
             <translation>Wrote “{file}” for {to}: {n} changes ({counts}).</translation>
         </message>
@@ -2866,13 +2876,13 @@
             <translation>Direction</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync_page.py" line="244" />
-            <location filename="../../desktop/gui/sync_page.py" line="369" />
+            <location filename="../../desktop/gui/sync_page.py" line="247" />
+            <location filename="../../desktop/gui/sync_page.py" line="378" />
             <source>cualquier equipo</source>
             <translation>any computer</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync_page.py" line="361" />
+            <location filename="../../desktop/gui/sync_page.py" line="370" />
             <source>desconocido</source>
             <translation>unknown</translation>
         </message>

@@ -275,3 +275,17 @@ def test_a_note_is_saved_while_typing_before_leaving_the_field(ctx, qtbot):
     qtbot.waitUntil(lambda: service.load_answers(ctx.storage, wizard.assessment_id).get(qid) is not None,
                     timeout=3000)
     assert service.load_answers(ctx.storage, wizard.assessment_id)[qid].note == "Mostró la factura"
+
+
+def test_a_thin_interview_is_called_provisional_before_and_after(ctx, qtbot, monkeypatch):
+    wizard = open_wizard(ctx, qtbot)
+    for qid in ("for.registro", "for.factura", "est.largo_plazo"):
+        click(qtbot, wizard.cards[qid].value_buttons[True])
+    asked = []
+    monkeypatch.setattr(messages, "confirm", lambda parent, title, question: asked.append(question) or True)
+    qtbot.mouseClick(wizard.complete_button, Qt.MouseButton.LeftButton)
+    assert "provisional" in asked[0]
+    view = AssessmentResultsView(ctx, wizard.assessment_id)
+    qtbot.addWidget(view)
+    assert view.result.provisional
+    assert view.band_label.text().endswith("(provisional)")
