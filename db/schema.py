@@ -268,8 +268,39 @@ def m0003_live_firm_indexes(db: Database) -> None:
         db.execute(f"CREATE INDEX firms_live_{name} ON firms({cols}) WHERE deleted_at IS NULL")
 
 
+@MIGRATIONS(name="0004_search_prefix_one_letter")
+def m0004_search_prefix_one_letter(db: Database) -> None:
+    """Search index with one-letter prefixes, and an index of tombstoned firm ids.
+
+    Typing a single letter matches about half of all firms; without a
+    one-letter prefix index FTS5 merges the lists of every word starting with
+    that letter. The table is rebuilt with ``prefix = '1 2 3'`` from its own
+    stored text (same columns, same rowids = ``firms_fts_key.n``), so the
+    triggers of 0002 and the bulk insert of ``db.firms`` keep working as they
+    are. The partial index ``firms_deleted_id`` lets a search drop tombstoned
+    firms from its hits without reading every firm row.
+
+    Neither change alters what an older Rumbo reads or writes, so
+    ``user_version`` is left as it is.
+    """
+    db.execute("CREATE TEMP TABLE firms_fts_copy AS "
+               "SELECT rowid AS n, legal_name, trade_name, tax_id, municipality, people FROM firms_fts")
+    # The 0002 triggers name firms_fts and are resolved when they run, so they
+    # survive the table being dropped and created again under the same name.
+    db.execute("DROP TABLE firms_fts")
+    db.execute("""CREATE VIRTUAL TABLE firms_fts USING fts5(
+            legal_name, trade_name, tax_id, municipality, people,
+            tokenize = 'unicode61 remove_diacritics 2',
+            prefix = '1 2 3'
+        )""")
+    db.execute("INSERT INTO firms_fts (rowid, legal_name, trade_name, tax_id, municipality, people) "
+               "SELECT n, legal_name, trade_name, tax_id, municipality, people FROM temp.firms_fts_copy ORDER BY n")
+    db.execute("DROP TABLE temp.firms_fts_copy")
+    db.execute("CREATE INDEX firms_deleted_id ON firms(id) WHERE deleted_at IS NOT NULL")
+
+
 # The schema version this code writes and understands.
-SCHEMA_VERSION = 2  # the user_version of the last migration that changed tables (0003 only adds indexes)
+SCHEMA_VERSION = 2  # the user_version of the last migration that changed tables (0003, 0004 only index)
 
 # Tables whose rows follow the record model and are written through db.records.
 RECORD_TABLES = ("firms", "advisers", "contacts", "assessments", "answers", "notes", "settings")

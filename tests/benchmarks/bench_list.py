@@ -36,6 +36,7 @@ def _floor(storage, query) -> None:
 def measure_list(storage, repeat: int = 7, proxy: bool = True) -> list[Measure]:
     from PySide6.QtCore import Qt
 
+    from db.search_hits import forget
     from desktop.gui.firm_table_model import COLUMNS, FirmTableModel
     from desktop.services.firm_list import FirmQuery
 
@@ -56,6 +57,7 @@ def measure_list(storage, repeat: int = 7, proxy: bool = True) -> list[Measure]:
             # Typing: the model goes from the empty list to this text each time.
             def change(t=text):
                 model.set_text("")
+                forget()  # a keystroke meets a text never searched before: no cached hits
                 model.set_text(t)
             timed(f"Search '{text}' ({label}{', accent' if text != plain else ''})", change,
                   replace(model.query, text=text))
@@ -70,7 +72,10 @@ def measure_list(storage, repeat: int = 7, proxy: bool = True) -> list[Measure]:
     model.sort(0, Qt.SortOrder.AscendingOrder)
     for label, values in FILTERS:
         query = FirmQuery(**values)
-        timed(f"Filter {label}", lambda q=query: model.set_query(q), query)
+        def change(q=query):
+            forget()
+            model.set_query(q)
+        timed(f"Filter {label}", change, query)
     model.set_query(FirmQuery())
 
     def jump_to_end():
