@@ -65,3 +65,63 @@ def test_names_differing_only_in_numbers_are_not_duplicates(index):
     index.add("b1", "SV", "Soyapango", "Farmacia San Rafael 2", None)
     assert index.find("SV", "Soyapango", "Farmacia San Rafael 3", None) is None
     assert index.find("SV", "Soyapango", "Farmacia San Rafel 2", None).ref == "b1"
+
+
+class _ScanEveryName:
+    """The straightforward index: score every name of the place (what DuplicateIndex must equal)."""
+
+    def __init__(self):
+        self.index = DuplicateIndex()
+        self.names: dict[tuple[str, str], list[tuple[str, str, str]]] = {}
+
+    def add(self, ref, country, municipality, name, tax_id):
+        self.index.add(ref, country, municipality, name, tax_id)
+        if normalise_name(name):
+            self.names.setdefault(place_key(country, municipality), []).append((normalise_name(name), ref, name))
+
+    def find(self, country, municipality, name, tax_id):
+        from rapidfuzz import fuzz, process
+
+        quick = self.index.find(country, municipality, name, None)
+        if quick is None or quick.score != 100.0:
+            norm = normalise_name(name)
+            entries = self.names.get(place_key(country, municipality), [])
+            digits = _digits_of(norm)
+            for choice, score, i in process.extract(norm, [e[0] for e in entries], scorer=fuzz.ratio,
+                                                    score_cutoff=92.0, limit=5):
+                if _digits_of(choice) == digits:
+                    return ("name", entries[i][1], float(score))
+            return None
+        return ("name", quick.ref, quick.score)
+
+
+def _digits_of(text):
+    return "".join(ch for ch in text if ch.isdigit()) if any(ch.isdigit() for ch in text) else ""
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_length_filed_lookup_gives_the_same_match_as_scoring_every_name(seed):
+    import random
+    import string
+
+    rng = random.Random(seed)
+    stems = ["".join(rng.choice(string.ascii_lowercase + "  ") for _ in range(rng.randint(3, 40))) for _ in range(60)]
+    scan = _ScanEveryName()
+    compared = matched = 0
+    for n in range(3000):
+        name = rng.choice(stems)
+        for _ in range(rng.randint(0, 3)):  # a few edits, so some names land just above or below the threshold
+            pos = rng.randint(0, len(name))
+            name = name[:pos] + rng.choice(string.ascii_lowercase + "0123456789") + name[pos + 1:] \
+                if rng.random() < 0.5 else name[:pos] + name[pos + 1:]
+        name = name.strip() or "x"
+        place = ("SV", rng.choice(["Santa Tecla", "Soyapango"]))
+        found = scan.index.find(*place, name, None)
+        expected = scan.find(*place, name, None)
+        got = None if found is None else (found.reason, found.ref, found.score)
+        assert got == expected, name
+        compared += 1
+        matched += got is not None
+        if found is None or rng.random() < 0.3:
+            scan.add(f"fila {n}", *place, name, None)
+    assert compared == 3000 and 100 < matched < 2900  # both outcomes were exercised
