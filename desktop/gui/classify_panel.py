@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
 
-from PySide6.QtCore import QRegularExpression, Qt, Signal
+from PySide6.QtCore import QLocale, QRegularExpression, Qt, Signal
 from PySide6.QtGui import QFont, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QComboBox,
@@ -171,7 +171,7 @@ class ClassifyPanel(QWidget):
         names = {"employees": self.tr("Empleados"), "sales": self.tr("Ventas brutas"),
                  "assets": self.tr("Activos")}
         for row, criterion in enumerate(result.criteria):
-            value = f"{int(criterion.value):,}".replace(",", " ")
+            value = QLocale().toString(int(criterion.value))
             if criterion.criterion != "employees":
                 value = f"US$ {value}"
             cells = (names.get(criterion.criterion, criterion.criterion), value,

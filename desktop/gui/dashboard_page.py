@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -227,10 +227,10 @@ class DashboardPage(QWidget):
 
     def _show(self, board: Dashboard) -> None:
         self.board = board
-        self.total_label.setText(self.tr("{n} empresas").format(n=f"{board.total_firms:,}".replace(",", " ")))
+        self.total_label.setText(self.tr("{n} empresas").format(n=QLocale().toString(board.total_firms)))
         for name, chart in self.charts.items():
             rows: list[ChartRow] = getattr(board, name)
-            chart.set_bars([Bar(i, r.label, r.count, f"{r.count:,}".replace(",", " "), chart.color)
+            chart.set_bars([Bar(i, r.label, r.count, QLocale().toString(r.count), chart.color)
                             for i, r in enumerate(rows)])
 
     def rows(self, chart: str) -> list[ChartRow]:

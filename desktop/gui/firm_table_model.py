@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from dataclasses import replace
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, QPersistentModelIndex, Qt
 
 from desktop.domain.classify import class_label
 from desktop.services import firm_list
@@ -107,7 +107,7 @@ class FirmTableModel(QAbstractTableModel):
         if field == "size_class":
             return class_label(value, self.lang)
         if field in NUMERIC:
-            return f"{int(value):,}".replace(",", " ")
+            return QLocale().toString(int(value))
         if field == "updated_at":
             return str(value)[:10]
         return str(value)

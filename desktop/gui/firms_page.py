@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QLocale, QTimer, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -152,7 +152,7 @@ class FirmsPage(QWidget):
 
     def _update_count(self) -> None:
         total = self.model.rowCount()
-        self.count_label.setText(f"{total:,}".replace(",", " ") + (self.tr(" empresas") if total != 1 else self.tr(" empresa")))
+        self.count_label.setText(QLocale().toString(total) + (self.tr(" empresas") if total != 1 else self.tr(" empresa")))
         self.open_button.setEnabled(total > 0)
 
     def _combo(self, name: str, everything: str, items) -> QComboBox:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QLocale, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
@@ -177,4 +177,4 @@ def _signed(value, lang: str) -> str:
 
 
 def _int(value) -> str:
-    return "—" if value is None else f"{int(value):,}".replace(",", " ")
+    return "—" if value is None else QLocale().toString(int(value))

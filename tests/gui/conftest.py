@@ -69,3 +69,14 @@ def dialogs(monkeypatch):
     monkeypatch.setattr(messages, "confirm", confirm)
     monkeypatch.setattr(messages, "inform", lambda parent, title, text: log.infos.append((title, text)))
     return log
+
+
+@pytest.fixture(autouse=True)
+def spanish_locale():
+    """Numbers and dates as the app shows them by default (gui.i18n sets the same)."""
+    from PySide6.QtCore import QLocale
+
+    previous = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.Spanish, QLocale.Country.LatinAmerica))
+    yield
+    QLocale.setDefault(previous)

@@ -118,7 +118,7 @@ def test_followup_shows_change_per_dimension_and_key_figures(ctx, qtbot):
     figures = view.figures_table
     assert figures.rowCount() == len(service.key_figures(ctx.storage, ctx.firm["id"]))
     last = figures.rowCount() - 1
-    assert (figures.item(last, 1).text(), figures.item(last, 3).text()) == ("9", "15 000")
+    assert (figures.item(last, 1).text(), figures.item(last, 3).text()) == ("9", "15,000")
 
 
 def test_assessments_page_lists_resumes_and_opens_results(ctx, qtbot, monkeypatch):
