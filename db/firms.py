@@ -45,8 +45,8 @@ def insert_firms(storage, rows: Iterable[Mapping[str, Any]], actor: str | None) 
     Returns:
         The new ids, in the order of ``rows``.
     """
-    defaults = {"currency": "USD", "usd_rate": "1"}
-    rows = [{**defaults, **r} for r in rows]
+    # Missing or None currency and rate take the schema defaults ("USD", "1") in records.insert_many.
+    rows = rows if isinstance(rows, list) else list(rows)
     conn = storage.conn
     with storage.write():
         # New rows get rowids above the current maximum (no AUTOINCREMENT, no

@@ -13,6 +13,7 @@ wrappers that name the table; other code should call those.
 from __future__ import annotations
 
 import json
+import operator
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -161,9 +162,13 @@ def insert_many(storage, table: str, rows: Iterable[Mapping[str, Any]], actor: s
     stamp = now_iso()
     cols = columns(storage, table)
     base = defaults(storage, table)
+    # A value left None takes the column's default, as in _new_row; only a few columns have one.
+    filled = tuple((name, value) for name, value in base.items()
+                   if value is not None and name not in changelog.META_FIELDS)
     bools = tuple(BOOL_FIELDS.get(table, ()))
     jsons = JSON_FIELDS.get(table, set())
     converted = _converted(storage, table)
+    in_order = operator.itemgetter(*cols)
     origin = storage.device_id
     meta = {"created_at": stamp, "updated_at": stamp, "created_by": actor, "updated_by": actor, "rev": 1,
             "origin": origin, "deleted_at": None}
@@ -174,18 +179,21 @@ def insert_many(storage, table: str, rows: Iterable[Mapping[str, Any]], actor: s
         if keys not in checked:  # rows of one batch nearly always share their keys
             _check_fields(storage, table, values)
             checked.add(keys)
-        row = dict(base)
-        row.update((k, v) for k, v in values.items() if v is not None)
-        row.update(meta)
+        row = {**base, **values, **meta}
+        for name, value in filled:
+            if row[name] is None:
+                row[name] = value
         row["id"] = values.get("id") or new_id()
         for name in bools:
             if row[name] is not None:
                 row[name] = bool(row[name])
-        values_out = [row[c] for c in cols]
-        for index, name in converted:
-            value = values_out[index]
-            if value is not None:
-                values_out[index] = _JSON.encode(value) if name in jsons else int(bool(value))
+        values_out = in_order(row)
+        if converted:
+            values_out = list(values_out)
+            for index, name in converted:
+                value = values_out[index]
+                if value is not None:
+                    values_out[index] = _JSON.encode(value) if name in jsons else int(bool(value))
         prepared.append(row)
         params.append(values_out)
     with storage.write():
