@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import csv
 import io
+import operator
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -118,6 +119,11 @@ class HeaderMap:
 
     def record(self, cells: list[Any]) -> dict[str, Any]:
         """The mapped fields of one row (missing trailing cells are blank)."""
+        if self.columns and len(cells) > max(self.columns.values()):
+            # Every mapped cell is there (the usual case): pick them in one call.
+            names = tuple(self.columns)
+            picked = operator.itemgetter(*self.columns.values())(cells)
+            return dict(zip(names, picked if len(names) > 1 else (picked,)))
         return {name: (cells[i] if i < len(cells) else None) for name, i in self.columns.items()}
 
 
@@ -283,6 +289,21 @@ def unescape_cell(value: Any) -> Any:
     if isinstance(value, str) and value.startswith("'") and value[1:2] and value[1] in "=+-@\t\r":
         return value[1:]
     return value
+
+
+def unescape_row(cells: list[Any]) -> list[Any]:
+    """:func:`unescape_cell` on every cell of a row (the same cells when none is escaped).
+
+    Imports call this 100,000 times; most rows hold no apostrophe at all, which
+    one search of the joined text settles.
+    """
+    try:
+        joined = "".join(cells)
+    except TypeError:  # numbers or blanks from a spreadsheet
+        return [unescape_cell(c) for c in cells]
+    if "'" not in joined:
+        return list(cells)
+    return [unescape_cell(c) for c in cells]
 
 
 def iter_records(table: Table, header_map: HeaderMap) -> Iterator[tuple[int, list[Any], dict[str, Any]]]:

@@ -27,7 +27,7 @@ from db import firms as firm_repo
 from db.firms import FIRM_FIELDS
 from desktop.domain.dedupe import DuplicateIndex
 from desktop.domain.errors import UserError
-from desktop.domain.tabular import HeaderMap, Table, map_headers, read_table, unescape_cell
+from desktop.domain.tabular import HeaderMap, Table, map_headers, read_table, unescape_row
 from desktop.domain.validation import FIELD_LABELS, clean_firm, tax_id_note
 from desktop.services.exporting import write_csv_rows
 from desktop.services.firm_fields import size_class_of
@@ -190,7 +190,7 @@ def import_file(storage, path: str | os.PathLike | ImportSource, adviser_id: str
             if _is_cancelled(cancel):
                 summary.cancelled = True
                 return summary
-        cells = [unescape_cell(c) for c in cells]
+        cells = unescape_row(cells)
         if any(c not in (None, "") for c in cells[width:]):
             cleaned.append((number, cells, None, "La fila tiene más columnas que el encabezado."))
             continue
@@ -204,6 +204,7 @@ def import_file(storage, path: str | os.PathLike | ImportSource, adviser_id: str
     for firm_id, country, municipality, name, tax_id in firm_io.firm_keys(storage, countries):
         index.add(firm_id, country, municipality, name, tax_id)
     accepted: list[dict] = []
+    fields_of: dict[tuple[str, ...], tuple[str, ...]] = {}  # clean_firm gives every record the same keys
     for done, (number, cells, record, reason) in enumerate(cleaned, start=1):
         if done % _PROGRESS_EVERY == 0 and progress:
             progress((total + done) // 2, total)
@@ -215,7 +216,11 @@ def import_file(storage, path: str | os.PathLike | ImportSource, adviser_id: str
             summary.rejected.append(RejectedRow(number, _duplicate_reason(match), cells, duplicate=True))
             continue
         index.add(f"fila {number}", record["country"], record["municipality"], record["legal_name"], record["tax_id"])
-        row = {name: record.get(name) for name in FIRM_FIELDS if name in record}
+        keys = tuple(record)
+        fields = fields_of.get(keys)
+        if fields is None:
+            fields = fields_of[keys] = tuple(name for name in FIRM_FIELDS if name in record)
+        row = {name: record[name] for name in fields}
         row["adviser_id"] = row.get("adviser_id") or adviser_id
         row["size_class"] = size_class_of(row)
         accepted.append(row)
@@ -224,7 +229,7 @@ def import_file(storage, path: str | os.PathLike | ImportSource, adviser_id: str
         return summary
 
     summary.accepted = len(accepted)
-    summary.notes = [n for n in sorted({tax_id_note(r["country"]) for r in accepted} - {None})]
+    summary.notes = [n for n in sorted({tax_id_note(c) for c in {r["country"] for r in accepted}} - {None})]
     temp = _write_rejects_aside(rejects, table.header, summary.rejected)
     try:
         if not dry_run and accepted:
