@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from functools import lru_cache
 from importlib import import_module
 from typing import Any
 
@@ -131,7 +132,7 @@ def tax_id_info(country: str | None, value: Any) -> tuple[str | None, str | None
     if cc in STDNUM_TAX_IDS:
         first_error: Exception | None = None
         for kind, module_name in STDNUM_TAX_IDS[cc]:
-            module = import_module(f"stdnum.{module_name}")
+            module = _stdnum_module(module_name)
             try:
                 return module.validate(text), kind, None
             except ValidationError as exc:
@@ -154,6 +155,11 @@ def tax_id_info(country: str | None, value: Any) -> tuple[str | None, str | None
     if len(compact) > 40:
         return None, None, "La identificación tributaria es demasiado larga (más de 40 caracteres)."
     return compact, None, None
+
+
+@lru_cache(maxsize=None)
+def _stdnum_module(name: str):
+    return import_module(f"stdnum.{name}")
 
 
 def _stdnum_reason(exc: Exception | None) -> str:
@@ -321,7 +327,12 @@ def normalise_country(value: Any) -> str | None:
     """ISO alpha-2 code for a code (SV, SLV) or a Spanish/English name, else None."""
     if _is_blank(value):
         return None
-    text = str(value).strip()
+    return _country_code(str(value).strip())
+
+
+@lru_cache(maxsize=512)
+def _country_code(text: str) -> str | None:
+    # Files repeat a handful of country spellings: look each up once.
     if len(text) == 2 and text.isalpha():
         return text.upper() if pycountry.countries.get(alpha_2=text.upper()) else None
     from desktop.domain.tabular import fold  # local import: tabular imports this module's labels
@@ -337,9 +348,14 @@ def normalise_country(value: Any) -> str | None:
 
 
 def _choice(value: Any, table: dict[str, str]) -> str | None:
+    return table.get(_choice_key(str(value)))
+
+
+@lru_cache(maxsize=1024)
+def _choice_key(text: str) -> str:
     from desktop.domain.tabular import fold
 
-    return table.get(fold(str(value).replace(".", "")))
+    return fold(text.replace(".", ""))
 
 
 def clean_firm(data: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
@@ -356,6 +372,17 @@ def clean_firm(data: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
 
     def text(name: str) -> str | None:
         value = data.get(name)
+        if type(value) is str and name not in _MULTILINE:
+            # The common case, in one pass: runs of blanks (newlines included) become one space;
+            # a cell of blanks only comes out empty, which is a blank value.
+            value = " ".join(value.split())
+            if not value:
+                return None
+            limit = _MAX_LEN.get(name, _DEFAULT_MAX_LEN)
+            if len(value) > limit:
+                errors[name] = f"El campo «{_label(name)}» es demasiado largo (más de {limit} caracteres)."
+                return None
+            return value
         if _is_blank(value):
             return None
         if name in _MULTILINE:
@@ -448,13 +475,22 @@ def clean_firm(data: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
     return out, errors
 
 
+# Exchange rates as typed -> their value (a Decimal is immutable, so sharing it is safe).
+_RATES: dict[str, Decimal] = {}
+
+
 def _clean_money(data, out, errors, number) -> None:
     currency = "USD" if _is_blank(data.get("currency")) else str(data.get("currency")).strip().upper()
-    if pycountry.currencies.get(alpha_3=currency) is None:
+    if not _known_currency(currency):
         errors["currency"] = f"La moneda «{currency[:10]}» no es un código ISO 4217 (por ejemplo USD, CRC, GTQ)."
         currency = "USD"
     out["currency"] = currency
-    rate = number("usd_rate", parse_amount, True)
+    raw_rate = data.get("usd_rate")
+    rate = _RATES.get(raw_rate) if type(raw_rate) is str else None
+    if rate is None:
+        rate = number("usd_rate", parse_amount, True)
+        if rate is not None and type(raw_rate) is str and len(_RATES) < 1000:
+            _RATES[raw_rate] = rate  # files repeat a few exchange rates thousands of times
     if rate is None:
         rate = Decimal(1)
         if currency != "USD":
@@ -474,6 +510,11 @@ def _clean_money(data, out, errors, number) -> None:
                 amount = None
         out[f"{name}_amount"] = None if amount is None else str(amount)
         out[f"{name}_usd"] = to_usd(amount, rate)
+
+
+@lru_cache(maxsize=256)
+def _known_currency(code: str) -> bool:
+    return pycountry.currencies.get(alpha_3=code) is not None
 
 
 def validate_firm(data: dict[str, Any]) -> dict[str, str]:
