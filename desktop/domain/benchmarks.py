@@ -7,11 +7,11 @@ qualifier so a report never prints "less than 2" as 2.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
+from desktop.domain.datafiles import read_json
 from desktop.domain.errors import DataFileError
 from desktop.domain.questionnaire import Text
 from desktop.resources import resource_path
@@ -97,12 +97,7 @@ def load_benchmarks(path: str | Path | None = None) -> Benchmarks:
     """
     path = Path(path) if path is not None else resource_path(*DEFAULT_PATH)
     where = str(path)
-    try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise DataFileError(where, "el archivo no existe") from None
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise DataFileError(where, f"no es JSON válido ({exc})") from None
+    raw = read_json(path)
     tables = raw.get("tables") if isinstance(raw, dict) else None
     if not isinstance(tables, dict) or set(tables) != set(TABLES):
         raise DataFileError(where, f"«tables» debe tener exactamente: {', '.join(TABLES)}")

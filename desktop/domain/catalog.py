@@ -8,12 +8,12 @@ formalisation, and cite the example programmes of annex tables A.2–A.6
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from desktop.domain.assessment import PROFILES, SECTOR_TYPES, SIZE_CLASSES, STAGES, Programme, Text
+from desktop.domain.datafiles import read_json
 from desktop.domain.errors import DataFileError
 from desktop.resources import resource_path
 
@@ -133,10 +133,5 @@ def load_catalog(path: str | Path | None = None, dimension_ids: set[str] | None 
         DataFileError: the file is missing, not JSON, or breaks a rule.
     """
     path = Path(path) if path is not None else resource_path(*DEFAULT_PATH)
-    try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise DataFileError(str(path), "el archivo no existe") from None
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise DataFileError(str(path), f"no es JSON válido ({exc})") from None
+    raw = read_json(path)
     return parse_catalog(raw, str(path), dimension_ids)

@@ -17,12 +17,12 @@ question's weight; all arithmetic is exact, see ``scoring.py``):
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
+from desktop.domain.datafiles import read_json
 from desktop.domain.errors import DataFileError
 from desktop.resources import resource_path
 
@@ -168,12 +168,7 @@ def load_questionnaire(path: str | Path | None = None) -> Questionnaire:
         DataFileError: the file is missing, not JSON, or breaks a rule.
     """
     path = Path(path) if path is not None else resource_path(*DEFAULT_PATH)
-    try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise DataFileError(str(path), "el archivo no existe") from None
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise DataFileError(str(path), f"no es JSON válido ({exc})") from None
+    raw = read_json(path)
     return parse_questionnaire(raw, str(path))
 
 

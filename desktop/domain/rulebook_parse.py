@@ -27,13 +27,13 @@ what is wrong, so an authoring mistake never becomes a wrong class.
 from __future__ import annotations
 
 import datetime
-import json
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
 from desktop.domain.classify_notes import Bilingual
 from desktop.domain.classify_sector import normalize_sector
+from desktop.domain.datafiles import read_json
 from desktop.domain.errors import DataFileError
 from desktop.domain.rulebooks import (
     CEILING_CLASSES,
@@ -92,12 +92,7 @@ def parse_file(path: Path) -> Rulebook:
     Raises:
         DataFileError: bad JSON, a missing or unknown field, a bad value.
     """
-    try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except json.JSONDecodeError as exc:
-        raise DataFileError(str(path), f"no es JSON válido (línea {exc.lineno}, columna {exc.colno}: {exc.msg})") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DataFileError(str(path), f"no se pudo leer: {exc}") from None
+    data = read_json(path)
     try:
         return _book(str(path), data)
     except _Problem as exc:
