@@ -13,7 +13,7 @@ from pathlib import Path
 
 from desktop.domain.datafiles import read_json
 from desktop.domain.errors import DataFileError
-from desktop.domain.questionnaire import Text
+from desktop.domain.text import Text
 from desktop.resources import resource_path
 
 DEFAULT_PATH = ("benchmarks", "cepal-2013.json")

@@ -15,19 +15,13 @@ from typing import Any
 
 from babel.numbers import format_decimal
 
+from desktop.domain.text import Text
+
 LANGS = ("es", "en")
 
 
-@dataclass(frozen=True)
-class Bilingual:
-    """A short piece of text in Spanish and English."""
-
-    es: str
-    en: str
-
-    def text(self, lang: str = "es") -> str:
-        """Return the text in ``lang``, falling back to Spanish."""
-        return self.en if lang == "en" else self.es
+# The classification engine's name for the domain's one bilingual text type.
+Bilingual = Text
 
 
 CLASS_LABELS: dict[str, Bilingual] = {

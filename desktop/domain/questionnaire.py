@@ -24,6 +24,7 @@ from typing import Any
 
 from desktop.domain.datafiles import read_json
 from desktop.domain.errors import DataFileError
+from desktop.domain.text import Text
 from desktop.resources import resource_path
 
 QUESTION_TYPES = ("yes_no", "level", "number", "single_choice", "multi_choice")
@@ -34,21 +35,6 @@ LANGS = ("es", "en")
 FACTS = ("country", "size_class", "sector_type", "exports_now", "exports_direct", "formal_registration")
 CONDITION_OPS = ("eq", "in", "lt", "gte")
 DEFAULT_PATH = ("questionnaires", "rumbo-preparacion.json")
-
-
-@dataclass(frozen=True)
-class Text:
-    """A piece of user-facing text in Spanish and English."""
-
-    es: str
-    en: str
-
-    def text(self, lang: str = "es") -> str:
-        """Return the text in ``lang`` ("es" or "en"), falling back to Spanish."""
-        return self.en if lang == "en" else self.es
-
-    def to_dict(self) -> dict[str, str]:
-        return {"es": self.es, "en": self.en}
 
 
 @dataclass(frozen=True)

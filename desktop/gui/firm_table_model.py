@@ -77,14 +77,6 @@ class FirmTableModel(QAbstractTableModel):
         record = self._row(row)
         return record["id"] if record else None
 
-    def row_of(self, firm_id: str) -> int:
-        """The row where ``firm_id`` is listed, or -1 (scans the ids of the query once)."""
-        ids = firm_list.firm_ids(self.storage, self.query)
-        try:
-            return ids.index(firm_id)
-        except ValueError:
-            return -1
-
     def _row(self, row: int) -> dict | None:
         if not 0 <= row < self._count:
             return None

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.assessment import LABELS as ASSESSMENT_LABELS
 from desktop.domain.classify import class_label, supported_countries
 from desktop.gui.firm_table_model import FirmTableModel
+from desktop.services.advisers import list_advisers
 
 SEARCH_DELAY_MS = 150
 SIZE_CLASSES = ("micro", "pequena", "mediana", "grande", "sin_clasificar")
@@ -163,10 +164,6 @@ class FirmsPage(QWidget):
         return combo
 
     def _advisers(self) -> list[tuple[str, str]]:
-        try:
-            from desktop.services.advisers import list_advisers
-        except ImportError:
-            return []
         return [(a["id"], a["name"]) for a in list_advisers(self.context.storage)]
 
     def _reload_advisers(self) -> None:

@@ -27,15 +27,8 @@ def _tr(text: str) -> str:
 
 def known_error_message(exc: BaseException) -> str | None:
     """Return the user-facing sentence of an expected error, or None for a bug."""
-    if isinstance(exc, UserError):
-        return exc.message
-    try:
-        from db.errors import StorageError
-    except ImportError:  # storage package not built yet in this checkout
-        return None
-    if isinstance(exc, StorageError):
-        return str(exc)
-    return None
+    # Storage errors (locked, read-only, corrupt ...) are UserErrors too.
+    return exc.message if isinstance(exc, UserError) else None
 
 
 def show_error(parent: QWidget | None, exc: BaseException) -> None:

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
+from desktop.domain.classify import CRITERION_LONG
 from desktop.reports.labels import LABELS, code_label, label
 from desktop.reports.text import money, num
 
@@ -42,7 +43,7 @@ class ClassificationView:
     def of(cls, classification, lang: str = "es") -> ClassificationView:
         """Read a Classification (or None, giving "sin clasificar") in ``lang``."""
         if classification is None:
-            return cls("sin_clasificar", _class_label("sin_clasificar", lang), (), "", "—", ())
+            return cls("sin_clasificar", code_label("sin_clasificar", lang), (), "", "—", ())
         code = getattr(classification, "size_class", None) or "sin_clasificar"
         reason = ""
         if callable(getattr(classification, "reason", None)):
@@ -54,7 +55,7 @@ class ClassificationView:
         rulebook = " ".join(str(p) for p in (rulebook_id, label("version", lang) if version else None, version) if p)
         return cls(
             size_class=code,
-            size_label=_class_label(code, lang),
+            size_label=code_label(code, lang),
             criteria=tuple(_criteria(getattr(classification, "criteria", None), lang)),
             rule=str(reason or ""),
             rulebook=rulebook or "—",
@@ -74,15 +75,6 @@ def _text(value, lang: str) -> str:
     return str(value)
 
 
-def _class_label(code: str | None, lang: str) -> str:
-    try:
-        from desktop.domain.classify import class_label
-    except ImportError:  # the engine is optional for the report layer
-        return code_label(code, lang)
-    try:
-        return class_label(code, lang)
-    except (KeyError, ValueError):
-        return code_label(code, lang)
 
 
 MONEY_CRITERIA = ("sales", "assets", "exports", "sales_usd", "assets_usd", "exports_usd")
@@ -92,10 +84,6 @@ def _criterion_name(name: str, lang: str) -> str:
     key = f"criterion_{name}"
     if key in LABELS:
         return label(key, lang)
-    try:
-        from desktop.domain.classify import CRITERION_LONG
-    except ImportError:
-        return name
     found = CRITERION_LONG.get(name)
     if found is None:
         return name
@@ -127,5 +115,5 @@ def _criteria(criteria, lang: str):
             value, ceiling = getattr(item, "value", None), getattr(item, "ceiling", None)
             gives = getattr(item, "size_class", None)
         yield CriterionLine(_criterion_name(str(name), lang), _criterion_value(str(name), value, lang),
-                            _class_label(gives, lang) if gives else "—",
+                            code_label(gives, lang) if gives else "—",
                             _criterion_value(str(name), ceiling, lang))
