@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+from functools import lru_cache
 from decimal import Decimal
 
 from desktop.domain.classify_exporter import ExporterResult, condition_holds, evaluate_exporter
@@ -47,6 +48,7 @@ from desktop.domain.rulebooks import CEILING_CLASSES, CRITERIA, Rulebook, Rulebo
 from desktop.domain.classify_sector import normalize_sector
 
 __all__ = [
+    "size_class",
     "CLASS_LABELS", "Classification", "CriterionResult", "ExporterResult", "FirmFigures", "Note",
     "class_label", "classify", "supported_countries", "MIPYME_CLASSES",
 ]
@@ -283,3 +285,38 @@ def _sector(raw: str | None) -> str | None:
             field="sector",
         )
     return code
+
+
+def size_class(country: str, figures: FirmFigures, rulebooks: RulebookSet | None = None) -> str:
+    """Only the size class :func:`classify` would give, for bulk work (imports, demo data).
+
+    Runs the criteria and the rule tree of the country's rulebook and skips
+    the notes, the exporter test and the explanation. Where :func:`classify`
+    would raise (bad figures, unknown country, no rulebook in force) or gives
+    no size class (an exporter-only country), this returns ``sin_clasificar``.
+    """
+    try:
+        values = _values(figures)
+        sector = _sector(figures.sector)
+        book = _size_book(rulebooks or load_rulebooks(), str(country).strip().upper(),
+                          figures.on_date or datetime.date.today())
+        if book is None:
+            return "sin_clasificar"
+        results, _unusable = criterion_results(book, values, sector, [])
+        return combine(book, results, [])[0]
+    except UserError:
+        return "sin_clasificar"
+
+
+@lru_cache(maxsize=64)
+def _size_book(books: RulebookSet, code: str, on_date: datetime.date) -> Rulebook | None:
+    """The size rulebook ``classify`` would use for ``code`` on ``on_date``, or None
+    when ``classify`` would raise or give no size class (no size table)."""
+    try:
+        if books.has("exporter", code):
+            books.for_country(code, on_date, "exporter")  # classify raises when none is in force
+        if not books.has("size", code):
+            return None
+        return books.for_country(code, on_date)
+    except UserError:
+        return None

@@ -12,17 +12,13 @@ and the size class from the classification engine.
 
 from __future__ import annotations
 
-import datetime
 from collections.abc import Mapping
 from decimal import ROUND_HALF_UP, Decimal
-from functools import lru_cache
 from typing import Any
 
 from db.firms import FIRM_FIELDS
-from desktop.domain.classify import FirmFigures, _sector, _values
-from desktop.domain.classify_rule import combine, criterion_results
+from desktop.domain.classify import FirmFigures, size_class
 from desktop.domain.errors import UserError
-from desktop.domain.rulebooks import Rulebook, RulebookSet, load_rulebooks
 from desktop.domain.validation import clean_firm, parse_amount
 
 MONEY = ("sales", "assets", "exports")
@@ -79,38 +75,10 @@ def size_class_of(row: Mapping[str, Any]) -> str:
     """The size class the classification engine gives a prepared row's figures.
 
     A country without a size definition stores the firm as ``sin_clasificar``.
-
-    Imports and demo data call this for every row, so it runs only the part
-    of :func:`desktop.domain.classify.classify` that decides the class (the
-    criteria and the rule tree of the country's rulebook) and skips the
-    notes, the exporter test and the explanation. Every failure that makes
-    ``classify`` raise makes this return ``sin_clasificar`` just the same;
-    a test compares the two over demo firms and random figures.
+    Imports and demo data call this for every row, so it uses the engine's
+    bulk path (:func:`desktop.domain.classify.size_class`).
     """
     figures = FirmFigures(employees=row.get("employees"), sales_usd=row.get("sales_usd"),
                           assets_usd=row.get("assets_usd"), exports_usd=row.get("exports_usd"),
                           sector=row.get("sector_isic"))
-    try:
-        values = _values(figures)
-        sector = _sector(figures.sector)
-        book = _size_book(load_rulebooks(), str(row["country"]).strip().upper(), datetime.date.today())
-        if book is None:
-            return "sin_clasificar"
-        results, _unusable = criterion_results(book, values, sector, [])
-        return combine(book, results, [])[0]
-    except UserError:
-        return "sin_clasificar"
-
-
-@lru_cache(maxsize=64)
-def _size_book(books: RulebookSet, code: str, on_date: datetime.date) -> Rulebook | None:
-    """The size rulebook ``classify`` would use for ``code`` on ``on_date``, or None
-    when ``classify`` would raise or give no size class (no size table)."""
-    try:
-        if books.has("exporter", code):
-            books.for_country(code, on_date, "exporter")  # classify raises when none is in force
-        if not books.has("size", code):
-            return None
-        return books.for_country(code, on_date)
-    except UserError:
-        return None
+    return size_class(row["country"], figures)

@@ -1,4 +1,4 @@
-"""size_class_of takes a short cut through the classification engine; it must agree with classify()."""
+"""size_class (the engine's bulk path, used by size_class_of) must agree with classify()."""
 
 from __future__ import annotations
 
