@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, QSettings, Signal
 
+from desktop.services.advisers import current_adviser, set_current_adviser
+
 
 class AppSignals(QObject):
     """Application-wide notifications between screens."""
@@ -39,17 +41,16 @@ class AppContext:
         self.settings = settings if settings is not None else QSettings("Rumbo", "Rumbo")
 
     @property
-    def adviser_key(self) -> str:
-        # The adviser at the keyboard is a per-database preference of this machine.
-        return f"adviser/{self.storage.device_id}"
-
-    @property
     def adviser_id(self) -> str | None:
-        """The adviser stamped as author of every change made in the GUI."""
-        value = self.settings.value(self.adviser_key)
-        return str(value) if value else None
+        """The adviser stamped as author of every change made in the GUI.
+
+        Kept by the database as this device's current adviser (it never
+        travels in bundles), so the GUI and the database cannot disagree.
+        """
+        adviser = current_adviser(self.storage)
+        return adviser["id"] if adviser else None
 
     @adviser_id.setter
     def adviser_id(self, value: str | None) -> None:
-        self.settings.setValue(self.adviser_key, value or "")
+        set_current_adviser(self.storage, value or None)
         self.signals.settings_changed.emit()
