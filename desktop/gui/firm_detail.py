@@ -204,6 +204,7 @@ class FirmDetailDialog(QDialog):
                      profile.adviser_name(self.storage, item.get("adviser_id")))
             for column, text in enumerate(cells):
                 self.assessments.setItem(row, column, QTableWidgetItem(text))
+        self.assessments.resizeColumnsToContents()  # stage names are long; show them whole
         self.no_assessments.setVisible(not rows)
         self.tabs.setTabText(2, self.tr("Evaluaciones ({n})").format(n=len(rows)))
 
@@ -278,6 +279,7 @@ class FirmDetailDialog(QDialog):
         assess_layout = QVBoxLayout(assess_page)
         self.assessments = _table("assessmentsTable", [tr("Fecha"), tr("Estado"), tr("Etapa"), tr("Banda"),
                                                       tr("Índice"), tr("Asesor")])
+        self.assessments.setWordWrap(False)  # one line per assessment; columns fit their text
         self.no_assessments = QLabel(tr("Esta empresa aún no tiene evaluaciones."), objectName="noAssessments")
         assess_layout.addWidget(self.no_assessments)
         assess_layout.addWidget(self.assessments, 1)

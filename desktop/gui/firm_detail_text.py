@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
+from desktop.domain.assessment import label as assessment_label
 from desktop.domain.classify import class_label
 from desktop.domain.validation import FIELD_LABELS, country_name
 from desktop.gui.firm_form_fields import gender_choices, legal_form_choices
@@ -48,6 +49,11 @@ def field_label(name: str) -> str:
     return _tr(FIELD_LABELS.get(name) or _EXTRA_LABELS.get(name) or name)
 
 
+def _lang(locale: QLocale) -> str:
+    # The default locale follows the interface language (see gui.i18n).
+    return "en" if locale.language() == QLocale.Language.English else "es"
+
+
 def show_value(name: str, value, firm: dict | None = None, locale: QLocale | None = None) -> str:
     """A stored value as text; with ``firm``, money also shows its USD value."""
     locale = locale or QLocale()
@@ -57,9 +63,10 @@ def show_value(name: str, value, firm: dict | None = None, locale: QLocale | Non
         return _tr("Sí") if value else _tr("No")
     if name == "country":
         return f"{country_name(value)} ({value})"
+    if name in ("stage", "band"):  # cached from the latest assessment
+        return assessment_label(name, value, _lang(locale))
     if name == "size_class":
-        # The default locale follows the interface language (see gui.i18n).
-        return class_label(value, "en" if locale.language() == QLocale.Language.English else "es")
+        return class_label(value, _lang(locale))
     if name in ("owner_gender", "contact_gender"):
         return dict(gender_choices()).get(value, value)
     if name == "legal_form":

@@ -98,3 +98,10 @@ def test_assessments_of_the_firm_are_listed(context, firm, qtbot, dialogs):
     assert dialog.assessments.item(0, 1).text() == "Borrador"
     assert dialog.assessments.item(0, 5).text() == "Ana Martínez"
     assert dialog.no_assessments.isHidden() and dialog.tabs.tabText(2) == "Evaluaciones (1)"
+
+
+def test_history_words_cached_stage_and_band(qtbot):
+    from desktop.gui.firm_detail_text import show_value
+
+    assert show_value("stage", "occasional_direct") == "Exportadora directa ocasional"
+    assert show_value("band", "en_desarrollo") == "En desarrollo"
