@@ -196,10 +196,43 @@ def insert_many(storage, table: str, rows: Iterable[Mapping[str, Any]], actor: s
                     values_out[index] = _JSON.encode(value) if name in jsons else int(bool(value))
         prepared.append(row)
         params.append(values_out)
+    json_sql = _row_json_sql(storage, table)
     with storage.write():
-        storage.conn.executemany(_insert_sql(storage, table), params)
-        changelog.append_inserts(storage, table, prepared, stamp, actor)
+        if json_sql is None:
+            storage.conn.executemany(_insert_sql(storage, table), params)
+            changelog.append_inserts(storage, table, prepared, stamp, actor)
+        else:
+            last = storage.conn.execute(f"SELECT coalesce(max(rowid), 0) FROM {table}").fetchone()[0]
+            storage.conn.executemany(_insert_sql(storage, table), params)
+            changelog.append_stored_inserts(storage, table, json_sql, last, stamp, actor)
     return [r["id"] for r in prepared]
+
+
+def _row_json_sql(storage, table: str) -> str | None:
+    """A ``json_object(...)`` expression giving a stored row as the log records it, or None.
+
+    Keys in sorted order, booleans as true/false and JSON columns as JSON,
+    so the parsed value equals what :func:`decode` returns for the row.
+    None for tables with REAL columns: SQLite writes them with 15
+    significant digits, which does not always give back the same float.
+    """
+    cache = storage.__dict__.setdefault("_row_json_sql", {})
+    if table not in cache:
+        types = {name: kind.upper() for _cid, name, kind, *_ in storage.conn.execute(f"PRAGMA table_info({table})")}
+        if any("REAL" in kind or "FLOA" in kind or "DOUB" in kind for kind in types.values()):
+            cache[table] = None
+        else:
+            parts = []
+            for name in sorted(types):
+                if name in BOOL_FIELDS.get(table, ()):
+                    value = f"CASE WHEN {name} IS NULL THEN NULL WHEN {name} THEN json('true') ELSE json('false') END"
+                elif name in JSON_FIELDS.get(table, ()):
+                    value = f"json({name})"
+                else:
+                    value = name
+                parts.append(f"'{name}', {value}")
+            cache[table] = f"json_object({', '.join(parts)})"
+    return cache[table]
 
 
 @guarded

@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy as np
 from rapidfuzz import fuzz, process
 
 from desktop.domain.tabular import fold
@@ -76,7 +78,9 @@ class DuplicateIndex:
 
     Build it once with every firm the database holds (for the countries at
     hand) and add each accepted row as it goes, so duplicates are found both
-    against the database and within the file, with no per-row query.
+    against the database and within the file, with no per-row query. For a
+    whole file at once, :meth:`screen` gives the same answers as calling
+    :meth:`find` then :meth:`add` row by row, several times faster.
 
     Within a place, names are also filed by length: two names whose lengths
     differ by more than the threshold allows can never reach it (the
@@ -89,8 +93,8 @@ class DuplicateIndex:
         self.threshold = threshold
         self._tax_ids: dict[tuple[str, str], tuple[str, str]] = {}
         self._exact: dict[tuple[str, str, str], tuple[str, str]] = {}
-        # place -> [(ref, name)] in the order added; the position breaks ties between equal scores.
-        self._refs: dict[tuple[str, str], list[tuple[str, str]]] = {}
+        # place -> [(ref, name, normalised name)] in the order added; the position breaks ties between equal scores.
+        self._refs: dict[tuple[str, str], list[tuple[str, str, str]]] = {}
         # place -> length of the normalised name -> ([normalised names], [positions in _refs])
         self._by_length: dict[tuple[str, str], dict[int, tuple[list[str], list[int]]]] = {}
         self._places: dict[tuple[str | None, str | None], tuple[str, str]] = {}
@@ -120,33 +124,38 @@ class DuplicateIndex:
     def add(self, ref: str, country: str | None, municipality: str | None, name: str | None,
             tax_id: str | None) -> None:
         """Remember a firm under its tax id and its normalised name."""
-        cc = (country or "").upper()
+        self._add(ref, (country or "").upper(), self._place(country, municipality), name, self._norm(name), tax_id)
+
+    def _add(self, ref: str, cc: str, key: tuple[str, str], name: str | None, norm: str, tax_id: str | None) -> None:
         if tax_id:
             self._tax_ids.setdefault((cc, tax_id), (ref, name or ""))
-        norm = self._norm(name)
         if norm:
-            key = self._place(country, municipality)
             self._exact.setdefault((*key, norm), (ref, name or ""))
             refs = self._refs.setdefault(key, [])
             names, positions = self._by_length.setdefault(key, {}).setdefault(len(norm), ([], []))
             names.append(norm)
             positions.append(len(refs))
-            refs.append((ref, name or ""))
+            refs.append((ref, name or "", norm))
+
+    def _known(self, cc: str, key: tuple[str, str], norm: str, tax_id: str | None) -> Match | None:
+        """The tax-id or exact-name match, which come before any fuzzy one."""
+        if tax_id and (cc, tax_id) in self._tax_ids:
+            ref, other = self._tax_ids[(cc, tax_id)]
+            return Match(ref, "tax_id", 100.0, other)
+        exact = self._exact.get((*key, norm)) if norm else None
+        if exact:
+            return Match(exact[0], "name", 100.0, exact[1])
+        return None
 
     def find(self, country: str | None, municipality: str | None, name: str | None,
              tax_id: str | None) -> Match | None:
         """The known firm this one duplicates, or None."""
         cc = (country or "").upper()
-        if tax_id and (cc, tax_id) in self._tax_ids:
-            ref, other = self._tax_ids[(cc, tax_id)]
-            return Match(ref, "tax_id", 100.0, other)
         norm = self._norm(name)
-        if not norm:
-            return None
         key = self._place(country, municipality)
-        exact = self._exact.get((*key, norm))
-        if exact:
-            return Match(exact[0], "name", 100.0, exact[1])
+        known = self._known(cc, key, norm, tax_id)
+        if known or not norm:
+            return known
         by_length = self._by_length.get(key)
         if not by_length:
             return None
@@ -159,15 +168,95 @@ class DuplicateIndex:
         if not choices:
             return None
         hits = process.extract(norm, choices, scorer=fuzz.ratio, score_cutoff=self.threshold, limit=None)
-        # The five best, ties to the name added first: what scoring the whole place would give.
-        best = sorted(((-score, positions[index], choice) for choice, score, index in hits))[:5]
+        return self._best(key, norm, [(score, positions[index]) for _choice, score, index in hits])
+
+    def _best(self, key: tuple[str, str], norm: str, hits: list[tuple[float, int]]) -> Match | None:
+        """The match among fuzzy hits ``(score, position)``: the five best, ties to the name added
+        first (what scoring the whole place would give), and the first of those whose numbers agree."""
+        if not hits:
+            return None
+        refs = self._refs[key]
         # Names that differ in their numbers ("Farmacia 2" / "Farmacia 3") are different firms or branches.
         digits = _digits(norm)
-        for neg_score, position, choice in best:
-            if _digits(choice) == digits:
-                ref, other = self._refs[key][position]
-                return Match(ref, "name", float(-neg_score), other)
+        for score, position in sorted(hits, key=lambda hit: (-hit[0], hit[1]))[:5]:
+            ref, other, other_norm = refs[position]
+            if _digits(other_norm) == digits:
+                return Match(ref, "name", float(score), other)
         return None
+
+    def screen(self, rows: Sequence[tuple[str, str | None, str | None, str | None, str | None]]
+               ) -> list[Match | None]:
+        """Check many new firms in order, adding each one that is not a duplicate.
+
+        Args:
+            rows: ``(ref, country, municipality, name, tax_id)`` per firm, in file order.
+
+        Returns:
+            Per row, the match that makes it a duplicate (of a known firm or of
+            an earlier accepted row), or None when it was added. The same as
+            ``find`` then ``add`` row by row: all near-identical name pairs of a
+            place are first picked out in bulk by rapidfuzz's ``cdist`` (compiled,
+            by groups of similar length), then each row settles its own in order.
+        """
+        ccs = [(country or "").upper() for _ref, country, _m, _n, _t in rows]
+        keys = [self._place(country, municipality) for _ref, country, municipality, _n, _t in rows]
+        norms = [normalise_name(name) for _ref, _c, _m, name, _t in rows]
+        candidates = self._candidate_pairs(keys, norms)
+        results: list[Match | None] = []
+        # Where each row landed in its place's list, once added (its candidates refer to it that way).
+        added_at: dict[int, int] = {}
+        for i, (ref, _country, _municipality, name, tax_id) in enumerate(rows):
+            cc, key, norm = ccs[i], keys[i], norms[i]
+            match = self._known(cc, key, norm, tax_id)
+            if match is None and norm and i in candidates:
+                refs = self._refs.get(key, [])
+                hits = []
+                for other in candidates[i]:
+                    position = other if other >= 0 else added_at.get(~other)
+                    if position is not None:
+                        score = fuzz.ratio(norm, refs[position][2], score_cutoff=self.threshold)
+                        if score:
+                            hits.append((score, position))
+                match = self._best(key, norm, hits)
+            results.append(match)
+            if match is None:
+                if norm:
+                    added_at[i] = len(self._refs.get(key, ()))
+                self._add(ref, cc, key, name, norm, tax_id)
+        return results
+
+    def _candidate_pairs(self, keys: list[tuple[str, str]], norms: list[str]) -> dict[int, list[int]]:
+        """Row -> the names it may nearly match: known ones by position (>= 0), earlier rows as ``~row``.
+
+        A superset: every pair scoring at or above the threshold is in, and
+        :meth:`screen` scores each candidate again exactly.
+        """
+        places: dict[tuple[str, str], list[int]] = {}
+        for i, norm in enumerate(norms):
+            if norm:
+                places.setdefault(keys[i], []).append(i)
+        pairs: dict[int, list[int]] = {}
+        for key, rows in places.items():
+            # Every name of the place: known ones (>= 0) then the file's rows (~row), by length.
+            by_length: dict[int, list[tuple[int, str]]] = {}
+            for position, (_ref, _name, norm) in enumerate(self._refs.get(key, ())):
+                by_length.setdefault(len(norm), []).append((position, norm))
+            queries: dict[int, list[int]] = {}
+            for i in rows:
+                by_length.setdefault(len(norms[i]), []).append((~i, norms[i]))
+                queries.setdefault(len(norms[i]), []).append(i)
+            for length, group in queries.items():
+                choices = [entry for near in _lengths_within(length, self.threshold)
+                           for entry in by_length.get(near, ())]
+                # float32 scores, with a little slack: the exact score is taken again for each hit.
+                scores = process.cdist([norms[i] for i in group], [norm for _ref, norm in choices],
+                                       scorer=fuzz.ratio, score_cutoff=self.threshold - 0.01,
+                                       dtype=np.float32, workers=1)
+                for q, c in zip(*np.nonzero(scores)):
+                    i, other = group[q], choices[c][0]
+                    if other >= 0 or ~other < i:  # known firms, and rows earlier in the file
+                        pairs.setdefault(i, []).append(other)
+        return pairs
 
 
 def _lengths_within(length: int, threshold: float) -> range:
@@ -187,4 +276,4 @@ def _lengths_within(length: int, threshold: float) -> range:
     return range(max(low, 1), high + 1)
 
 def _digits(text: str) -> str:
-    return "".join(ch for ch in text if ch.isdigit()) if any(ch.isdigit() for ch in text) else ""
+    return "".join(filter(str.isdigit, text))

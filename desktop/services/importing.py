@@ -203,6 +203,9 @@ def import_file(storage, path: str | os.PathLike | ImportSource, adviser_id: str
     index = DuplicateIndex()
     for firm_id, country, municipality, name, tax_id in firm_io.firm_keys(storage, countries):
         index.add(firm_id, country, municipality, name, tax_id)
+    valid = [(number, record) for number, _cells, record, reason in cleaned if not reason]
+    matches = iter(index.screen([(f"fila {number}", record["country"], record["municipality"],
+                                  record["legal_name"], record["tax_id"]) for number, record in valid]))
     accepted: list[dict] = []
     fields_of: dict[tuple[str, ...], tuple[str, ...]] = {}  # clean_firm gives every record the same keys
     for done, (number, cells, record, reason) in enumerate(cleaned, start=1):
@@ -211,11 +214,10 @@ def import_file(storage, path: str | os.PathLike | ImportSource, adviser_id: str
         if reason:
             summary.rejected.append(RejectedRow(number, reason, cells))
             continue
-        match = index.find(record["country"], record["municipality"], record["legal_name"], record["tax_id"])
+        match = next(matches)
         if match:
             summary.rejected.append(RejectedRow(number, _duplicate_reason(match), cells, duplicate=True))
             continue
-        index.add(f"fila {number}", record["country"], record["municipality"], record["legal_name"], record["tax_id"])
         keys = tuple(record)
         fields = fields_of.get(keys)
         if fields is None:

@@ -110,6 +110,28 @@ def test_bulk_insert_is_one_transaction_with_log_rows(storage):
     assert json.loads(log[7]["after"]) == firms.get_firm(storage, ids[7])
 
 
+def test_bulk_insert_logs_each_row_exactly_as_stored(storage):
+    # The log's JSON is made by SQLite from the stored rows: it must read back as the record does,
+    # booleans, numbers, blanks and awkward text included, and continue the origin sequence.
+    firms.insert_firm(storage, {"legal_name": "Antes", "country": "SV"}, None)
+    odd = 'Café "El <Ñandú>" & Cía\n\tläuft 🌶️ \\ fin'
+    rows = [
+        {"legal_name": odd, "country": "GT", "formal_registration": True, "employees": 0, "sales_usd": 10 ** 12,
+         "usd_rate": "7.825", "currency": "GTQ", "notes": "línea 1\nlínea 2"},
+        {"legal_name": "Sin registro", "country": "SV", "formal_registration": False},
+        {"legal_name": "Nada", "country": "HN", "formal_registration": None},
+    ]
+    ids = firms.insert_firms(storage, rows, "adv")
+    log = {e.record_id: e for e in changelog.entries(storage, table="firms")}
+    assert [log[i].origin_seq for i in ids] == [2, 3, 4]
+    for firm_id in ids:
+        entry = log[firm_id]
+        assert entry.op == "insert" and entry.before is None and entry.changed_by == "adv" and entry.rev == 1
+        assert entry.after == firms.get_firm(storage, firm_id)
+    assert log[ids[0]].after["formal_registration"] is True and log[ids[1]].after["formal_registration"] is False
+    assert log[ids[0]].after["legal_name"] == odd and log[ids[0]].after["usd_rate"] == "7.825"
+
+
 def test_bulk_insert_is_all_or_nothing(storage):
     rows = [{"legal_name": "ok", "country": "CR"}, {"legal_name": None, "country": "CR"}]
     with pytest.raises(Exception):

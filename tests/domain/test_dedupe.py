@@ -125,3 +125,59 @@ def test_length_filed_lookup_gives_the_same_match_as_scoring_every_name(seed):
         if found is None or rng.random() < 0.3:
             scan.add(f"fila {n}", *place, name, None)
     assert compared == 3000 and 100 < matched < 2900  # both outcomes were exercised
+
+
+def _random_rows(rng, n, stems):
+    import string
+
+    rows = []
+    for i in range(n):
+        name = rng.choice(stems)
+        for _ in range(rng.randint(0, 3)):  # a few edits: some names land just above or below the threshold
+            pos = rng.randint(0, len(name))
+            name = name[:pos] + rng.choice(string.ascii_lowercase + "0123456789") + name[pos + 1:] \
+                if rng.random() < 0.5 else name[:pos] + name[pos + 1:]
+        if rng.random() < 0.2:
+            name = name.upper() + rng.choice([" S.A. de C.V.", ", Ltda.", ""])
+        if rng.random() < 0.03:
+            name = rng.choice(["", "S.A.", None])  # nothing left to compare by name
+        tax_id = rng.choice([None, None, None, f"{rng.randint(1, 300):05d}"])
+        place = rng.choice([("SV", "Santa Tecla"), ("sv", "SANTA TECLA"), ("SV", "Soyapango"), ("GT", "Mixco")])
+        rows.append((f"fila {i + 2}", *place, name, tax_id))
+    return rows
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3, 4])
+def test_screening_a_whole_file_answers_as_find_then_add_row_by_row(seed):
+    import random
+    import string
+
+    rng = random.Random(seed)
+    stems = ["".join(rng.choice(string.ascii_lowercase + "  ") for _ in range(rng.randint(3, 40))) for _ in range(50)]
+    stems += [f"farmacia san rafael {n}" for n in range(1, 6)]  # names told apart by their numbers
+    known = _random_rows(rng, 400, stems)
+    rows = _random_rows(rng, 2500, stems)
+    one_by_one, batch = DuplicateIndex(), DuplicateIndex()
+    for index in (one_by_one, batch):
+        for ref, country, municipality, name, tax_id in known:
+            index.add(ref.replace("fila", "firma"), country, municipality, name, tax_id)
+    expected = []
+    for ref, country, municipality, name, tax_id in rows:
+        match = one_by_one.find(country, municipality, name, tax_id)
+        expected.append(match)
+        if match is None:
+            one_by_one.add(ref, country, municipality, name, tax_id)
+    got = batch.screen(rows)
+    assert got == expected
+    assert len(batch) == len(one_by_one)
+    kinds = {(m.reason, m.ref.split()[0], m.score == 100.0) for m in got if m}
+    # Every kind of answer was exercised: tax ids, exact and fuzzy names, against known firms and earlier rows.
+    assert {("tax_id", "firma", True), ("tax_id", "fila", True), ("name", "firma", True), ("name", "fila", True),
+            ("name", "firma", False), ("name", "fila", False)} <= kinds
+    assert 200 < sum(m is None for m in got) < 2400
+
+
+def test_screening_an_empty_file_adds_nothing():
+    index = DuplicateIndex()
+    index.add("f1", "SV", "Santa Tecla", "Café Las Nubes", None)
+    assert index.screen([]) == [] and len(index) == 1

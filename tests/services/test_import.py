@@ -154,7 +154,7 @@ def test_failure_mid_insert_keeps_none_and_no_rejects_file(storage, tmp_path, mo
     def boom(*args, **kwargs):
         raise OSError("disco desconectado")
 
-    monkeypatch.setattr(changelog, "append_inserts", boom)
+    monkeypatch.setattr(changelog, "append_stored_inserts", boom)
     with pytest.raises(Exception):
         import_file(storage, path, None, rejects_path=tmp_path / "r.csv")
     assert firm_repo.count_firms(storage) == 0
