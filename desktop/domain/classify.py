@@ -41,7 +41,7 @@ from desktop.domain.classify_notes import (  # re-exported for callers
     Note,
     class_label,
 )
-from desktop.domain.classify_rule import combine, criterion_results
+from desktop.domain.classify_rule import CLASS_ORDER, combine, criterion_classes, criterion_results, evaluate
 from desktop.domain.classify_text import reason_text
 from desktop.domain.errors import UserError
 from desktop.domain.rulebooks import CEILING_CLASSES, CRITERIA, Rulebook, RulebookSet, load_rulebooks
@@ -274,6 +274,7 @@ def _values(figures: FirmFigures) -> dict[str, Decimal | None]:
     return out
 
 
+@lru_cache(maxsize=4096)  # a file repeats a few hundred activity codes
 def _sector(raw: str | None) -> str | None:
     if raw is None or str(raw).strip() == "":
         return None
@@ -302,8 +303,8 @@ def size_class(country: str, figures: FirmFigures, rulebooks: RulebookSet | None
                           figures.on_date or datetime.date.today())
         if book is None:
             return "sin_clasificar"
-        results, _unusable = criterion_results(book, values, sector, [])
-        return combine(book, results, [])[0]
+        outcome = evaluate(book.rule, criterion_classes(book, values, sector))
+        return "sin_clasificar" if outcome is None else CLASS_ORDER[outcome[0]]
     except UserError:
         return "sin_clasificar"
 

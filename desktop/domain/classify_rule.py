@@ -27,6 +27,30 @@ def class_for(value: Decimal, ceilings: tuple[Decimal, ...], factor: Decimal) ->
     return "grande", ceilings[-1] * factor
 
 
+# Every class in rank order: the ceiling classes, then "grande".
+CLASS_ORDER = CEILING_CLASSES + ("grande",)
+
+
+def _factor(book: Rulebook, criterion: str) -> Decimal:
+    """What the ceilings of ``criterion`` are multiplied by to be in whole units."""
+    return Decimal(1) if criterion == "employees" else book.scale
+
+
+def criterion_classes(book: Rulebook, values: dict, sector: str | None) -> dict[str, str]:
+    """Each usable criterion's class, without notes or reasons (the bulk path of ``size_class``).
+
+    The same classes as :func:`criterion_results` gives, which tests check.
+    """
+    classes = {}
+    for rule in book.criteria:
+        value = values[rule.name]
+        if value is not None:
+            ceilings, _how = rule.ceilings_for(sector)
+            if ceilings is not None:
+                classes[rule.name] = class_for(value, ceilings, _factor(book, rule.name))[0]
+    return classes
+
+
 def criterion_results(book: Rulebook, values: dict, sector: str | None, notes: list[Note]):
     """Classify each criterion of ``book`` that has data.
 
@@ -55,8 +79,7 @@ def criterion_results(book: Rulebook, values: dict, sector: str | None, notes: l
         elif how == "default_no_match":
             notes.append(Note.make("sector_default", criterion=label, reason=Bilingual(
                 f"el sector {sector} no tiene topes propios", f"sector {sector} has no ceilings of its own")))
-        factor = Decimal(1) if rule.name == "employees" else book.scale
-        size_class, ceiling = class_for(value, ceilings, factor)
+        size_class, ceiling = class_for(value, ceilings, _factor(book, rule.name))
         shown = int(value) if rule.name == "employees" else value
         results.append(CriterionResult(rule.name, shown, size_class, _whole(ceiling)))
         if rule.name == "employees" and value == 0:
@@ -96,7 +119,7 @@ def combine(book: Rulebook, results: list, notes: list[Note]) -> tuple[str, str 
     if outcome is None:
         return "sin_clasificar", None
     rank, decided_by = outcome
-    size_class = (CEILING_CLASSES + ("grande",))[rank]
+    size_class = CLASS_ORDER[rank]
     if len(set(classes.values())) > 1:
         others = tuple(
             Bilingual(f"{CRITERION_SHORT[r.criterion].es} da {_lower(CLASS_LABELS[r.size_class]).es}",
