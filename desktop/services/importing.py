@@ -207,7 +207,6 @@ def import_file(storage, path: str | os.PathLike | ImportSource, adviser_id: str
     matches = iter(index.screen([(f"fila {number}", record["country"], record["municipality"],
                                   record["legal_name"], record["tax_id"]) for number, record in valid]))
     accepted: list[dict] = []
-    fields_of: dict[tuple[str, ...], tuple[str, ...]] = {}  # clean_firm gives every record the same keys
     for done, (number, cells, record, reason) in enumerate(cleaned, start=1):
         if done % _PROGRESS_EVERY == 0 and progress:
             progress((total + done) // 2, total)
@@ -218,14 +217,10 @@ def import_file(storage, path: str | os.PathLike | ImportSource, adviser_id: str
         if match:
             summary.rejected.append(RejectedRow(number, _duplicate_reason(match), cells, duplicate=True))
             continue
-        keys = tuple(record)
-        fields = fields_of.get(keys)
-        if fields is None:
-            fields = fields_of[keys] = tuple(name for name in FIRM_FIELDS if name in record)
-        row = {name: record[name] for name in fields}
-        row["adviser_id"] = row.get("adviser_id") or adviser_id
-        row["size_class"] = size_class_of(row)
-        accepted.append(row)
+        # clean_firm gives only firm fields, ready to store as they are.
+        record["adviser_id"] = record.get("adviser_id") or adviser_id
+        record["size_class"] = size_class_of(record)
+        accepted.append(record)
     if _is_cancelled(cancel):
         summary.cancelled = True
         return summary
