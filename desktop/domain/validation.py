@@ -13,12 +13,17 @@ Tax ids are checked with python-stdnum where it knows the country (the
 checksum included). Honduras, Nicaragua and Panama have no stdnum module, so
 only the shape is checked (see :data:`TAX_ID_FORMATS`) and
 :func:`tax_id_note` says that no check digit was verified.
+
+An import cleans every row, so phones, tax ids and amounts in their usual plain
+form take fast paths that give what phonenumbers, python-stdnum and Decimal give
+(tests/domain/test_validation_fast.py compares them on generated input); any
+other input goes to the libraries.
 """
 
 from __future__ import annotations
 
-import datetime as _dt
 import re
+import time as _time
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from functools import lru_cache
 from importlib import import_module
@@ -88,6 +93,7 @@ _LEGAL_FORM_WORDS = {
 _GENDERS = {"f": "F", "femenino": "F", "mujer": "F", "female": "F", "woman": "F",
             "m": "M", "masculino": "M", "hombre": "M", "male": "M", "man": "M",
             "x": "X", "otro": "X", "otra": "X", "no indica": "X", "other": "X", "prefiere no decir": "X"}
+_GENDER_CODES = frozenset(_GENDERS.values())
 _YES = {"si", "sí", "s", "yes", "y", "true", "verdadero", "1", "x"}
 _NO = {"no", "n", "false", "falso", "0"}
 
@@ -130,31 +136,74 @@ def tax_id_info(country: str | None, value: Any) -> tuple[str | None, str | None
     text = str(value).strip()
     cc = (country or "").upper()
     if cc in STDNUM_TAX_IDS:
-        first_error: Exception | None = None
-        for kind, module_name in STDNUM_TAX_IDS[cc]:
-            module = _stdnum_module(module_name)
-            try:
-                return module.validate(text), kind, None
-            except ValidationError as exc:
-                # A checksum failure means the shape matched this kind: the most useful message.
-                if first_error is None or isinstance(exc, InvalidChecksum):
-                    first_error = exc
-        names = [TAX_ID_LABELS.get(k, k) for k, _ in STDNUM_TAX_IDS[cc]]
-        kinds = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " o " + names[-1]
-        return None, None, (f"La identificación tributaria «{text[:40]}» no es válida en {country_name(cc)} "
-                            f"({kinds}): {_stdnum_reason(first_error)}.")
+        plain = _plain_tax_id(cc, text) if text.isascii() and text.isalnum() else None
+        return plain + (None,) if plain else _stdnum_tax_id_info(cc, text)
     if cc in TAX_ID_FORMATS:
         kind, pattern, description = TAX_ID_FORMATS[cc]
-        compact = re.sub(r"[\s.]", "", text).upper()
-        if cc != "PA":
-            compact = compact.replace("-", "").replace("/", "")
+        if text.isalnum():
+            compact = text.upper()  # nothing to remove (the usual case)
+        else:
+            compact = _BLANKS_AND_DOTS.sub("", text).upper()
+            if cc != "PA":
+                compact = compact.replace("-", "").replace("/", "")
         if pattern.fullmatch(compact):
             return compact, kind, None
         return None, None, f"El {kind} «{text[:40]}» no tiene el formato de {country_name(cc)} ({description})."
-    compact = re.sub(r"\s+", "", text).upper()
+    compact = _BLANKS.sub("", text).upper()
     if len(compact) > 40:
         return None, None, "La identificación tributaria es demasiado larga (más de 40 caracteres)."
     return compact, None, None
+
+
+_BLANKS_AND_DOTS = re.compile(r"[\s.]")
+_BLANKS = re.compile(r"\s+")
+
+
+def _stdnum_tax_id_info(cc: str, text: str) -> tuple[str | None, str | None, str | None]:
+    """tax_id_info for a country python-stdnum knows: the first kind whose module accepts the id."""
+    first_error: Exception | None = None
+    for kind, module_name in STDNUM_TAX_IDS[cc]:
+        module = _stdnum_module(module_name)
+        try:
+            return module.validate(text), kind, None
+        except ValidationError as exc:
+            # A checksum failure means the shape matched this kind: the most useful message.
+            if first_error is None or isinstance(exc, InvalidChecksum):
+                first_error = exc
+    names = [TAX_ID_LABELS.get(k, k) for k, _ in STDNUM_TAX_IDS[cc]]
+    kinds = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " o " + names[-1]
+    return None, None, (f"La identificación tributaria «{text[:40]}» no es válida en {country_name(cc)} "
+                        f"({kinds}): {_stdnum_reason(first_error)}.")
+
+
+# Fast path for tax ids. stdnum's validate first compacts the text (a character-by-character
+# clean, about half its cost); an id that is already plain ASCII letters and digits has nothing
+# to clean, so for the study's commonest ids _plain_tax_id runs the same checks on the text as it
+# is, with the module's own check-digit functions. It only ever accepts: anything it does not
+# accept goes to _stdnum_tax_id_info, which also words the error. The checks mirror stdnum's
+# validate (python-stdnum 2.x); tests/domain/test_validation_fast.py compares both on generated ids.
+def _plain_tax_id(cc: str, text: str) -> tuple[str, str] | None:
+    """``(compact, kind)`` for a plain ASCII id stdnum accepts; None when stdnum must decide."""
+    if cc == "SV":  # sv.nit
+        if len(text) == 14 and text.isdigit() and text[0] in "019" \
+                and text[-1] == _stdnum_module("sv.nit").calc_check_digit(text):
+            return text, "NIT"
+    elif cc == "GT":  # gt.nit compacts by dropping leading zeros; the check digit may be K
+        number = text.lstrip("0")
+        if 2 <= len(number) <= 12 and number[:-1].isdigit() and (number[-1].isdigit() or number[-1] == "K") \
+                and number[-1] == _stdnum_module("gt.nit").calc_check_digit(number[:-1]):
+            return number, "NIT"
+    elif cc == "CR":  # a cédula física starts with 0, which no cédula jurídica (cr.cpj, tried first) does
+        if len(text) == 10 and text.isdigit() and text[0] == "0":
+            return text, "cedula_fisica"
+    elif cc == "DO" and text.isdigit():
+        rnc = _stdnum_module("do.rnc")
+        if len(text) == 9 and (text in rnc.whitelist or text[-1] == rnc.calc_check_digit(text[:-1])):
+            return text, "RNC"
+        if len(text) == 11 and text not in rnc.whitelist and (
+                text in _stdnum_module("do.cedula").whitelist or _stdnum_module("luhn").checksum(text) == 0):
+            return text, "cedula"
+    return None
 
 
 @lru_cache(maxsize=None)
@@ -194,19 +243,146 @@ def check_phone(country: str | None, value: Any) -> tuple[str | None, str | None
 
     Numbers written with ``+`` and a country code are accepted for any country.
     """
-    if _is_blank(value):
+    if type(value) is str:
+        text = value.strip()
+        if not text:
+            return None, None
+    elif value is None:
         return None, None
-    text = str(value).strip()
+    else:
+        text = str(value).strip()
     if len(text) > 40:
         return None, "El teléfono es demasiado largo."
-    try:
-        number = phonenumbers.parse(text, (country or "").upper() or None)
-    except phonenumbers.NumberParseException:
-        number = None
-    if number is None or not phonenumbers.is_valid_number(number):
+    region = (country or "").upper() or None
+    e164 = _plain_phone(text, region)
+    if e164 is _UNSURE:
+        e164 = _library_phone(text, region)
+    if e164 is None:
         where = f" de {country_name(country.upper())}" if country else ""
         return None, f"El teléfono «{text}» no es un número válido{where}."
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164), None
+    return e164, None
+
+
+def _library_phone(text: str, region: str | None) -> str | None:
+    """The E.164 form of a phone number as phonenumbers reads it, or None when it is not valid."""
+    try:
+        number = phonenumbers.parse(text, region)
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_valid_number(number):
+        return None
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+# Fast path for phones. An import checks one phone per row and phonenumbers.parse plus
+# is_valid_number cost ~25 µs each; most phones are plain digits ("+50322223333",
+# "2222-3333"), which parse reads in one obvious way. _plain_phone takes only those
+# inputs, and only when none of parse's special cases can apply (no international or
+# national prefix, no country code written without "+", no leading zero); anything
+# else is _UNSURE and goes to the library. Validity uses the region's metadata exactly
+# as is_valid_number does (the national number matches the general pattern and one
+# number type's pattern, lengths included), compiled into one pattern per length.
+# tests/domain/test_validation_fast.py checks both against the library on generated input.
+_UNSURE = object()
+_PHONE_SEPARATORS = str.maketrans("", "", " -().")
+_CALLING_CODES = frozenset(str(code) for code in phonenumbers.COUNTRY_CODE_TO_REGION_CODE)
+
+
+def _plain_phone(text: str, region: str | None) -> str | None | object:
+    """E.164 text, None (not valid), or _UNSURE when the library must decide."""
+    plus = text[:1] == "+"
+    digits = text[1:] if plus else text
+    if not digits.isdigit():
+        digits = digits.translate(_PHONE_SEPARATORS)
+    if not (digits.isdigit() and digits.isascii()) or digits[0] == "0":
+        return _UNSURE
+    if plus:
+        for size in (1, 2, 3):  # calling codes are prefix-free: the first one that fits is the one
+            if digits[:size] in _CALLING_CODES:
+                break
+        else:
+            return _UNSURE
+        calling_code, national = digits[:size], digits[size:]
+        rules, regions = _calling_code_rules(calling_code)
+    else:
+        rules = _phone_rules(region) if region else None
+        if rules is None or rules.idd.match(digits) or digits.startswith(rules.calling_code):
+            return _UNSURE
+        calling_code, national = rules.calling_code, digits
+        regions = _calling_code_rules(calling_code)[1]
+    if (rules is None or not 2 <= len(national) <= 17 or national[0] == "0"
+            or (rules.national_prefix is not None and rules.national_prefix.match(national))):
+        return _UNSURE
+    # is_valid_number: find the number's region as region_code_for_number does, then check it there.
+    if len(regions) == 1:
+        number_rules = _phone_rules(regions[0])
+        if number_rules is None:
+            return _UNSURE
+    else:
+        for region in regions:  # shared codes (+1, +7, +44, ...): the first region that claims it
+            number_rules = _phone_rules(region)
+            if number_rules is None:
+                continue
+            if number_rules.leading_digits is not None:
+                if number_rules.leading_digits.match(national):
+                    break
+            elif number_rules.is_valid(national):
+                break
+        else:
+            return None
+    return "+" + calling_code + national if number_rules.is_valid(national) else None
+
+
+class _PhoneRules:
+    """What the fast path needs from one region's phonenumbers metadata."""
+
+    def __init__(self, metadata) -> None:
+        self.calling_code = str(metadata.country_code)
+        self.idd = re.compile(metadata.international_prefix or "NonMatch")
+        self.national_prefix = (re.compile(metadata.national_prefix_for_parsing)
+                                if metadata.national_prefix_for_parsing else None)
+        self.leading_digits = re.compile(metadata.leading_digits) if metadata.leading_digits else None
+        self._metadata = metadata
+        self._valid: dict[int, re.Pattern | None] = {}  # national number length -> pattern, made when first needed
+
+    def is_valid(self, national: str) -> bool:
+        """is_valid_number_for_region for a national number of this region's calling code."""
+        pattern = self._valid.get(len(national), False)
+        if pattern is False:
+            pattern = self._valid[len(national)] = self._valid_pattern(len(national))
+        return pattern is not None and pattern.fullmatch(national) is not None
+
+    def _valid_pattern(self, length: int) -> re.Pattern | None:
+        # As phonenumbers' _number_type_helper: valid when the general pattern matches and so does
+        # one number type's, each counting only for the lengths it allows (none listed: any).
+        m = self._metadata
+        types = [m.premium_rate, m.toll_free, m.shared_cost, m.voip, m.personal_number, m.pager, m.uan,
+                 m.voicemail, m.fixed_line] + ([] if m.same_mobile_and_fixed_line_pattern else [m.mobile])
+
+        def allows(desc) -> bool:
+            return (desc is not None and bool(desc.national_number_pattern)
+                    and (not desc.possible_length or length in desc.possible_length))
+
+        patterns = [f"(?:{d.national_number_pattern})" for d in types if allows(d)]
+        if not allows(m.general_desc) or not patterns:
+            return None
+        # For fullmatch: a lookahead for the general pattern, then any one type's pattern.
+        return re.compile(rf"(?=(?:{m.general_desc.national_number_pattern})\Z)(?:{'|'.join(patterns)})")
+
+
+@lru_cache(maxsize=None)
+def _phone_rules(region: str) -> _PhoneRules | None:
+    if region not in phonenumbers.SUPPORTED_REGIONS:
+        return None  # unknown codes, and "001" (numbers that belong to no country)
+    return _PhoneRules(phonenumbers.PhoneMetadata.metadata_for_region(region))
+
+
+@lru_cache(maxsize=None)
+def _calling_code_rules(calling_code: str) -> tuple[_PhoneRules | None, tuple[str, ...]]:
+    """The rules parse uses for a calling code (its main region's), and every region that shares the code."""
+    code = int(calling_code)
+    return (_phone_rules(phonenumbers.region_code_for_country_code(code)),
+            phonenumbers.COUNTRY_CODE_TO_REGION_CODE[code])
 
 
 def check_email(value: Any) -> tuple[str | None, str | None]:
@@ -367,55 +543,38 @@ def clean_firm(data: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
         Decimal text in whole units, derived USD values); ``errors`` maps a
         field name to one Spanish sentence. Unknown keys are ignored.
     """
+    # An import calls this once per row (100,000 rows in a few seconds), so the common
+    # case, plain text in every cell, is handled inline and the rest by the helpers.
+    get = data.get
     out: dict[str, Any] = {}
     errors: dict[str, str] = {}
-
-    def text(name: str) -> str | None:
-        value = data.get(name)
+    for name, limit in _TEXT_FIELDS:
+        value = get(name)
         if type(value) is str and name not in _MULTILINE:
-            # The common case, in one pass: runs of blanks (newlines included) become one space;
-            # a cell of blanks only comes out empty, which is a blank value.
-            value = " ".join(value.split())
-            if not value:
-                return None
-            limit = _MAX_LEN.get(name, _DEFAULT_MAX_LEN)
-            if len(value) > limit:
+            # Runs of blanks (newlines included) become one space; blanks only are a blank value.
+            value = " ".join(value.split()) or None
+            if value is not None and len(value) > limit:
                 errors[name] = f"El campo «{_label(name)}» es demasiado largo (más de {limit} caracteres)."
-                return None
-            return value
-        if _is_blank(value):
-            return None
-        if name in _MULTILINE:
-            # Keep the adviser's paragraphs; tidy each line's blanks and drop empty edges.
-            lines = [" ".join(line.split()) for line in str(value).splitlines()]
-            value = "\n".join(lines).strip("\n")
+                value = None
+            out[name] = value
         else:
-            # Runs of blanks (newlines included) become one space.
-            value = " ".join(str(value).split())
-        if len(value) > _MAX_LEN.get(name, _DEFAULT_MAX_LEN):
-            errors[name] = f"El campo «{_label(name)}» es demasiado largo (más de {_MAX_LEN.get(name, _DEFAULT_MAX_LEN)} caracteres)."
-            return None
-        return value
-
-    for name in ("legal_name", "trade_name", "department", "municipality", "address", "owner_name",
-                 "contact_name", "notes", "adviser_id", "tax_id_type"):
-        out[name] = text(name)
+            out[name] = _text(name, value, errors)
     if out["legal_name"] is None and "legal_name" not in errors:
         errors["legal_name"] = "Falta la razón social de la empresa."
 
-    country = normalise_country(data.get("country"))
+    country = normalise_country(get("country"))
     if country is None:
-        errors["country"] = ("Falta el país de la empresa." if _is_blank(data.get("country"))
-                             else f"El país «{str(data.get('country')).strip()[:40]}» no se reconoce; use el código ISO, como SV.")
+        errors["country"] = ("Falta el país de la empresa." if _is_blank(get("country"))
+                             else f"El país «{str(get('country')).strip()[:40]}» no se reconoce; use el código ISO, como SV.")
     out["country"] = country
 
-    compact, kind, message = tax_id_info(country, data.get("tax_id"))
+    compact, kind, message = tax_id_info(country, get("tax_id"))
     if message:
         errors["tax_id"] = message
     out["tax_id"] = compact
     out["tax_id_type"] = out["tax_id_type"] or kind
 
-    isic = text("sector_isic")
+    isic = _text("sector_isic", get("sector_isic"), errors)
     if isic is not None:
         isic = isic.upper().removesuffix(".0")
         if not _ISIC.fullmatch(isic):
@@ -423,31 +582,26 @@ def clean_firm(data: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
             isic = None
     out["sector_isic"] = isic
 
-    def number(name: str, parse, *args) -> Any:
-        try:
-            return parse(data.get(name), name, *args)
-        except UserError as exc:
-            errors[name] = exc.message
-            return None
-
-    out["year_founded"] = number("year_founded", parse_int, MIN_YEAR, _dt.date.today().year)
+    out["year_founded"] = _whole(get("year_founded"), "year_founded", MIN_YEAR, _time.localtime().tm_year, errors)
     for name in ("employees_women", "employees_men", "employees"):
-        out[name] = number(name, parse_int, 0, MAX_EMPLOYEES)
+        out[name] = _whole(get(name), name, 0, MAX_EMPLOYEES, errors)
     women, men, total = out["employees_women"], out["employees_men"], out["employees"]
     if total is None and (women is not None or men is not None):
         out["employees"] = (women or 0) + (men or 0)
     elif total is not None and total < (women or 0) + (men or 0):
         errors["employees"] = f"El total de empleados ({total}) es menor que la suma de mujeres y hombres."
 
-    legal_form = data.get("legal_form")
+    legal_form = get("legal_form")
     out["legal_form"] = None
-    if not _is_blank(legal_form):
+    if type(legal_form) is str and legal_form in LEGAL_FORMS:
+        out["legal_form"] = legal_form  # already the stored slug (the usual cell)
+    elif not _is_blank(legal_form):
         slug = str(legal_form).strip()
         out["legal_form"] = slug if slug in LEGAL_FORMS else _choice(slug, _LEGAL_FORM_WORDS)
         if out["legal_form"] is None:
             errors["legal_form"] = f"La forma jurídica «{slug[:40]}» no se reconoce (por ejemplo: persona natural, sociedad anónima, cooperativa)."
 
-    registered = data.get("formal_registration")
+    registered = get("formal_registration")
     out["formal_registration"] = None
     if isinstance(registered, bool):
         out["formal_registration"] = registered
@@ -459,57 +613,148 @@ def clean_firm(data: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
             errors["formal_registration"] = f"El registro formal debe ser «sí» o «no», no «{word[:20]}»."
 
     for name in ("owner_gender", "contact_gender"):
-        value = data.get(name)
+        value = get(name)
+        if type(value) is str and value in _GENDER_CODES:
+            out[name] = value  # already the stored code (the usual cell)
+            continue
         out[name] = None if _is_blank(value) else _choice(value, _GENDERS)
         if not _is_blank(value) and out[name] is None:
             errors[name] = f"El campo «{_label(name)}» debe ser F (mujer), M (hombre) o X (otro / no indica)."
 
-    _clean_money(data, out, errors, number)
+    _clean_money(data, out, errors)
 
-    out["phone"], message = check_phone(country, data.get("phone"))
+    out["phone"], message = check_phone(country, get("phone"))
     if message:
         errors["phone"] = message
-    out["email"], message = check_email(data.get("email"))
+    out["email"], message = check_email(get("email"))
     if message:
         errors["email"] = message
     return out, errors
 
 
-# Exchange rates as typed -> their value (a Decimal is immutable, so sharing it is safe).
-_RATES: dict[str, Decimal] = {}
+# Text fields, in record order, with their longest accepted length.
+_TEXT_FIELDS = tuple((name, _MAX_LEN.get(name, _DEFAULT_MAX_LEN)) for name in (
+    "legal_name", "trade_name", "department", "municipality", "address", "owner_name", "contact_name", "notes",
+    "adviser_id", "tax_id_type"))
 
 
-def _clean_money(data, out, errors, number) -> None:
-    currency = "USD" if _is_blank(data.get("currency")) else str(data.get("currency")).strip().upper()
+def _text(name: str, value: Any, errors: dict[str, str]) -> str | None:
+    """A text field tidied, or None when blank or too long (the reason then goes into ``errors``)."""
+    if _is_blank(value):
+        return None
+    if name in _MULTILINE:
+        # Keep the adviser's paragraphs; tidy each line's blanks and drop empty edges.
+        lines = [" ".join(line.split()) for line in str(value).splitlines()]
+        value = "\n".join(lines).strip("\n")
+    else:
+        # Runs of blanks (newlines included) become one space.
+        value = " ".join(str(value).split())
+    limit = _MAX_LEN.get(name, _DEFAULT_MAX_LEN)
+    if len(value) > limit:
+        errors[name] = f"El campo «{_label(name)}» es demasiado largo (más de {limit} caracteres)."
+        return None
+    return value
+
+
+def _whole(value: Any, name: str, minimum: int, maximum: int, errors: dict[str, str]) -> int | None:
+    """parse_int for a record field; a refusal goes into ``errors``."""
+    # Plain digits (the usual cell) or an int: what parse_int gives, when in bounds.
+    number = value if type(value) is int else (
+        int(value) if type(value) is str and value.isdigit() and value.isascii() and len(value) < 30 else None)
+    if number is not None and minimum <= number <= maximum:
+        return number
+    try:
+        return parse_int(value, name, minimum, maximum)
+    except UserError as exc:
+        errors[name] = exc.message
+        return None
+
+
+# Exchange rates as typed -> (value, value as stored, value as a small fraction p/q or None);
+# files repeat a few rates thousands of times. (A Decimal is immutable, so sharing it is safe.)
+_RATES: dict[str, tuple[Decimal, str, tuple[int, int] | None]] = {}
+_ONE = Decimal(1)
+_MAX_AMOUNT = 10 ** 15
+_MAX_RATE_TERM = 10 ** 6
+
+
+def _clean_money(data: dict[str, Any], out: dict[str, Any], errors: dict[str, str]) -> None:
+    raw_currency = data.get("currency")
+    currency = "USD" if _is_blank(raw_currency) else str(raw_currency).strip().upper()
     if not _known_currency(currency):
         errors["currency"] = f"La moneda «{currency[:10]}» no es un código ISO 4217 (por ejemplo USD, CRC, GTQ)."
         currency = "USD"
     out["currency"] = currency
     raw_rate = data.get("usd_rate")
-    rate = _RATES.get(raw_rate) if type(raw_rate) is str else None
+    cached = _RATES.get(raw_rate) if type(raw_rate) is str else None
+    if cached is not None:
+        rate, rate_text, ratio = cached
+    else:
+        try:
+            rate = parse_amount(raw_rate, "usd_rate", True)
+        except UserError as exc:
+            errors["usd_rate"] = exc.message
+            rate = None
+        rate_text, ratio = None, None
+        if rate is not None:
+            rate_text = format(rate.normalize(), "f")
+            p, q = rate.as_integer_ratio()
+            ratio = (p, q) if 0 < p < _MAX_RATE_TERM and q < _MAX_RATE_TERM else None
+            if type(raw_rate) is str and len(_RATES) < 1000:
+                _RATES[raw_rate] = rate, rate_text, ratio
     if rate is None:
-        rate = number("usd_rate", parse_amount, True)
-        if rate is not None and type(raw_rate) is str and len(_RATES) < 1000:
-            _RATES[raw_rate] = rate  # files repeat a few exchange rates thousands of times
-    if rate is None:
-        rate = Decimal(1)
+        rate, rate_text = _ONE, "1"
         if currency != "USD":
             errors["usd_rate"] = f"Indique el tipo de cambio: cuántos {currency} equivalen a un dólar."
     elif rate == 0:
         errors["usd_rate"] = "El tipo de cambio debe ser mayor que cero."
-        rate = Decimal(1)
+        rate, rate_text = _ONE, "1"
     elif currency == "USD" and rate != 1:
         errors["usd_rate"] = "Para montos en dólares el tipo de cambio debe ser 1."
-    out["usd_rate"] = format(rate.normalize(), "f")
-    for name in ("sales", "assets", "exports"):
-        amount = number(f"{name}_amount", parse_amount)
-        if amount is not None:
-            amount = amount.quantize(Decimal(1), rounding=ROUND_HALF_UP)
-            if amount > Decimal(10) ** 15:
-                errors[f"{name}_amount"] = f"El campo «{_label(name + '_amount')}» tiene un monto demasiado grande."
-                amount = None
-        out[f"{name}_amount"] = None if amount is None else str(amount)
-        out[f"{name}_usd"] = to_usd(amount, rate)
+    out["usd_rate"] = rate_text
+    rate_is_one = rate == 1
+    for name, usd_name in (("sales_amount", "sales_usd"), ("assets_amount", "assets_usd"),
+                           ("exports_amount", "exports_usd")):
+        value = data.get(name)
+        if type(value) is str and value.isdigit() and value.isascii() and len(value) <= 15:
+            amount = int(value)  # plain digits (the usual cell): a whole amount below the limit
+        else:
+            amount = _amount(value, name, errors)
+        if amount is None:
+            out[name] = out[usd_name] = None
+            continue
+        out[name] = str(amount)
+        # The USD value is to_usd(amount, rate): amount / rate rounded half up.
+        if rate_is_one:
+            out[usd_name] = int(amount)  # exact
+        elif ratio is not None and type(amount) is int:
+            # Whole-number arithmetic, equal to to_usd here: amount < 10**15 and rate = p/q with
+            # p, q < 10**6 make the quotient < 10**21, so Decimal's 28 digits move it by at most
+            # 0.5e-7, while a quotient that is not exactly k + 1/2 lies at least 1/(2p) > 0.5e-6
+            # from it: rounding to 28 digits cannot carry it across a half.
+            # tests/domain/test_validation_fast.py checks it against to_usd.
+            p, q = ratio
+            out[usd_name] = (2 * amount * q + p) // (2 * p)
+        else:
+            out[usd_name] = to_usd(Decimal(amount), rate)
+
+
+def _amount(value: Any, name: str, errors: dict[str, str]) -> Decimal | None:
+    """An amount field in whole units (half up), or None when blank or refused (the reason goes into ``errors``)."""
+    try:
+        amount = parse_amount(value, name)
+    except UserError as exc:
+        errors[name] = exc.message
+        return None
+    if amount is None:
+        return None
+    # Checked before rounding too: quantize cannot hold more than 28 digits.
+    if amount.adjusted() <= 15:
+        amount = amount.quantize(_ONE, rounding=ROUND_HALF_UP)
+        if amount <= _MAX_AMOUNT:
+            return amount
+    errors[name] = f"El campo «{_label(name)}» tiene un monto demasiado grande."
+    return None
 
 
 @lru_cache(maxsize=256)
