@@ -248,10 +248,11 @@ class DuplicateIndex:
             for length, group in queries.items():
                 choices = [entry for near in _lengths_within(length, self.threshold)
                            for entry in by_length.get(near, ())]
-                # float32 scores, with a little slack: the exact score is taken again for each hit.
+                # Only "may match" is read here (non-zero: at or just below the threshold, rounded to
+                # whole points); the exact score is taken again for each hit.
                 scores = process.cdist([norms[i] for i in group], [norm for _ref, norm in choices],
                                        scorer=fuzz.ratio, score_cutoff=self.threshold - 0.01,
-                                       dtype=np.float32, workers=1)
+                                       dtype=np.uint8, workers=1)
                 for q, c in zip(*np.nonzero(scores)):
                     i, other = group[q], choices[c][0]
                     if other >= 0 or ~other < i:  # known firms, and rows earlier in the file
