@@ -20,9 +20,10 @@ from stdnum.do import cedula, rnc
 from stdnum.gt import nit as gt_nit
 from stdnum.sv import nit as sv_nit
 
+from desktop.domain.phones import _UNSURE, _library_phone, _plain_phone
 from desktop.domain.validation import (
-    _GENDER_CODES, _GENDERS, _UNSURE, STDNUM_TAX_IDS, TAX_ID_FORMATS, _choice, _library_phone, _plain_phone,
-    _stdnum_tax_id_info, check_phone, clean_firm, parse_amount, tax_id_info, to_usd,
+    _GENDER_CODES, _GENDERS, STDNUM_TAX_IDS, TAX_ID_FORMATS, _choice, _stdnum_tax_id_info, check_phone, clean_firm,
+    parse_amount, tax_id_info, to_usd,
 )
 
 STUDY = ["SV", "GT", "HN", "NI", "CR", "PA", "DO"]
