@@ -31,6 +31,7 @@ from desktop.domain.tabular import HeaderMap, Table, map_headers, read_table, un
 from desktop.domain.validation import FIELD_LABELS, clean_firm, tax_id_note
 from desktop.services.exporting import write_csv_rows
 from desktop.services.firm_fields import size_class_of
+from desktop.services.gcpause import paused_gc
 
 REQUIRED_COLUMNS = ("legal_name", "country")
 _PROGRESS_EVERY = 1000
@@ -173,6 +174,11 @@ def import_file(storage, path: str | os.PathLike | ImportSource, adviser_id: str
             recognisable header; nothing is written then.
         db.errors.StorageError: the database refused the write; nothing is kept.
     """
+    with paused_gc():  # bulk work: see desktop.services.gcpause
+        return _import_file(storage, path, adviser_id, dry_run, rejects_path, progress, cancel)
+
+
+def _import_file(storage, path, adviser_id, dry_run, rejects_path, progress, cancel) -> ImportSummary:
     rejects = Path(rejects_path) if rejects_path else None
     check_rejects_path(rejects)
     source = path if isinstance(path, ImportSource) else read_import_file(path)
