@@ -9,24 +9,38 @@ populations are: mostly micro firms, few medium and large ones, exporters
 mostly among the larger. Everything is drawn from one ``random.Random(seed)``,
 so the same seed gives the same firms.
 
+No two firms of one municipality are near-duplicates for the importer
+(:class:`desktop.domain.dedupe.DuplicateIndex`), so a demo export imports back
+whole. Names are built from parts (first name and two surnames; activity and a
+distinctive part, sometimes inside "Cooperativa ..., R.L." or with a branch
+number), and over every name these lists can make, two names the importer takes
+for one firm always differ in exactly one part. So :class:`_UsedNames` needs no
+scan of the municipality: it looks up the few names that differ from the new one
+in one part by a word close enough to matter, which keeps a million firms
+linear in time.
+
 Nothing here is a real firm or person; any resemblance is chance.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import random
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 
 import phonenumbers
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Indel
 from stdnum import luhn
 from stdnum.do import rnc
 from stdnum.gt import nit as gt_nit
 from stdnum.sv import nit as sv_nit
 
-from desktop.domain.dedupe import DuplicateIndex
+from desktop.domain.dedupe import NAME_THRESHOLD, place_key
+from desktop.domain.tabular import fold
 
 DEMO_COUNTRIES = ("CR", "SV", "GT", "HN", "NI", "PA", "DO")
 
@@ -108,17 +122,129 @@ SUFFIX = {"SV": ("S.A. de C.V.", "Ltda."), "GT": ("S.A.", "Ltda."), "CR": ("S.A.
 
 DEMO_ADVISER = {"name": "Asesora de demostración", "centre": "Centro de demostración Rumbo"}
 
+PERSON_FORMS = ("persona_natural", "empresa_individual")  # the legal name is the owner's
+NAME_ATTEMPTS = 100  # draws before a business name gets a branch number instead
+
 
 def _ascii(text: str) -> str:
     plain = unicodedata.normalize("NFKD", text)
     return "".join(c for c in plain if c.isascii() and (c.isalnum() or c == " ")).lower()
 
 
+class _Words:
+    """Interchangeable name parts (first names, surnames, activities or distinctive
+    parts, already folded) and, for each, the others nearest first by Indel distance."""
+
+    def __init__(self, words: Iterable[str]):
+        self.words = sorted(set(words))
+        self.longest = max(map(len, self.words))
+        self._near: dict[str, tuple[int, list[int], list[str]]] = {}
+
+    def near(self, word: str, within: int) -> tuple[list[int], list[str]]:
+        """The other words at distance <= ``within`` (maybe more), as (distances, words) nearest first."""
+        known = self._near.get(word)
+        if known is None or known[0] < within:
+            within = max(within, 8)
+            hits = process.extract(word, self.words, scorer=Indel.distance, score_cutoff=within, limit=None)
+            hits = sorted((dist, other) for other, dist, _i in hits if other != word)
+            known = self._near[word] = (within, [d for d, _w in hits], [w for _d, w in hits])
+        return known[1], known[2]
+
+
+@functools.cache
+def _word_lists() -> dict[str, _Words]:
+    surnames = [fold(s) for s in SURNAMES]
+    return {
+        "first": _Words(fold(f) for f in WOMEN + MEN),
+        "surname": _Words(surnames),
+        "activity": _Words(fold(a) for _i, a, _w in ACTIVITIES),
+        "distinctive": _Words([fold(f) for f in FANCY] + surnames + [f"{a} {b}" for a in surnames for b in surnames]),
+    }
+
+
+_SLACK = 1 - NAME_THRESHOLD / 100  # how much of two names' total length may differ in a duplicate
+_fold = functools.cache(fold)  # the words come from the lists above: a few thousand at most
+
+
+class _UsedNames:
+    """The folded legal names given so far in each place, and whether a new one would be
+    taken for a duplicate of one of them (as :meth:`DuplicateIndex.find` would say).
+
+    A name is a sequence of parts joined by spaces, each either fixed ("cooperativa",
+    "rl", a branch number) or drawn from a :class:`_Words` list. Near-duplicates in
+    the demo vocabulary differ in exactly one drawn part (see the module notes), and
+    two names that differ only there, by words at Indel distance ``d``, score
+    ``100 * (1 - d / (len1 + len2))`` (their common start and end always match). So
+    only the words near enough to reach :data:`NAME_THRESHOLD` are tried, each a set
+    lookup, and the ones present are scored with rapidfuzz to decide.
+    """
+
+    def __init__(self) -> None:
+        self._places: dict[tuple[str, str], set[str]] = {}
+
+    def taken(self, place: tuple[str, str], parts: Sequence[str], lists: Sequence[_Words | None]) -> bool:
+        used = self._places.get(place)
+        if not used:
+            return False
+        name = " ".join(parts)
+        if name in used:
+            return True
+        for index, words in enumerate(lists):
+            if words is None:
+                continue
+            word = parts[index]
+            rest = len(name) - len(word)
+            reach = _SLACK * (2 * rest + len(word) + words.longest) + 1e-6
+            distances, others = words.near(word, int(reach))
+            for dist, other in zip(distances, others):
+                if dist > reach:
+                    break
+                if dist > _SLACK * (2 * rest + len(word) + len(other)) + 1e-6:
+                    continue
+                twin = " ".join((*parts[:index], other, *parts[index + 1:]))
+                if twin in used and fuzz.ratio(name, twin, score_cutoff=NAME_THRESHOLD):
+                    return True
+        return False
+
+    def add(self, place: tuple[str, str], parts: Sequence[str]) -> None:
+        self._places.setdefault(place, set()).add(" ".join(parts))
+
+
+def name_parts(legal_form: str, owner: str, activity: str, distinctive: str,
+               branch: int | None = None) -> tuple[list[str], list[_Words | None]]:
+    """The folded parts of a demo firm's legal name, and the word list each part comes from.
+
+    The parts joined by spaces are the name as :func:`desktop.domain.dedupe.normalise_name`
+    gives it (accents, case, punctuation and the legal suffix gone).
+    """
+    lists = _word_lists()
+    if legal_form in PERSON_FORMS:
+        return [_fold(w) for w in owner.split(" ")], [lists["first"], lists["surname"], lists["surname"]]
+    parts = [_fold(activity), _fold(distinctive)]
+    kinds: list[_Words | None] = [lists["activity"], lists["distinctive"]]
+    if branch is not None:
+        parts.append(str(branch))
+        kinds.append(None)
+    if legal_form == "cooperativa":
+        parts = ["cooperativa", *parts, "rl"]
+        kinds = [None, *kinds, None]
+    return parts, kinds
+
+
+def legal_name(cc: str, legal_form: str, owner: str, trade: str) -> str:
+    """A demo firm's legal name: the owner's for a person, else the trade name with its legal suffix."""
+    if legal_form in PERSON_FORMS:
+        return owner
+    if legal_form == "cooperativa":
+        return f"Cooperativa {trade}, R.L."
+    return f"{trade}, {SUFFIX[cc][legal_form == 'sociedad_responsabilidad_limitada']}"
+
+
 class _Maker:
     def __init__(self, seed: int):
         self.rng = random.Random(seed)
         self.used_ids: set[tuple[str, str]] = set()
-        self.dupes = DuplicateIndex()
+        self.used_names = _UsedNames()
         self.year = _dt.date.today().year
 
     def digits(self, n: int) -> str:
@@ -176,14 +302,15 @@ class _Maker:
         first = self.rng.choice(WOMEN if gender == "F" else MEN)
         return f"{first} {self.rng.choice(SURNAMES)} {self.rng.choice(SURNAMES)}", gender
 
-    def business_name(self, activity: str) -> str:
+    def distinctive(self) -> str:
+        """What follows the activity in a business name: a fancy name, a surname or two."""
         r = self.rng
         pattern = r.random()
         if pattern < 0.45:
-            return f"{activity} {r.choice(FANCY)}"
+            return r.choice(FANCY)
         if pattern < 0.80:
-            return f"{activity} {r.choice(SURNAMES)}"
-        return f"{activity} {r.choice(SURNAMES)} {r.choice(SURNAMES)}"
+            return r.choice(SURNAMES)
+        return f"{r.choice(SURNAMES)} {r.choice(SURNAMES)}"
 
     def firm(self) -> dict:
         r = self.rng
@@ -199,16 +326,28 @@ class _Maker:
         else:
             legal_form = r.choices(("sociedad_anonima", "sociedad_responsabilidad_limitada", "cooperativa"),
                                    (70, 25, 5))[0]
-        for attempt in range(200):
-            trade = self.business_name(activity) if attempt < 100 else f"{self.business_name(activity)} {attempt}"
-            legal = owner if legal_form in ("persona_natural", "empresa_individual") else (
-                f"{trade}, {SUFFIX[cc][legal_form == 'sociedad_responsabilidad_limitada']}"
-                if legal_form != "cooperativa" else f"Cooperativa {trade}, R.L.")
-            if not self.dupes.find(cc, municipality, legal, None):
+        place = place_key(cc, municipality)
+        for _attempt in range(NAME_ATTEMPTS):
+            distinctive = self.distinctive()
+            parts, lists = name_parts(legal_form, owner, activity, distinctive)
+            if not self.used_names.taken(place, parts, lists):
                 break
             owner, owner_gender = self.person()
-        kind, tax_id = self.tax_id(cc, legal_form not in ("persona_natural", "empresa_individual"))
-        self.dupes.add("demo", cc, municipality, legal, tax_id)
+        else:
+            # Every draw was taken, which only happens when a place holds a great many firms:
+            # number the last business name as a branch (a person's firm becomes a company
+            # for it); some number is always free.
+            if legal_form in PERSON_FORMS:
+                legal_form = "sociedad_responsabilidad_limitada"
+            branch = 2
+            while self.used_names.taken(place, *name_parts(legal_form, owner, activity, distinctive, branch)):
+                branch += 1
+            parts, _lists = name_parts(legal_form, owner, activity, distinctive, branch)
+            distinctive = f"{distinctive} {branch}"
+        trade = f"{activity} {distinctive}"
+        legal = legal_name(cc, legal_form, owner, trade)
+        self.used_names.add(place, parts)
+        kind, tax_id = self.tax_id(cc, legal_form not in PERSON_FORMS)
         if size == "micro":  # most micro firms are one to three people; some are self-employed
             employees = r.choices(range(11), (8, 24, 20, 14, 10, 7, 5, 4, 3, 3, 2))[0]
         else:
