@@ -23,6 +23,7 @@ from desktop.domain.errors import UserError
 from desktop.domain.validation import clean_firm
 from desktop.services.demo_assessments import store_demo_assessments
 from desktop.services.firm_fields import size_class_of
+from desktop.services.gcpause import paused_gc
 
 MAX_DEMO_FIRMS = 1_000_000
 
@@ -64,6 +65,11 @@ def make_demo(storage, n_firms: int, seed: int = 2024, assessments: bool = True)
     """
     if not isinstance(n_firms, int) or isinstance(n_firms, bool) or not 1 <= n_firms <= MAX_DEMO_FIRMS:
         raise UserError("El número de empresas de demostración debe estar entre 1 y 1.000.000.", field="firms")
+    with paused_gc():  # bulk work: see desktop.services.gcpause
+        return _store_demo(storage, n_firms, seed, assessments)
+
+
+def _store_demo(storage, n_firms: int, seed: int, assessments: bool) -> DemoSummary:
     rows = demo_rows(n_firms, seed, None)  # made before the write lock is taken
     with storage.write():
         adviser = adviser_repo.create_adviser(storage, DEMO_ADVISER, None)
