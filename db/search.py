@@ -16,11 +16,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from db.errors import guarded
 from db.records import decode
-from db.search_hits import Hits, filtered_hits, hits_for
+from db.search_hits import Hits, data_token, filtered_hits, hits_for
 
 # Sort key -> SQL expression; each has an index (db.schema.SORT_INDEXES).
 SORT_KEYS = {
@@ -215,18 +215,40 @@ def count(storage, query: FirmQuery) -> int:
     conn = storage.conn
     match = match_expression(query.text)
     if match is None:
-        clauses, params = _filters(query)
-        # Counting all live firms: the planner would read every row to check
-        # deleted_at; the partial index of live ids holds the answer (30 ms -> 3 ms).
-        hint = " INDEXED BY firms_live_id" if _only_live(query) else ""
-        where = " AND ".join(clauses) or "1"
-        return conn.execute(f"SELECT count(*) FROM firms f{hint} WHERE {where}", params).fetchone()[0]
+        return _filter_count(storage, query)
     hits, exact = _listed(storage, query, match)
     if exact:
         return hits.count
     clauses, params = _filters(query)
     sql = f"SELECT count(*) FROM firms f WHERE {' AND '.join(clauses)} AND {_in_hits(hits.table)}"
     return conn.execute(sql, params).fetchone()[0]
+
+
+def _filter_count(storage, query: FirmQuery) -> int:
+    """How many firms a query without text lists, remembered until firm data changes.
+
+    Counting reads an index entry per listed firm (1,000,000 firms: ~60 ms),
+    and the list asks again on every refresh and far page; the answer only
+    changes with the data, which :func:`db.search_hits.data_token` tracks.
+    """
+    conn = storage.conn
+    key = replace(query, sort_key="legal_name", descending=False)  # the order does not change the count
+    cache = storage.__dict__.setdefault("_filter_counts", {})
+    token = None if conn.in_transaction else data_token(conn)
+    known = cache.get(key)
+    if token is not None and known is not None and known[0] == token:
+        return known[1]
+    clauses, params = _filters(query)
+    # Counting all live firms: the planner would read every row to check
+    # deleted_at; the partial index of live ids holds the answer (30 ms -> 3 ms).
+    hint = " INDEXED BY firms_live_id" if _only_live(query) else ""
+    where = " AND ".join(clauses) or "1"
+    value = conn.execute(f"SELECT count(*) FROM firms f{hint} WHERE {where}", params).fetchone()[0]
+    if token is not None:
+        if len(cache) > 32:
+            cache.clear()
+        cache[key] = (token, value)
+    return value
 
 
 @guarded
@@ -239,6 +261,14 @@ def ids(storage, query: FirmQuery, offset: int = 0, limit: int | None = None) ->
     clauses, params = _filters(query)
     source, hint = "firms f", ""
     descending, reverse = query.descending, False
+    if match is None and limit is not None and offset > 0:
+        listed = _filter_count(storage, query)
+        if offset >= listed:
+            return []
+        limit = min(limit, listed - offset)
+        if offset > listed - offset - limit:
+            # A page past the middle: read it from the other end (fewer index steps) and turn it round.
+            offset, descending, reverse = listed - offset - limit, not descending, True
     if match is not None:
         hits, exact = _listed(storage, query, match)
         if not exact:

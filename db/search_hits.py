@@ -74,8 +74,23 @@ def _still_valid(conn, hits: Hits | None, key) -> bool:
 
 
 def forget() -> None:
-    """Drop every cached hit set, so the next search matches again (for benchmarks)."""
+    """Drop every cached hit set and count, so the next search counts and matches again (benchmarks)."""
+    global _epoch
     _cache.clear()
+    _epoch += 1
+
+
+# Bumped by forget(): counts cached elsewhere (db.search) keep the epoch they were made in.
+_epoch = 0
+
+
+def data_token(conn) -> tuple[int, int, int]:
+    """A value that changes whenever firm data may have changed (or :func:`forget` was called).
+
+    Anything cached with it is still right while it stays the same, provided
+    it was not made inside an open transaction (a rollback would not change it).
+    """
+    return (*_token(conn), _epoch)
 
 
 def _materialize(conn, table: str, key: tuple, fill) -> Hits:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 import unicodedata
+from dataclasses import replace
 
 import pytest
 from hypothesis import given, settings
@@ -160,6 +161,42 @@ def test_paging_and_rows_by_ids(demo):
     page = search.rows_by_ids(storage, every[10:20] + ["missing"])
     assert [r["id"] for r in page] == every[10:20]
     assert page[0]["sales_usd"] >= page[-1]["sales_usd"]
+
+
+@pytest.mark.parametrize("query", [
+    FirmQuery(), FirmQuery(descending=True), FirmQuery(sort_key="country"),
+    FirmQuery(sort_key="sales_usd", descending=True), FirmQuery(country="SV", sort_key="employees"),
+    FirmQuery(include_deleted=True, sort_key="size_class", descending=True),
+])
+def test_every_page_of_a_list_without_text_is_its_slice_of_the_whole_list(demo, query):
+    # Pages past the middle are read from the other end and turned round: same rows, same order.
+    storage, _ = demo
+    every = search.ids(storage, query)
+    assert search.count(storage, query) == len(every)
+    for offset in (0, 1, 29, len(every) // 2 - 15, len(every) // 2 + 1, len(every) - 31, len(every) - 30,
+                   len(every) - 7, len(every) - 1, len(every), len(every) + 10):
+        assert search.ids(storage, query, offset=max(offset, 0), limit=30) == every[max(offset, 0):][:30], offset
+
+
+def test_counts_are_remembered_only_while_the_data_stays_the_same(db_path, fresh_db):
+    from db.connection import open_storage
+
+    storage = fresh_db
+    ids = firms.insert_firms(storage, [{"legal_name": f"Firma {i}", "country": "SV"} for i in range(12)], None)
+    query = FirmQuery(country="SV")
+    assert search.count(storage, query) == search.count(storage, replace(query, descending=True)) == 12
+    firms.delete_firm(storage, ids[0], None)  # a write on this connection
+    assert search.count(storage, query) == 11
+    with open_storage(db_path) as other:  # a write on another connection
+        firms.insert_firm(other, {"legal_name": "Otra", "country": "SV"}, None)
+    assert search.count(storage, query) == 12
+    # Counted inside a transaction that is rolled back: the count after it is the committed one.
+    storage.conn.execute("BEGIN")
+    storage.conn.execute("DELETE FROM firms WHERE id = ?", (ids[1],))
+    assert search.count(storage, query) == 11
+    storage.conn.execute("ROLLBACK")
+    assert search.count(storage, query) == 12
+    assert search.count(storage, FirmQuery(country="GT")) == 0
 
 
 def test_unknown_sort_key_is_a_bug(storage):
