@@ -261,7 +261,7 @@ def ids(storage, query: FirmQuery, offset: int = 0, limit: int | None = None) ->
     clauses, params = _filters(query)
     source, hint = "firms f", ""
     descending, reverse = query.descending, False
-    if match is None and limit is not None and offset > 0:
+    if match is None and limit is not None:
         listed = _filter_count(storage, query)
         if offset >= listed:
             return []
@@ -269,6 +269,12 @@ def ids(storage, query: FirmQuery, offset: int = 0, limit: int | None = None) ->
         if offset > listed - offset - limit:
             # A page past the middle: read it from the other end (fewer index steps) and turn it round.
             offset, descending, reverse = listed - offset - limit, not descending, True
+        if (_has_filters(query) and not query.include_deleted
+                and _walk_sort_index(offset + limit, listed, _total(storage))):
+            # A filter that keeps many firms: walking the live sort index and checking each firm
+            # fills the page long before sorting every kept firm would (1,000,000 firms,
+            # country = SV: 670 -> a few ms). The planner picks the filter's index and sorts.
+            hint = f" INDEXED BY firms_live_{query.sort_key}"
     if match is not None:
         hits, exact = _listed(storage, query, match)
         if not exact:

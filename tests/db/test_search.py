@@ -167,6 +167,7 @@ def test_paging_and_rows_by_ids(demo):
     FirmQuery(), FirmQuery(descending=True), FirmQuery(sort_key="country"),
     FirmQuery(sort_key="sales_usd", descending=True), FirmQuery(country="SV", sort_key="employees"),
     FirmQuery(include_deleted=True, sort_key="size_class", descending=True),
+    FirmQuery(size_class="micro", sort_key="trade_name", descending=True), FirmQuery(sector="10", adviser_id="adv-a"),
 ])
 def test_every_page_of_a_list_without_text_is_its_slice_of_the_whole_list(demo, query):
     # Pages past the middle are read from the other end and turned round: same rows, same order.
@@ -176,6 +177,20 @@ def test_every_page_of_a_list_without_text_is_its_slice_of_the_whole_list(demo, 
     for offset in (0, 1, 29, len(every) // 2 - 15, len(every) // 2 + 1, len(every) - 31, len(every) - 30,
                    len(every) - 7, len(every) - 1, len(every), len(every) + 10):
         assert search.ids(storage, query, offset=max(offset, 0), limit=30) == every[max(offset, 0):][:30], offset
+
+
+def test_a_broad_filter_pages_by_walking_the_sort_index(demo):
+    # Page one of a filter that keeps many firms walks the live sort index instead of sorting them all.
+    storage, _ = demo
+    query = FirmQuery(country="SV", sort_key="municipality")
+    plans = []
+    storage.conn.set_trace_callback(plans.append)
+    try:
+        page = search.ids(storage, query, offset=0, limit=30)
+    finally:
+        storage.conn.set_trace_callback(None)
+    assert page == search.ids(storage, query)[:30]
+    assert any("INDEXED BY firms_live_municipality" in sql for sql in plans)
 
 
 def test_counts_are_remembered_only_while_the_data_stays_the_same(db_path, fresh_db):
