@@ -189,6 +189,8 @@ class _ProgressDialog:
             self.dialog.setObjectName("taskProgress")
             self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
             self.dialog.setMinimumDuration(0)
+            # Room for the longer texts a task names its steps with ("Guardando en la base de datos…").
+            self.dialog.setMinimumWidth(self.dialog.fontMetrics().averageCharWidth() * 48)
             self.dialog.canceled.connect(self.progress.cancel)
             self.dialog.show()
         if self.dialog is not None:
@@ -197,7 +199,7 @@ class _ProgressDialog:
             done, total, text = self.progress.snapshot()
             self.dialog.setMaximum(total)
             self.dialog.setValue(min(done, total) if total else 0)
-            if text:
+            if text and text != self.dialog.labelText():
                 self.dialog.setLabelText(text)
 
     def finish(self) -> None:

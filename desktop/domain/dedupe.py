@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -184,12 +184,13 @@ class DuplicateIndex:
                 return Match(ref, "name", float(score), other)
         return None
 
-    def screen(self, rows: Sequence[tuple[str, str | None, str | None, str | None, str | None]]
-               ) -> list[Match | None]:
+    def screen(self, rows: Sequence[tuple[str, str | None, str | None, str | None, str | None]],
+               progress: Callable[[float], None] | None = None) -> list[Match | None]:
         """Check many new firms in order, adding each one that is not a duplicate.
 
         Args:
             rows: ``(ref, country, municipality, name, tax_id)`` per firm, in file order.
+            progress: called with the share of the places compared so far (0..1).
 
         Returns:
             Per row, the match that makes it a duplicate (of a known firm or of
@@ -201,7 +202,7 @@ class DuplicateIndex:
         ccs = [(country or "").upper() for _ref, country, _m, _n, _t in rows]
         keys = [self._place(country, municipality) for _ref, country, municipality, _n, _t in rows]
         norms = [normalise_name(name) for _ref, _c, _m, name, _t in rows]
-        candidates = self._candidate_pairs(keys, norms)
+        candidates = self._candidate_pairs(keys, norms, progress)
         results: list[Match | None] = []
         # Where each row landed in its place's list, once added (its candidates refer to it that way).
         added_at: dict[int, int] = {}
@@ -225,7 +226,8 @@ class DuplicateIndex:
                 self._add(ref, cc, key, name, norm, tax_id)
         return results
 
-    def _candidate_pairs(self, keys: list[tuple[str, str]], norms: list[str]) -> dict[int, list[int]]:
+    def _candidate_pairs(self, keys: list[tuple[str, str]], norms: list[str],
+                         progress: Callable[[float], None] | None = None) -> dict[int, list[int]]:
         """Row -> the names it may nearly match: known ones by position (>= 0), earlier rows as ``~row``.
 
         A superset: every pair scoring at or above the threshold is in, and
@@ -236,7 +238,9 @@ class DuplicateIndex:
             if norm:
                 places.setdefault(keys[i], []).append(i)
         pairs: dict[int, list[int]] = {}
-        for key, rows in places.items():
+        for place_number, (key, rows) in enumerate(places.items(), start=1):
+            if progress:
+                progress((place_number - 1) / len(places))
             # Every name of the place: known ones (>= 0) then the file's rows (~row), by length.
             by_length: dict[int, list[tuple[int, str]]] = {}
             for position, (_ref, _name, norm) in enumerate(self._refs.get(key, ())):

@@ -137,12 +137,21 @@ class ImportDialog(QDialog):
         path = self.preview.path
         adviser = self.context.adviser_id
 
+        # What the progress dialog says during each phase of the import (desktop.services.importing.PHASES).
+        phase_texts = {
+            "clean": self.tr("Revisando las filas…"),
+            "duplicates": self.tr("Buscando empresas duplicadas…"),
+            "classify": self.tr("Clasificando las empresas por tamaño…"),
+            "store": self.tr("Guardando en la base de datos…"),
+        }
+
         def work(progress):
             # The worker thread needs its own connection.
             storage = open_database(db_path)
             try:
                 summary = import_file(storage, path, adviser, dry_run=dry_run, rejects_path=rejects_path,
-                                      progress=lambda done, total: progress.update(done, total),
+                                      progress=lambda done, total, phase: progress.update(
+                                          done, total, phase_texts[phase]),
                                       cancel=lambda: progress.cancelled)
             finally:
                 storage.close()

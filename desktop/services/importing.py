@@ -36,6 +36,19 @@ from desktop.services.gcpause import paused_gc
 REQUIRED_COLUMNS = ("legal_name", "country")
 _PROGRESS_EVERY = 1000
 
+# The phases of an import, as reported to ``progress``, and the share of the
+# bar each one fills (from their times at 100,000 rows: storing is the longest).
+PHASES = {"clean": (0, 25), "duplicates": (25, 40), "classify": (40, 45), "store": (45, 100)}
+
+
+def _phase_reporter(progress: Callable[[int, int, str], None] | None) -> Callable[[str, float], None]:
+    """``report(phase, share)``: the share (0..1) of a phase done, as a percentage of the import."""
+    def report(phase: str, share: float) -> None:
+        if progress:
+            start, end = PHASES[phase]
+            progress(int(start + (end - start) * min(max(share, 0.0), 1.0)), 100, phase)
+    return report
+
 
 @dataclass
 class RejectedRow:
@@ -152,7 +165,7 @@ def _is_cancelled(cancel) -> bool:
 
 def import_file(storage, path: str | os.PathLike | ImportSource, adviser_id: str | None, dry_run: bool = False,
                 rejects_path: str | os.PathLike | None = None,
-                progress: Callable[[int, int], None] | None = None,
+                progress: Callable[[int, int, str], None] | None = None,
                 cancel: Callable[[], bool] | Any = None) -> ImportSummary:
     """Import firms from a CSV or XLSX file.
 
@@ -163,7 +176,9 @@ def import_file(storage, path: str | os.PathLike | ImportSource, adviser_id: str
             without one, as the adviser who follows the firm.
         dry_run: check everything but write nothing to the database.
         rejects_path: where to write the rejected rows (CSV), if wanted.
-        progress: called as ``progress(rows_done, rows_total)`` now and then.
+        progress: called as ``progress(percent_done, 100, phase)`` now and then;
+            ``phase`` is one of :data:`PHASES` ("clean", "duplicates",
+            "classify", "store"), for the interface to name what is going on.
         cancel: a callable returning True (or an Event) to stop before writing.
 
     Returns:
@@ -188,11 +203,12 @@ def _import_file(storage, path, adviser_id, dry_run, rejects_path, progress, can
                             ignored_columns=header_map.ignored)
     total = len(table.rows)
     width = len(table.header)
+    report = _phase_reporter(progress)
+    report("clean", 0)
     cleaned: list[tuple[int, list[Any], dict | None, str | None]] = []
     for done, (number, cells) in enumerate(table.rows, start=1):
         if done % _PROGRESS_EVERY == 0:
-            if progress:
-                progress(done // 2, total)
+            report("clean", done / total)
             if _is_cancelled(cancel):
                 summary.cancelled = True
                 return summary
@@ -210,12 +226,15 @@ def _import_file(storage, path, adviser_id, dry_run, rejects_path, progress, can
     for firm_id, country, municipality, name, tax_id in firm_io.firm_keys(storage, countries):
         index.add(firm_id, country, municipality, name, tax_id)
     valid = [(number, record) for number, _cells, record, reason in cleaned if not reason]
+    report("duplicates", 0)
     matches = iter(index.screen([(f"fila {number}", record["country"], record["municipality"],
-                                  record["legal_name"], record["tax_id"]) for number, record in valid]))
+                                  record["legal_name"], record["tax_id"]) for number, record in valid],
+                                progress=lambda share: report("duplicates", share)))
     accepted: list[dict] = []
+    report("classify", 0)
     for done, (number, cells, record, reason) in enumerate(cleaned, start=1):
-        if done % _PROGRESS_EVERY == 0 and progress:
-            progress((total + done) // 2, total)
+        if done % _PROGRESS_EVERY == 0:
+            report("classify", done / total)
         if reason:
             summary.rejected.append(RejectedRow(number, reason, cells))
             continue
@@ -236,7 +255,9 @@ def _import_file(storage, path, adviser_id, dry_run, rejects_path, progress, can
     temp = _write_rejects_aside(rejects, table.header, summary.rejected)
     try:
         if not dry_run and accepted:
-            summary.firm_ids = firm_repo.insert_firms(storage, accepted, adviser_id)
+            report("store", 0)
+            summary.firm_ids = firm_repo.insert_firms(storage, accepted, adviser_id,
+                                                      progress=lambda share: report("store", share))
     except BaseException:
         if temp is not None:
             temp.unlink(missing_ok=True)
@@ -244,8 +265,7 @@ def _import_file(storage, path, adviser_id, dry_run, rejects_path, progress, can
     if temp is not None:
         os.replace(temp, rejects)
         summary.rejects_path = rejects
-    if progress:
-        progress(total, total)
+    report("store", 1)
     return summary
 
 

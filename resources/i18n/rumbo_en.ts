@@ -991,7 +991,7 @@
             <translation>Assets (USD)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_detail_text.py" line="30" />
+            <location filename="../../desktop/gui/firm_detail_text.py" line="31" />
             <source>Alta</source>
             <translation>Created</translation>
         </message>
@@ -1008,12 +1008,12 @@
             <translation>Band</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_detail_text.py" line="31" />
+            <location filename="../../desktop/gui/firm_detail_text.py" line="32" />
             <source>Borrado definitivo</source>
             <translation>Permanent deletion</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_detail_text.py" line="30" />
+            <location filename="../../desktop/gui/firm_detail_text.py" line="31" />
             <source>Cambio</source>
             <translation>Change</translation>
         </message>
@@ -1030,7 +1030,7 @@
             <translation>Address</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_detail_text.py" line="30" />
+            <location filename="../../desktop/gui/firm_detail_text.py" line="31" />
             <source>Eliminación</source>
             <translation>Deletion</translation>
         </message>
@@ -1047,22 +1047,22 @@
             <translation>Male employees</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_detail_text.py" line="37" />
+            <location filename="../../desktop/gui/firm_detail_text.py" line="38" />
             <source>Empresa borrada del archivo</source>
             <translation>Firm purged from the records</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_detail_text.py" line="36" />
+            <location filename="../../desktop/gui/firm_detail_text.py" line="37" />
             <source>Empresa eliminada</source>
             <translation>Firm deleted</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_detail_text.py" line="37" />
+            <location filename="../../desktop/gui/firm_detail_text.py" line="38" />
             <source>Empresa recuperada</source>
             <translation>Firm restored</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_detail_text.py" line="36" />
+            <location filename="../../desktop/gui/firm_detail_text.py" line="37" />
             <source>Empresa registrada</source>
             <translation>Firm registered</translation>
         </message>
@@ -1095,7 +1095,7 @@
             <translation>Municipality</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_detail_text.py" line="57" />
+            <location filename="../../desktop/gui/firm_detail_text.py" line="63" />
             <source>No</source>
             <translation>No</translation>
         </message>
@@ -1124,7 +1124,7 @@
             <translation>Legal name</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_detail_text.py" line="31" />
+            <location filename="../../desktop/gui/firm_detail_text.py" line="32" />
             <source>Recuperación</source>
             <translation>Restoration</translation>
         </message>
@@ -1141,7 +1141,7 @@
             <translation>Owner’s sex</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_detail_text.py" line="57" />
+            <location filename="../../desktop/gui/firm_detail_text.py" line="63" />
             <source>Sí</source>
             <translation>Yes</translation>
         </message>
@@ -1173,32 +1173,32 @@
     <context>
         <name>FirmDetailDialog</name>
         <message>
-            <location filename="../../desktop/gui/firm_detail.py" line="251" />
+            <location filename="../../desktop/gui/firm_detail.py" line="252" />
             <source>&amp;Deshacer</source>
             <translation>&amp;Undo</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_detail.py" line="291" />
+            <location filename="../../desktop/gui/firm_detail.py" line="293" />
             <source>&amp;Editar</source>
             <translation>&amp;Edit</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_detail.py" line="292" />
+            <location filename="../../desktop/gui/firm_detail.py" line="294" />
             <source>&amp;Nueva evaluación</source>
             <translation>&amp;New assessment</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_detail.py" line="286" />
+            <location filename="../../desktop/gui/firm_detail.py" line="288" />
             <source>Antes</source>
             <translation>Before</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_detail.py" line="280" />
+            <location filename="../../desktop/gui/firm_detail.py" line="281" />
             <source>Asesor</source>
             <translation>Adviser</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_detail.py" line="279" />
+            <location filename="../../desktop/gui/firm_detail.py" line="280" />
             <source>Banda</source>
             <translation>Band</translation>
         </message>
@@ -1208,17 +1208,17 @@
             <translation>Draft</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_detail.py" line="286" />
+            <location filename="../../desktop/gui/firm_detail.py" line="288" />
             <source>Campo</source>
             <translation>Field</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_detail.py" line="294" />
+            <location filename="../../desktop/gui/firm_detail.py" line="296" />
             <source>Cerrar</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_detail.py" line="275" />
+            <location filename="../../desktop/gui/firm_detail.py" line="276" />
             <source>Clasificación</source>
             <translation>Classification</translation>
         </message>
@@ -1228,12 +1228,12 @@
             <translation>Completed</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_detail.py" line="287" />
+            <location filename="../../desktop/gui/firm_detail.py" line="289" />
             <source>Después</source>
             <translation>After</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_detail.py" line="293" />
+            <location filename="../../desktop/gui/firm_detail.py" line="295" />
             <source>E&amp;liminar</source>
             <translation>&amp;Delete</translation>
         </message>
@@ -1243,48 +1243,48 @@
             <translation>Delete firm</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_detail.py" line="253" />
+            <location filename="../../desktop/gui/firm_detail.py" line="254" />
             <source>Empresa eliminada.</source>
             <translation>Firm deleted.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_detail.py" line="281" />
+            <location filename="../../desktop/gui/firm_detail.py" line="283" />
             <source>Esta empresa aún no tiene evaluaciones.</source>
             <translation>This firm has no assessments yet.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_detail.py" line="279" />
+            <location filename="../../desktop/gui/firm_detail.py" line="280" />
             <source>Estado</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_detail.py" line="279" />
+            <location filename="../../desktop/gui/firm_detail.py" line="280" />
             <source>Etapa</source>
             <translation>Stage</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_detail.py" line="284" />
+            <location filename="../../desktop/gui/firm_detail.py" line="286" />
             <source>Evaluaciones</source>
             <translation>Assessments</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_detail.py" line="208" />
+            <location filename="../../desktop/gui/firm_detail.py" line="209" />
             <source>Evaluaciones ({n})</source>
             <translation>Assessments ({n})</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_detail.py" line="279" />
-            <location filename="../../desktop/gui/firm_detail.py" line="286" />
+            <location filename="../../desktop/gui/firm_detail.py" line="280" />
+            <location filename="../../desktop/gui/firm_detail.py" line="288" />
             <source>Fecha</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_detail.py" line="263" />
+            <location filename="../../desktop/gui/firm_detail.py" line="264" />
             <source>Ficha</source>
             <translation>Profile</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_detail.py" line="289" />
+            <location filename="../../desktop/gui/firm_detail.py" line="291" />
             <source>Historial de cambios</source>
             <translation>Change history</translation>
         </message>
@@ -1299,12 +1299,12 @@
             <translation>Rule applied: {id}, version {version}</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_detail.py" line="286" />
+            <location filename="../../desktop/gui/firm_detail.py" line="288" />
             <source>Quién</source>
             <translation>Who</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_detail.py" line="286" />
+            <location filename="../../desktop/gui/firm_detail.py" line="288" />
             <source>Qué</source>
             <translation>What</translation>
         </message>
@@ -1314,7 +1314,7 @@
             <translation>Delete “{name}”? You can undo it straight away.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_detail.py" line="280" />
+            <location filename="../../desktop/gui/firm_detail.py" line="281" />
             <source>Índice</source>
             <translation>Index</translation>
         </message>
@@ -1797,67 +1797,67 @@
     <context>
         <name>FirmsPage</name>
         <message>
-            <location filename="../../desktop/gui/firms_page.py" line="155" />
+            <location filename="../../desktop/gui/firms_page.py" line="156" />
             <source> empresa</source>
             <translation> firm</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firms_page.py" line="155" />
+            <location filename="../../desktop/gui/firms_page.py" line="156" />
             <source> empresas</source>
             <translation> firms</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firms_page.py" line="65" />
+            <location filename="../../desktop/gui/firms_page.py" line="66" />
             <source>&amp;Abrir</source>
             <translation>&amp;Open</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firms_page.py" line="66" />
+            <location filename="../../desktop/gui/firms_page.py" line="67" />
             <source>&amp;Importar…</source>
             <translation>&amp;Import…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firms_page.py" line="64" />
+            <location filename="../../desktop/gui/firms_page.py" line="65" />
             <source>&amp;Nueva empresa</source>
             <translation>&amp;New firm</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firms_page.py" line="50" />
+            <location filename="../../desktop/gui/firms_page.py" line="51" />
             <source>Buscar por nombre, NIT, municipio o persona (Ctrl+F)</source>
             <translation>Search by name, tax ID, municipality or person (Ctrl+F)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firms_page.py" line="60" />
+            <location filename="../../desktop/gui/firms_page.py" line="61" />
             <source>CIIU</source>
             <translation>ISIC</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firms_page.py" line="67" />
+            <location filename="../../desktop/gui/firms_page.py" line="68" />
             <source>E&amp;xportar…</source>
             <translation>E&amp;xport…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firms_page.py" line="57" />
+            <location filename="../../desktop/gui/firms_page.py" line="58" />
             <source>Todas las bandas</source>
             <translation>All bands</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firms_page.py" line="55" />
+            <location filename="../../desktop/gui/firms_page.py" line="56" />
             <source>Todas las etapas</source>
             <translation>All stages</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firms_page.py" line="59" />
+            <location filename="../../desktop/gui/firms_page.py" line="60" />
             <source>Todos los asesores</source>
             <translation>All advisers</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firms_page.py" line="51" />
+            <location filename="../../desktop/gui/firms_page.py" line="52" />
             <source>Todos los países</source>
             <translation>All countries</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firms_page.py" line="53" />
+            <location filename="../../desktop/gui/firms_page.py" line="54" />
             <source>Todos los tamaños</source>
             <translation>All sizes</translation>
         </message>
@@ -2008,28 +2008,28 @@
     <context>
         <name>ImportDialog</name>
         <message>
-            <location filename="../../desktop/gui/import_dialog.py" line="208" />
+            <location filename="../../desktop/gui/import_dialog.py" line="217" />
             <source>&amp;Elegir archivo…</source>
             <translation>&amp;Choose file…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/import_dialog.py" line="237" />
+            <location filename="../../desktop/gui/import_dialog.py" line="246" />
             <source>&amp;Guardar rechazadas…</source>
             <translation>&amp;Save rejected rows…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/import_dialog.py" line="201" />
-            <location filename="../../desktop/gui/import_dialog.py" line="236" />
+            <location filename="../../desktop/gui/import_dialog.py" line="210" />
+            <location filename="../../desktop/gui/import_dialog.py" line="245" />
             <source>&amp;Importar</source>
             <translation>&amp;Import</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/import_dialog.py" line="199" />
+            <location filename="../../desktop/gui/import_dialog.py" line="208" />
             <source>&amp;Importar {n} empresas</source>
             <translation>&amp;Import {n} firms</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/import_dialog.py" line="235" />
+            <location filename="../../desktop/gui/import_dialog.py" line="244" />
             <source>&amp;Revisar (sin guardar)</source>
             <translation>Chec&amp;k (without saving)</translation>
         </message>
@@ -2044,50 +2044,65 @@
             <translation>Firm file</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/import_dialog.py" line="213" />
+            <location filename="../../desktop/gui/import_dialog.py" line="143" />
+            <source>Buscando empresas duplicadas…</source>
+            <translation>Looking for duplicate firms…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/import_dialog.py" line="222" />
             <source>Campo de Rumbo</source>
             <translation>Rumbo field</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/import_dialog.py" line="202" />
-            <location filename="../../desktop/gui/import_dialog.py" line="238" />
+            <location filename="../../desktop/gui/import_dialog.py" line="211" />
+            <location filename="../../desktop/gui/import_dialog.py" line="247" />
             <source>Cancelar</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/import_dialog.py" line="202" />
+            <location filename="../../desktop/gui/import_dialog.py" line="211" />
             <source>Cerrar</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/import_dialog.py" line="213" />
+            <location filename="../../desktop/gui/import_dialog.py" line="144" />
+            <source>Clasificando las empresas por tamaño…</source>
+            <translation>Classifying the firms by size…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/import_dialog.py" line="222" />
             <source>Columna del archivo</source>
             <translation>File column</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/import_dialog.py" line="219" />
+            <location filename="../../desktop/gui/import_dialog.py" line="228" />
             <source>Correspondencia de columnas</source>
             <translation>Column mapping</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/import_dialog.py" line="207" />
+            <location filename="../../desktop/gui/import_dialog.py" line="216" />
             <source>Elija un archivo .csv o .xlsx</source>
             <translation>Choose a .csv or .xlsx file</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/import_dialog.py" line="216" />
+            <location filename="../../desktop/gui/import_dialog.py" line="225" />
             <source>Fila</source>
             <translation>Row</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/import_dialog.py" line="220" />
+            <location filename="../../desktop/gui/import_dialog.py" line="229" />
             <source>Filas rechazadas</source>
             <translation>Rejected rows</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/import_dialog.py" line="170" />
+            <location filename="../../desktop/gui/import_dialog.py" line="179" />
             <source>Filas rechazadas guardadas en {path}.</source>
             <translation>Rejected rows saved to {path}.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/import_dialog.py" line="145" />
+            <source>Guardando en la base de datos…</source>
+            <translation>Saving to the database…</translation>
         </message>
         <message>
             <location filename="../../desktop/gui/import_dialog.py" line="127" />
@@ -2095,17 +2110,17 @@
             <translation>Save rejected rows</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/import_dialog.py" line="177" />
+            <location filename="../../desktop/gui/import_dialog.py" line="186" />
             <source>Importación cancelada: no se guardó ninguna empresa.</source>
             <translation>Import cancelled: no firm was saved.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/import_dialog.py" line="164" />
+            <location filename="../../desktop/gui/import_dialog.py" line="173" />
             <source>Importadas {ok} de {read} filas; {bad} rechazadas (duplicadas: {dup}).</source>
             <translation>Imported {ok} of {read} rows; {bad} rejected (duplicates: {dup}).</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/import_dialog.py" line="153" />
+            <location filename="../../desktop/gui/import_dialog.py" line="162" />
             <source>Importando empresas…</source>
             <translation>Importing firms…</translation>
         </message>
@@ -2115,22 +2130,27 @@
             <translation>Import firms</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/import_dialog.py" line="216" />
+            <location filename="../../desktop/gui/import_dialog.py" line="225" />
             <source>Motivo del rechazo</source>
             <translation>Reason for rejection</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/import_dialog.py" line="220" />
+            <location filename="../../desktop/gui/import_dialog.py" line="229" />
             <source>Primeras filas</source>
             <translation>First rows</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/import_dialog.py" line="153" />
+            <location filename="../../desktop/gui/import_dialog.py" line="162" />
             <source>Revisando el archivo…</source>
             <translation>Checking the file…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/import_dialog.py" line="161" />
+            <location filename="../../desktop/gui/import_dialog.py" line="142" />
+            <source>Revisando las filas…</source>
+            <translation>Checking the rows…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/import_dialog.py" line="170" />
             <source>Simulación: se importarían {ok} de {read} filas; {bad} se rechazarían (duplicadas: {dup}). No se guardó nada.</source>
             <translation>Dry run: {ok} of {read} rows would be imported; {bad} would be rejected (duplicates: {dup}). Nothing was saved.</translation>
         </message>
@@ -2900,18 +2920,18 @@
     <context>
         <name>messages</name>
         <message>
-            <location filename="../../desktop/gui/messages.py" line="89" />
+            <location filename="../../desktop/gui/messages.py" line="82" />
             <source>Ocurrió un error inesperado. Lo que escribió sigue en pantalla; los detalles quedaron en {log}.</source>
             <translation>An unexpected error occurred. What you typed is still on screen; the details were written to {log}.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/messages.py" line="47" />
-            <location filename="../../desktop/gui/messages.py" line="88" />
+            <location filename="../../desktop/gui/messages.py" line="40" />
+            <location filename="../../desktop/gui/messages.py" line="81" />
             <source>Rumbo</source>
             <translation>Rumbo</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/messages.py" line="85" />
+            <location filename="../../desktop/gui/messages.py" line="78" />
             <source>la terminal</source>
             <translation>the terminal</translation>
         </message>

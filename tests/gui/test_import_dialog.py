@@ -73,6 +73,29 @@ def test_dry_run_lists_rejects_and_writes_nothing_then_import(dialog, context, c
     assert not dialog.import_button.isEnabled() and dialog.close_button.text() == "Cerrar"
 
 
+def test_progress_names_each_phase_of_the_import(dialog, context, csv_file, qtbot, monkeypatch):
+    from desktop.tasks import Progress
+
+    shown = []
+    original = Progress.update
+
+    def update(self, done, total=None, text=None):
+        shown.append((done, total, text))
+        original(self, done, total, text)
+
+    monkeypatch.setattr(Progress, "update", update)
+    dialog.load(str(csv_file))
+    dialog.dry_run()
+    shown.clear()
+    with qtbot.waitSignal(context.signals.firms_changed):
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    texts = [text for _done, _total, text in shown]
+    assert sorted(set(texts), key=texts.index) == [
+        "Revisando las filas…", "Buscando empresas duplicadas…", "Clasificando las empresas por tamaño…",
+        "Guardando en la base de datos…"]
+    assert shown[-1][:2] == (100, 100)
+
+
 def test_file_without_required_column_is_refused_before_checking(dialog, tmp_path):
     path = tmp_path / "sin_pais.csv"
     path.write_text("Razón social,Empleados\nCafé Luna,4\n", encoding="utf-8")

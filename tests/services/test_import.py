@@ -14,6 +14,7 @@ from db import changelog
 from db import firms as firm_repo
 from desktop.domain.errors import UserError
 from desktop.services import firms as firm_services
+from desktop.services import importing
 from desktop.services.importing import import_file
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "import"
@@ -188,9 +189,13 @@ def test_progress_is_reported_and_cancel_stops_before_writing(storage, tmp_path)
     rows = [["Razón social", "País"]] + [[f"Empresa {i:05d} Única", "SV"] for i in range(2500)]
     path = _write_csv(tmp_path / "f.csv", rows)
     seen = []
-    summary = import_file(storage, path, None, progress=lambda done, total: seen.append((done, total)))
-    assert summary.accepted == 2500 and seen[-1] == (2500, 2500)
-    assert all(a <= b for (a, _), (b, _) in zip(seen, seen[1:]))
+    summary = import_file(storage, path, None, progress=lambda done, total, phase: seen.append((done, total, phase)))
+    assert summary.accepted == 2500 and seen[-1] == (100, 100, "store")
+    assert all(a <= b for (a, _, _), (b, _, _) in zip(seen, seen[1:]))  # the bar never goes back
+    # Every phase is named, in order, and storing fills the last part of the bar.
+    phases = [phase for _done, _total, phase in seen]
+    assert sorted(set(phases), key=phases.index) == ["clean", "duplicates", "classify", "store"]
+    assert min(done for done, _total, phase in seen if phase == "store") == importing.PHASES["store"][0]
     stop = threading.Event()
     stop.set()
     cancelled = import_file(storage, _write_csv(tmp_path / "g.csv", [["Razón social", "País"]] +
