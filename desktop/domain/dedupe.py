@@ -90,6 +90,8 @@ class DuplicateIndex:
     """
 
     def __init__(self, threshold: float = NAME_THRESHOLD):
+        if not 1 <= threshold <= 100:  # screen() reads whole-point scores: below 1 they would round to 0
+            raise ValueError(f"a name threshold is between 1 and 100, not {threshold!r}")
         self.threshold = threshold
         self._tax_ids: dict[tuple[str, str], tuple[str, str]] = {}
         self._exact: dict[tuple[str, str, str], tuple[str, str]] = {}
