@@ -94,7 +94,10 @@ class DuplicateIndex:
             raise ValueError(f"a name threshold is between 1 and 100, not {threshold!r}")
         self.threshold = threshold
         self._tax_ids: dict[tuple[str, str], tuple[str, str]] = {}
-        self._exact: dict[tuple[str, str, str], tuple[str, str]] = {}
+        # (place, normalised name) -> its first position in _refs; later positions of the same name (a
+        # database may hold a firm twice) in _more_positions.
+        self._exact: dict[tuple[str, str, str], int] = {}
+        self._more_positions: dict[tuple[str, str, str], list[int]] = {}
         # place -> [(ref, name, normalised name)] in the order added; the position breaks ties between equal scores.
         self._refs: dict[tuple[str, str], list[tuple[str, str, str]]] = {}
         # place -> length of the normalised name -> ([normalised names], [positions in _refs])
@@ -132,12 +135,21 @@ class DuplicateIndex:
         if tax_id:
             self._tax_ids.setdefault((cc, tax_id), (ref, name or ""))
         if norm:
-            self._exact.setdefault((*key, norm), (ref, name or ""))
             refs = self._refs.setdefault(key, [])
+            first = self._exact.setdefault((*key, norm), len(refs))
+            if first != len(refs):
+                self._more_positions.setdefault((*key, norm), []).append(len(refs))
             names, positions = self._by_length.setdefault(key, {}).setdefault(len(norm), ([], []))
             names.append(norm)
             positions.append(len(refs))
             refs.append((ref, name or "", norm))
+
+    def _positions(self, key: tuple[str, str], norm: str) -> list[int]:
+        """Where a normalised name was added in its place (empty when it was not)."""
+        first = self._exact.get((*key, norm))
+        if first is None:
+            return []
+        return [first, *self._more_positions.get((*key, norm), ())]
 
     def _known(self, cc: str, key: tuple[str, str], norm: str, tax_id: str | None) -> Match | None:
         """The tax-id or exact-name match, which come before any fuzzy one."""
@@ -145,8 +157,9 @@ class DuplicateIndex:
             ref, other = self._tax_ids[(cc, tax_id)]
             return Match(ref, "tax_id", 100.0, other)
         exact = self._exact.get((*key, norm)) if norm else None
-        if exact:
-            return Match(exact[0], "name", 100.0, exact[1])
+        if exact is not None:
+            ref, other, _norm = self._refs[key][exact]
+            return Match(ref, "name", 100.0, other)
         return None
 
     def find(self, country: str | None, municipality: str | None, name: str | None,
@@ -197,73 +210,86 @@ class DuplicateIndex:
         Returns:
             Per row, the match that makes it a duplicate (of a known firm or of
             an earlier accepted row), or None when it was added. The same as
-            ``find`` then ``add`` row by row: all near-identical name pairs of a
-            place are first picked out in bulk by rapidfuzz's ``cdist`` (compiled,
-            by groups of similar length), then each row settles its own in order.
+            ``find`` then ``add`` row by row: the near-identical pairs among the
+            distinct names of each place are first picked out in bulk by
+            rapidfuzz's ``cdist`` (compiled, by groups of similar length), then
+            each row settles its own in file order against the names added by then.
         """
-        ccs = [(country or "").upper() for _ref, country, _m, _n, _t in rows]
         keys = [self._place(country, municipality) for _ref, country, municipality, _n, _t in rows]
         norms = [normalise_name(name) for _ref, _c, _m, name, _t in rows]
-        candidates = self._candidate_pairs(keys, norms, progress)
+        near = self._near_names(keys, norms, progress)
         results: list[Match | None] = []
-        # Where each row landed in its place's list, once added (its candidates refer to it that way).
-        added_at: dict[int, int] = {}
-        for i, (ref, _country, _municipality, name, tax_id) in enumerate(rows):
-            cc, key, norm = ccs[i], keys[i], norms[i]
+        for i, (ref, country, municipality, name, tax_id) in enumerate(rows):
+            if near is None:  # too many near pairs to hold: one row at a time, as find() and add() do
+                match = self.find(country, municipality, name, tax_id)
+                if match is None:
+                    self.add(ref, country, municipality, name, tax_id)
+                results.append(match)
+                continue
+            cc, key, norm = (country or "").upper(), keys[i], norms[i]
             match = self._known(cc, key, norm, tax_id)
-            if match is None and norm and i in candidates:
-                refs = self._refs.get(key, [])
+            if match is None and norm:
                 hits = []
-                for other in candidates[i]:
-                    position = other if other >= 0 else added_at.get(~other)
-                    if position is not None:
-                        score = fuzz.ratio(norm, refs[position][2], score_cutoff=self.threshold)
+                for other in near.get(key, {}).get(norm, ()):
+                    positions = self._positions(key, other)  # only names added by now: earlier rows, known firms
+                    if positions:
+                        score = fuzz.ratio(norm, other, score_cutoff=self.threshold)
                         if score:
-                            hits.append((score, position))
+                            hits += [(score, position) for position in positions]
                 match = self._best(key, norm, hits)
             results.append(match)
             if match is None:
-                if norm:
-                    added_at[i] = len(self._refs.get(key, ()))
                 self._add(ref, cc, key, name, norm, tax_id)
         return results
 
-    def _candidate_pairs(self, keys: list[tuple[str, str]], norms: list[str],
-                         progress: Callable[[float], None] | None = None) -> dict[int, list[int]]:
-        """Row -> the names it may nearly match: known ones by position (>= 0), earlier rows as ``~row``.
+    def _near_names(self, keys: list[tuple[str, str]], norms: list[str],
+                    progress: Callable[[float], None] | None = None) -> dict | None:
+        """Per place, each distinct new name -> the distinct names there (known or new) it may nearly match.
 
-        A superset: every pair scoring at or above the threshold is in, and
-        :meth:`screen` scores each candidate again exactly.
+        A superset of the pairs at or above the threshold (:meth:`screen`
+        scores each again exactly). Each distinct name is compared once, so a
+        file repeating a name thousands of times costs no more than once; the
+        score matrices are made a block of names at a time. None when the pairs
+        would not fit in :data:`_MAX_NEAR_PAIRS` (thousands of names of one place
+        differing only by a number), for :meth:`screen` to go row by row.
         """
-        places: dict[tuple[str, str], list[int]] = {}
-        for i, norm in enumerate(norms):
+        places: dict[tuple[str, str], dict[str, None]] = {}
+        for key, norm in zip(keys, norms):
             if norm:
-                places.setdefault(keys[i], []).append(i)
-        pairs: dict[int, list[int]] = {}
-        for place_number, (key, rows) in enumerate(places.items(), start=1):
+                places.setdefault(key, {})[norm] = None  # distinct, in order of first appearance
+        result: dict[tuple[str, str], dict[str, list[str]]] = {}
+        pairs = 0
+        for place_number, (key, new) in enumerate(places.items(), start=1):
             if progress:
                 progress((place_number - 1) / len(places))
-            # Every name of the place: known ones (>= 0) then the file's rows (~row), by length.
-            by_length: dict[int, list[tuple[int, str]]] = {}
-            for position, (_ref, _name, norm) in enumerate(self._refs.get(key, ())):
-                by_length.setdefault(len(norm), []).append((position, norm))
-            queries: dict[int, list[int]] = {}
-            for i in rows:
-                by_length.setdefault(len(norms[i]), []).append((~i, norms[i]))
-                queries.setdefault(len(norms[i]), []).append(i)
+            by_length: dict[int, dict[str, None]] = {}
+            for norm in (*(entry[2] for entry in self._refs.get(key, ())), *new):
+                by_length.setdefault(len(norm), {})[norm] = None
+            queries: dict[int, list[str]] = {}
+            for norm in new:
+                queries.setdefault(len(norm), []).append(norm)
+            near = result[key] = {}
             for length, group in queries.items():
-                choices = [entry for near in _lengths_within(length, self.threshold)
-                           for entry in by_length.get(near, ())]
-                # Only "may match" is read here (non-zero: at or just below the threshold, rounded to
-                # whole points); the exact score is taken again for each hit.
-                scores = process.cdist([norms[i] for i in group], [norm for _ref, norm in choices],
-                                       scorer=fuzz.ratio, score_cutoff=self.threshold - 0.01,
-                                       dtype=np.uint8, workers=1)
-                for q, c in zip(*np.nonzero(scores)):
-                    i, other = group[q], choices[c][0]
-                    if other >= 0 or ~other < i:  # known firms, and rows earlier in the file
-                        pairs.setdefault(i, []).append(other)
-        return pairs
+                choices = [norm for close in _lengths_within(length, self.threshold) for norm in by_length.get(close, ())]
+                for start in range(0, len(group), _SCREEN_BLOCK):
+                    block = group[start:start + _SCREEN_BLOCK]
+                    # Only "may match" is read here (non-zero: at or just below the threshold,
+                    # rounded to whole points); screen() takes the exact score again.
+                    scores = process.cdist(block, choices, scorer=fuzz.ratio, score_cutoff=self.threshold - 0.01,
+                                           dtype=np.uint8, workers=1)
+                    found_q, found_c = np.nonzero(scores)
+                    pairs += len(found_q)
+                    if pairs > _MAX_NEAR_PAIRS:
+                        return None
+                    for q, c in zip(found_q.tolist(), found_c.tolist()):
+                        near.setdefault(block[q], []).append(choices[c])
+        return result
+
+
+# Names compared per cdist call (its matrix is this many rows by the place's names of similar length).
+_SCREEN_BLOCK = 1024
+# Near pairs screen() holds at most (a few tens of MB); beyond, it goes row by row.
+_MAX_NEAR_PAIRS = 2_000_000
 
 
 def _lengths_within(length: int, threshold: float) -> range:

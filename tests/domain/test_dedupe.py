@@ -147,8 +147,13 @@ def _random_rows(rng, n, stems):
     return rows
 
 
-@pytest.mark.parametrize("seed", [1, 2, 3, 4])
-def test_screening_a_whole_file_answers_as_find_then_add_row_by_row(seed):
+@pytest.mark.parametrize("seed,max_pairs", [(1, None), (2, None), (3, None), (4, None), (5, 10)])
+def test_screening_a_whole_file_answers_as_find_then_add_row_by_row(seed, max_pairs, monkeypatch):
+    # max_pairs=10: too many near pairs to hold, so screen() goes row by row; same answers.
+    from desktop.domain import dedupe
+
+    if max_pairs is not None:
+        monkeypatch.setattr(dedupe, "_MAX_NEAR_PAIRS", max_pairs)
     import random
     import string
 
@@ -181,3 +186,15 @@ def test_screening_an_empty_file_adds_nothing():
     index = DuplicateIndex()
     index.add("f1", "SV", "Santa Tecla", "Café Las Nubes", None)
     assert index.screen([]) == [] and len(index) == 1
+
+
+def test_a_file_repeating_names_thousands_of_times_is_screened_name_by_name():
+    # Each distinct name is compared once: 6,000 rows of three spellings of one firm, plus its branches.
+    names = ["Pulpería La Bendición", "PULPERIA LA BENDICION, S.A.", "Pulpería La Bendicíon", "Pulperia La Bendicion 2"]
+    rows = [(f"fila {i + 2}", "HN", "Choloma", names[i % 4], None) for i in range(6000)]
+    index = DuplicateIndex()
+    got = index.screen(rows)
+    assert got[0] is None and got[3] is None  # the first firm and its branch 2 are added
+    assert {(m.ref, m.reason) for m in got[4:]} | {(got[1].ref, got[1].reason), (got[2].ref, got[2].reason)} == {
+        ("fila 2", "name"), ("fila 5", "name")}
+    assert len(index) == 2
