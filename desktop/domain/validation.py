@@ -161,19 +161,21 @@ _BLANKS = re.compile(r"\s+")
 
 def _stdnum_tax_id_info(cc: str, text: str) -> tuple[str | None, str | None, str | None]:
     """tax_id_info for a country python-stdnum knows: the first kind whose module accepts the id."""
-    first_error: Exception | None = None
+    reason = None
     for kind, module_name in STDNUM_TAX_IDS[cc]:
         module = _stdnum_module(module_name)
         try:
             return module.validate(text), kind, None
         except ValidationError as exc:
-            # A checksum failure means the shape matched this kind: the most useful message.
-            if first_error is None or isinstance(exc, InvalidChecksum):
-                first_error = exc
+            # A checksum failure means the shape matched this kind: the most useful message. Only the
+            # words are kept: a kept exception would tie this frame in a cycle through its traceback,
+            # which imports (run with the cyclic collector paused) would hold until they end.
+            if reason is None or isinstance(exc, InvalidChecksum):
+                reason = _stdnum_reason(exc)
     names = [TAX_ID_LABELS.get(k, k) for k, _ in STDNUM_TAX_IDS[cc]]
     kinds = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " o " + names[-1]
     return None, None, (f"La identificación tributaria «{text[:40]}» no es válida en {country_name(cc)} "
-                        f"({kinds}): {_stdnum_reason(first_error)}.")
+                        f"({kinds}): {reason}.")
 
 
 # Fast path for tax ids. stdnum's validate first compacts the text (a character-by-character
