@@ -251,6 +251,16 @@ def _filter_count(storage, query: FirmQuery) -> int:
     return value
 
 
+# Filters whose firms sit at one end of a sort order: the size class follows employees and sales,
+# so walking that order to find, say, "grande" firms passes nearly every other firm first.
+_CORRELATED = {"size_class": ("employees", "sales_usd")}
+
+
+def _correlated(query: FirmQuery) -> bool:
+    """True when a filter of ``query`` follows its sort column (walking the sort index would not pay)."""
+    return any(getattr(query, name) and query.sort_key in keys for name, keys in _CORRELATED.items())
+
+
 @guarded
 def ids(storage, query: FirmQuery, offset: int = 0, limit: int | None = None) -> list[str]:
     """The ids the query lists, in order (all of them, or one page)."""
@@ -269,7 +279,7 @@ def ids(storage, query: FirmQuery, offset: int = 0, limit: int | None = None) ->
         if offset > listed - offset - limit:
             # A page past the middle: read it from the other end (fewer index steps) and turn it round.
             offset, descending, reverse = listed - offset - limit, not descending, True
-        if (_has_filters(query) and not query.include_deleted
+        if (_has_filters(query) and not query.include_deleted and not _correlated(query)
                 and _walk_sort_index(offset + limit, listed, _total(storage))):
             # A filter that keeps many firms: walking the live sort index and checking each firm
             # fills the page long before sorting every kept firm would (1,000,000 firms,

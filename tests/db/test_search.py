@@ -191,6 +191,16 @@ def test_a_broad_filter_pages_by_walking_the_sort_index(demo):
         storage.conn.set_trace_callback(None)
     assert page == search.ids(storage, query)[:30]
     assert any("INDEXED BY firms_live_municipality" in sql for sql in plans)
+    # Except where the filter follows the order: big firms sit at the end of an order by employees.
+    plans.clear()
+    query = FirmQuery(size_class="grande", sort_key="employees")
+    storage.conn.set_trace_callback(plans.append)
+    try:
+        page = search.ids(storage, query, offset=0, limit=30)
+    finally:
+        storage.conn.set_trace_callback(None)
+    assert page == search.ids(storage, query)[:30]
+    assert not any("INDEXED BY" in sql for sql in plans)
 
 
 def test_counts_are_remembered_only_while_the_data_stays_the_same(db_path, fresh_db):
