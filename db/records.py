@@ -211,23 +211,23 @@ def insert_many(storage, table: str, rows: Iterable[Mapping[str, Any]], actor: s
 def _row_json_sql(storage, table: str) -> str | None:
     """A ``json_object(...)`` expression giving a stored row as the log records it, or None.
 
-    Keys in sorted order, booleans as true/false and JSON columns as JSON,
-    so the parsed value equals what :func:`decode` returns for the row.
-    None for tables with REAL columns: SQLite writes them with 15
-    significant digits, which does not always give back the same float.
+    Keys in sorted order and booleans as true/false, so the parsed value
+    equals what :func:`decode` returns for the row. None (log from Python)
+    for tables with REAL columns, which SQLite writes with 15 significant
+    digits (not always the same float again), and for tables with JSON
+    columns, whose text Python may have written with NaN, which SQLite's
+    JSON functions refuse.
     """
     cache = storage.__dict__.setdefault("_row_json_sql", {})
     if table not in cache:
         types = {name: kind.upper() for _cid, name, kind, *_ in storage.conn.execute(f"PRAGMA table_info({table})")}
-        if any("REAL" in kind or "FLOA" in kind or "DOUB" in kind for kind in types.values()):
+        if JSON_FIELDS.get(table) or any("REAL" in kind or "FLOA" in kind or "DOUB" in kind for kind in types.values()):
             cache[table] = None
         else:
             parts = []
             for name in sorted(types):
                 if name in BOOL_FIELDS.get(table, ()):
                     value = f"CASE WHEN {name} IS NULL THEN NULL WHEN {name} THEN json('true') ELSE json('false') END"
-                elif name in JSON_FIELDS.get(table, ()):
-                    value = f"json({name})"
                 else:
                     value = name
                 parts.append(f"'{name}', {value}")

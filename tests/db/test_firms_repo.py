@@ -177,3 +177,17 @@ def test_large_bulk_insert_rebuilds_the_indexes_it_drops(storage, monkeypatch):
         firms.insert_firms(storage, [{"legal_name": "ok", "country": "SV"}] * 20 + [{"country": "SV"}], None)
     assert _index_sql(storage) == before
     assert firms.count_firms(storage) == 40
+
+
+def test_bulk_insert_of_json_values_logs_them_as_python_wrote_them(storage):
+    # JSON columns are logged from Python: SQLite's JSON functions refuse the NaN Python writes.
+    from db import records
+
+    ids = records.insert_many(storage, "settings", [
+        {"key": "tasas", "value": {"GTQ": 7.8, "rara": float("nan"), "lista": [1, "ñ"]}},
+        {"key": "vacio", "value": None},
+    ], "adv")
+    log = {e.record_id: e for e in changelog.entries(storage, table="settings")}
+    stored = records.get(storage, "settings", ids[0])
+    assert json.dumps(log[ids[0]].after, sort_keys=True) == json.dumps(stored, sort_keys=True)
+    assert stored["value"]["lista"] == [1, "ñ"] and log[ids[1]].after["value"] is None
