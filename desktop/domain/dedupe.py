@@ -205,7 +205,8 @@ class DuplicateIndex:
 
         Args:
             rows: ``(ref, country, municipality, name, tax_id)`` per firm, in file order.
-            progress: called with the share of the places compared so far (0..1).
+            progress: called now and then with the share of the names compared so far (0..1);
+                an exception it raises (a cancelled import) stops the screen, adding nothing.
 
         Returns:
             Per row, the match that makes it a duplicate (of a known firm or of
@@ -258,10 +259,9 @@ class DuplicateIndex:
             if norm:
                 places.setdefault(key, {})[norm] = None  # distinct, in order of first appearance
         result: dict[tuple[str, str], dict[str, list[str]]] = {}
-        pairs = 0
-        for place_number, (key, new) in enumerate(places.items(), start=1):
-            if progress:
-                progress((place_number - 1) / len(places))
+        pairs = compared = 0
+        to_compare = sum(len(new) for new in places.values())
+        for key, new in places.items():
             by_length: dict[int, dict[str, None]] = {}
             for norm in (*(entry[2] for entry in self._refs.get(key, ())), *new):
                 by_length.setdefault(len(norm), {})[norm] = None
@@ -272,7 +272,10 @@ class DuplicateIndex:
             for length, group in queries.items():
                 choices = [norm for close in _lengths_within(length, self.threshold) for norm in by_length.get(close, ())]
                 for start in range(0, len(group), _SCREEN_BLOCK):
+                    if progress:
+                        progress(compared / to_compare)
                     block = group[start:start + _SCREEN_BLOCK]
+                    compared += len(block)
                     # Only "may match" is read here (non-zero: at or just below the threshold,
                     # rounded to whole points); screen() takes the exact score again.
                     scores = process.cdist(block, choices, scorer=fuzz.ratio, score_cutoff=self.threshold - 0.01,

@@ -155,6 +155,10 @@ def check_rejects_path(rejects: Path | None) -> None:
         raise UserError(f"La carpeta «{rejects.parent}» del archivo de rechazos no existe.", field="rejects")
 
 
+class _Cancelled(Exception):
+    """Raised through the duplicate screen's progress callback when the user cancels."""
+
+
 def _is_cancelled(cancel) -> bool:
     if cancel is None:
         return False
@@ -227,9 +231,19 @@ def _import_file(storage, path, adviser_id, dry_run, rejects_path, progress, can
         index.add(firm_id, country, municipality, name, tax_id)
     valid = [(number, record) for number, _cells, record, reason in cleaned if not reason]
     report("duplicates", 0)
-    matches = iter(index.screen([(f"fila {number}", record["country"], record["municipality"],
-                                  record["legal_name"], record["tax_id"]) for number, record in valid],
-                                progress=lambda share: report("duplicates", share)))
+
+    def screening(share: float) -> None:
+        report("duplicates", share)
+        if _is_cancelled(cancel):
+            raise _Cancelled
+
+    try:
+        matches = iter(index.screen([(f"fila {number}", record["country"], record["municipality"],
+                                      record["legal_name"], record["tax_id"]) for number, record in valid],
+                                    progress=screening))
+    except _Cancelled:
+        summary.cancelled = True
+        return summary
     accepted: list[dict] = []
     report("classify", 0)
     for done, (number, cells, record, reason) in enumerate(cleaned, start=1):

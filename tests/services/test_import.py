@@ -202,3 +202,27 @@ def test_progress_is_reported_and_cancel_stops_before_writing(storage, tmp_path)
                                                 [[f"Otra {i} Cosa", "GT"] for i in range(1500)]), None, cancel=stop)
     assert cancelled.cancelled and firm_repo.count_firms(storage) == 2500
     assert "cancelada" in cancelled.text()
+
+
+def test_duplicate_screen_reports_progress_within_a_place_and_can_be_cancelled(storage, tmp_path, monkeypatch):
+    from desktop.domain import dedupe
+
+    monkeypatch.setattr(dedupe, "_SCREEN_BLOCK", 100)
+    rows = [["Razón social", "País", "Municipio"]] + [[f"Empresa {i:05d} Única", "SV", "Soyapango"] for i in range(1200)]
+    path = _write_csv(tmp_path / "f.csv", rows)
+    seen = []
+    summary = import_file(storage, path, None, progress=lambda done, total, phase: seen.append((done, phase)))
+    assert summary.accepted == 1200
+    # One place, yet the bar moves through the duplicates phase block by block.
+    assert len({done for done, phase in seen if phase == "duplicates"}) >= 8
+    # Cancelling while duplicates are being looked for stops there: nothing stored.
+    phases = []
+
+    def cancel():
+        return bool(phases) and phases[-1] == "duplicates"
+
+    cancelled = import_file(storage, _write_csv(tmp_path / "g.csv", [rows[0]] + [
+        [f"Otra {i:05d} Cosa", "SV", "Soyapango"] for i in range(1200)]), None,
+        progress=lambda done, total, phase: phases.append(phase), cancel=cancel)
+    assert cancelled.cancelled and firm_repo.count_firms(storage) == 1200
+    assert "store" not in phases
