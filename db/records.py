@@ -156,8 +156,10 @@ def insert_many(storage, table: str, rows: Iterable[Mapping[str, Any]], actor: s
     """Create many records in one transaction with two executemany calls.
 
     All or nothing: if one row fails (a constraint, a full disk) none is kept.
-    The logged ``after`` is the row as given plus metadata, which equals what a
-    read returns because callers pass already-typed values.
+    The logged ``after`` is made by SQLite from each stored row (see
+    :func:`_row_json_sql`); for tables it cannot do that for, it is the row as
+    given plus metadata, which equals what a read returns because callers pass
+    already-typed values.
     """
     stamp = now_iso()
     cols = columns(storage, table)
@@ -173,7 +175,9 @@ def insert_many(storage, table: str, rows: Iterable[Mapping[str, Any]], actor: s
     meta = {"created_at": stamp, "updated_at": stamp, "created_by": actor, "updated_by": actor, "rev": 1,
             "origin": origin, "deleted_at": None}
     checked: set[tuple[str, ...]] = set()
-    prepared, params = [], []
+    json_sql = _row_json_sql(storage, table)
+    ids, params = [], []
+    prepared: list[dict] = []  # the rows, kept only when the log is written from Python
     for values in rows:
         keys = tuple(values)
         if keys not in checked:  # rows of one batch nearly always share their keys
@@ -194,9 +198,10 @@ def insert_many(storage, table: str, rows: Iterable[Mapping[str, Any]], actor: s
                 value = values_out[index]
                 if value is not None:
                     values_out[index] = _JSON.encode(value) if name in jsons else int(bool(value))
-        prepared.append(row)
+        ids.append(row["id"])
         params.append(values_out)
-    json_sql = _row_json_sql(storage, table)
+        if json_sql is None:
+            prepared.append(row)
     with storage.write():
         if json_sql is None:
             storage.conn.executemany(_insert_sql(storage, table), params)
@@ -205,7 +210,7 @@ def insert_many(storage, table: str, rows: Iterable[Mapping[str, Any]], actor: s
             last = storage.conn.execute(f"SELECT coalesce(max(rowid), 0) FROM {table}").fetchone()[0]
             storage.conn.executemany(_insert_sql(storage, table), params)
             changelog.append_stored_inserts(storage, table, json_sql, last, stamp, actor)
-    return [r["id"] for r in prepared]
+    return ids
 
 
 def _row_json_sql(storage, table: str) -> str | None:

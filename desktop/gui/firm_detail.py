@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
-    QTableWidget,
     QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
@@ -33,19 +32,9 @@ from desktop.gui import messages
 from desktop.gui.classify_panel import CLASS_COLOURS
 from desktop.gui.firm_detail_text import OPERATIONS, PROFILE_FIELDS, SUMMARIES, field_label, show_value
 from desktop.gui.firm_form import FirmFormDialog
+from desktop.gui.tables import read_only_table
 from desktop.services import profile
 from desktop.services.firms import delete_firm, firm_history, get_firm, undelete_firm
-
-
-def _table(name: str, headers: list[str]) -> QTableWidget:
-    table = QTableWidget(0, len(headers), objectName=name)
-    table.setHorizontalHeaderLabels(headers)
-    table.verticalHeader().setVisible(False)
-    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-    table.setWordWrap(True)
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
 
 
 class FirmDetailDialog(QDialog):
@@ -277,16 +266,16 @@ class FirmDetailDialog(QDialog):
 
         assess_page = QWidget()
         assess_layout = QVBoxLayout(assess_page)
-        self.assessments = _table("assessmentsTable", [tr("Fecha"), tr("Estado"), tr("Etapa"), tr("Banda"),
-                                                      tr("Índice"), tr("Asesor")])
+        self.assessments = read_only_table("assessmentsTable", [tr("Fecha"), tr("Estado"), tr("Etapa"), tr("Banda"),
+                                                                tr("Índice"), tr("Asesor")], select_rows=True)
         self.assessments.setWordWrap(False)  # one line per assessment; columns fit their text
         self.no_assessments = QLabel(tr("Esta empresa aún no tiene evaluaciones."), objectName="noAssessments")
         assess_layout.addWidget(self.no_assessments)
         assess_layout.addWidget(self.assessments, 1)
         self.tabs.addTab(assess_page, tr("Evaluaciones"))
 
-        self.history = _table("historyTable", [tr("Fecha"), tr("Quién"), tr("Qué"), tr("Campo"), tr("Antes"),
-                                               tr("Después")])
+        self.history = read_only_table("historyTable", [tr("Fecha"), tr("Quién"), tr("Qué"), tr("Campo"),
+                                                        tr("Antes"), tr("Después")], select_rows=True)
         self.history.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.tabs.addTab(self.history, tr("Historial de cambios"))
 

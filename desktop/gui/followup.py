@@ -13,13 +13,11 @@ from html import escape
 
 from PySide6.QtCore import QLocale, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QScrollArea,
     QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -27,24 +25,13 @@ from PySide6.QtWidgets import (
 from desktop.domain.assessment import compare, label
 from desktop.gui.assessment_results import number
 from desktop.gui.charts import PALETTE, LineChart, RadarChart, Series
+from desktop.gui.tables import fill_table, read_only_table
 from desktop.services import assessments as service
 from desktop.services.firms import get_firm
 
 
-def _table(name: str, headers: list[str]) -> QTableWidget:
-    table = QTableWidget(0, len(headers), objectName=name)
-    table.setHorizontalHeaderLabels(headers)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.verticalHeader().setVisible(False)
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
-
-
 def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
-    table.setRowCount(len(rows))
-    for r, values in enumerate(rows):
-        for c, value in enumerate(values):
-            table.setItem(r, c, QTableWidgetItem(value))
+    fill_table(table, rows)
     table.resizeColumnsToContents()
     table.setMinimumHeight(min(60 + 26 * len(rows), 380))
 
@@ -70,7 +57,7 @@ class FollowUpView(QWidget):
         heading = QLabel(f"<b>{escape(firm.get('legal_name', ''))}</b> — " + self.tr("seguimiento"),
                          objectName="followupHeading")
         heading.setStyleSheet("font-size: 12pt;")
-        self.assessments_table = _table("historyTable", [self.tr("Fecha"), self.tr("Índice"), self.tr("Banda"),
+        self.assessments_table = read_only_table("historyTable", [self.tr("Fecha"), self.tr("Índice"), self.tr("Banda"),
                                                          self.tr("Etapa"), self.tr("Cobertura")])
         _fill(self.assessments_table, [
             [a["completed_at"][:10], number(r.index, lang), label("band", r.band, lang),
@@ -85,13 +72,13 @@ class FollowUpView(QWidget):
                                                               for _, r in self.history])])
         self.radar = RadarChart()
         self.radar.setObjectName("changeRadar")
-        self.change_table = _table("changeTable", [self.tr("Dimensión"), self.tr("Antes"), self.tr("Ahora"),
+        self.change_table = read_only_table("changeTable", [self.tr("Dimensión"), self.tr("Antes"), self.tr("Ahora"),
                                                    self.tr("Cambio")])
         self.summary = QLabel(objectName="changeSummary")
         self.summary.setWordWrap(True)
         self._show_change()
 
-        self.figures_table = _table("figuresTable", [self.tr("Fecha"), self.tr("Empleados"),
+        self.figures_table = read_only_table("figuresTable", [self.tr("Fecha"), self.tr("Empleados"),
                                                      self.tr("Ventas (USD)"), self.tr("Exportaciones (USD)")])
         _fill(self.figures_table, [[p["date"], _int(p["employees"]), _int(p["sales_usd"]), _int(p["exports_usd"])]
                                    for p in self.figures])

@@ -21,36 +21,19 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.domain.errors import UserError
 from desktop.gui import messages
+from desktop.gui.tables import fill_table, read_only_table
 from desktop.services.import_preview import ImportPreview, preview_file
 from desktop.services.importing import ImportSummary, import_file
 from desktop.services.storage import open_database
 from desktop.tasks import Cancelled
 
 FILE_FILTER = "Hojas de cálculo (*.csv *.xlsx);;CSV (*.csv);;Excel (*.xlsx)"
-
-
-def _table(name: str, headers: list[str]) -> QTableWidget:
-    table = QTableWidget(0, len(headers), objectName=name)
-    table.setHorizontalHeaderLabels(headers)
-    table.verticalHeader().setVisible(False)
-    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
-
-
-def _fill(table: QTableWidget, rows: list[list]) -> None:
-    table.setRowCount(len(rows))
-    for r, row in enumerate(rows):
-        for c, value in enumerate(row):
-            table.setItem(r, c, QTableWidgetItem("" if value is None else str(value)))
 
 
 class ImportDialog(QDialog):
@@ -96,13 +79,13 @@ class ImportDialog(QDialog):
         self.path.setText(str(path))
         preview = self.preview
         ignore = self.tr("— (se ignora)")
-        _fill(self.mapping, [[c.header, c.label or ignore] for c in preview.columns])
+        fill_table(self.mapping, [[c.header, c.label or ignore] for c in preview.columns])
         for row, column in enumerate(preview.columns):
             if column.field is None:
                 self.mapping.item(row, 1).setForeground(Qt.GlobalColor.gray)
         self.sample.setColumnCount(len(preview.columns))
         self.sample.setHorizontalHeaderLabels([c.header for c in preview.columns])
-        _fill(self.sample, preview.rows)
+        fill_table(self.sample, preview.rows)
         if preview.missing:
             self._say(self.tr("Al archivo le falta la columna obligatoria: {names}.").format(
                 names=" y ".join(preview.missing)), error=True)
@@ -164,7 +147,7 @@ class ImportDialog(QDialog):
 
     def _finished(self, summary: ImportSummary) -> None:
         self.summary = summary
-        _fill(self.rejects, [[r.row_number, r.reason] for r in summary.rejected])
+        fill_table(self.rejects, [[r.row_number, r.reason] for r in summary.rejected])
         rejected = len(summary.rejected)
         if summary.dry_run:
             text = self.tr("Simulación: se importarían {ok} de {read} filas; {bad} se rechazarían "
@@ -219,10 +202,10 @@ class ImportDialog(QDialog):
         top.addWidget(self.path, 1)
         top.addWidget(choose)
 
-        self.mapping = _table("mappingTable", [tr("Columna del archivo"), tr("Campo de Rumbo")])
+        self.mapping = read_only_table("mappingTable", [tr("Columna del archivo"), tr("Campo de Rumbo")])
         self.mapping.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.sample = _table("sampleTable", [])
-        self.rejects = _table("rejectsTable", [tr("Fila"), tr("Motivo del rechazo")])
+        self.sample = read_only_table("sampleTable", [])
+        self.rejects = read_only_table("rejectsTable", [tr("Fila"), tr("Motivo del rechazo")])
         self.rejects.setWordWrap(True)
         boxes = []
         for title, widget in ((tr("Correspondencia de columnas"), self.mapping),

@@ -50,6 +50,7 @@ from desktop.gui.conflict_dialog import (
     field_label,
     when_text,
 )
+from desktop.gui.tables import read_only_table
 from desktop.services import sync
 from desktop.services.storage import open_database
 
@@ -197,9 +198,8 @@ class SyncPage(QWidget):
         self.conflicts.doubleClicked.connect(lambda _index: self.resolve_current())
         self.conflicts.itemSelectionChanged.connect(self._update_buttons)
         # Listing conflicts first records this device's new changes in the sync
-        # log, which on a large database takes seconds: do it when the screen is
-        # first shown, not while the main window is being built.
-        self._shown_once = False
+        # log, which on a large database takes seconds: that happens when the
+        # screen is shown (showEvent), not while the main window is being built.
 
     # ------------------------------------------------------------------ device
 
@@ -328,12 +328,6 @@ class SyncPage(QWidget):
 
     # ------------------------------------------------------------------ tables
 
-    def showEvent(self, event) -> None:
-        if not self._shown_once:
-            self._shown_once = True
-            self.refresh()
-        super().showEvent(event)
-
     def refresh(self) -> None:
         """Reload the device, peers, conflicts and history from the database."""
         storage = self.context.storage
@@ -391,15 +385,10 @@ class SyncPage(QWidget):
         self.context.settings.setValue(FOLDER_KEY, str(Path(path).parent))
 
     def _table(self, name: str, headers: list[str]) -> QTableWidget:
-        table = QTableWidget(0, len(headers), objectName=name)
-        table.setHorizontalHeaderLabels(headers)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table = read_only_table(name, headers, select_rows=True)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         table.setAlternatingRowColors(True)
-        table.verticalHeader().setVisible(False)
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        table.horizontalHeader().setStretchLastSection(True)
         return table
 
     @staticmethod

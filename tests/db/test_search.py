@@ -179,26 +179,26 @@ def test_every_page_of_a_list_without_text_is_its_slice_of_the_whole_list(demo, 
         assert search.ids(storage, query, offset=max(offset, 0), limit=30) == every[max(offset, 0):][:30], offset
 
 
+def _first_page_and_its_sql(storage, query):
+    statements = []
+    storage.conn.set_trace_callback(statements.append)
+    try:
+        page = search.ids(storage, query, offset=0, limit=30)
+    finally:
+        storage.conn.set_trace_callback(None)
+    return page, statements
+
+
 def test_a_broad_filter_pages_by_walking_the_sort_index(demo):
     # Page one of a filter that keeps many firms walks the live sort index instead of sorting them all.
     storage, _ = demo
     query = FirmQuery(country="SV", sort_key="municipality")
-    plans = []
-    storage.conn.set_trace_callback(plans.append)
-    try:
-        page = search.ids(storage, query, offset=0, limit=30)
-    finally:
-        storage.conn.set_trace_callback(None)
+    page, plans = _first_page_and_its_sql(storage, query)
     assert page == search.ids(storage, query)[:30]
     assert any("INDEXED BY firms_live_municipality" in sql for sql in plans)
     # Except where the filter follows the order: big firms sit at the end of an order by employees.
-    plans.clear()
     query = FirmQuery(size_class="grande", sort_key="employees")
-    storage.conn.set_trace_callback(plans.append)
-    try:
-        page = search.ids(storage, query, offset=0, limit=30)
-    finally:
-        storage.conn.set_trace_callback(None)
+    page, plans = _first_page_and_its_sql(storage, query)
     assert page == search.ids(storage, query)[:30]
     assert not any("INDEXED BY" in sql for sql in plans)
 

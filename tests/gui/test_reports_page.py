@@ -104,17 +104,23 @@ class CancellingRunner(SyncRunner):
         return progress
 
 
-def test_cancel_stops_the_batch_and_keeps_what_was_written(qtbot, monkeypatch, tmp_path, context, registered):
-    import desktop.services.reporting as reporting
-
-    monkeypatch.setattr(reporting, "CHUNK_SIZE", 1)
-    context.runner = CancellingRunner()
+def _print_all_with(runner, qtbot, monkeypatch, tmp_path, context):
+    """A reports page on ``runner`` (one worker), with "Imprimir todos" clicked into a new folder."""
+    context.runner = runner
     page = ReportsPage(context)
     page.executor_factory = lambda: ThreadPoolExecutor(1)
     qtbot.addWidget(page)
     folder = tmp_path / "informes"
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(folder))
     qtbot.mouseClick(page.print_all, Qt.MouseButton.LeftButton)
+    return page, folder
+
+
+def test_cancel_stops_the_batch_and_keeps_what_was_written(qtbot, monkeypatch, tmp_path, context, registered):
+    import desktop.services.reporting as reporting
+
+    monkeypatch.setattr(reporting, "CHUNK_SIZE", 1)
+    page, folder = _print_all_with(CancellingRunner(), qtbot, monkeypatch, tmp_path, context)
     written = len(list(folder.glob("*.pdf")))
     assert 1 <= written < len(NAMES)
     assert page.last_batch.cancelled
@@ -168,13 +174,7 @@ def test_dialog_cancelled_does_nothing(qtbot, monkeypatch, registered, page):
 def test_batch_on_the_real_background_runner_reports_progress(qtbot, monkeypatch, tmp_path, context, registered):
     from desktop.tasks import TaskRunner
 
-    context.runner = TaskRunner()
-    page = ReportsPage(context)
-    page.executor_factory = lambda: ThreadPoolExecutor(1)
-    qtbot.addWidget(page)
-    folder = tmp_path / "informes"
-    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(folder))
-    qtbot.mouseClick(page.print_all, Qt.MouseButton.LeftButton)
+    page, folder = _print_all_with(TaskRunner(), qtbot, monkeypatch, tmp_path, context)
     assert not page.print_all.isEnabled() and page.cancel_button.isEnabled()
     qtbot.waitUntil(lambda: page.last_batch is not None, timeout=30000)
     assert len(list(folder.glob("*.pdf"))) == len(NAMES)
