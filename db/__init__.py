@@ -14,8 +14,16 @@ Where things are:
 - Repositories, one per kind of record: ``firms`` (with the bulk
   ``insert_firms``), ``advisers``, ``contacts`` (and notes), ``assessments``
   (and answers), ``settings``, ``devices``.
-- ``search``: ``FirmQuery`` with ``count``, ``ids`` and ``rows_by_ids`` for
-  the lazy firm list (FTS5, accent-insensitive prefixes).
 - ``backup``: online backup, checked restore, integrity check, rotating
   automatic backups.
+- ``queries/``: read-only queries. ``search`` (``FirmQuery`` with ``count``,
+  ``ids`` and ``rows_by_ids`` for the lazy firm list; FTS5, accent-insensitive
+  prefixes) and ``search_hits``, ``dashboard``, ``reports``, ``firm_io`` (bulk
+  import and export), ``firm_lookup``.
+- ``sync/``: field bundles. ``format`` (the file), ``state`` (replication log,
+  versions), ``peers``, ``conflicts``, ``exchange`` (export and import),
+  ``schema`` (the bundle tables' own migrations).
+
+The core modules (connection, schema, records, changelog) import neither
+``queries`` nor ``sync`` (except the bundle tables' migrations, run at open).
 """

@@ -19,8 +19,8 @@ from sqlite_utils import Database
 
 from db.clock import now_iso
 from db.errors import SchemaTooNewError, StorageError, storage_errors
-from db.migrations_sync import apply_sync_migrations
 from db.schema import MIGRATIONS, SCHEMA_VERSION
+from db.sync.schema import apply_sync_migrations
 
 # How long a writer waits for another connection's lock before giving up (ms).
 BUSY_TIMEOUT_MS = 5000

@@ -2,7 +2,7 @@
 
 Values are the canonical firm fields (``/tmp/briefs/firm_fields.md``, kept
 here as :data:`FIRM_FIELDS`) already normalised and derived by the service
-layer (``desktop.services.firms``); this module only stores them, with the
+layer (``desktop.services.registry.firms``); this module only stores them, with the
 record model and change log of :mod:`db.records`.
 """
 

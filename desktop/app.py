@@ -17,8 +17,8 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
 from desktop.domain.errors import UserError
-from desktop.gui import messages
-from desktop.gui.i18n import DEFAULT_LANGUAGE, install_translators
+from desktop.gui.shared import messages
+from desktop.gui.shared.i18n import DEFAULT_LANGUAGE, install_translators
 
 log = logging.getLogger(__name__)
 
@@ -31,43 +31,43 @@ DEMO_FIRMS = 500
 
 
 def _firms(context):
-    from desktop.gui.firms_page import FirmsPage
+    from desktop.gui.registry.firms_page import FirmsPage
 
     return FirmsPage(context)
 
 
 def _assessments(context):
-    from desktop.gui.assessments_page import AssessmentsPage
+    from desktop.gui.assessment.assessments_page import AssessmentsPage
 
     return AssessmentsPage(context)
 
 
 def _dashboard(context):
-    from desktop.gui.dashboard_page import DashboardPage
+    from desktop.gui.portfolio.dashboard_page import DashboardPage
 
     return DashboardPage(context)
 
 
 def _reports(context):
-    from desktop.gui.reports_page import ReportsPage
+    from desktop.gui.portfolio.reports_page import ReportsPage
 
     return ReportsPage(context)
 
 
 def _sync(context):
-    from desktop.gui.sync_page import SyncPage
+    from desktop.gui.sync.sync_page import SyncPage
 
     return SyncPage(context)
 
 
 def _classify(context):
-    from desktop.gui.classify_panel import ClassifyPanel
+    from desktop.gui.registry.classify_panel import ClassifyPanel
 
     return ClassifyPanel(lang=context.lang)
 
 
 def _settings(context):
-    from desktop.gui.settings_page import SettingsPage
+    from desktop.gui.settings.settings_page import SettingsPage
 
     return SettingsPage(context)
 
@@ -110,7 +110,7 @@ def run_gui(db_path: str | None = None, lang: str | None = None, demo: bool = Fa
     """
     from platformdirs import user_log_dir
 
-    from desktop.gui.context import AppContext
+    from desktop.gui.shared.context import AppContext
     from desktop.services.storage import open_database
 
     app = QApplication.instance() or QApplication(sys.argv)
@@ -129,7 +129,7 @@ def run_gui(db_path: str | None = None, lang: str | None = None, demo: bool = Fa
         return 2
     context = AppContext(storage, lang=lang, settings=settings)
     _startup_chores(context, demo)
-    from desktop.gui.adviser_dialog import ensure_adviser
+    from desktop.gui.settings.adviser_dialog import ensure_adviser
 
     if not ensure_adviser(context):
         storage.close()
@@ -174,7 +174,7 @@ def _startup_chores(context, demo: bool) -> None:
     """Demo data on request, and the adviser at the keyboard."""
     if demo:
         from desktop.services.demo import make_demo
-        from desktop.services.firm_list import FirmQuery, count_firms
+        from desktop.services.registry.firm_list import FirmQuery, count_firms
 
         if count_firms(context.storage, FirmQuery(include_deleted=True)) == 0:
             summary = make_demo(context.storage, DEMO_FIRMS)

@@ -47,16 +47,18 @@ Key = tuple[str, str]  # (context, Spanish source text)
 
 def sources() -> list[Path]:
     """Every Python file whose text reaches the screen."""
-    return sorted((ROOT / "desktop" / "gui").glob("*.py")) + [ROOT / "desktop" / "app.py"]
+    return sorted((ROOT / "desktop" / "gui").rglob("*.py")) + [ROOT / "desktop" / "app.py"]
 
 
 def dynamic_messages() -> dict[str, list[str]]:
     """Text that reaches ``tr``/``_tr`` through a variable, by context."""
     sys.path.insert(0, str(ROOT))
     from desktop.app import SCREENS
-    from desktop.domain.validation import FIELD_LABELS
-    from desktop.gui import (assessments_page, conflict_dialog, dashboard_page, firm_detail_text, firm_table_model,
-                             sync_page)
+    from desktop.domain.registry.validation import FIELD_LABELS
+    from desktop.gui.assessment import assessments_page
+    from desktop.gui.portfolio import dashboard_page
+    from desktop.gui.registry import firm_detail_text, firm_table_model
+    from desktop.gui.sync import conflict_dialog, sync_page
 
     fields = list(FIELD_LABELS.values())
     return {

@@ -15,10 +15,10 @@ import re
 import sys
 from decimal import Decimal
 
-from desktop.domain.classify import Classification, FirmFigures, classify
-from desktop.domain.classify_notes import CRITERION_LONG, class_label
-from desktop.domain.classify_text import amount
 from desktop.domain.errors import UserError
+from desktop.domain.sizing import Classification, FirmFigures, classify
+from desktop.domain.sizing.notes import CRITERION_LONG, class_label
+from desktop.domain.sizing.reason import amount
 
 _NUMBER = re.compile(r"^\d+(\.\d+)?$")
 

@@ -42,8 +42,8 @@ def register(subparsers) -> None:
 
 def run_import(args: argparse.Namespace) -> int:
     """Import a file and print the summary."""
-    from desktop.services.importing import check_rejects_path, import_file, read_import_file
-    from db.devices import current_adviser_id
+    from desktop.services.advisers import current_adviser_id
+    from desktop.services.registry.importing import check_rejects_path, import_file, read_import_file
 
     rejects = Path(args.rejects) if args.rejects else None
     check_rejects_path(rejects)
@@ -57,7 +57,7 @@ def run_import(args: argparse.Namespace) -> int:
 
 def run_export(args: argparse.Namespace) -> int:
     """Export firms or assessments and say how many."""
-    from desktop.services.exporting import export_assessments, export_firms
+    from desktop.services.registry.exporting import export_assessments, export_firms
 
     path = Path(args.file)
     if path.suffix.lower() not in (".csv", ".xlsx"):

@@ -5,8 +5,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from db.firms import count_firms
 from desktop.services.maintenance import backup_database, check_database, restore_database
+from desktop.services.registry.firms import count_firms
 from desktop.services.storage import default_database_path, open_database
 
 TABLE_LABELS = {

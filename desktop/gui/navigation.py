@@ -1,7 +1,7 @@
 """The links between screens: opening a firm, creating one, starting an assessment.
 
 Screens never import each other; they emit signals (their own or the
-application-wide ones in :class:`desktop.gui.context.AppSignals`) and the
+application-wide ones in :class:`desktop.gui.shared.context.AppSignals`) and the
 :class:`Navigator` answers them by opening the right dialog or switching the
 main window to the right screen.
 """
@@ -31,23 +31,23 @@ class Navigator(QObject):
 
     def open_firm(self, firm_id: str) -> None:
         """Show a firm's profile, classification, assessments and history."""
-        from desktop.gui.firm_detail import FirmDetailDialog
+        from desktop.gui.registry.firm_detail import FirmDetailDialog
 
         self._show(FirmDetailDialog(self.context, firm_id, self.window))
 
     def new_firm(self) -> None:
         """Open the form for a new firm."""
-        from desktop.gui.firm_form import FirmFormDialog
+        from desktop.gui.registry.firm_form import FirmFormDialog
 
         self._show(FirmFormDialog(self.context, None, self.window))
 
     def import_firms(self) -> None:
-        from desktop.gui.import_dialog import ImportDialog
+        from desktop.gui.registry.import_dialog import ImportDialog
 
         self._show(ImportDialog(self.context, self.window))
 
     def export_firms(self) -> None:
-        from desktop.gui.export_dialog import export_firms_interactive
+        from desktop.gui.registry.export_dialog import export_firms_interactive
 
         export_firms_interactive(self.context, self.window)
 

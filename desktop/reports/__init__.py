@@ -1,1 +1,4 @@
-"""PDF reports: pure report-data builders and ReportLab renderers."""
+"""PDF reports: shared fonts, labels, styles and layout at the top; ``client`` and ``portfolio`` reports below.
+
+May import the domain and ``desktop.resources``; never storage, services or Qt.
+"""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from desktop.domain.assessment import LABELS as ASSESSMENT_LABELS
 from desktop.domain.assessment import label as assessment_label
-from desktop.domain.classify import CLASS_LABELS, class_label
+from desktop.domain.sizing import CLASS_LABELS, class_label
 
 LABELS: dict[str, tuple[str, str]] = {
     # page furniture

@@ -11,7 +11,7 @@ from decimal import Decimal, InvalidOperation
 
 import pycountry
 
-from desktop.domain.validation import TAX_ID_LABELS
+from desktop.domain.registry.validation import TAX_ID_LABELS
 from desktop.reports.labels import label
 from desktop.reports.text import money
 

@@ -1,1 +1,4 @@
-"""Use cases that join the domain and the storage package; the GUI and the CLI call only these."""
+"""Use cases that join the domain, storage (``db``) and the report renderers; the GUI and the CLI call only these.
+
+May import ``db``, ``desktop.reports`` and the domain; never Qt, the GUI or the commands.
+"""

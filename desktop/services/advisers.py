@@ -9,7 +9,7 @@ from db import advisers as repo
 from db import devices
 from db.connection import Storage
 from desktop.domain.errors import UserError
-from desktop.domain.validation import check_email, check_phone
+from desktop.domain.registry.validation import check_email, check_phone
 
 FIELDS = ("name", "centre", "email", "phone", "active")
 
@@ -68,6 +68,11 @@ def set_current_adviser(storage: Storage, adviser_id: str | None) -> None:
         if adviser is None or not adviser["active"]:
             raise UserError("Ese asesor no existe o ya no está activo.", field="adviser_id")
     devices.set_current_adviser(storage, adviser_id)
+
+
+def current_adviser_id(storage: Storage) -> str | None:
+    """The id of the adviser chosen on this device (the author of its changes), or None."""
+    return devices.current_adviser_id(storage)
 
 
 def current_adviser(storage: Storage) -> dict | None:

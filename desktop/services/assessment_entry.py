@@ -16,7 +16,7 @@ from db.connection import Storage
 from desktop.domain.assessment import Answer, AssessmentResult, answers_from_json, score
 from desktop.domain.errors import UserError
 from desktop.services import assessments as service
-from desktop.services.firms import find_firm
+from desktop.services.registry.firms import find_firm
 
 
 def read_answers_file(path: str | Path) -> dict[str, Answer]:

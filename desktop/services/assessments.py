@@ -31,9 +31,9 @@ from desktop.domain.assessment import (
     result_to_dict,
     score,
 )
+from desktop.domain.assessment.scoring import applies, normalise
+from desktop.domain.assessment.stage import firm_facts
 from desktop.domain.errors import UserError
-from desktop.domain.scoring import applies, normalise
-from desktop.domain.stage import firm_facts
 
 __all__ = [
     "questionnaire", "questionnaire_of", "firm_context", "start_draft", "get_assessment",
@@ -249,7 +249,7 @@ def key_figures(storage: Storage, firm_id: str) -> list[dict]:
     Read from the firm's change history, so every figure ever recorded shows,
     with the date it was recorded: ``[{"date": "YYYY-MM-DD", "employees": ..., ...}]``.
     """
-    from desktop.services.firms import firm_history
+    from desktop.services.registry.firms import firm_history
 
     current = {name: None for name in KEY_FIGURES}
     points = []
@@ -270,6 +270,6 @@ def key_figures(storage: Storage, firm_id: str) -> list[dict]:
 def recent_assessments(storage: Storage, status: str | None = None, adviser_id: str | None = None,
                        limit: int = 500) -> list[dict]:
     """Assessments of every firm, newest first, with the firm's name ("draft" / "completed" / None for both)."""
-    from db.dashboard import assessment_list
+    from db.queries.dashboard import assessment_list
 
     return assessment_list(storage, status, adviser_id, limit)

@@ -1,6 +1,6 @@
 """The portfolio dashboard (Tablero): counts per chart and the firms behind each bar.
 
-The counting is SQL (:mod:`db.dashboard`); this module names the rows in the
+The counting is SQL (:mod:`db.queries.dashboard`); this module names the rows in the
 user's language and keeps, for every row, the ``(kind, key)`` that lists its
 firms, so a click on any bar can show exactly the firms it counted.
 """
@@ -13,13 +13,13 @@ from dataclasses import dataclass, field
 import pycountry
 from babel import Locale
 
-from db import dashboard as repo
 from db.advisers import list_advisers
 from db.connection import Storage
-from db.dashboard import NO_BAND, NOT_ASSESSED, DashboardFilter
+from db.queries import dashboard as repo
+from db.queries.dashboard import NO_BAND, NOT_ASSESSED, DashboardFilter
 from desktop.domain.assessment import label
-from desktop.domain.classify import class_label
-from desktop.domain.stage import sector_type_for_isic
+from desktop.domain.assessment.stage import sector_type_for_isic
+from desktop.domain.sizing import class_label
 from desktop.services.assessments import questionnaire
 
 __all__ = ["DashboardFilter", "ChartRow", "Dashboard", "build_dashboard", "firms_behind", "advisers",
@@ -49,7 +49,7 @@ EXTRA = {
 
 @dataclass(frozen=True)
 class ChartRow:
-    """One bar: what it shows and how to list its firms (``kind`` and ``key`` for db.dashboard)."""
+    """One bar: what it shows and how to list its firms (``kind`` and ``key`` for db.queries.dashboard)."""
 
     kind: str
     key: object

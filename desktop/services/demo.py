@@ -1,8 +1,8 @@
 """Loading demo data: an adviser and N realistic firms, in one transaction.
 
-The firms come from :mod:`desktop.domain.demo_data` (deterministic for a
+The firms come from :mod:`desktop.domain.demo.firms` (deterministic for a
 seed) and go through the same cleaning as an import
-(:func:`desktop.domain.validation.clean_firm`), get their size class from the
+(:func:`desktop.domain.registry.validation.clean_firm`), get their size class from the
 classification engine and are stored with the bulk insert, so 100,000 firms
 take seconds.
 
@@ -18,12 +18,12 @@ from dataclasses import dataclass
 from db import advisers as adviser_repo
 from db import firms as firm_repo
 from db.firms import FIRM_FIELDS
-from desktop.domain.demo_data import DEMO_ADVISER, iter_demo_firms
+from desktop.domain.demo.firms import DEMO_ADVISER, iter_demo_firms
 from desktop.domain.errors import UserError
-from desktop.domain.validation import clean_firm
+from desktop.domain.registry.validation import clean_firm
 from desktop.services.demo_assessments import store_demo_assessments
-from desktop.services.firm_fields import size_class_of
 from desktop.services.gcpause import paused_gc
+from desktop.services.registry.fields import size_class_of
 
 MAX_DEMO_FIRMS = 1_000_000
 

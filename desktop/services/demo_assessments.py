@@ -2,7 +2,7 @@
 
 About 40 % of the demo firms get assessed; some of them two or three times
 over the past 18 months, each time a little better prepared, so the follow-up
-screens show progress. Answers come from :mod:`desktop.domain.demo_answers`
+screens show progress. Answers come from :mod:`desktop.domain.demo.answers`
 and are scored by the real engine; the results, answers and change-log rows
 are written with the bulk paths of :mod:`db.records` (a few executemany calls
 in one transaction), and each firm's cached stage and band follow its latest
@@ -25,8 +25,8 @@ from db import records
 from db.clock import new_id
 from db.connection import Storage
 from desktop.domain.assessment import Answer, result_to_dict, score
-from desktop.domain.demo_answers import demo_answers, initial_readiness
-from desktop.domain.scoring import normalise
+from desktop.domain.assessment.scoring import normalise
+from desktop.domain.demo.answers import demo_answers, initial_readiness
 from desktop.services.assessments import firm_context, questionnaire
 
 ASSESSED_SHARE = 0.4

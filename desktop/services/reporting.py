@@ -2,7 +2,7 @@
 
 The GUI and the CLI call these. One report: load the firm, its latest completed
 assessment and the one before, the centre's settings and the adviser, build the
-report data (:mod:`desktop.reports.client_data`) and render it. A batch spreads
+report data (:mod:`desktop.reports.client.data`) and render it. A batch spreads
 the firms over a process pool (two workers by default: field laptops have two
 cores, and ReportLab is pure Python so threads would not help), reports
 progress after each chunk and stops cleanly when asked to cancel.
@@ -16,8 +16,8 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-import threading
 import tempfile
+import threading
 import unicodedata
 from collections.abc import Callable, Iterable
 from concurrent.futures import Executor, ProcessPoolExecutor, as_completed
@@ -31,11 +31,11 @@ from db import assessments as assessments_repo
 from db import settings as settings_repo
 from db.connection import Storage
 from desktop.domain.assessment import AssessmentResult, compare, recommend, result_from_dict
-from desktop.domain.classify import FirmFigures, classify
 from desktop.domain.errors import UserError
-from desktop.reports.client_data import Centre, ClientReport, build_client_report
-from desktop.reports.client_pdf import render_client_report
-from desktop.services.firms import find_firm
+from desktop.domain.sizing import FirmFigures, classify
+from desktop.reports.client.data import Centre, ClientReport, build_client_report
+from desktop.reports.client.pdf import render_client_report
+from desktop.services.registry.firms import find_firm
 
 # Business settings the report reads (stored in the database, see db.settings).
 SETTING_CENTRE_NAME = "centre_name"
@@ -81,7 +81,7 @@ def _result(row: dict) -> AssessmentResult:
 
 def _benchmark(size_class: str | None, exports: bool | None, lang: str):
     """Cuadro 8 worded for the firm, or None when the benchmark tables are not available."""
-    from desktop.reports.benchmark_source import exporting_firms_for
+    from desktop.reports.client.benchmark_source import exporting_firms_for
 
     return exporting_firms_for(size_class, exports, lang)
 
@@ -138,14 +138,14 @@ def build_report_data(storage: Storage, firm_ref: str, *, lang: str = "es",
 @lru_cache(maxsize=1)
 def _catalog():
     """The shipped instrument catalogue, parsed once per process (a batch prints thousands)."""
-    from desktop.domain.catalog import load_catalog
+    from desktop.domain.assessment.catalog import load_catalog
 
     return load_catalog()
 
 
 @lru_cache(maxsize=1)
 def _shipped_questionnaire():
-    from desktop.domain.questionnaire import load_questionnaire
+    from desktop.domain.assessment.questionnaire import load_questionnaire
 
     return load_questionnaire()
 
@@ -293,7 +293,7 @@ def write_all_reports(db_path: str | Path, folder: str | Path, *, lang: str = "e
         UserError: the folder cannot be created, or the database cannot be opened.
     """
     from db import firms as firms_repo
-    from db.report_queries import live_firm_names
+    from db.queries.reports import live_firm_names
     from desktop.services.storage import open_database
 
     out_dir = Path(folder)
@@ -369,8 +369,8 @@ def _worker_init() -> None:
 def portfolio_figures(storage: Storage, *, start: dt.date | None = None, end: dt.date | None = None,
                       adviser_ids: tuple[str, ...] = (), firm_limit: int = 500):
     """Gather the portfolio aggregates for a period and a set of advisers (empty = all)."""
-    from db import report_queries as q
-    from desktop.reports.portfolio_data import GAP_BELOW, PortfolioFigures
+    from db.queries import reports as q
+    from desktop.reports.portfolio.data import GAP_BELOW, PortfolioFigures
 
     f = q.PortfolioFilter(start=start, end=end, adviser_ids=tuple(adviser_ids))
     firms, total = q.firm_rows(storage, f, limit=firm_limit)
@@ -396,9 +396,9 @@ def portfolio_report_pdf(storage: Storage, *, start: dt.date | None = None, end:
     Raises:
         UserError: the period ends before it starts.
     """
-    from db import report_queries as q
-    from desktop.reports.portfolio_data import build_portfolio_report
-    from desktop.reports.portfolio_pdf import render_portfolio_report
+    from db.queries import reports as q
+    from desktop.reports.portfolio.data import build_portfolio_report
+    from desktop.reports.portfolio.pdf import render_portfolio_report
 
     if start and end and end < start:
         raise UserError("El período termina antes de empezar; revise las fechas.", field="period")

@@ -3,7 +3,7 @@
 Use cases: name this device, preview a bundle before applying it, import it,
 export what a peer lacks, list conflicts and settle them field by field
 (or merge firms registered twice), and read the history of bundles. The
-merge rules live in :mod:`db.sync` (see its docstring); this module turns
+merge rules live in :mod:`db.sync.exchange` (see its docstring); this module turns
 people's choices into values, validates firm fields like any other edit,
 and shapes the results for the screen.
 """
@@ -16,15 +16,16 @@ from pathlib import Path
 from typing import Any
 
 from db import devices
-from db import sync as engine
-from db import sync_conflicts, sync_peers
-from db.bundle_format import BundleError
 from db.connection import Storage
 from db.firms import FIRM_FIELDS
-from db.sync_conflicts import Conflict
-from db.sync_peers import BundleRecord, Peer
+from db.sync import conflicts as sync_conflicts
+from db.sync import exchange as engine
+from db.sync import peers as sync_peers
+from db.sync.conflicts import Conflict
+from db.sync.format import BundleError
+from db.sync.peers import BundleRecord, Peer
 from desktop.domain.errors import UserError
-from desktop.services.firm_fields import prepare_firm
+from desktop.services.registry.fields import prepare_firm
 
 __all__ = [
     "BundleError", "BundlePreview", "BundleRecord", "Conflict", "ExportResult", "ImportResult", "Peer", "Typed",

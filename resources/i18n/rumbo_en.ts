@@ -4,62 +4,62 @@
     <context>
         <name>AdviserDialog</name>
         <message>
-            <location filename="../../desktop/gui/adviser_dialog.py" line="70" />
+            <location filename="../../desktop/gui/settings/adviser_dialog.py" line="70" />
             <source>&amp;Centro</source>
             <translation>&amp;Centre</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/adviser_dialog.py" line="69" />
+            <location filename="../../desktop/gui/settings/adviser_dialog.py" line="69" />
             <source>&amp;Nombre *</source>
             <translation>&amp;Name *</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/adviser_dialog.py" line="66" />
+            <location filename="../../desktop/gui/settings/adviser_dialog.py" line="66" />
             <source>&amp;Registrarme y continuar</source>
             <translation>&amp;Register and continue</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/adviser_dialog.py" line="54" />
+            <location filename="../../desktop/gui/settings/adviser_dialog.py" line="54" />
             <source>&amp;Usar este asesor</source>
             <translation>&amp;Use this adviser</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/adviser_dialog.py" line="56" />
+            <location filename="../../desktop/gui/settings/adviser_dialog.py" line="56" />
             <source>Asesores registrados</source>
             <translation>Registered advisers</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/adviser_dialog.py" line="45" />
+            <location filename="../../desktop/gui/settings/adviser_dialog.py" line="45" />
             <source>Cada cambio queda registrado a nombre del asesor que lo hace. Elija su nombre o regístrese.</source>
             <translation>Every change is recorded under the name of the adviser who makes it. Choose your name or register.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/adviser_dialog.py" line="71" />
+            <location filename="../../desktop/gui/settings/adviser_dialog.py" line="71" />
             <source>Correo &amp;electrónico</source>
             <translation>&amp;Email</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/adviser_dialog.py" line="62" />
+            <location filename="../../desktop/gui/settings/adviser_dialog.py" line="62" />
             <source>Nombre y apellido</source>
             <translation>First and last name</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/adviser_dialog.py" line="67" />
+            <location filename="../../desktop/gui/settings/adviser_dialog.py" line="67" />
             <source>Nuevo asesor</source>
             <translation>New adviser</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/adviser_dialog.py" line="74" />
+            <location filename="../../desktop/gui/settings/adviser_dialog.py" line="74" />
             <source>Salir</source>
             <translation>Quit</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/adviser_dialog.py" line="65" />
+            <location filename="../../desktop/gui/settings/adviser_dialog.py" line="65" />
             <source>nombre@dominio.org</source>
             <translation>name@domain.org</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/adviser_dialog.py" line="42" />
+            <location filename="../../desktop/gui/settings/adviser_dialog.py" line="42" />
             <source>¿Quién usa Rumbo en este equipo?</source>
             <translation>Who is using Rumbo on this computer?</translation>
         </message>
@@ -67,187 +67,187 @@
     <context>
         <name>AssessmentResultsView</name>
         <message>
-            <location filename="../../desktop/gui/assessment_results.py" line="149" />
+            <location filename="../../desktop/gui/assessment/results.py" line="149" />
             <source>&amp;Imprimir informe…</source>
             <translation>&amp;Print report…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment_results.py" line="150" />
+            <location filename="../../desktop/gui/assessment/results.py" line="150" />
             <source>&amp;Seguimiento de la empresa</source>
             <translation>Firm &amp;follow-up</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment_results.py" line="88" />
+            <location filename="../../desktop/gui/assessment/results.py" line="88" />
             <source>(provisional)</source>
             <translation>(provisional)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment_results.py" line="137" />
+            <location filename="../../desktop/gui/assessment/results.py" line="137" />
             <source>Aporte</source>
             <translation>Contribution</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment_results.py" line="114" />
+            <location filename="../../desktop/gui/assessment/results.py" line="114" />
             <source>Bloqueos</source>
             <translation>Band caps</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment_results.py" line="93" />
+            <location filename="../../desktop/gui/assessment/results.py" line="93" />
             <source>Cobertura de respuestas: </source>
             <translation>Answer coverage: </translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment_results.py" line="136" />
+            <location filename="../../desktop/gui/assessment/results.py" line="136" />
             <source>Dimensión / pregunta</source>
             <translation>Dimension / question</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment_results.py" line="271" />
+            <location filename="../../desktop/gui/assessment/results.py" line="271" />
             <source>Documentos PDF (*.pdf)</source>
             <translation>PDF documents (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment_results.py" line="118" />
+            <location filename="../../desktop/gui/assessment/results.py" line="118" />
             <source>Etapa de internacionalización</source>
             <translation>Internationalization stage</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment_results.py" line="137" />
+            <location filename="../../desktop/gui/assessment/results.py" line="137" />
             <source>Evidencia</source>
             <translation>Evidence</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment_results.py" line="168" />
+            <location filename="../../desktop/gui/assessment/results.py" line="168" />
             <source>Explicación de cada puntaje (abra una dimensión)</source>
             <translation>How each score was reached (open a dimension)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment_results.py" line="270" />
+            <location filename="../../desktop/gui/assessment/results.py" line="270" />
             <source>Guardar informe</source>
             <translation>Save report</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment_results.py" line="280" />
+            <location filename="../../desktop/gui/assessment/results.py" line="280" />
             <source>Informe</source>
             <translation>Report</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment_results.py" line="169" />
+            <location filename="../../desktop/gui/assessment/results.py" line="169" />
             <source>Instrumentos de apoyo recomendados y plan de acción</source>
             <translation>Recommended support instruments and action plan</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment_results.py" line="231" />
+            <location filename="../../desktop/gui/assessment/results.py" line="231" />
             <source>No aplica a esta empresa</source>
             <translation>Does not apply to this firm</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment_results.py" line="237" />
+            <location filename="../../desktop/gui/assessment/results.py" line="237" />
             <source>No hay instrumentos recomendados: no se encontraron brechas con datos suficientes.</source>
             <translation>No instruments recommended: no gaps with enough data were found.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment_results.py" line="120" />
+            <location filename="../../desktop/gui/assessment/results.py" line="120" />
             <source>Perfil</source>
             <translation>Profile</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment_results.py" line="250" />
+            <location filename="../../desktop/gui/assessment/results.py" line="250" />
             <source>Plan de acción</source>
             <translation>Action plan</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment_results.py" line="249" />
+            <location filename="../../desktop/gui/assessment/results.py" line="249" />
             <source>Por qué</source>
             <translation>Why</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment_results.py" line="251" />
+            <location filename="../../desktop/gui/assessment/results.py" line="251" />
             <source>Programas de referencia</source>
             <translation>Reference programmes</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment_results.py" line="127" />
+            <location filename="../../desktop/gui/assessment/results.py" line="127" />
             <source>Puntaje</source>
             <translation>Score</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment_results.py" line="129" />
+            <location filename="../../desktop/gui/assessment/results.py" line="129" />
             <source>Puntaje y cobertura por dimensión</source>
             <translation>Score and coverage by dimension</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment_results.py" line="136" />
+            <location filename="../../desktop/gui/assessment/results.py" line="136" />
             <source>Puntos</source>
             <translation>Points</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment_results.py" line="95" />
+            <location filename="../../desktop/gui/assessment/results.py" line="95" />
             <source>Respaldadas con documento: </source>
             <translation>Backed by a document: </translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment_results.py" line="136" />
+            <location filename="../../desktop/gui/assessment/results.py" line="136" />
             <source>Respuesta</source>
             <translation>Answer</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment_results.py" line="97" />
+            <location filename="../../desktop/gui/assessment/results.py" line="97" />
             <source>Resultado provisional: faltan demasiadas respuestas.</source>
             <translation>Provisional result: too many answers are missing.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment_results.py" line="280" />
+            <location filename="../../desktop/gui/assessment/results.py" line="280" />
             <source>Se guardó el informe en {path}.</source>
             <translation>The report was saved to {path}.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment_results.py" line="86" />
+            <location filename="../../desktop/gui/assessment/results.py" line="86" />
             <source>Sin banda</source>
             <translation>No band</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment_results.py" line="117" />
+            <location filename="../../desktop/gui/assessment/results.py" line="117" />
             <source>Sin bloqueos: ninguna respuesta limita la banda.</source>
             <translation>No band caps: no answer limits the band.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment_results.py" line="193" />
+            <location filename="../../desktop/gui/assessment/results.py" line="193" />
             <source>Sin determinar</source>
             <translation>Undetermined</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment_results.py" line="99" />
+            <location filename="../../desktop/gui/assessment/results.py" line="99" />
             <source>Sin los bloqueos sería: </source>
             <translation>Without the caps it would be: </translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment_results.py" line="232" />
+            <location filename="../../desktop/gui/assessment/results.py" line="232" />
             <source>Sin responder</source>
             <translation>Unanswered</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment_results.py" line="203" />
+            <location filename="../../desktop/gui/assessment/results.py" line="203" />
             <source>cob.</source>
             <translation>cov.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment_results.py" line="208" />
+            <location filename="../../desktop/gui/assessment/results.py" line="208" />
             <source>cobertura </source>
             <translation>coverage </translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment_results.py" line="112" />
+            <location filename="../../desktop/gui/assessment/results.py" line="112" />
             <source>como máximo</source>
             <translation>at most</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment_results.py" line="80" />
+            <location filename="../../desktop/gui/assessment/results.py" line="80" />
             <source>evaluación del</source>
             <translation>assessment of</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment_results.py" line="103" />
+            <location filename="../../desktop/gui/assessment/results.py" line="103" />
             <source>Índice de preparación (0–100)</source>
             <translation>Readiness index (0–100)</translation>
         </message>
@@ -255,57 +255,57 @@
     <context>
         <name>AssessmentWizard</name>
         <message>
-            <location filename="../../desktop/gui/assessment_wizard.py" line="77" />
+            <location filename="../../desktop/gui/assessment/wizard.py" line="77" />
             <source>%v de %m preguntas</source>
             <translation>%v of %m questions</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment_wizard.py" line="109" />
+            <location filename="../../desktop/gui/assessment/wizard.py" line="109" />
             <source>&amp;Anterior</source>
             <translation>&amp;Previous</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment_wizard.py" line="111" />
+            <location filename="../../desktop/gui/assessment/wizard.py" line="111" />
             <source>&amp;Cerrar y seguir después</source>
             <translation>&amp;Close and continue later</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment_wizard.py" line="110" />
+            <location filename="../../desktop/gui/assessment/wizard.py" line="110" />
             <source>&amp;Siguiente</source>
             <translation>&amp;Next</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment_wizard.py" line="112" />
+            <location filename="../../desktop/gui/assessment/wizard.py" line="112" />
             <source>&amp;Terminar evaluación</source>
             <translation>&amp;Finish assessment</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment_wizard.py" line="121" />
+            <location filename="../../desktop/gui/assessment/wizard.py" line="121" />
             <source>Avance por dimensión</source>
             <translation>Progress by dimension</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment_wizard.py" line="232" />
+            <location filename="../../desktop/gui/assessment/wizard.py" line="232" />
             <source>Con tan pocas respuestas el resultado será provisional. </source>
             <translation>With so few answers the result will be provisional. </translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment_wizard.py" line="184" />
+            <location filename="../../desktop/gui/assessment/wizard.py" line="184" />
             <source>Guardado</source>
             <translation>Saved</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment_wizard.py" line="226" />
+            <location filename="../../desktop/gui/assessment/wizard.py" line="226" />
             <source>Quedan {n} preguntas sin responder. </source>
             <translation>{n} questions are still unanswered. </translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment_wizard.py" line="233" />
+            <location filename="../../desktop/gui/assessment/wizard.py" line="233" />
             <source>Terminar evaluación</source>
             <translation>Finish assessment</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment_wizard.py" line="224" />
+            <location filename="../../desktop/gui/assessment/wizard.py" line="224" />
             <source>¿Terminar la evaluación? Después ya no podrá cambiar las respuestas.</source>
             <translation>Finish the assessment? The answers cannot be changed afterwards.</translation>
         </message>
@@ -313,27 +313,27 @@
     <context>
         <name>AssessmentsPage</name>
         <message>
-            <location filename="../../desktop/gui/assessments_page.py" line="96" />
+            <location filename="../../desktop/gui/assessment/assessments_page.py" line="96" />
             <source>&amp;Abrir</source>
             <translation>&amp;Open</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessments_page.py" line="98" />
+            <location filename="../../desktop/gui/assessment/assessments_page.py" line="98" />
             <source>&amp;Eliminar borrador</source>
             <translation>&amp;Delete draft</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessments_page.py" line="95" />
+            <location filename="../../desktop/gui/assessment/assessments_page.py" line="95" />
             <source>&amp;Nueva evaluación…</source>
             <translation>&amp;New assessment…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessments_page.py" line="97" />
+            <location filename="../../desktop/gui/assessment/assessments_page.py" line="97" />
             <source>&amp;Seguimiento</source>
             <translation>&amp;Follow-up</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessments_page.py" line="101" />
+            <location filename="../../desktop/gui/assessment/assessments_page.py" line="101" />
             <source>Banda</source>
             <translation>Band</translation>
         </message>
@@ -342,62 +342,62 @@
             <translation>Draft</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessments_page.py" line="93" />
+            <location filename="../../desktop/gui/assessment/assessments_page.py" line="93" />
             <source>Borradores</source>
             <translation>Drafts</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessments_page.py" line="247" />
+            <location filename="../../desktop/gui/assessment/assessments_page.py" line="247" />
             <source>Eliminar borrador</source>
             <translation>Delete draft</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessments_page.py" line="100" />
+            <location filename="../../desktop/gui/assessment/assessments_page.py" line="100" />
             <source>Empresa</source>
             <translation>Firm</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessments_page.py" line="100" />
+            <location filename="../../desktop/gui/assessment/assessments_page.py" line="100" />
             <source>Estado</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessments_page.py" line="100" />
+            <location filename="../../desktop/gui/assessment/assessments_page.py" line="100" />
             <source>Iniciada</source>
             <translation>Started</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessments_page.py" line="111" />
+            <location filename="../../desktop/gui/assessment/assessments_page.py" line="111" />
             <source>Mostrar:</source>
             <translation>Show:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessments_page.py" line="101" />
+            <location filename="../../desktop/gui/assessment/assessments_page.py" line="101" />
             <source>Terminada</source>
             <translation>Completed</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessments_page.py" line="94" />
+            <location filename="../../desktop/gui/assessment/assessments_page.py" line="94" />
             <source>Terminadas</source>
             <translation>Completed</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessments_page.py" line="92" />
+            <location filename="../../desktop/gui/assessment/assessments_page.py" line="92" />
             <source>Todas</source>
             <translation>All</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessments_page.py" line="248" />
+            <location filename="../../desktop/gui/assessment/assessments_page.py" line="248" />
             <source>¿Eliminar el borrador de {firm}?</source>
             <translation>Delete the draft for {firm}?</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessments_page.py" line="101" />
+            <location filename="../../desktop/gui/assessment/assessments_page.py" line="101" />
             <source>Índice</source>
             <translation>Index</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessments_page.py" line="124" />
+            <location filename="../../desktop/gui/assessment/assessments_page.py" line="124" />
             <source>← Volver a la lista</source>
             <translation>← Back to the list</translation>
         </message>
@@ -405,7 +405,7 @@
     <context>
         <name>BarChart</name>
         <message>
-            <location filename="../../desktop/gui/charts.py" line="178" />
+            <location filename="../../desktop/gui/shared/charts.py" line="178" />
             <source>Sin datos</source>
             <translation>No data</translation>
         </message>
@@ -413,87 +413,87 @@
     <context>
         <name>BundlePreviewDialog</name>
         <message>
-            <location filename="../../desktop/gui/sync_page.py" line="110" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="111" />
             <source>&amp;Aplicar</source>
             <translation>&amp;Apply</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync_page.py" line="86" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="87" />
             <source>Archivo:</source>
             <translation>File:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync_page.py" line="95" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="96" />
             <source>Cambios que ya están aquí:</source>
             <translation>Changes already here:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync_page.py" line="112" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="113" />
             <source>Cancelar</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync_page.py" line="94" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="95" />
             <source>Conflictos previstos:</source>
             <translation>Expected conflicts:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync_page.py" line="88" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="89" />
             <source>Creado:</source>
             <translation>Created:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync_page.py" line="99" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="100" />
             <source>El paquete está completo y sin alteraciones. Esto es lo que cambiaría en este equipo; nada se ha escrito todavía.</source>
             <translation>The bundle is complete and unaltered. This is what would change on this computer; nothing has been written yet.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync_page.py" line="92" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="93" />
             <source>Empresas eliminadas:</source>
             <translation>Deleted firms:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync_page.py" line="91" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="92" />
             <source>Empresas modificadas:</source>
             <translation>Changed firms:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync_page.py" line="90" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="91" />
             <source>Empresas nuevas:</source>
             <translation>New firms:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync_page.py" line="104" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="105" />
             <source>Este paquete ya se importó antes: aplicarlo no cambia nada.</source>
             <translation>This bundle was imported before: applying it changes nothing.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync_page.py" line="93" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="94" />
             <source>Evaluaciones nuevas:</source>
             <translation>New assessments:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync_page.py" line="83" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="84" />
             <source>Importar paquete</source>
             <translation>Import bundle</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync_page.py" line="107" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="108" />
             <source>Los conflictos no sobrescriben nada: se guardan las dos versiones y usted decide después en la lista de conflictos.</source>
             <translation>Conflicts overwrite nothing: both versions are kept and you decide later in the list of conflicts.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync_page.py" line="87" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="88" />
             <source>Origen:</source>
             <translation>From:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync_page.py" line="84" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="85" />
             <source>centro</source>
             <translation>centre</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync_page.py" line="84" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="85" />
             <source>equipo de campo</source>
             <translation>field computer</translation>
         </message>
@@ -501,98 +501,98 @@
     <context>
         <name>ClassifyPanel</name>
         <message>
-            <location filename="../../desktop/gui/classify_panel.py" line="83" />
+            <location filename="../../desktop/gui/registry/classify_panel.py" line="83" />
             <source>&amp;Activos (USD)</source>
             <translation>&amp;Assets (USD)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/classify_panel.py" line="81" />
+            <location filename="../../desktop/gui/registry/classify_panel.py" line="81" />
             <source>&amp;Empleados</source>
             <translation>&amp;Employees</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/classify_panel.py" line="80" />
+            <location filename="../../desktop/gui/registry/classify_panel.py" line="80" />
             <source>&amp;País</source>
             <translation>&amp;Country</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/classify_panel.py" line="82" />
+            <location filename="../../desktop/gui/registry/classify_panel.py" line="82" />
             <source>&amp;Ventas brutas anuales (USD)</source>
             <translation>Gross annual &amp;sales (USD)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/classify_panel.py" line="172" />
+            <location filename="../../desktop/gui/registry/classify_panel.py" line="172" />
             <source>Activos</source>
             <translation>Assets</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/classify_panel.py" line="77" />
+            <location filename="../../desktop/gui/registry/classify_panel.py" line="77" />
             <source>CIIU Rev.4, p. ej. 1071</source>
             <translation>ISIC Rev.4, e.g. 1071</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/classify_panel.py" line="98" />
+            <location filename="../../desktop/gui/registry/classify_panel.py" line="98" />
             <source>Clase según este criterio</source>
             <translation>Class by this criterion</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/classify_panel.py" line="109" />
+            <location filename="../../desktop/gui/registry/classify_panel.py" line="109" />
             <source>Clasificación por tamaño</source>
             <translation>Size classification</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/classify_panel.py" line="98" />
+            <location filename="../../desktop/gui/registry/classify_panel.py" line="98" />
             <source>Criterio</source>
             <translation>Criterion</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/classify_panel.py" line="86" />
+            <location filename="../../desktop/gui/registry/classify_panel.py" line="86" />
             <source>Datos de la empresa</source>
             <translation>Firm data</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/classify_panel.py" line="84" />
+            <location filename="../../desktop/gui/registry/classify_panel.py" line="84" />
             <source>E&amp;xportaciones (USD)</source>
             <translation>E&amp;xports (USD)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/classify_panel.py" line="171" />
+            <location filename="../../desktop/gui/registry/classify_panel.py" line="171" />
             <source>Empleados</source>
             <translation>Employees</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/classify_panel.py" line="188" />
+            <location filename="../../desktop/gui/registry/classify_panel.py" line="188" />
             <source>Norma aplicada: {id}, versión {version}</source>
             <translation>Rule applied: {id}, version {version}</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/classify_panel.py" line="85" />
+            <location filename="../../desktop/gui/registry/classify_panel.py" line="85" />
             <source>Sec&amp;tor (CIIU)</source>
             <translation>Sec&amp;tor (ISIC)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/classify_panel.py" line="98" />
+            <location filename="../../desktop/gui/registry/classify_panel.py" line="98" />
             <source>Valor</source>
             <translation>Value</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/classify_panel.py" line="171" />
+            <location filename="../../desktop/gui/registry/classify_panel.py" line="171" />
             <source>Ventas brutas</source>
             <translation>Gross sales</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/classify_panel.py" line="74" />
-            <location filename="../../desktop/gui/classify_panel.py" line="76" />
+            <location filename="../../desktop/gui/registry/classify_panel.py" line="74" />
+            <location filename="../../desktop/gui/registry/classify_panel.py" line="76" />
             <source>anuales, en dólares de EE. UU.</source>
             <translation>per year, in US dollars</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/classify_panel.py" line="75" />
+            <location filename="../../desktop/gui/registry/classify_panel.py" line="75" />
             <source>en dólares de EE. UU.</source>
             <translation>in US dollars</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/classify_panel.py" line="73" />
+            <location filename="../../desktop/gui/registry/classify_panel.py" line="73" />
             <source>p. ej. 12</source>
             <translation>e.g. 12</translation>
         </message>
@@ -600,12 +600,12 @@
     <context>
         <name>ConflictDialog</name>
         <message>
-            <location filename="../../desktop/gui/conflict_dialog.py" line="171" />
+            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="171" />
             <source>&amp;Guardar</source>
             <translation>&amp;Save</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/conflict_dialog.py" line="249" />
+            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="249" />
             <source>(vacío)</source>
             <translation>(empty)</translation>
         </message>
@@ -630,7 +630,7 @@
             <translation>Year founded</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/conflict_dialog.py" line="173" />
+            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="173" />
             <source>Cancelar</source>
             <translation>Cancel</translation>
         </message>
@@ -651,12 +651,12 @@
             <translation>Address</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/conflict_dialog.py" line="277" />
+            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="277" />
             <source>Elija qué valor conservar para «{field}».</source>
             <translation>Choose which value to keep for “{field}”.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/conflict_dialog.py" line="89" />
+            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="89" />
             <source>Eliminación</source>
             <translation>Deletion</translation>
         </message>
@@ -677,18 +677,18 @@
             <translation>Firm</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/conflict_dialog.py" line="110" />
+            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="110" />
             <source>Este conflicto ya fue resuelto.</source>
             <translation>This conflict has already been resolved.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/conflict_dialog.py" line="131" />
-            <location filename="../../desktop/gui/conflict_dialog.py" line="202" />
+            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="131" />
+            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="202" />
             <source>Este equipo</source>
             <translation>This computer</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/conflict_dialog.py" line="189" />
+            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="189" />
             <source>Este registro se modificó en dos equipos antes de que intercambiaran paquetes. Elija, campo por campo, el valor que se conserva o escriba otro.</source>
             <translation>This record was changed on two computers before they exchanged bundles. Choose, field by field, the value to keep, or type another.</translation>
         </message>
@@ -705,7 +705,7 @@
             <translation>Legal form</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/conflict_dialog.py" line="167" />
+            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="167" />
             <source>Hay {n} versiones más de este registro; la que guarde reemplaza a todas.</source>
             <translation>There are {n} more versions of this record; the one you save replaces them all.</translation>
         </message>
@@ -714,12 +714,12 @@
             <translation>Tax ID</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/conflict_dialog.py" line="183" />
+            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="183" />
             <source>Las dos empresas tienen la misma identificación tributaria: se registraron en dos equipos. Se unirán en una sola. Elija el valor de cada campo; las evaluaciones, contactos y notas de ambas se conservan.</source>
             <translation>The two firms have the same tax ID: they were registered on two computers. They will be merged into one. Choose the value of each field; the assessments, contacts and notes of both are kept.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/conflict_dialog.py" line="225" />
+            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="225" />
             <source>Mantener eliminado</source>
             <translation>Keep deleted</translation>
         </message>
@@ -732,7 +732,7 @@
             <translation>Municipality</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/conflict_dialog.py" line="251" />
+            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="251" />
             <source>No</source>
             <translation>No</translation>
         </message>
@@ -749,18 +749,18 @@
             <translation>Notes</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/conflict_dialog.py" line="131" />
-            <location filename="../../desktop/gui/conflict_dialog.py" line="202" />
+            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="131" />
+            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="202" />
             <source>Otro equipo</source>
             <translation>Other computer</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/conflict_dialog.py" line="137" />
+            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="137" />
             <source>Otro valor</source>
             <translation>Other value</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/conflict_dialog.py" line="206" />
+            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="206" />
             <source>Otro valor:</source>
             <translation>Other value:</translation>
         </message>
@@ -781,12 +781,12 @@
             <translation>Legal name</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/conflict_dialog.py" line="130" />
+            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="130" />
             <source>Registro 1</source>
             <translation>Record 1</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/conflict_dialog.py" line="130" />
+            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="130" />
             <source>Registro 2</source>
             <translation>Record 2</translation>
         </message>
@@ -795,7 +795,7 @@
             <translation>Formal registration</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/conflict_dialog.py" line="113" />
+            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="113" />
             <source>Resolver conflicto</source>
             <translation>Resolve conflict</translation>
         </message>
@@ -804,17 +804,17 @@
             <translation>Answer</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/conflict_dialog.py" line="226" />
+            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="226" />
             <source>Restaurar con la modificación</source>
             <translation>Restore with the change</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/conflict_dialog.py" line="162" />
+            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="162" />
             <source>Se conserva el registro 1; el 2 se une a él</source>
             <translation>Record 1 is kept; record 2 is merged into it</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/conflict_dialog.py" line="163" />
+            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="163" />
             <source>Se conserva el registro 2; el 1 se une a él</source>
             <translation>Record 2 is kept; record 1 is merged into it</translation>
         </message>
@@ -827,7 +827,7 @@
             <translation>Owner’s sex</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/conflict_dialog.py" line="251" />
+            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="251" />
             <source>Sí</source>
             <translation>Yes</translation>
         </message>
@@ -844,7 +844,7 @@
             <translation>ID type</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/conflict_dialog.py" line="187" />
+            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="187" />
             <source>Un equipo eliminó este registro mientras otro lo modificaba. Decida si sigue eliminado o si se restaura con la modificación.</source>
             <translation>One computer deleted this record while another changed it. Decide whether it stays deleted or is restored with the change.</translation>
         </message>
@@ -853,12 +853,12 @@
             <translation>Annual sales</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/conflict_dialog.py" line="133" />
+            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="133" />
             <source>equipo desconocido</source>
             <translation>unknown computer</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/conflict_dialog.py" line="74" />
+            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="74" />
             <source>{first} / {second} (misma identificación)</source>
             <translation>{first} / {second} (same ID)</translation>
         </message>
@@ -866,17 +866,17 @@
     <context>
         <name>DashboardPage</name>
         <message>
-            <location filename="../../desktop/gui/dashboard_page.py" line="132" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="132" />
             <source> meses</source>
             <translation> months</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/dashboard_page.py" line="133" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="133" />
             <source>&amp;Actualizar</source>
             <translation>&amp;Refresh</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/dashboard_page.py" line="143" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="143" />
             <source>Asesor:</source>
             <translation>Adviser:</translation>
         </message>
@@ -889,12 +889,12 @@
             <translation>Most common gaps (dimension below 40/100)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/dashboard_page.py" line="221" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="221" />
             <source>Calculando el tablero…</source>
             <translation>Calculating the dashboard…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/dashboard_page.py" line="123" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="123" />
             <source>Desde</source>
             <translation>From</translation>
         </message>
@@ -927,7 +927,7 @@
             <translation>Assessments per month</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/dashboard_page.py" line="125" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="125" />
             <source>Hasta</source>
             <translation>To</translation>
         </message>
@@ -936,17 +936,17 @@
             <translation>Reassessment due</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/dashboard_page.py" line="145" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="145" />
             <source>Sin reevaluar en:</source>
             <translation>Not reassessed in:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/dashboard_page.py" line="264" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="264" />
             <source>Todos</source>
             <translation>All</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/dashboard_page.py" line="230" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="230" />
             <source>{n} empresas</source>
             <translation>{n} firms</translation>
         </message>
@@ -954,24 +954,24 @@
     <context>
         <name>Export</name>
         <message>
-            <location filename="../../desktop/gui/export_dialog.py" line="70" />
+            <location filename="../../desktop/gui/registry/export_dialog.py" line="70" />
             <source>Exportación cancelada: no se escribió ningún archivo.</source>
             <translation>Export cancelled: no file was written.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/export_dialog.py" line="76" />
+            <location filename="../../desktop/gui/registry/export_dialog.py" line="76" />
             <source>Exportando…</source>
             <translation>Exporting…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/export_dialog.py" line="31" />
-            <location filename="../../desktop/gui/export_dialog.py" line="63" />
-            <location filename="../../desktop/gui/export_dialog.py" line="70" />
+            <location filename="../../desktop/gui/registry/export_dialog.py" line="31" />
+            <location filename="../../desktop/gui/registry/export_dialog.py" line="63" />
+            <location filename="../../desktop/gui/registry/export_dialog.py" line="70" />
             <source>Exportar</source>
             <translation>Export</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/export_dialog.py" line="64" />
+            <location filename="../../desktop/gui/registry/export_dialog.py" line="64" />
             <source>Se exportaron {n} filas a {path}.</source>
             <translation>{n} rows were exported to {path}.</translation>
         </message>
@@ -991,7 +991,7 @@
             <translation>Assets (USD)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_detail_text.py" line="31" />
+            <location filename="../../desktop/gui/registry/firm_detail_text.py" line="31" />
             <source>Alta</source>
             <translation>Created</translation>
         </message>
@@ -1008,12 +1008,12 @@
             <translation>Band</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_detail_text.py" line="32" />
+            <location filename="../../desktop/gui/registry/firm_detail_text.py" line="32" />
             <source>Borrado definitivo</source>
             <translation>Permanent deletion</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_detail_text.py" line="31" />
+            <location filename="../../desktop/gui/registry/firm_detail_text.py" line="31" />
             <source>Cambio</source>
             <translation>Change</translation>
         </message>
@@ -1030,7 +1030,7 @@
             <translation>Address</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_detail_text.py" line="31" />
+            <location filename="../../desktop/gui/registry/firm_detail_text.py" line="31" />
             <source>Eliminación</source>
             <translation>Deletion</translation>
         </message>
@@ -1047,22 +1047,22 @@
             <translation>Male employees</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_detail_text.py" line="38" />
+            <location filename="../../desktop/gui/registry/firm_detail_text.py" line="38" />
             <source>Empresa borrada del archivo</source>
             <translation>Firm purged from the records</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_detail_text.py" line="37" />
+            <location filename="../../desktop/gui/registry/firm_detail_text.py" line="37" />
             <source>Empresa eliminada</source>
             <translation>Firm deleted</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_detail_text.py" line="38" />
+            <location filename="../../desktop/gui/registry/firm_detail_text.py" line="38" />
             <source>Empresa recuperada</source>
             <translation>Firm restored</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_detail_text.py" line="37" />
+            <location filename="../../desktop/gui/registry/firm_detail_text.py" line="37" />
             <source>Empresa registrada</source>
             <translation>Firm registered</translation>
         </message>
@@ -1095,7 +1095,7 @@
             <translation>Municipality</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_detail_text.py" line="63" />
+            <location filename="../../desktop/gui/registry/firm_detail_text.py" line="63" />
             <source>No</source>
             <translation>No</translation>
         </message>
@@ -1124,7 +1124,7 @@
             <translation>Legal name</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_detail_text.py" line="32" />
+            <location filename="../../desktop/gui/registry/firm_detail_text.py" line="32" />
             <source>Recuperación</source>
             <translation>Restoration</translation>
         </message>
@@ -1141,7 +1141,7 @@
             <translation>Owner’s sex</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_detail_text.py" line="63" />
+            <location filename="../../desktop/gui/registry/firm_detail_text.py" line="63" />
             <source>Sí</source>
             <translation>Yes</translation>
         </message>
@@ -1173,148 +1173,148 @@
     <context>
         <name>FirmDetailDialog</name>
         <message>
-            <location filename="../../desktop/gui/firm_detail.py" line="252" />
+            <location filename="../../desktop/gui/registry/firm_detail.py" line="247" />
             <source>&amp;Deshacer</source>
             <translation>&amp;Undo</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_detail.py" line="293" />
+            <location filename="../../desktop/gui/registry/firm_detail.py" line="288" />
             <source>&amp;Editar</source>
             <translation>&amp;Edit</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_detail.py" line="294" />
+            <location filename="../../desktop/gui/registry/firm_detail.py" line="289" />
             <source>&amp;Nueva evaluación</source>
             <translation>&amp;New assessment</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_detail.py" line="288" />
+            <location filename="../../desktop/gui/registry/firm_detail.py" line="284" />
             <source>Antes</source>
             <translation>Before</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_detail.py" line="281" />
+            <location filename="../../desktop/gui/registry/firm_detail.py" line="276" />
             <source>Asesor</source>
             <translation>Adviser</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_detail.py" line="280" />
+            <location filename="../../desktop/gui/registry/firm_detail.py" line="275" />
             <source>Banda</source>
             <translation>Band</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_detail.py" line="198" />
+            <location filename="../../desktop/gui/registry/firm_detail.py" line="193" />
             <source>Borrador</source>
             <translation>Draft</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_detail.py" line="288" />
+            <location filename="../../desktop/gui/registry/firm_detail.py" line="283" />
             <source>Campo</source>
             <translation>Field</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_detail.py" line="296" />
+            <location filename="../../desktop/gui/registry/firm_detail.py" line="291" />
             <source>Cerrar</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_detail.py" line="276" />
+            <location filename="../../desktop/gui/registry/firm_detail.py" line="271" />
             <source>Clasificación</source>
             <translation>Classification</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_detail.py" line="198" />
+            <location filename="../../desktop/gui/registry/firm_detail.py" line="193" />
             <source>Completada</source>
             <translation>Completed</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_detail.py" line="289" />
+            <location filename="../../desktop/gui/registry/firm_detail.py" line="284" />
             <source>Después</source>
             <translation>After</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_detail.py" line="295" />
+            <location filename="../../desktop/gui/registry/firm_detail.py" line="290" />
             <source>E&amp;liminar</source>
             <translation>&amp;Delete</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_detail.py" line="102" />
+            <location filename="../../desktop/gui/registry/firm_detail.py" line="97" />
             <source>Eliminar empresa</source>
             <translation>Delete firm</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_detail.py" line="254" />
+            <location filename="../../desktop/gui/registry/firm_detail.py" line="249" />
             <source>Empresa eliminada.</source>
             <translation>Firm deleted.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_detail.py" line="283" />
+            <location filename="../../desktop/gui/registry/firm_detail.py" line="278" />
             <source>Esta empresa aún no tiene evaluaciones.</source>
             <translation>This firm has no assessments yet.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_detail.py" line="280" />
+            <location filename="../../desktop/gui/registry/firm_detail.py" line="275" />
             <source>Estado</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_detail.py" line="280" />
+            <location filename="../../desktop/gui/registry/firm_detail.py" line="275" />
             <source>Etapa</source>
             <translation>Stage</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_detail.py" line="286" />
+            <location filename="../../desktop/gui/registry/firm_detail.py" line="281" />
             <source>Evaluaciones</source>
             <translation>Assessments</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_detail.py" line="209" />
+            <location filename="../../desktop/gui/registry/firm_detail.py" line="204" />
             <source>Evaluaciones ({n})</source>
             <translation>Assessments ({n})</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_detail.py" line="280" />
-            <location filename="../../desktop/gui/firm_detail.py" line="288" />
+            <location filename="../../desktop/gui/registry/firm_detail.py" line="275" />
+            <location filename="../../desktop/gui/registry/firm_detail.py" line="283" />
             <source>Fecha</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_detail.py" line="264" />
+            <location filename="../../desktop/gui/registry/firm_detail.py" line="259" />
             <source>Ficha</source>
             <translation>Profile</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_detail.py" line="291" />
+            <location filename="../../desktop/gui/registry/firm_detail.py" line="286" />
             <source>Historial de cambios</source>
             <translation>Change history</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_detail.py" line="79" />
+            <location filename="../../desktop/gui/registry/firm_detail.py" line="74" />
             <source>No se encontró la empresa.</source>
             <translation>The firm was not found.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_detail.py" line="178" />
+            <location filename="../../desktop/gui/registry/firm_detail.py" line="173" />
             <source>Norma aplicada: {id}, versión {version}</source>
             <translation>Rule applied: {id}, version {version}</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_detail.py" line="288" />
+            <location filename="../../desktop/gui/registry/firm_detail.py" line="283" />
             <source>Quién</source>
             <translation>Who</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_detail.py" line="288" />
+            <location filename="../../desktop/gui/registry/firm_detail.py" line="283" />
             <source>Qué</source>
             <translation>What</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_detail.py" line="103" />
+            <location filename="../../desktop/gui/registry/firm_detail.py" line="98" />
             <source>¿Eliminar «{name}»? Podrá deshacerlo enseguida.</source>
             <translation>Delete “{name}”? You can undo it straight away.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_detail.py" line="281" />
+            <location filename="../../desktop/gui/registry/firm_detail.py" line="276" />
             <source>Índice</source>
             <translation>Index</translation>
         </message>
@@ -1322,62 +1322,62 @@
     <context>
         <name>FirmForm</name>
         <message>
-            <location filename="../../desktop/gui/firm_form_fields.py" line="38" />
+            <location filename="../../desktop/gui/shared/fields.py" line="38" />
             <source>Asociación o fundación</source>
             <translation>Association or foundation</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_form_fields.py" line="38" />
+            <location filename="../../desktop/gui/shared/fields.py" line="38" />
             <source>Cooperativa</source>
             <translation>Cooperative</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_form_fields.py" line="39" />
+            <location filename="../../desktop/gui/shared/fields.py" line="39" />
             <source>Empresa individual (EIRL)</source>
             <translation>Sole proprietorship (EIRL)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_form_fields.py" line="46" />
+            <location filename="../../desktop/gui/shared/fields.py" line="46" />
             <source>Hombre</source>
             <translation>Man</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_form_fields.py" line="46" />
+            <location filename="../../desktop/gui/shared/fields.py" line="46" />
             <source>Mujer</source>
             <translation>Woman</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_form_fields.py" line="51" />
+            <location filename="../../desktop/gui/shared/fields.py" line="51" />
             <source>No registrada</source>
             <translation>Not registered</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_form_fields.py" line="39" />
+            <location filename="../../desktop/gui/shared/fields.py" line="39" />
             <source>Otra</source>
             <translation>Other</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_form_fields.py" line="46" />
+            <location filename="../../desktop/gui/shared/fields.py" line="46" />
             <source>Otro / no indica</source>
             <translation>Other / not stated</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_form_fields.py" line="36" />
+            <location filename="../../desktop/gui/shared/fields.py" line="36" />
             <source>Persona natural</source>
             <translation>Individual</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_form_fields.py" line="36" />
+            <location filename="../../desktop/gui/shared/fields.py" line="36" />
             <source>Sociedad anónima</source>
             <translation>Corporation (S.A.)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_form_fields.py" line="37" />
+            <location filename="../../desktop/gui/shared/fields.py" line="37" />
             <source>Sociedad de responsabilidad limitada</source>
             <translation>Limited liability company</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_form_fields.py" line="51" />
+            <location filename="../../desktop/gui/shared/fields.py" line="51" />
             <source>Sí, registrada</source>
             <translation>Yes, registered</translation>
         </message>
@@ -1385,307 +1385,307 @@
     <context>
         <name>FirmFormDialog</name>
         <message>
-            <location filename="../../desktop/gui/firm_form_layout.py" line="87" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="87" />
             <source>&amp;Año de fundación</source>
             <translation>&amp;Year founded</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_form_layout.py" line="93" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="93" />
             <source>&amp;Departamento</source>
             <translation>&amp;Department</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_form_layout.py" line="105" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="105" />
             <source>&amp;Empleados (total)</source>
             <translation>&amp;Employees (total)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_form_layout.py" line="84" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="84" />
             <source>&amp;Forma jurídica</source>
             <translation>Legal &amp;form</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_form_layout.py" line="174" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="174" />
             <source>&amp;Guardar</source>
             <translation>&amp;Save</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_form_layout.py" line="82" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="82" />
             <source>&amp;Identificación tributaria</source>
             <translation>Ta&amp;x ID</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_form_layout.py" line="94" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="94" />
             <source>&amp;Municipio</source>
             <translation>&amp;Municipality</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_form_layout.py" line="152" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="152" />
             <source>&amp;Notas</source>
             <translation>&amp;Notes</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_form_layout.py" line="78" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="78" />
             <source>&amp;País</source>
             <translation>&amp;Country</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_form_layout.py" line="75" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="75" />
             <source>&amp;Razón social</source>
             <translation>&amp;Legal name</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_form_layout.py" line="111" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="111" />
             <source>&amp;Ventas anuales</source>
             <translation>Ann&amp;ual sales</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_form_layout.py" line="182" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="182" />
             <source>* obligatorio</source>
             <translation>* required</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_form_layout.py" line="66" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="66" />
             <source>Abrir la empresa existente</source>
             <translation>Open the existing firm</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_form_layout.py" line="111" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="111" />
             <source>Ac&amp;tivos</source>
             <translation>&amp;Assets</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_form_layout.py" line="97" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="97" />
             <source>Actividad</source>
             <translation>Activity</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_form_layout.py" line="99" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="99" />
             <source>Actividad (&amp;CIIU)</source>
             <translation>Acti&amp;vity (ISIC)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_form_layout.py" line="99" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="99" />
             <source>CIIU Rev.4, p. ej. 1071 o C</source>
             <translation>ISIC Rev.4, e.g. 1071 or C</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_form_layout.py" line="179" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="179" />
             <source>Cancelar</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_form_layout.py" line="132" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="132" />
             <source>Clasificación por tamaño (en vivo)</source>
             <translation>Size classification (live)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_form.py" line="253" />
+            <location filename="../../desktop/gui/registry/firm_form.py" line="253" />
             <source>Conflicto de sincronización</source>
             <translation>Sync conflict</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_form_layout.py" line="144" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="144" />
             <source>Correo &amp;electrónico</source>
             <translation>Ema&amp;il</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_form.py" line="267" />
+            <location filename="../../desktop/gui/registry/firm_form.py" line="267" />
             <source>Descartar cambios</source>
             <translation>Discard changes</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_form_layout.py" line="95" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="95" />
             <source>Dirección</source>
             <translation>Address</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_form_layout.py" line="112" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="112" />
             <source>E&amp;xportaciones anuales</source>
             <translation>Annual ex&amp;ports</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_form.py" line="80" />
+            <location filename="../../desktop/gui/registry/firm_form.py" line="80" />
             <source>Editar empresa</source>
             <translation>Edit firm</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_form.py" line="167" />
+            <location filename="../../desktop/gui/registry/firm_form.py" line="167" />
             <source>Elija el país para clasificar la empresa.</source>
             <translation>Choose the country to classify the firm.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_form_layout.py" line="103" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="103" />
             <source>Empleadas mujeres</source>
             <translation>Female employees</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_form_layout.py" line="104" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="104" />
             <source>Empleados hombres</source>
             <translation>Male employees</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_form_layout.py" line="177" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="177" />
             <source>Enter o Ctrl+Enter</source>
             <translation>Enter or Ctrl+Enter</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_form_layout.py" line="73" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="73" />
             <source>Identificación</source>
             <translation>Identification</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_form.py" line="67" />
+            <location filename="../../desktop/gui/registry/firm_form.py" line="67" />
             <source>La empresa no existe o fue eliminada.</source>
             <translation>The firm does not exist or was deleted.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_form_layout.py" line="151" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="151" />
             <source>Lo que conviene recordar de la empresa</source>
             <translation>What is worth remembering about the firm</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_form_layout.py" line="108" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="108" />
             <source>M&amp;oneda</source>
             <translation>Cu&amp;rrency</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_form_layout.py" line="82" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="82" />
             <source>NIT, RNC, cédula jurídica…</source>
             <translation>NIT, RNC, cédula jurídica…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_form_layout.py" line="77" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="77" />
             <source>Nombre &amp;comercial</source>
             <translation>&amp;Trade name</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_form_layout.py" line="146" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="146" />
             <source>Notas</source>
             <translation>Notes</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_form.py" line="80" />
+            <location filename="../../desktop/gui/registry/firm_form.py" line="80" />
             <source>Nueva empresa</source>
             <translation>New firm</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_form.py" line="254" />
+            <location filename="../../desktop/gui/registry/firm_form.py" line="254" />
             <source>Otro equipo modificó esta empresa al mismo tiempo y el conflicto sigue sin resolver. Si guarda ahora, esta versión queda como la válida y la del otro equipo solo en el historial. ¿Guardar de todos modos? (Para elegir campo por campo, use Sincronización.)</source>
             <translation>Another device changed this firm at the same time and the conflict is still unresolved. If you save now, this version becomes the valid one and the other device's stays only in the history. Save anyway? (To choose field by field, use Sync.)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_form_layout.py" line="141" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="141" />
             <source>Persona de contacto</source>
             <translation>Contact person</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_form_layout.py" line="137" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="137" />
             <source>Personas y contacto</source>
             <translation>People and contact</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_form_layout.py" line="139" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="139" />
             <source>Propietario/a</source>
             <translation>Owner</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_form_layout.py" line="85" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="85" />
             <source>Registro formal</source>
             <translation>Formal registration</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_form.py" line="217" />
+            <location filename="../../desktop/gui/registry/firm_form.py" line="217" />
             <source>Revise los campos marcados en rojo.</source>
             <translation>Check the fields marked in red.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_form_layout.py" line="142" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="142" />
             <source>Sexo del contacto</source>
             <translation>Contact’s sex</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_form_layout.py" line="140" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="140" />
             <source>Sexo del propietario/a</source>
             <translation>Owner’s sex</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_form_layout.py" line="101" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="101" />
             <source>Tamaño y cifras</source>
             <translation>Size and figures</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_form_layout.py" line="143" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="143" />
             <source>Teléfono</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_form_layout.py" line="109" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="109" />
             <source>Tipo de cambio</source>
             <translation>Exchange rate</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_form_layout.py" line="89" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="89" />
             <source>Ubicación</source>
             <translation>Location</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_form.py" line="194" />
+            <location filename="../../desktop/gui/registry/firm_form.py" line="194" />
             <source>Ya existe una empresa con esta identificación tributaria: «{name}».</source>
             <translation>A firm with this tax ID already exists: “{name}”.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_form.py" line="196" />
+            <location filename="../../desktop/gui/registry/firm_form.py" line="196" />
             <source>Ya existe una empresa con un nombre casi igual en este municipio: «{name}».</source>
             <translation>A firm with an almost identical name already exists in this municipality: “{name}”.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_form_layout.py" line="116" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="116" />
             <source>en la moneda de la empresa</source>
             <translation>in the firm’s currency</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_form_layout.py" line="144" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="144" />
             <source>nombre@dominio.com</source>
             <translation>name@domain.com</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_form_layout.py" line="87" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="87" />
             <source>p. ej. 2015</source>
             <translation>e.g. 2015</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_form_layout.py" line="143" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="143" />
             <source>p. ej. 2661 0000 o +503 7000 0000</source>
             <translation>e.g. 2661 0000 or +503 7000 0000</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_form_layout.py" line="75" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="75" />
             <source>p. ej. Café Las Nubes, S.A. de C.V.</source>
             <translation>e.g. Café Las Nubes, S.A. de C.V.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_form_layout.py" line="105" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="105" />
             <source>suma de mujeres y hombres</source>
             <translation>women plus men</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_form_layout.py" line="109" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="109" />
             <source>unidades por 1 US$</source>
             <translation>units per US$1</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_form.py" line="142" />
+            <location filename="../../desktop/gui/registry/firm_form.py" line="142" />
             <source>{kind} válido ({compact})</source>
             <translation>Valid {kind} ({compact})</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_form.py" line="268" />
+            <location filename="../../desktop/gui/registry/firm_form.py" line="268" />
             <source>¿Cerrar el formulario sin guardar lo que escribió?</source>
             <translation>Close the form without saving what you typed?</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firm_form.py" line="157" />
+            <location filename="../../desktop/gui/registry/firm_form.py" line="157" />
             <source>≈ US$ {amount}</source>
             <translation>≈ US$ {amount}</translation>
         </message>
@@ -1693,42 +1693,42 @@
     <context>
         <name>FirmListDialog</name>
         <message>
-            <location filename="../../desktop/gui/dashboard_page.py" line="68" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="68" />
             <source> (se muestran las primeras {n})</source>
             <translation> (showing the first {n})</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/dashboard_page.py" line="66" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="66" />
             <source>1 empresa</source>
             <translation>1 firm</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/dashboard_page.py" line="72" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="72" />
             <source>CIIU</source>
             <translation>ISIC</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/dashboard_page.py" line="71" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="71" />
             <source>Departamento</source>
             <translation>Department</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/dashboard_page.py" line="71" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="71" />
             <source>Empresa</source>
             <translation>Firm</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/dashboard_page.py" line="71" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="71" />
             <source>País</source>
             <translation>Country</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/dashboard_page.py" line="72" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="72" />
             <source>Tamaño</source>
             <translation>Size</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/dashboard_page.py" line="66" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="66" />
             <source>{n} empresas</source>
             <translation>{n} firms</translation>
         </message>
@@ -1736,17 +1736,17 @@
     <context>
         <name>FirmPicker</name>
         <message>
-            <location filename="../../desktop/gui/assessments_page.py" line="52" />
+            <location filename="../../desktop/gui/assessment/assessments_page.py" line="52" />
             <source>Empezar evaluación</source>
             <translation>Start assessment</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessments_page.py" line="49" />
+            <location filename="../../desktop/gui/assessment/assessments_page.py" line="49" />
             <source>Nombre, NIT o municipio</source>
             <translation>Name, tax ID or municipality</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessments_page.py" line="47" />
+            <location filename="../../desktop/gui/assessment/assessments_page.py" line="47" />
             <source>Nueva evaluación: elija la empresa</source>
             <translation>New assessment: choose the firm</translation>
         </message>
@@ -1797,67 +1797,67 @@
     <context>
         <name>FirmsPage</name>
         <message>
-            <location filename="../../desktop/gui/firms_page.py" line="156" />
+            <location filename="../../desktop/gui/registry/firms_page.py" line="156" />
             <source> empresa</source>
             <translation> firm</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firms_page.py" line="156" />
+            <location filename="../../desktop/gui/registry/firms_page.py" line="156" />
             <source> empresas</source>
             <translation> firms</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firms_page.py" line="66" />
+            <location filename="../../desktop/gui/registry/firms_page.py" line="66" />
             <source>&amp;Abrir</source>
             <translation>&amp;Open</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firms_page.py" line="67" />
+            <location filename="../../desktop/gui/registry/firms_page.py" line="67" />
             <source>&amp;Importar…</source>
             <translation>&amp;Import…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firms_page.py" line="65" />
+            <location filename="../../desktop/gui/registry/firms_page.py" line="65" />
             <source>&amp;Nueva empresa</source>
             <translation>&amp;New firm</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firms_page.py" line="51" />
+            <location filename="../../desktop/gui/registry/firms_page.py" line="51" />
             <source>Buscar por nombre, NIT, municipio o persona (Ctrl+F)</source>
             <translation>Search by name, tax ID, municipality or person (Ctrl+F)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firms_page.py" line="61" />
+            <location filename="../../desktop/gui/registry/firms_page.py" line="61" />
             <source>CIIU</source>
             <translation>ISIC</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firms_page.py" line="68" />
+            <location filename="../../desktop/gui/registry/firms_page.py" line="68" />
             <source>E&amp;xportar…</source>
             <translation>E&amp;xport…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firms_page.py" line="58" />
+            <location filename="../../desktop/gui/registry/firms_page.py" line="58" />
             <source>Todas las bandas</source>
             <translation>All bands</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firms_page.py" line="56" />
+            <location filename="../../desktop/gui/registry/firms_page.py" line="56" />
             <source>Todas las etapas</source>
             <translation>All stages</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firms_page.py" line="60" />
+            <location filename="../../desktop/gui/registry/firms_page.py" line="60" />
             <source>Todos los asesores</source>
             <translation>All advisers</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firms_page.py" line="52" />
+            <location filename="../../desktop/gui/registry/firms_page.py" line="52" />
             <source>Todos los países</source>
             <translation>All countries</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/firms_page.py" line="54" />
+            <location filename="../../desktop/gui/registry/firms_page.py" line="54" />
             <source>Todos los tamaños</source>
             <translation>All sizes</translation>
         </message>
@@ -1865,142 +1865,142 @@
     <context>
         <name>FollowUpView</name>
         <message>
-            <location filename="../../desktop/gui/followup.py" line="88" />
+            <location filename="../../desktop/gui/assessment/followup.py" line="75" />
             <source>Ahora</source>
             <translation>Now</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/followup.py" line="88" />
+            <location filename="../../desktop/gui/assessment/followup.py" line="75" />
             <source>Antes</source>
             <translation>Before</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/followup.py" line="73" />
+            <location filename="../../desktop/gui/assessment/followup.py" line="60" />
             <source>Banda</source>
             <translation>Band</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/followup.py" line="89" />
+            <location filename="../../desktop/gui/assessment/followup.py" line="76" />
             <source>Cambio</source>
             <translation>Change</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/followup.py" line="119" />
+            <location filename="../../desktop/gui/assessment/followup.py" line="106" />
             <source>Cambio por dimensión (primera y última evaluación)</source>
             <translation>Change by dimension (first and latest assessment)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/followup.py" line="126" />
+            <location filename="../../desktop/gui/assessment/followup.py" line="113" />
             <source>Cifras clave en el tiempo</source>
             <translation>Key figures over time</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/followup.py" line="74" />
+            <location filename="../../desktop/gui/assessment/followup.py" line="61" />
             <source>Cobertura</source>
             <translation>Coverage</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/followup.py" line="88" />
+            <location filename="../../desktop/gui/assessment/followup.py" line="75" />
             <source>Dimensión</source>
             <translation>Dimension</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/followup.py" line="94" />
-            <location filename="../../desktop/gui/followup.py" line="99" />
-            <location filename="../../desktop/gui/followup.py" line="100" />
+            <location filename="../../desktop/gui/assessment/followup.py" line="81" />
+            <location filename="../../desktop/gui/assessment/followup.py" line="86" />
+            <location filename="../../desktop/gui/assessment/followup.py" line="87" />
             <source>Empleados</source>
             <translation>Employees</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/followup.py" line="74" />
+            <location filename="../../desktop/gui/assessment/followup.py" line="61" />
             <source>Etapa</source>
             <translation>Stage</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/followup.py" line="110" />
+            <location filename="../../desktop/gui/assessment/followup.py" line="97" />
             <source>Evaluaciones terminadas</source>
             <translation>Completed assessments</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/followup.py" line="104" />
+            <location filename="../../desktop/gui/assessment/followup.py" line="91" />
             <source>Exportaciones</source>
             <translation>Exports</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/followup.py" line="95" />
+            <location filename="../../desktop/gui/assessment/followup.py" line="82" />
             <source>Exportaciones (USD)</source>
             <translation>Exports (USD)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/followup.py" line="73" />
-            <location filename="../../desktop/gui/followup.py" line="94" />
+            <location filename="../../desktop/gui/assessment/followup.py" line="60" />
+            <location filename="../../desktop/gui/assessment/followup.py" line="81" />
             <source>Fecha</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/followup.py" line="145" />
+            <location filename="../../desktop/gui/assessment/followup.py" line="132" />
             <source>Hace falta una segunda evaluación terminada para ver el cambio.</source>
             <translation>A second completed assessment is needed to show the change.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/followup.py" line="149" />
-            <location filename="../../desktop/gui/followup.py" line="154" />
+            <location filename="../../desktop/gui/assessment/followup.py" line="136" />
+            <location filename="../../desktop/gui/assessment/followup.py" line="141" />
             <source>Primera</source>
             <translation>First</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/followup.py" line="103" />
+            <location filename="../../desktop/gui/assessment/followup.py" line="90" />
             <source>Ventas</source>
             <translation>Sales</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/followup.py" line="95" />
+            <location filename="../../desktop/gui/assessment/followup.py" line="82" />
             <source>Ventas (USD)</source>
             <translation>Sales (USD)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/followup.py" line="101" />
+            <location filename="../../desktop/gui/assessment/followup.py" line="88" />
             <source>Ventas y exportaciones (USD)</source>
             <translation>Sales and exports (USD)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/followup.py" line="160" />
+            <location filename="../../desktop/gui/assessment/followup.py" line="147" />
             <source>banda: </source>
             <translation>band: </translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/followup.py" line="163" />
+            <location filename="../../desktop/gui/assessment/followup.py" line="150" />
             <source>etapa: </source>
             <translation>stage: </translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/followup.py" line="70" />
+            <location filename="../../desktop/gui/assessment/followup.py" line="57" />
             <source>seguimiento</source>
             <translation>follow-up</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/followup.py" line="73" />
-            <location filename="../../desktop/gui/followup.py" line="84" />
+            <location filename="../../desktop/gui/assessment/followup.py" line="60" />
+            <location filename="../../desktop/gui/assessment/followup.py" line="71" />
             <source>Índice</source>
             <translation>Index</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/followup.py" line="81" />
+            <location filename="../../desktop/gui/assessment/followup.py" line="68" />
             <source>Índice de preparación</source>
             <translation>Readiness index</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/followup.py" line="111" />
+            <location filename="../../desktop/gui/assessment/followup.py" line="98" />
             <source>Índice en el tiempo</source>
             <translation>Index over time</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/followup.py" line="158" />
+            <location filename="../../desktop/gui/assessment/followup.py" line="145" />
             <source>Índice: </source>
             <translation>Index: </translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/followup.py" line="155" />
+            <location filename="../../desktop/gui/assessment/followup.py" line="142" />
             <source>Última</source>
             <translation>Latest</translation>
         </message>
@@ -2008,159 +2008,159 @@
     <context>
         <name>ImportDialog</name>
         <message>
-            <location filename="../../desktop/gui/import_dialog.py" line="217" />
+            <location filename="../../desktop/gui/registry/import_dialog.py" line="200" />
             <source>&amp;Elegir archivo…</source>
             <translation>&amp;Choose file…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/import_dialog.py" line="246" />
+            <location filename="../../desktop/gui/registry/import_dialog.py" line="229" />
             <source>&amp;Guardar rechazadas…</source>
             <translation>&amp;Save rejected rows…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/import_dialog.py" line="210" />
-            <location filename="../../desktop/gui/import_dialog.py" line="245" />
+            <location filename="../../desktop/gui/registry/import_dialog.py" line="193" />
+            <location filename="../../desktop/gui/registry/import_dialog.py" line="228" />
             <source>&amp;Importar</source>
             <translation>&amp;Import</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/import_dialog.py" line="208" />
+            <location filename="../../desktop/gui/registry/import_dialog.py" line="191" />
             <source>&amp;Importar {n} empresas</source>
             <translation>&amp;Import {n} firms</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/import_dialog.py" line="244" />
+            <location filename="../../desktop/gui/registry/import_dialog.py" line="227" />
             <source>&amp;Revisar (sin guardar)</source>
             <translation>Chec&amp;k (without saving)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/import_dialog.py" line="107" />
+            <location filename="../../desktop/gui/registry/import_dialog.py" line="90" />
             <source>Al archivo le falta la columna obligatoria: {names}.</source>
             <translation>The file lacks the required column: {names}.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/import_dialog.py" line="78" />
+            <location filename="../../desktop/gui/registry/import_dialog.py" line="61" />
             <source>Archivo de empresas</source>
             <translation>Firm file</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/import_dialog.py" line="143" />
+            <location filename="../../desktop/gui/registry/import_dialog.py" line="126" />
             <source>Buscando empresas duplicadas…</source>
             <translation>Looking for duplicate firms…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/import_dialog.py" line="222" />
+            <location filename="../../desktop/gui/registry/import_dialog.py" line="205" />
             <source>Campo de Rumbo</source>
             <translation>Rumbo field</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/import_dialog.py" line="211" />
-            <location filename="../../desktop/gui/import_dialog.py" line="247" />
+            <location filename="../../desktop/gui/registry/import_dialog.py" line="194" />
+            <location filename="../../desktop/gui/registry/import_dialog.py" line="230" />
             <source>Cancelar</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/import_dialog.py" line="211" />
+            <location filename="../../desktop/gui/registry/import_dialog.py" line="194" />
             <source>Cerrar</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/import_dialog.py" line="144" />
+            <location filename="../../desktop/gui/registry/import_dialog.py" line="127" />
             <source>Clasificando las empresas por tamaño…</source>
             <translation>Classifying the firms by size…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/import_dialog.py" line="222" />
+            <location filename="../../desktop/gui/registry/import_dialog.py" line="205" />
             <source>Columna del archivo</source>
             <translation>File column</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/import_dialog.py" line="228" />
+            <location filename="../../desktop/gui/registry/import_dialog.py" line="211" />
             <source>Correspondencia de columnas</source>
             <translation>Column mapping</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/import_dialog.py" line="216" />
+            <location filename="../../desktop/gui/registry/import_dialog.py" line="199" />
             <source>Elija un archivo .csv o .xlsx</source>
             <translation>Choose a .csv or .xlsx file</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/import_dialog.py" line="225" />
+            <location filename="../../desktop/gui/registry/import_dialog.py" line="208" />
             <source>Fila</source>
             <translation>Row</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/import_dialog.py" line="229" />
+            <location filename="../../desktop/gui/registry/import_dialog.py" line="212" />
             <source>Filas rechazadas</source>
             <translation>Rejected rows</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/import_dialog.py" line="179" />
+            <location filename="../../desktop/gui/registry/import_dialog.py" line="162" />
             <source>Filas rechazadas guardadas en {path}.</source>
             <translation>Rejected rows saved to {path}.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/import_dialog.py" line="145" />
+            <location filename="../../desktop/gui/registry/import_dialog.py" line="128" />
             <source>Guardando en la base de datos…</source>
             <translation>Saving to the database…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/import_dialog.py" line="127" />
+            <location filename="../../desktop/gui/registry/import_dialog.py" line="110" />
             <source>Guardar filas rechazadas</source>
             <translation>Save rejected rows</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/import_dialog.py" line="186" />
+            <location filename="../../desktop/gui/registry/import_dialog.py" line="169" />
             <source>Importación cancelada: no se guardó ninguna empresa.</source>
             <translation>Import cancelled: no firm was saved.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/import_dialog.py" line="173" />
+            <location filename="../../desktop/gui/registry/import_dialog.py" line="156" />
             <source>Importadas {ok} de {read} filas; {bad} rechazadas (duplicadas: {dup}).</source>
             <translation>Imported {ok} of {read} rows; {bad} rejected (duplicates: {dup}).</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/import_dialog.py" line="162" />
+            <location filename="../../desktop/gui/registry/import_dialog.py" line="145" />
             <source>Importando empresas…</source>
             <translation>Importing firms…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/import_dialog.py" line="70" />
+            <location filename="../../desktop/gui/registry/import_dialog.py" line="53" />
             <source>Importar empresas</source>
             <translation>Import firms</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/import_dialog.py" line="225" />
+            <location filename="../../desktop/gui/registry/import_dialog.py" line="208" />
             <source>Motivo del rechazo</source>
             <translation>Reason for rejection</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/import_dialog.py" line="229" />
+            <location filename="../../desktop/gui/registry/import_dialog.py" line="212" />
             <source>Primeras filas</source>
             <translation>First rows</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/import_dialog.py" line="162" />
+            <location filename="../../desktop/gui/registry/import_dialog.py" line="145" />
             <source>Revisando el archivo…</source>
             <translation>Checking the file…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/import_dialog.py" line="142" />
+            <location filename="../../desktop/gui/registry/import_dialog.py" line="125" />
             <source>Revisando las filas…</source>
             <translation>Checking the rows…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/import_dialog.py" line="170" />
+            <location filename="../../desktop/gui/registry/import_dialog.py" line="153" />
             <source>Simulación: se importarían {ok} de {read} filas; {bad} se rechazarían (duplicadas: {dup}). No se guardó nada.</source>
             <translation>Dry run: {ok} of {read} rows would be imported; {bad} would be rejected (duplicates: {dup}). Nothing was saved.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/import_dialog.py" line="110" />
+            <location filename="../../desktop/gui/registry/import_dialog.py" line="93" />
             <source>{n} filas. Revise la correspondencia de columnas y pulse «Revisar».</source>
             <translation>{n} rows. Check the column mapping and press “Check”.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/import_dialog.py" line="98" />
+            <location filename="../../desktop/gui/registry/import_dialog.py" line="81" />
             <source>— (se ignora)</source>
             <translation>— (ignored)</translation>
         </message>
@@ -2168,7 +2168,7 @@
     <context>
         <name>LineChart</name>
         <message>
-            <location filename="../../desktop/gui/charts.py" line="241" />
+            <location filename="../../desktop/gui/shared/charts.py" line="241" />
             <source>Sin datos todavía</source>
             <translation>No data yet</translation>
         </message>
@@ -2212,67 +2212,67 @@
     <context>
         <name>QuestionCard</name>
         <message>
-            <location filename="../../desktop/gui/assessment_widgets.py" line="290" />
+            <location filename="../../desktop/gui/assessment/question_cards.py" line="290" />
             <source> o más</source>
             <translation> or more</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment_widgets.py" line="147" />
+            <location filename="../../desktop/gui/assessment/question_cards.py" line="147" />
             <source>Documento visto por el asesor</source>
             <translation>Document seen by the adviser</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment_widgets.py" line="291" />
+            <location filename="../../desktop/gui/assessment/question_cards.py" line="291" />
             <source>El valor debe estar entre</source>
             <translation>The value must be between</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment_widgets.py" line="288" />
+            <location filename="../../desktop/gui/assessment/question_cards.py" line="288" />
             <source>Escriba un número, por ejemplo 25 o 12,5.</source>
             <translation>Type a number, for example 25 or 12.5.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment_widgets.py" line="108" />
+            <location filename="../../desktop/gui/assessment/question_cards.py" line="108" />
             <source>Ninguna de estas</source>
             <translation>None of these</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment_widgets.py" line="88" />
+            <location filename="../../desktop/gui/assessment/question_cards.py" line="88" />
             <source>No</source>
             <translation>No</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment_widgets.py" line="150" />
+            <location filename="../../desktop/gui/assessment/question_cards.py" line="150" />
             <source>Nota (opcional)</source>
             <translation>Note (optional)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment_widgets.py" line="148" />
+            <location filename="../../desktop/gui/assessment/question_cards.py" line="148" />
             <source>Sin marcar: declarado por el propietario.</source>
             <translation>Unticked: stated by the owner.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment_widgets.py" line="88" />
+            <location filename="../../desktop/gui/assessment/question_cards.py" line="88" />
             <source>Sí</source>
             <translation>Yes</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment_widgets.py" line="117" />
+            <location filename="../../desktop/gui/assessment/question_cards.py" line="117" />
             <source>a</source>
             <translation>to</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment_widgets.py" line="117" />
+            <location filename="../../desktop/gui/assessment/question_cards.py" line="117" />
             <source>de</source>
             <translation>from</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment_widgets.py" line="116" />
+            <location filename="../../desktop/gui/assessment/question_cards.py" line="116" />
             <source>o más</source>
             <translation>or more</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment_widgets.py" line="290" />
+            <location filename="../../desktop/gui/assessment/question_cards.py" line="290" />
             <source>y</source>
             <translation>and</translation>
         </message>
@@ -2280,169 +2280,169 @@
     <context>
         <name>ReportsPage</name>
         <message>
-            <location filename="../../desktop/gui/reports_page.py" line="82" />
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="82" />
             <source>%v de %m</source>
             <translation>%v of %m</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/reports_page.py" line="124" />
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="124" />
             <source>Abrir &amp;carpeta</source>
             <translation>Open &amp;folder</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/reports_page.py" line="114" />
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="114" />
             <source>Asesores:</source>
             <translation>Advisers:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/reports_page.py" line="70" />
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="70" />
             <source>Buscar empresa por nombre o NIT</source>
             <translation>Search for a firm by name or tax ID</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/reports_page.py" line="240" />
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="240" />
             <source>Cancelando…</source>
             <translation>Cancelling…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/reports_page.py" line="85" />
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="85" />
             <source>Cancelar</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/reports_page.py" line="212" />
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="212" />
             <source>Carpeta para los informes</source>
             <translation>Folder for the reports</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/reports_page.py" line="188" />
-            <location filename="../../desktop/gui/reports_page.py" line="292" />
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="188" />
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="292" />
             <source>Documentos PDF (*.pdf)</source>
             <translation>PDF documents (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/reports_page.py" line="187" />
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="187" />
             <source>Guardar informe</source>
             <translation>Save report</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/reports_page.py" line="105" />
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="105" />
             <source>Guardar informe de &amp;cartera…</source>
             <translation>Save &amp;portfolio report…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/reports_page.py" line="291" />
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="291" />
             <source>Guardar informe de cartera</source>
             <translation>Save portfolio report</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/reports_page.py" line="127" />
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="127" />
             <source>Idioma de los informes:</source>
             <translation>Report language:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/reports_page.py" line="229" />
-            <location filename="../../desktop/gui/reports_page.py" line="233" />
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="229" />
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="233" />
             <source>Imprimiendo los informes…</source>
             <translation>Printing the reports…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/reports_page.py" line="72" />
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="72" />
             <source>Imprimir &amp;informe…</source>
             <translation>Print &amp;report…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/reports_page.py" line="80" />
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="80" />
             <source>Imprimir &amp;todos en una carpeta…</source>
             <translation>Print &amp;all into a folder…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/reports_page.py" line="106" />
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="106" />
             <source>Informe de cartera</source>
             <translation>Portfolio report</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/reports_page.py" line="73" />
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="73" />
             <source>Informe de una empresa</source>
             <translation>Report for one firm</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/reports_page.py" line="216" />
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="216" />
             <source>Informe {done} de {total}</source>
             <translation>Report {done} of {total}</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/reports_page.py" line="86" />
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="86" />
             <source>Informes de todas las empresas</source>
             <translation>Reports for every firm</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/reports_page.py" line="259" />
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="259" />
             <source>No hay empresas registradas; no se escribió ningún informe.</source>
             <translation>There are no registered firms; no report was written.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/reports_page.py" line="326" />
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="326" />
             <source>No se escribió ningún informe.</source>
             <translation>No report was written.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/reports_page.py" line="113" />
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="113" />
             <source>Período:</source>
             <translation>Period:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/reports_page.py" line="309" />
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="309" />
             <source>Preparando el informe de cartera…</source>
             <translation>Preparing the portfolio report…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/reports_page.py" line="205" />
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="205" />
             <source>Preparando el informe…</source>
             <translation>Preparing the report…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/reports_page.py" line="257" />
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="257" />
             <source>Se canceló: se escribieron {n} de {total} informes en {folder}.</source>
             <translation>Cancelled: {n} of {total} reports were written to {folder}.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/reports_page.py" line="261" />
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="261" />
             <source>Se escribieron {n} de {total} informes en {folder}.</source>
             <translation>{n} of {total} reports were written to {folder}.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/reports_page.py" line="306" />
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="306" />
             <source>Se guardó el informe de cartera del {start} al {end} en {path}.</source>
             <translation>The portfolio report from {start} to {end} was saved to {path}.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/reports_page.py" line="200" />
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="200" />
             <source>Se guardó el informe de «{name}» en {path}.</source>
             <translation>The report for “{name}” was saved to {path}.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/reports_page.py" line="115" />
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="115" />
             <source>Sin marcar ninguno: todos los asesores.</source>
             <translation>None ticked: all advisers.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/reports_page.py" line="202" />
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="202" />
             <source>Solo incluye el perfil: la empresa no tiene una evaluación completada.</source>
             <translation>Profile only: the firm has no completed assessment.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/reports_page.py" line="88" />
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="88" />
             <source>Un PDF por empresa, en la carpeta que elija. Se usan los dos núcleos del equipo; puede cancelar y se conservan los ya escritos.</source>
             <translation>One PDF per firm, in the folder you choose. Two processor cores are used; you can cancel and the reports already written are kept.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/reports_page.py" line="110" />
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="110" />
             <source>al</source>
             <translation>to</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/reports_page.py" line="264" />
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="264" />
             <source>{k} no se pudieron escribir: {why}</source>
             <translation>{k} could not be written: {why}</translation>
         </message>
@@ -2450,223 +2450,223 @@
     <context>
         <name>SettingsPage</name>
         <message>
-            <location filename="../../desktop/gui/settings_page.py" line="332" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="332" />
             <source>&amp;Guardar cambios</source>
             <translation>&amp;Save changes</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings_page.py" line="314" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="314" />
             <source>&amp;Idioma</source>
             <translation>&amp;Language</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings_page.py" line="285" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="285" />
             <source>&amp;Nombre del centro</source>
             <translation>Centre &amp;name</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings_page.py" line="287" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="287" />
             <source>&amp;País por omisión</source>
             <translation>Default &amp;country</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings_page.py" line="80" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="80" />
             <source>(en memoria)</source>
             <translation>(in memory)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings_page.py" line="79" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="79" />
             <source>Archivo: {path}</source>
             <translation>File: {path}</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings_page.py" line="265" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="265" />
             <source>Asesor en este equipo</source>
             <translation>Adviser on this computer</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings_page.py" line="295" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="295" />
             <source>Añadir moneda</source>
             <translation>Add currency</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings_page.py" line="322" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="322" />
             <source>Base de datos</source>
             <translation>Database</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings_page.py" line="156" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="156" />
             <source>Base de datos de Rumbo (*.db)</source>
             <translation>Rumbo database (*.db)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings_page.py" line="177" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="177" />
             <source>Base de datos de Rumbo (*.db);;Todos los archivos (*)</source>
             <translation>Rumbo database (*.db);;All files (*)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings_page.py" line="264" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="264" />
             <source>Cambiar de asesor…</source>
             <translation>Change adviser…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings_page.py" line="283" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="283" />
             <source>Centro</source>
             <translation>Centre</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings_page.py" line="117" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="117" />
             <source>Configuración guardada.</source>
             <translation>Settings saved.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings_page.py" line="171" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="171" />
             <source>Copia de seguridad guardada en {path}.</source>
             <translation>Backup saved to {path}.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings_page.py" line="320" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="320" />
             <source>Copia de seguridad…</source>
             <translation>Back up…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings_page.py" line="315" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="315" />
             <source>El cambio de idioma se aplica al volver a abrir Rumbo.</source>
             <translation>A new language takes effect when Rumbo is reopened.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings_page.py" line="119" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="119" />
             <source>El idioma cambiará la próxima vez que abra Rumbo.</source>
             <translation>The language will change the next time you open Rumbo.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings_page.py" line="275" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="275" />
             <source>Elegir logotipo…</source>
             <translation>Choose logo…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings_page.py" line="312" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="312" />
             <source>Este equipo</source>
             <translation>This computer</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings_page.py" line="99" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="99" />
             <source>Falta el código de moneda en una fila de los tipos de cambio.</source>
             <translation>A row of the exchange rates lacks its currency code.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings_page.py" line="172" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="172" />
             <source>Guardando la copia de seguridad…</source>
             <translation>Saving the backup…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings_page.py" line="165" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="165" />
             <source>Guardando la copia…</source>
             <translation>Saving the copy…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings_page.py" line="155" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="155" />
             <source>Guardar copia de seguridad</source>
             <translation>Save backup</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings_page.py" line="134" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="134" />
             <source>Imágenes (*.png *.jpg *.jpeg)</source>
             <translation>Images (*.png *.jpg *.jpeg)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings_page.py" line="194" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="194" />
             <source>La copia se restauró. Cierre y vuelva a abrir Rumbo para usarla.</source>
             <translation>The backup was restored. Close and reopen Rumbo to use it.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings_page.py" line="286" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="286" />
             <source>Logotipo (para los informes)</source>
             <translation>Logo (for the reports)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings_page.py" line="134" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="134" />
             <source>Logotipo del centro</source>
             <translation>Centre logo</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings_page.py" line="186" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="186" />
             <source>Los datos actuales se reemplazarán por los de la copia (se guardan aparte por si acaso). Después tendrá que volver a abrir Rumbo. ¿Continuar?</source>
             <translation>The current data will be replaced by the backup’s (they are kept aside just in case). You will then need to reopen Rumbo. Continue?</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings_page.py" line="196" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="196" />
             <source>Los datos anteriores quedaron en {path}.</source>
             <translation>The previous data were kept in {path}.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings_page.py" line="290" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="290" />
             <source>Moneda (ISO)</source>
             <translation>Currency (ISO)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings_page.py" line="229" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="229" />
             <source>Ninguno elegido</source>
             <translation>None chosen</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings_page.py" line="316" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="316" />
             <source>Nombre del &amp;equipo</source>
             <translation>Co&amp;mputer name</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings_page.py" line="276" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="276" />
             <source>Quitar</source>
             <translation>Remove</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings_page.py" line="296" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="296" />
             <source>Quitar moneda</source>
             <translation>Remove currency</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings_page.py" line="207" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="207" />
             <source>Restaurando la copia…</source>
             <translation>Restoring the backup…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings_page.py" line="185" />
-            <location filename="../../desktop/gui/settings_page.py" line="198" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="185" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="198" />
             <source>Restaurar copia</source>
             <translation>Restore backup</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings_page.py" line="176" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="176" />
             <source>Restaurar copia de seguridad</source>
             <translation>Restore backup</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings_page.py" line="321" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="321" />
             <source>Restaurar copia…</source>
             <translation>Restore backup…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings_page.py" line="299" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="299" />
             <source>Se proponen al registrar montos en otra moneda; cada empresa guarda el tipo de cambio que se usó.</source>
             <translation>Suggested when amounts are entered in another currency; each firm keeps the rate that was used.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings_page.py" line="242" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="242" />
             <source>Sin logotipo</source>
             <translation>No logo</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings_page.py" line="297" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="297" />
             <source>Tipos de cambio</source>
             <translation>Exchange rates</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings_page.py" line="290" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="290" />
             <source>Unidades por 1 US$</source>
             <translation>Units per US$1</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings_page.py" line="270" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="270" />
             <source>p. ej. CDMYPE UNICAES Santa Ana</source>
             <translation>e.g. CDMYPE UNICAES Santa Ana</translation>
         </message>
@@ -2674,185 +2674,185 @@
     <context>
         <name>SyncPage</name>
         <message>
-            <location filename="../../desktop/gui/sync_page.py" line="359" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="353" />
             <source> (centro)</source>
             <translation> (centre)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync_page.py" line="136" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="137" />
             <source>&amp;Exportar paquete…</source>
             <translation>&amp;Export bundle…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync_page.py" line="137" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="138" />
             <source>&amp;Importar paquete…</source>
             <translation>&amp;Import bundle…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync_page.py" line="167" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="168" />
             <source>&amp;Resolver…</source>
             <translation>&amp;Resolve…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync_page.py" line="369" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="363" />
             <source>(solo campos calculados)</source>
             <translation>(calculated fields only)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync_page.py" line="176" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="177" />
             <source>Aplicados</source>
             <translation>Applied</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync_page.py" line="288" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="288" />
             <source>Aplicando el paquete…</source>
             <translation>Applying the bundle…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync_page.py" line="177" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="178" />
             <source>Archivo</source>
             <translation>File</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync_page.py" line="176" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="177" />
             <source>Cambios</source>
             <translation>Changes</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync_page.py" line="165" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="166" />
             <source>Campos en conflicto</source>
             <translation>Fields in conflict</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync_page.py" line="134" />
-            <location filename="../../desktop/gui/sync_page.py" line="362" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="135" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="356" />
             <source>Centro</source>
             <translation>Centre</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync_page.py" line="176" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="177" />
             <source>Conflictos</source>
             <translation>Conflicts</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync_page.py" line="374" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="368" />
             <source>Conflictos pendientes ({n})</source>
             <translation>Pending conflicts ({n})</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync_page.py" line="177" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="178" />
             <source>Contenido</source>
             <translation>Contents</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync_page.py" line="357" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="351" />
             <source>Cualquier equipo (todos los datos)</source>
             <translation>Any computer (all data)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync_page.py" line="294" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="294" />
             <source>El paquete «{file}» ya se había importado; no cambió nada.</source>
             <translation>The bundle “{file}” had already been imported; nothing changed.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync_page.py" line="377" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="371" />
             <source>Enviado</source>
             <translation>Sent</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync_page.py" line="175" />
-            <location filename="../../desktop/gui/sync_page.py" line="178" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="176" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="179" />
             <source>Equipo</source>
             <translation>Computer</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync_page.py" line="362" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="356" />
             <source>Equipo de campo</source>
             <translation>Field computer</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync_page.py" line="133" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="134" />
             <source>Equipo de campo (laptop)</source>
             <translation>Field computer (laptop)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync_page.py" line="166" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="167" />
             <source>Equipos</source>
             <translation>Computers</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync_page.py" line="183" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="184" />
             <source>Equipos conocidos</source>
             <translation>Known computers</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync_page.py" line="242" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="242" />
             <source>Escribiendo el paquete…</source>
             <translation>Writing the bundle…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync_page.py" line="141" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="142" />
             <source>Este equipo</source>
             <translation>This computer</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync_page.py" line="215" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="215" />
             <source>Este equipo se llama ahora «{name}».</source>
             <translation>This computer is now called “{name}”.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync_page.py" line="229" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="229" />
             <source>Exportar paquete</source>
             <translation>Export bundle</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync_page.py" line="166" />
-            <location filename="../../desktop/gui/sync_page.py" line="175" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="167" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="176" />
             <source>Fecha</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync_page.py" line="178" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="179" />
             <source>Función</source>
             <translation>Role</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync_page.py" line="147" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="148" />
             <source>Función:</source>
             <translation>Role:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync_page.py" line="131" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="132" />
             <source>Guardar nombre</source>
             <translation>Save name</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync_page.py" line="182" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="183" />
             <source>Historial de paquetes</source>
             <translation>Bundle history</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync_page.py" line="259" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="259" />
             <source>Importar paquete</source>
             <translation>Import bundle</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync_page.py" line="251" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="251" />
             <source>Lleva todos los datos porque aún no se conoce lo que tiene el destino.</source>
             <translation>Carries all the data because what the destination holds is not known yet.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync_page.py" line="306" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="306" />
             <source>No se hizo ningún cambio.</source>
             <translation>No change was made.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync_page.py" line="146" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="147" />
             <source>Nombre:</source>
             <translation>Name:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync_page.py" line="149" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="150" />
             <source>Paquetes</source>
             <translation>Bundles</translation>
         </message>
@@ -2861,58 +2861,58 @@
             <translation>Rumbo bundles (*.rumbo)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync_page.py" line="152" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="153" />
             <source>Para:</source>
             <translation>To:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync_page.py" line="377" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="371" />
             <source>Recibido</source>
             <translation>Received</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync_page.py" line="165" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="166" />
             <source>Registro</source>
             <translation>Record</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync_page.py" line="271" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="271" />
             <source>Revisando el paquete…</source>
             <translation>Checking the bundle…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync_page.py" line="297" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="297" />
             <source>Se aplicó «{file}» de {source}: {applied} cambios, {new} empresas nuevas, {assessments} evaluaciones nuevas, {conflicts} conflictos.</source>
             <translation>Applied “{file}” from {source}: {applied} changes, {new} new firms, {assessments} new assessments, {conflicts} conflicts.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync_page.py" line="248" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="248" />
             <source>Se escribió «{file}» para {to}: {n} cambios ({counts}).</source>
             <translation>Wrote “{file}” for {to}: {n} changes ({counts}).</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync_page.py" line="175" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="176" />
             <source>Sentido</source>
             <translation>Direction</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync_page.py" line="247" />
-            <location filename="../../desktop/gui/sync_page.py" line="378" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="247" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="372" />
             <source>cualquier equipo</source>
             <translation>any computer</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync_page.py" line="370" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="364" />
             <source>desconocido</source>
             <translation>unknown</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync_page.py" line="179" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="180" />
             <source>Último enviado</source>
             <translation>Last sent</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync_page.py" line="178" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="179" />
             <source>Último recibido</source>
             <translation>Last received</translation>
         </message>
@@ -2920,18 +2920,18 @@
     <context>
         <name>messages</name>
         <message>
-            <location filename="../../desktop/gui/messages.py" line="82" />
+            <location filename="../../desktop/gui/shared/messages.py" line="82" />
             <source>Ocurrió un error inesperado. Lo que escribió sigue en pantalla; los detalles quedaron en {log}.</source>
             <translation>An unexpected error occurred. What you typed is still on screen; the details were written to {log}.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/messages.py" line="40" />
-            <location filename="../../desktop/gui/messages.py" line="81" />
+            <location filename="../../desktop/gui/shared/messages.py" line="40" />
+            <location filename="../../desktop/gui/shared/messages.py" line="81" />
             <source>Rumbo</source>
             <translation>Rumbo</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/messages.py" line="78" />
+            <location filename="../../desktop/gui/shared/messages.py" line="78" />
             <source>la terminal</source>
             <translation>the terminal</translation>
         </message>

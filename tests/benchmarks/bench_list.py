@@ -23,7 +23,7 @@ def _read_visible(model, first: int = 0) -> None:
 
 def _floor(storage, query) -> None:
     """The raw SQLite work for the same screenful: the count and the first visible rows."""
-    from db.search import SORT_KEYS, _where
+    from db.queries.search import SORT_KEYS, _where
 
     where, params = _where(query)
     conn = storage.conn
@@ -36,9 +36,9 @@ def _floor(storage, query) -> None:
 def measure_list(storage, repeat: int = 7, proxy: bool = True) -> list[Measure]:
     from PySide6.QtCore import Qt
 
-    from db.search_hits import forget
-    from desktop.gui.firm_table_model import COLUMNS, FirmTableModel
-    from desktop.services.firm_list import FirmQuery
+    from db.queries.search_hits import forget
+    from desktop.gui.registry.firm_table_model import COLUMNS, FirmTableModel
+    from desktop.services.registry.firm_list import FirmQuery
 
     results = []
     model = FirmTableModel(storage)
@@ -107,7 +107,7 @@ def measure_proxy(storage, repeat: int = 3) -> list[Measure]:
     """
     from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
 
-    from desktop.gui.firm_table_model import COLUMNS
+    from desktop.gui.registry.firm_table_model import COLUMNS
 
     fields = [c[0] for c in COLUMNS]
 

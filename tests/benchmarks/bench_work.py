@@ -16,7 +16,7 @@ def import_csv(folder: Path, rows: int = 100_000) -> Path:
     if path.exists():
         return path
     from desktop.services.demo import make_demo
-    from desktop.services.exporting import export_firms
+    from desktop.services.registry.exporting import export_firms
     from desktop.services.storage import open_database
 
     with tempfile.TemporaryDirectory() as temp:
@@ -28,7 +28,7 @@ def import_csv(folder: Path, rows: int = 100_000) -> Path:
 
 def measure_import(folder: Path, rows: int = 100_000, repeat: int = 1) -> list[Measure]:
     """CSV import of ``rows`` firms into an empty database, end to end (read, check, dedupe, store)."""
-    from desktop.services.importing import import_file
+    from desktop.services.registry.importing import import_file
     from desktop.services.storage import open_database
 
     csv_path = import_csv(folder, rows)
@@ -46,11 +46,11 @@ def measure_import(folder: Path, rows: int = 100_000, repeat: int = 1) -> list[M
 
 def measure_engines(sample: int = 5000) -> list[Measure]:
     """Classification and scoring throughput (per second), on demo firms and demo answers."""
-    from desktop.domain.demo_answers import demo_answers, initial_readiness
     from desktop.domain.assessment import score
+    from desktop.domain.demo.answers import demo_answers, initial_readiness
     from desktop.services.assessments import firm_context, questionnaire
     from desktop.services.demo import demo_rows
-    from desktop.services.firm_fields import size_class_of
+    from desktop.services.registry.fields import size_class_of
 
     rows = demo_rows(sample, SEED + 2, None)
     start = time.perf_counter()

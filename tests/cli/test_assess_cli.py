@@ -11,7 +11,7 @@ from db import assessments as assessment_repo
 from desktop.cli import main
 from desktop.domain.assessment import load_questionnaire, score
 from desktop.services.assessments import firm_context
-from desktop.services.firms import register_firm
+from desktop.services.registry.firms import register_firm
 from desktop.services.storage import open_database
 
 FIXTURES = Path(__file__).parent.parent / "domain" / "fixtures" / "assessment"
@@ -47,7 +47,7 @@ def test_records_assessment_and_prints_scores(db_path, capsys):
         answers = assessment_repo.answers_of(storage, out["assessment_id"])
         firm_row = storage.conn.execute("SELECT band, stage FROM firms").fetchone()
         from desktop.domain.assessment import answers_from_json
-        from desktop.services.firms import get_firm
+        from desktop.services.registry.firms import get_firm
         expected = score(load_questionnaire(), answers_from_json(fixture["answers"]),
                          firm_context(get_firm(storage, firm)))
     assert stored["status"] == "completed"

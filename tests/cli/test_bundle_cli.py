@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from desktop.cli import main
-from desktop.services import firms, sync
+from desktop.services import sync
+from desktop.services.registry import firms
 from desktop.services.storage import open_database
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -7,7 +7,7 @@ import subprocess
 import sys
 
 from desktop.cli import main
-from desktop.services import firms
+from desktop.services.registry import firms
 from desktop.services.storage import open_database
 
 

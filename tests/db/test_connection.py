@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
-from db import firms, search
+from db import firms
 from db.connection import open_storage
 from db.errors import SchemaTooNewError
+from db.queries import search
 from db.schema import MIGRATIONS, SCHEMA_VERSION
 
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -164,7 +164,7 @@ def _index_sql(storage):
 
 
 def test_large_bulk_insert_rebuilds_the_indexes_it_drops(storage, monkeypatch):
-    from db import search
+    from db.queries import search
 
     monkeypatch.setattr(firms, "BULK_REINDEX_MIN_ROWS", 10)
     before = _index_sql(storage)

@@ -10,8 +10,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from db import firms, search
-from db.search import FirmQuery
+from db import firms
+from db.queries import search
+from db.queries.search import FirmQuery
 
 WORDS = ["Café", "Panadería", "Ñandú", "Lácteos", "Textiles", "Artesanías", "Cerámica", "Óptica",
          "Luna", "Sol", "Pérez", "González", "Peña", "Muñoz", "Hermanos", "Distribuidora", "Agrícola",

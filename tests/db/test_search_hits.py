@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from db import firms, search, search_hits
-from db.search import FirmQuery
+from db import firms
+from db.queries import search, search_hits
+from db.queries.search import FirmQuery
 from tests.db.test_search import demo, plain_match, plain_order  # noqa: F401 - demo is a fixture
 
 FILTERS = [{"country": "SV"}, {"country": "SV", "size_class": "micro"}, {"size_class": "pequena", "sector": "10"},

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from desktop.domain.benchmarks import load_benchmarks
+from desktop.domain.assessment.benchmarks import load_benchmarks
 from desktop.domain.errors import DataFileError
 from desktop.resources import resource_path
 

@@ -7,14 +7,8 @@ from decimal import Decimal
 
 import pytest
 
-from desktop.domain.classify import (
-    CLASS_LABELS,
-    FirmFigures,
-    class_label,
-    classify,
-    supported_countries,
-)
 from desktop.domain.errors import UserError
+from desktop.domain.sizing import CLASS_LABELS, FirmFigures, class_label, classify, supported_countries
 
 ON = datetime.date(2024, 6, 1)
 

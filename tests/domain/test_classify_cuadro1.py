@@ -12,7 +12,7 @@ from decimal import Decimal
 
 import pytest
 
-from desktop.domain.classify import FirmFigures, classify
+from desktop.domain.sizing import FirmFigures, classify
 
 ON = datetime.date(2024, 6, 1)
 NEXT = {"micro": "pequena", "pequena": "mediana", "mediana": "grande"}

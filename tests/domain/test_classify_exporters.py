@@ -6,7 +6,7 @@ import datetime
 
 import pytest
 
-from desktop.domain.classify import FirmFigures, classify
+from desktop.domain.sizing import FirmFigures, classify
 
 ON = datetime.date(2024, 6, 1)
 

@@ -19,9 +19,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from desktop.domain.classify import FirmFigures, classify
 from desktop.domain.errors import UserError
-from desktop.domain.rulebooks import load_rulebooks
+from desktop.domain.sizing import FirmFigures, classify, load_rulebooks
 
 FIXTURES = Path(__file__).parent / "fixtures" / "rulebooks" / "good"
 BOOKS = load_rulebooks(FIXTURES)

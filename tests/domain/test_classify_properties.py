@@ -8,7 +8,7 @@ from decimal import Decimal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from desktop.domain.classify import FirmFigures, classify
+from desktop.domain.sizing import FirmFigures, classify
 
 ON = datetime.date(2024, 6, 1)
 COUNTRIES = ["CR", "SV", "GT", "HN", "NI", "PA", "DO"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.domain.dedupe import DuplicateIndex, normalise_name, place_key
+from desktop.domain.registry.dedupe import DuplicateIndex, normalise_name, place_key
 
 
 @pytest.mark.parametrize("name,expected", [
@@ -150,7 +150,7 @@ def _random_rows(rng, n, stems):
 @pytest.mark.parametrize("seed,max_pairs", [(1, None), (2, None), (3, None), (4, None), (5, 10)])
 def test_screening_a_whole_file_answers_as_find_then_add_row_by_row(seed, max_pairs, monkeypatch):
     # max_pairs=10: too many near pairs to hold, so screen() goes row by row; same answers.
-    from desktop.domain import dedupe
+    from desktop.domain.registry import dedupe
 
     if max_pairs is not None:
         monkeypatch.setattr(dedupe, "_MAX_NEAR_PAIRS", max_pairs)

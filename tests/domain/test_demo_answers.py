@@ -6,7 +6,7 @@ from decimal import Decimal
 import pytest
 
 from desktop.domain.assessment import NO_SABE, FirmContext, load_questionnaire, score
-from desktop.domain.demo_answers import demo_answers, initial_readiness
+from desktop.domain.demo.answers import demo_answers, initial_readiness
 
 Q = load_questionnaire()
 

@@ -11,11 +11,23 @@ from stdnum.do import cedula, rnc
 from stdnum.gt import nit as gt_nit
 from stdnum.sv import nit as sv_nit
 
-from desktop.domain import demo_data
-from desktop.domain.dedupe import DuplicateIndex, normalise_name, place_key
-from desktop.domain.demo_data import (ACTIVITIES, DEMO_COUNTRIES, FANCY, MEN, PLACES, SUFFIX, SURNAMES, WOMEN,
-                                      _UsedNames, demo_firms, legal_name, name_parts)
-from desktop.domain.validation import clean_firm, validate_firm
+from desktop.domain.demo import firms as demo_data
+from desktop.domain.demo.firms import (
+    ACTIVITIES,
+    DEMO_COUNTRIES,
+    FANCY,
+    MEN,
+    PLACES,
+    SUFFIX,
+    SURNAMES,
+    WOMEN,
+    _UsedNames,
+    demo_firms,
+    legal_name,
+    name_parts,
+)
+from desktop.domain.registry.dedupe import DuplicateIndex, normalise_name, place_key
+from desktop.domain.registry.validation import clean_firm, validate_firm
 
 
 @pytest.fixture(scope="module")
@@ -71,7 +83,7 @@ def test_no_demo_firm_duplicates_another(firms):
 
 
 def test_demo_firms_are_classifiable(firms):
-    classify = pytest.importorskip("desktop.domain.classify")
+    classify = pytest.importorskip("desktop.domain.sizing")
     for f in firms[:400]:
         record = clean_firm(f)[0]
         figures = classify.FirmFigures(employees=record["employees"], sales_usd=record["sales_usd"],

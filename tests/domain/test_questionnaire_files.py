@@ -8,10 +8,10 @@ from decimal import Decimal
 
 import pytest
 
-from desktop.domain.benchmarks import load_benchmarks
-from desktop.domain.catalog import FAMILIES, load_catalog
+from desktop.domain.assessment.benchmarks import load_benchmarks
+from desktop.domain.assessment.catalog import FAMILIES, load_catalog
+from desktop.domain.assessment.questionnaire import load_questionnaire
 from desktop.domain.errors import DataFileError
-from desktop.domain.questionnaire import load_questionnaire
 from desktop.resources import resource_path
 
 RAW_Q = json.loads(resource_path("questionnaires", "rumbo-preparacion.json").read_text(encoding="utf-8"))

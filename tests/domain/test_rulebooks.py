@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from desktop.domain.errors import DataFileError, UserError
-from desktop.domain.rulebook_parse import parse_file
-from desktop.domain.rulebooks import load_rulebooks
+from desktop.domain.sizing import load_rulebooks
+from desktop.domain.sizing.parse import parse_file
 from desktop.resources import resource_path
 
 FIXTURES = Path(__file__).parent / "fixtures" / "rulebooks"

@@ -10,11 +10,18 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from desktop.domain.assessment import (
-    NO_SABE, SIN_DATOS, Answer, FirmContext, load_questionnaire, rescore, result_from_dict,
-    result_to_dict, score,
+    NO_SABE,
+    SIN_DATOS,
+    Answer,
+    FirmContext,
+    load_questionnaire,
+    rescore,
+    result_from_dict,
+    result_to_dict,
+    score,
 )
+from desktop.domain.assessment.stage import sector_type_for_isic
 from desktop.domain.errors import UserError
-from desktop.domain.stage import sector_type_for_isic
 
 Q = load_questionnaire()
 FIRM = FirmContext(country="SV", size_class="pequena", sector_type="manufactura_tradicional", employees=20)
@@ -39,8 +46,8 @@ def value_for(question, level: int):
 def full_answers(firm, level=2):
     """Answer every question that applies to ``firm`` (direct exporter)."""
     answers = {"exp.modo_actual": Answer("directo_regular")}
-    from desktop.domain.scoring import applies
-    from desktop.domain.stage import firm_facts
+    from desktop.domain.assessment.scoring import applies
+    from desktop.domain.assessment.stage import firm_facts
     facts = firm_facts(firm, answers)
     for q in Q.questions:
         if q.id not in answers and applies(q, facts, {}):

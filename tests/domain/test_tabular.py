@@ -8,8 +8,14 @@ import pytest
 from openpyxl import Workbook
 
 from desktop.domain.errors import UserError
-from desktop.domain.tabular import (
-    escape_cell, fold, map_headers, read_csv_bytes, read_table, sniff_delimiter, unescape_cell,
+from desktop.domain.registry.tabular import (
+    escape_cell,
+    fold,
+    map_headers,
+    read_csv_bytes,
+    read_table,
+    sniff_delimiter,
+    unescape_cell,
 )
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "import"

@@ -8,8 +8,15 @@ from decimal import Decimal
 import pytest
 
 from desktop.domain.errors import UserError
-from desktop.domain.validation import (
-    check_email, check_phone, check_tax_id, clean_firm, parse_amount, parse_int, tax_id_info, tax_id_note,
+from desktop.domain.registry.validation import (
+    check_email,
+    check_phone,
+    check_tax_id,
+    clean_firm,
+    parse_amount,
+    parse_int,
+    tax_id_info,
+    tax_id_note,
     validate_firm,
 )
 

@@ -1,7 +1,7 @@
 """The fast paths of validation give what the libraries give.
 
 check_phone, tax_id_info and clean_firm's money fields skip library work for the
-common plain inputs (see the comments in desktop/domain/validation.py). Each test
+common plain inputs (see the comments in desktop/domain/registry/validation.py). Each test
 here runs the fast path and the library path side by side on generated input,
 the library being the oracle.
 """
@@ -20,10 +20,19 @@ from stdnum.do import cedula, rnc
 from stdnum.gt import nit as gt_nit
 from stdnum.sv import nit as sv_nit
 
-from desktop.domain.phones import _UNSURE, _library_phone, _plain_phone
-from desktop.domain.validation import (
-    _GENDER_CODES, _GENDERS, STDNUM_TAX_IDS, TAX_ID_FORMATS, _choice, _stdnum_tax_id_info, check_phone, clean_firm,
-    parse_amount, tax_id_info, to_usd,
+from desktop.domain.registry.phones import _UNSURE, _library_phone, _plain_phone
+from desktop.domain.registry.validation import (
+    _GENDER_CODES,
+    _GENDERS,
+    STDNUM_TAX_IDS,
+    TAX_ID_FORMATS,
+    _choice,
+    _stdnum_tax_id_info,
+    check_phone,
+    clean_firm,
+    parse_amount,
+    tax_id_info,
+    to_usd,
 )
 
 STUDY = ["SV", "GT", "HN", "NI", "CR", "PA", "DO"]

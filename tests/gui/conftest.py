@@ -10,10 +10,10 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QSettings
 
-from desktop.gui.context import AppContext
+from desktop.gui.shared.context import AppContext
+from desktop.gui.shared.tasks import SyncRunner
 from desktop.services.profile import create_adviser
 from desktop.services.storage import open_database
-from desktop.tasks import SyncRunner
 
 
 @pytest.fixture
@@ -57,7 +57,7 @@ def dialogs(monkeypatch):
     A test sets ``dialogs.answer = False`` to answer No. Ask for it in any test
     whose widget may ask or warn (closing a form with changes asks).
     """
-    from desktop.gui import messages
+    from desktop.gui.shared import messages
 
     log = DialogLog()
 

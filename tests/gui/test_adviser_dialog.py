@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
-from desktop.gui.adviser_dialog import AdviserDialog, ensure_adviser
+from desktop.gui.settings.adviser_dialog import AdviserDialog, ensure_adviser
 from desktop.services import profile
 from tests.gui.typing import type_text
 

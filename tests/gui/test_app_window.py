@@ -6,11 +6,11 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 
 from desktop.app import SCREENS, build_main_window
-from desktop.gui.context import AppContext
+from desktop.gui.shared.context import AppContext
+from desktop.gui.shared.tasks import SyncRunner
 from desktop.services.advisers import create_adviser
-from desktop.services.firms import register_firm
+from desktop.services.registry.firms import register_firm
 from desktop.services.storage import open_database
-from desktop.tasks import SyncRunner
 
 
 @pytest.fixture

@@ -11,16 +11,16 @@ from PySide6.QtWidgets import QFileDialog
 
 import db.assessments as assessment_repo
 from desktop.domain.assessment import Answer, compare, label
-from desktop.gui import messages
-from desktop.gui.assessment_results import AssessmentResultsView, number
-from desktop.gui.assessment_wizard import AssessmentWizard
-from desktop.gui.assessments_page import AssessmentsPage
-from desktop.gui.context import AppContext
-from desktop.gui.followup import FollowUpView
+from desktop.gui.assessment.assessments_page import AssessmentsPage
+from desktop.gui.assessment.followup import FollowUpView
+from desktop.gui.assessment.results import AssessmentResultsView, number
+from desktop.gui.assessment.wizard import AssessmentWizard
+from desktop.gui.shared import messages
+from desktop.gui.shared.context import AppContext
+from desktop.gui.shared.tasks import SyncRunner
 from desktop.services import assessments as service
-from desktop.services.firms import register_firm, update_firm
+from desktop.services.registry.firms import register_firm, update_firm
 from desktop.services.storage import open_database
-from desktop.tasks import SyncRunner
 from tests.gui.test_assessment_wizard import planned_answers
 
 

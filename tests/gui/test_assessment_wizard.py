@@ -8,14 +8,14 @@ import pytest
 from PySide6.QtCore import QPoint, QSettings, Qt
 
 from desktop.domain.assessment import Answer, label, score
-from desktop.gui import messages
-from desktop.gui.assessment_results import AssessmentResultsView, number
-from desktop.gui.assessment_wizard import AssessmentWizard
-from desktop.gui.context import AppContext
+from desktop.gui.assessment.results import AssessmentResultsView, number
+from desktop.gui.assessment.wizard import AssessmentWizard
+from desktop.gui.shared import messages
+from desktop.gui.shared.context import AppContext
+from desktop.gui.shared.tasks import SyncRunner
 from desktop.services import assessments as service
-from desktop.services.firms import register_firm
+from desktop.services.registry.firms import register_firm
 from desktop.services.storage import open_database
-from desktop.tasks import SyncRunner
 from tests.gui.typing import type_text
 
 NUMBERS = {"exp.participacion": "25", "exp.destinos": "2", "exp.anios": "3,5", "pro.entregas_a_tiempo": "85"}
@@ -197,7 +197,7 @@ def test_fill_close_resume_complete_and_results_match_the_engine(ctx, qtbot, mon
     child = item.child([c.question_id for c in target.contributions].index(answered.question_id))
     assert child.text(3) == "+" + number(answered.share, places=2)
     # The firm's cached band and stage follow the completed assessment.
-    from desktop.services.firms import get_firm
+    from desktop.services.registry.firms import get_firm
 
     firm = get_firm(ctx.storage, ctx.firm["id"])
     assert (firm["band"], firm["stage"]) == (expected.band, expected.stage.code)

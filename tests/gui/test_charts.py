@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt
 
-from desktop.gui.charts import Bar, BarChart
+from desktop.gui.shared.charts import Bar, BarChart
 
 
 def make_chart(qtbot):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from desktop.gui.classify_panel import ClassifyPanel
+from desktop.gui.registry.classify_panel import ClassifyPanel
 
 
 @pytest.fixture

@@ -7,11 +7,12 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QLabel, QMessageBox
 
 from desktop.domain.errors import UserError
-from desktop.gui.conflict_dialog import ConflictDialog, when_text
-from desktop.gui.context import AppContext
-from desktop.services import firms, sync
+from desktop.gui.shared.context import AppContext
+from desktop.gui.shared.tasks import SyncRunner
+from desktop.gui.sync.conflict_dialog import ConflictDialog, when_text
+from desktop.services import sync
+from desktop.services.registry import firms
 from desktop.services.storage import open_database
-from desktop.tasks import SyncRunner
 from tests.gui.typing import type_text
 
 

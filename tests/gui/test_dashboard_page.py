@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QSettings, Qt
 
-from desktop.gui.context import AppContext
-from desktop.gui.dashboard_page import DashboardPage
+from desktop.gui.portfolio.dashboard_page import DashboardPage
+from desktop.gui.shared.context import AppContext
+from desktop.gui.shared.tasks import SyncRunner
 from desktop.services.dashboard import DashboardFilter, build_dashboard
-from desktop.tasks import SyncRunner
 from tests.services.test_dashboard import TODAY, oracle, portfolio  # noqa: F401 - the shared fixture
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import csv
 
-import desktop.gui.export_dialog as export_dialog
-from desktop.gui.export_dialog import export_firms_interactive
-from desktop.services.firms import register_firm
+import desktop.gui.registry.export_dialog as export_dialog
+from desktop.gui.registry.export_dialog import export_firms_interactive
+from desktop.services.registry.firms import register_firm
 
 
 def test_export_firms_to_csv_asks_where_and_reports(context, tmp_path, monkeypatch, dialogs):

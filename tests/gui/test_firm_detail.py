@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from desktop.gui.firm_detail import FirmDetailDialog
-from desktop.services.firm_list import FirmQuery, count_firms
-from desktop.services.firms import get_firm, register_firm
+from desktop.gui.registry.firm_detail import FirmDetailDialog
+from desktop.services.registry.firm_list import FirmQuery, count_firms
+from desktop.services.registry.firms import get_firm, register_firm
 from tests.gui.test_firm_form import fill
 
 
@@ -101,7 +101,7 @@ def test_assessments_of_the_firm_are_listed(context, firm, qtbot, dialogs):
 
 
 def test_history_words_cached_stage_and_band(qtbot):
-    from desktop.gui.firm_detail_text import show_value
+    from desktop.gui.registry.firm_detail_text import show_value
 
     assert show_value("stage", "occasional_direct") == "Exportadora directa ocasional"
     assert show_value("band", "en_desarrollo") == "En desarrollo"

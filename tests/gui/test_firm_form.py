@@ -6,9 +6,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
-from desktop.gui.firm_form import FirmFormDialog
-from desktop.services.firms import get_firm, register_firm, update_firm
-from desktop.services.firm_list import FirmQuery, count_firms
+from desktop.gui.registry.firm_form import FirmFormDialog
+from desktop.services.registry.firm_list import FirmQuery, count_firms
+from desktop.services.registry.firms import get_firm, register_firm, update_firm
 from tests.gui.typing import type_text
 
 GOOD_NIT = "0614-290186-102-2"  # a valid Salvadoran NIT (check digit 2)

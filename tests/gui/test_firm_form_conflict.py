@@ -6,8 +6,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
-from desktop.gui.firm_form import FirmFormDialog
-from desktop.services import firms, sync
+from desktop.gui.registry.firm_form import FirmFormDialog
+from desktop.services import sync
+from desktop.services.registry import firms
 from desktop.services.storage import open_database
 from tests.gui.typing import type_text
 

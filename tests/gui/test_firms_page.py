@@ -6,11 +6,11 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from pytestqt.modeltest import ModelTester
 
-from desktop.gui.context import AppContext
-from desktop.gui.firms_page import FirmsPage
-from desktop.services.firms import delete_firm, register_firm, update_firm
+from desktop.gui.registry.firms_page import FirmsPage
+from desktop.gui.shared.context import AppContext
+from desktop.gui.shared.tasks import SyncRunner
+from desktop.services.registry.firms import delete_firm, register_firm, update_firm
 from desktop.services.storage import open_database
-from desktop.tasks import SyncRunner
 from tests.gui.typing import type_text
 
 FIRMS = [

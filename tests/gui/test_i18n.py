@@ -18,8 +18,8 @@ import pytest
 from PySide6.QtWidgets import QDialogButtonBox, QFormLayout, QMessageBox
 
 from desktop.app import build_main_window
-from desktop.domain.classify_notes import class_label
-from desktop.gui.i18n import install_translators
+from desktop.domain.sizing.notes import class_label
+from desktop.gui.shared.i18n import install_translators
 from desktop.resources import resource_path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -66,7 +66,7 @@ def test_firm_list_buttons_read_in_english(english, english_context, qtbot):
 
 
 def test_classify_panel_labels_and_class_in_english(english, qtbot):
-    from desktop.gui.classify_panel import ClassifyPanel
+    from desktop.gui.registry.classify_panel import ClassifyPanel
 
     panel = ClassifyPanel(lang="en")
     qtbot.addWidget(panel)
@@ -81,7 +81,7 @@ def test_classify_panel_labels_and_class_in_english(english, qtbot):
 
 
 def test_spanish_is_back_after_english(qapp, qtbot):
-    from desktop.gui.classify_panel import ClassifyPanel
+    from desktop.gui.registry.classify_panel import ClassifyPanel
 
     assert install_translators(qapp, "en")
     install_translators(qapp, "es")

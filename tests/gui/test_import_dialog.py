@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from desktop.gui.import_dialog import ImportDialog
-from desktop.services.firm_list import FirmQuery, count_firms, firm_ids, firm_rows
-from desktop.services.firms import register_firm
+from desktop.gui.registry.import_dialog import ImportDialog
+from desktop.services.registry.firm_list import FirmQuery, count_firms, firm_ids, firm_rows
+from desktop.services.registry.firms import register_firm
 
 CSV = (
     "Razón social,País,NIT,Municipio,Empleados,Correo,Observación\n"
@@ -74,7 +74,7 @@ def test_dry_run_lists_rejects_and_writes_nothing_then_import(dialog, context, c
 
 
 def test_progress_names_each_phase_of_the_import(dialog, context, csv_file, qtbot, monkeypatch):
-    from desktop.tasks import Progress
+    from desktop.gui.shared.tasks import Progress
 
     shown = []
     original = Progress.update
@@ -110,7 +110,7 @@ def test_unreadable_file_says_why(dialog, tmp_path):
 
 
 def test_cancelled_import_stores_nothing(dialog, context, csv_file, monkeypatch):
-    from desktop.tasks import Progress
+    from desktop.gui.shared.tasks import Progress
 
     dialog.load(str(csv_file))
     dialog.dry_run()

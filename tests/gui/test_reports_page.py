@@ -11,9 +11,9 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from desktop.gui.reports_page import ReportsPage
-from desktop.services import firms
-from desktop.tasks import Progress, SyncRunner
+from desktop.gui.portfolio.reports_page import ReportsPage
+from desktop.gui.shared.tasks import Progress, SyncRunner
+from desktop.services.registry import firms
 from tests.gui.typing import type_text
 
 NAMES = ("Café Luna", "Panadería Ñandú", "Textiles Izalco", "Ferretería El Tornillo", "Miel de Morazán")
@@ -172,7 +172,7 @@ def test_dialog_cancelled_does_nothing(qtbot, monkeypatch, registered, page):
 
 
 def test_batch_on_the_real_background_runner_reports_progress(qtbot, monkeypatch, tmp_path, context, registered):
-    from desktop.tasks import TaskRunner
+    from desktop.gui.shared.tasks import TaskRunner
 
     page, folder = _print_all_with(TaskRunner(), qtbot, monkeypatch, tmp_path, context)
     assert not page.print_all.isEnabled() and page.cancel_button.isEnabled()

@@ -7,10 +7,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QPushButton
 
-from desktop.gui.settings_page import LANG_KEY, SettingsPage
+from desktop.gui.settings.settings_page import LANG_KEY, SettingsPage
 from desktop.services import profile
-from desktop.services.firm_list import FirmQuery, count_firms
-from desktop.services.firms import register_firm
+from desktop.services.registry.firm_list import FirmQuery, count_firms
+from desktop.services.registry.firms import register_firm
 from desktop.services.storage import open_database
 from tests.gui.typing import type_text
 

@@ -6,11 +6,12 @@ import pytest
 from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QPushButton
 
-from desktop.gui.context import AppContext
-from desktop.gui.sync_page import SyncPage, default_bundle_name
-from desktop.services import assessments, firms, sync
+from desktop.gui.shared.context import AppContext
+from desktop.gui.shared.tasks import SyncRunner
+from desktop.gui.sync.sync_page import SyncPage, default_bundle_name
+from desktop.services import assessments, sync
+from desktop.services.registry import firms
 from desktop.services.storage import open_database
-from desktop.tasks import SyncRunner
 from tests.gui.typing import type_text
 from tests.sync.conftest import logical_hash
 
@@ -116,7 +117,7 @@ def test_bundle_travels_from_laptop_to_centre_with_a_preview_first(qtbot, monkey
 
 
 def firms_of(storage):
-    from desktop.services.firm_list import FirmQuery, firm_ids, firm_rows
+    from desktop.services.registry.firm_list import FirmQuery, firm_ids, firm_rows
 
     return firm_rows(storage, firm_ids(storage, FirmQuery()))
 
@@ -318,7 +319,7 @@ def test_buttons_have_spanish_labels(qtbot, laptop):
 
 
 def test_export_and_import_run_on_the_real_background_runner(qtbot, monkeypatch, tmp_path, laptop, centre):
-    from desktop.tasks import TaskRunner
+    from desktop.gui.shared.tasks import TaskRunner
 
     firms.register_firm(laptop.storage, {"legal_name": "Café Luna", "country": "SV"}, None)
     laptop.runner = TaskRunner()

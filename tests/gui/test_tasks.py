@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
 
-from desktop.tasks import PROGRESS_DELAY_MS, Cancelled, SyncRunner, TaskRunner
+from desktop.gui.shared.tasks import PROGRESS_DELAY_MS, Cancelled, SyncRunner, TaskRunner
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from db import advisers as advisers_repo
 from db import assessments as assessments_repo
 from db import settings as settings_repo
 from desktop.domain.assessment import result_to_dict
-from desktop.services.firms import register_firm
+from desktop.services.registry.firms import register_firm
 from tests.reports.examples import HOSTILE, PANADERIA, PREVIOUS, RESULT
 
 FIRM_FIELDS_TYPED = ("legal_name", "trade_name", "tax_id", "tax_id_type", "country", "department", "municipality",

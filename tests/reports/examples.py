@@ -10,11 +10,21 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal as D
 
-from desktop.domain.classify import FirmFigures, classify
 from desktop.domain.assessment import (
-    OK, SIN_DATOS, AssessmentResult, Comparison, Derivation, DimensionChange, DimensionScore, FirmContext,
-    KnockOutHit, Programme, Recommendation, Text,
+    OK,
+    SIN_DATOS,
+    AssessmentResult,
+    Comparison,
+    Derivation,
+    DimensionChange,
+    DimensionScore,
+    FirmContext,
+    KnockOutHit,
+    Programme,
+    Recommendation,
+    Text,
 )
+from desktop.domain.sizing import FirmFigures, classify
 
 HOSTILE_NAME = 'Café & Panadería <La Ñ> "Ü" 😀'
 TODAY = dt.date(2025, 11, 5)

@@ -4,11 +4,19 @@ from __future__ import annotations
 
 from decimal import Decimal as D
 
-from desktop.reports.benchmark_view import exporting_firms_view
-from desktop.reports.client_data import Centre, action_plan, build_client_report
-from desktop.reports.classification_view import ClassificationView, CriterionLine
+from desktop.reports.client.benchmark_view import exporting_firms_view
+from desktop.reports.client.classification import ClassificationView, CriterionLine
+from desktop.reports.client.data import Centre, action_plan, build_client_report
 from tests.reports.examples import (
-    CLASSIFICATION, COMPARISON, CUADRO_8, CUADRO_8_SOURCE, PANADERIA, PREVIOUS, RECOMMENDATIONS, RESULT, TODAY,
+    CLASSIFICATION,
+    COMPARISON,
+    CUADRO_8,
+    CUADRO_8_SOURCE,
+    PANADERIA,
+    PREVIOUS,
+    RECOMMENDATIONS,
+    RESULT,
+    TODAY,
 )
 
 CUTOFFS = (("inicial", D(0)), ("en_desarrollo", D(40)), ("preparada", D(60)), ("avanzada", D(80)))

@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from desktop.reports.benchmark_view import exporting_firms_view
-from desktop.reports.client_pdf import render_client_report
+from desktop.reports.client.benchmark_view import exporting_firms_view
+from desktop.reports.client.pdf import render_client_report
 from desktop.reports.text import PLACEHOLDER
 from tests.reports.conftest import pdf_pages, squash
 from tests.reports.examples import CUADRO_8, CUADRO_8_SOURCE, HOSTILE, HOSTILE_NAME
@@ -62,7 +62,7 @@ def test_english_report(english):
 
 
 def test_hostile_firm_name_prints_as_typed():
-    from desktop.reports.client_data import build_client_report
+    from desktop.reports.client.data import build_client_report
     from tests.reports.examples import CLASSIFICATION, RESULT, TODAY
 
     data = build_client_report(HOSTILE, CLASSIFICATION, result=RESULT, lang="es", today=TODAY,

@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from db import report_queries as q
-from desktop.reports.portfolio_data import PortfolioFigures, build_portfolio_report, sector_label
+from db.queries import reports as q
+from desktop.reports.portfolio.data import PortfolioFigures, build_portfolio_report, sector_label
 from desktop.services.reporting import portfolio_figures, portfolio_report_pdf
 from desktop.services.storage import open_database
 from tests.reports.conftest import pdf_pages, squash

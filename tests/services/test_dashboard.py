@@ -11,11 +11,11 @@ import pytest
 import db.assessments as assessment_repo
 from db.advisers import create_adviser
 from desktop.domain.assessment import Answer
-from desktop.domain.stage import sector_type_for_isic
+from desktop.domain.assessment.stage import sector_type_for_isic
 from desktop.services import assessments as service
 from desktop.services.dashboard import DashboardFilter, build_dashboard, firms_behind, months_before
 from desktop.services.demo import make_demo
-from desktop.services.firms import get_firm
+from desktop.services.registry.firms import get_firm
 
 TODAY = dt.date(2025, 7, 15)
 
@@ -49,7 +49,7 @@ def random_answers(rng: random.Random) -> dict[str, Answer]:
 @pytest.fixture(scope="module")
 def portfolio(tmp_path_factory):
     """200 demo firms; 70 assessed (some twice) by two advisers over 18 months; one draft; one deleted firm."""
-    from desktop.services.firms import delete_firm
+    from desktop.services.registry.firms import delete_firm
     from desktop.services.storage import open_database
 
     storage = open_database(tmp_path_factory.mktemp("dash") / "rumbo.db")

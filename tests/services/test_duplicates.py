@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from desktop.services.duplicates import DuplicateFinder
-from desktop.services.firms import delete_firm, register_firm
+from desktop.services.registry.duplicates import DuplicateFinder
+from desktop.services.registry.firms import delete_firm, register_firm
 
 NIT = "0614-290186-102-2"
 

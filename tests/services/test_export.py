@@ -11,10 +11,15 @@ from db import assessments as assessment_repo
 from db import firms as firm_repo
 from db.firms import FIRM_FIELDS
 from desktop.domain.errors import UserError
-from desktop.services import firms as firm_services
 from desktop.services.demo import make_demo
-from desktop.services.exporting import ASSESSMENT_COLUMNS, FIRM_COLUMNS, export_assessments, export_firms
-from desktop.services.importing import import_file
+from desktop.services.registry import firms as firm_services
+from desktop.services.registry.exporting import (
+    ASSESSMENT_COLUMNS,
+    FIRM_COLUMNS,
+    export_assessments,
+    export_firms,
+)
+from desktop.services.registry.importing import import_file
 from desktop.services.storage import open_database
 
 # adviser_id is the importing adviser's in the new database; stage and band are

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from desktop.services.firms import get_firm, register_firm, update_firm
+from desktop.services.registry.firms import get_firm, register_firm, update_firm
 from desktop.services.storage import open_database
 
 

@@ -7,7 +7,7 @@ import pytest
 from db import firms as repo
 from db.errors import StaleRecordError
 from desktop.domain.errors import UserError
-from desktop.services import firms
+from desktop.services.registry import firms
 
 
 def test_register_normalises_and_derives(storage):

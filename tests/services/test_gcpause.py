@@ -38,7 +38,7 @@ def test_a_collector_already_off_stays_off():
 
 
 def test_import_runs_with_the_collector_paused(storage, tmp_path, monkeypatch):
-    from desktop.services import importing
+    from desktop.services.registry import importing
 
     seen = []
     real = importing.clean_firm

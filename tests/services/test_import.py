@@ -13,9 +13,9 @@ from openpyxl import Workbook
 from db import changelog
 from db import firms as firm_repo
 from desktop.domain.errors import UserError
-from desktop.services import firms as firm_services
-from desktop.services import importing
-from desktop.services.importing import import_file
+from desktop.services.registry import firms as firm_services
+from desktop.services.registry import importing
+from desktop.services.registry.importing import import_file
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "import"
 
@@ -205,7 +205,7 @@ def test_progress_is_reported_and_cancel_stops_before_writing(storage, tmp_path)
 
 
 def test_duplicate_screen_reports_progress_within_a_place_and_can_be_cancelled(storage, tmp_path, monkeypatch):
-    from desktop.domain import dedupe
+    from desktop.domain.registry import dedupe
 
     monkeypatch.setattr(dedupe, "_SCREEN_BLOCK", 100)
     rows = [["Razón social", "País", "Municipio"]] + [[f"Empresa {i:05d} Única", "SV", "Soyapango"] for i in range(1200)]

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from db import firms as firm_repo
 from db.connection import open_storage
 from desktop.domain.errors import UserError
-from desktop.services.importing import import_file
+from desktop.services.registry.importing import import_file
 
 HEADER = ["Razón social", "País", "NIT", "Empleados", "Ventas anuales", "Teléfono", "Correo", "Notas"]
 nasty = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=40) | st.sampled_from([

@@ -6,7 +6,7 @@ import pytest
 
 from desktop.domain.errors import UserError
 from desktop.services import profile
-from desktop.services.firms import register_firm
+from desktop.services.registry.firms import register_firm
 
 
 def test_save_settings_is_all_or_nothing(storage):

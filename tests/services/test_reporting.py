@@ -9,7 +9,11 @@ import pytest
 
 from desktop.domain.errors import UserError
 from desktop.services.reporting import (
-    build_report_data, client_report_pdf, report_filename, write_all_reports, write_client_report,
+    build_report_data,
+    client_report_pdf,
+    report_filename,
+    write_all_reports,
+    write_client_report,
 )
 from tests.reports.conftest import pdf_pages, squash
 from tests.reports.db_examples import populate
@@ -107,7 +111,7 @@ def test_batch_on_a_thread_pool_with_several_threads(tmp_path):
     """Each worker thread opens its own connection (SQLite forbids sharing one)."""
     from concurrent.futures import ThreadPoolExecutor
 
-    from desktop.services.firms import register_firm
+    from desktop.services.registry.firms import register_firm
     from desktop.services.reporting import write_all_reports
     from desktop.services.storage import open_database
 
@@ -126,7 +130,7 @@ def test_reports_and_bundles_follow_the_umask(tmp_path):
     import stat
 
     from desktop.services import sync
-    from desktop.services.firms import register_firm
+    from desktop.services.registry.firms import register_firm
     from desktop.services.reporting import write_client_report
     from desktop.services.storage import open_database
 

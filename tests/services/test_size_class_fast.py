@@ -7,11 +7,11 @@ from decimal import Decimal
 
 import pytest
 
-from desktop.domain.classify import FirmFigures, classify
-from desktop.domain.demo_data import demo_firms
+from desktop.domain.demo.firms import demo_firms
 from desktop.domain.errors import UserError
-from desktop.domain.validation import clean_firm
-from desktop.services.firm_fields import size_class_of
+from desktop.domain.registry.validation import clean_firm
+from desktop.domain.sizing import FirmFigures, classify
+from desktop.services.registry.fields import size_class_of
 
 
 def _by_engine(row: dict) -> str:

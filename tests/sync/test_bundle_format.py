@@ -7,8 +7,14 @@ import zipfile
 
 import pytest
 
-from db.bundle_format import (
-    FORMAT_VERSION, MANIFEST_NAME, PAYLOAD_NAME, BundleChange, BundleError, read_bundle, write_bundle,
+from db.sync.format import (
+    FORMAT_VERSION,
+    MANIFEST_NAME,
+    PAYLOAD_NAME,
+    BundleChange,
+    BundleError,
+    read_bundle,
+    write_bundle,
 )
 
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 
 from db import assessments
-from db.bundle_format import BundleChange, BundleError, write_bundle
+from db.sync.format import BundleChange, BundleError, write_bundle
 from desktop.domain.errors import UserError
-from desktop.services import firms, sync
+from desktop.services import sync
+from desktop.services.registry import firms
 from tests.sync.conftest import exchange, logical_hash, open_conflicts, snapshot
 
 NIT = "0614-290186-102-2"

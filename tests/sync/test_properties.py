@@ -15,9 +15,10 @@ from pathlib import Path
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from db.sync_state import displayed_change, other_heads
+from db.sync.state import displayed_change, other_heads
 from desktop.domain.errors import UserError
-from desktop.services import firms, sync
+from desktop.services import sync
+from desktop.services.registry import firms
 from desktop.services.storage import open_database
 from tests.sync.conftest import exchange, open_conflicts, snapshot
 

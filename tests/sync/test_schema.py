@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from db.connection import open_storage
-from db.migrations_sync import apply_sync_migrations
-from db.sync_state import ensure_schema
+from db.sync.schema import apply_sync_migrations
+from db.sync.state import ensure_schema
 
 SYNC_TABLES = {"sync_local", "sync_peers", "sync_changes", "sync_heads", "sync_conflicts", "sync_merges",
                "sync_bundles"}

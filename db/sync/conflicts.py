@@ -1,0 +1,305 @@
+"""Conflicts found by bundles, and their resolution by a person.
+
+Two kinds:
+
+``edit``
+    A record holds versions that are concurrent (made on different devices,
+    neither knowing the other): its table stores the one that
+    :func:`db.sync.state.precedence` puts first, ``sync_heads`` keeps the
+    others. An edit against a deletion is the same case (one version is a
+    tombstone). Resolving writes a new version, made here, whose version
+    vector includes every concurrent version: it supersedes them all on every
+    device it reaches, which is how a resolution travels.
+``duplicate``
+    Two live firms with the same country and tax id (registered on two
+    devices). Resolving merges them: the survivor takes the chosen values,
+    the other firm's contacts, assessments and notes move to the survivor,
+    and the other firm becomes a tombstone that points at the survivor
+    (``sync_merges``, carried in bundles as ``extra.merged_into``).
+
+The conflict rows are this device's to-do list; whether a conflict exists is
+decided by the data (concurrent versions, duplicate tax ids), which is the
+same on every device that holds the same changes.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from db import changelog, records
+from db.clock import new_id, now_iso
+from db.errors import guarded
+from db.sync.format import BundleChange
+from db.sync.state import (
+    capture_local_changes,
+    close_conflict,
+    content,
+    current_row,
+    displayed_change,
+    ensure_schema,
+    log_applied,
+    other_heads,
+    set_other_heads,
+    store_change,
+    vv_join,
+    write_row,
+)
+from desktop.domain.errors import UserError
+
+# Child tables whose rows follow their firm when two firms are merged.
+FIRM_CHILDREN = ("contacts", "assessments", "notes")
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """An open conflict, as the Sincronización screen shows it.
+
+    Attributes:
+        local: the version stored here (for a duplicate: the first firm).
+        remote: the concurrent version that comes next (for a duplicate: the second firm).
+        others: every concurrent version other than ``local``, greatest first.
+        fields: the fields whose values differ between the versions (content
+            fields; "deleted_at" when one side is a deletion).
+    """
+
+    id: str
+    kind: str
+    table: str
+    record_id: str
+    other_id: str | None
+    detected_at: str
+    local: dict[str, Any]
+    remote: dict[str, Any]
+    others: list[dict[str, Any]] = field(default_factory=list)
+    fields: list[str] = field(default_factory=list)
+
+
+def differing_fields(versions: list[dict[str, Any]], ignore: tuple[str, ...] = ()) -> list[str]:
+    """Content fields whose values are not the same in all ``versions``."""
+    contents = [content(v) for v in versions]
+    names: list[str] = []
+    for c in contents:
+        names += [k for k in c if k not in names and k not in ignore]
+    return [n for n in names if len({json.dumps(c.get(n), sort_keys=True, default=str) for c in contents}) > 1]
+
+
+# ------------------------------------------------------------ upkeep during imports
+
+
+def refresh_edit_conflict(storage, table: str, record_id: str, stored: dict, losers: list[BundleChange],
+                          bundle_id: str | None) -> bool:
+    """Open or close the record's edit conflict to match its versions. True if newly opened."""
+    open_row = storage.conn.execute(
+        "SELECT id FROM sync_conflicts WHERE kind = 'edit' AND table_name = ? AND record_id = ? AND status = 'open'",
+        (table, record_id),
+    ).fetchone()
+    real = bool(losers) and bool(differing_fields([stored] + [h.state for h in losers]))
+    if real and open_row is None:
+        storage.conn.execute(
+            "INSERT INTO sync_conflicts (id, kind, table_name, record_id, detected_at, bundle_id)"
+            " VALUES (?, 'edit', ?, ?, ?, ?)",
+            (new_id(), table, record_id, now_iso(), bundle_id),
+        )
+        return True
+    if not real and open_row is not None:
+        close_conflict(storage, open_row[0], "superseded", None, {"reason": "versions_joined"})
+    return False
+
+
+def refresh_duplicates(storage, firm_ids: set[str], bundle_id: str | None) -> list[tuple[str, str]]:
+    """Open duplicate conflicts for live firms sharing country and tax id; close stale ones.
+
+    Returns:
+        The pairs of firm ids (smaller id first) whose conflict was newly opened.
+    """
+    opened = []
+    for firm_id in sorted(firm_ids):
+        row = storage.conn.execute(
+            "SELECT country, tax_id FROM firms WHERE id = ? AND deleted_at IS NULL AND tax_id IS NOT NULL",
+            (firm_id,),
+        ).fetchone()
+        if row is None:
+            continue
+        for (other,) in storage.conn.execute(
+            "SELECT id FROM firms WHERE country = ? AND tax_id = ? AND id != ? AND deleted_at IS NULL",
+            (row[0], row[1], firm_id),
+        ).fetchall():
+            first, second = sorted((firm_id, other))
+            cur = storage.conn.execute(
+                "INSERT OR IGNORE INTO sync_conflicts (id, kind, table_name, record_id, other_id, detected_at,"
+                " bundle_id) VALUES (?, 'duplicate', 'firms', ?, ?, ?, ?)",
+                (new_id(), first, second, now_iso(), bundle_id),
+            )
+            if cur.rowcount:
+                opened.append((first, second))
+    for cid, first, second in storage.conn.execute(
+        "SELECT id, record_id, other_id FROM sync_conflicts WHERE kind = 'duplicate' AND status = 'open'"
+    ).fetchall():
+        pair = storage.conn.execute(
+            "SELECT count(*), count(DISTINCT country || '|' || tax_id) FROM firms"
+            " WHERE id IN (?, ?) AND deleted_at IS NULL AND tax_id IS NOT NULL",
+            (first, second),
+        ).fetchone()
+        if pair != (2, 1):
+            close_conflict(storage, cid, "superseded", None, {"reason": "no_longer_duplicate"})
+    return opened
+
+
+# ------------------------------------------------------------ reading
+
+
+def _conflict_row(storage, conflict_id: str) -> tuple:
+    row = storage.conn.execute(
+        "SELECT id, kind, table_name, record_id, other_id, detected_at, status FROM sync_conflicts WHERE id = ?",
+        (conflict_id,),
+    ).fetchone()
+    if row is None or row[6] != "open":
+        raise UserError("Ese conflicto no existe o ya fue resuelto.", field="conflict")
+    return row
+
+
+def _build(storage, row: tuple) -> Conflict | None:
+    cid, kind, table, rid, other_id, detected_at, _status = row
+    local = current_row(storage, table, rid)
+    if kind == "duplicate":
+        remote = current_row(storage, table, other_id)
+        if local is None or remote is None:
+            return None
+        fields = differing_fields([local, remote], ignore=("deleted_at",))
+        return Conflict(cid, kind, table, rid, other_id, detected_at, local, remote, [remote], fields)
+    others = [h.state for h in other_heads(storage, table, rid)]
+    if local is None or not others:
+        return None
+    return Conflict(cid, kind, table, rid, None, detected_at, local, others[0], others,
+                    differing_fields([local] + others))
+
+
+def _catch_up(storage) -> None:
+    """Capture this device's own pending changes: an edit made here since the
+    last sync supersedes the record's concurrent versions and closes its conflict."""
+    ensure_schema(storage)
+    with storage.write():
+        capture_local_changes(storage)
+
+
+@guarded
+def list_conflicts(storage, table: str | None = None) -> list[Conflict]:
+    """Open conflicts, oldest first."""
+    _catch_up(storage)
+    sql = "SELECT id, kind, table_name, record_id, other_id, detected_at, status FROM sync_conflicts WHERE status = 'open'"
+    params: list[Any] = []
+    if table:
+        sql += " AND table_name = ?"
+        params.append(table)
+    built = [_build(storage, r) for r in storage.conn.execute(sql + " ORDER BY detected_at, id", params).fetchall()]
+    return [c for c in built if c is not None]
+
+
+@guarded
+def get_conflict(storage, conflict_id: str) -> Conflict:
+    """One open conflict. Raises UserError if it is not open."""
+    _catch_up(storage)
+    conflict = _build(storage, _conflict_row(storage, conflict_id))
+    if conflict is None:
+        raise UserError("Ese conflicto no existe o ya fue resuelto.", field="conflict")
+    return conflict
+
+
+# ------------------------------------------------------------ resolving
+
+
+@guarded
+def resolve_edit(storage, conflict_id: str, values: dict[str, Any], deleted: bool, adviser_id: str | None) -> dict:
+    """Settle an edit conflict with a new version made here.
+
+    Args:
+        values: the content fields to store (others keep the stored version's value).
+        deleted: whether the settled record is a deletion.
+        adviser_id: who decided (``updated_by`` of the new version).
+
+    Returns:
+        The record as stored after the resolution.
+    """
+    ensure_schema(storage)
+    with storage.write():
+        capture_local_changes(storage)
+        _cid, kind, table, rid, *_ = _conflict_row(storage, conflict_id)
+        if kind != "edit":
+            raise UserError("Ese conflicto es de empresas duplicadas; resuélvalo fusionándolas.", field="conflict")
+        before = current_row(storage, table, rid)
+        heads = [h for h in [displayed_change(storage, table, rid)] + other_heads(storage, table, rid) if h]
+        known = set(records.columns(storage, table))
+        bad = [k for k in values if k not in known or k in ("id", "rev", "origin", "created_at", "created_by")]
+        if bad:
+            raise UserError(f"El campo «{bad[0]}» no se puede elegir en este conflicto.", field=bad[0])
+        stamp = now_iso()
+        state = dict(before)
+        state.update(values)
+        if deleted:
+            state["deleted_at"] = before["deleted_at"] or next(
+                (h.state["deleted_at"] for h in heads if h.state.get("deleted_at")), stamp)
+        else:
+            state["deleted_at"] = None
+        seq = changelog.next_origin_seq(storage, storage.device_id)
+        state.update(rev=max(h.rev for h in heads) + 1, updated_at=stamp, updated_by=adviser_id,
+                     origin=storage.device_id)
+        write_row(storage, table, state)
+        stored = current_row(storage, table, rid)
+        op = "update" if bool(before["deleted_at"]) == deleted else ("delete" if deleted else "undelete")
+        vv = vv_join(*(h.vv for h in heads))
+        vv[storage.device_id] = seq
+        change = BundleChange(storage.device_id, seq, table, rid, stored["rev"], op, vv, stored, stamp, adviser_id)
+        log_applied(storage, change, before)
+        store_change(storage, change)
+        set_other_heads(storage, table, rid, [])
+        close_conflict(storage, conflict_id, "resolved", adviser_id,
+               {"change": [storage.device_id, seq], "fields": sorted(values), "deleted": deleted})
+    return stored
+
+
+@guarded
+def merge_duplicates(storage, conflict_id: str, survivor_id: str, values: dict[str, Any],
+                     adviser_id: str | None) -> dict:
+    """Merge two firms registered twice into ``survivor_id`` (one transaction).
+
+    Args:
+        values: firm fields to set on the survivor (already validated by the service).
+
+    Returns:
+        The surviving firm as stored.
+    """
+    ensure_schema(storage)
+    with storage.write():
+        _cid, kind, _table, first, second, *_ = _conflict_row(storage, conflict_id)
+        if kind != "duplicate":
+            raise UserError("Ese conflicto no es de empresas duplicadas.", field="conflict")
+        if survivor_id not in (first, second):
+            raise UserError("La empresa que se conserva debe ser una de las dos duplicadas.", field="survivor")
+        merged_id = second if survivor_id == first else first
+        if values:
+            records.update(storage, "firms", survivor_id, values, adviser_id)
+        for child in FIRM_CHILDREN:
+            for row in records.select(storage, child, "firm_id = ?", (merged_id,)):
+                records.update(storage, child, row["id"], {"firm_id": survivor_id}, adviser_id)
+        storage.conn.execute(
+            "INSERT OR REPLACE INTO sync_merges (from_id, into_id, merged_at, merged_by) VALUES (?, ?, ?, ?)",
+            (merged_id, survivor_id, now_iso(), adviser_id),
+        )
+        records.tombstone(storage, "firms", merged_id, adviser_id)
+        close_conflict(storage, conflict_id, "resolved", adviser_id,
+               {"survivor": survivor_id, "merged": merged_id, "fields": sorted(values)})
+    return records.get(storage, "firms", survivor_id)
+
+
+def merged_into(storage, firm_id: str) -> str | None:
+    """The firm that ``firm_id`` was merged into, following chains; None if never merged."""
+    ensure_schema(storage)
+    seen, current = set(), firm_id
+    while True:
+        row = storage.conn.execute("SELECT into_id FROM sync_merges WHERE from_id = ?", (current,)).fetchone()
+        if row is None or row[0] in seen:
+            return None if current == firm_id else current
+        seen.add(current)
+        current = row[0]

@@ -1,0 +1,282 @@
+"""Field bundles: export the changes a peer lacks, import a peer's changes.
+
+Design (why it converges and never loses an edit)
+-------------------------------------------------
+* Every change has a global identity ``(origin, origin_seq)``: the device that
+  made it and that device's own counter. A database's *knowledge* is, per
+  origin, the highest sequence number it holds. Bundles carry whole
+  per-origin suffixes (everything above what the peer is known to hold, in
+  the order they were stored here, which respects causality), so knowledge
+  stays contiguous and "max per origin" describes it exactly.
+* What a peer holds is learnt only from the manifest of a bundle the peer
+  wrote (its knowledge at that moment). An export therefore carries every
+  change above that acknowledged vector, including changes already sent in
+  earlier bundles that the peer may not have imported yet. Re-sending is
+  harmless (imports are idempotent), whereas trusting "sent" would lose
+  changes for good when a bundle is never imported. What was sent is
+  recorded for the history only.
+* Each version of a record carries a version vector (VV): per origin, the
+  highest sequence number of that origin's changes to the record that the
+  version includes. A change made here gets the join of the VVs of every
+  version of the record held here (the stored one and any concurrent ones)
+  plus itself, so VVs describe exactly "who knew what" when the change was
+  made, and such a change supersedes an open conflict's versions on every
+  device (:func:`db.sync.state.capture_local_changes`). For an incoming
+  change C and the versions of the record held here:
+  - C included in one of them (``vv_le``): old news, stored for relaying but
+    never written over newer data;
+  - C includes some of them: those are superseded;
+  - C neither includes nor is included in a version: concurrent, a conflict.
+  The versions held for a record are thus always the maximal elements of all
+  its changes received, whatever the order of arrival: imports in any order
+  converge. Among concurrent versions, the record's table stores the one
+  first by ``(rev, origin, origin_seq)`` (the same everywhere); the others
+  wait in ``sync_heads`` and a conflict is opened. Nothing is overwritten
+  silently: every version stays in ``sync_changes`` and the change log.
+* A conflict is settled by a new version whose VV includes all concurrent
+  versions (:mod:`db.sync.conflicts`); that version travels like any other
+  change and closes the conflict on every device it reaches.
+* An import runs in one write transaction with foreign keys deferred to its
+  end: either the whole bundle is applied and recorded in the history, or
+  nothing is. A preview is the same run, rolled back.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from db.clock import new_id, now_iso
+from db.errors import guarded, storage_errors
+from db.schema import RECORD_TABLES
+from db.sync.conflicts import refresh_duplicates, refresh_edit_conflict
+from db.sync.format import Bundle, BundleChange, BundleError, read_bundle, write_bundle
+from db.sync.peers import (
+    already_received,
+    find_peer,
+    learn_knowledge,
+    local_role,
+    note_device,
+    note_sent,
+    record_bundle,
+)
+from db.sync.state import (
+    capture_local_changes,
+    changes_beyond,
+    current_row,
+    displayed_change,
+    ensure_schema,
+    has_change,
+    knowledge,
+    log_applied,
+    other_heads,
+    precedence,
+    set_other_heads,
+    store_change,
+    unknown_columns,
+    vv_le,
+    write_row,
+)
+from desktop.domain.errors import UserError
+
+
+@dataclass
+class ApplyReport:
+    """What importing a bundle does (or would do, for a preview).
+
+    Attributes:
+        already_imported: this very bundle was applied here before; nothing was done.
+        already_known: changes this database already held (skipped).
+        outdated: changes older than what is stored here (kept for relaying, not shown).
+        applied: changes now shown in their record.
+        held: changes kept as a concurrent version of a record (a conflict).
+        new, changed, deleted: records created, changed or deleted, per table.
+        conflicts: conflicts opened, as (kind, table, record_id, other_id).
+    """
+
+    file_name: str
+    source_id: str
+    source_name: str
+    source_role: str
+    created_at: str
+    total: int
+    already_imported: bool = False
+    already_known: int = 0
+    outdated: int = 0
+    applied: int = 0
+    held: int = 0
+    new: dict[str, int] = field(default_factory=dict)
+    changed: dict[str, int] = field(default_factory=dict)
+    deleted: dict[str, int] = field(default_factory=dict)
+    conflicts: list[tuple[str, str, str, str | None]] = field(default_factory=list)
+    bundle_id: str | None = None
+
+
+@dataclass(frozen=True)
+class ExportReport:
+    """A bundle written: where, for whom, how many changes (per table and origin)."""
+
+    path: str
+    peer_id: str | None
+    peer_name: str | None
+    total: int
+    counts: dict[str, int]
+    ranges: dict[str, tuple[int, int, int]]
+    full: bool
+    bundle_id: str
+
+
+class _Rollback(Exception):
+    """Internal: end a preview's transaction without keeping anything."""
+
+
+def _bump(counter: dict[str, int], table: str) -> None:
+    counter[table] = counter.get(table, 0) + 1
+
+
+def _apply_change(storage, ch: BundleChange, report: ApplyReport, touched_firms: set[str]) -> None:
+    if has_change(storage, ch.key):
+        report.already_known += 1
+        return
+    store_change(storage, ch)
+    if ch.table == "firms" and ch.extra.get("merged_into"):
+        storage.conn.execute(
+            "INSERT OR IGNORE INTO sync_merges (from_id, into_id, merged_at, merged_by) VALUES (?, ?, ?, ?)",
+            (ch.record_id, ch.extra["merged_into"], ch.changed_at, ch.changed_by),
+        )
+    before = current_row(storage, ch.table, ch.record_id)
+    shown = displayed_change(storage, ch.table, ch.record_id) if before is not None else None
+    heads = ([shown] if shown else []) + other_heads(storage, ch.table, ch.record_id)
+    if any(vv_le(ch.vv, h.vv) for h in heads):
+        report.outdated += 1
+        return
+    versions = [h for h in heads if not vv_le(h.vv, ch.vv)] + [ch]
+    winner = max(versions, key=precedence)
+    if shown is not None and winner.key == shown.key:
+        report.held += 1
+    else:
+        write_row(storage, ch.table, winner.state)
+        if winner is ch:
+            log_applied(storage, ch, before)
+            report.applied += 1
+        if before is None:
+            _bump(report.new, ch.table)
+        elif winner.state.get("deleted_at") and not before.get("deleted_at"):
+            _bump(report.deleted, ch.table)
+        else:
+            _bump(report.changed, ch.table)
+    losers = [v for v in versions if v.key != winner.key]
+    set_other_heads(storage, ch.table, ch.record_id, losers)
+    stored = current_row(storage, ch.table, ch.record_id)
+    if refresh_edit_conflict(storage, ch.table, ch.record_id, stored, losers, report.bundle_id):
+        report.conflicts.append(("edit", ch.table, ch.record_id, None))
+    if ch.table == "firms":
+        touched_firms.add(ch.record_id)
+
+
+def _check_compatible(storage, bundle: Bundle, path: Path) -> None:
+    for ch in bundle.changes:
+        if ch.table not in RECORD_TABLES or unknown_columns(storage, ch.table, ch.state):
+            raise BundleError("too_new", path, f"unknown table or fields in {ch.table}",
+                              version=bundle.manifest.format_version)
+
+
+def _run(storage, bundle: Bundle, path: Path, keep: bool) -> ApplyReport:
+    m = bundle.manifest
+    if m.source_id == storage.device_id:
+        raise UserError(f"El paquete «{path.name}» fue creado en este mismo equipo; no hay nada que importar.",
+                        field="bundle")
+    report = ApplyReport(path.name, m.source_id, m.source_name, m.source_role, m.created_at, m.total,
+                         bundle_id=new_id())
+    _check_compatible(storage, bundle, path)
+    ensure_schema(storage)
+    try:
+        with storage_errors(str(storage.path) if storage.path else None), storage.write():
+            # Children may arrive before their parents inside one bundle.
+            storage.conn.execute("PRAGMA defer_foreign_keys = ON")
+            capture_local_changes(storage)
+            if already_received(storage, m.source_id, m.payload_sha256):
+                report.already_imported = True
+                report.already_known = m.total
+                raise _Rollback
+            touched_firms: set[str] = set()
+            for ch in bundle.changes:
+                _apply_change(storage, ch, report, touched_firms)
+            for table in {ch.table for ch in bundle.changes}:
+                if storage.conn.execute(f"PRAGMA foreign_key_check({table})").fetchone():
+                    raise BundleError("inconsistent", path, f"dangling reference in {table}")
+            for first, second in refresh_duplicates(storage, touched_firms, report.bundle_id):
+                report.conflicts.append(("duplicate", "firms", first, second))
+            for origin, name in m.devices.items():
+                note_device(storage, origin, name)
+            note_device(storage, m.source_id, m.source_name, m.source_role)
+            learn_knowledge(storage, m.source_id, m.knowledge)
+            report.bundle_id = record_bundle(
+                storage, "received", path.name, m.source_id, m.source_name, m.created_at, m.total,
+                report.applied, len(report.conflicts), m.counts, m.payload_sha256, bundle_id=report.bundle_id)
+            if not keep:
+                raise _Rollback
+    except _Rollback:
+        pass
+    except sqlite3.IntegrityError as exc:
+        # A deferred foreign key that still fails at commit: the bundle needs
+        # records that neither it nor this database has.
+        raise BundleError("inconsistent", path, str(exc)) from exc
+    return report
+
+
+@guarded
+def preview_bundle(storage, path: str | Path) -> ApplyReport:
+    """Verify a bundle and say what importing it would do; nothing is written."""
+    path = Path(path)
+    return _run(storage, read_bundle(path), path, keep=False)
+
+
+@guarded
+def import_bundle(storage, path: str | Path) -> ApplyReport:
+    """Verify and apply a bundle, whole or not at all (see the module docstring).
+
+    Raises:
+        BundleError: the file is missing, damaged, altered or from a newer Rumbo;
+            the database is left exactly as it was.
+        UserError: the bundle was written by this same database.
+    """
+    path = Path(path)
+    return _run(storage, read_bundle(path), path, keep=True)
+
+
+@guarded
+def export_bundle(storage, path: str | Path, peer: str | None = None) -> ExportReport:
+    """Write every change the peer is not known to hold.
+
+    Args:
+        peer: a known device's name or id; None for the centre (or, when no
+            centre is known yet, a full bundle that any device can import).
+    """
+    path = Path(path)
+    ensure_schema(storage)
+    with storage_errors(str(storage.path) if storage.path else None), storage.write():
+        capture_local_changes(storage)
+        target = find_peer(storage, peer)
+        known = target.known if target else {}
+        changes = changes_beyond(storage, known)
+        names = dict(storage.conn.execute("SELECT device_id, name FROM sync_peers"))
+        origins = {ch.origin for ch in changes} | {storage.device_id}
+        devices = {o: names[o] for o in origins if o in names}
+        devices[storage.device_id] = storage.device_name
+        manifest = write_bundle(
+            path, changes, source_id=storage.device_id, source_name=storage.device_name, created_at=now_iso(),
+            knowledge=knowledge(storage), source_role=local_role(storage),
+            peer_id=target.device_id if target else None,
+            peer_name=target.name if target else None, devices=devices,
+        )
+        if target:
+            note_sent(storage, target.device_id, {o: last for o, (_f, last, _c) in manifest.ranges.items()})
+        bundle_id = record_bundle(
+            storage, "sent", path.name, target.device_id if target else None,
+            target.name if target else None, manifest.created_at, manifest.total, 0, 0,
+            manifest.counts, manifest.payload_sha256)
+    return ExportReport(str(path), target.device_id if target else None, target.name if target else None,
+                        manifest.total, manifest.counts, manifest.ranges, not (target and target.known),
+                        bundle_id)

@@ -1,0 +1,179 @@
+"""Other devices, what each is known to hold, this device's role, and bundle history."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from db.clock import new_id, now_iso
+from db.errors import guarded
+from db.sync.state import ensure_schema, vv_join
+from desktop.domain.errors import UserError
+
+ROLES = ("laptop", "centre")
+
+
+@dataclass(frozen=True)
+class Peer:
+    """Another device this database has heard of.
+
+    Attributes:
+        known: origin -> highest sequence number the device said it holds.
+        sent: origin -> highest sequence number we last sent it.
+    """
+
+    device_id: str
+    name: str
+    role: str | None
+    known: dict[str, int]
+    sent: dict[str, int]
+    last_received_at: str | None
+    last_sent_at: str | None
+
+
+@dataclass(frozen=True)
+class BundleRecord:
+    """One bundle written or applied here (the Sincronización screen's history)."""
+
+    id: str
+    direction: str  # "sent" or "received"
+    file_name: str
+    peer_id: str | None
+    peer_name: str | None
+    bundle_created_at: str
+    recorded_at: str
+    changes: int
+    applied: int
+    conflicts: int
+    counts: dict[str, int]
+    sha256: str
+
+
+_PEER_COLS = "device_id, name, role, known, sent, last_received_at, last_sent_at"
+
+
+def _peer(row: tuple) -> Peer:
+    did, name, role, known, sent, lr, ls = row
+    return Peer(did, name, role, json.loads(known), json.loads(sent), lr, ls)
+
+
+def local_role(storage) -> str:
+    row = storage.conn.execute("SELECT role FROM sync_local WHERE id = 1").fetchone()
+    return row[0] if row else "laptop"
+
+
+@guarded
+def set_local_role(storage, role: str) -> None:
+    """Mark this database as a field laptop or as the centre."""
+    if role not in ROLES:
+        raise UserError("El papel del equipo debe ser «laptop» o «centre».", field="role")
+    ensure_schema(storage)
+    with storage.write():
+        storage.conn.execute("UPDATE sync_local SET role = ? WHERE id = 1", (role,))
+
+
+def get_peer(storage, device_id: str) -> Peer | None:
+    row = storage.conn.execute(f"SELECT {_PEER_COLS} FROM sync_peers WHERE device_id = ?", (device_id,)).fetchone()
+    return None if row is None else _peer(row)
+
+
+@guarded
+def list_peers(storage) -> list[Peer]:
+    """Every other device heard of, by name."""
+    ensure_schema(storage)
+    return [_peer(r) for r in storage.conn.execute(f"SELECT {_PEER_COLS} FROM sync_peers ORDER BY name, device_id")]
+
+
+def find_peer(storage, ref: str | None) -> Peer | None:
+    """The peer a user named (device id or name, case-insensitive); None: the default peer.
+
+    The default peer is the centre, when one is known; otherwise None, and the
+    export carries everything (always correct, just larger).
+
+    Raises:
+        UserError: ``ref`` names no known device, or names several.
+    """
+    if ref is None:
+        rows = storage.conn.execute(
+            f"SELECT {_PEER_COLS} FROM sync_peers WHERE role = 'centre' ORDER BY last_received_at DESC"
+        ).fetchall()
+        return _peer(rows[0]) if rows else None
+    rows = storage.conn.execute(
+        f"SELECT {_PEER_COLS} FROM sync_peers WHERE device_id = ? OR lower(name) = lower(?)", (ref, ref)
+    ).fetchall()
+    if len(rows) == 1:
+        return _peer(rows[0])
+    if rows:
+        raise UserError(f"Hay varios equipos llamados «{ref}»; indique su identificador.", field="peer")
+    raise UserError(f"No se conoce ningún equipo llamado «{ref}»; importe antes un paquete suyo.", field="peer")
+
+
+def note_device(storage, device_id: str, name: str, role: str | None = None) -> None:
+    """Remember (or rename) another device, here and in the storage's device list."""
+    if device_id == storage.device_id:
+        return
+    stamp = now_iso()
+    storage.conn.execute(
+        "INSERT INTO sync_peers (device_id, name, role, first_seen_at) VALUES (?, ?, ?, ?)"
+        " ON CONFLICT(device_id) DO UPDATE SET name = excluded.name, role = coalesce(excluded.role, role)",
+        (device_id, name, role, stamp),
+    )
+    storage.conn.execute(
+        "INSERT INTO devices (id, name, is_local, created_at, updated_at) VALUES (?, ?, 0, ?, ?)"
+        " ON CONFLICT(id) DO UPDATE SET name = excluded.name, updated_at = excluded.updated_at"
+        " WHERE devices.name != excluded.name",
+        (device_id, name, stamp, stamp),
+    )
+
+
+def learn_knowledge(storage, device_id: str, known: Mapping[str, int]) -> None:
+    """Record that a device holds at least ``known`` (from a bundle it wrote)."""
+    peer = get_peer(storage, device_id)
+    merged = vv_join(peer.known if peer else {}, known)
+    storage.conn.execute(
+        "UPDATE sync_peers SET known = ?, last_received_at = ? WHERE device_id = ?",
+        (json.dumps(merged, sort_keys=True), now_iso(), device_id),
+    )
+
+
+def note_sent(storage, device_id: str, sent: Mapping[str, int]) -> None:
+    peer = get_peer(storage, device_id)
+    merged = vv_join(peer.sent if peer else {}, sent)
+    storage.conn.execute(
+        "UPDATE sync_peers SET sent = ?, last_sent_at = ? WHERE device_id = ?",
+        (json.dumps(merged, sort_keys=True), now_iso(), device_id),
+    )
+
+
+def record_bundle(storage, direction: str, file_name: str, peer_id: str | None, peer_name: str | None,
+                  bundle_created_at: str, changes: int, applied: int, conflicts: int,
+                  counts: Mapping[str, int], sha256: str, bundle_id: str | None = None) -> str:
+    """Add a line to the bundle history; returns its id."""
+    bundle_id = bundle_id or new_id()
+    storage.conn.execute(
+        "INSERT INTO sync_bundles (id, direction, file_name, peer_id, peer_name, bundle_created_at, recorded_at,"
+        " changes, applied, conflicts, counts, sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (bundle_id, direction, file_name, peer_id, peer_name, bundle_created_at, now_iso(), changes, applied,
+         conflicts, json.dumps(dict(counts), sort_keys=True), sha256),
+    )
+    return bundle_id
+
+
+def already_received(storage, source_id: str, sha256: str) -> bool:
+    """True when this very bundle (same source, same payload) was applied here before."""
+    return storage.conn.execute(
+        "SELECT 1 FROM sync_bundles WHERE direction = 'received' AND peer_id = ? AND sha256 = ?",
+        (source_id, sha256),
+    ).fetchone() is not None
+
+
+@guarded
+def list_bundles(storage, limit: int | None = None) -> list[BundleRecord]:
+    """Bundles sent and received, newest first."""
+    ensure_schema(storage)
+    sql = ("SELECT id, direction, file_name, peer_id, peer_name, bundle_created_at, recorded_at, changes,"
+           " applied, conflicts, counts, sha256 FROM sync_bundles ORDER BY recorded_at DESC, id DESC")
+    if limit is not None:
+        sql += f" LIMIT {int(limit)}"
+    return [BundleRecord(*r[:10], json.loads(r[10]), r[11]) for r in storage.conn.execute(sql)]

@@ -1,0 +1,121 @@
+"""Schema for field bundles: peers, the replication log, concurrent versions,
+conflicts, merges and bundle history.
+
+These tables belong to the sync layer (:mod:`db.sync.exchange`), so they live in their
+own sqlite-utils migration set, ``rumbo_sync``, recorded in the same
+``_sqlite_migrations`` table as the core set. :func:`apply_sync_migrations`
+is idempotent and cheap (one read when nothing is pending): ``open_storage``
+applies it on every open, and the sync entry points call it again, which
+then does nothing (it still covers a Storage opened with ``migrate=False``).
+
+Never edit a released migration: add a new one to this set.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+SYNC_MIGRATIONS = Migrations("rumbo_sync")
+
+
+@SYNC_MIGRATIONS(name="0001_sync_tables")
+def m0001_sync_tables(db: Database) -> None:
+    """Create the sync tables (see the comments on each)."""
+    for sql in (
+        # This database's role; the default peer of a laptop is the centre.
+        """CREATE TABLE sync_local (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            role TEXT NOT NULL DEFAULT 'laptop' CHECK (role IN ('laptop', 'centre'))
+        )""",
+        "INSERT INTO sync_local (id, role) VALUES (1, 'laptop')",
+        # Every other device we have heard of. ``known`` is the version vector
+        # (origin -> highest sequence number) the device told us it holds, in
+        # the manifest of a bundle it wrote: only that is trusted as received.
+        # ``sent`` is what we last put in a bundle for it (shown, not relied on).
+        """CREATE TABLE sync_peers (
+            device_id TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            role TEXT,
+            known TEXT NOT NULL DEFAULT '{}',
+            sent TEXT NOT NULL DEFAULT '{}',
+            first_seen_at TEXT NOT NULL,
+            last_received_at TEXT,
+            last_sent_at TEXT
+        )""",
+        # The replication log: every change this database holds (its own,
+        # captured from change_log, and every change received), exactly as a
+        # bundle carries it, with the record version vector after the change.
+        """CREATE TABLE sync_changes (
+            n INTEGER PRIMARY KEY,
+            origin TEXT NOT NULL,
+            origin_seq INTEGER NOT NULL,
+            table_name TEXT NOT NULL,
+            record_id TEXT NOT NULL,
+            rev INTEGER NOT NULL,
+            op TEXT NOT NULL,
+            vv TEXT NOT NULL,
+            state TEXT NOT NULL,
+            changed_at TEXT NOT NULL,
+            changed_by TEXT,
+            extra TEXT NOT NULL DEFAULT '{}',
+            stored_at TEXT NOT NULL,
+            UNIQUE (origin, origin_seq)
+        )""",
+        "CREATE INDEX sync_changes_record ON sync_changes(table_name, record_id)",
+        # Versions of a record concurrent with the one in its table: kept, never
+        # overwritten, until a change that includes them all arrives or is made.
+        """CREATE TABLE sync_heads (
+            table_name TEXT NOT NULL,
+            record_id TEXT NOT NULL,
+            origin TEXT NOT NULL,
+            origin_seq INTEGER NOT NULL,
+            PRIMARY KEY (table_name, record_id, origin, origin_seq)
+        )""",
+        # Conflicts shown to advisers: concurrent edits of one record ("edit")
+        # or one firm registered twice ("duplicate", other_id the second firm).
+        """CREATE TABLE sync_conflicts (
+            id TEXT PRIMARY KEY,
+            kind TEXT NOT NULL CHECK (kind IN ('edit', 'duplicate')),
+            table_name TEXT NOT NULL,
+            record_id TEXT NOT NULL,
+            other_id TEXT,
+            status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'resolved', 'superseded')),
+            detected_at TEXT NOT NULL,
+            bundle_id TEXT,
+            resolved_at TEXT,
+            resolved_by TEXT,
+            resolution TEXT
+        )""",
+        "CREATE UNIQUE INDEX sync_conflicts_one_open ON sync_conflicts(kind, table_name, record_id, coalesce(other_id, '')) WHERE status = 'open'",
+        # A firm merged into another: its tombstone points at the survivor.
+        """CREATE TABLE sync_merges (
+            from_id TEXT PRIMARY KEY,
+            into_id TEXT NOT NULL,
+            merged_at TEXT NOT NULL,
+            merged_by TEXT
+        )""",
+        # Bundles written and applied here.
+        """CREATE TABLE sync_bundles (
+            id TEXT PRIMARY KEY,
+            direction TEXT NOT NULL CHECK (direction IN ('sent', 'received')),
+            file_name TEXT NOT NULL,
+            peer_id TEXT,
+            peer_name TEXT,
+            bundle_created_at TEXT NOT NULL,
+            recorded_at TEXT NOT NULL,
+            changes INTEGER NOT NULL,
+            applied INTEGER NOT NULL DEFAULT 0,
+            conflicts INTEGER NOT NULL DEFAULT 0,
+            counts TEXT NOT NULL DEFAULT '{}',
+            sha256 TEXT NOT NULL
+        )""",
+        "CREATE INDEX sync_bundles_time ON sync_bundles(recorded_at)",
+    ):
+        db.execute(sql)
+
+
+def apply_sync_migrations(db: Database) -> None:
+    """Create or upgrade the sync tables (a no-op when they are current)."""
+    if SYNC_MIGRATIONS.pending(db):
+        SYNC_MIGRATIONS.apply(db)

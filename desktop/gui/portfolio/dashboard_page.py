@@ -1,0 +1,268 @@
+"""The "Tablero" screen: the centre's portfolio at a glance, every bar clickable.
+
+The counts come from :func:`desktop.services.dashboard.build_dashboard` (SQL
+aggregates), computed through the task runner on a connection of its own, so
+the window stays responsive on 100,000 firms. A click on a bar emits
+:attr:`DashboardPage.selection_requested` and opens a list of the firms it counted;
+double-clicking a firm there asks the application to open it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, QLocale, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.sizing import class_label
+from desktop.gui.shared import messages
+from desktop.gui.shared.charts import PALETTE, Bar, BarChart
+from desktop.services import dashboard as service
+from desktop.services.dashboard import ChartRow, Dashboard, DashboardFilter
+
+# chart attribute of Dashboard -> (title, colour)
+CHARTS = (
+    ("by_size", "Empresas por tamaño", PALETTE[0]),
+    ("by_sector", "Empresas por tipo de sector", PALETTE[0]),
+    ("by_country", "Empresas por país", PALETTE[0]),
+    ("by_department", "Empresas por departamento", PALETTE[0]),
+    ("by_band", "Banda de preparación (última evaluación)", PALETTE[2]),
+    ("by_stage", "Etapa de internacionalización", PALETTE[2]),
+    ("gaps", "Brechas más comunes (dimensión con menos de 40/100)", PALETTE[1]),
+    ("by_adviser", "Evaluaciones por asesor", PALETTE[3]),
+    ("by_month", "Evaluaciones por mes", PALETTE[3]),
+    ("stale", "Reevaluación pendiente", PALETTE[4]),
+)
+
+
+class FirmListDialog(QDialog):
+    """The firms behind one bar; double-click (or Enter) opens a firm."""
+
+    open_requested = Signal(str)
+
+    def __init__(self, title: str, total: int, firms: list[dict], lang: str = "es", parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.resize(760, 480)
+        shown = len(firms)
+        summary = self.tr("{n} empresas").format(n=total) if total != 1 else self.tr("1 empresa")
+        if shown < total:
+            summary += self.tr(" (se muestran las primeras {n})").format(n=shown)
+        self.summary = QLabel(summary, objectName="listSummary")
+        self.table = QTableWidget(shown, 5, objectName="firmList")
+        self.table.setHorizontalHeaderLabels([self.tr("Empresa"), self.tr("País"), self.tr("Departamento"),
+                                              self.tr("Tamaño"), self.tr("CIIU")])
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        for row, firm in enumerate(firms):
+            values = [firm["legal_name"], firm["country"], firm["department"] or "",
+                      class_label(firm["size_class"] or "sin_clasificar", lang), firm["sector_isic"] or ""]
+            for col, value in enumerate(values):
+                item = QTableWidgetItem(str(value))
+                item.setData(Qt.ItemDataRole.UserRole, firm["id"])
+                self.table.setItem(row, col, item)
+        self.table.setColumnWidth(0, 300)
+        self.table.doubleClicked.connect(lambda index: self._open(index.row()))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(buttons)
+
+    def firm_ids(self) -> list[str]:
+        """The listed firm ids, in order."""
+        return [self.table.item(r, 0).data(Qt.ItemDataRole.UserRole) for r in range(self.table.rowCount())]
+
+    def _open(self, row: int) -> None:
+        if 0 <= row < self.table.rowCount():
+            self.open_requested.emit(self.table.item(row, 0).data(Qt.ItemDataRole.UserRole))
+            self.accept()
+
+
+class DashboardPage(QWidget):
+    """The portfolio dashboard with period and adviser filters.
+
+    Signals:
+        selection_requested(object): the :class:`ChartRow` of a clicked bar
+            (``kind`` and ``key`` name the firms; see ``db.queries.dashboard``).
+    """
+
+    selection_requested = Signal(object)
+
+    def __init__(self, context, parent: QWidget | None = None, *, today: dt.date | None = None,
+                 show_lists: bool = True):
+        super().__init__(parent)
+        self.context = context
+        self.today = today
+        self.show_lists = show_lists
+        self.board: Dashboard | None = None
+        self.filter = DashboardFilter()
+        self.last_dialog: FirmListDialog | None = None
+
+        self.use_from = QCheckBox(self.tr("Desde"), objectName="useFrom")
+        self.date_from = QDateEdit(objectName="dateFrom", calendarPopup=True, displayFormat="dd/MM/yyyy")
+        self.use_to = QCheckBox(self.tr("Hasta"), objectName="useTo")
+        self.date_to = QDateEdit(objectName="dateTo", calendarPopup=True, displayFormat="dd/MM/yyyy")
+        start = QDate.currentDate() if today is None else QDate(today.year, today.month, today.day)
+        self.date_from.setDate(start.addYears(-1))
+        self.date_to.setDate(start)
+        self.adviser = QComboBox(objectName="adviserFilter")
+        self.stale_months = QSpinBox(objectName="staleMonths", minimum=1, maximum=120,
+                                     value=service.DEFAULT_STALE_MONTHS, suffix=self.tr(" meses"))
+        self.refresh_button = QPushButton(self.tr("&Actualizar"), objectName="refreshDashboard")
+        self.total_label = QLabel(objectName="totalLabel")
+        self.total_label.setStyleSheet("font-size: 12pt; font-weight: bold; color: #1f3a4d;")
+        self._fill_advisers()
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.total_label)
+        filters.addSpacing(16)
+        for widget in (self.use_from, self.date_from, self.use_to, self.date_to):
+            filters.addWidget(widget)
+        filters.addWidget(QLabel(self.tr("Asesor:")))
+        filters.addWidget(self.adviser)
+        filters.addWidget(QLabel(self.tr("Sin reevaluar en:")))
+        filters.addWidget(self.stale_months)
+        filters.addWidget(self.refresh_button)
+        filters.addStretch(1)
+
+        self.charts: dict[str, BarChart] = {}
+        grid = QGridLayout()
+        for n, (name, title, color) in enumerate(CHARTS):
+            chart = BarChart()
+            chart.setObjectName(name)
+            chart.label_width = 210
+            chart.bar_clicked.connect(lambda key, name=name: self._clicked(name, key))
+            chart.color = color
+            box = QGroupBox(self.tr(title))
+            inner = QVBoxLayout(box)
+            inner.addWidget(chart)
+            inner.addStretch(1)
+            grid.addWidget(box, n // 2, n % 2)
+            self.charts[name] = chart
+        body = QWidget()
+        body.setLayout(grid)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(body)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(filters)
+        layout.addWidget(scroll, 1)
+
+        self.refresh_button.clicked.connect(self.refresh)
+        for box in (self.use_from, self.use_to):
+            box.toggled.connect(self.refresh)
+        for edit in (self.date_from, self.date_to):
+            edit.dateChanged.connect(self._date_changed)
+        self.adviser.currentIndexChanged.connect(self.refresh)
+        self.stale_months.valueChanged.connect(self.refresh)
+        context.signals.assessments_changed.connect(lambda _firm: self.refresh())
+        context.signals.firms_changed.connect(self.refresh)
+        context.signals.settings_changed.connect(self._fill_advisers)
+        # Counting 100,000 firms takes about a second: only while the screen is
+        # on view; a hidden Tablero just remembers that its numbers are old.
+        self._stale = True
+
+    # --- data ---------------------------------------------------------------
+
+    def current_filter(self) -> DashboardFilter:
+        """The filters as the widgets set them."""
+        def iso(edit: QDateEdit) -> str:
+            return edit.date().toString("yyyy-MM-dd")
+
+        return DashboardFilter(
+            date_from=iso(self.date_from) if self.use_from.isChecked() else None,
+            date_to=iso(self.date_to) if self.use_to.isChecked() else None,
+            adviser_id=self.adviser.currentData(),
+        )
+
+    def refresh(self) -> None:
+        """Recount everything under the current filters (when the screen is on view)."""
+        if not self.isVisible():
+            self._stale = True
+            return
+        self._stale = False
+        f = self.current_filter()
+        months = self.stale_months.value()
+        lang, today, path = self.context.lang, self.today, self.context.storage.path
+
+        def work(_progress):
+            if path is None:  # an in-memory database cannot be reopened: count here
+                return service.build_dashboard(self.context.storage, f, lang, months, today)
+            from desktop.services.storage import open_database
+
+            with open_database(path) as storage:
+                return service.build_dashboard(storage, f, lang, months, today)
+
+        self.filter = f
+        self.context.runner.run(work, self._show, lambda exc: messages.show_error(self, exc),
+                                label=self.tr("Calculando el tablero…"), parent_widget=self, cancellable=False)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
+    def _show(self, board: Dashboard) -> None:
+        self.board = board
+        self.total_label.setText(self.tr("{n} empresas").format(n=QLocale().toString(board.total_firms)))
+        for name, chart in self.charts.items():
+            rows: list[ChartRow] = getattr(board, name)
+            chart.set_bars([Bar(i, r.label, r.count, QLocale().toString(r.count), chart.color)
+                            for i, r in enumerate(rows)])
+
+    def rows(self, chart: str) -> list[ChartRow]:
+        """The rows a chart shows."""
+        return getattr(self.board, chart) if self.board else []
+
+    # --- reactions ----------------------------------------------------------
+
+    def _clicked(self, chart: str, index: int) -> None:
+        row = self.rows(chart)[index]
+        self.selection_requested.emit(row)
+        if not self.show_lists or self.board is None:
+            return
+        try:
+            total, firms = service.firms_behind(self.context.storage, row, self.filter, self.board.cutoff)
+        except Exception as exc:  # noqa: BLE001
+            messages.show_error(self, exc)
+            return
+        self.last_dialog = FirmListDialog(row.label, total, firms, self.context.lang, self)
+        self.last_dialog.open_requested.connect(self.context.signals.firm_open_requested)
+        self.last_dialog.open()
+
+    def _date_changed(self) -> None:
+        if self.use_from.isChecked() or self.use_to.isChecked():
+            self.refresh()
+
+    def _fill_advisers(self) -> None:
+        current = self.adviser.currentData()
+        self.adviser.blockSignals(True)
+        self.adviser.clear()
+        self.adviser.addItem(self.tr("Todos"), None)
+        for adviser_id, name in service.advisers(self.context.storage):
+            self.adviser.addItem(name, adviser_id)
+        self.adviser.setCurrentIndex(max(self.adviser.findData(current), 0))
+        self.adviser.blockSignals(False)

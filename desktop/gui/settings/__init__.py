@@ -1,0 +1,4 @@
+"""The Configuración screen and the adviser dialog (first start, change of adviser).
+
+May import ``desktop.gui.shared``, services and the domain; never storage.
+"""

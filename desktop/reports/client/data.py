@@ -1,0 +1,352 @@
+"""The client report's content, built by pure functions (no ReportLab, no database).
+
+:func:`build_client_report` turns a firm dict, its size classification, its
+latest completed assessment (and the one before), the recommendations and the
+centre's settings into a :class:`ClientReport`: every sentence already in the
+report language, numbers kept as :class:`~decimal.Decimal` so tests can check
+them exactly and the renderer formats them for the locale.
+
+The renderer (:mod:`desktop.reports.client.pdf`) only lays this out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+
+from desktop.domain.assessment import OK, SIN_DATOS, AssessmentResult, Comparison, Recommendation
+from desktop.reports.client.benchmark_view import BenchmarkView
+from desktop.reports.client.classification import ClassificationView
+from desktop.reports.labels import LABELS, code_label, label
+from desktop.reports.profile_rows import profile_rows
+
+# Plain-language reading of the dimension scores (0..100).
+STRENGTH_FROM = Decimal(65)
+GAP_BELOW = Decimal(50)
+MAX_LISTED = 3
+PLAN_STEPS = (3, 5)  # the action plan has between 3 and 5 steps
+
+
+@dataclass(frozen=True)
+class Centre:
+    """The support centre printing the report (from the settings)."""
+
+    name: str = ""
+    logo_path: str | None = None
+    country: str | None = None
+
+
+@dataclass(frozen=True)
+class DimensionLine:
+    """One dimension as printed: score None unless ``status`` is "ok"."""
+
+    dimension_id: str
+    title: str
+    short_title: str
+    score: Decimal | None
+    coverage: Decimal
+    status: str
+    status_text: str  # "" when scored, otherwise "sin datos suficientes" / "no aplica"
+
+
+@dataclass(frozen=True)
+class Readiness:
+    """The readiness summary of one assessment."""
+
+    index: Decimal | None
+    band: str | None
+    band_label: str
+    band_uncapped_label: str | None  # set only when a knock-out lowered the band
+    stage_label: str
+    stage_reasons: tuple[str, ...]
+    profile_label: str
+    profile_reasons: tuple[str, ...]
+    coverage: Decimal
+    provisional: bool
+    dimensions: tuple[DimensionLine, ...]
+    knock_outs: tuple[str, ...]
+    strengths: tuple[str, ...]
+    gaps: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ProgrammeLine:
+    """An example programme, as the catalogue gives it."""
+
+    name: str
+    countries: str
+    institution: str
+    results: str
+    source: str
+
+
+@dataclass(frozen=True)
+class RecommendationLine:
+    """A recommended instrument with its reason and its example programmes."""
+
+    title: str
+    family: str
+    description: str
+    reason: str
+    steps: tuple[str, ...]
+    programmes: tuple[ProgrammeLine, ...]
+
+
+@dataclass(frozen=True)
+class ProgressRow:
+    """One dimension in two assessments (old -> new)."""
+
+    title: str
+    short_title: str
+    old: Decimal | None
+    new: Decimal | None
+    delta: Decimal | None
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Change since the previous completed assessment."""
+
+    previous_date: str | None
+    old_index: Decimal | None
+    new_index: Decimal | None
+    index_delta: Decimal | None
+    rows: tuple[ProgressRow, ...]
+    sentences: tuple[str, ...]  # band and stage moves, caveats
+
+
+@dataclass(frozen=True)
+class Methods:
+    """What the result was computed with, for the methods page."""
+
+    questionnaire: str  # "id versión x"
+    rulebook: str
+    catalog: str
+    document_share: Decimal | None
+    assessment_date: str | None
+    coverage_threshold: Decimal  # percent
+    band_cutoffs: tuple[tuple[str, Decimal], ...]  # (band label, lower bound)
+
+
+@dataclass(frozen=True)
+class ClientReport:
+    """Everything the client report prints, in one language."""
+
+    lang: str
+    title: str
+    generated_on: dt.date
+    centre: Centre
+    firm_id: str
+    firm_name: str
+    trade_name: str | None
+    adviser_name: str
+    owner_name: str
+    profile: tuple[tuple[str, str], ...]
+    classification: ClassificationView
+    readiness: Readiness | None
+    recommendations: tuple[RecommendationLine, ...] = ()
+    action_plan: tuple[str, ...] = ()
+    progress: Progress | None = None
+    context: BenchmarkView | None = None
+    methods: Methods | None = None
+    notice: str | None = None  # e.g. "no completed assessment yet"
+
+
+def build_client_report(
+    firm: dict,
+    classification,
+    *,
+    result: AssessmentResult | None = None,
+    recommendations: list[Recommendation] | tuple[Recommendation, ...] = (),
+    previous: AssessmentResult | None = None,
+    comparison: Comparison | None = None,
+    previous_date: str | dt.date | None = None,
+    assessment_date: str | dt.date | None = None,
+    benchmark: BenchmarkView | None = None,
+    centre: Centre = Centre(),
+    adviser_name: str = "",
+    lang: str = "es",
+    today: dt.date | None = None,
+    band_cutoffs: tuple[tuple[str, Decimal], ...] = (),
+    coverage_threshold: Decimal = Decimal(50),
+) -> ClientReport:
+    """Build the client report's content.
+
+    Args:
+        firm: the firm as a dict of the canonical firm fields.
+        classification: the firm's :class:`~desktop.domain.sizing.Classification`.
+        result: the latest completed assessment, or None (profile-only report).
+        recommendations: what :func:`~desktop.domain.assessment.recommend` chose.
+        previous: the completed assessment before ``result``, if any.
+        comparison: ``compare(previous, result)``; needed for the progress section.
+        previous_date, assessment_date: completion dates (ISO text or date).
+        benchmark: the regional context (Cuadro 8) already in ``lang``.
+        centre: the centre's name and logo.
+        adviser_name: the adviser who signs the report.
+        lang: "es" (default) or "en".
+        today: the report date (defaults to today; pass it for reproducible output).
+        band_cutoffs: the questionnaire's (band code, lower bound) pairs.
+        coverage_threshold: the questionnaire's minimum coverage, in percent.
+    """
+    today = today or dt.date.today()
+    readiness = _readiness(result, lang) if result is not None else None
+    recs = tuple(_recommendation(r, lang) for r in recommendations) if result is not None else ()
+    progress = None
+    if result is not None and previous is not None and comparison is not None:
+        progress = _progress(comparison, previous.index, result.index, previous_date, lang)
+    methods = _methods(result, classification, recommendations, assessment_date, lang,
+                       band_cutoffs, coverage_threshold)
+    return ClientReport(
+        lang=lang,
+        title=label("client_title", lang),
+        generated_on=today,
+        centre=centre,
+        firm_id=str(firm.get("id") or ""),
+        firm_name=str(firm.get("legal_name") or ""),
+        trade_name=firm.get("trade_name") or None,
+        adviser_name=adviser_name or "",
+        owner_name=str(firm.get("owner_name") or ""),
+        profile=profile_rows(firm, lang),
+        classification=ClassificationView.of(classification, lang),
+        readiness=readiness,
+        recommendations=recs,
+        action_plan=action_plan(recommendations, lang) if result is not None else (),
+        progress=progress,
+        context=benchmark,
+        methods=methods,
+        notice=None if result is not None else label("no_assessment", lang),
+    )
+
+
+def _short(title: str) -> str:
+    """A dimension title short enough for a radar axis ("Capacidad financiera")."""
+    return title if len(title) <= 40 else title[:39].rstrip() + "…"
+
+
+def _readiness(result: AssessmentResult, lang: str) -> Readiness:
+    from desktop.reports.text import num, pct
+
+    lines = []
+    for d in result.dimensions:
+        title = d.title.text(lang)
+        status_text = "" if d.status == OK else label("no_data" if d.status == SIN_DATOS else "not_applicable", lang)
+        lines.append(DimensionLine(d.dimension_id, title, _short(title), d.score if d.status == OK else None,
+                                   d.coverage, d.status, status_text))
+    scored = [line for line in lines if line.score is not None]
+    strong = sorted((x for x in scored if x.score >= STRENGTH_FROM), key=lambda x: (-x.score, x.dimension_id))
+    weak = sorted((x for x in scored if x.score < GAP_BELOW), key=lambda x: (x.score, x.dimension_id))
+    strengths = tuple(label("strength_line", lang).format(dim=x.title, score=num(x.score, lang))
+                      for x in strong[:MAX_LISTED])
+    gaps = [label("gap_line", lang).format(dim=x.title, score=num(x.score, lang)) for x in weak[:MAX_LISTED]]
+    gaps += [label("nodata_line", lang).format(dim=x.title, coverage=pct(x.coverage, lang, digits=0))
+             for x in lines if x.status == SIN_DATOS]
+    if not strengths:
+        strengths = (label("no_strengths", lang).format(limit=num(STRENGTH_FROM, lang, digits=0)),)
+    if not gaps:
+        gaps = [label("no_gaps", lang).format(limit=num(GAP_BELOW, lang, digits=0))]
+    capped = result.band_uncapped if result.band_uncapped and result.band_uncapped != result.band else None
+    return Readiness(
+        index=result.index,
+        band=result.band,
+        band_label=code_label(result.band, lang),
+        band_uncapped_label=code_label(capped, lang) if capped else None,
+        stage_label=code_label(result.stage.code, lang),
+        stage_reasons=tuple(r.text(lang) for r in result.stage.reasons),
+        profile_label=code_label(result.profile.code, lang),
+        profile_reasons=tuple(r.text(lang) for r in result.profile.reasons),
+        coverage=result.coverage,
+        provisional=result.provisional,
+        dimensions=tuple(lines),
+        knock_outs=tuple(label("knock_out_text", lang).format(cap=code_label(k.cap, lang), reason=k.reason.text(lang))
+                         for k in result.knock_outs),
+        strengths=strengths,
+        gaps=tuple(gaps),
+    )
+
+
+def _recommendation(rec: Recommendation, lang: str) -> RecommendationLine:
+    family_key = f"family_{rec.family}"
+    family = label(family_key, lang) if family_key in LABELS else rec.family
+    return RecommendationLine(
+        title=rec.title.text(lang),
+        family=family,
+        description=rec.description.text(lang),
+        reason=rec.reason.text(lang),
+        steps=tuple(s.text(lang) for s in rec.steps),
+        programmes=tuple(
+            ProgrammeLine(p.name, ", ".join(p.countries), p.institution, p.results.text(lang), p.source)
+            for p in rec.programmes
+        ),
+    )
+
+
+FOLLOW_UP = {
+    "es": "Repetir la evaluación con su asesor(a) dentro de seis meses para medir el avance.",
+    "en": "Repeat the assessment with your adviser within six months to measure progress.",
+}
+
+
+def action_plan(recommendations, lang: str = "es") -> tuple[str, ...]:
+    """Three to five steps: the recommendations' steps, most urgent first, then a follow-up.
+
+    Steps are taken in turns (first step of each recommendation, then second
+    steps ...), so the plan touches the biggest gaps before going deep into one;
+    repeated steps are dropped. The last step is always the follow-up
+    assessment, which is what turns the plan into measurable progress.
+    """
+    low, high = PLAN_STEPS
+    queues = [[s.text(lang) for s in r.steps] for r in recommendations]
+    plan: list[str] = []
+    depth = 0
+    while len(plan) < high - 1 and any(depth < len(q) for q in queues):
+        for queue in queues:
+            if depth < len(queue) and queue[depth] not in plan and len(plan) < high - 1:
+                plan.append(queue[depth])
+        depth += 1
+    plan.append(FOLLOW_UP["en" if lang == "en" else "es"])
+    return tuple(plan[:high]) if len(plan) >= low or not recommendations else tuple(plan)
+
+
+def _progress(comparison: Comparison, old_index, new_index, previous_date, lang: str) -> Progress:
+    from desktop.reports.text import long_date
+
+    rows = tuple(
+        ProgressRow(c.title.text(lang), _short(c.title.text(lang)), c.old_score, c.new_score, c.delta)
+        for c in comparison.dimensions
+    )
+    sentences = []
+    if comparison.old_band != comparison.new_band and comparison.old_band and comparison.new_band:
+        sentences.append(label("band_moved", lang).format(old=code_label(comparison.old_band, lang),
+                                                          new=code_label(comparison.new_band, lang)))
+    if comparison.old_stage != comparison.new_stage and comparison.old_stage and comparison.new_stage:
+        sentences.append(label("stage_moved", lang).format(old=code_label(comparison.old_stage, lang),
+                                                           new=code_label(comparison.new_stage, lang)))
+    if not comparison.same_questionnaire:
+        sentences.append(label("other_questionnaire", lang))
+    return Progress(
+        previous_date=long_date(previous_date, lang) if previous_date else None,
+        old_index=old_index, new_index=new_index, index_delta=comparison.index_delta,
+        rows=rows, sentences=tuple(sentences),
+    )
+
+
+def _methods(result, classification, recommendations, assessment_date, lang, band_cutoffs,
+             coverage_threshold) -> Methods:
+    from desktop.reports.text import long_date
+
+    version = label("version", lang)
+    rulebook_id = getattr(classification, "rulebook_id", None) or "—"
+    rulebook_version = getattr(classification, "rulebook_version", None)
+    catalog = "—"
+    if recommendations and getattr(recommendations[0], "catalog_id", ""):
+        catalog = f"{recommendations[0].catalog_id} {version} {recommendations[0].catalog_version}"
+    return Methods(
+        questionnaire=(f"{result.questionnaire_id} {version} {result.questionnaire_version}" if result else "—"),
+        rulebook=f"{rulebook_id} {version} {rulebook_version}" if rulebook_version else str(rulebook_id),
+        catalog=catalog,
+        document_share=result.document_share if result else None,
+        assessment_date=long_date(assessment_date, lang) if assessment_date else None,
+        coverage_threshold=coverage_threshold,
+        band_cutoffs=tuple((code_label(code, lang), bound) for code, bound in band_cutoffs),
+    )

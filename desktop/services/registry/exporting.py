@@ -1,0 +1,159 @@
+"""Exporting firms and assessments to CSV or XLSX, streamed.
+
+CSV files are UTF-8 with a BOM (so Excel shows accents right) and ``,`` as
+the separator; XLSX files are written with openpyxl's write-only mode. Both
+are written row by row from a database cursor, so 100,000 firms never sit in
+memory, into a temporary file that replaces the target only when complete.
+
+Text cells that a spreadsheet would run as a formula (starting with ``=``,
+``+``, ``-``, ``@``) get a leading apostrophe; the importer removes it again.
+The firm headers are the Spanish field labels, which the importer maps back,
+so an export can be imported into another database.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+from collections.abc import Callable, Iterable, Iterator
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from db.firms import FIRM_FIELDS
+from db.queries import firm_io
+from desktop.domain.errors import UserError
+from desktop.domain.registry.tabular import escape_cell
+from desktop.domain.registry.validation import FIELD_LABELS
+
+# Firm columns: the canonical fields (Spanish labels), then derived and record fields.
+FIRM_COLUMNS: list[tuple[str, str]] = (
+    [("id", "Id")]
+    + [(f, FIELD_LABELS[f]) for f in FIRM_FIELDS if f in FIELD_LABELS and f != "adviser_id"]
+    + [("sales_usd", "Ventas (USD)"), ("assets_usd", "Activos (USD)"), ("exports_usd", "Exportaciones (USD)"),
+       ("size_class", "Tamaño"), ("stage", "Etapa de internacionalización"), ("band", "Nivel de preparación"),
+       ("adviser_id", "Id del asesor"), ("created_at", "Creada"), ("updated_at", "Modificada")]
+)
+ASSESSMENT_COLUMNS: list[tuple[str, str]] = [
+    ("id", "Id"), ("firm_id", "Id de la empresa"), ("firm_legal_name", "Razón social"),
+    ("firm_tax_id", "Identificación tributaria"), ("firm_country", "País"), ("adviser_id", "Id del asesor"),
+    ("questionnaire_id", "Cuestionario"), ("questionnaire_version", "Versión del cuestionario"),
+    ("status", "Estado"), ("started_at", "Iniciada"), ("completed_at", "Completada"),
+    ("readiness_index", "Índice de preparación"), ("band", "Nivel de preparación"), ("stage", "Etapa"),
+    ("profile", "Perfil"),
+]
+# Amount columns written as numbers in XLSX (text in the database, whole units).
+_NUMERIC_TEXT = {"usd_rate", "sales_amount", "assets_amount", "exports_amount"}
+_PROGRESS_EVERY = 2000
+
+
+def _cell(name: str, value: Any, xlsx: bool) -> Any:
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return "sí" if value else "no"
+    if xlsx and name in _NUMERIC_TEXT:
+        number = Decimal(str(value))
+        return int(number) if number == number.to_integral_value() else float(number)
+    return escape_cell(value) if isinstance(value, str) else value
+
+
+def _kind(path: Path) -> str:
+    suffix = path.suffix.lower()
+    if suffix not in (".csv", ".xlsx"):
+        raise UserError(f"No se puede exportar a «{path.name}»: use un archivo .csv o .xlsx.", field="path")
+    return suffix
+
+
+def write_csv_rows(path: Path, header: list[str], rows: Iterable[Iterable[Any]]) -> None:
+    """Write a CSV (UTF-8 with BOM, ``,``), escaping formula-like text cells."""
+    with open(path, "w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow([escape_cell(h) for h in header])
+        for row in rows:
+            writer.writerow(["" if c is None else escape_cell(c) if isinstance(c, str) else c for c in row])
+
+
+def _write_xlsx(path: Path, title: str, header: list[str], rows: Iterable[list[Any]]) -> None:
+    from openpyxl import Workbook
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(title)
+    sheet.append(header)
+    for row in rows:
+        # Control characters are not allowed in XLSX text; they carry no meaning in firm data.
+        sheet.append([ILLEGAL_CHARACTERS_RE.sub("", c) if isinstance(c, str) else c for c in row])
+    workbook.save(path)
+
+
+def _export(path: str | os.PathLike, title: str, columns: list[tuple[str, str]], records: Iterator[dict],
+            total: int, progress: Callable[[int, int], None] | None, cancel) -> int:
+    path = Path(path)
+    xlsx = _kind(path) == ".xlsx"
+    if not path.parent.is_dir():
+        raise UserError(f"La carpeta «{path.parent}» no existe.", field="path")
+    count = 0
+
+    def rows() -> Iterator[list[Any]]:
+        nonlocal count
+        for record in records:
+            count += 1
+            if count % _PROGRESS_EVERY == 0:
+                if progress:
+                    progress(count, total)
+                if cancel is not None and (cancel.is_set() if hasattr(cancel, "is_set") else cancel()):
+                    raise _Cancelled
+            yield [_cell(name, record.get(name), xlsx) for name, _label in columns]
+
+    header = [label for _name, label in columns]
+    temp = path.with_name(f".{path.name}.tmp")
+    try:
+        if xlsx:
+            _write_xlsx(temp, title, header, rows())
+        else:
+            write_csv_rows(temp, header, rows())
+        os.replace(temp, path)
+    except _Cancelled:
+        temp.unlink(missing_ok=True)
+        return -1
+    except OSError as exc:
+        temp.unlink(missing_ok=True)
+        raise UserError(f"No se puede escribir «{path}»: {exc.strerror or exc}.", field="path") from exc
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+    if progress:
+        progress(count, total)
+    return count
+
+
+class _Cancelled(Exception):
+    pass
+
+
+def export_firms(storage, path: str | os.PathLike, progress: Callable[[int, int], None] | None = None,
+                 cancel=None) -> int:
+    """Write every live firm to a .csv or .xlsx file.
+
+    Returns:
+        The number of firms written, or -1 if cancelled (then no file is left).
+
+    Raises:
+        UserError: unknown extension or a folder that does not exist or cannot be written.
+    """
+    _kind(Path(path))
+    return _export(path, "Empresas", FIRM_COLUMNS, firm_io.iter_firms(storage),
+                   firm_io.count_live_firms(storage), progress, cancel)
+
+
+def export_assessments(storage, path: str | os.PathLike, progress: Callable[[int, int], None] | None = None,
+                       cancel=None) -> int:
+    """Write every live assessment (with its firm's name, tax id and country) to .csv or .xlsx.
+
+    Returns:
+        The number of assessments written, or -1 if cancelled.
+    """
+    _kind(Path(path))
+    return _export(path, "Evaluaciones", ASSESSMENT_COLUMNS, firm_io.iter_assessments(storage),
+                   firm_io.count_live_assessments(storage), progress, cancel)
