@@ -359,6 +359,19 @@ def update(storage, table: str, record_id: str, changes: Mapping[str, Any], acto
 
 
 @guarded
+def touch(storage, table: str, record_id: str, actor: str | None) -> dict:
+    """A new version of a live record with its data unchanged (rev +1; logged).
+
+    For decisions about a record that must travel with it (the sync layer attaches them).
+    """
+    with storage.write():
+        before = _require(storage, table, record_id)
+        if before["deleted_at"]:
+            raise RecordNotFoundError(table, record_id)
+        return _save(storage, table, before, {}, actor, "update")
+
+
+@guarded
 def tombstone(storage, table: str, record_id: str, actor: str | None) -> dict:
     """Mark a record deleted (kept in the file; rev +1; logged). Idempotent."""
     with storage.write():

@@ -31,6 +31,7 @@ from typing import Any
 from db import changelog, records
 from db.clock import new_id, now_iso
 from db.errors import guarded
+from db.queries import firm_lookup
 from db.sync.format import BundleChange
 from db.sync.state import (
     capture_local_changes,
@@ -47,6 +48,7 @@ from db.sync.state import (
     write_row,
 )
 from desktop.domain.errors import UserError
+from desktop.domain.registry.dedupe import DuplicateIndex, place_key
 
 # Child tables whose rows follow their firm when two firms are merged.
 FIRM_CHILDREN = ("contacts", "assessments", "notes")
@@ -108,25 +110,73 @@ def refresh_edit_conflict(storage, table: str, record_id: str, stored: dict, los
     return False
 
 
+def _same_firm(a: dict, b: dict) -> bool:
+    """The importer's identity rules for two live firms: the same tax id in the same
+    country, or (when their tax ids do not contradict it) a near-identical name in the
+    same municipality."""
+    if (a.get("country") or "").upper() != (b.get("country") or "").upper():
+        return False
+    if a.get("tax_id") and b.get("tax_id"):
+        return a["tax_id"] == b["tax_id"]
+    index = DuplicateIndex()
+    index.add(b["id"], b.get("country"), b.get("municipality"), b.get("legal_name"), None)
+    return index.find(a.get("country"), a.get("municipality"), a.get("legal_name"), None) is not None
+
+
+def _live_firm(storage, firm_id: str) -> dict | None:
+    row = storage.conn.execute(
+        "SELECT id, country, municipality, legal_name, tax_id FROM firms WHERE id = ? AND deleted_at IS NULL",
+        (firm_id,),
+    ).fetchone()
+    return None if row is None else dict(zip(("id", "country", "municipality", "legal_name", "tax_id"), row))
+
+
+def _candidates(storage, firm: dict) -> set[str]:
+    """Firms that may repeat ``firm``: blocked on tax id and on place, as the importer does."""
+    found = set()
+    if firm["tax_id"]:
+        found |= {r[0] for r in storage.conn.execute(
+            "SELECT id FROM firms WHERE country = ? AND tax_id = ? AND deleted_at IS NULL", (firm["country"], firm["tax_id"]))}
+    if firm["municipality"] and firm["country"]:
+        key = place_key(firm["country"], firm["municipality"])
+        found |= {fid for fid, _name, town, _tax in firm_lookup.firms_in_place(storage, firm["country"], firm["municipality"])
+                  if place_key(firm["country"], town) == key}
+    found.discard(firm["id"])
+    return found
+
+
+def kept_apart(storage, first: str, second: str) -> bool:
+    """True when an adviser declared the two firms different (here or on any device heard from)."""
+    a, b = sorted((first, second))
+    return storage.conn.execute(
+        "SELECT 1 FROM sync_distinct WHERE first_id = ? AND second_id = ?", (a, b)).fetchone() is not None
+
+
+def record_distinct(storage, first: str, second: str, decided_at: str, decided_by: str | None) -> None:
+    a, b = sorted((first, second))
+    storage.conn.execute(
+        "INSERT OR IGNORE INTO sync_distinct (first_id, second_id, decided_at, decided_by) VALUES (?, ?, ?, ?)",
+        (a, b, decided_at, decided_by))
+
+
 def refresh_duplicates(storage, firm_ids: set[str], bundle_id: str | None) -> list[tuple[str, str]]:
-    """Open duplicate conflicts for live firms sharing country and tax id; close stale ones.
+    """Open duplicate conflicts for live firms that the importer's rules take for one firm
+    (same tax id, or near-identical name in the same municipality), unless an adviser kept
+    them apart; close the open ones that no longer hold.
 
     Returns:
         The pairs of firm ids (smaller id first) whose conflict was newly opened.
     """
     opened = []
     for firm_id in sorted(firm_ids):
-        row = storage.conn.execute(
-            "SELECT country, tax_id FROM firms WHERE id = ? AND deleted_at IS NULL AND tax_id IS NOT NULL",
-            (firm_id,),
-        ).fetchone()
-        if row is None:
+        firm = _live_firm(storage, firm_id)
+        if firm is None:
             continue
-        for (other,) in storage.conn.execute(
-            "SELECT id FROM firms WHERE country = ? AND tax_id = ? AND id != ? AND deleted_at IS NULL",
-            (row[0], row[1], firm_id),
-        ).fetchall():
-            first, second = sorted((firm_id, other))
+        for other_id in sorted(_candidates(storage, firm)):
+            other = _live_firm(storage, other_id)
+            if other is None or kept_apart(storage, firm_id, other_id) or not _same_firm(firm, other):
+                continue
+            first, second = sorted((firm_id, other_id))
             cur = storage.conn.execute(
                 "INSERT OR IGNORE INTO sync_conflicts (id, kind, table_name, record_id, other_id, detected_at,"
                 " bundle_id) VALUES (?, 'duplicate', 'firms', ?, ?, ?, ?)",
@@ -137,12 +187,8 @@ def refresh_duplicates(storage, firm_ids: set[str], bundle_id: str | None) -> li
     for cid, first, second in storage.conn.execute(
         "SELECT id, record_id, other_id FROM sync_conflicts WHERE kind = 'duplicate' AND status = 'open'"
     ).fetchall():
-        pair = storage.conn.execute(
-            "SELECT count(*), count(DISTINCT country || '|' || tax_id) FROM firms"
-            " WHERE id IN (?, ?) AND deleted_at IS NULL AND tax_id IS NOT NULL",
-            (first, second),
-        ).fetchone()
-        if pair != (2, 1):
+        a, b = _live_firm(storage, first), _live_firm(storage, second)
+        if a is None or b is None or kept_apart(storage, first, second) or not _same_firm(a, b):
             close_conflict(storage, cid, "superseded", None, {"reason": "no_longer_duplicate"})
     return opened
 
@@ -291,6 +337,24 @@ def merge_duplicates(storage, conflict_id: str, survivor_id: str, values: dict[s
         close_conflict(storage, conflict_id, "resolved", adviser_id,
                {"survivor": survivor_id, "merged": merged_id, "fields": sorted(values)})
     return records.get(storage, "firms", survivor_id)
+
+
+@guarded
+def keep_apart(storage, conflict_id: str, adviser_id: str | None) -> None:
+    """Settle a duplicate conflict as two different firms, for good and everywhere.
+
+    The decision is kept in ``sync_distinct`` and a new version of the first firm
+    (its data unchanged) carries it in bundles, so no device asks about the pair again.
+    """
+    ensure_schema(storage)
+    with storage.write():
+        capture_local_changes(storage)
+        _cid, kind, _table, first, second, *_ = _conflict_row(storage, conflict_id)
+        if kind != "duplicate":
+            raise UserError("Ese conflicto no es de empresas duplicadas.", field="conflict")
+        record_distinct(storage, first, second, now_iso(), adviser_id)
+        records.touch(storage, "firms", first, adviser_id)
+        close_conflict(storage, conflict_id, "resolved", adviser_id, {"distinct": [first, second]})
 
 
 def merged_into(storage, firm_id: str) -> str | None:

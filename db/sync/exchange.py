@@ -50,7 +50,7 @@ from pathlib import Path
 from db.clock import new_id, now_iso
 from db.errors import guarded, storage_errors
 from db.schema import RECORD_TABLES
-from db.sync.conflicts import refresh_duplicates, refresh_edit_conflict
+from db.sync.conflicts import record_distinct, refresh_duplicates, refresh_edit_conflict
 from db.sync.format import Bundle, BundleChange, BundleError, read_bundle, write_bundle
 from db.sync.peers import (
     already_received,
@@ -145,6 +145,9 @@ def _apply_change(storage, ch: BundleChange, report: ApplyReport, touched_firms:
             "INSERT OR IGNORE INTO sync_merges (from_id, into_id, merged_at, merged_by) VALUES (?, ?, ?, ?)",
             (ch.record_id, ch.extra["merged_into"], ch.changed_at, ch.changed_by),
         )
+    if ch.table == "firms":
+        for other in ch.extra.get("distinct_from", ()):
+            record_distinct(storage, ch.record_id, other, ch.changed_at, ch.changed_by)
     before = current_row(storage, ch.table, ch.record_id)
     shown = displayed_change(storage, ch.table, ch.record_id) if before is not None else None
     heads = ([shown] if shown else []) + other_heads(storage, ch.table, ch.record_id)

@@ -115,6 +115,25 @@ def m0001_sync_tables(db: Database) -> None:
         db.execute(sql)
 
 
+@SYNC_MIGRATIONS(name="0002_distinct_firms")
+def m0002_distinct_firms(db: Database) -> None:
+    """Pairs of firms an adviser declared different: never offered as duplicates again.
+
+    The decision travels in bundles (``extra.distinct_from`` on the firms' changes),
+    so every device that receives it stops asking too.
+    """
+    db.execute(
+        """CREATE TABLE sync_distinct (
+            first_id TEXT NOT NULL,
+            second_id TEXT NOT NULL,
+            decided_at TEXT NOT NULL,
+            decided_by TEXT,
+            PRIMARY KEY (first_id, second_id),
+            CHECK (first_id < second_id)
+        )"""
+    )
+
+
 def apply_sync_migrations(db: Database) -> None:
     """Create or upgrade the sync tables (a no-op when they are current)."""
     if SYNC_MIGRATIONS.pending(db):

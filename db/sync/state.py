@@ -131,6 +131,12 @@ def _merged_into(storage, firm_id: str) -> str | None:
     return row[0] if row else None
 
 
+def _distinct_from(storage, firm_id: str) -> list[str]:
+    return sorted(r[0] for r in storage.conn.execute(
+        "SELECT second_id FROM sync_distinct WHERE first_id = ? UNION SELECT first_id FROM sync_distinct"
+        " WHERE second_id = ?", (firm_id, firm_id)))
+
+
 def capture_local_changes(storage) -> int:
     """Copy this device's new change-log entries into the replication log.
 
@@ -160,11 +166,16 @@ def capture_local_changes(storage) -> int:
                 superseded[(table, rid)] = (storage.device_id, oseq)
         vv = dict(base)
         vv[storage.device_id] = oseq
-        extra = {}
+        extra: dict[str, Any] = {}
         if table == "firms" and op == "delete":
             into = _merged_into(storage, rid)
             if into:
                 extra["merged_into"] = into
+        if table == "firms":
+            # "Different firms" decisions ride on every later version of the firm.
+            apart = _distinct_from(storage, rid)
+            if apart:
+                extra["distinct_from"] = apart
         store_change(storage, BundleChange(storage.device_id, oseq, table, rid, rev, op, vv,
                                            json.loads(after), at, by, extra))
         latest[(table, rid)] = vv

@@ -29,7 +29,7 @@ from desktop.services.registry.fields import prepare_firm
 
 __all__ = [
     "BundleError", "BundlePreview", "BundleRecord", "Conflict", "ExportResult", "ImportResult", "Peer", "Typed",
-    "bundle_history", "export_bundle", "import_bundle", "list_conflicts", "list_peers", "preview_bundle",
+    "bundle_history", "export_bundle", "import_bundle", "keep_apart", "list_conflicts", "list_peers", "preview_bundle",
     "resolve_conflict", "set_device_name", "set_device_role", "device_info",
 ]
 
@@ -200,6 +200,16 @@ def resolve_conflict(storage: Storage, conflict_id: str, choices: Mapping[str, A
     else:
         values = chosen
     return sync_conflicts.resolve_edit(storage, conflict_id, values, deleted, adviser_id)
+
+
+def keep_apart(storage: Storage, conflict_id: str, adviser_id: str | None) -> None:
+    """Settle a possible duplicate as two different firms; the pair is never offered again,
+    here or on any device the decision reaches (it travels in bundles).
+
+    Raises:
+        UserError: the conflict is not open or is not a possible duplicate.
+    """
+    sync_conflicts.keep_apart(storage, conflict_id, adviser_id)
 
 
 def _firm_values(base: Mapping[str, Any], chosen: Mapping[str, Any]) -> dict[str, Any]:

@@ -6,7 +6,7 @@ from db.connection import open_storage
 from db.sync.schema import apply_sync_migrations
 from db.sync.state import ensure_schema
 
-SYNC_TABLES = {"sync_local", "sync_peers", "sync_changes", "sync_heads", "sync_conflicts", "sync_merges",
+SYNC_TABLES = {"sync_local", "sync_peers", "sync_changes", "sync_heads", "sync_conflicts", "sync_merges", "sync_distinct",
                "sync_bundles"}
 
 
@@ -23,7 +23,7 @@ def test_a_freshly_opened_database_has_the_sync_tables(tmp_path):
     with open_storage(tmp_path / "nuevo.db", device_name="Laptop Ana") as storage:
         assert SYNC_TABLES <= _tables(storage)
         assert storage.conn.execute("SELECT role FROM sync_local").fetchall() == [("laptop",)]
-        assert _applied(storage) == ["0001_sync_tables"]
+        assert _applied(storage) == ["0001_sync_tables", "0002_distinct_firms"]
 
 
 def test_the_lazy_path_and_reopening_change_nothing(tmp_path):
@@ -33,9 +33,9 @@ def test_the_lazy_path_and_reopening_change_nothing(tmp_path):
         storage.conn.commit()
         ensure_schema(storage)
         apply_sync_migrations(storage.db)
-        assert _applied(storage) == ["0001_sync_tables"]
+        assert _applied(storage) == ["0001_sync_tables", "0002_distinct_firms"]
     with open_storage(path) as storage:
-        assert _applied(storage) == ["0001_sync_tables"]
+        assert _applied(storage) == ["0001_sync_tables", "0002_distinct_firms"]
         assert storage.conn.execute("SELECT role FROM sync_local").fetchall() == [("centre",)]
 
 

@@ -1,0 +1,83 @@
+"""A firm registered on two laptops is one firm: found by tax id or by name and place,
+merged or kept apart by an adviser, and the decision reaches every device."""
+
+from __future__ import annotations
+
+from desktop.services import sync
+from desktop.services.registry import firms
+from tests.sync.conftest import exchange, open_conflicts, snapshot
+
+
+def _firm(storage, name, adviser="ana", **extra):
+    values = {"legal_name": name, "country": "SV", "department": "San Miguel", "municipality": "San Miguel", **extra}
+    return firms.register_firm(storage, values, adviser)
+
+
+def test_same_name_in_the_same_municipality_is_a_possible_duplicate(devices, folder):
+    a, b, _c = devices
+    fa = _firm(a, "Tortillería La Única")
+    fb = _firm(b, "TORTILLERIA LA UNICA, S.A. de C.V.", adviser="beto")
+    result = exchange(a, b, folder)
+    assert [(k, {r, o}) for k, _t, r, o in result.conflicts] == [("duplicate", {fa["id"], fb["id"]})]
+    [dup] = sync.list_conflicts(b)
+    assert dup.kind == "duplicate" and {dup.local["id"], dup.remote["id"]} == {fa["id"], fb["id"]}
+
+
+def test_similar_names_in_other_places_or_with_other_numbers_are_not_duplicates(devices, folder):
+    a, b, _c = devices
+    _firm(a, "Tortillería La Única")
+    _firm(b, "Tortillería La Única", municipality="Chinameca")
+    _firm(a, "Farmacia San José 2")
+    _firm(b, "Farmacia San José 3")
+    result = exchange(a, b, folder)
+    assert result.conflicts == []
+    assert open_conflicts(b) == set()
+
+
+def test_different_valid_tax_ids_are_different_firms_even_with_one_name(devices, folder):
+    a, b, _c = devices
+    _firm(a, "Panadería Ñandú", tax_id="0614-290186-102-2")
+    _firm(b, "Panadería Ñandú", tax_id="0614-010101-101-0")
+    assert exchange(a, b, folder).conflicts == []
+
+
+def test_kept_apart_is_remembered_and_travels_to_every_device(devices, folder):
+    a, b, c = devices
+    fa = _firm(a, "Tortillería La Única")
+    fb = _firm(b, "Tortilleria La Unica", adviser="beto")
+    exchange(a, c, folder)
+    exchange(b, c, folder)
+    [dup] = sync.list_conflicts(c)
+    sync.keep_apart(c, dup.id, "jefa")
+    assert open_conflicts(c) == set()
+    # Both laptops receive both firms and the decision: neither is asked.
+    for laptop in (a, b):
+        result = exchange(c, laptop, folder)
+        assert result.conflicts == []
+        assert open_conflicts(laptop) == set()
+    # Editing one of them later does not bring the question back anywhere.
+    firms.update_firm(a, fa["id"], {"phone": "2661 0000"}, "ana")
+    for _ in range(2):
+        for laptop in (a, b):
+            exchange(laptop, c, folder)
+            exchange(c, laptop, folder)
+    assert open_conflicts(a) == open_conflicts(b) == open_conflicts(c) == set()
+    assert snapshot(a) == snapshot(b) == snapshot(c)
+    assert firms.get_firm(c, fa["id"]) and firms.get_firm(c, fb["id"])
+
+
+def test_a_name_duplicate_is_merged_with_everything_kept(devices, folder):
+    a, b, c = devices
+    fa = _firm(a, "Tortillería La Única", phone="2661 1234")
+    fb = _firm(b, "Tortilleria La Unica", adviser="beto", email="unica@example.com")
+    exchange(a, c, folder)
+    exchange(b, c, folder)
+    [dup] = sync.list_conflicts(c)
+    choices = {name: "local" for name in dup.fields}
+    kept = sync.resolve_conflict(c, dup.id, choices, "jefa", survivor="local")
+    gone = fb["id"] if kept["id"] == fa["id"] else fa["id"]
+    assert firms.get_firm(c, gone) is None
+    for laptop in (a, b):
+        exchange(c, laptop, folder)
+        assert firms.get_firm(laptop, gone) is None
+        assert open_conflicts(laptop) == set()
