@@ -93,6 +93,11 @@ class ApplyReport:
         held: changes kept as a concurrent version of a record (a conflict).
         new, changed, deleted: records created, changed or deleted, per table.
         conflicts: conflicts opened, as (kind, table, record_id, other_id).
+        possible_duplicates: new firms that look like a firm held here (each opened a
+            duplicate conflict); counted here instead of in ``new``.
+
+    Counts are of records, not of changes (a record changed twice in a bundle is one
+    record), in the same words as an export's ``records``.
     """
 
     file_name: str
@@ -111,6 +116,29 @@ class ApplyReport:
     deleted: dict[str, int] = field(default_factory=dict)
     conflicts: list[tuple[str, str, str, str | None]] = field(default_factory=list)
     bundle_id: str | None = None
+    possible_duplicates: int = 0
+    ids: dict[str, dict[str, set[str]]] = field(default_factory=lambda: {"new": {}, "changed": {}, "deleted": {}})
+
+    def settle_counts(self) -> None:
+        """Turn the record ids seen into counts: each record once, in its first kind."""
+        new, changed, deleted = (self.ids[k] for k in ("new", "changed", "deleted"))
+        new_firms = new.get("firms", set())
+        # Of a duplicate pair, the firm that just arrived is the possible duplicate (one per pair).
+        duplicated = set()
+        for kind, _table, first, second in self.conflicts:
+            if kind == "duplicate":
+                arrived = [f for f in (second, first) if f in new_firms and f not in duplicated]
+                duplicated.update(arrived[:1])
+        for table in set(new) | set(changed) | set(deleted):
+            fresh = new.get(table, set())
+            if table == "firms":
+                self.possible_duplicates = len(fresh & duplicated)
+                fresh = fresh - duplicated
+            gone = deleted.get(table, set()) - new.get(table, set())
+            moved = changed.get(table, set()) - new.get(table, set()) - gone
+            for counter, ids in ((self.new, fresh), (self.changed, moved), (self.deleted, gone)):
+                if ids:
+                    counter[table] = len(ids)
 
 
 @dataclass(frozen=True)
@@ -125,14 +153,15 @@ class ExportReport:
     ranges: dict[str, tuple[int, int, int]]
     full: bool
     bundle_id: str
+    records: dict[str, int] = field(default_factory=dict)
 
 
 class _Rollback(Exception):
     """Internal: end a preview's transaction without keeping anything."""
 
 
-def _bump(counter: dict[str, int], table: str) -> None:
-    counter[table] = counter.get(table, 0) + 1
+def _mark(report: ApplyReport, kind: str, ch: BundleChange) -> None:
+    report.ids[kind].setdefault(ch.table, set()).add(ch.record_id)
 
 
 def _apply_change(storage, ch: BundleChange, report: ApplyReport, touched_firms: set[str]) -> None:
@@ -164,11 +193,11 @@ def _apply_change(storage, ch: BundleChange, report: ApplyReport, touched_firms:
             log_applied(storage, ch, before)
             report.applied += 1
         if before is None:
-            _bump(report.new, ch.table)
+            _mark(report, "new", ch)
         elif winner.state.get("deleted_at") and not before.get("deleted_at"):
-            _bump(report.deleted, ch.table)
+            _mark(report, "deleted", ch)
         else:
-            _bump(report.changed, ch.table)
+            _mark(report, "changed", ch)
     losers = [v for v in versions if v.key != winner.key]
     set_other_heads(storage, ch.table, ch.record_id, losers)
     stored = current_row(storage, ch.table, ch.record_id)
@@ -211,6 +240,7 @@ def _run(storage, bundle: Bundle, path: Path, keep: bool) -> ApplyReport:
                     raise BundleError("inconsistent", path, f"dangling reference in {table}")
             for first, second in refresh_duplicates(storage, touched_firms, report.bundle_id):
                 report.conflicts.append(("duplicate", "firms", first, second))
+            report.settle_counts()
             for origin, name in m.devices.items():
                 note_device(storage, origin, name)
             note_device(storage, m.source_id, m.source_name, m.source_role)
@@ -282,4 +312,12 @@ def export_bundle(storage, path: str | Path, peer: str | None = None) -> ExportR
             manifest.counts, manifest.payload_sha256)
     return ExportReport(str(path), target.device_id if target else None, target.name if target else None,
                         manifest.total, manifest.counts, manifest.ranges, not (target and target.known),
-                        bundle_id)
+                        bundle_id, records_per_table(changes))
+
+
+def records_per_table(changes: list[BundleChange]) -> dict[str, int]:
+    """How many distinct records the changes touch, per table (the words imports count in)."""
+    seen: dict[str, set[str]] = {}
+    for ch in changes:
+        seen.setdefault(ch.table, set()).add(ch.record_id)
+    return {table: len(ids) for table, ids in seen.items()}

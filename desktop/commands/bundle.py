@@ -52,7 +52,7 @@ def run_export(args) -> int:
     with open_database(args.db) as storage:
         result = sync.export_bundle(storage, args.out, args.peer)
     target = result.peer_name or "el centro"
-    print(f"Paquete escrito en {result.path} para {target}: {result.total} cambios ({_counts(result.counts)}).")
+    print(f"Paquete escrito en {result.path} para {target}: {sync.records_summary(result).es} ({result.total} cambios).")
     return 0
 
 
@@ -67,8 +67,7 @@ def run_import(args) -> int:
         return 0
     verb = "Se aplicaría" if args.preview else "Aplicado"
     print(f"{verb} el paquete de {result.source_name} ({result.total} cambios).")
-    print(f"  Empresas nuevas: {result.new_firms}; modificadas: {result.changed_firms}; "
-          f"eliminadas: {result.deleted_firms}; evaluaciones nuevas: {result.new_assessments}.")
+    print(f"  {sync.records_summary(result).es}.")
     print(f"  Ya conocidos: {result.already_known}; conflictos: {result.conflicts_expected}.")
     return 0
 

@@ -25,12 +25,13 @@ from db.sync.conflicts import Conflict
 from db.sync.format import BundleError
 from db.sync.peers import BundleRecord, Peer
 from desktop.domain.errors import UserError
+from desktop.domain.text import Text
 from desktop.services.registry.fields import prepare_firm
 
 __all__ = [
     "BundleError", "BundlePreview", "BundleRecord", "Conflict", "ExportResult", "ImportResult", "Peer", "Typed",
     "bundle_history", "export_bundle", "import_bundle", "keep_apart", "list_conflicts", "list_peers", "preview_bundle",
-    "resolve_conflict", "set_device_name", "set_device_role", "device_info",
+    "records_summary", "resolve_conflict", "set_device_name", "set_device_role", "device_info",
 ]
 
 LOCAL, REMOTE = "local", "remote"
@@ -50,7 +51,9 @@ class BundlePreview:
     """What a bundle would do here; nothing has been written.
 
     Attributes:
-        new, changed, deleted: records per table ("firms", "assessments" ...).
+        new, changed, deleted: records per table ("firms", "assessments" ...), each record
+            counted once; a new firm that looks like one held here is not in ``new`` but in
+            ``possible_duplicates`` (``new_firms`` likewise).
         conflicts_expected: conflicts the import would open (edits and duplicate firms).
         already_known: changes this database already has.
         already_imported: the very same bundle was imported before (importing does nothing).
@@ -72,6 +75,7 @@ class BundlePreview:
     changed: dict[str, int] = field(default_factory=dict)
     deleted: dict[str, int] = field(default_factory=dict)
     conflicts: list[tuple[str, str, str, str | None]] = field(default_factory=list)
+    possible_duplicates: int = 0
 
 
 @dataclass(frozen=True)
@@ -84,7 +88,11 @@ class ImportResult(BundlePreview):
 
 @dataclass(frozen=True)
 class ExportResult:
-    """A bundle written. ``full``: the peer was unknown, so it carries everything."""
+    """A bundle written. ``full``: the peer was unknown, so it carries everything.
+
+    ``total`` and ``counts`` are changes; ``records`` the distinct records they touch per
+    table, the unit an import's counts use.
+    """
 
     path: str
     peer_name: str | None
@@ -92,6 +100,7 @@ class ExportResult:
     counts: dict[str, int]
     full: bool
     bundle_id: str
+    records: dict[str, int] = field(default_factory=dict)
 
 
 def _summary(report: engine.ApplyReport) -> dict[str, Any]:
@@ -103,6 +112,7 @@ def _summary(report: engine.ApplyReport) -> dict[str, Any]:
         conflicts_expected=len(report.conflicts), already_known=report.already_known + report.outdated,
         already_imported=report.already_imported, new=dict(report.new), changed=dict(report.changed),
         deleted=dict(report.deleted), conflicts=list(report.conflicts),
+        possible_duplicates=report.possible_duplicates,
     )
 
 
@@ -129,7 +139,52 @@ def import_bundle(storage: Storage, path: str | Path) -> ImportResult:
 def export_bundle(storage: Storage, path: str | Path, peer: str | None = None) -> ExportResult:
     """Write every change ``peer`` (name or id; default the centre) is not known to have."""
     report = engine.export_bundle(storage, path, peer)
-    return ExportResult(report.path, report.peer_name, report.total, report.counts, report.full, report.bundle_id)
+    return ExportResult(report.path, report.peer_name, report.total, report.counts, report.full, report.bundle_id,
+                        report.records)
+
+
+# Per table: (Spanish plural, English plural, Spanish words are feminine).
+_TABLE_WORDS = {
+    "firms": ("empresas", "firms", True), "assessments": ("evaluaciones", "assessments", True),
+    "answers": ("respuestas", "answers", True), "contacts": ("contactos", "contacts", False),
+    "notes": ("notas", "notes", True), "advisers": ("asesores", "advisers", False),
+    "settings": ("ajustes", "settings", False),
+}
+
+
+def _table_words(table: str) -> tuple[str, str, bool]:
+    return _TABLE_WORDS.get(table, (table, table, False))
+
+
+def _table_order(table: str) -> tuple[int, str]:
+    order = list(_TABLE_WORDS)
+    return (order.index(table) if table in order else len(order), table)
+
+
+def records_summary(result: BundlePreview | ExportResult) -> Text:
+    """What a bundle holds or brings, in records per table, the same words on both sides.
+
+    An export: "3 empresas, 6 evaluaciones, 62 respuestas". An import (or preview):
+    "empresas: 2 nuevas, 1 modificada, 1 posible duplicado; evaluaciones: 3 nuevas".
+    The numbers of one bundle add up the same on both sides (records, not changes).
+    """
+    if isinstance(result, ExportResult):
+        items = sorted(result.records.items(), key=lambda kv: _table_order(kv[0]))
+        es = ", ".join(f"{n} {_table_words(t)[0]}" for t, n in items if n) or "sin cambios"
+        en = ", ".join(f"{n} {_table_words(t)[1]}" for t, n in items if n) or "no changes"
+        return Text(es=es, en=en)
+    seen = {*result.new, *result.changed, *result.deleted} | ({"firms"} if result.possible_duplicates else set())
+    tables = sorted(seen, key=_table_order)
+    es_parts, en_parts = [], []
+    for table in tables:
+        es_word, en_word, fem = _table_words(table)
+        kinds = ((result.new.get(table, 0), ("nuevas" if fem else "nuevos", "new")),
+                 (result.changed.get(table, 0), ("modificadas" if fem else "modificados", "changed")),
+                 (result.deleted.get(table, 0), ("eliminadas" if fem else "eliminados", "deleted")),
+                 (result.possible_duplicates if table == "firms" else 0, ("posibles duplicados", "possible duplicates")))
+        es_parts.append(f"{es_word}: " + ", ".join(f"{n} {w[0]}" for n, w in kinds if n))
+        en_parts.append(f"{en_word}: " + ", ".join(f"{n} {w[1]}" for n, w in kinds if n))
+    return Text(es="; ".join(es_parts) or "nada nuevo", en="; ".join(en_parts) or "nothing new")
 
 
 def list_conflicts(storage: Storage, table: str | None = None) -> list[Conflict]:

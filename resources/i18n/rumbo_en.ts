@@ -413,7 +413,7 @@
     <context>
         <name>BundlePreviewDialog</name>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="111" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="112" />
             <source>&amp;Aplicar</source>
             <translation>&amp;Apply</translation>
         </message>
@@ -423,17 +423,17 @@
             <translation>File:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="96" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="97" />
             <source>Cambios que ya están aquí:</source>
             <translation>Changes already here:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="113" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="114" />
             <source>Cancelar</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="95" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="96" />
             <source>Conflictos previstos:</source>
             <translation>Expected conflicts:</translation>
         </message>
@@ -443,17 +443,17 @@
             <translation>Created:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="100" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="101" />
             <source>El paquete está completo y sin alteraciones. Esto es lo que cambiaría en este equipo; nada se ha escrito todavía.</source>
             <translation>The bundle is complete and unaltered. This is what would change on this computer; nothing has been written yet.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="93" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="94" />
             <source>Empresas eliminadas:</source>
             <translation>Deleted firms:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="92" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="93" />
             <source>Empresas modificadas:</source>
             <translation>Changed firms:</translation>
         </message>
@@ -463,12 +463,17 @@
             <translation>New firms:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="105" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="92" />
+            <source>Empresas posiblemente duplicadas:</source>
+            <translation>Possibly duplicated firms:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync/sync_page.py" line="106" />
             <source>Este paquete ya se importó antes: aplicarlo no cambia nada.</source>
             <translation>This bundle was imported before: applying it changes nothing.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="94" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="95" />
             <source>Evaluaciones nuevas:</source>
             <translation>New assessments:</translation>
         </message>
@@ -478,7 +483,7 @@
             <translation>Import bundle</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="108" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="109" />
             <source>Los conflictos no sobrescriben nada: se guardan las dos versiones y usted decide después en la lista de conflictos.</source>
             <translation>Conflicts overwrite nothing: both versions are kept and you decide later in the list of conflicts.</translation>
         </message>
@@ -2674,185 +2679,185 @@
     <context>
         <name>SyncPage</name>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="353" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="354" />
             <source> (centro)</source>
             <translation> (centre)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="137" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="138" />
             <source>&amp;Exportar paquete…</source>
             <translation>&amp;Export bundle…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="138" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="139" />
             <source>&amp;Importar paquete…</source>
             <translation>&amp;Import bundle…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="168" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="169" />
             <source>&amp;Resolver…</source>
             <translation>&amp;Resolve…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="363" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="364" />
             <source>(solo campos calculados)</source>
             <translation>(calculated fields only)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="177" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="178" />
             <source>Aplicados</source>
             <translation>Applied</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="288" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="289" />
             <source>Aplicando el paquete…</source>
             <translation>Applying the bundle…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="178" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="179" />
             <source>Archivo</source>
             <translation>File</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="177" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="178" />
             <source>Cambios</source>
             <translation>Changes</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="166" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="167" />
             <source>Campos en conflicto</source>
             <translation>Fields in conflict</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="135" />
-            <location filename="../../desktop/gui/sync/sync_page.py" line="356" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="136" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="357" />
             <source>Centro</source>
             <translation>Centre</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="177" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="178" />
             <source>Conflictos</source>
             <translation>Conflicts</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="368" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="369" />
             <source>Conflictos pendientes ({n})</source>
             <translation>Pending conflicts ({n})</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="178" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="179" />
             <source>Contenido</source>
             <translation>Contents</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="351" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="352" />
             <source>Cualquier equipo (todos los datos)</source>
             <translation>Any computer (all data)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="294" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="295" />
             <source>El paquete «{file}» ya se había importado; no cambió nada.</source>
             <translation>The bundle “{file}” had already been imported; nothing changed.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="371" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="372" />
             <source>Enviado</source>
             <translation>Sent</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="176" />
-            <location filename="../../desktop/gui/sync/sync_page.py" line="179" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="177" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="180" />
             <source>Equipo</source>
             <translation>Computer</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="356" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="357" />
             <source>Equipo de campo</source>
             <translation>Field computer</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="134" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="135" />
             <source>Equipo de campo (laptop)</source>
             <translation>Field computer (laptop)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="167" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="168" />
             <source>Equipos</source>
             <translation>Computers</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="184" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="185" />
             <source>Equipos conocidos</source>
             <translation>Known computers</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="242" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="243" />
             <source>Escribiendo el paquete…</source>
             <translation>Writing the bundle…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="142" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="143" />
             <source>Este equipo</source>
             <translation>This computer</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="215" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="216" />
             <source>Este equipo se llama ahora «{name}».</source>
             <translation>This computer is now called “{name}”.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="229" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="230" />
             <source>Exportar paquete</source>
             <translation>Export bundle</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="167" />
-            <location filename="../../desktop/gui/sync/sync_page.py" line="176" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="168" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="177" />
             <source>Fecha</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="179" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="180" />
             <source>Función</source>
             <translation>Role</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="148" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="149" />
             <source>Función:</source>
             <translation>Role:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="132" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="133" />
             <source>Guardar nombre</source>
             <translation>Save name</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="183" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="184" />
             <source>Historial de paquetes</source>
             <translation>Bundle history</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="259" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="260" />
             <source>Importar paquete</source>
             <translation>Import bundle</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="251" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="252" />
             <source>Lleva todos los datos porque aún no se conoce lo que tiene el destino.</source>
             <translation>Carries all the data because what the destination holds is not known yet.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="306" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="307" />
             <source>No se hizo ningún cambio.</source>
             <translation>No change was made.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="147" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="148" />
             <source>Nombre:</source>
             <translation>Name:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="150" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="151" />
             <source>Paquetes</source>
             <translation>Bundles</translation>
         </message>
@@ -2861,58 +2866,58 @@
             <translation>Rumbo bundles (*.rumbo)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="153" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="154" />
             <source>Para:</source>
             <translation>To:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="371" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="372" />
             <source>Recibido</source>
             <translation>Received</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="166" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="167" />
             <source>Registro</source>
             <translation>Record</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="271" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="272" />
             <source>Revisando el paquete…</source>
             <translation>Checking the bundle…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="297" />
-            <source>Se aplicó «{file}» de {source}: {applied} cambios, {new} empresas nuevas, {assessments} evaluaciones nuevas, {conflicts} conflictos.</source>
-            <translation>Applied “{file}” from {source}: {applied} changes, {new} new firms, {assessments} new assessments, {conflicts} conflicts.</translation>
+            <location filename="../../desktop/gui/sync/sync_page.py" line="298" />
+            <source>Se aplicó «{file}» de {source}: {records} ({applied} cambios, {conflicts} conflictos).</source>
+            <translation>Applied “{file}” from {source}: {records} ({applied} changes, {conflicts} conflicts).</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="248" />
-            <source>Se escribió «{file}» para {to}: {n} cambios ({counts}).</source>
-            <translation>Wrote “{file}” for {to}: {n} changes ({counts}).</translation>
+            <location filename="../../desktop/gui/sync/sync_page.py" line="249" />
+            <source>Se escribió «{file}» para {to}: {records} ({n} cambios).</source>
+            <translation>Wrote “{file}” for {to}: {records} ({n} changes).</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="176" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="177" />
             <source>Sentido</source>
             <translation>Direction</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="247" />
-            <location filename="../../desktop/gui/sync/sync_page.py" line="372" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="248" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="373" />
             <source>cualquier equipo</source>
             <translation>any computer</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="364" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="365" />
             <source>desconocido</source>
             <translation>unknown</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="180" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="181" />
             <source>Último enviado</source>
             <translation>Last sent</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="179" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="180" />
             <source>Último recibido</source>
             <translation>Last received</translation>
         </message>

@@ -27,11 +27,11 @@ def test_export_then_import_in_a_real_subprocess(tmp_path):
     out = subprocess.run([sys.executable, "-m", "desktop", "--db", str(laptop), "bundle", "export", str(bundle)],
                          capture_output=True, text=True, cwd=ROOT)
     assert out.returncode == 0, out.stderr
-    assert "1 cambios (1 empresas)" in out.stdout
+    assert "1 empresas (1 cambios)" in out.stdout
     out = subprocess.run([sys.executable, "-m", "desktop", "--db", str(centre), "bundle", "import", str(bundle)],
                          capture_output=True, text=True, cwd=ROOT)
     assert out.returncode == 0, out.stderr
-    assert "Empresas nuevas: 1" in out.stdout
+    assert "empresas: 1 nuevas" in out.stdout
     with open_database(centre) as storage:
         assert [b.file_name for b in sync.bundle_history(storage)] == ["a.rumbo"]
 

@@ -81,3 +81,27 @@ def test_a_name_duplicate_is_merged_with_everything_kept(devices, folder):
         exchange(c, laptop, folder)
         assert firms.get_firm(laptop, gone) is None
         assert open_conflicts(laptop) == set()
+
+
+def test_export_and_import_count_the_same_records_in_the_same_words(devices, folder):
+    from db import assessments
+
+    a, b, _c = devices
+    local = _firm(b, "Tortillería La Única")
+    mine = _firm(a, "Tortilleria La Unica", adviser="ana")
+    other = _firm(a, "Café Luna")
+    firms.update_firm(a, other["id"], {"phone": "2661 0000"}, "ana")  # two changes, one record
+    assessments.start_assessment(a, other["id"], "rumbo-readiness", "1", "ana", "ana")
+    path = folder / "a.rumbo"
+    written = sync.export_bundle(a, path)
+    assert written.records == {"firms": 2, "assessments": 1}
+    assert written.total == 4
+    assert sync.records_summary(written).es == "2 empresas, 1 evaluaciones"
+    preview = sync.preview_bundle(b, path)
+    result = sync.import_bundle(b, path)
+    for seen in (preview, result):
+        assert (seen.new_firms, seen.possible_duplicates, seen.new_assessments) == (1, 1, 1)
+        assert sync.records_summary(seen).es == "empresas: 1 nuevas, 1 posibles duplicados; evaluaciones: 1 nuevas"
+        assert sync.records_summary(seen).en == "firms: 1 new, 1 possible duplicates; assessments: 1 new"
+    [dup] = sync.list_conflicts(b)
+    assert {dup.record_id, dup.other_id} == {local["id"], mine["id"]}

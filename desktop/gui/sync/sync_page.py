@@ -89,6 +89,7 @@ class BundlePreviewDialog(QDialog):
         form.addRow(self.tr("Creado:"), QLabel(when_text(preview.created_at), objectName="previewCreated"))
         for key, label, value in (
             ("NewFirms", self.tr("Empresas nuevas:"), preview.new_firms),
+            ("PossibleDuplicates", self.tr("Empresas posiblemente duplicadas:"), preview.possible_duplicates),
             ("ChangedFirms", self.tr("Empresas modificadas:"), preview.changed_firms),
             ("DeletedFirms", self.tr("Empresas eliminadas:"), preview.deleted_firms),
             ("NewAssessments", self.tr("Evaluaciones nuevas:"), preview.new_assessments),
@@ -245,8 +246,8 @@ class SyncPage(QWidget):
     def _exported(self, result: sync.ExportResult) -> None:
         self.last_export = result
         to = result.peer_name or self.tr("cualquier equipo")
-        text = self.tr("Se escribió «{file}» para {to}: {n} cambios ({counts}).").format(
-            file=Path(result.path).name, to=to, n=result.total, counts=counts_text(result.counts))
+        text = self.tr("Se escribió «{file}» para {to}: {records} ({n} cambios).").format(
+            file=Path(result.path).name, to=to, n=result.total, records=sync.records_summary(result).text(self.context.lang))
         if result.full:
             text += " " + self.tr("Lleva todos los datos porque aún no se conoce lo que tiene el destino.")
         self.status.setText(text)
@@ -294,10 +295,10 @@ class SyncPage(QWidget):
             text = self.tr("El paquete «{file}» ya se había importado; no cambió nada.").format(
                 file=result.file_name)
         else:
-            text = self.tr("Se aplicó «{file}» de {source}: {applied} cambios, {new} empresas nuevas, "
-                           "{assessments} evaluaciones nuevas, {conflicts} conflictos.").format(
-                file=result.file_name, source=result.source_name, applied=result.applied, new=result.new_firms,
-                assessments=result.new_assessments, conflicts=result.conflicts_expected)
+            text = self.tr("Se aplicó «{file}» de {source}: {records} ({applied} cambios, "
+                           "{conflicts} conflictos).").format(
+                file=result.file_name, source=result.source_name, applied=result.applied,
+                records=sync.records_summary(result).text(self.context.lang), conflicts=result.conflicts_expected)
         self.status.setText(text)
         self.refresh()
         self.context.signals.firms_changed.emit()
