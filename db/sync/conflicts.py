@@ -213,7 +213,8 @@ def _build(storage, row: tuple) -> Conflict | None:
         remote = current_row(storage, table, other_id)
         if local is None or remote is None:
             return None
-        fields = differing_fields([local, remote], ignore=("deleted_at",))
+        # Who registered each copy is not a choice: the surviving firm keeps its adviser.
+        fields = differing_fields([local, remote], ignore=("deleted_at", "adviser_id"))
         return Conflict(cid, kind, table, rid, other_id, detected_at, local, remote, [remote], fields)
     others = [h.state for h in other_heads(storage, table, rid)]
     if local is None or not others:

@@ -610,7 +610,12 @@
             <translation>&amp;Save</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="249" />
+            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="177" />
+            <source>&amp;Unir en una empresa</source>
+            <translation>&amp;Merge into one firm</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="257" />
             <source>(vacío)</source>
             <translation>(empty)</translation>
         </message>
@@ -656,7 +661,7 @@
             <translation>Address</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="277" />
+            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="285" />
             <source>Elija qué valor conservar para «{field}».</source>
             <translation>Choose which value to keep for “{field}”.</translation>
         </message>
@@ -682,18 +687,23 @@
             <translation>Firm</translation>
         </message>
         <message>
+            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="189" />
+            <source>Estas dos empresas parecen la misma (la misma identificación tributaria, o casi el mismo nombre en el mismo municipio): quizá se registraron en dos equipos. Si son la misma, elija el valor de cada campo y guarde: se unen en una y se conservan las evaluaciones, contactos y notas de ambas. Si no, pulse «Son empresas distintas» y no se volverá a preguntar en ningún equipo.</source>
+            <translation>These two firms look like the same one (the same tax id, or nearly the same name in the same municipality): they may have been registered on two devices. If they are the same, choose the value of each field and save: they become one firm and the assessments, contacts and notes of both are kept. If not, press “Different firms” and no device will ask again.</translation>
+        </message>
+        <message>
             <location filename="../../desktop/gui/sync/conflict_dialog.py" line="110" />
             <source>Este conflicto ya fue resuelto.</source>
             <translation>This conflict has already been resolved.</translation>
         </message>
         <message>
             <location filename="../../desktop/gui/sync/conflict_dialog.py" line="131" />
-            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="202" />
+            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="210" />
             <source>Este equipo</source>
             <translation>This computer</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="189" />
+            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="197" />
             <source>Este registro se modificó en dos equipos antes de que intercambiaran paquetes. Elija, campo por campo, el valor que se conserva o escriba otro.</source>
             <translation>This record was changed on two computers before they exchanged bundles. Choose, field by field, the value to keep, or type another.</translation>
         </message>
@@ -719,12 +729,7 @@
             <translation>Tax ID</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="183" />
-            <source>Las dos empresas tienen la misma identificación tributaria: se registraron en dos equipos. Se unirán en una sola. Elija el valor de cada campo; las evaluaciones, contactos y notas de ambas se conservan.</source>
-            <translation>The two firms have the same tax ID: they were registered on two computers. They will be merged into one. Choose the value of each field; the assessments, contacts and notes of both are kept.</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="225" />
+            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="233" />
             <source>Mantener eliminado</source>
             <translation>Keep deleted</translation>
         </message>
@@ -737,7 +742,7 @@
             <translation>Municipality</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="251" />
+            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="259" />
             <source>No</source>
             <translation>No</translation>
         </message>
@@ -755,7 +760,7 @@
         </message>
         <message>
             <location filename="../../desktop/gui/sync/conflict_dialog.py" line="131" />
-            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="202" />
+            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="210" />
             <source>Otro equipo</source>
             <translation>Other computer</translation>
         </message>
@@ -765,7 +770,7 @@
             <translation>Other value</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="206" />
+            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="214" />
             <source>Otro valor:</source>
             <translation>Other value:</translation>
         </message>
@@ -809,7 +814,7 @@
             <translation>Answer</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="226" />
+            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="234" />
             <source>Restaurar con la modificación</source>
             <translation>Restore with the change</translation>
         </message>
@@ -832,7 +837,12 @@
             <translation>Owner’s sex</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="251" />
+            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="178" />
+            <source>Son empresas &amp;distintas</source>
+            <translation>&amp;Different firms</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="259" />
             <source>Sí</source>
             <translation>Yes</translation>
         </message>
@@ -849,7 +859,7 @@
             <translation>ID type</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="187" />
+            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="195" />
             <source>Un equipo eliminó este registro mientras otro lo modificaba. Decida si sigue eliminado o si se restaura con la modificación.</source>
             <translation>One computer deleted this record while another changed it. Decide whether it stays deleted or is restored with the change.</translation>
         </message>
@@ -864,8 +874,8 @@
         </message>
         <message>
             <location filename="../../desktop/gui/sync/conflict_dialog.py" line="74" />
-            <source>{first} / {second} (misma identificación)</source>
-            <translation>{first} / {second} (same ID)</translation>
+            <source>{first} / {second} (posible duplicado)</source>
+            <translation>{first} / {second} (possible duplicate)</translation>
         </message>
     </context>
     <context>

@@ -294,7 +294,7 @@ def test_same_firm_on_two_devices_is_merged_keeping_both_assessments(qtbot, monk
     page = _page(qtbot, centre)
     shown = _import(qtbot, monkeypatch, page, tmp_path / "b.rumbo")
     assert shown["previewConflicts"] == "1"
-    assert "misma identificación" in _text(page.conflicts, 0, 0)
+    assert "posible duplicado" in _text(page.conflicts, 0, 0)
     dialog = _resolve_dialog(qtbot, page)
     assert dialog.duplicate
     laptop_side = "local" if dialog.conflict.local["id"] == fa["id"] else "remote"
@@ -309,6 +309,32 @@ def test_same_firm_on_two_devices_is_merged_keeping_both_assessments(qtbot, monk
     assert (kept["legal_name"], kept["phone"]) == ("Panadería Rosita", "+50322223333")
     ids = {a["id"] for a in assessments.assessments_of_firm(centre.storage, fc["id"])}
     assert ids == {ea["id"], ec["id"]}
+
+
+def test_a_possible_duplicate_by_name_is_kept_apart_by_clicking(qtbot, monkeypatch, tmp_path, laptop, centre):
+    place = {"country": "SV", "department": "San Miguel", "municipality": "San Miguel"}
+    fa = firms.register_firm(laptop.storage, {"legal_name": "Tortillería La Única", **place}, "ana")
+    fc = firms.register_firm(centre.storage, {"legal_name": "TORTILLERIA LA UNICA S.A. de C.V.", **place}, "jefa")
+    sync.export_bundle(laptop.storage, tmp_path / "b.rumbo")
+    page = _page(qtbot, centre)
+    shown = _import(qtbot, monkeypatch, page, tmp_path / "b.rumbo")
+    assert (shown["previewNewFirms"], shown["previewPossibleDuplicates"]) == ("0", "1")
+    assert "empresas: 1 posibles duplicados" in page.status.text()
+    assert "posible duplicado" in _text(page.conflicts, 0, 0)
+    dialog = _resolve_dialog(qtbot, page)
+    headers = " ".join(label.text() for label in dialog.findChildren(QLabel))
+    assert "Laptop Ana – San Miguel" in headers and "Centro San Salvador" in headers
+    assert "adviser_id" not in dialog.fields  # who registered each copy is no choice
+    dialog.grab().save(str(tmp_path / "dup.png"))
+    qtbot.mouseClick(dialog.apart_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    assert sync.list_conflicts(centre.storage) == []
+    assert page.conflicts.rowCount() == 0
+    assert firms.get_firm(centre.storage, fa["id"]) and firms.get_firm(centre.storage, fc["id"])
+    # The decision travels: the laptop receives the centre's firm and is not asked.
+    sync.export_bundle(centre.storage, tmp_path / "c.rumbo")
+    assert sync.import_bundle(laptop.storage, tmp_path / "c.rumbo").conflicts == []
+    assert sync.list_conflicts(laptop.storage) == []
 
 
 def test_buttons_have_spanish_labels(qtbot, laptop):

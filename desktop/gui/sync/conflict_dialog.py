@@ -71,7 +71,7 @@ def describe_record(conflict: sync.Conflict) -> str:
         first = conflict.local.get("legal_name") or conflict.record_id[-8:]
         if conflict.kind == "duplicate":
             second = conflict.remote.get("legal_name") or ""
-            return _tr("{first} / {second} (misma identificación)").format(first=first, second=second)
+            return _tr("{first} / {second} (posible duplicado)").format(first=first, second=second)
         return str(first)
     label = TABLE_LABELS.get(conflict.table, conflict.table)
     return f"{_tr(label)} {conflict.record_id[-8:]}"
@@ -173,6 +173,12 @@ class ConflictDialog(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancelar"))
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
+        if self.duplicate:
+            self.save_button.setText(self.tr("&Unir en una empresa"))
+            self.apart_button = buttons.addButton(self.tr("Son empresas &distintas"),
+                                                  QDialogButtonBox.ButtonRole.ActionRole)
+            self.apart_button.setObjectName("keepApart")
+            self.apart_button.clicked.connect(self.keep_apart)
         layout.addWidget(buttons)
         self._deletion_changed()
 
@@ -180,9 +186,11 @@ class ConflictDialog(QDialog):
 
     def _explanation(self) -> str:
         if self.duplicate:
-            return self.tr("Las dos empresas tienen la misma identificación tributaria: se registraron en dos "
-                           "equipos. Se unirán en una sola. Elija el valor de cada campo; las evaluaciones, "
-                           "contactos y notas de ambas se conservan.")
+            return self.tr("Estas dos empresas parecen la misma (la misma identificación tributaria, o casi el "
+                           "mismo nombre en el mismo municipio): quizá se registraron en dos equipos. Si son la "
+                           "misma, elija el valor de cada campo y guarde: se unen en una y se conservan las "
+                           "evaluaciones, contactos y notas de ambas. Si no, pulse «Son empresas distintas» y no "
+                           "se volverá a preguntar en ningún equipo.")
         if self.deletion:
             return self.tr("Un equipo eliminó este registro mientras otro lo modificaba. Decida si sigue "
                            "eliminado o si se restaura con la modificación.")
@@ -289,6 +297,17 @@ class ConflictDialog(QDialog):
             return
         if self.conflict.table == "firms":
             self.context.signals.firms_changed.emit()
+        self.accept()
+
+
+    def keep_apart(self) -> None:
+        """Record that the two firms are different (travels in bundles) and close."""
+        try:
+            sync.keep_apart(self.storage, self.conflict.id, self.context.adviser_id)
+        except Exception as exc:  # noqa: BLE001 - a sentence for known errors, the crash handler otherwise
+            messages.show_error(self, exc)
+            return
+        self.context.signals.firms_changed.emit()
         self.accept()
 
 
