@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from db import devices
-from db.connection import Storage
+from db.connection import Storage, default_device_name
 from db.firms import FIRM_FIELDS
 from db.sync import conflicts as sync_conflicts
 from db.sync import exchange as engine
@@ -296,6 +296,18 @@ def set_device_name(storage: Storage, name: str) -> dict:
     if len(clean) > 80:
         raise UserError("El nombre del equipo no puede pasar de 80 caracteres.", field="name")
     return devices.rename_device(storage, clean)
+
+
+def device_needs_name(storage: Storage) -> bool:
+    """True while this device still has the host's default name ("Equipo <host>"), which
+    tells nobody apart in bundles and conflicts: the first start asks for a real one."""
+    return storage.device_name == default_device_name()
+
+
+def suggested_device_name(adviser_name: str | None) -> str:
+    """The name offered at first start: "Laptop de <asesor>"."""
+    clean = " ".join((adviser_name or "").split())
+    return f"Laptop de {clean}"[:80] if clean else ""
 
 
 def set_device_role(storage: Storage, role: str) -> None:

@@ -29,6 +29,11 @@
             <translation>Registered advisers</translation>
         </message>
         <message>
+            <location filename="../../desktop/gui/settings/adviser_dialog.py" line="79" />
+            <source>Así lo verán los demás equipos y el centro en los paquetes y conflictos.</source>
+            <translation>Other devices and the centre will see this name in bundles and conflicts.</translation>
+        </message>
+        <message>
             <location filename="../../desktop/gui/settings/adviser_dialog.py" line="45" />
             <source>Cada cambio queda registrado a nombre del asesor que lo hace. Elija su nombre o regístrese.</source>
             <translation>Every change is recorded under the name of the adviser who makes it. Choose your name or register.</translation>
@@ -37,6 +42,26 @@
             <location filename="../../desktop/gui/settings/adviser_dialog.py" line="71" />
             <source>Correo &amp;electrónico</source>
             <translation>&amp;Email</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/adviser_dialog.py" line="146" />
+            <source>Escriba un nombre para este equipo.</source>
+            <translation>Type a name for this device.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/adviser_dialog.py" line="77" />
+            <source>Este equipo</source>
+            <translation>This computer</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/adviser_dialog.py" line="76" />
+            <source>Laptop de …</source>
+            <translation>Laptop of …</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/adviser_dialog.py" line="81" />
+            <source>Nombre del &amp;equipo *</source>
+            <translation>&amp;Device name *</translation>
         </message>
         <message>
             <location filename="../../desktop/gui/settings/adviser_dialog.py" line="62" />
@@ -49,7 +74,7 @@
             <translation>New adviser</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/adviser_dialog.py" line="74" />
+            <location filename="../../desktop/gui/settings/adviser_dialog.py" line="89" />
             <source>Salir</source>
             <translation>Quit</translation>
         </message>

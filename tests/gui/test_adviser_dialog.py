@@ -65,3 +65,61 @@ def test_ensure_adviser_does_not_ask_when_one_is_chosen(context, monkeypatch):
 def test_ensure_adviser_asks_on_first_start(bare_context, monkeypatch):
     monkeypatch.setattr(AdviserDialog, "exec", lambda self: QDialog.DialogCode.Rejected)
     assert ensure_adviser(bare_context, None) is False
+
+
+def _unnamed_context(tmp_path):
+    from PySide6.QtCore import QSettings
+
+    from desktop.gui.shared.context import AppContext
+    from desktop.gui.shared.tasks import SyncRunner
+    from desktop.services.storage import open_database
+
+    storage = open_database(tmp_path / "nuevo.db")  # the host's default name, as a real first start
+    return AppContext(storage, runner=SyncRunner(),
+                      settings=QSettings(str(tmp_path / "u.ini"), QSettings.Format.IniFormat))
+
+
+def test_first_start_names_the_device_after_the_adviser(qtbot, tmp_path):
+    from desktop.services import sync
+
+    ctx = _unnamed_context(tmp_path)
+    try:
+        assert sync.device_needs_name(ctx.storage)
+        dialog = AdviserDialog(ctx)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        assert dialog.device_group.isVisible()
+        type_text(qtbot, dialog.name.editor, "Ana Martínez")
+        assert dialog.device.editor.text() == "Laptop de Ana Martínez"
+        dialog.grab().save(str(tmp_path / "first.png"))
+        qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
+        assert dialog.result() == QDialog.DialogCode.Accepted
+        assert ctx.storage.device_name == "Laptop de Ana Martínez"
+        assert sync.device_info(ctx.storage)["name"] == "Laptop de Ana Martínez"
+        assert not sync.device_needs_name(ctx.storage)
+        again = AdviserDialog(ctx)  # "Cambiar de asesor" later does not ask again
+        qtbot.addWidget(again)
+        assert again.device_group.isHidden()
+    finally:
+        ctx.storage.close()
+
+
+def test_a_device_name_typed_by_hand_wins_and_an_empty_one_is_said_in_place(qtbot, tmp_path):
+    ctx = _unnamed_context(tmp_path)
+    try:
+        dialog = AdviserDialog(ctx)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        type_text(qtbot, dialog.device.editor, "Portátil CDMYPE 3")
+        type_text(qtbot, dialog.name.editor, "Beto")
+        assert dialog.device.editor.text() == "Portátil CDMYPE 3"
+        dialog.device.editor.clear()
+        qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
+        assert dialog.isVisible() and ctx.adviser_id is None
+        assert dialog.device.problem.text() == "Escriba un nombre para este equipo."
+        assert profile.list_advisers(ctx.storage) == []  # nothing half-done
+        type_text(qtbot, dialog.device.editor, "Portátil CDMYPE 3")
+        qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
+        assert ctx.storage.device_name == "Portátil CDMYPE 3"
+    finally:
+        ctx.storage.close()

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.errors import UserError
 from desktop.gui.shared.fields import FieldBox
-from desktop.services import profile
+from desktop.services import profile, sync
 
 
 class AdviserDialog(QDialog):
@@ -71,6 +71,21 @@ class AdviserDialog(QDialog):
         form.addRow(tr("Correo &electrónico"), self.email)
         form.addRow("", self.create_button)
 
+        # Bundles and conflicts show which device a record came from: the host's name tells
+        # nobody apart, so a device still carrying it is named here, once.
+        self.device = FieldBox(QLineEdit(objectName="deviceName", placeholderText=tr("Laptop de …")))
+        self.device_group = QGroupBox(tr("Este equipo"))
+        device_form = QFormLayout(self.device_group)
+        device_form.addRow(QLabel(tr("Así lo verán los demás equipos y el centro en los paquetes y conflictos."),
+                                  wordWrap=True))
+        device_form.addRow(tr("Nombre del &equipo *"), self.device)
+        self.device_group.setVisible(sync.device_needs_name(self.storage))
+        self._device_typed = False
+        self.device.editor.textEdited.connect(lambda _t: setattr(self, "_device_typed", True))
+        self.name.editor.textChanged.connect(self._suggest_device)
+        self.existing.currentItemChanged.connect(lambda item, _old: self._suggest_device(
+            item.text().split(" — ")[0] if item is not None else ""))
+
         cancel = QPushButton(tr("Salir"), objectName="cancelAdviser")
         footer = QHBoxLayout()
         footer.addStretch(1)
@@ -80,6 +95,7 @@ class AdviserDialog(QDialog):
         layout.addWidget(intro)
         layout.addWidget(choose)
         layout.addWidget(create)
+        layout.addWidget(self.device_group)
         layout.addLayout(footer)
 
         self.existing.currentItemChanged.connect(lambda item, _old: self.use_button.setEnabled(item is not None))
@@ -94,12 +110,30 @@ class AdviserDialog(QDialog):
             self.existing.setFocus()
         else:
             self.name.editor.setFocus()
-        self.resize(480, 440 if self.existing.count() else 300)
+        self.resize(480, (440 if self.existing.count() else 300) + (130 if self.device_group.isVisibleTo(self) else 0))
+
+    def _suggest_device(self, adviser_name: str) -> None:
+        """Offer "Laptop de <asesor>" until the adviser types a name of their own."""
+        if not self._device_typed:
+            self.device.editor.setText(sync.suggested_device_name(adviser_name))
+
+    def _name_device(self) -> bool:
+        """Save the device's name when it is asked for; False (said in place) when it is not valid."""
+        if self.device_group.isHidden():
+            return True
+        self.device.set_problem(None)
+        try:
+            sync.set_device_name(self.storage, self.device.editor.text())
+        except UserError as exc:
+            self.device.set_problem(exc.message)
+            self.device.editor.setFocus()
+            return False
+        return True
 
     def use_selected(self) -> bool:
         """Make the selected adviser the one at the keyboard."""
         item = self.existing.currentItem()
-        if item is None:
+        if item is None or not self._name_device():
             return False
         self._choose(item.data(Qt.ItemDataRole.UserRole))
         return True
@@ -108,6 +142,10 @@ class AdviserDialog(QDialog):
         """Register the adviser typed in and make them the one at the keyboard."""
         for box in (self.name, self.email):
             box.set_problem(None)
+        if not self.device.editor.text().strip() and self.device_group.isVisibleTo(self):
+            self.device.set_problem(self.tr("Escriba un nombre para este equipo."))
+            self.device.editor.setFocus()
+            return False
         try:
             adviser = profile.create_adviser(self.storage, self.name.editor.text(), self.centre.editor.text(),
                                              self.email.editor.text(), self.context.adviser_id)
@@ -115,6 +153,8 @@ class AdviserDialog(QDialog):
             box = self.email if exc.field == "email" else self.name
             box.set_problem(exc.message)
             box.editor.setFocus()
+            return False
+        if not self._name_device():
             return False
         self._choose(adviser["id"])
         return True
