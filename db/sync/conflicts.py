@@ -341,6 +341,43 @@ def merge_duplicates(storage, conflict_id: str, survivor_id: str, values: dict[s
 
 
 @guarded
+def distinct_pairs(storage) -> set[tuple[str, str]]:
+    """Every pair of firms kept apart (smaller id first)."""
+    ensure_schema(storage)
+    return set(storage.conn.execute("SELECT first_id, second_id FROM sync_distinct"))
+
+
+@guarded
+def open_duplicate(storage, first: str, second: str) -> str:
+    """The open duplicate conflict of two live firms, opened now if there is none (its id).
+
+    The "Posibles duplicados" view hands a pair to the same merge as bundles do.
+
+    Raises:
+        UserError: the same firm twice, a firm that is gone (deleted or merged), or
+            a pair already declared different.
+    """
+    ensure_schema(storage)
+    a, b = sorted((first, second))
+    if a == b:
+        raise UserError("Una empresa no se puede unir consigo misma.", field="firm")
+    with storage.write():
+        for firm_id in (a, b):
+            if _live_firm(storage, firm_id) is None:
+                into = storage.conn.execute("SELECT into_id FROM sync_merges WHERE from_id = ?", (firm_id,)).fetchone()
+                raise UserError("Una de las dos empresas ya se unió a otra." if into else
+                                "Una de las dos empresas ya no existe (fue eliminada).", field="firm")
+        if kept_apart(storage, a, b):
+            raise UserError("Ya se decidió que estas dos empresas son distintas.", field="firm")
+        storage.conn.execute(
+            "INSERT OR IGNORE INTO sync_conflicts (id, kind, table_name, record_id, other_id, detected_at)"
+            " VALUES (?, 'duplicate', 'firms', ?, ?, ?)", (new_id(), a, b, now_iso()))
+        return storage.conn.execute(
+            "SELECT id FROM sync_conflicts WHERE kind = 'duplicate' AND record_id = ? AND other_id = ?"
+            " AND status = 'open'", (a, b)).fetchone()[0]
+
+
+@guarded
 def keep_apart(storage, conflict_id: str, adviser_id: str | None) -> None:
     """Settle a duplicate conflict as two different firms, for good and everywhere.
 

@@ -992,6 +992,69 @@
         </message>
     </context>
     <context>
+        <name>DuplicatesDialog</name>
+        <message>
+            <location filename="../../desktop/gui/registry/duplicates_dialog.py" line="39" />
+            <source>&amp;Revisar…</source>
+            <translation>&amp;Review…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/duplicates_dialog.py" line="41" />
+            <source>Cerrar</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/duplicates_dialog.py" line="35" />
+            <source>Empresa</source>
+            <translation>Firm</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/duplicates_dialog.py" line="31" />
+            <source>Empresas registradas que parecen la misma: la misma identificación tributaria, o casi el mismo nombre en el mismo municipio. Revise cada par: únalas o indique que son distintas (no se volverá a preguntar).</source>
+            <translation>Registered firms that look like the same one: the same tax id, or nearly the same name in the same municipality. Review each pair: merge them or say they are different (you will not be asked again).</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/duplicates_dialog.py" line="60" />
+            <source>Misma identificación tributaria</source>
+            <translation>Same tax id</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/duplicates_dialog.py" line="36" />
+            <source>Motivo</source>
+            <translation>Reason</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/duplicates_dialog.py" line="36" />
+            <source>Municipio</source>
+            <translation>Municipality</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/duplicates_dialog.py" line="64" />
+            <source>No hay posibles duplicados.</source>
+            <translation>No possible duplicates.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/duplicates_dialog.py" line="61" />
+            <source>Nombre casi igual ({score:.0f} %)</source>
+            <translation>Nearly the same name ({score:.0f} %)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/duplicates_dialog.py" line="35" />
+            <source>Parece la misma que</source>
+            <translation>Looks like</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/duplicates_dialog.py" line="27" />
+            <source>Posibles duplicados</source>
+            <translation>Possible duplicates</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/duplicates_dialog.py" line="63" />
+            <source>{n} pares por revisar.</source>
+            <translation>{n} pairs to review.</translation>
+        </message>
+    </context>
+    <context>
         <name>Export</name>
         <message>
             <location filename="../../desktop/gui/registry/export_dialog.py" line="70" />
@@ -1837,67 +1900,72 @@
     <context>
         <name>FirmsPage</name>
         <message>
-            <location filename="../../desktop/gui/registry/firms_page.py" line="156" />
+            <location filename="../../desktop/gui/registry/firms_page.py" line="167" />
             <source> empresa</source>
             <translation> firm</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firms_page.py" line="156" />
+            <location filename="../../desktop/gui/registry/firms_page.py" line="167" />
             <source> empresas</source>
             <translation> firms</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firms_page.py" line="66" />
+            <location filename="../../desktop/gui/registry/firms_page.py" line="67" />
             <source>&amp;Abrir</source>
             <translation>&amp;Open</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firms_page.py" line="67" />
+            <location filename="../../desktop/gui/registry/firms_page.py" line="68" />
             <source>&amp;Importar…</source>
             <translation>&amp;Import…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firms_page.py" line="65" />
+            <location filename="../../desktop/gui/registry/firms_page.py" line="66" />
             <source>&amp;Nueva empresa</source>
             <translation>&amp;New firm</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firms_page.py" line="51" />
+            <location filename="../../desktop/gui/registry/firms_page.py" line="52" />
             <source>Buscar por nombre, NIT, municipio o persona (Ctrl+F)</source>
             <translation>Search by name, tax ID, municipality or person (Ctrl+F)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firms_page.py" line="61" />
+            <location filename="../../desktop/gui/registry/firms_page.py" line="62" />
             <source>CIIU</source>
             <translation>ISIC</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firms_page.py" line="68" />
+            <location filename="../../desktop/gui/registry/firms_page.py" line="69" />
             <source>E&amp;xportar…</source>
             <translation>E&amp;xport…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firms_page.py" line="58" />
+            <location filename="../../desktop/gui/registry/firms_page.py" line="70" />
+            <source>Posibles &amp;duplicados…</source>
+            <translation>Possible &amp;duplicates…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/firms_page.py" line="59" />
             <source>Todas las bandas</source>
             <translation>All bands</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firms_page.py" line="56" />
+            <location filename="../../desktop/gui/registry/firms_page.py" line="57" />
             <source>Todas las etapas</source>
             <translation>All stages</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firms_page.py" line="60" />
+            <location filename="../../desktop/gui/registry/firms_page.py" line="61" />
             <source>Todos los asesores</source>
             <translation>All advisers</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firms_page.py" line="52" />
+            <location filename="../../desktop/gui/registry/firms_page.py" line="53" />
             <source>Todos los países</source>
             <translation>All countries</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firms_page.py" line="54" />
+            <location filename="../../desktop/gui/registry/firms_page.py" line="55" />
             <source>Todos los tamaños</source>
             <translation>All sizes</translation>
         </message>

@@ -105,3 +105,41 @@ def test_export_and_import_count_the_same_records_in_the_same_words(devices, fol
         assert sync.records_summary(seen).en == "firms: 1 new, 1 possible duplicates; assessments: 1 new"
     [dup] = sync.list_conflicts(b)
     assert {dup.record_id, dup.other_id} == {local["id"], mine["id"]}
+
+
+def test_pairs_that_cannot_be_merged_say_why_and_write_nothing(devices):
+    import pytest
+
+    from desktop.domain.errors import UserError
+    from desktop.services.registry import duplicates
+    from tests.sync.conftest import logical_hash
+
+    a, _b, _c = devices
+    one = _firm(a, "Café Las Nubes")
+    two = _firm(a, "Cafe las Nubes")
+    three = _firm(a, "CAFÉ LAS NUBES S.A.")
+    assert len(duplicates.possible_duplicates(a)) == 2
+    before = logical_hash(a)
+    with pytest.raises(UserError, match="consigo misma"):
+        duplicates.review_pair(a, one["id"], one["id"])
+    assert logical_hash(a) == before
+    conflict_id = duplicates.review_pair(a, one["id"], two["id"])
+    assert duplicates.review_pair(a, two["id"], one["id"]) == conflict_id  # the same open question
+    sync.resolve_conflict(a, conflict_id, {n: "local" for n in sync.list_conflicts(a)[0].fields}, "ana")
+    gone = two["id"] if firms.get_firm(a, two["id"]) is None else one["id"]
+    with pytest.raises(UserError, match="ya se unió a otra"):
+        duplicates.review_pair(a, gone, three["id"])
+    kept = one["id"] if gone == two["id"] else two["id"]
+    sync.keep_apart(a, duplicates.review_pair(a, kept, three["id"]), "ana")
+    with pytest.raises(UserError, match="son distintas"):
+        duplicates.review_pair(a, kept, three["id"])
+    assert duplicates.possible_duplicates(a) == []
+
+
+def test_the_registry_view_leaves_out_different_tax_ids(devices):
+    from desktop.services.registry import duplicates
+
+    a, _b, _c = devices
+    _firm(a, "Panadería Ñandú", tax_id="0614-290186-102-2")
+    _firm(a, "Panadería Ñandú", tax_id="0614-010101-101-0")
+    assert duplicates.possible_duplicates(a) == []

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from db import firms as firm_repo
 from db.connection import Storage
 from db.queries import firm_lookup
+from db.sync import conflicts as sync_conflicts
 from desktop.domain.registry.dedupe import DuplicateIndex, place_key
 from desktop.domain.registry.validation import check_tax_id
 
@@ -75,3 +76,51 @@ class DuplicateFinder:
             # The FTS phrase also finds "San Miguel de Mercedes" for "San Miguel": keep the exact place.
             if firm_id != self.exclude_id and place_key(country, town) == key:
                 self._index.add(firm_id, country, town, name, tax_id)
+
+
+@dataclass(frozen=True)
+class DuplicatePair:
+    """Two registered firms the importer's rules take for one (the older one first)."""
+
+    first_id: str
+    first_name: str
+    second_id: str
+    second_name: str
+    municipality: str | None
+    reason: str
+    score: float
+
+
+def possible_duplicates(storage: Storage, progress=None) -> list[DuplicatePair]:
+    """Pairs of live firms in the whole registry that look like one firm, oldest first.
+
+    The importer's screen (:meth:`DuplicateIndex.screen`), blocked on tax id and on
+    place and name, compares every firm against those registered before it; pairs
+    an adviser kept apart are left out. At 100,000 firms see docs/benchmarks.md.
+    """
+    rows = storage.conn.execute(
+        "SELECT id, country, municipality, legal_name, tax_id FROM firms WHERE deleted_at IS NULL"
+        " ORDER BY created_at, id").fetchall()
+    apart = sync_conflicts.distinct_pairs(storage)
+    names = {r[0]: r[3] for r in rows}
+    tax_ids = {r[0]: r[4] for r in rows}
+    index = DuplicateIndex()
+    pairs = []
+    for (firm_id, _cc, town, name, _tax), match in zip(rows, index.screen(rows, progress)):
+        if match is None or tuple(sorted((firm_id, match.ref))) in apart:
+            continue
+        if _tax and tax_ids.get(match.ref) and _tax != tax_ids[match.ref]:
+            continue  # two different tax ids: two firms, whatever their names (as bundles decide)
+        pairs.append(DuplicatePair(match.ref, names.get(match.ref, match.other_name), firm_id, name, town,
+                                   match.reason, match.score))
+    return pairs
+
+
+def review_pair(storage: Storage, first_id: str, second_id: str) -> str:
+    """Open (or find) the possible-duplicate conflict of two firms, for the merge dialog.
+
+    Raises:
+        UserError: one sentence when the pair cannot be merged (the same firm, a firm
+            already merged or deleted, a pair declared different).
+    """
+    return sync_conflicts.open_duplicate(storage, first_id, second_id)

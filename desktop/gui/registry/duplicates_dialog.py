@@ -1,0 +1,92 @@
+"""Empresas → "Posibles duplicados": pairs of registered firms that look like one firm.
+
+The pairs come from the importer's rules over the whole registry
+(:func:`desktop.services.registry.duplicates.possible_duplicates`). Reviewing a pair
+opens the same dialog bundles use (:class:`ConflictDialog`): merge field by field,
+or declare the firms different, which is remembered and travels to other devices.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from desktop.gui.shared import messages
+from desktop.gui.shared.tables import fill_table, read_only_table
+from desktop.gui.sync.conflict_dialog import ConflictDialog
+from desktop.services.registry import duplicates
+
+
+class DuplicatesDialog(QDialog):
+    """The list of possible duplicates; "Revisar…" (or Enter, or a double click) settles one."""
+
+    def __init__(self, context, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.context = context
+        self.setObjectName("duplicatesDialog")
+        self.setWindowTitle(self.tr("Posibles duplicados"))
+        self.resize(900, 420)
+        self.pairs: list[duplicates.DuplicatePair] = []
+        self.conflict_dialog: ConflictDialog | None = None
+        intro = QLabel(self.tr("Empresas registradas que parecen la misma: la misma identificación tributaria, o "
+                               "casi el mismo nombre en el mismo municipio. Revise cada par: únalas o indique que "
+                               "son distintas (no se volverá a preguntar)."), wordWrap=True)
+        self.summary = QLabel(objectName="duplicatesSummary")
+        self.table = read_only_table("duplicatesTable", [self.tr("Empresa"), self.tr("Parece la misma que"),
+                                                         self.tr("Municipio"), self.tr("Motivo")], select_rows=True)
+        for column, width in enumerate((260, 260, 140)):
+            self.table.setColumnWidth(column, width)
+        self.review_button = QPushButton(self.tr("&Revisar…"), objectName="reviewDuplicate")
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Cerrar"))
+        close.rejected.connect(self.reject)
+        row = QHBoxLayout()
+        row.addWidget(self.summary, 1)
+        row.addWidget(self.review_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(row)
+        layout.addWidget(close)
+        self.review_button.clicked.connect(self.review_current)
+        self.table.doubleClicked.connect(lambda _index: self.review_current())
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Look for the pairs again (after a merge or a decision)."""
+        self.pairs = duplicates.possible_duplicates(self.context.storage)
+        fill_table(self.table, [
+            (p.second_name, p.first_name, p.municipality or "",
+             self.tr("Misma identificación tributaria") if p.reason == "tax_id"
+             else self.tr("Nombre casi igual ({score:.0f} %)").format(score=p.score))
+            for p in self.pairs])
+        self.summary.setText(self.tr("{n} pares por revisar.").format(n=len(self.pairs)) if self.pairs
+                             else self.tr("No hay posibles duplicados."))
+        self.review_button.setEnabled(bool(self.pairs))
+        if self.pairs:
+            self.table.selectRow(0)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        # Enter reviews the selected pair instead of closing the dialog.
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.table.hasFocus():
+            self.review_current()
+            return
+        super().keyPressEvent(event)
+
+    def review_current(self) -> ConflictDialog | None:
+        """Open the merge dialog for the selected pair; the list refreshes when it closes."""
+        row = self.table.currentRow()
+        if not 0 <= row < len(self.pairs):
+            return None
+        pair = self.pairs[row]
+        try:
+            conflict_id = duplicates.review_pair(self.context.storage, pair.first_id, pair.second_id)
+            dialog = ConflictDialog(self.context, conflict_id, self)
+        except Exception as exc:  # noqa: BLE001 - a sentence for known errors, the crash handler otherwise
+            messages.show_error(self, exc)
+            self.refresh()
+            return None
+        self.conflict_dialog = dialog
+        dialog.finished.connect(lambda _code: self.refresh())
+        dialog.open()
+        return dialog
