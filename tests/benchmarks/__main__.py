@@ -85,10 +85,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rebuild", action="store_true", help="build the database again")
     parser.add_argument("--repeat", type=int, default=7)
     parser.add_argument("--quick", action="store_true", help="fewer repeats; skip the import and the batch")
-    parser.add_argument("--only", help="comma list: startup,list,proxy,import,engines,reports,dashboard")
+    parser.add_argument("--only", help="comma list: startup,list,proxy,import,engines,reports,dashboard,duplicates")
     parser.add_argument("--no-write", action="store_true", help="print only; leave docs/benchmarks.md alone")
     args = parser.parse_args(argv)
-    wanted = set((args.only or "startup,list,proxy,import,engines,reports,dashboard").split(","))
+    wanted = set((args.only or "startup,list,proxy,import,engines,reports,dashboard,duplicates").split(","))
     if args.quick:
         wanted -= {"import"}
         args.repeat = 3
@@ -120,6 +120,7 @@ def main(argv: list[str] | None = None) -> int:
             run("list", lambda: bench_list.measure_list(storage, args.repeat, proxy=False))
             run("proxy", lambda: bench_list.measure_proxy(storage) if args.firms <= 200_000 else [])
             run("dashboard", lambda: bench_work.measure_dashboard(storage))
+            run("duplicates", lambda: bench_work.measure_duplicates(storage))
             if "reports" in wanted:
                 batch = 100 if args.quick else 1000
                 run("reports", lambda: bench_work.measure_reports(storage, db_path, batch=batch))

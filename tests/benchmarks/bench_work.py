@@ -98,3 +98,13 @@ def measure_dashboard(storage, repeat: int = 3) -> list[Measure]:
 
     value, runs = median_ms(lambda: build_dashboard(storage), repeat)
     return [Measure("Dashboard (Tablero) build", value, runs=runs, note="every chart of the default view")]
+
+
+def measure_duplicates(storage, repeat: int = 3) -> list[Measure]:
+    """Empresas → "Posibles duplicados" over the whole registry (blocked on tax id and place/name)."""
+    from desktop.services.registry.duplicates import possible_duplicates
+
+    found: list = []
+    ms, runs = median_ms(lambda: found.append(len(possible_duplicates(storage))), repeat=repeat, warmup=0)
+    return [Measure("Possible duplicates over the whole registry", ms, budget=5000, runs=runs,
+                    note=f"{found[-1]:,} pairs found")]
