@@ -395,6 +395,44 @@ def keep_apart(storage, conflict_id: str, adviser_id: str | None) -> None:
         close_conflict(storage, conflict_id, "resolved", adviser_id, {"distinct": [first, second]})
 
 
+@guarded
+def undo_merge(storage, absorbed_id: str, adviser_id: str | None) -> dict:
+    """"Deshacer fusión": bring an absorbed firm back with the records the merge moved.
+
+    One transaction: the tombstone is undone (its data is the firm as it was), the
+    contacts, assessments and notes that the merge moved to the survivor (found in the
+    change log: firm_id went from the absorbed firm to the survivor) move back, and the
+    merge row goes. Each step is an ordinary change, so the undo travels in bundles; a
+    device that receives the firm alive drops its merge row too. Values the adviser chose
+    for the survivor at the merge stay: they are the survivor's own data now.
+
+    Returns:
+        The restored firm.
+
+    Raises:
+        UserError: the firm was never merged (or the merge was already undone).
+    """
+    ensure_schema(storage)
+    with storage.write():
+        capture_local_changes(storage)
+        row = storage.conn.execute("SELECT into_id FROM sync_merges WHERE from_id = ?", (absorbed_id,)).fetchone()
+        current = current_row(storage, "firms", absorbed_id)
+        if row is None or current is None or not current.get("deleted_at"):
+            raise UserError("Esa empresa no está unida a otra; no hay fusión que deshacer.", field="firm")
+        survivor = row[0]
+        records.undelete(storage, "firms", absorbed_id, adviser_id)
+        for child in FIRM_CHILDREN:
+            moved = {r[0] for r in storage.conn.execute(
+                "SELECT record_id FROM change_log WHERE table_name = ? AND json_extract(before, '$.firm_id') = ?"
+                " AND json_extract(after, '$.firm_id') = ?", (child, absorbed_id, survivor))}
+            for rid in sorted(moved):
+                now = records.get(storage, child, rid, include_deleted=True)
+                if now and now["firm_id"] == survivor and not now["deleted_at"]:
+                    records.update(storage, child, rid, {"firm_id": absorbed_id}, adviser_id)
+        storage.conn.execute("DELETE FROM sync_merges WHERE from_id = ?", (absorbed_id,))
+    return records.get(storage, "firms", absorbed_id)
+
+
 def merged_into(storage, firm_id: str) -> str | None:
     """The firm that ``firm_id`` was merged into, following chains; None if never merged."""
     ensure_schema(storage)

@@ -198,6 +198,9 @@ def _apply_change(storage, ch: BundleChange, report: ApplyReport, touched_firms:
             _mark(report, "deleted", ch)
         else:
             _mark(report, "changed", ch)
+    if ch.table == "firms" and not winner.state.get("deleted_at"):
+        # A firm shown alive is merged into nothing (a merge undone elsewhere, or never made).
+        storage.conn.execute("DELETE FROM sync_merges WHERE from_id = ?", (ch.record_id,))
     losers = [v for v in versions if v.key != winner.key]
     set_other_heads(storage, ch.table, ch.record_id, losers)
     stored = current_row(storage, ch.table, ch.record_id)

@@ -30,7 +30,7 @@ from desktop.services.registry.fields import prepare_firm
 
 __all__ = [
     "BundleError", "BundlePreview", "BundleRecord", "Conflict", "ExportResult", "ImportResult", "Peer", "Typed",
-    "bundle_history", "export_bundle", "import_bundle", "keep_apart", "list_conflicts", "list_peers", "preview_bundle",
+    "bundle_history", "export_bundle", "import_bundle", "keep_apart", "undo_merge", "list_conflicts", "list_peers", "preview_bundle",
     "records_summary", "resolve_conflict", "set_device_name", "set_device_role", "device_info",
 ]
 
@@ -265,6 +265,16 @@ def keep_apart(storage: Storage, conflict_id: str, adviser_id: str | None) -> No
         UserError: the conflict is not open or is not a possible duplicate.
     """
     sync_conflicts.keep_apart(storage, conflict_id, adviser_id)
+
+
+def undo_merge(storage: Storage, absorbed_id: str, adviser_id: str | None) -> dict:
+    """"Deshacer fusión": restore a firm absorbed by a merge, with the records the merge
+    moved; travels in bundles like any edit.
+
+    Raises:
+        UserError: the firm is not merged into another.
+    """
+    return sync_conflicts.undo_merge(storage, absorbed_id, adviser_id)
 
 
 def _firm_values(base: Mapping[str, Any], chosen: Mapping[str, Any]) -> dict[str, Any]:

@@ -143,3 +143,39 @@ def test_the_registry_view_leaves_out_different_tax_ids(devices):
     _firm(a, "Panadería Ñandú", tax_id="0614-290186-102-2")
     _firm(a, "Panadería Ñandú", tax_id="0614-010101-101-0")
     assert duplicates.possible_duplicates(a) == []
+
+
+def test_undo_merge_restores_both_firms_everywhere(devices, folder):
+    import pytest
+
+    from db import assessments
+    from desktop.domain.errors import UserError
+
+    a, b, c = devices
+    fa = _firm(a, "Tortillería La Única", phone="2661 1234")
+    fb = _firm(b, "Tortilleria La Unica", adviser="beto")
+    ev_b = assessments.start_assessment(b, fb["id"], "rumbo-readiness", "1", "beto", "beto")
+    exchange(a, c, folder)
+    exchange(b, c, folder)
+    [dup] = sync.list_conflicts(c)
+    kept = sync.resolve_conflict(c, dup.id, {n: "local" for n in dup.fields}, "jefa", survivor="local")
+    gone = fb["id"] if kept["id"] == fa["id"] else fa["id"]
+    for laptop in (a, b):
+        exchange(c, laptop, folder)
+    with pytest.raises(UserError, match="no hay fusión"):
+        sync.undo_merge(a, kept["id"], "ana")
+    restored = sync.undo_merge(a, gone, "ana")  # undone on a laptop, not where it was merged
+    assert restored["id"] == gone and restored["deleted_at"] is None
+    assert sync.sync_conflicts.merged_into(a, gone) is None
+    for _ in range(2):
+        for laptop in (a, b):
+            exchange(laptop, c, folder)
+            exchange(c, laptop, folder)
+    assert snapshot(a) == snapshot(b) == snapshot(c)
+    for device in (a, b, c):
+        assert firms.get_firm(device, gone) is not None and firms.get_firm(device, kept["id"]) is not None
+        assert sync.sync_conflicts.merged_into(device, gone) is None
+        if gone == fb["id"]:
+            assert assessments.get_assessment(device, ev_b["id"])["firm_id"] == fb["id"]
+    with pytest.raises(UserError, match="no hay fusión"):
+        sync.undo_merge(a, gone, "ana")  # already undone
