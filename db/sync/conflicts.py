@@ -396,6 +396,18 @@ def keep_apart(storage, conflict_id: str, adviser_id: str | None) -> None:
 
 
 @guarded
+def list_merges(storage) -> list[dict]:
+    """Merges in force here, newest first: absorbed firm, survivor, their names, when."""
+    ensure_schema(storage)
+    cur = storage.conn.execute(
+        "SELECT m.from_id, a.legal_name, m.into_id, s.legal_name, m.merged_at FROM sync_merges m"
+        " JOIN firms a ON a.id = m.from_id JOIN firms s ON s.id = m.into_id"
+        " WHERE a.deleted_at IS NOT NULL ORDER BY m.merged_at DESC, m.from_id")
+    keys = ("absorbed_id", "absorbed_name", "survivor_id", "survivor_name", "merged_at")
+    return [dict(zip(keys, r)) for r in cur]
+
+
+@guarded
 def undo_merge(storage, absorbed_id: str, adviser_id: str | None) -> dict:
     """"Deshacer fusión": bring an absorbed firm back with the records the merge moved.
 

@@ -267,6 +267,11 @@ def keep_apart(storage: Storage, conflict_id: str, adviser_id: str | None) -> No
     sync_conflicts.keep_apart(storage, conflict_id, adviser_id)
 
 
+def list_merges(storage: Storage) -> list[dict]:
+    """Merges in force, newest first (absorbed_id/_name, survivor_id/_name, merged_at)."""
+    return sync_conflicts.list_merges(storage)
+
+
 def undo_merge(storage: Storage, absorbed_id: str, adviser_id: str | None) -> dict:
     """"Deshacer fusión": restore a firm absorbed by a merge, with the records the merge
     moved; travels in bundles like any edit.

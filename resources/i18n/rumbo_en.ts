@@ -994,62 +994,92 @@
     <context>
         <name>DuplicatesDialog</name>
         <message>
-            <location filename="../../desktop/gui/registry/duplicates_dialog.py" line="39" />
+            <location filename="../../desktop/gui/registry/duplicates_dialog.py" line="49" />
             <source>&amp;Revisar…</source>
             <translation>&amp;Review…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/duplicates_dialog.py" line="41" />
+            <location filename="../../desktop/gui/registry/duplicates_dialog.py" line="51" />
             <source>Cerrar</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/duplicates_dialog.py" line="35" />
+            <location filename="../../desktop/gui/registry/duplicates_dialog.py" line="68" />
+            <source>Deshacer &amp;fusión</source>
+            <translation>Undo &amp;merge</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/duplicates_dialog.py" line="45" />
             <source>Empresa</source>
             <translation>Firm</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/duplicates_dialog.py" line="31" />
+            <location filename="../../desktop/gui/registry/duplicates_dialog.py" line="64" />
+            <source>Empresa unida</source>
+            <translation>Merged firm</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/duplicates_dialog.py" line="41" />
             <source>Empresas registradas que parecen la misma: la misma identificación tributaria, o casi el mismo nombre en el mismo municipio. Revise cada par: únalas o indique que son distintas (no se volverá a preguntar).</source>
             <translation>Registered firms that look like the same one: the same tax id, or nearly the same name in the same municipality. Review each pair: merge them or say they are different (you will not be asked again).</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/duplicates_dialog.py" line="60" />
+            <location filename="../../desktop/gui/registry/duplicates_dialog.py" line="65" />
+            <source>Fecha</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/duplicates_dialog.py" line="76" />
+            <source>Fusiones hechas</source>
+            <translation>Merges made</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/duplicates_dialog.py" line="89" />
             <source>Misma identificación tributaria</source>
             <translation>Same tax id</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/duplicates_dialog.py" line="36" />
+            <location filename="../../desktop/gui/registry/duplicates_dialog.py" line="46" />
             <source>Motivo</source>
             <translation>Reason</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/duplicates_dialog.py" line="36" />
+            <location filename="../../desktop/gui/registry/duplicates_dialog.py" line="46" />
             <source>Municipio</source>
             <translation>Municipality</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/duplicates_dialog.py" line="64" />
+            <location filename="../../desktop/gui/registry/duplicates_dialog.py" line="93" />
             <source>No hay posibles duplicados.</source>
             <translation>No possible duplicates.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/duplicates_dialog.py" line="61" />
+            <location filename="../../desktop/gui/registry/duplicates_dialog.py" line="90" />
             <source>Nombre casi igual ({score:.0f} %)</source>
             <translation>Nearly the same name ({score:.0f} %)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/duplicates_dialog.py" line="35" />
+            <location filename="../../desktop/gui/registry/duplicates_dialog.py" line="45" />
             <source>Parece la misma que</source>
             <translation>Looks like</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/duplicates_dialog.py" line="27" />
+            <location filename="../../desktop/gui/registry/duplicates_dialog.py" line="75" />
+            <source>Por revisar</source>
+            <translation>To review</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/duplicates_dialog.py" line="37" />
             <source>Posibles duplicados</source>
             <translation>Possible duplicates</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/duplicates_dialog.py" line="63" />
+            <location filename="../../desktop/gui/registry/duplicates_dialog.py" line="64" />
+            <source>Se unió a</source>
+            <translation>Merged into</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/duplicates_dialog.py" line="92" />
             <source>{n} pares por revisar.</source>
             <translation>{n} pairs to review.</translation>
         </message>

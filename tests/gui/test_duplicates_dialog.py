@@ -83,3 +83,27 @@ def test_a_pair_gone_meanwhile_is_said_in_one_sentence(qtbot, context, monkeypat
     qtbot.mouseClick(dialog.review_button, Qt.MouseButton.LeftButton)
     assert shown == ["Una de las dos empresas ya no existe (fue eliminada)."]
     assert dialog.table.rowCount() == 0
+
+
+def test_a_merge_is_undone_by_clicking(qtbot, context):
+    first = _register(context, "Café Las Nubes")
+    second = _register(context, "Cafe las Nubes")
+    ev = assessments.start_draft(context.storage, second["id"], context.adviser_id)
+    _page, dialog = _open(qtbot, context)
+    qtbot.mouseClick(dialog.review_button, Qt.MouseButton.LeftButton)
+    merge = dialog.conflict_dialog
+    side = "local" if merge.conflict.local["id"] == first["id"] else "remote"
+    radio = merge.findChild(QRadioButton, f"{side}_legal_name")
+    qtbot.mouseClick(radio, Qt.MouseButton.LeftButton, pos=QPoint(8, radio.height() // 2))
+    merge.survivor.setCurrentIndex(merge.survivor.findData(side))
+    qtbot.mouseClick(merge.save_button, Qt.MouseButton.LeftButton)
+    assert firms.get_firm(context.storage, second["id"]) is None
+    dialog.tabs.setCurrentIndex(1)
+    assert dialog.merge_table.rowCount() == 1
+    assert (dialog.merge_table.item(0, 0).text(), dialog.merge_table.item(0, 1).text()) == (
+        "Cafe las Nubes", "Café Las Nubes")
+    qtbot.mouseClick(dialog.undo_button, Qt.MouseButton.LeftButton)
+    assert dialog.merge_table.rowCount() == 0
+    assert firms.get_firm(context.storage, second["id"])["legal_name"] == "Cafe las Nubes"
+    assert {a["id"] for a in assessments.assessments_of_firm(context.storage, second["id"])} == {ev["id"]}
+    assert dialog.table.rowCount() == 1  # the pair is back to be reviewed

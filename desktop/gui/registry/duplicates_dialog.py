@@ -9,11 +9,21 @@ or declare the firms different, which is remembered and travels to other devices
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.gui.shared import messages
 from desktop.gui.shared.tables import fill_table, read_only_table
-from desktop.gui.sync.conflict_dialog import ConflictDialog
+from desktop.gui.sync.conflict_dialog import ConflictDialog, when_text
+from desktop.services import sync
 from desktop.services.registry import duplicates
 
 
@@ -43,10 +53,29 @@ class DuplicatesDialog(QDialog):
         row = QHBoxLayout()
         row.addWidget(self.summary, 1)
         row.addWidget(self.review_button)
+        pairs_tab = QWidget()
+        pairs_layout = QVBoxLayout(pairs_tab)
+        pairs_layout.addWidget(intro)
+        pairs_layout.addWidget(self.table, 1)
+        pairs_layout.addLayout(row)
+
+        # Merges already made can be undone: the absorbed firm comes back with its records.
+        self.merges: list[dict] = []
+        self.merge_table = read_only_table("mergesTable", [self.tr("Empresa unida"), self.tr("Se unió a"),
+                                                           self.tr("Fecha")], select_rows=True)
+        for column, width in enumerate((300, 300)):
+            self.merge_table.setColumnWidth(column, width)
+        self.undo_button = QPushButton(self.tr("Deshacer &fusión"), objectName="undoMerge")
+        self.undo_button.clicked.connect(self.undo_current)
+        merges_tab = QWidget()
+        merges_layout = QVBoxLayout(merges_tab)
+        merges_layout.addWidget(self.merge_table, 1)
+        merges_layout.addWidget(self.undo_button, 0, Qt.AlignmentFlag.AlignRight)
+        self.tabs = QTabWidget(objectName="duplicateTabs")
+        self.tabs.addTab(pairs_tab, self.tr("Por revisar"))
+        self.tabs.addTab(merges_tab, self.tr("Fusiones hechas"))
         layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(row)
+        layout.addWidget(self.tabs, 1)
         layout.addWidget(close)
         self.review_button.clicked.connect(self.review_current)
         self.table.doubleClicked.connect(lambda _index: self.review_current())
@@ -65,6 +94,24 @@ class DuplicatesDialog(QDialog):
         self.review_button.setEnabled(bool(self.pairs))
         if self.pairs:
             self.table.selectRow(0)
+        self.merges = sync.list_merges(self.context.storage)
+        fill_table(self.merge_table, [(m["absorbed_name"], m["survivor_name"], when_text(m["merged_at"]))
+                                      for m in self.merges])
+        self.undo_button.setEnabled(bool(self.merges))
+        if self.merges:
+            self.merge_table.selectRow(0)
+
+    def undo_current(self) -> None:
+        """Undo the selected merge (one transaction) and show both lists again."""
+        row = self.merge_table.currentRow()
+        if not 0 <= row < len(self.merges):
+            return
+        try:
+            sync.undo_merge(self.context.storage, self.merges[row]["absorbed_id"], self.context.adviser_id)
+        except Exception as exc:  # noqa: BLE001 - a sentence for known errors, the crash handler otherwise
+            messages.show_error(self, exc)
+        self.context.signals.firms_changed.emit()
+        self.refresh()
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
         # Enter reviews the selected pair instead of closing the dialog.
