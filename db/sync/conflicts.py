@@ -395,6 +395,27 @@ def keep_apart(storage, conflict_id: str, adviser_id: str | None) -> None:
         close_conflict(storage, conflict_id, "resolved", adviser_id, {"distinct": [first, second]})
 
 
+def redirect_children(storage, adviser_id: str | None = None) -> int:
+    """Move live contacts, assessments and notes of absorbed firms to their survivors.
+
+    Children can reach an absorbed firm after its merge: made on a device that had not
+    received the merge yet, or received here after it. Every device that holds both the
+    merge and such a child moves the child; two devices doing so make the same content,
+    which is no conflict (:func:`differing_fields` ignores who made a version). The caller
+    holds the write transaction. Returns how many children moved.
+    """
+    moved = 0
+    for (absorbed,) in storage.conn.execute("SELECT from_id FROM sync_merges").fetchall():
+        survivor = merged_into(storage, absorbed)
+        if survivor is None or records.get(storage, "firms", survivor, include_deleted=False) is None:
+            continue
+        for child in FIRM_CHILDREN:
+            for row in records.select(storage, child, "firm_id = ?", (absorbed,)):
+                records.update(storage, child, row["id"], {"firm_id": survivor}, adviser_id)
+                moved += 1
+    return moved
+
+
 @guarded
 def list_merges(storage) -> list[dict]:
     """Merges in force here, newest first: absorbed firm, survivor, their names, when."""

@@ -50,7 +50,7 @@ from pathlib import Path
 from db.clock import new_id, now_iso
 from db.errors import guarded, storage_errors
 from db.schema import RECORD_TABLES
-from db.sync.conflicts import record_distinct, refresh_duplicates, refresh_edit_conflict
+from db.sync.conflicts import record_distinct, redirect_children, refresh_duplicates, refresh_edit_conflict
 from db.sync.format import Bundle, BundleChange, BundleError, read_bundle, write_bundle
 from db.sync.peers import (
     already_received,
@@ -169,11 +169,6 @@ def _apply_change(storage, ch: BundleChange, report: ApplyReport, touched_firms:
         report.already_known += 1
         return
     store_change(storage, ch)
-    if ch.table == "firms" and ch.extra.get("merged_into"):
-        storage.conn.execute(
-            "INSERT OR IGNORE INTO sync_merges (from_id, into_id, merged_at, merged_by) VALUES (?, ?, ?, ?)",
-            (ch.record_id, ch.extra["merged_into"], ch.changed_at, ch.changed_by),
-        )
     if ch.table == "firms":
         for other in ch.extra.get("distinct_from", ()):
             record_distinct(storage, ch.record_id, other, ch.changed_at, ch.changed_by)
@@ -198,9 +193,8 @@ def _apply_change(storage, ch: BundleChange, report: ApplyReport, touched_firms:
             _mark(report, "deleted", ch)
         else:
             _mark(report, "changed", ch)
-    if ch.table == "firms" and not winner.state.get("deleted_at"):
-        # A firm shown alive is merged into nothing (a merge undone elsewhere, or never made).
-        storage.conn.execute("DELETE FROM sync_merges WHERE from_id = ?", (ch.record_id,))
+    if ch.table == "firms" and not (shown is not None and winner.key == shown.key):
+        _follow_merge(storage, winner)
     losers = [v for v in versions if v.key != winner.key]
     set_other_heads(storage, ch.table, ch.record_id, losers)
     stored = current_row(storage, ch.table, ch.record_id)
@@ -208,6 +202,19 @@ def _apply_change(storage, ch: BundleChange, report: ApplyReport, touched_firms:
         report.conflicts.append(("edit", ch.table, ch.record_id, None))
     if ch.table == "firms":
         touched_firms.add(ch.record_id)
+
+
+def _follow_merge(storage, shown: BundleChange) -> None:
+    """Keep the firm's merge row in step with the version now shown: a merge tombstone
+    points at its survivor; a live firm (a merge undone, or an edit that won) at nothing.
+    Derived from the shown version alone, so devices holding the same changes agree."""
+    into = shown.extra.get("merged_into") if shown.state.get("deleted_at") else None
+    if into:
+        storage.conn.execute(
+            "INSERT OR REPLACE INTO sync_merges (from_id, into_id, merged_at, merged_by) VALUES (?, ?, ?, ?)",
+            (shown.record_id, into, shown.changed_at, shown.changed_by))
+    else:
+        storage.conn.execute("DELETE FROM sync_merges WHERE from_id = ?", (shown.record_id,))
 
 
 def _check_compatible(storage, bundle: Bundle, path: Path) -> None:
@@ -241,6 +248,7 @@ def _run(storage, bundle: Bundle, path: Path, keep: bool) -> ApplyReport:
             for table in {ch.table for ch in bundle.changes}:
                 if storage.conn.execute(f"PRAGMA foreign_key_check({table})").fetchone():
                     raise BundleError("inconsistent", path, f"dangling reference in {table}")
+            redirect_children(storage)
             for first, second in refresh_duplicates(storage, touched_firms, report.bundle_id):
                 report.conflicts.append(("duplicate", "firms", first, second))
             report.settle_counts()

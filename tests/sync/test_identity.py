@@ -179,3 +179,30 @@ def test_undo_merge_restores_both_firms_everywhere(devices, folder):
             assert assessments.get_assessment(device, ev_b["id"])["firm_id"] == fb["id"]
     with pytest.raises(UserError, match="no hay fusión"):
         sync.undo_merge(a, gone, "ana")  # already undone
+
+
+def test_work_on_the_absorbed_firm_made_before_the_merge_arrived_follows_the_survivor(devices, folder):
+    from db import assessments
+
+    a, b, c = devices
+    fa = _firm(a, "Tortillería La Única")
+    fb = _firm(b, "Tortilleria La Unica", adviser="beto")
+    exchange(a, c, folder)
+    exchange(b, c, folder)
+    [dup] = sync.list_conflicts(c)
+    side = "local" if dup.local["id"] == fb["id"] else "remote"
+    sync.resolve_conflict(c, dup.id, {n: side for n in dup.fields}, "jefa", survivor=side)  # fb survives
+    # Meanwhile on laptop A, which has not heard of the merge: new work on the absorbed firm.
+    late = assessments.start_assessment(a, fa["id"], "rumbo-readiness", "1", "ana", "ana")
+    firms.update_firm(a, fa["id"], {"phone": "2661 9999"}, "ana")
+    for _ in range(2):
+        for laptop in (a, b):
+            exchange(laptop, c, folder)
+            exchange(c, laptop, folder)
+    assert snapshot(a) == snapshot(b) == snapshot(c)
+    for device in (a, b, c):
+        assert assessments.get_assessment(device, late["id"])["firm_id"] == fb["id"]
+    # The edit of the absorbed firm is not lost: it waits as a conflict against the merge.
+    kinds = {(k, r) for k, _t, r, _o in open_conflicts(c)}
+    assert ("edit", fa["id"]) in kinds
+    assert open_conflicts(a) == open_conflicts(b) == open_conflicts(c)
