@@ -24,6 +24,7 @@ class Navigator(QObject):
         firms.new_requested.connect(self.new_firm)
         firms.import_requested.connect(self.import_firms)
         firms.export_requested.connect(self.export_firms)
+        firms.duplicates_requested.connect(self.show_duplicates)
         context.signals.firm_open_requested.connect(self.open_firm)
         context.signals.assessment_requested.connect(self.start_assessment)
         context.signals.assessment_open_requested.connect(self.open_assessment)
@@ -40,6 +41,14 @@ class Navigator(QObject):
         from desktop.gui.registry.firm_form import FirmFormDialog
 
         self._show(FirmFormDialog(self.context, None, self.window))
+
+    def show_duplicates(self) -> None:
+        """Empresas → "Posibles duplicados", reviewed with the Sincronización conflict dialog."""
+        from desktop.gui.registry.duplicates_dialog import DuplicatesDialog
+        from desktop.gui.sync.conflict_dialog import ConflictDialog
+
+        self.last_dialog = DuplicatesDialog(self.context, ConflictDialog, self.window)
+        self.last_dialog.open()
 
     def import_firms(self) -> None:
         from desktop.gui.registry.import_dialog import ImportDialog

@@ -994,92 +994,92 @@
     <context>
         <name>DuplicatesDialog</name>
         <message>
-            <location filename="../../desktop/gui/registry/duplicates_dialog.py" line="49" />
+            <location filename="../../desktop/gui/registry/duplicates_dialog.py" line="58" />
             <source>&amp;Revisar…</source>
             <translation>&amp;Review…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/duplicates_dialog.py" line="51" />
+            <location filename="../../desktop/gui/registry/duplicates_dialog.py" line="60" />
             <source>Cerrar</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/duplicates_dialog.py" line="68" />
+            <location filename="../../desktop/gui/registry/duplicates_dialog.py" line="77" />
             <source>Deshacer &amp;fusión</source>
             <translation>Undo &amp;merge</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/duplicates_dialog.py" line="45" />
+            <location filename="../../desktop/gui/registry/duplicates_dialog.py" line="54" />
             <source>Empresa</source>
             <translation>Firm</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/duplicates_dialog.py" line="64" />
+            <location filename="../../desktop/gui/registry/duplicates_dialog.py" line="73" />
             <source>Empresa unida</source>
             <translation>Merged firm</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/duplicates_dialog.py" line="41" />
+            <location filename="../../desktop/gui/registry/duplicates_dialog.py" line="50" />
             <source>Empresas registradas que parecen la misma: la misma identificación tributaria, o casi el mismo nombre en el mismo municipio. Revise cada par: únalas o indique que son distintas (no se volverá a preguntar).</source>
             <translation>Registered firms that look like the same one: the same tax id, or nearly the same name in the same municipality. Review each pair: merge them or say they are different (you will not be asked again).</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/duplicates_dialog.py" line="65" />
+            <location filename="../../desktop/gui/registry/duplicates_dialog.py" line="74" />
             <source>Fecha</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/duplicates_dialog.py" line="76" />
+            <location filename="../../desktop/gui/registry/duplicates_dialog.py" line="85" />
             <source>Fusiones hechas</source>
             <translation>Merges made</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/duplicates_dialog.py" line="89" />
+            <location filename="../../desktop/gui/registry/duplicates_dialog.py" line="98" />
             <source>Misma identificación tributaria</source>
             <translation>Same tax id</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/duplicates_dialog.py" line="46" />
+            <location filename="../../desktop/gui/registry/duplicates_dialog.py" line="55" />
             <source>Motivo</source>
             <translation>Reason</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/duplicates_dialog.py" line="46" />
+            <location filename="../../desktop/gui/registry/duplicates_dialog.py" line="55" />
             <source>Municipio</source>
             <translation>Municipality</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/duplicates_dialog.py" line="93" />
+            <location filename="../../desktop/gui/registry/duplicates_dialog.py" line="102" />
             <source>No hay posibles duplicados.</source>
             <translation>No possible duplicates.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/duplicates_dialog.py" line="90" />
+            <location filename="../../desktop/gui/registry/duplicates_dialog.py" line="99" />
             <source>Nombre casi igual ({score:.0f} %)</source>
             <translation>Nearly the same name ({score:.0f} %)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/duplicates_dialog.py" line="45" />
+            <location filename="../../desktop/gui/registry/duplicates_dialog.py" line="54" />
             <source>Parece la misma que</source>
             <translation>Looks like</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/duplicates_dialog.py" line="75" />
+            <location filename="../../desktop/gui/registry/duplicates_dialog.py" line="84" />
             <source>Por revisar</source>
             <translation>To review</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/duplicates_dialog.py" line="37" />
+            <location filename="../../desktop/gui/registry/duplicates_dialog.py" line="46" />
             <source>Posibles duplicados</source>
             <translation>Possible duplicates</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/duplicates_dialog.py" line="64" />
+            <location filename="../../desktop/gui/registry/duplicates_dialog.py" line="73" />
             <source>Se unió a</source>
             <translation>Merged into</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/duplicates_dialog.py" line="92" />
+            <location filename="../../desktop/gui/registry/duplicates_dialog.py" line="101" />
             <source>{n} pares por revisar.</source>
             <translation>{n} pairs to review.</translation>
         </message>
@@ -1930,12 +1930,12 @@
     <context>
         <name>FirmsPage</name>
         <message>
-            <location filename="../../desktop/gui/registry/firms_page.py" line="167" />
+            <location filename="../../desktop/gui/registry/firms_page.py" line="160" />
             <source> empresa</source>
             <translation> firm</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firms_page.py" line="167" />
+            <location filename="../../desktop/gui/registry/firms_page.py" line="160" />
             <source> empresas</source>
             <translation> firms</translation>
         </message>

@@ -113,3 +113,11 @@ def test_dashboard_counts_only_when_shown(window, qtbot):
     assert board.board.total_firms == 1  # hidden: not recounted yet
     window.show_page("dashboard")
     qtbot.waitUntil(lambda: board.board.total_firms == 2, timeout=5000)
+
+
+def test_possible_duplicates_button_opens_the_view_with_the_merge_dialog(window, qtbot):
+    qtbot.mouseClick(window.page("firms").duplicates_button, Qt.MouseButton.LeftButton)
+    dialog = window.navigator.last_dialog
+    assert type(dialog).__name__ == "DuplicatesDialog" and dialog.isVisible()
+    assert dialog.review_dialog.__name__ == "ConflictDialog"
+    assert dialog.summary.text() in ("No hay posibles duplicados.", f"{len(dialog.pairs)} pares por revisar.")

@@ -5,7 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QMessageBox, QRadioButton
 
+from desktop.gui.registry.duplicates_dialog import DuplicatesDialog
 from desktop.gui.registry.firms_page import FirmsPage
+from desktop.gui.sync.conflict_dialog import ConflictDialog
 from desktop.services import assessments, sync
 from desktop.services.registry import duplicates, firms
 
@@ -17,12 +19,15 @@ def _register(context, name, **extra):
 
 
 def _open(qtbot, context):
+    """Click Empresas → "Posibles duplicados…" and open what the navigator opens for it."""
     page = FirmsPage(context)
     qtbot.addWidget(page)
     page.show()
-    qtbot.mouseClick(page.duplicates_button, Qt.MouseButton.LeftButton)
-    dialog = page.duplicates_dialog
-    assert dialog is not None and dialog.isVisible()
+    with qtbot.waitSignal(page.duplicates_requested, timeout=1000):
+        qtbot.mouseClick(page.duplicates_button, Qt.MouseButton.LeftButton)
+    dialog = DuplicatesDialog(context, ConflictDialog, page)
+    dialog.open()
+    assert dialog.isVisible()
     return page, dialog
 
 

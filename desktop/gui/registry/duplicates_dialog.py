@@ -2,11 +2,15 @@
 
 The pairs come from the importer's rules over the whole registry
 (:func:`desktop.services.registry.duplicates.possible_duplicates`). Reviewing a pair
-opens the same dialog bundles use (:class:`ConflictDialog`): merge field by field,
-or declare the firms different, which is remembered and travels to other devices.
+opens the same dialog bundles use (the Sincronización screen's conflict dialog, handed
+in by the navigator, since a screen imports no other): merge field by field, or declare
+the firms different, which is remembered and travels to other devices.
 """
 
 from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -22,22 +26,27 @@ from PySide6.QtWidgets import (
 
 from desktop.gui.shared import messages
 from desktop.gui.shared.tables import fill_table, read_only_table
-from desktop.gui.sync.conflict_dialog import ConflictDialog, when_text
 from desktop.services import sync
 from desktop.services.registry import duplicates
 
 
 class DuplicatesDialog(QDialog):
-    """The list of possible duplicates; "Revisar…" (or Enter, or a double click) settles one."""
+    """The list of possible duplicates; "Revisar…" (or Enter, or a double click) settles one.
 
-    def __init__(self, context, parent: QWidget | None = None):
+    Args:
+        context: the application context.
+        review_dialog: builds the merge dialog for a conflict id: ``(context, conflict_id, parent)``.
+    """
+
+    def __init__(self, context, review_dialog: Callable[..., QDialog], parent: QWidget | None = None):
         super().__init__(parent)
         self.context = context
+        self.review_dialog = review_dialog
         self.setObjectName("duplicatesDialog")
         self.setWindowTitle(self.tr("Posibles duplicados"))
         self.resize(900, 420)
         self.pairs: list[duplicates.DuplicatePair] = []
-        self.conflict_dialog: ConflictDialog | None = None
+        self.conflict_dialog: QDialog | None = None
         intro = QLabel(self.tr("Empresas registradas que parecen la misma: la misma identificación tributaria, o "
                                "casi el mismo nombre en el mismo municipio. Revise cada par: únalas o indique que "
                                "son distintas (no se volverá a preguntar)."), wordWrap=True)
@@ -95,7 +104,7 @@ class DuplicatesDialog(QDialog):
         if self.pairs:
             self.table.selectRow(0)
         self.merges = sync.list_merges(self.context.storage)
-        fill_table(self.merge_table, [(m["absorbed_name"], m["survivor_name"], when_text(m["merged_at"]))
+        fill_table(self.merge_table, [(m["absorbed_name"], m["survivor_name"], _when(m["merged_at"]))
                                       for m in self.merges])
         self.undo_button.setEnabled(bool(self.merges))
         if self.merges:
@@ -120,7 +129,7 @@ class DuplicatesDialog(QDialog):
             return
         super().keyPressEvent(event)
 
-    def review_current(self) -> ConflictDialog | None:
+    def review_current(self) -> QDialog | None:
         """Open the merge dialog for the selected pair; the list refreshes when it closes."""
         row = self.table.currentRow()
         if not 0 <= row < len(self.pairs):
@@ -128,7 +137,7 @@ class DuplicatesDialog(QDialog):
         pair = self.pairs[row]
         try:
             conflict_id = duplicates.review_pair(self.context.storage, pair.first_id, pair.second_id)
-            dialog = ConflictDialog(self.context, conflict_id, self)
+            dialog = self.review_dialog(self.context, conflict_id, self)
         except Exception as exc:  # noqa: BLE001 - a sentence for known errors, the crash handler otherwise
             messages.show_error(self, exc)
             self.refresh()
@@ -137,3 +146,14 @@ class DuplicatesDialog(QDialog):
         dialog.finished.connect(lambda _code: self.refresh())
         dialog.open()
         return dialog
+
+
+def _when(iso: str | None) -> str:
+    """An ISO timestamp as local day and time ("05/12/2026 21:40")."""
+    try:
+        moment = dt.datetime.fromisoformat(iso or "")
+    except ValueError:
+        return iso or ""
+    if moment.tzinfo is not None:
+        moment = moment.astimezone()
+    return moment.strftime("%d/%m/%Y %H:%M")

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.assessment import LABELS as ASSESSMENT_LABELS
 from desktop.domain.sizing import class_label, supported_countries
-from desktop.gui.registry.duplicates_dialog import DuplicatesDialog
 from desktop.gui.registry.firm_table_model import FirmTableModel
 from desktop.services.advisers import list_advisers
 
@@ -41,6 +40,7 @@ class FirmsPage(QWidget):
     open_requested = Signal(str)
     new_requested = Signal()
     import_requested = Signal()
+    duplicates_requested = Signal()
     export_requested = Signal()
 
     def __init__(self, context, parent: QWidget | None = None):
@@ -68,7 +68,6 @@ class FirmsPage(QWidget):
         self.import_button = QPushButton(self.tr("&Importar…"), objectName="importFirms")
         self.export_button = QPushButton(self.tr("E&xportar…"), objectName="exportFirms")
         self.duplicates_button = QPushButton(self.tr("Posibles &duplicados…"), objectName="findDuplicates")
-        self.duplicates_dialog = None
 
         self.model = FirmTableModel(context.storage, self, lang=lang)
         self.table = QTableView(objectName="firmTable")
@@ -117,7 +116,7 @@ class FirmsPage(QWidget):
         self.open_button.clicked.connect(self.open_current)
         self.import_button.clicked.connect(self.import_requested)
         self.export_button.clicked.connect(self.export_requested)
-        self.duplicates_button.clicked.connect(self.show_duplicates)
+        self.duplicates_button.clicked.connect(self.duplicates_requested)
         QShortcut(QKeySequence.StandardKey.Find, self, activated=self.focus_search)
         QShortcut(QKeySequence.StandardKey.New, self, activated=self.new_requested.emit)
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
@@ -145,12 +144,6 @@ class FirmsPage(QWidget):
             band=self.band.currentData(),
             adviser_id=self.adviser.currentData(),
         ))
-
-    def show_duplicates(self):
-        """Open "Posibles duplicados" over the whole registry."""
-        self.duplicates_dialog = DuplicatesDialog(self.context, self)
-        self.duplicates_dialog.open()
-        return self.duplicates_dialog
 
     def open_current(self) -> None:
         """Open the selected firm (or the first listed one)."""
