@@ -102,7 +102,7 @@ def run_conflicts(args) -> int:
         print("No hay conflictos pendientes.")
     for c in conflicts:
         name = c.local.get("legal_name") or c.record_id
-        what = "empresa duplicada" if c.kind == "duplicate" else "cambios simultáneos"
+        what = "posible duplicado" if c.kind == "duplicate" else "cambios simultáneos"
         print(f"{c.id}  {_TABLES.get(c.table, c.table)}  {name}: {what} en {', '.join(c.fields) or '—'}")
     sys.stdout.flush()
     return 0
