@@ -8,6 +8,7 @@ every change it makes).
 
 from __future__ import annotations
 
+import logging
 import socket
 import sqlite3
 from collections.abc import Iterator
@@ -21,6 +22,8 @@ from db.clock import now_iso
 from db.errors import SchemaTooNewError, StorageError, storage_errors
 from db.schema import MIGRATIONS, SCHEMA_VERSION
 from db.sync.schema import apply_sync_migrations
+
+log = logging.getLogger(__name__)
 
 # How long a writer waits for another connection's lock before giving up (ms).
 BUSY_TIMEOUT_MS = 5000
@@ -128,7 +131,11 @@ def open_storage(path: str | Path | None, *, device_name: str | None = None, mig
             # A larger page cache keeps the firm indexes in memory during big imports.
             db.execute("PRAGMA cache_size = -32000")
             if migrate:
+                before = db.execute("PRAGMA user_version").fetchone()[0]
                 MIGRATIONS.apply(db)
+                after = db.execute("PRAGMA user_version").fetchone()[0]
+                if after != before:
+                    log.info("Esquema de %s actualizado de la versión %s a la %s", label or "memoria", before, after)
                 # The sync tables (own migration set) exist from the start too.
                 apply_sync_migrations(db)
             device_id, name = _ensure_device(db, device_name)

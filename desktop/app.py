@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import logging
 import sys
-from pathlib import Path
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
@@ -108,8 +107,6 @@ def run_gui(db_path: str | None = None, lang: str | None = None, demo: bool = Fa
         lang: "es" or "en"; None uses the saved preference (Spanish by default).
         demo: on an empty database, fill it with demo firms first.
     """
-    from platformdirs import user_log_dir
-
     from desktop.gui.shared.context import AppContext
     from desktop.services.storage import open_database
 
@@ -119,7 +116,9 @@ def run_gui(db_path: str | None = None, lang: str | None = None, demo: bool = Fa
     settings = ui_settings()
     lang = lang or str(settings.value("ui/lang", DEFAULT_LANGUAGE))
     install_translators(app, lang)
-    messages.setup_logging(Path(user_log_dir("Rumbo", appauthor=False)))
+    from desktop.services.support import setup_logging
+
+    setup_logging("gui")
     messages.install_excepthook()
 
     try:

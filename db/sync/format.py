@@ -10,7 +10,8 @@ A bundle (``.rumbo``) is a ZIP archive with exactly two members:
     assume the source has seen), the ``ranges`` of sequence numbers carried per
     origin (first, last, count), ``counts`` per table, the SHA-256 and size of
     the payload, and ``devices`` (origin id -> human name, so the receiver can
-    name whose work it is).
+    name whose work it is), and ``app_version``, the Rumbo that wrote it (absent
+    in bundles written before the field existed; no reader depends on it).
 ``changes.jsonl``
     One change per line, as :class:`BundleChange` describes, in the order the
     source wants them applied (each origin's changes in sequence order).
@@ -41,6 +42,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.domain.errors import UserError
+from desktop.version import app_version
 
 FORMAT_NAME = "rumbo-bundle"
 FORMAT_VERSION = 1
@@ -146,6 +148,7 @@ class Manifest:
     peer_name: str | None = None
     devices: dict[str, str] = field(default_factory=dict)
     format_version: int = FORMAT_VERSION
+    app_version: str | None = None  # the Rumbo that wrote it; None in bundles older than the field
 
     @property
     def total(self) -> int:
@@ -164,6 +167,7 @@ class Manifest:
             "counts": self.counts,
             "payload": {"name": PAYLOAD_NAME, "sha256": self.payload_sha256, "bytes": self.payload_bytes},
             "devices": self.devices,
+            "app_version": self.app_version,
         }
 
 
@@ -212,7 +216,7 @@ def write_bundle(path: str | Path, changes: list[BundleChange], *, source_id: st
         source_id=source_id, source_name=source_name, created_at=created_at, knowledge=dict(knowledge),
         ranges=ranges, counts=counts, payload_sha256=hashlib.sha256(payload).hexdigest(),
         payload_bytes=len(payload), source_role=source_role, peer_id=peer_id, peer_name=peer_name,
-        devices=dict(devices or {}),
+        devices=dict(devices or {}), app_version=app_version(),
     )
     manifest_bytes = json.dumps(manifest.to_json(), ensure_ascii=False, sort_keys=True, indent=1).encode("utf-8")
     tmp_name = None
@@ -298,6 +302,7 @@ def _parse_manifest(data: Any) -> Manifest:
         peer_id=_require(peer, "device_id", str, optional=True),
         peer_name=_require(peer, "name", str, optional=True),
         created_at=_require(data, "created_at", str),
+        app_version=_require(data, "app_version", str, optional=True),
         knowledge=_seq_map(_require(data, "knowledge", dict), "knowledge"),
         ranges=ranges, counts=counts, payload_sha256=sha,
         payload_bytes=_require(payload, "bytes", int), devices=devices,

@@ -10,6 +10,7 @@ and shapes the results for the screen.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,6 +27,8 @@ from db.sync.format import BundleError
 from db.sync.peers import BundleRecord, Peer
 from desktop.domain.errors import UserError
 from desktop.services.registry.fields import prepare_firm
+
+log = logging.getLogger(__name__)
 
 __all__ = [
     "BundleError", "BundlePreview", "BundleRecord", "Conflict", "ExportResult", "ImportResult", "Peer", "Typed",
@@ -121,14 +124,23 @@ def import_bundle(storage: Storage, path: str | Path) -> ImportResult:
     Raises:
         BundleError: refused; the database is unchanged.
     """
-    report = engine.import_bundle(storage, path)
-    return ImportResult(**_summary(report), applied=report.applied,
+    try:
+        report = engine.import_bundle(storage, path)
+    except BundleError as exc:
+        log.warning("Paquete rechazado (%s): %s", exc.kind, path)
+        raise
+    summary = _summary(report)
+    log.info("Paquete %s importado desde %s: %s", report.bundle_id, path,
+             {key: value for key, value in summary.items() if isinstance(value, int)})
+    return ImportResult(**summary, applied=report.applied,
                         bundle_id=None if report.already_imported else report.bundle_id)
 
 
 def export_bundle(storage: Storage, path: str | Path, peer: str | None = None) -> ExportResult:
     """Write every change ``peer`` (name or id; default the centre) is not known to have."""
     report = engine.export_bundle(storage, path, peer)
+    log.info("Paquete %s exportado a %s para %s: %s cambios", report.bundle_id, report.path, report.peer_name,
+             report.total)
     return ExportResult(report.path, report.peer_name, report.total, report.counts, report.full, report.bundle_id)
 
 

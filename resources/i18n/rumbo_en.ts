@@ -2918,22 +2918,62 @@
         </message>
     </context>
     <context>
+        <name>help_menu</name>
+        <message>
+            <location filename="../../desktop/gui/help_menu.py" line="27" />
+            <source>&amp;Acerca de Rumbo</source>
+            <translation>&amp;About Rumbo</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/help_menu.py" line="29" />
+            <source>&amp;Copiar diagnóstico</source>
+            <translation>&amp;Copy diagnostics</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/help_menu.py" line="25" />
+            <source>A&amp;yuda</source>
+            <translation>&amp;Help</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/help_menu.py" line="28" />
+            <source>Abrir carpeta de &amp;registros</source>
+            <translation>Open &amp;log folder</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/help_menu.py" line="44" />
+            <source>Acerca de Rumbo</source>
+            <translation>About Rumbo</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/help_menu.py" line="69" />
+            <source>Diagnóstico copiado: péguelo en un correo al técnico.</source>
+            <translation>Diagnostics copied: paste them into an e-mail to the technician.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/help_menu.py" line="48" />
+            <source>Registro, clasificación y evaluación de mipymes para centros de apoyo.
+Licencia: MPL 2.0 (programa libre). Registro de soporte: {log}</source>
+            <translation>Registration, size classification and assessment of small firms for support centres.
+Licence: MPL 2.0 (free software). Support log: {log}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/help_menu.py" line="47" />
+            <source>Rumbo, versión {version}</source>
+            <translation>Rumbo, version {version}</translation>
+        </message>
+    </context>
+    <context>
         <name>messages</name>
         <message>
-            <location filename="../../desktop/gui/shared/messages.py" line="82" />
+            <location filename="../../desktop/gui/shared/messages.py" line="66" />
             <source>Ocurrió un error inesperado. Lo que escribió sigue en pantalla; los detalles quedaron en {log}.</source>
             <translation>An unexpected error occurred. What you typed is still on screen; the details were written to {log}.</translation>
         </message>
         <message>
             <location filename="../../desktop/gui/shared/messages.py" line="40" />
-            <location filename="../../desktop/gui/shared/messages.py" line="81" />
+            <location filename="../../desktop/gui/shared/messages.py" line="65" />
             <source>Rumbo</source>
             <translation>Rumbo</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/gui/shared/messages.py" line="78" />
-            <source>la terminal</source>
-            <translation>the terminal</translation>
         </message>
     </context>
 </TS>
