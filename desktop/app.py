@@ -13,11 +13,13 @@ import logging
 import sys
 
 from PySide6.QtCore import QSettings
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from desktop.domain.errors import UserError
 from desktop.gui.shared import messages
 from desktop.gui.shared.i18n import DEFAULT_LANGUAGE, install_translators
+from desktop.resources import resource_path
 
 log = logging.getLogger(__name__)
 
@@ -113,6 +115,7 @@ def run_gui(db_path: str | None = None, lang: str | None = None, demo: bool = Fa
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Rumbo")
     app.setOrganizationName("Rumbo")
+    app.setWindowIcon(QIcon(str(resource_path("icons", "rumbo-256.png"))))
     settings = ui_settings()
     lang = lang or str(settings.value("ui/lang", DEFAULT_LANGUAGE))
     install_translators(app, lang)
@@ -135,6 +138,7 @@ def run_gui(db_path: str | None = None, lang: str | None = None, demo: bool = Fa
         return 0  # the adviser closed the first-start dialog: nothing to do yet
     window = build_main_window(context)
     window.show()
+    log.info("Ventana principal abierta (%s, base %s)", lang, storage.path or "en memoria")
     start_backup_in_background(context)
     status = app.exec()
     context.runner.wait()

@@ -47,7 +47,6 @@ _ARGPARSE_ES = {
     "expected one argument": "se esperaba un valor",
     "invalid %(type)s value: %(value)r": "valor no válido: %(value)r",
     "not allowed with argument %s": "no se permite junto con el argumento %s",
-    "show program's version number and exit": "mostrar la versión y salir",
     "ambiguous option: %(option)s could match %(matches)s": "opción ambigua: %(option)s puede ser %(matches)s",
 }
 argparse._ = lambda text: _ARGPARSE_ES.get(text, text)
@@ -69,7 +68,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="rumbo",
         description="Rumbo: registro, clasificación y evaluación de mipymes.",
     )
-    parser.add_argument("--version", action="version", version=f"rumbo {app_version()}")
+    parser.add_argument("--version", action="version", version=f"rumbo {app_version()}",
+                        help="mostrar la versión y salir")
     parser.add_argument("--db", metavar="RUTA", help="archivo de base de datos (por defecto, el de la carpeta de datos del usuario)")
     parser.add_argument("--lang", choices=("es", "en"), default=None, help="idioma de la interfaz y de los informes")
     parser.add_argument("--demo", action="store_true", help="al abrir la aplicación sobre una base vacía, cargar empresas de demostración")

@@ -37,6 +37,8 @@ def show_error(parent: QWidget | None, exc: BaseException) -> None:
     if message is None:
         report_bug(type(exc), exc, exc.__traceback__, parent)
         return
+    # The sentence may quote what was typed (a name, a tax id): the log keeps only its kind.
+    log.warning("Aviso mostrado: %s%s", type(exc).__name__, f" (campo {exc.field})" if exc.field else "")
     QMessageBox.warning(parent, _tr("Rumbo"), message)
 
 
