@@ -61,12 +61,26 @@ def _copy_into(source: sqlite3.Connection, dest: Path) -> None:
             source.backup(target)
             # The copy is one standalone file, whatever mode the source used.
             target.execute("PRAGMA journal_mode = DELETE")
+            _mark_as_copy(target)
         finally:
             target.close()
         os.replace(tmp, dest)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+def _mark_as_copy(conn: sqlite3.Connection) -> None:
+    """A copy is nobody's home: wherever it is opened, it takes a new origin first.
+
+    Without this, a backup put back in place (by ``restore`` or by hand) would go on
+    numbering changes from where the backup stopped, reusing numbers the centre
+    already holds for the later, lost work (see ``db.connection._ensure_device``).
+    """
+    columns = {row[1] for row in conn.execute("PRAGMA table_info(devices)")}
+    if "home" in columns:
+        conn.execute("UPDATE devices SET home = 'copia' WHERE is_local = 1")
+        conn.commit()
 
 
 def backup(storage, dest: str | Path, overwrite: bool = False) -> Path:

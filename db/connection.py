@@ -20,7 +20,7 @@ from sqlite_utils import Database
 
 from db.clock import now_iso
 from db.errors import SchemaTooNewError, StorageError, storage_errors
-from db.schema import MIGRATIONS, SCHEMA_VERSION
+from db.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
 from db.sync.schema import apply_sync_migrations
 
 log = logging.getLogger(__name__)
@@ -138,7 +138,7 @@ def open_storage(path: str | Path | None, *, device_name: str | None = None, mig
                     log.info("Esquema de %s actualizado de la versión %s a la %s", label or "memoria", before, after)
                 # The sync tables (own migration set) exist from the start too.
                 apply_sync_migrations(db)
-            device_id, name = _ensure_device(db, device_name)
+            device_id, name = _ensure_device(db, device_name, None if memory else file_home(file_path))
         except BaseException:
             db.close()
             raise
@@ -146,27 +146,67 @@ def open_storage(path: str | Path | None, *, device_name: str | None = None, mig
 
 
 def _check_version(db: Database, label: str | None) -> None:
+    """Refuse a file that is not Rumbo's, or that a newer Rumbo wrote, before touching it."""
     # Reading the header is also what reveals a file that is not SQLite at all.
+    application_id = db.execute("PRAGMA application_id").fetchone()[0]
+    if application_id not in (0, APPLICATION_ID):
+        raise StorageError("foreign", path=label)
+    tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if tables and not _has_rumbo_migrations(db, tables):
+        # Another program's SQLite file (whatever its user_version says): never add our tables to it.
+        raise StorageError("foreign", path=label)
     version = db.execute("PRAGMA user_version").fetchone()[0]
     if version > SCHEMA_VERSION:
         raise SchemaTooNewError(version, label)
-    if version == 0:
-        tables = [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
-        if tables and "_sqlite_migrations" not in tables:
-            # Some other program's SQLite file: never add our tables to it.
-            raise StorageError("corrupt", path=label)
 
 
-def _ensure_device(db: Database, device_name: str | None) -> tuple[str, str]:
-    row = db.execute("SELECT id, name FROM devices WHERE is_local = 1").fetchone()
-    if row:
+def _has_rumbo_migrations(db: Database, tables: set[str]) -> bool:
+    """Files of Rumbo before the application id are known by their migrations table."""
+    if "_sqlite_migrations" not in tables:
+        return False
+    row = db.execute("SELECT count(*) FROM _sqlite_migrations WHERE migration_set = ?", (MIGRATIONS.name,)).fetchone()
+    return row[0] > 0
+
+
+def file_home(path: Path) -> str:
+    """Where an origin lives: this machine and this file's absolute path."""
+    return f"{socket.gethostname()}\n{path.resolve()}"
+
+
+def _ensure_device(db: Database, device_name: str | None, home: str | None) -> tuple[str, str]:
+    """This database's origin: created for a new file, renewed for a file that moved.
+
+    A file whose recorded home differs from where it is opened now was copied
+    (to another laptop or folder) or is a backup put back in place: the changes
+    it numbered after that copy was taken may already be at the centre under the
+    same numbers. It therefore gets a new origin, before any write, and its
+    earlier origin is kept as retired (its changes stay this database's to send).
+    """
+    has_home = "home" in {r[1] for r in db.execute("PRAGMA table_info(devices)")}
+    row = db.execute("SELECT id, name" + (", home" if has_home else "") + " FROM devices WHERE is_local = 1").fetchone()
+    if row and (not has_home or home is None or row[2] == home):
+        return row[0], row[1]
+    stamp = now_iso()
+    if row and row[2] is None:
+        # First start of a file from before homes were recorded: it is where it has always been.
+        with db.atomic():
+            db.execute("UPDATE devices SET home = ? WHERE id = ?", (home, row[0]))
         return row[0], row[1]
     device_id = str(uuid_utils.uuid7())
-    name = device_name or default_device_name()
-    stamp = now_iso()
+    name = row[1] if row else (device_name or default_device_name())
     with db.atomic():
-        db.execute(
-            "INSERT INTO devices (id, name, is_local, created_at, updated_at) VALUES (?, ?, 1, ?, ?)",
-            (device_id, name, stamp, stamp),
-        )
+        if row:
+            db.execute("UPDATE devices SET is_local = 0, retired_at = ?, home = NULL, updated_at = ? WHERE id = ?",
+                       (stamp, stamp, row[0]))
+            db.execute(
+                "INSERT INTO devices (id, name, is_local, current_adviser_id, home, created_at, updated_at)"
+                " SELECT ?, name, 1, current_adviser_id, ?, ?, ? FROM devices WHERE id = ?",
+                (device_id, home, stamp, stamp, row[0]),
+            )
+            log.info("Origen nuevo %s para %s (antes %s): el archivo fue copiado o restaurado", device_id,
+                     home.replace("\n", " ") if home else "memoria", row[0])
+        else:
+            columns = "id, name, is_local, created_at, updated_at" + (", home" if has_home else "")
+            values = (device_id, name, 1, stamp, stamp) + ((home,) if has_home else ())
+            db.execute(f"INSERT INTO devices ({columns}) VALUES ({', '.join('?' * len(values))})", values)
     return device_id, name

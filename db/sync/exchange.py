@@ -261,7 +261,8 @@ def export_bundle(storage, path: str | Path, peer: str | None = None) -> ExportR
         target = find_peer(storage, peer)
         known = target.known if target else {}
         changes = changes_beyond(storage, known)
-        names = dict(storage.conn.execute("SELECT device_id, name FROM sync_peers"))
+        names = dict(storage.conn.execute("SELECT id, name FROM devices"))  # this one's retired origins too
+        names.update(storage.conn.execute("SELECT device_id, name FROM sync_peers"))
         origins = {ch.origin for ch in changes} | {storage.device_id}
         devices = {o: names[o] for o in origins if o in names}
         devices[storage.device_id] = storage.device_name
