@@ -22,6 +22,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from db.errors import SchemaTooNewError, StorageError, storage_errors
+from db.identity import check_identity
 from db.schema import RECORD_TABLES, SCHEMA_VERSION
 from desktop.domain.errors import UserError
 
@@ -97,6 +98,7 @@ def backup(storage, dest: str | Path, overwrite: bool = False) -> Path:
         raise UserError(f"Ya existe el archivo {dest}; elija otro nombre para la copia.", field="dest")
     if not dest.parent.is_dir():
         raise UserError(f"No existe la carpeta {dest.parent}; elija una carpeta que exista.", field="dest")
+    storage.ensure_sound()  # a copy of a damaged file must not push the good copies out of rotation
     with storage_errors(str(dest)):
         _copy_into(storage.conn, dest)
     return dest
@@ -170,6 +172,7 @@ def check_file(path: str | Path) -> CheckReport:
     with storage_errors(str(path)):
         conn = _read_only(path)
         try:
+            check_identity(conn.execute, str(path))  # another program's file is not "correct"
             return check_connection(conn)
         finally:
             conn.close()

@@ -139,19 +139,21 @@ def run_gui(db_path: str | None = None, lang: str | None = None, demo: bool = Fa
     window = build_main_window(context)
     window.show()
     log.info("Ventana principal abierta (%s, base %s)", lang, storage.path or "en memoria")
-    start_backup_in_background(context)
+    start_backup_in_background(context, window)
     status = app.exec()
     context.runner.wait()
     storage.close()
     return status
 
 
-def start_backup_in_background(context) -> None:
+def start_backup_in_background(context, window=None) -> None:
     """The rotating start-up backup, on the task thread while the adviser works.
 
     SQLite's online backup copes with the app writing meanwhile (WAL); a large
     file takes seconds, which must not delay the first window. The work opens
-    its own connection, as every background task does.
+    its own connection, as every background task does. The backup starts with
+    SQLite's quick check: a damaged file is not copied over the good backups,
+    and the adviser is told to restore one.
     """
     if context.storage.path is None:
         return
@@ -165,10 +167,12 @@ def start_backup_in_background(context) -> None:
             return startup_backup(storage)
 
     def failed(exc):  # a failed backup must not stop the adviser working
-        if isinstance(exc, UserError):
-            log.warning("Copia automática no realizada: %s", exc)
-        else:
+        if not isinstance(exc, UserError):
             raise exc
+        log.warning("Copia automática no realizada (%s)", getattr(exc, "kind", type(exc).__name__))
+        if getattr(exc, "kind", None) == "damaged":
+            # The start-up check found the file damaged: the adviser must know before typing more.
+            messages.show_error(window, exc)
 
     context.runner.run(work, lambda dest: log.info("Copia automática: %s", dest), failed, show_progress=False)
 

@@ -124,6 +124,7 @@ def import_bundle(storage: Storage, path: str | Path) -> ImportResult:
     Raises:
         BundleError: refused; the database is unchanged.
     """
+    storage.ensure_sound()
     try:
         report = engine.import_bundle(storage, path)
     except BundleError as exc:
@@ -138,6 +139,7 @@ def import_bundle(storage: Storage, path: str | Path) -> ImportResult:
 
 def export_bundle(storage: Storage, path: str | Path, peer: str | None = None) -> ExportResult:
     """Write every change ``peer`` (name or id; default the centre) is not known to have."""
+    storage.ensure_sound()
     report = engine.export_bundle(storage, path, peer)
     log.info("Paquete %s exportado a %s para %s: %s cambios", report.bundle_id, report.path, report.peer_name,
              report.total)

@@ -196,6 +196,7 @@ def import_file(storage, path: str | os.PathLike | ImportSource, adviser_id: str
             recognisable header; nothing is written then.
         db.errors.StorageError: the database refused the write; nothing is kept.
     """
+    storage.ensure_sound()  # never pour a whole file into a damaged database
     with paused_gc():  # bulk work: see desktop.services.gcpause
         summary = _import_file(storage, path, adviser_id, dry_run, rejects_path, progress, cancel)
     log.info("Importación%s de %s: %s filas leídas, %s aceptadas, %s rechazadas (%s duplicadas)%s",
