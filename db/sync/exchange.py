@@ -55,6 +55,7 @@ from db.sync.format import Bundle, BundleChange, BundleError, read_bundle, write
 from db.sync.peers import (
     already_received,
     find_peer,
+    get_peer,
     learn_knowledge,
     local_role,
     note_device,
@@ -87,6 +88,8 @@ class ApplyReport:
 
     Attributes:
         already_imported: this very bundle was applied here before; nothing was done.
+        empty: the bundle carries no change, comes from an unknown device and acknowledges none of
+            ours; nothing was recorded (not even the device: anyone can write such a file).
         already_known: changes this database already held (skipped).
         outdated: changes older than what is stored here (kept for relaying, not shown).
         applied: changes now shown in their record.
@@ -102,6 +105,7 @@ class ApplyReport:
     created_at: str
     total: int
     already_imported: bool = False
+    empty: bool = False  # no changes, from a device never heard of: nothing was recorded
     already_known: int = 0
     outdated: int = 0
     applied: int = 0
@@ -182,6 +186,12 @@ def _check_compatible(storage, bundle: Bundle, path: Path) -> None:
                               version=bundle.manifest.format_version)
 
 
+def _acknowledges_us(storage, manifest) -> bool:
+    """An empty bundle that says it holds our changes is a receipt (the centre's answer to our bundle)."""
+    own = {row[0] for row in storage.conn.execute("SELECT id FROM devices WHERE is_local = 1 OR retired_at IS NOT NULL")}
+    return any(manifest.knowledge.get(origin, 0) > 0 for origin in own)
+
+
 def _run(storage, bundle: Bundle, path: Path, keep: bool) -> ApplyReport:
     m = bundle.manifest
     if m.source_id == storage.device_id:
@@ -191,6 +201,9 @@ def _run(storage, bundle: Bundle, path: Path, keep: bool) -> ApplyReport:
                          bundle_id=new_id())
     _check_compatible(storage, bundle, path)
     ensure_schema(storage)
+    if not bundle.changes and get_peer(storage, m.source_id) is None and not _acknowledges_us(storage, m):
+        report.empty = True
+        return report
     try:
         with storage_errors(str(storage.path) if storage.path else None), storage.write():
             # Children may arrive before their parents inside one bundle.

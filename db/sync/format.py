@@ -52,6 +52,13 @@ PAYLOAD_NAME = "changes.jsonl"
 # hostile ZIP can claim any size); a laptop's season of work is far smaller.
 MAX_PAYLOAD_BYTES = 1 << 30
 MAX_MANIFEST_BYTES = 4 << 20
+# The payload is read as a stream against these limits, whatever the archive's headers claim:
+# one change (a firm with long notes, an assessment) is a few KB; real payloads compress about
+# 5-15 times. A "ZIP bomb" (a small file that expands without end) is refused part-way.
+MAX_LINE_BYTES = 4 << 20
+MAX_RATIO = 200
+RATIO_FLOOR_BYTES = 16 << 20  # tiny payloads compress oddly; the ratio counts above this size
+_CHUNK = 1 << 20
 
 OPS = ("insert", "update", "delete", "undelete")
 
@@ -63,6 +70,7 @@ _MESSAGES = {
     "tampered": "El contenido del paquete «{name}» no coincide con su suma de verificación (fue alterado o se dañó), así que no se aplicó ninguno de sus cambios.",
     "too_new": "El paquete «{name}» fue creado por una versión más nueva de Rumbo (formato {version}); actualice la aplicación para importarlo.",
     "inconsistent": "El paquete «{name}» hace referencia a registros que no trae ni existen en esta base, así que no se aplicó ninguno de sus cambios.",
+    "empty": "El paquete «{name}» no trae ningún cambio; no hay nada que importar.",
     "cannot_write": "No se pudo escribir el paquete «{name}»; revise que la carpeta exista, que tenga permiso y que haya espacio en el disco.",
 }
 
@@ -72,7 +80,7 @@ class BundleError(UserError):
 
     Attributes:
         kind: "missing", "unreadable", "not_bundle", "corrupt", "tampered",
-            "too_new", "inconsistent" or "cannot_write".
+            "too_new", "inconsistent", "empty" or "cannot_write".
         path: the bundle file.
         detail: a technical note for logs and tests (never shown as the message).
     """
@@ -391,7 +399,9 @@ def read_bundle(path: str | Path, verify_payload: bool = True) -> Bundle:
             pinfo = zf.getinfo(PAYLOAD_NAME)
             if pinfo.file_size != manifest.payload_bytes or pinfo.file_size > MAX_PAYLOAD_BYTES:
                 raise _Invalid("payload size differs from the manifest", "tampered")
-            payload = zf.read(PAYLOAD_NAME)
+            if pinfo.file_size > RATIO_FLOOR_BYTES and pinfo.file_size > MAX_RATIO * max(pinfo.compress_size, 1):
+                raise _Invalid("payload expands too much for its size")
+            digest, changes = _read_payload(zf, pinfo, manifest.payload_bytes)
         except (zipfile.BadZipFile, EOFError, zlib.error) as exc:
             raise BundleError("corrupt", path, str(exc)) from exc
         except (UnicodeDecodeError, json.JSONDecodeError) as exc:
@@ -401,13 +411,49 @@ def read_bundle(path: str | Path, verify_payload: bool = True) -> Bundle:
         except OSError as exc:
             raise BundleError("unreadable", path, str(exc)) from exc
     try:
-        if hashlib.sha256(payload).hexdigest() != manifest.payload_sha256:
+        if digest != manifest.payload_sha256:
             raise _Invalid("payload checksum differs", "tampered")
-        changes = [_parse_change(line) for line in payload.split(b"\n") if line]
         _check_agreement(manifest, changes)
     except _Invalid as exc:
         raise BundleError(exc.kind, path, str(exc)) from exc
     return Bundle(manifest, changes)
+
+
+def _read_payload(zf: zipfile.ZipFile, info: zipfile.ZipInfo, declared: int) -> tuple[str, list[BundleChange]]:
+    """Stream the payload: its SHA-256 and its changes, within the limits above.
+
+    Nothing is trusted from the archive's headers: the bytes actually expanded
+    are counted against the size the manifest declares, each line against
+    :data:`MAX_LINE_BYTES` and the whole against :data:`MAX_RATIO`. Blank lines
+    are refused (a bundle writes none), so a member of nothing but newlines is
+    no "empty bundle".
+    """
+    digest = hashlib.sha256()
+    changes: list[BundleChange] = []
+    expanded = 0
+    pending = b""
+    with zf.open(info) as member:
+        while chunk := member.read(_CHUNK):
+            expanded += len(chunk)
+            # The declared size passed the ratio test; the bytes really expanded may not exceed it.
+            if expanded > declared:
+                raise _Invalid("payload expands beyond its declared size", "tampered")
+            digest.update(chunk)
+            lines = (pending + chunk).split(b"\n")
+            pending = lines.pop()
+            if len(pending) > MAX_LINE_BYTES:
+                raise _Invalid("a line is too long")
+            for line in lines:
+                if not line:
+                    raise _Invalid("blank line in the payload")
+                if len(line) > MAX_LINE_BYTES:
+                    raise _Invalid("a line is too long")
+                changes.append(_parse_change(line))
+    if pending:
+        raise _Invalid("the last change is cut short")
+    if expanded != declared:
+        raise _Invalid("payload size differs from the manifest", "tampered")
+    return digest.hexdigest(), changes
 
 
 def _check_agreement(manifest: Manifest, changes: list[BundleChange]) -> None:

@@ -57,6 +57,7 @@ class BundlePreview:
         conflicts_expected: conflicts the import would open (edits and duplicate firms).
         already_known: changes this database already has.
         already_imported: the very same bundle was imported before (importing does nothing).
+        empty: the bundle brings no change from a device never seen here; nothing is recorded.
     """
 
     file_name: str
@@ -71,6 +72,7 @@ class BundlePreview:
     conflicts_expected: int
     already_known: int
     already_imported: bool
+    empty: bool = False  # no changes from an unknown device: nothing recorded
     new: dict[str, int] = field(default_factory=dict)
     changed: dict[str, int] = field(default_factory=dict)
     deleted: dict[str, int] = field(default_factory=dict)
@@ -104,7 +106,7 @@ def _summary(report: engine.ApplyReport) -> dict[str, Any]:
         new_firms=report.new.get("firms", 0), changed_firms=report.changed.get("firms", 0),
         deleted_firms=report.deleted.get("firms", 0), new_assessments=report.new.get("assessments", 0),
         conflicts_expected=len(report.conflicts), already_known=report.already_known + report.outdated,
-        already_imported=report.already_imported, new=dict(report.new), changed=dict(report.changed),
+        already_imported=report.already_imported, empty=report.empty, new=dict(report.new), changed=dict(report.changed),
         deleted=dict(report.deleted), conflicts=list(report.conflicts),
     )
 

@@ -2674,7 +2674,7 @@
     <context>
         <name>SyncPage</name>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="353" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="356" />
             <source> (centro)</source>
             <translation> (centre)</translation>
         </message>
@@ -2694,7 +2694,7 @@
             <translation>&amp;Resolve…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="363" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="366" />
             <source>(solo campos calculados)</source>
             <translation>(calculated fields only)</translation>
         </message>
@@ -2725,7 +2725,7 @@
         </message>
         <message>
             <location filename="../../desktop/gui/sync/sync_page.py" line="135" />
-            <location filename="../../desktop/gui/sync/sync_page.py" line="356" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="359" />
             <source>Centro</source>
             <translation>Centre</translation>
         </message>
@@ -2735,7 +2735,7 @@
             <translation>Conflicts</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="368" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="371" />
             <source>Conflictos pendientes ({n})</source>
             <translation>Pending conflicts ({n})</translation>
         </message>
@@ -2745,9 +2745,14 @@
             <translation>Contents</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="351" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="354" />
             <source>Cualquier equipo (todos los datos)</source>
             <translation>Any computer (all data)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync/sync_page.py" line="297" />
+            <source>El paquete «{file}» no trae ningún cambio; no se registró nada.</source>
+            <translation>The bundle «{file}» carries no change; nothing was recorded.</translation>
         </message>
         <message>
             <location filename="../../desktop/gui/sync/sync_page.py" line="294" />
@@ -2755,7 +2760,7 @@
             <translation>The bundle “{file}” had already been imported; nothing changed.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="371" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="374" />
             <source>Enviado</source>
             <translation>Sent</translation>
         </message>
@@ -2766,7 +2771,7 @@
             <translation>Computer</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="356" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="359" />
             <source>Equipo de campo</source>
             <translation>Field computer</translation>
         </message>
@@ -2842,7 +2847,7 @@
             <translation>Carries all the data because what the destination holds is not known yet.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="306" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="309" />
             <source>No se hizo ningún cambio.</source>
             <translation>No change was made.</translation>
         </message>
@@ -2866,7 +2871,7 @@
             <translation>To:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="371" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="374" />
             <source>Recibido</source>
             <translation>Received</translation>
         </message>
@@ -2881,7 +2886,7 @@
             <translation>Checking the bundle…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="297" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="300" />
             <source>Se aplicó «{file}» de {source}: {applied} cambios, {new} empresas nuevas, {assessments} evaluaciones nuevas, {conflicts} conflictos.</source>
             <translation>Applied “{file}” from {source}: {applied} changes, {new} new firms, {assessments} new assessments, {conflicts} conflicts.</translation>
         </message>
@@ -2897,12 +2902,12 @@
         </message>
         <message>
             <location filename="../../desktop/gui/sync/sync_page.py" line="247" />
-            <location filename="../../desktop/gui/sync/sync_page.py" line="372" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="375" />
             <source>cualquier equipo</source>
             <translation>any computer</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="364" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="367" />
             <source>desconocido</source>
             <translation>unknown</translation>
         </message>
@@ -2965,13 +2970,13 @@ Licence: MPL 2.0 (free software). Support log: {log}</translation>
     <context>
         <name>messages</name>
         <message>
-            <location filename="../../desktop/gui/shared/messages.py" line="66" />
+            <location filename="../../desktop/gui/shared/messages.py" line="68" />
             <source>Ocurrió un error inesperado. Lo que escribió sigue en pantalla; los detalles quedaron en {log}.</source>
             <translation>An unexpected error occurred. What you typed is still on screen; the details were written to {log}.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/shared/messages.py" line="40" />
-            <location filename="../../desktop/gui/shared/messages.py" line="65" />
+            <location filename="../../desktop/gui/shared/messages.py" line="42" />
+            <location filename="../../desktop/gui/shared/messages.py" line="67" />
             <source>Rumbo</source>
             <translation>Rumbo</translation>
         </message>
