@@ -21,7 +21,9 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
+from db import tempfiles
 from db.errors import SchemaTooNewError, StorageError, storage_errors
+from db.connection import private
 from db.identity import check_identity
 from db.schema import RECORD_TABLES, SCHEMA_VERSION
 from desktop.domain.errors import UserError
@@ -56,6 +58,7 @@ def _stamp() -> str:
 def _copy_into(source: sqlite3.Connection, dest: Path) -> None:
     """Online-backup ``source`` into ``dest`` via a temporary file and a rename."""
     tmp = dest.with_name(f".{dest.name}.{_stamp()}.tmp")
+    tempfiles.sweep(dest.parent)
     try:
         target = sqlite3.connect(tmp)
         try:
@@ -63,11 +66,12 @@ def _copy_into(source: sqlite3.Connection, dest: Path) -> None:
             # The copy is one standalone file, whatever mode the source used.
             target.execute("PRAGMA journal_mode = DELETE")
             _mark_as_copy(target)
+            private(tmp)  # a backup holds every client's data, like the database
         finally:
             target.close()
         os.replace(tmp, dest)
     except BaseException:
-        tmp.unlink(missing_ok=True)
+        tempfiles.remove_with_journals(tmp)  # the temporary's -journal too (a full disk leaves one)
         raise
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 import uuid_utils
 from sqlite_utils import Database
 
+from db import tempfiles
 from db.clock import now_iso
 from db.errors import StorageError, storage_errors
 from db.identity import check_identity
@@ -84,18 +85,21 @@ class Storage:
             with self.db.atomic():
                 yield self
             return
-        conn.execute("BEGIN IMMEDIATE")
+        label = str(self.path) if self.path else None
+        with storage_errors(label):
+            conn.execute("BEGIN IMMEDIATE")
         try:
-            yield self
+            with storage_errors(label):  # a full disk mid-write, as at COMMIT, is the user's sentence
+                yield self
         except BaseException:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
+            _rollback(conn)
             raise
+        # A full disk or a lost device shows at COMMIT: the sentence for the user, nothing kept.
         try:
-            conn.execute("COMMIT")
+            with storage_errors(label):
+                conn.execute("COMMIT")
         except BaseException:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
+            _rollback(conn)
             raise
 
     def schema_version(self) -> int:
@@ -112,6 +116,29 @@ class Storage:
 
     def __repr__(self) -> str:
         return f"<Storage {self.path or ':memory:'} device={self.device_name!r}>"
+
+
+def private(path: Path) -> None:
+    """Only the adviser's own account may read a file of client data (0600; journals follow the file).
+
+    Files made by older versions (0644) are tightened at their next opening. Where the
+    system does not allow it (another owner, a FAT stick, Windows ACLs) it is left as is.
+    """
+    for candidate in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+        try:
+            if candidate.exists() and candidate.stat().st_mode & 0o077:
+                candidate.chmod(0o600)
+        except OSError:
+            continue
+
+
+def _rollback(conn: sqlite3.Connection) -> None:
+    """Undo an open transaction; a rollback that itself fails (disk gone) must not hide the first error."""
+    if conn.in_transaction:
+        try:
+            conn.execute("ROLLBACK")
+        except sqlite3.Error:
+            log.warning("No se pudo deshacer la transacción", exc_info=True)
 
 
 def default_device_name() -> str:
@@ -141,6 +168,7 @@ def open_storage(path: str | Path | None, *, device_name: str | None = None, mig
     with storage_errors(label):
         if file_path is not None:
             file_path.parent.mkdir(parents=True, exist_ok=True)
+            tempfiles.sweep(file_path.parent)  # what killed writers of earlier runs left behind
         db = Database(memory=True) if memory else Database(file_path)
         try:
             db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
@@ -160,6 +188,8 @@ def open_storage(path: str | Path | None, *, device_name: str | None = None, mig
                 # The sync tables (own migration set) exist from the start too.
                 apply_sync_migrations(db)
             device_id, name = _ensure_device(db, device_name, None if memory else file_home(file_path))
+            if file_path is not None:
+                private(file_path)
         except BaseException:
             db.close()
             raise

@@ -43,10 +43,12 @@ Design (why it converges and never loses an edit)
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from db import tempfiles
 from db.clock import new_id, now_iso
 from db.errors import guarded, storage_errors
 from db.schema import RECORD_TABLES
@@ -269,28 +271,45 @@ def export_bundle(storage, path: str | Path, peer: str | None = None) -> ExportR
     """
     path = Path(path)
     ensure_schema(storage)
-    with storage_errors(str(storage.path) if storage.path else None), storage.write():
-        capture_local_changes(storage)
-        target = find_peer(storage, peer)
-        known = target.known if target else {}
-        changes = changes_beyond(storage, known)
-        names = dict(storage.conn.execute("SELECT id, name FROM devices"))  # this one's retired origins too
-        names.update(storage.conn.execute("SELECT device_id, name FROM sync_peers"))
-        origins = {ch.origin for ch in changes} | {storage.device_id}
-        devices = {o: names[o] for o in origins if o in names}
-        devices[storage.device_id] = storage.device_name
-        manifest = write_bundle(
-            path, changes, source_id=storage.device_id, source_name=storage.device_name, created_at=now_iso(),
-            knowledge=knowledge(storage), source_role=local_role(storage),
-            peer_id=target.device_id if target else None,
-            peer_name=target.name if target else None, devices=devices,
-        )
-        if target:
-            note_sent(storage, target.device_id, {o: last for o, (_f, last, _c) in manifest.ranges.items()})
-        bundle_id = record_bundle(
-            storage, "sent", path.name, target.device_id if target else None,
-            target.name if target else None, manifest.created_at, manifest.total, 0, 0,
-            manifest.counts, manifest.payload_sha256)
+    if path.parent.is_dir():
+        tempfiles.sweep(path.parent)
+    # Written aside and renamed only once the database has recorded it: a failure at COMMIT
+    # (full disk) leaves no bundle the database does not know it sent.
+    staged = path.with_name(f".{path.name}.{new_id()}.tmp")
+    try:
+        with storage_errors(str(storage.path) if storage.path else None), storage.write():
+            report = _export(storage, path, staged, peer)
+        os.replace(staged, path)
+    except OSError as exc:
+        raise BundleError("cannot_write", path, str(exc)) from exc
+    finally:
+        staged.unlink(missing_ok=True)
+    return report
+
+
+def _export(storage, path: Path, staged: Path, peer: str | None) -> ExportReport:
+    """Inside the write transaction: pick the changes, write them to ``staged``, record the sending."""
+    capture_local_changes(storage)
+    target = find_peer(storage, peer)
+    known = target.known if target else {}
+    changes = changes_beyond(storage, known)
+    names = dict(storage.conn.execute("SELECT id, name FROM devices"))  # this one's retired origins too
+    names.update(storage.conn.execute("SELECT device_id, name FROM sync_peers"))
+    origins = {ch.origin for ch in changes} | {storage.device_id}
+    devices = {o: names[o] for o in origins if o in names}
+    devices[storage.device_id] = storage.device_name
+    manifest = write_bundle(
+        staged, changes, source_id=storage.device_id, source_name=storage.device_name, created_at=now_iso(),
+        knowledge=knowledge(storage), source_role=local_role(storage),
+        peer_id=target.device_id if target else None,
+        peer_name=target.name if target else None, devices=devices,
+    )
+    if target:
+        note_sent(storage, target.device_id, {o: last for o, (_f, last, _c) in manifest.ranges.items()})
+    bundle_id = record_bundle(
+        storage, "sent", path.name, target.device_id if target else None,
+        target.name if target else None, manifest.created_at, manifest.total, 0, 0,
+        manifest.counts, manifest.payload_sha256)
     return ExportReport(str(path), target.device_id if target else None, target.name if target else None,
                         manifest.total, manifest.counts, manifest.ranges, not (target and target.known),
                         bundle_id)

@@ -229,10 +229,9 @@ def write_bundle(path: str | Path, changes: list[BundleChange], *, source_id: st
     manifest_bytes = json.dumps(manifest.to_json(), ensure_ascii=False, sort_keys=True, indent=1).encode("utf-8")
     tmp_name = None
     try:
+        # mkstemp makes the file 0600, which a bundle keeps: it carries client data through USB sticks
+        # and shared folders, readable by the adviser's own account only.
         fd, tmp_name = tempfile.mkstemp(prefix=".rumbo-", suffix=".tmp", dir=path.parent)
-        mask = os.umask(0)
-        os.umask(mask)
-        os.fchmod(fd, 0o666 & ~mask)  # mkstemp's 0600 would hide the bundle from the centre's other users
         with os.fdopen(fd, "wb") as raw, zipfile.ZipFile(raw, "w", compression=zipfile.ZIP_DEFLATED) as zf:
             zf.writestr(MANIFEST_NAME, manifest_bytes)
             zf.writestr(PAYLOAD_NAME, payload)
