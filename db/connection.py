@@ -9,6 +9,7 @@ every change it makes).
 from __future__ import annotations
 
 import logging
+import os
 import socket
 import sqlite3
 from collections.abc import Iterator
@@ -22,7 +23,7 @@ from db import tempfiles
 from db.clock import now_iso
 from db.errors import StorageError, storage_errors
 from db.identity import check_identity
-from db.schema import MIGRATIONS
+from db.schema import MIGRATIONS, SCHEMA_VERSION
 from db.sync.schema import apply_sync_migrations
 
 log = logging.getLogger(__name__)
@@ -146,6 +147,43 @@ def default_device_name() -> str:
     return f"Equipo {socket.gethostname() or 'sin nombre'}"
 
 
+def open_reader(path: str | Path) -> Storage:
+    """Open an existing database for reading only: export, reports, lists of history.
+
+    Nothing is written: no journal mode change, no device row, no sweep, so a file on
+    read-only media (a CD, a write-protected stick, a shared folder without write
+    permission) can still be exported. A file that needs upgrading first is opened
+    for writing instead (the upgrade must be written); on read-only media that gives
+    the read-only sentence.
+
+    Raises:
+        StorageError: the file is missing, not Rumbo's, damaged or newer than this Rumbo.
+    """
+    file_path = Path(path)
+    label = str(file_path)
+    if not file_path.is_file():
+        raise StorageError("cannot_open", path=label)
+    with storage_errors(label):
+        uri = file_path.resolve().as_uri()
+        try:
+            conn = sqlite3.connect(f"{uri}?mode=ro", uri=True)
+            conn.execute("PRAGMA schema_version").fetchone()
+        except sqlite3.OperationalError:
+            # WAL files on media where the -shm cannot be made: read the file as it is.
+            conn = sqlite3.connect(f"{uri}?immutable=1", uri=True)
+        db = Database(conn)
+        try:
+            version = check_identity(db.execute, label)
+            row = db.execute("SELECT id, name FROM devices WHERE is_local = 1").fetchone() if version else None
+        except BaseException:
+            db.close()
+            raise
+    if version != SCHEMA_VERSION or row is None:
+        db.close()
+        return open_storage(file_path)
+    return Storage(db, file_path, row[0], row[1])
+
+
 def open_storage(path: str | Path | None, *, device_name: str | None = None, migrate: bool = True) -> Storage:
     """Open (creating if needed) and upgrade a Rumbo database.
 
@@ -165,6 +203,18 @@ def open_storage(path: str | Path | None, *, device_name: str | None = None, mig
     memory = path is None or str(path) == ":memory:"
     file_path = None if memory else Path(path)
     label = None if memory else str(file_path)
+    try:
+        return _open(file_path, label, device_name, migrate)
+    except StorageError as exc:
+        # SQLite says "cannot open" when it cannot make the journal beside a file on read-only media.
+        if exc.kind == "cannot_open" and file_path is not None and file_path.is_file() \
+                and not os.access(file_path.parent, os.W_OK):
+            raise StorageError("read_only", path=label) from exc
+        raise
+
+
+def _open(file_path: Path | None, label: str | None, device_name: str | None, migrate: bool) -> Storage:
+    memory = file_path is None
     with storage_errors(label):
         if file_path is not None:
             file_path.parent.mkdir(parents=True, exist_ok=True)

@@ -120,3 +120,51 @@ def test_a_world_readable_database_of_an_older_version_is_tightened(tmp_path):
     db.chmod(0o644)
     open_database(db).close()
     assert _mode(db) == 0o600
+
+
+@pytest.mark.skipif(sys.platform == "win32" or os.geteuid() == 0, reason="root ignores read-only permissions")
+def test_a_database_on_read_only_media_can_still_be_exported_and_printed(tmp_path, capsys):
+    _read_only_media_case(tmp_path, capsys)
+
+
+def test_a_database_on_a_read_only_mount_can_still_be_exported_and_printed(tmp_path, capsys):
+    """The same as root: a read-only bind mount refuses writes even to root."""
+    media = tmp_path / "cd"
+    media.mkdir()
+    source = tmp_path / "fuente"
+    source.mkdir()
+    with open_database(source / "rumbo.db") as storage:
+        firm = firms.register_firm(storage, {"legal_name": "Café Luna", "country": "SV"}, None)
+        storage.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    for suffix in ("-wal", "-shm"):
+        Path(f"{source / 'rumbo.db'}{suffix}").unlink(missing_ok=True)
+    if os.geteuid() != 0 or subprocess.run(["mount", "--bind", "-o", "ro", str(source), str(media)],
+                                           capture_output=True).returncode != 0:
+        pytest.skip("needs root to make a read-only mount")
+    try:
+        subprocess.run(["mount", "-o", "remount,ro,bind", str(media)], check=False, capture_output=True)
+        db = media / "rumbo.db"
+        with pytest.raises(OSError):
+            (media / "prueba").write_text("x")
+        assert main(["--db", str(db), "export", "firms", str(tmp_path / "empresas.csv")]) == 0
+        assert "Café Luna" in (tmp_path / "empresas.csv").read_text(encoding="utf-8-sig")
+        assert main(["--db", str(db), "report", firm["id"], "-o", str(tmp_path / "informe.pdf")]) == 0
+        assert main(["--db", str(db), "demo", "--firms", "2"]) == 2
+        assert "solo lectura" in capsys.readouterr().err
+    finally:
+        subprocess.run(["umount", "-l", str(media)], check=False)
+
+
+def _read_only_media_case(tmp_path, capsys):
+    media = tmp_path / "cd"
+    media.mkdir()
+    db = media / "rumbo.db"
+    with open_database(db) as storage:
+        firms.register_firm(storage, {"legal_name": "Café Luna", "country": "SV"}, None)
+        storage.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    media.chmod(0o555)
+    db.chmod(0o444)
+    try:
+        assert main(["--db", str(db), "export", "firms", str(tmp_path / "empresas.csv")]) == 0
+    finally:
+        media.chmod(0o755)
