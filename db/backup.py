@@ -21,7 +21,10 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
+from db import tempfiles
 from db.errors import SchemaTooNewError, StorageError, storage_errors
+from db.connection import private
+from db.identity import check_identity
 from db.schema import RECORD_TABLES, SCHEMA_VERSION
 from desktop.domain.errors import UserError
 
@@ -55,18 +58,34 @@ def _stamp() -> str:
 def _copy_into(source: sqlite3.Connection, dest: Path) -> None:
     """Online-backup ``source`` into ``dest`` via a temporary file and a rename."""
     tmp = dest.with_name(f".{dest.name}.{_stamp()}.tmp")
+    tempfiles.sweep(dest.parent)
     try:
         target = sqlite3.connect(tmp)
         try:
             source.backup(target)
             # The copy is one standalone file, whatever mode the source used.
             target.execute("PRAGMA journal_mode = DELETE")
+            _mark_as_copy(target)
+            private(tmp)  # a backup holds every client's data, like the database
         finally:
             target.close()
         os.replace(tmp, dest)
     except BaseException:
-        tmp.unlink(missing_ok=True)
+        tempfiles.remove_with_journals(tmp)  # the temporary's -journal too (a full disk leaves one)
         raise
+
+
+def _mark_as_copy(conn: sqlite3.Connection) -> None:
+    """A copy is nobody's home: wherever it is opened, it takes a new origin first.
+
+    Without this, a backup put back in place (by ``restore`` or by hand) would go on
+    numbering changes from where the backup stopped, reusing numbers the centre
+    already holds for the later, lost work (see ``db.connection._ensure_device``).
+    """
+    columns = {row[1] for row in conn.execute("PRAGMA table_info(devices)")}
+    if "home" in columns:
+        conn.execute("UPDATE devices SET home = 'copia' WHERE is_local = 1")
+        conn.commit()
 
 
 def backup(storage, dest: str | Path, overwrite: bool = False) -> Path:
@@ -83,6 +102,7 @@ def backup(storage, dest: str | Path, overwrite: bool = False) -> Path:
         raise UserError(f"Ya existe el archivo {dest}; elija otro nombre para la copia.", field="dest")
     if not dest.parent.is_dir():
         raise UserError(f"No existe la carpeta {dest.parent}; elija una carpeta que exista.", field="dest")
+    storage.ensure_sound()  # a copy of a damaged file must not push the good copies out of rotation
     with storage_errors(str(dest)):
         _copy_into(storage.conn, dest)
     return dest
@@ -156,6 +176,7 @@ def check_file(path: str | Path) -> CheckReport:
     with storage_errors(str(path)):
         conn = _read_only(path)
         try:
+            check_identity(conn.execute, str(path))  # another program's file is not "correct"
             return check_connection(conn)
         finally:
             conn.close()

@@ -31,6 +31,9 @@ MESSAGES = {
     "disk_full": "El disco está lleno; libere espacio y vuelva a intentarlo.",
     "corrupt": "El archivo de base de datos está dañado o no es una base de datos de Rumbo.",
     "cannot_open": "No se puede abrir el archivo de base de datos; revise que la carpeta exista y que tenga permiso para usarla.",
+    "foreign": "Este archivo no es una base de datos de Rumbo (pertenece a otro programa); Rumbo no lo modifica.",
+    "damaged": "La base de datos está dañada; no se escribe nada en ella. Restaure una copia de seguridad "
+               "(«rumbo restore COPIA.db» o Configuración → Copias de seguridad).",
     "io": "El disco no respondió al leer o escribir la base de datos; revise el dispositivo y vuelva a intentarlo.",
 }
 

@@ -299,8 +299,31 @@ def m0004_search_prefix_one_letter(db: Database) -> None:
     db.execute("CREATE INDEX firms_deleted_id ON firms(id) WHERE deleted_at IS NOT NULL")
 
 
+# Rumbo's mark in the SQLite header (``PRAGMA application_id``): the bytes "RMBO". A file
+# with another program's mark, or none and no Rumbo migrations table, is not ours.
+APPLICATION_ID = 0x524D424F
+
+
+@MIGRATIONS(name="0005_origin_home_and_application_id")
+def m0005_origin_home_and_application_id(db: Database) -> None:
+    """Where this database's origin lives, retired origins, and Rumbo's mark in the file header.
+
+    ``devices.home`` is "<host>\\n<absolute path>" of the file the local origin writes to;
+    a backup copy carries ``'copia'`` instead. A file opened elsewhere (copied to another
+    laptop or folder) or a backup put back in place therefore no longer matches, and the
+    database takes a new origin before its first write, so no (origin, sequence number)
+    is ever handed out twice (see ``db.connection``). ``devices.retired_at`` marks this
+    database's earlier origins: their changes are still its own to send.
+    """
+    _run(db, 3, [
+        "ALTER TABLE devices ADD COLUMN home TEXT",
+        "ALTER TABLE devices ADD COLUMN retired_at TEXT",
+        f"PRAGMA application_id = {APPLICATION_ID}",
+    ])
+
+
 # The schema version this code writes and understands.
-SCHEMA_VERSION = 2  # the user_version of the last migration that changed tables (0003, 0004 only index)
+SCHEMA_VERSION = 3  # the user_version of the last migration that changed tables (0003, 0004 only index)
 
 # Tables whose rows follow the record model and are written through db.records.
 RECORD_TABLES = ("firms", "advisers", "contacts", "assessments", "answers", "notes", "settings")

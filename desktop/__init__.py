@@ -1,3 +1,5 @@
-"""Rumbo: desktop application for small-business support centres."""
+"""Rumbo: desktop application for small-business support centres.
 
-__version__ = "0.1.0"
+The version lives in ``pyproject.toml`` only; :func:`desktop.version.app_version`
+reads it from the package metadata.
+"""

@@ -11,14 +11,15 @@ from __future__ import annotations
 
 import logging
 import sys
-from pathlib import Path
 
 from PySide6.QtCore import QSettings
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from desktop.domain.errors import UserError
 from desktop.gui.shared import messages
 from desktop.gui.shared.i18n import DEFAULT_LANGUAGE, install_translators
+from desktop.resources import resource_path
 
 log = logging.getLogger(__name__)
 
@@ -108,18 +109,19 @@ def run_gui(db_path: str | None = None, lang: str | None = None, demo: bool = Fa
         lang: "es" or "en"; None uses the saved preference (Spanish by default).
         demo: on an empty database, fill it with demo firms first.
     """
-    from platformdirs import user_log_dir
-
     from desktop.gui.shared.context import AppContext
     from desktop.services.storage import open_database
 
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Rumbo")
     app.setOrganizationName("Rumbo")
+    app.setWindowIcon(QIcon(str(resource_path("icons", "rumbo-256.png"))))
     settings = ui_settings()
     lang = lang or str(settings.value("ui/lang", DEFAULT_LANGUAGE))
     install_translators(app, lang)
-    messages.setup_logging(Path(user_log_dir("Rumbo", appauthor=False)))
+    from desktop.services.support import setup_logging
+
+    setup_logging("gui")
     messages.install_excepthook()
 
     try:
@@ -136,19 +138,22 @@ def run_gui(db_path: str | None = None, lang: str | None = None, demo: bool = Fa
         return 0  # the adviser closed the first-start dialog: nothing to do yet
     window = build_main_window(context)
     window.show()
-    start_backup_in_background(context)
+    log.info("Ventana principal abierta (%s, base %s)", lang, storage.path or "en memoria")
+    start_backup_in_background(context, window)
     status = app.exec()
     context.runner.wait()
     storage.close()
     return status
 
 
-def start_backup_in_background(context) -> None:
+def start_backup_in_background(context, window=None) -> None:
     """The rotating start-up backup, on the task thread while the adviser works.
 
     SQLite's online backup copes with the app writing meanwhile (WAL); a large
     file takes seconds, which must not delay the first window. The work opens
-    its own connection, as every background task does.
+    its own connection, as every background task does. The backup starts with
+    SQLite's quick check: a damaged file is not copied over the good backups,
+    and the adviser is told to restore one.
     """
     if context.storage.path is None:
         return
@@ -162,10 +167,12 @@ def start_backup_in_background(context) -> None:
             return startup_backup(storage)
 
     def failed(exc):  # a failed backup must not stop the adviser working
-        if isinstance(exc, UserError):
-            log.warning("Copia automática no realizada: %s", exc)
-        else:
+        if not isinstance(exc, UserError):
             raise exc
+        log.warning("Copia automática no realizada (%s)", getattr(exc, "kind", type(exc).__name__))
+        if getattr(exc, "kind", None) == "damaged":
+            # The start-up check found the file damaged: the adviser must know before typing more.
+            messages.show_error(window, exc)
 
     context.runner.run(work, lambda dest: log.info("Copia automática: %s", dest), failed, show_progress=False)
 

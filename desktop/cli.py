@@ -9,10 +9,14 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import logging
 import sys
 from collections.abc import Sequence
 
 from desktop.domain.errors import UserError
+from desktop.version import app_version
+
+log = logging.getLogger("rumbo.cli")
 
 EXIT_OK = 0
 EXIT_FAILURE = 1
@@ -64,6 +68,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="rumbo",
         description="Rumbo: registro, clasificación y evaluación de mipymes.",
     )
+    parser.add_argument("--version", action="version", version=f"rumbo {app_version()}",
+                        help="mostrar la versión y salir")
     parser.add_argument("--db", metavar="RUTA", help="archivo de base de datos (por defecto, el de la carpeta de datos del usuario)")
     parser.add_argument("--lang", choices=("es", "en"), default=None, help="idioma de la interfaz y de los informes")
     parser.add_argument("--demo", action="store_true", help="al abrir la aplicación sobre una base vacía, cargar empresas de demostración")
@@ -82,8 +88,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         from desktop.app import run_gui
 
         return run_gui(db_path=args.db, lang=args.lang, demo=args.demo)
+    from desktop.services.support import setup_logging
+
+    setup_logging(f"rumbo {args.command}")
     try:
-        return args.handler(args)
+        status = args.handler(args)
     except UserError as exc:
+        # The sentence may quote what was typed (a name, a tax id): the log keeps only its kind.
+        log.warning("rumbo %s: rechazado (%s%s)", args.command, type(exc).__name__,
+                    f", campo {exc.field}" if exc.field else "")
         sys.stderr.write(f"{exc.message}\n")
         return EXIT_BAD_INPUT
+    except Exception:
+        log.exception("rumbo %s: error inesperado", args.command)
+        raise
+    log.info("rumbo %s: terminado con estado %s", args.command, status)
+    return status

@@ -3,5 +3,9 @@
 from __future__ import annotations
 
 import os
+import tempfile
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The support log of every in-process and subprocess run goes to a throw-away folder,
+# never into the real user's data folder.
+os.environ.setdefault("RUMBO_LOG_DIR", tempfile.mkdtemp(prefix="rumbo-test-logs-"))

@@ -43,10 +43,12 @@ Design (why it converges and never loses an edit)
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from db import tempfiles
 from db.clock import new_id, now_iso
 from db.errors import guarded, storage_errors
 from db.schema import RECORD_TABLES
@@ -55,6 +57,7 @@ from db.sync.format import Bundle, BundleChange, BundleError, read_bundle, write
 from db.sync.peers import (
     already_received,
     find_peer,
+    get_peer,
     learn_knowledge,
     local_role,
     note_device,
@@ -87,6 +90,8 @@ class ApplyReport:
 
     Attributes:
         already_imported: this very bundle was applied here before; nothing was done.
+        empty: the bundle carries no change, comes from an unknown device and acknowledges none of
+            ours; nothing was recorded (not even the device: anyone can write such a file).
         already_known: changes this database already held (skipped).
         outdated: changes older than what is stored here (kept for relaying, not shown).
         applied: changes now shown in their record.
@@ -107,6 +112,7 @@ class ApplyReport:
     created_at: str
     total: int
     already_imported: bool = False
+    empty: bool = False  # no changes, from a device never heard of: nothing was recorded
     already_known: int = 0
     outdated: int = 0
     applied: int = 0
@@ -224,6 +230,12 @@ def _check_compatible(storage, bundle: Bundle, path: Path) -> None:
                               version=bundle.manifest.format_version)
 
 
+def _acknowledges_us(storage, manifest) -> bool:
+    """An empty bundle that says it holds our changes is a receipt (the centre's answer to our bundle)."""
+    own = {row[0] for row in storage.conn.execute("SELECT id FROM devices WHERE is_local = 1 OR retired_at IS NOT NULL")}
+    return any(manifest.knowledge.get(origin, 0) > 0 for origin in own)
+
+
 def _run(storage, bundle: Bundle, path: Path, keep: bool) -> ApplyReport:
     m = bundle.manifest
     if m.source_id == storage.device_id:
@@ -233,6 +245,9 @@ def _run(storage, bundle: Bundle, path: Path, keep: bool) -> ApplyReport:
                          bundle_id=new_id())
     _check_compatible(storage, bundle, path)
     ensure_schema(storage)
+    if not bundle.changes and get_peer(storage, m.source_id) is None and not _acknowledges_us(storage, m):
+        report.empty = True
+        return report
     try:
         with storage_errors(str(storage.path) if storage.path else None), storage.write():
             # Children may arrive before their parents inside one bundle.
@@ -300,27 +315,45 @@ def export_bundle(storage, path: str | Path, peer: str | None = None) -> ExportR
     """
     path = Path(path)
     ensure_schema(storage)
-    with storage_errors(str(storage.path) if storage.path else None), storage.write():
-        capture_local_changes(storage)
-        target = find_peer(storage, peer)
-        known = target.known if target else {}
-        changes = changes_beyond(storage, known)
-        names = dict(storage.conn.execute("SELECT device_id, name FROM sync_peers"))
-        origins = {ch.origin for ch in changes} | {storage.device_id}
-        devices = {o: names[o] for o in origins if o in names}
-        devices[storage.device_id] = storage.device_name
-        manifest = write_bundle(
-            path, changes, source_id=storage.device_id, source_name=storage.device_name, created_at=now_iso(),
-            knowledge=knowledge(storage), source_role=local_role(storage),
-            peer_id=target.device_id if target else None,
-            peer_name=target.name if target else None, devices=devices,
-        )
-        if target:
-            note_sent(storage, target.device_id, {o: last for o, (_f, last, _c) in manifest.ranges.items()})
-        bundle_id = record_bundle(
-            storage, "sent", path.name, target.device_id if target else None,
-            target.name if target else None, manifest.created_at, manifest.total, 0, 0,
-            manifest.counts, manifest.payload_sha256)
+    if path.parent.is_dir():
+        tempfiles.sweep(path.parent)
+    # Written aside and renamed only once the database has recorded it: a failure at COMMIT
+    # (full disk) leaves no bundle the database does not know it sent.
+    staged = path.with_name(f".{path.name}.{new_id()}.tmp")
+    try:
+        with storage_errors(str(storage.path) if storage.path else None), storage.write():
+            report = _export(storage, path, staged, peer)
+        os.replace(staged, path)
+    except OSError as exc:
+        raise BundleError("cannot_write", path, str(exc)) from exc
+    finally:
+        staged.unlink(missing_ok=True)
+    return report
+
+
+def _export(storage, path: Path, staged: Path, peer: str | None) -> ExportReport:
+    """Inside the write transaction: pick the changes, write them to ``staged``, record the sending."""
+    capture_local_changes(storage)
+    target = find_peer(storage, peer)
+    known = target.known if target else {}
+    changes = changes_beyond(storage, known)
+    names = dict(storage.conn.execute("SELECT id, name FROM devices"))  # this one's retired origins too
+    names.update(storage.conn.execute("SELECT device_id, name FROM sync_peers"))
+    origins = {ch.origin for ch in changes} | {storage.device_id}
+    devices = {o: names[o] for o in origins if o in names}
+    devices[storage.device_id] = storage.device_name
+    manifest = write_bundle(
+        staged, changes, source_id=storage.device_id, source_name=storage.device_name, created_at=now_iso(),
+        knowledge=knowledge(storage), source_role=local_role(storage),
+        peer_id=target.device_id if target else None,
+        peer_name=target.name if target else None, devices=devices,
+    )
+    if target:
+        note_sent(storage, target.device_id, {o: last for o, (_f, last, _c) in manifest.ranges.items()})
+    bundle_id = record_bundle(
+        storage, "sent", path.name, target.device_id if target else None,
+        target.name if target else None, manifest.created_at, manifest.total, 0, 0,
+        manifest.counts, manifest.payload_sha256)
     return ExportReport(str(path), target.device_id if target else None, target.name if target else None,
                         manifest.total, manifest.counts, manifest.ranges, not (target and target.known),
                         bundle_id, records_per_table(changes))

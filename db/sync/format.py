@@ -10,7 +10,8 @@ A bundle (``.rumbo``) is a ZIP archive with exactly two members:
     assume the source has seen), the ``ranges`` of sequence numbers carried per
     origin (first, last, count), ``counts`` per table, the SHA-256 and size of
     the payload, and ``devices`` (origin id -> human name, so the receiver can
-    name whose work it is).
+    name whose work it is), and ``app_version``, the Rumbo that wrote it (absent
+    in bundles written before the field existed; no reader depends on it).
 ``changes.jsonl``
     One change per line, as :class:`BundleChange` describes, in the order the
     source wants them applied (each origin's changes in sequence order).
@@ -41,6 +42,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.domain.errors import UserError
+from desktop.version import app_version
 
 FORMAT_NAME = "rumbo-bundle"
 FORMAT_VERSION = 1
@@ -50,6 +52,13 @@ PAYLOAD_NAME = "changes.jsonl"
 # hostile ZIP can claim any size); a laptop's season of work is far smaller.
 MAX_PAYLOAD_BYTES = 1 << 30
 MAX_MANIFEST_BYTES = 4 << 20
+# The payload is read as a stream against these limits, whatever the archive's headers claim:
+# one change (a firm with long notes, an assessment) is a few KB; real payloads compress about
+# 5-15 times. A "ZIP bomb" (a small file that expands without end) is refused part-way.
+MAX_LINE_BYTES = 4 << 20
+MAX_RATIO = 200
+RATIO_FLOOR_BYTES = 16 << 20  # tiny payloads compress oddly; the ratio counts above this size
+_CHUNK = 1 << 20
 
 OPS = ("insert", "update", "delete", "undelete")
 
@@ -61,6 +70,7 @@ _MESSAGES = {
     "tampered": "El contenido del paquete «{name}» no coincide con su suma de verificación (fue alterado o se dañó), así que no se aplicó ninguno de sus cambios.",
     "too_new": "El paquete «{name}» fue creado por una versión más nueva de Rumbo (formato {version}); actualice la aplicación para importarlo.",
     "inconsistent": "El paquete «{name}» hace referencia a registros que no trae ni existen en esta base, así que no se aplicó ninguno de sus cambios.",
+    "empty": "El paquete «{name}» no trae ningún cambio; no hay nada que importar.",
     "cannot_write": "No se pudo escribir el paquete «{name}»; revise que la carpeta exista, que tenga permiso y que haya espacio en el disco.",
 }
 
@@ -70,7 +80,7 @@ class BundleError(UserError):
 
     Attributes:
         kind: "missing", "unreadable", "not_bundle", "corrupt", "tampered",
-            "too_new", "inconsistent" or "cannot_write".
+            "too_new", "inconsistent", "empty" or "cannot_write".
         path: the bundle file.
         detail: a technical note for logs and tests (never shown as the message).
     """
@@ -146,6 +156,7 @@ class Manifest:
     peer_name: str | None = None
     devices: dict[str, str] = field(default_factory=dict)
     format_version: int = FORMAT_VERSION
+    app_version: str | None = None  # the Rumbo that wrote it; None in bundles older than the field
 
     @property
     def total(self) -> int:
@@ -164,6 +175,7 @@ class Manifest:
             "counts": self.counts,
             "payload": {"name": PAYLOAD_NAME, "sha256": self.payload_sha256, "bytes": self.payload_bytes},
             "devices": self.devices,
+            "app_version": self.app_version,
         }
 
 
@@ -212,15 +224,14 @@ def write_bundle(path: str | Path, changes: list[BundleChange], *, source_id: st
         source_id=source_id, source_name=source_name, created_at=created_at, knowledge=dict(knowledge),
         ranges=ranges, counts=counts, payload_sha256=hashlib.sha256(payload).hexdigest(),
         payload_bytes=len(payload), source_role=source_role, peer_id=peer_id, peer_name=peer_name,
-        devices=dict(devices or {}),
+        devices=dict(devices or {}), app_version=app_version(),
     )
     manifest_bytes = json.dumps(manifest.to_json(), ensure_ascii=False, sort_keys=True, indent=1).encode("utf-8")
     tmp_name = None
     try:
+        # mkstemp makes the file 0600, which a bundle keeps: it carries client data through USB sticks
+        # and shared folders, readable by the adviser's own account only.
         fd, tmp_name = tempfile.mkstemp(prefix=".rumbo-", suffix=".tmp", dir=path.parent)
-        mask = os.umask(0)
-        os.umask(mask)
-        os.fchmod(fd, 0o666 & ~mask)  # mkstemp's 0600 would hide the bundle from the centre's other users
         with os.fdopen(fd, "wb") as raw, zipfile.ZipFile(raw, "w", compression=zipfile.ZIP_DEFLATED) as zf:
             zf.writestr(MANIFEST_NAME, manifest_bytes)
             zf.writestr(PAYLOAD_NAME, payload)
@@ -298,6 +309,7 @@ def _parse_manifest(data: Any) -> Manifest:
         peer_id=_require(peer, "device_id", str, optional=True),
         peer_name=_require(peer, "name", str, optional=True),
         created_at=_require(data, "created_at", str),
+        app_version=_require(data, "app_version", str, optional=True),
         knowledge=_seq_map(_require(data, "knowledge", dict), "knowledge"),
         ranges=ranges, counts=counts, payload_sha256=sha,
         payload_bytes=_require(payload, "bytes", int), devices=devices,
@@ -386,7 +398,9 @@ def read_bundle(path: str | Path, verify_payload: bool = True) -> Bundle:
             pinfo = zf.getinfo(PAYLOAD_NAME)
             if pinfo.file_size != manifest.payload_bytes or pinfo.file_size > MAX_PAYLOAD_BYTES:
                 raise _Invalid("payload size differs from the manifest", "tampered")
-            payload = zf.read(PAYLOAD_NAME)
+            if pinfo.file_size > RATIO_FLOOR_BYTES and pinfo.file_size > MAX_RATIO * max(pinfo.compress_size, 1):
+                raise _Invalid("payload expands too much for its size")
+            digest, changes = _read_payload(zf, pinfo, manifest.payload_bytes)
         except (zipfile.BadZipFile, EOFError, zlib.error) as exc:
             raise BundleError("corrupt", path, str(exc)) from exc
         except (UnicodeDecodeError, json.JSONDecodeError) as exc:
@@ -396,13 +410,49 @@ def read_bundle(path: str | Path, verify_payload: bool = True) -> Bundle:
         except OSError as exc:
             raise BundleError("unreadable", path, str(exc)) from exc
     try:
-        if hashlib.sha256(payload).hexdigest() != manifest.payload_sha256:
+        if digest != manifest.payload_sha256:
             raise _Invalid("payload checksum differs", "tampered")
-        changes = [_parse_change(line) for line in payload.split(b"\n") if line]
         _check_agreement(manifest, changes)
     except _Invalid as exc:
         raise BundleError(exc.kind, path, str(exc)) from exc
     return Bundle(manifest, changes)
+
+
+def _read_payload(zf: zipfile.ZipFile, info: zipfile.ZipInfo, declared: int) -> tuple[str, list[BundleChange]]:
+    """Stream the payload: its SHA-256 and its changes, within the limits above.
+
+    Nothing is trusted from the archive's headers: the bytes actually expanded
+    are counted against the size the manifest declares, each line against
+    :data:`MAX_LINE_BYTES` and the whole against :data:`MAX_RATIO`. Blank lines
+    are refused (a bundle writes none), so a member of nothing but newlines is
+    no "empty bundle".
+    """
+    digest = hashlib.sha256()
+    changes: list[BundleChange] = []
+    expanded = 0
+    pending = b""
+    with zf.open(info) as member:
+        while chunk := member.read(_CHUNK):
+            expanded += len(chunk)
+            # The declared size passed the ratio test; the bytes really expanded may not exceed it.
+            if expanded > declared:
+                raise _Invalid("payload expands beyond its declared size", "tampered")
+            digest.update(chunk)
+            lines = (pending + chunk).split(b"\n")
+            pending = lines.pop()
+            if len(pending) > MAX_LINE_BYTES:
+                raise _Invalid("a line is too long")
+            for line in lines:
+                if not line:
+                    raise _Invalid("blank line in the payload")
+                if len(line) > MAX_LINE_BYTES:
+                    raise _Invalid("a line is too long")
+                changes.append(_parse_change(line))
+    if pending:
+        raise _Invalid("the last change is cut short")
+    if expanded != declared:
+        raise _Invalid("payload size differs from the manifest", "tampered")
+    return digest.hexdigest(), changes
 
 
 def _check_agreement(manifest: Manifest, changes: list[BundleChange]) -> None:

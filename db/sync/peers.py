@@ -104,6 +104,11 @@ def find_peer(storage, ref: str | None) -> Peer | None:
     ).fetchall()
     if len(rows) == 1:
         return _peer(rows[0])
+    # A laptop whose file was restored or copied goes on under a new origin with the same name
+    # (db.connection): its earlier origin never sends again, so the name means the latest sender.
+    senders = sorted((p for p in map(_peer, rows) if p.last_received_at), key=lambda p: p.last_received_at)
+    if senders and (len(senders) == 1 or senders[-1].last_received_at != senders[-2].last_received_at):
+        return senders[-1]
     if rows:
         raise UserError(f"Hay varios equipos llamados «{ref}»; indique su identificador.", field="peer")
     raise UserError(f"No se conoce ningún equipo llamado «{ref}»; importe antes un paquete suyo.", field="peer")

@@ -143,16 +143,18 @@ def capture_local_changes(storage) -> int:
     Returns:
         How many were captured. Purges are local housekeeping and never travel.
     """
+    # This device's origin, and the ones it had before the file was copied or restored.
     pending = storage.conn.execute(
-        """SELECT c.seq, c.table_name, c.record_id, c.rev, c.origin_seq, c.op, c.after, c.changed_at, c.changed_by
+        """SELECT c.seq, c.table_name, c.record_id, c.rev, c.origin, c.origin_seq, c.op, c.after, c.changed_at,
+                  c.changed_by
            FROM change_log c LEFT JOIN sync_changes s ON s.origin = c.origin AND s.origin_seq = c.origin_seq
-           WHERE c.origin = ? AND s.origin IS NULL AND c.op != 'purge' AND c.after IS NOT NULL
+           WHERE c.origin IN (SELECT id FROM devices WHERE is_local = 1 OR retired_at IS NOT NULL)
+             AND s.origin IS NULL AND c.op != 'purge' AND c.after IS NOT NULL
            ORDER BY c.seq""",
-        (storage.device_id,),
     ).fetchall()
     latest: dict[tuple[str, str], dict[str, int]] = {}
     superseded: dict[tuple[str, str], tuple[str, int]] = {}
-    for seq, table, rid, rev, oseq, op, after, at, by in pending:
+    for seq, table, rid, rev, origin, oseq, op, after, at, by in pending:
         if table not in RECORD_TABLES:
             continue
         base = latest.get((table, rid))
@@ -163,9 +165,9 @@ def capture_local_changes(storage) -> int:
             held = other_heads(storage, table, rid)
             base = vv_join(*(v.vv for v in ([prev] if prev else []) + held))
             if held:
-                superseded[(table, rid)] = (storage.device_id, oseq)
+                superseded[(table, rid)] = (origin, oseq)
         vv = dict(base)
-        vv[storage.device_id] = oseq
+        vv[origin] = oseq
         extra: dict[str, Any] = {}
         if table == "firms" and op == "delete":
             into = _merged_into(storage, rid)
@@ -176,7 +178,7 @@ def capture_local_changes(storage) -> int:
             apart = _distinct_from(storage, rid)
             if apart:
                 extra["distinct_from"] = apart
-        store_change(storage, BundleChange(storage.device_id, oseq, table, rid, rev, op, vv,
+        store_change(storage, BundleChange(origin, oseq, table, rid, rev, op, vv,
                                            json.loads(after), at, by, extra))
         latest[(table, rid)] = vv
     for (table, rid), key in superseded.items():

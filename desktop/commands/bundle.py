@@ -65,6 +65,9 @@ def run_import(args) -> int:
     if result.already_imported:
         print(f"El paquete {result.file_name} ya se había importado; no se cambió nada.")
         return 0
+    if result.empty:
+        print(f"El paquete {result.file_name} no trae ningún cambio; no se registró nada.")
+        return 0
     verb = "Se aplicaría" if args.preview else "Aplicado"
     print(f"{verb} el paquete de {result.source_name} ({result.total} cambios).")
     print(f"  {sync.records_summary(result).es}.")

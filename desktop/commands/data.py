@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from desktop.domain.errors import UserError
-from desktop.services.storage import open_database
+from desktop.services.storage import open_database, open_for_reading
 
 
 def register(subparsers) -> None:
@@ -64,7 +64,7 @@ def run_export(args: argparse.Namespace) -> int:
         raise UserError(f"No se puede exportar a «{path.name}»: use un archivo .csv o .xlsx.", field="file")
     if not path.parent.is_dir():
         raise UserError(f"La carpeta «{path.parent}» no existe.", field="file")
-    with open_database(args.db) as storage:
+    with open_for_reading(args.db) as storage:  # read-only media can still be exported
         if args.what == "firms":
             count, noun = export_firms(storage, path), "empresas"
         else:

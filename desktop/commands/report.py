@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from desktop.domain.errors import UserError
-from desktop.services.storage import default_database_path, open_database
+from desktop.services.storage import default_database_path, open_for_reading
 
 
 def register(subparsers) -> None:
@@ -38,7 +38,7 @@ def run_report(args) -> int:
     from desktop.services.reporting import write_client_report
 
     out = Path(args.output)
-    with open_database(db_path) as storage:
+    with open_for_reading(db_path) as storage:
         data = write_client_report(storage, args.firm, out, lang=_lang(args))
     if data.notice:
         print(data.notice)

@@ -54,6 +54,9 @@ class MainWindow(QMainWindow):
 
         self.sidebar.currentRowChanged.connect(self._show_row)
         self._pages: dict[str, QWidget] = {}
+        from desktop.gui.help_menu import add_help_menu
+
+        self.help_actions = add_help_menu(self, context)
 
     def add_page(self, key: str, title: str, widget: QWidget) -> None:
         """Add a screen with its sidebar entry and a Ctrl+<position> shortcut."""

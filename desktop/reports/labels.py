@@ -49,6 +49,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "gives": ("Clase que indica", "Class it gives"),
     "deciding_rule": ("Regla aplicada", "Rule applied"),
     "rulebook": ("Normativa", "Rulebook"),
+    "app_version": ("Programa", "Software"),
     "ceiling": ("Tope de esa clase", "Ceiling of that class"),
     # readiness
     "readiness": ("Resumen de preparación", "Readiness summary"),

@@ -42,6 +42,10 @@ def read_answers_file(path: str | Path) -> dict[str, Answer]:
         raise UserError(
             f"El archivo de respuestas no es JSON válido (línea {exc.lineno}, columna {exc.colno}).",
             field="answers") from None
+    except RecursionError:
+        # "[[[[…" a hundred thousand deep: Python's parser gives up; an answers file has two levels.
+        raise UserError("El archivo de respuestas tiene demasiados niveles anidados; no es un archivo de "
+                        "respuestas de Rumbo.", field="answers") from None
     if isinstance(data, dict) and isinstance(data.get("answers"), dict):
         data = data["answers"]
     return answers_from_json(data)

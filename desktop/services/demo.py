@@ -63,6 +63,7 @@ def make_demo(storage, n_firms: int, seed: int = 2024, assessments: bool = True)
     Raises:
         UserError: ``n_firms`` is not between 1 and 1,000,000.
     """
+    storage.ensure_sound()
     if not isinstance(n_firms, int) or isinstance(n_firms, bool) or not 1 <= n_firms <= MAX_DEMO_FIRMS:
         raise UserError("El número de empresas de demostración debe estar entre 1 y 1.000.000.", field="firms")
     with paused_gc():  # bulk work: see desktop.services.gcpause

@@ -7,6 +7,7 @@ go back to this morning.
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from platformdirs import user_data_dir
@@ -14,6 +15,8 @@ from platformdirs import user_data_dir
 from db import backup as backups
 from db.backup import CheckReport
 from db.connection import Storage
+
+log = logging.getLogger(__name__)
 
 AUTO_BACKUPS_KEPT = 7
 
@@ -52,7 +55,9 @@ def startup_backup(storage: Storage, folder: str | Path | None = None, keep: int
 
 def backup_database(storage: Storage, dest: str | Path) -> Path:
     """Save a copy of the open database to ``dest`` (which must not exist)."""
-    return backups.backup(storage, dest)
+    written = backups.backup(storage, dest)
+    log.info("Copia de seguridad escrita en %s", written)
+    return written
 
 
 def restore_database(db_path: str | Path, src: str | Path) -> Path | None:
@@ -61,7 +66,9 @@ def restore_database(db_path: str | Path, src: str | Path) -> Path | None:
     Returns:
         Where the previous database was kept, or None if there was none.
     """
-    return backups.restore(db_path, src)
+    kept = backups.restore(db_path, src)
+    log.info("Base %s restaurada desde %s (la anterior quedó en %s)", db_path, src, kept)
+    return kept
 
 
 def check_database(path: str | Path) -> CheckReport:

@@ -14,6 +14,7 @@ a cancel never leaves a half-written PDF behind.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import os
 import re
 import tempfile
@@ -36,6 +37,8 @@ from desktop.domain.sizing import FirmFigures, classify
 from desktop.reports.client.data import Centre, ClientReport, build_client_report
 from desktop.reports.client.pdf import render_client_report
 from desktop.services.registry.firms import find_firm
+
+log = logging.getLogger(__name__)
 
 # Business settings the report reads (stored in the database, see db.settings).
 SETTING_CENTRE_NAME = "centre_name"
@@ -211,6 +214,7 @@ def write_client_report(storage: Storage, firm_ref: str, out_path: str | Path, *
         write_atomically(out, pdf)
     except OSError as exc:
         raise UserError(f"No se pudo escribir el informe en «{out}»: {exc.strerror or exc}.", field="output") from None
+    log.info("Informe de la empresa %s escrito en %s (%s)", data.firm_id, out, lang)
     return data
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from platformdirs import user_data_dir
 
-from db.connection import Storage, open_storage
+from db.connection import Storage, open_reader, open_storage
 
 DB_FILENAME = "rumbo.db"
 
@@ -34,3 +34,12 @@ def open_database(path: str | Path | None = None, device_name: str | None = None
         db.errors.StorageError: the file cannot be used (message for the user).
     """
     return open_storage(path if path is not None else default_database_path(), device_name=device_name)
+
+
+def open_for_reading(path: str | Path | None = None) -> Storage:
+    """Open the database only to read it (exports, reports, lists): works on read-only media.
+
+    Raises:
+        db.errors.StorageError: the file cannot be used (message for the user).
+    """
+    return open_reader(path if path is not None else default_database_path())

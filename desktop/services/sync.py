@@ -10,6 +10,7 @@ and shapes the results for the screen.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,6 +28,8 @@ from db.sync.peers import BundleRecord, Peer
 from desktop.domain.errors import UserError
 from desktop.domain.text import Text
 from desktop.services.registry.fields import prepare_firm
+
+log = logging.getLogger(__name__)
 
 __all__ = [
     "BundleError", "BundlePreview", "BundleRecord", "Conflict", "ExportResult", "ImportResult", "Peer", "Typed",
@@ -57,6 +60,7 @@ class BundlePreview:
         conflicts_expected: conflicts the import would open (edits and duplicate firms).
         already_known: changes this database already has.
         already_imported: the very same bundle was imported before (importing does nothing).
+        empty: the bundle brings no change from a device never seen here; nothing is recorded.
     """
 
     file_name: str
@@ -71,6 +75,7 @@ class BundlePreview:
     conflicts_expected: int
     already_known: int
     already_imported: bool
+    empty: bool = False  # no changes from an unknown device: nothing recorded
     new: dict[str, int] = field(default_factory=dict)
     changed: dict[str, int] = field(default_factory=dict)
     deleted: dict[str, int] = field(default_factory=dict)
@@ -110,7 +115,7 @@ def _summary(report: engine.ApplyReport) -> dict[str, Any]:
         new_firms=report.new.get("firms", 0), changed_firms=report.changed.get("firms", 0),
         deleted_firms=report.deleted.get("firms", 0), new_assessments=report.new.get("assessments", 0),
         conflicts_expected=len(report.conflicts), already_known=report.already_known + report.outdated,
-        already_imported=report.already_imported, new=dict(report.new), changed=dict(report.changed),
+        already_imported=report.already_imported, empty=report.empty, new=dict(report.new), changed=dict(report.changed),
         deleted=dict(report.deleted), conflicts=list(report.conflicts),
         possible_duplicates=report.possible_duplicates,
     )
@@ -131,14 +136,25 @@ def import_bundle(storage: Storage, path: str | Path) -> ImportResult:
     Raises:
         BundleError: refused; the database is unchanged.
     """
-    report = engine.import_bundle(storage, path)
-    return ImportResult(**_summary(report), applied=report.applied,
+    storage.ensure_sound()
+    try:
+        report = engine.import_bundle(storage, path)
+    except BundleError as exc:
+        log.warning("Paquete rechazado (%s): %s", exc.kind, path)
+        raise
+    summary = _summary(report)
+    log.info("Paquete %s importado desde %s: %s", report.bundle_id, path,
+             {key: value for key, value in summary.items() if isinstance(value, int)})
+    return ImportResult(**summary, applied=report.applied,
                         bundle_id=None if report.already_imported else report.bundle_id)
 
 
 def export_bundle(storage: Storage, path: str | Path, peer: str | None = None) -> ExportResult:
     """Write every change ``peer`` (name or id; default the centre) is not known to have."""
+    storage.ensure_sound()
     report = engine.export_bundle(storage, path, peer)
+    log.info("Paquete %s exportado a %s para %s: %s cambios", report.bundle_id, report.path, report.peer_name,
+             report.total)
     return ExportResult(report.path, report.peer_name, report.total, report.counts, report.full, report.bundle_id,
                         report.records)
 

@@ -2812,7 +2812,7 @@
     <context>
         <name>SyncPage</name>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="354" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="357" />
             <source> (centro)</source>
             <translation> (centre)</translation>
         </message>
@@ -2832,7 +2832,7 @@
             <translation>&amp;Resolve…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="364" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="367" />
             <source>(solo campos calculados)</source>
             <translation>(calculated fields only)</translation>
         </message>
@@ -2863,7 +2863,7 @@
         </message>
         <message>
             <location filename="../../desktop/gui/sync/sync_page.py" line="136" />
-            <location filename="../../desktop/gui/sync/sync_page.py" line="357" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="360" />
             <source>Centro</source>
             <translation>Centre</translation>
         </message>
@@ -2873,7 +2873,7 @@
             <translation>Conflicts</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="369" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="372" />
             <source>Conflictos pendientes ({n})</source>
             <translation>Pending conflicts ({n})</translation>
         </message>
@@ -2883,9 +2883,14 @@
             <translation>Contents</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="352" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="355" />
             <source>Cualquier equipo (todos los datos)</source>
             <translation>Any computer (all data)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync/sync_page.py" line="298" />
+            <source>El paquete «{file}» no trae ningún cambio; no se registró nada.</source>
+            <translation>The bundle «{file}» carries no change; nothing was recorded.</translation>
         </message>
         <message>
             <location filename="../../desktop/gui/sync/sync_page.py" line="295" />
@@ -2893,7 +2898,7 @@
             <translation>The bundle “{file}” had already been imported; nothing changed.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="372" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="375" />
             <source>Enviado</source>
             <translation>Sent</translation>
         </message>
@@ -2904,7 +2909,7 @@
             <translation>Computer</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="357" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="360" />
             <source>Equipo de campo</source>
             <translation>Field computer</translation>
         </message>
@@ -2980,7 +2985,7 @@
             <translation>Carries all the data because what the destination holds is not known yet.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="307" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="310" />
             <source>No se hizo ningún cambio.</source>
             <translation>No change was made.</translation>
         </message>
@@ -3004,7 +3009,7 @@
             <translation>To:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="372" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="375" />
             <source>Recibido</source>
             <translation>Received</translation>
         </message>
@@ -3019,7 +3024,7 @@
             <translation>Checking the bundle…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="298" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="301" />
             <source>Se aplicó «{file}» de {source}: {records} ({applied} cambios, {conflicts} conflictos).</source>
             <translation>Applied “{file}” from {source}: {records} ({applied} changes, {conflicts} conflicts).</translation>
         </message>
@@ -3035,12 +3040,12 @@
         </message>
         <message>
             <location filename="../../desktop/gui/sync/sync_page.py" line="248" />
-            <location filename="../../desktop/gui/sync/sync_page.py" line="373" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="376" />
             <source>cualquier equipo</source>
             <translation>any computer</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="365" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="368" />
             <source>desconocido</source>
             <translation>unknown</translation>
         </message>
@@ -3056,22 +3061,62 @@
         </message>
     </context>
     <context>
+        <name>help_menu</name>
+        <message>
+            <location filename="../../desktop/gui/help_menu.py" line="27" />
+            <source>&amp;Acerca de Rumbo</source>
+            <translation>&amp;About Rumbo</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/help_menu.py" line="29" />
+            <source>&amp;Copiar diagnóstico</source>
+            <translation>&amp;Copy diagnostics</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/help_menu.py" line="25" />
+            <source>A&amp;yuda</source>
+            <translation>&amp;Help</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/help_menu.py" line="28" />
+            <source>Abrir carpeta de &amp;registros</source>
+            <translation>Open &amp;log folder</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/help_menu.py" line="44" />
+            <source>Acerca de Rumbo</source>
+            <translation>About Rumbo</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/help_menu.py" line="69" />
+            <source>Diagnóstico copiado: péguelo en un correo al técnico.</source>
+            <translation>Diagnostics copied: paste them into an e-mail to the technician.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/help_menu.py" line="48" />
+            <source>Registro, clasificación y evaluación de mipymes para centros de apoyo.
+Licencia: MPL 2.0 (programa libre). Registro de soporte: {log}</source>
+            <translation>Registration, size classification and assessment of small firms for support centres.
+Licence: MPL 2.0 (free software). Support log: {log}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/help_menu.py" line="47" />
+            <source>Rumbo, versión {version}</source>
+            <translation>Rumbo, version {version}</translation>
+        </message>
+    </context>
+    <context>
         <name>messages</name>
         <message>
-            <location filename="../../desktop/gui/shared/messages.py" line="82" />
+            <location filename="../../desktop/gui/shared/messages.py" line="68" />
             <source>Ocurrió un error inesperado. Lo que escribió sigue en pantalla; los detalles quedaron en {log}.</source>
             <translation>An unexpected error occurred. What you typed is still on screen; the details were written to {log}.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/shared/messages.py" line="40" />
-            <location filename="../../desktop/gui/shared/messages.py" line="81" />
+            <location filename="../../desktop/gui/shared/messages.py" line="42" />
+            <location filename="../../desktop/gui/shared/messages.py" line="67" />
             <source>Rumbo</source>
             <translation>Rumbo</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/gui/shared/messages.py" line="78" />
-            <source>la terminal</source>
-            <translation>the terminal</translation>
         </message>
     </context>
 </TS>

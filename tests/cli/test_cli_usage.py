@@ -16,7 +16,7 @@ def test_help_is_in_spanish(capsys):
     out = capsys.readouterr().out
     assert exit_info.value.code == 0
     assert out.startswith("uso: rumbo")
-    assert "mostrar esta ayuda y salir" in out
+    assert "mostrar esta ayuda y salir" in out and "mostrar la versión y salir" in out
     for command in ("classify", "import", "export", "assess", "report", "bundle", "backup", "restore", "check", "demo"):
         assert f"    {command} " in out
 

@@ -10,6 +10,7 @@ from db import backup as backups
 from db import firms
 from db.connection import open_storage
 from db.errors import SchemaTooNewError, StorageError
+from db.schema import SCHEMA_VERSION
 from desktop.domain.errors import UserError
 
 
@@ -26,7 +27,7 @@ def test_backup_while_open_and_writing(fresh_db, tmp_path):
         with open_storage(fresh_db.path) as other:
             out = backups.backup(other, tmp_path / "copias" / "copia.db")
     report = backups.check_file(out)
-    assert report.ok and report.counts["firms"] == 30 and report.schema_version == 2
+    assert report.ok and report.counts["firms"] == 30 and report.schema_version == SCHEMA_VERSION
     assert not (tmp_path / "copias" / "copia.db-wal").exists()
     conn = sqlite3.connect(out)
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
@@ -128,7 +129,7 @@ def test_restore_of_an_older_version_is_upgraded_on_open(db_path, tmp_path):
     conn.close()
     assert backups.restore(db_path, old) is None  # nothing there before
     with open_storage(db_path) as storage:
-        assert storage.schema_version() == 2 and firms.count_firms(storage) == 1
+        assert storage.schema_version() == SCHEMA_VERSION and firms.count_firms(storage) == 1
 
 
 def test_auto_backup_keeps_the_newest(fresh_db, tmp_path):

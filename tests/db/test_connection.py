@@ -18,12 +18,13 @@ FIXTURES = Path(__file__).parent / "fixtures"
 
 
 def test_fresh_database_is_migrated_with_wal_and_foreign_keys(fresh_db):
-    assert fresh_db.schema_version() == SCHEMA_VERSION == 2
+    assert fresh_db.schema_version() == SCHEMA_VERSION == 3
     assert fresh_db.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert fresh_db.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     assert fresh_db.conn.execute("PRAGMA busy_timeout").fetchone()[0] > 0
     assert [m.name for m in MIGRATIONS.applied(fresh_db.db)] == ["0001_core_tables", "0002_firm_search",
-                                                               "0003_live_firm_indexes", "0004_search_prefix_one_letter"]
+                                                               "0003_live_firm_indexes", "0004_search_prefix_one_letter",
+                                                               "0005_origin_home_and_application_id"]
     assert MIGRATIONS.pending(fresh_db.db) == []
 
 
@@ -32,7 +33,7 @@ def test_reopening_keeps_device_and_runs_nothing_again(db_path, fresh_db):
     fresh_db.close()
     with open_storage(db_path, device_name="Otro nombre") as again:
         assert again.device_id == device and again.device_name == "Equipo de pruebas"
-        assert len(MIGRATIONS.applied(again.db)) == 4
+        assert len(MIGRATIONS.applied(again.db)) == 5
         assert again.conn.execute("SELECT count(*) FROM devices").fetchone()[0] == 1
 
 
@@ -78,7 +79,7 @@ def test_a_file_stopped_before_migration_2_is_upgraded(tmp_path):
     assert db.execute("PRAGMA user_version").fetchone()[0] == 1
     db.close()
     with open_storage(path) as storage:
-        assert storage.schema_version() == 2
+        assert storage.schema_version() == SCHEMA_VERSION
         assert "firms_fts" in storage.db.table_names()
 
 

@@ -31,7 +31,8 @@ def test_another_programs_sqlite_file_is_refused_untouched(tmp_path):
     conn.close()
     with pytest.raises(StorageError) as info:
         open_storage(path)
-    assert info.value.kind == "corrupt"
+    assert info.value.kind == "foreign"
+    assert info.value.message.startswith("Este archivo no es una base de datos de Rumbo")
     conn = sqlite3.connect(path)
     assert [r[0] for r in conn.execute("SELECT name FROM sqlite_master")] == ["recipes"]
     conn.close()

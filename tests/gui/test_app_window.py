@@ -101,6 +101,23 @@ def test_startup_backup_runs_in_the_background_with_its_own_connection(window, t
     assert copies[0].parent == maintenance.database_backup_folder(window.context.storage)
 
 
+def test_a_damaged_file_at_start_is_not_backed_up_and_the_adviser_is_told(window, tmp_path, monkeypatch, dialogs):
+    from db.connection import Storage
+    from db.errors import StorageError
+    from desktop import app
+    from desktop.services import maintenance
+
+    def damaged(self):
+        raise StorageError("damaged")
+
+    monkeypatch.setattr(maintenance, "backup_folder", lambda: tmp_path / "copias")
+    monkeypatch.setattr(Storage, "ensure_sound", damaged)
+    app.start_backup_in_background(window.context, window)
+    assert list((tmp_path / "copias").rglob("*.db")) == []
+    assert [e.kind for e in dialogs.errors] == ["damaged"]
+    assert "Restaure una copia de seguridad" in dialogs.errors[0].message
+
+
 def test_dashboard_counts_only_when_shown(window, qtbot):
     board = window.page("dashboard")
     assert board.board is None  # built hidden: nothing counted at start-up

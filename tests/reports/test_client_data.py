@@ -141,6 +141,9 @@ def test_methods_record_versions_and_document_share():
         "rumbo-preparacion versión 1.0.0", "cepal-cuadro1-sv versión 1", "rumbo-instrumentos versión 1.0.0",
         D("34.5"), "1 de noviembre de 2025")
     assert m.band_cutoffs[1] == ("En desarrollo", D(40))
+    from desktop.version import app_version
+
+    assert m.app_version == f"Rumbo versión {app_version()}"
 
 
 def test_firm_without_assessment_gets_profile_only():

@@ -61,6 +61,13 @@ def test_english_report(english):
     assert "Página" not in text and "Fortalezas" not in text
 
 
+def test_methods_page_names_the_program_version(spanish, english):
+    from desktop.version import app_version
+
+    assert f"Programa Rumbo versión {app_version()}" in squash(spanish[-1])
+    assert f"Software Rumbo version {app_version()}" in squash(english[-1])
+
+
 def test_hostile_firm_name_prints_as_typed():
     from desktop.reports.client.data import build_client_report
     from tests.reports.examples import CLASSIFICATION, RESULT, TODAY

@@ -125,7 +125,7 @@ def test_batch_on_a_thread_pool_with_several_threads(tmp_path):
         assert len(result.written) == 45
 
 
-def test_reports_and_bundles_follow_the_umask(tmp_path):
+def test_reports_follow_the_umask_and_bundles_stay_private(tmp_path):
     import os
     import stat
 
@@ -142,5 +142,6 @@ def test_reports_and_bundles_follow_the_umask(tmp_path):
             sync.export_bundle(storage, tmp_path / "p.rumbo")
     finally:
         os.umask(old)
-    for name in ("informe.pdf", "p.rumbo"):
-        assert stat.S_IMODE((tmp_path / name).stat().st_mode) == 0o644, name
+    # A report is a document for the client; a bundle carries every client's data (issue 19).
+    assert stat.S_IMODE((tmp_path / "informe.pdf").stat().st_mode) == 0o644
+    assert stat.S_IMODE((tmp_path / "p.rumbo").stat().st_mode) == 0o600

@@ -58,6 +58,18 @@ def test_round_trip_keeps_every_field(tmp_path):
         assert zf.namelist() == [MANIFEST_NAME, PAYLOAD_NAME]
 
 
+def test_manifest_names_the_rumbo_that_wrote_it_and_older_bundles_still_read(tmp_path):
+    from desktop.version import app_version
+
+    path = tmp_path / "x.rumbo"
+    _write(path)
+    with zipfile.ZipFile(path) as zf:
+        assert json.loads(zf.read(MANIFEST_NAME))["app_version"] == app_version()
+    assert read_bundle(path).manifest.app_version == app_version()
+    _rewrite(path, manifest=lambda m: {k: v for k, v in m.items() if k != "app_version"})
+    assert read_bundle(path).manifest.app_version is None  # a bundle from before the field
+
+
 def test_truncated_file_is_refused_as_damaged(tmp_path):
     path = tmp_path / "x.rumbo"
     _write(path)

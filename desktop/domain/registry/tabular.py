@@ -5,7 +5,9 @@ reader is forgiving where it can be and refuses the file with one sentence
 where it cannot:
 
 * encodings: UTF-8 (with or without BOM), UTF-16 with BOM, then Windows-1252 /
-  Latin-1 (which never fails, so accented names from old Excel files survive);
+  Latin-1 (which never fails, so accented names from old Excel files survive),
+  decided from the whole file: a UTF-8 file with a broken byte is refused with
+  the row and byte, never read as Latin-1;
 * separators: ``;`` (Excel in Spanish locales), ``,``, tab or ``|``, sniffed
   from the header line;
 * headers in Spanish or English, accents, case and punctuation ignored
@@ -197,12 +199,33 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
                 return data.decode(encoding), encoding
             except UnicodeDecodeError:
                 break
-    for encoding in ("utf-8", "cp1252", "latin-1"):
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError as exc:
+        _refuse_damaged_utf8(data, exc)
+    for encoding in ("cp1252", "latin-1"):
         try:
             return data.decode(encoding), encoding
         except UnicodeDecodeError:
             continue
     raise AssertionError("latin-1 decodes any bytes")  # pragma: no cover
+
+
+def _refuse_damaged_utf8(data: bytes, error: UnicodeDecodeError) -> None:
+    """A UTF-8 file with a few broken bytes is refused, not read whole as Latin-1.
+
+    The decision looks at the whole file: Windows-1252 text ("Panader\\xeda") almost never
+    forms a valid UTF-8 sequence, so a file that holds valid multi-byte UTF-8 characters
+    as well as invalid bytes is UTF-8 with damage, and reading it as Latin-1 would turn
+    every accent into two wrong letters ("PanaderÃ­a") without a word.
+    """
+    decoded = data.decode("utf-8", errors="replace")
+    if not any(ord(ch) > 0x7F and ch != "\ufffd" for ch in decoded):
+        return  # no valid UTF-8 accent anywhere: a Windows-1252 / Latin-1 file
+    row = data.count(b"\n", 0, error.start) + 1
+    raise UserError(
+        f"El archivo está en UTF-8 pero tiene un byte no válido (0x{data[error.start]:02X}) en la fila {row}, "
+        f"posición {error.start + 1}; corríjalo o guárdelo de nuevo como «CSV UTF-8».", field="path")
 
 
 def sniff_delimiter(first_line: str) -> str:

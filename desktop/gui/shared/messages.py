@@ -11,12 +11,12 @@ from __future__ import annotations
 import logging
 import sys
 import traceback
-from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop.domain.errors import UserError
+from desktop.services import support
 
 log = logging.getLogger("rumbo")
 
@@ -37,6 +37,8 @@ def show_error(parent: QWidget | None, exc: BaseException) -> None:
     if message is None:
         report_bug(type(exc), exc, exc.__traceback__, parent)
         return
+    # The sentence may quote what was typed (a name, a tax id): the log keeps only its kind.
+    log.warning("Aviso mostrado: %s%s", type(exc).__name__, f" (campo {exc.field})" if exc.field else "")
     QMessageBox.warning(parent, _tr("Rumbo"), message)
 
 
@@ -55,27 +57,11 @@ def inform(parent: QWidget | None, title: str, text: str) -> None:
     QMessageBox.information(parent, title, text)
 
 
-_log_file: Path | None = None
-
-
-def setup_logging(log_dir: Path) -> Path:
-    """Send log records to ``log_dir/rumbo.log`` and return that path."""
-    global _log_file
-    log_dir.mkdir(parents=True, exist_ok=True)
-    _log_file = log_dir / "rumbo.log"
-    handler = logging.FileHandler(_log_file, encoding="utf-8")
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    root = logging.getLogger()
-    root.addHandler(handler)
-    root.setLevel(logging.INFO)
-    return _log_file
-
-
 def report_bug(exc_type, exc, tb, parent: QWidget | None = None) -> None:
     """Crash handler: log the traceback and tell the user, without quitting."""
     text = "".join(traceback.format_exception(exc_type, exc, tb))
     log.error("Error inesperado:\n%s", text)
-    where = str(_log_file) if _log_file else _tr("la terminal")
+    where = str(support.log_file())
     QMessageBox.critical(
         parent,
         _tr("Rumbo"),

@@ -294,6 +294,9 @@ class SyncPage(QWidget):
         if result.already_imported:
             text = self.tr("El paquete «{file}» ya se había importado; no cambió nada.").format(
                 file=result.file_name)
+        elif result.empty:
+            text = self.tr("El paquete «{file}» no trae ningún cambio; no se registró nada.").format(
+                file=result.file_name)
         else:
             text = self.tr("Se aplicó «{file}» de {source}: {records} ({applied} cambios, "
                            "{conflicts} conflictos).").format(

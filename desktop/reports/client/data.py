@@ -20,6 +20,7 @@ from desktop.reports.client.benchmark_view import BenchmarkView
 from desktop.reports.client.classification import ClassificationView
 from desktop.reports.labels import LABELS, code_label, label
 from desktop.reports.profile_rows import profile_rows
+from desktop.version import app_version
 
 # Plain-language reading of the dimension scores (0..100).
 STRENGTH_FROM = Decimal(65)
@@ -127,6 +128,7 @@ class Methods:
     assessment_date: str | None
     coverage_threshold: Decimal  # percent
     band_cutoffs: tuple[tuple[str, Decimal], ...]  # (band label, lower bound)
+    app_version: str = ""  # "Rumbo versión 0.1.0": which program computed and printed this
 
 
 @dataclass(frozen=True)
@@ -349,4 +351,5 @@ def _methods(result, classification, recommendations, assessment_date, lang, ban
         assessment_date=long_date(assessment_date, lang) if assessment_date else None,
         coverage_threshold=coverage_threshold,
         band_cutoffs=tuple((code_label(code, lang), bound) for code, bound in band_cutoffs),
+        app_version=f"Rumbo {version} {app_version()}",
     )

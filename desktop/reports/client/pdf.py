@@ -270,7 +270,8 @@ class ClientReportRenderer:
             rows = [(self.t("questionnaire"), m.questionnaire), (self.t("rulebook"), m.rulebook),
                     (self.t("catalog"), m.catalog),
                     (self.t("document_share"), pct(m.document_share, self.lang)),
-                    (self.t("assessment_date"), m.assessment_date or "—")]
+                    (self.t("assessment_date"), m.assessment_date or "—"),
+                    (self.t("app_version"), m.app_version)]
             out += [self._pairs(rows), Spacer(1, 3 * mm)]
             out.append(self.p(self.t("method_score").format(threshold=pct(m.coverage_threshold, self.lang, digits=0))))
             if m.band_cutoffs:

@@ -16,6 +16,7 @@ file before the real import.
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -32,6 +33,8 @@ from desktop.domain.registry.validation import FIELD_LABELS, clean_firm, tax_id_
 from desktop.services.gcpause import paused_gc
 from desktop.services.registry.exporting import write_csv_rows
 from desktop.services.registry.fields import size_class_of
+
+log = logging.getLogger(__name__)
 
 REQUIRED_COLUMNS = ("legal_name", "country")
 _PROGRESS_EVERY = 1000
@@ -193,8 +196,13 @@ def import_file(storage, path: str | os.PathLike | ImportSource, adviser_id: str
             recognisable header; nothing is written then.
         db.errors.StorageError: the database refused the write; nothing is kept.
     """
+    storage.ensure_sound()  # never pour a whole file into a damaged database
     with paused_gc():  # bulk work: see desktop.services.gcpause
-        return _import_file(storage, path, adviser_id, dry_run, rejects_path, progress, cancel)
+        summary = _import_file(storage, path, adviser_id, dry_run, rejects_path, progress, cancel)
+    log.info("Importación%s de %s: %s filas leídas, %s aceptadas, %s rechazadas (%s duplicadas)%s",
+             " de prueba" if dry_run else "", summary.path, summary.rows_read, summary.accepted,
+             len(summary.rejected), summary.duplicates, ", cancelada" if summary.cancelled else "")
+    return summary
 
 
 def _import_file(storage, path, adviser_id, dry_run, rejects_path, progress, cancel) -> ImportSummary:

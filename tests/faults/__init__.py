@@ -1,0 +1,1 @@
+"""Randomised fault trials (not collected by pytest): ``python -m tests.faults``."""
