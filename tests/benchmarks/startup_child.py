@@ -10,6 +10,22 @@ import sys
 import time
 
 
+def _peak_rss_mb() -> float:
+    """This process's own high-water mark.
+
+    ``ru_maxrss`` survives fork and exec on Linux, so a child started by a large benchmark
+    process would report the parent's peak; ``VmHWM`` belongs to this process's memory only.
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def main() -> int:
     db_path = sys.argv[1]
     from PySide6.QtCore import QTimer
@@ -23,7 +39,7 @@ def main() -> int:
             if table is not None and table.model().rowCount() > 0:
                 model = table.model()
                 if model.data(model.index(0, 0)):
-                    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+                    rss = _peak_rss_mb()
                     print(f"READY {time.time():.6f} {rss:.1f}", flush=True)
                     app.quit()
                     return
