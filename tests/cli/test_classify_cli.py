@@ -115,9 +115,11 @@ def test_main_sector_and_date(capsys):
     assert "0 empleados (autoempleo) cuenta como microempresa." in data["notes"]
 
 
-def test_main_date_before_rulebook_returns_2(capsys):
-    assert main(["classify", "--country", "CR", "--employees", "3", "--date", "2000-01-01"]) == 2
-    assert "vigente el 2000-01-01" in capsys.readouterr().err
+def test_main_date_before_rulebook_classifies_with_a_note(capsys):
+    assert main(["classify", "--country", "CR", "--employees", "3", "--date", "2000-01-01"]) == 0
+    out = capsys.readouterr().out
+    assert "micro" in out.lower()
+    assert "2000-01-01 es anterior a la primera definición conocida" in out
 
 
 def test_main_boundary_values_exactly(capsys):

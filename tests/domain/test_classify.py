@@ -209,9 +209,18 @@ def test_country_code_is_case_insensitive():
     assert cls(" cr ", employees=3).country == "CR"
 
 
-def test_date_before_any_version_is_a_clear_error():
-    with pytest.raises(UserError, match="vigente el 2001-01-01"):
-        classify("CR", FirmFigures(employees=3, on_date=datetime.date(2001, 1, 1)))
+def test_date_before_any_known_definition_applies_the_first_one_with_a_note():
+    result = classify("CR", FirmFigures(employees=3, on_date=datetime.date(2001, 1, 1)))
+    assert result.size_class == "micro" and result.rulebook_id == "cepal-cuadro1-cr"
+    early = [n for n in result.notes if n.code == "before_known_definition"]
+    assert len(early) == 1
+    assert "2001-01-01" in early[0].text("es") and "desde 2010" in early[0].text("es")
+    assert "earlier than" in early[0].text("en")
+
+
+def test_a_date_the_source_covers_gets_no_early_note():
+    result = classify("CR", FirmFigures(employees=3, on_date=datetime.date(2010, 1, 1)))
+    assert not [n for n in result.notes if n.code == "before_known_definition"]
 
 
 def test_default_date_is_today():

@@ -141,3 +141,19 @@ def test_exporter_text_when_not_exporter():
     r = exp("CL", sales_usd=10_000_000, exports_usd=10)
     assert r.exporter.text() == "No es mipyme exportadora según la definición de Chile."
     assert r.exporter.text("en") == "Not an exporting MSME under Chile's definition."
+
+
+def test_argentina_large_exporter_is_not_called_a_mipyme():
+    # 5,000 employees exporting USD 300 M: the definition only measures the export share (> 5 %), so
+    # the label must not assert mipyme status that nothing checked, and a note says why.
+    result = exp("AR", employees=5000, sales_usd=600_000_000, exports_usd=300_000_000, sector="C")
+    assert result.exporter.is_exporter is True
+    assert "mipyme" not in result.exporter.label.es.split("(")[0].lower()
+    assert result.exporter.label.es.startswith("Exportadora industrial")
+    notes = {n.code: n.text("es") for n in result.notes}
+    assert "no comprueba el tamaño" in notes["exporter_no_size_test"]
+
+
+def test_brazil_exporter_tiers_test_size_so_no_size_note():
+    result = exp("BR", employees=50, exports_usd=100_000)
+    assert "exporter_no_size_test" not in {n.code for n in result.notes}

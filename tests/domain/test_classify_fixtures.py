@@ -115,13 +115,10 @@ def test_version_in_force_on_the_date_applies(on_date, version, expected):
     assert r.rulebook_id == f"fixture-qv-{version}"
 
 
-def test_date_before_any_version_is_a_clear_error():
-    with pytest.raises(UserError) as err:
-        fx("QV", employees=30, on_date=datetime.date(2009, 12, 31))
-    assert err.value.message == (
-        "No hay una definición de Versionia vigente el 2009-12-31 (versiones disponibles: "
-        "«2010», desde el 2010-01-01 hasta el 2014-12-31; «2015», desde el 2015-01-01).")
-    assert err.value.field == "on_date"
+def test_date_before_any_version_uses_the_earliest_with_a_note():
+    result = fx("QV", employees=30, on_date=datetime.date(2009, 12, 31))
+    assert result.rulebook_version == "2010"
+    assert [n.code for n in result.notes if n.code == "before_known_definition"] == ["before_known_definition"]
 
 
 # --- all_of / any_of trees -------------------------------------------------------------

@@ -35,7 +35,7 @@ def test_shipped_size_rulebooks_carry_id_version_date_and_source(country):
     book = load_rulebooks().for_country(country, ON)
     assert book.id == f"cepal-cuadro1-{country.lower()}"
     assert book.version == "1"
-    assert book.effective_from == datetime.date(2012, 1, 1) and book.effective_to is None
+    assert book.effective_from == datetime.date(2010, 1, 1) and book.effective_to is None  # Ferraro y Stumpo (2010)
     assert "Cordero y Zúñiga (2012)" in book.source.es and "Cordero and Zúñiga (2012)" in book.source.en
     assert book.money_unit == "thousand_usd"
 

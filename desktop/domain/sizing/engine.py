@@ -80,7 +80,7 @@ def classify(country: str, figures: FirmFigures, rulebooks: RulebookSet | None =
             _unknown_country(country, books)
         return _exporter_only(exporter_book, values, sector, on_date)
     book = books.for_country(code, on_date)
-    notes: list[Note] = []
+    notes: list[Note] = _early_notes(book, on_date)
     results, unusable = criterion_results(book, values, sector, notes)
     size_class, decided_by = combine(book, results, notes)
     _missing_notes(book, values, results, unusable, notes)
@@ -106,8 +106,16 @@ def classify(country: str, figures: FirmFigures, rulebooks: RulebookSet | None =
     )
 
 
+def _early_notes(book: Rulebook, on_date: datetime.date) -> list[Note]:
+    """A note when ``on_date`` is before the rulebook's first known date (the rulebook was applied anyway)."""
+    if on_date >= book.effective_from:
+        return []
+    return [Note.make("before_known_definition", country=book.name, date=on_date.isoformat(),
+                      since=str(book.effective_from.year))]
+
+
 def _exporter_only(book: Rulebook, values: dict, sector: str | None, on_date: datetime.date) -> Classification:
-    notes = [Note.make("no_size_table", country=book.name)]
+    notes = [Note.make("no_size_table", country=book.name), *_early_notes(book, on_date)]
     exporter, more = evaluate_exporter(book, values, sector)
     notes.extend(more)
     return Classification(

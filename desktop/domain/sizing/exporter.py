@@ -91,6 +91,8 @@ def evaluate_exporter(book: Rulebook, values: dict[str, Decimal | None],
         needed: set[str] = set()
         outcome = condition_holds(category.when, values, book.scale, needed)
         if outcome is True:
+            if not _tests_size(category.when):
+                notes.append(Note.make("exporter_no_size_test", country=country))
             return result(True, category), notes
         if outcome is None:  # only figures that could change the answer count as missing
             missing |= needed
@@ -104,3 +106,22 @@ def evaluate_exporter(book: Rulebook, values: dict[str, Decimal | None],
         return result(None), notes
     notes.append(Note.make("exporter_none", country=country))
     return result(False), notes
+
+
+def _tests_size(when) -> bool:
+    """Whether a category's condition measures the firm at all, beyond its export share.
+
+    Argentina's definition is a share of turnover only, so it says nothing of size; Brazil's tiers
+    (export value) and Chile's range (turnover) are the source's own size tests for exporters.
+    """
+    return bool(_fields(when) - {"export_share"})
+
+
+def _fields(when) -> set[str]:
+    """Every figure a condition tree tests."""
+    if when is None:
+        return set()
+    found = {when.field} if when.field else set()
+    for child in when.children:
+        found |= _fields(child)
+    return found

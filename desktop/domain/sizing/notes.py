@@ -135,6 +135,18 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "Para aplicar la definición de mipyme exportadora de {country} falta el dato de exportaciones.",
         "To apply {country}'s definition of an exporting MSME the exports figure is missing.",
     ),
+    "exporter_no_size_test": (
+        "La definición de {country} solo mide la parte exportada de la facturación: no comprueba el tamaño, "
+        "así que no dice si la empresa es mipyme.",
+        "{country}'s definition only measures the exported share of turnover: it does not test size, "
+        "so it does not say whether the firm is an MSME.",
+    ),
+    "before_known_definition": (
+        "La fecha {date} es anterior a la primera definición conocida de {country} (la fuente la cita desde "
+        "{since}); se aplicó esa definición, que puede no ser la vigente en esa fecha.",
+        "The date {date} is earlier than {country}'s first known definition (the source cites it from {since}); "
+        "that definition was applied, though it may not be the one in force on that date.",
+    ),
     "no_exporter_definition": (
         "La fuente no da una definición de mipyme exportadora para {country}; el dato de exportaciones no se usó.",
         "The source gives no definition of an exporting MSME for {country}; the exports figure was not used.",

@@ -39,8 +39,14 @@ class RulebookSet:
     def for_country(self, country: str, on_date: datetime.date, kind: str = "size") -> Rulebook:
         """Return the version in force on ``on_date``.
 
+        A date before the earliest known version gets that earliest version (the
+        classification then carries a ``before_known_definition`` note): the source
+        dates the criteria by the studies that cite them, not by the laws, so an
+        older date is not a reason to refuse.
+
         Raises:
-            UserError: the country has no rulebook of this kind, or none in force that day.
+            UserError: the country has no rulebook of this kind, or none in force that day
+                (a date in a gap between versions).
         """
         code = country.strip().upper()
         versions = [b for b in self.books(kind) if b.country == code]
@@ -54,6 +60,8 @@ class RulebookSet:
         for book in versions:
             if book.in_force(on_date):
                 return book
+        if on_date < versions[0].effective_from:
+            return versions[0]
         periods = "; ".join(_period(b) for b in versions)
         raise UserError(
             f"No hay una definición de {versions[0].name.es} vigente el {on_date.isoformat()} "
