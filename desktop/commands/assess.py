@@ -37,11 +37,17 @@ def run(args) -> int:
             "firm_id": assessment["firm_id"],
             "result": result_to_dict(result),
             "recommendations": [
-                {"instrument": r.instrument_id, "family": r.family, "title": r.title.text(lang),
-                 "reason": r.reason.text(lang), "steps": [s.text(lang) for s in r.steps],
-                 "programmes": [p.name for p in r.programmes]}
+                {"instrument": r.instrument_id, "kind": r.kind, "family": r.family, "fit": r.fit,
+                 "title": r.title.text(lang), "reason": r.reason.text(lang),
+                 "triggers": [{"question": t.question_id, "answer": t.answer.text(lang)} for t in r.triggers],
+                 "basis": r.basis.text(lang) if r.basis else None,
+                 "segment_basis": r.segment_basis.text(lang) if r.segment_basis else None,
+                 "steps": [s.text(lang) for s in r.steps],
+                 "programmes": [p.name for p in r.programmes],
+                 "programmes_note": r.programmes_note.text(lang) if r.programmes_note else None}
                 for r in recommendations
             ],
+            "to_ask": list(result.to_ask),
         }
         json.dump(payload, sys.stdout, ensure_ascii=False, indent=2, default=str)
         sys.stdout.write("\n")
@@ -59,8 +65,15 @@ def run(args) -> int:
         out.write(f"  {dim.title.text(lang)}: {value} (cobertura {dim.coverage} %)\n")
     for hit in result.knock_outs:
         out.write(f"Límite: {hit.reason.text(lang)}\n")
+    if result.to_ask:
+        out.write("Para preguntar la próxima vez: " + ", ".join(result.to_ask) + "\n")
     if recommendations:
         out.write("Instrumentos recomendados:\n")
         for r in recommendations:
-            out.write(f"  - {r.title.text(lang)}: {r.reason.text(lang)}\n")
+            head = "Antes de todo" if r.kind == "precondition" else r.family
+            out.write(f"  - [{head}] {r.title.text(lang)}: {r.reason.text(lang)}\n")
+            for t in r.triggers:
+                out.write(f"      respuesta: {t.question.text(lang)} → {t.answer.text(lang)}\n")
+            if r.basis:
+                out.write(f"      estudio: {r.basis.text(lang)}\n")
     return 0

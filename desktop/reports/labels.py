@@ -93,7 +93,24 @@ LABELS: dict[str, tuple[str, str]] = {
     "family_innovacion": ("Innovación y modernización tecnológica", "Innovation and technological upgrading"),
     "family_articulacion": ("Articulación productiva y conglomerados", "Productive articulation and clusters"),
     "family_mercados": ("Acceso a mercados y promoción de exportaciones", "Market access and export promotion"),
-    "family_formalizacion": ("Formalización", "Formalisation"),
+    "family_condicion_previa": ("Antes de los instrumentos", "Before the instruments"),
+    "triggers": ("Respuestas que lo motivan", "Answers behind it"),
+    "study_basis": ("Lo que dice el estudio", "What the study says"),
+    "segment_basis": ("Para este tipo de empresa", "For this kind of firm"),
+    "to_ask": ("Para preguntar la próxima vez", "To ask next time"),
+    "to_ask_intro": ("Estas dimensiones no tienen respuestas suficientes para puntuarse; no son brechas. "
+                     "Preguntas pendientes:",
+                     "These dimensions lack enough answers to be scored; they are not gaps. Questions still open:"),
+    "incomplete": ("Evaluación incompleta", "Incomplete assessment"),
+    "incomplete_text": ("Con {coverage} del cuestionario respondido no se calcula un índice ni una banda "
+                        "(hace falta {needed}). Las recomendaciones se basan solo en lo respondido.",
+                        "With {coverage} of the questionnaire answered no index or band is computed "
+                        "({needed} is needed). The recommendations rest only on what was answered."),
+    "profile_unknown": ("Sin determinar", "Unknown"),
+    "figures": ("Otras cifras del estudio que tocan a esta empresa", "Other figures of the study that concern this firm"),
+    "method_parameters": ("Pesos, bandas y umbrales, y por qué", "Weights, bands and thresholds, and why"),
+    "differentiation": ("Las recomendaciones parten del tipo de empresa, como pide el estudio: {basis}",
+                        "The recommendations start from the kind of firm, as the study asks: {basis}"),
     # progress
     "progress": ("Avance desde la evaluación anterior", "Progress since the previous assessment"),
     "previous": ("Anterior", "Previous"),

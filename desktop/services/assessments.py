@@ -30,15 +30,17 @@ from desktop.domain.assessment import (
     result_from_dict,
     result_to_dict,
     score,
+    shipped_questionnaire,
 )
 from desktop.domain.assessment.scoring import applies, normalise
 from desktop.domain.assessment.stage import firm_facts
 from desktop.domain.errors import UserError
+from desktop.services import settings as settings_service
 
 __all__ = [
     "questionnaire", "questionnaire_of", "firm_context", "start_draft", "get_assessment",
     "assessments_of_firm", "load_answers", "scorable", "save_answer", "visible_questions", "preview",
-    "complete", "result_of", "recommendations_for", "delete_draft", "completed_history", "key_figures", "recent_assessments",
+    "complete", "result_of", "recommendations_for", "scoring_questionnaire", "centre_parameters", "delete_draft", "completed_history", "key_figures", "recent_assessments",
 ]
 
 
@@ -55,11 +57,12 @@ def questionnaire_of(assessment: dict) -> Questionnaire:
         UserError: the assessment names a questionnaire this Rumbo does not ship.
     """
     current = questionnaire()
-    if (assessment["questionnaire_id"], assessment["questionnaire_version"]) != (current.id, current.version):
+    found = shipped_questionnaire(assessment["questionnaire_version"]) if assessment["questionnaire_id"] == current.id else None
+    if found is None:
         raise UserError(
             f"La evaluación usa el cuestionario {assessment['questionnaire_id']} "
             f"{assessment['questionnaire_version']}, que esta versión de Rumbo no tiene.")
-    return current
+    return found if found.version != current.version else current
 
 
 def firm_context(firm: dict) -> FirmContext:
@@ -183,13 +186,30 @@ def visible_questions(q: Questionnaire, firm: FirmContext, answers: dict[str, An
     return {question.id for question in q.questions if applies(question, facts, values)}
 
 
+def scoring_questionnaire(storage: Storage, q: Questionnaire) -> Questionnaire:
+    """``q`` with the centre's weights, bands and thresholds (Configuración), when it set any.
+
+    Only the current questionnaire takes them: an older version keeps its own, since its
+    dimensions may differ. Every result stores the parameters it was computed with.
+    """
+    overrides = settings_service.get_setting(storage, "assessment_parameters") or {}
+    if not overrides or q.version != questionnaire().version:
+        return q
+    return q.with_parameters(overrides)
+
+
+def centre_parameters(storage: Storage) -> Questionnaire:
+    """The current questionnaire as this centre scores it (for Configuración and the reports)."""
+    return scoring_questionnaire(storage, questionnaire())
+
+
 def preview(storage: Storage, assessment_id: str) -> AssessmentResult:
     """Score a draft's answers as they stand, without storing anything."""
     assessment = get_assessment(storage, assessment_id)
     firm = _firm(storage, assessment["firm_id"])
+    q = scoring_questionnaire(storage, questionnaire_of(assessment))
     # Answers to questions hidden by later answers are left out (with a note), not refused.
-    return score(questionnaire_of(assessment), scorable(load_answers(storage, assessment_id)), firm_context(firm),
-                 ignore_inapplicable=True)
+    return score(q, scorable(load_answers(storage, assessment_id)), firm_context(firm), ignore_inapplicable=True)
 
 
 def complete(storage: Storage, assessment_id: str, adviser_id: str | None) -> AssessmentResult:

@@ -31,7 +31,7 @@ from db import advisers as advisers_repo
 from db import assessments as assessments_repo
 from db import settings as settings_repo
 from db.connection import Storage
-from desktop.domain.assessment import AssessmentResult, compare, recommend, result_from_dict
+from desktop.domain.assessment import AssessmentResult, compare, recommend, result_from_dict, shipped_questionnaire
 from desktop.domain.errors import UserError
 from desktop.domain.sizing import FirmFigures, classify
 from desktop.reports.client.data import Centre, ClientReport, build_client_report
@@ -133,9 +133,37 @@ def build_report_data(storage: Storage, firm_ref: str, *, lang: str = "es",
         centre=Centre(name=str(centre_name), logo_path=str(logo) if logo else None, country=firm.get("country")),
         adviser_name=(adviser or {}).get("name") or "",
         lang=lang, today=today,
-        band_cutoffs=questionnaire.band_cutoffs if questionnaire else (),
+        band_cutoffs=_band_cutoffs(result, questionnaire),
         coverage_threshold=(questionnaire.coverage_threshold * 100) if questionnaire else Decimal(50),
+        rationale=questionnaire.rationale if questionnaire else {},
+        differentiation=_catalog().differentiation,
+        facts=_facts(firm, size_class),
     )
+
+
+def _facts(firm: dict, size_class: str | None) -> list:
+    """The study's figures that fit this firm (empty when the benchmark file cannot be read)."""
+    from desktop.domain.assessment.stage import sector_type_for_isic
+    from desktop.domain.errors import DataFileError
+
+    try:
+        return _benchmarks().facts_for(firm.get("country"), size_class, sector_type_for_isic(firm.get("sector_isic")))
+    except DataFileError:
+        return []
+
+
+@lru_cache(maxsize=1)
+def _benchmarks():
+    from desktop.domain.assessment.benchmarks import load_benchmarks
+
+    return load_benchmarks()
+
+
+def _band_cutoffs(result: AssessmentResult | None, questionnaire):
+    """The bands the result was computed with (a centre may have moved them), else the questionnaire's."""
+    if result is not None and result.parameters.get("bands"):
+        return tuple((k, Decimal(v)) for k, v in result.parameters["bands"].items())
+    return questionnaire.band_cutoffs if questionnaire else ()
 
 
 @lru_cache(maxsize=1)
@@ -156,7 +184,11 @@ def _shipped_questionnaire():
 def _questionnaire(result: AssessmentResult | None):
     """The shipped questionnaire, unless the result was scored with another one."""
     q = _shipped_questionnaire()
-    return None if result is not None and q.id != result.questionnaire_id else q
+    if result is None:
+        return q
+    if q.id != result.questionnaire_id:
+        return None
+    return shipped_questionnaire(result.questionnaire_version) or q
 
 
 def client_report(storage: Storage, firm_ref: str, *, lang: str = "es",

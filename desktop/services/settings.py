@@ -35,6 +35,8 @@ SETTINGS = (
     Setting("centre_logo", None, "Logotipo del centro", "Centre logo"),
     Setting("default_country", "SV", "País por defecto", "Default country"),
     Setting("exchange_rates", {}, "Tipos de cambio (unidades por dólar)", "Exchange rates (units per US dollar)"),
+    Setting("assessment_parameters", {}, "Pesos, bandas y umbrales de la evaluación",
+            "Weights, bands and thresholds of the assessment"),
 )
 BY_KEY = {s.key: s for s in SETTINGS}
 LOGO_MAX_BYTES = 1_000_000
@@ -110,8 +112,30 @@ def _logo(value: Any) -> dict | None:
     return value
 
 
+def _parameters(value: Any) -> dict:
+    """A centre's weights, bands and thresholds, checked against the shipped questionnaire ({} = its own)."""
+    from desktop.domain.assessment import load_questionnaire
+    from desktop.domain.errors import DataFileError
+
+    if not value:
+        return {}
+    if not isinstance(value, dict):
+        raise UserError("Los parámetros de la evaluación no tienen el formato esperado.", field="assessment_parameters")
+    shipped = load_questionnaire()
+    try:
+        adjusted = shipped.with_parameters(value)
+    except DataFileError as exc:
+        raise UserError(f"Los parámetros de la evaluación no son válidos: {exc.problem}.",
+                        field="assessment_parameters") from None
+    changed = adjusted.parameters()
+    changed.pop("adjusted_by", None)
+    own = shipped.parameters()
+    own.pop("adjusted_by", None)
+    return {} if changed == own else changed
+
+
 _CHECKS = {"centre_name": _centre_name, "default_country": _country, "exchange_rates": _rates,
-           "centre_logo": _logo}
+           "centre_logo": _logo, "assessment_parameters": _parameters}
 
 
 def set_centre_logo(storage: Storage, path: str | Path, adviser_id: str | None) -> dict:

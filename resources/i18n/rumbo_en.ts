@@ -92,137 +92,182 @@
     <context>
         <name>AssessmentResultsView</name>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="149" />
+            <location filename="../../desktop/gui/assessment/results.py" line="159" />
             <source>&amp;Imprimir informe…</source>
             <translation>&amp;Print report…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="150" />
+            <location filename="../../desktop/gui/assessment/results.py" line="160" />
             <source>&amp;Seguimiento de la empresa</source>
             <translation>Firm &amp;follow-up</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="88" />
+            <location filename="../../desktop/gui/assessment/results.py" line="256" />
+            <source>(dimensiones sin respuestas suficientes; no son brechas)</source>
+            <translation>(dimensions without enough answers; they are not gaps)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/assessment/results.py" line="228" />
+            <source>(no suma puntos)</source>
+            <translation>(earns no points)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/assessment/results.py" line="91" />
             <source>(provisional)</source>
             <translation>(provisional)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="137" />
+            <location filename="../../desktop/gui/assessment/results.py" line="267" />
+            <source>Antes de todo</source>
+            <translation>First of all</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/assessment/results.py" line="143" />
             <source>Aporte</source>
             <translation>Contribution</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="114" />
+            <location filename="../../desktop/gui/assessment/results.py" line="120" />
             <source>Bloqueos</source>
             <translation>Band caps</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="93" />
+            <location filename="../../desktop/gui/assessment/results.py" line="96" />
             <source>Cobertura de respuestas: </source>
             <translation>Answer coverage: </translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="136" />
+            <location filename="../../desktop/gui/assessment/results.py" line="267" />
+            <source>Condición previa</source>
+            <translation>Precondition</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/assessment/results.py" line="142" />
             <source>Dimensión / pregunta</source>
             <translation>Dimension / question</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="271" />
+            <location filename="../../desktop/gui/assessment/results.py" line="310" />
             <source>Documentos PDF (*.pdf)</source>
             <translation>PDF documents (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="118" />
+            <location filename="../../desktop/gui/assessment/results.py" line="124" />
             <source>Etapa de internacionalización</source>
             <translation>Internationalization stage</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="137" />
+            <location filename="../../desktop/gui/assessment/results.py" line="88" />
+            <source>Evaluación incompleta</source>
+            <translation>Incomplete assessment</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/assessment/results.py" line="143" />
             <source>Evidencia</source>
             <translation>Evidence</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="168" />
+            <location filename="../../desktop/gui/assessment/results.py" line="178" />
             <source>Explicación de cada puntaje (abra una dimensión)</source>
             <translation>How each score was reached (open a dimension)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="270" />
+            <location filename="../../desktop/gui/assessment/results.py" line="309" />
             <source>Guardar informe</source>
             <translation>Save report</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="280" />
+            <location filename="../../desktop/gui/assessment/results.py" line="319" />
             <source>Informe</source>
             <translation>Report</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="169" />
+            <location filename="../../desktop/gui/assessment/results.py" line="180" />
             <source>Instrumentos de apoyo recomendados y plan de acción</source>
             <translation>Recommended support instruments and action plan</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="231" />
+            <location filename="../../desktop/gui/assessment/results.py" line="286" />
+            <source>Lo que dice el estudio</source>
+            <translation>What the study says</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/assessment/results.py" line="244" />
             <source>No aplica a esta empresa</source>
             <translation>Does not apply to this firm</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="237" />
-            <source>No hay instrumentos recomendados: no se encontraron brechas con datos suficientes.</source>
-            <translation>No instruments recommended: no gaps with enough data were found.</translation>
+            <location filename="../../desktop/gui/assessment/results.py" line="261" />
+            <source>No hay instrumentos recomendados: ninguna respuesta muestra una brecha y el perfil de la empresa no se pudo determinar.</source>
+            <translation>No instruments recommended: no answer shows a gap and the firm's profile could not be determined.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="120" />
+            <location filename="../../desktop/gui/assessment/results.py" line="284" />
+            <source>Para este tipo de empresa</source>
+            <translation>For this kind of firm</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/assessment/results.py" line="255" />
+            <source>Para preguntar la próxima vez</source>
+            <translation>To ask next time</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/assessment/results.py" line="126" />
             <source>Perfil</source>
             <translation>Profile</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="250" />
+            <location filename="../../desktop/gui/assessment/results.py" line="288" />
             <source>Plan de acción</source>
             <translation>Action plan</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="249" />
+            <location filename="../../desktop/gui/assessment/results.py" line="282" />
             <source>Por qué</source>
             <translation>Why</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="251" />
+            <location filename="../../desktop/gui/assessment/results.py" line="289" />
             <source>Programas de referencia</source>
             <translation>Reference programmes</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="127" />
+            <location filename="../../desktop/gui/assessment/results.py" line="133" />
             <source>Puntaje</source>
             <translation>Score</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="129" />
+            <location filename="../../desktop/gui/assessment/results.py" line="135" />
             <source>Puntaje y cobertura por dimensión</source>
             <translation>Score and coverage by dimension</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="136" />
+            <location filename="../../desktop/gui/assessment/results.py" line="142" />
             <source>Puntos</source>
             <translation>Points</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="95" />
+            <location filename="../../desktop/gui/assessment/results.py" line="98" />
             <source>Respaldadas con documento: </source>
             <translation>Backed by a document: </translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="136" />
+            <location filename="../../desktop/gui/assessment/results.py" line="142" />
             <source>Respuesta</source>
             <translation>Answer</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="97" />
+            <location filename="../../desktop/gui/assessment/results.py" line="283" />
+            <source>Respuestas que lo motivan</source>
+            <translation>Answers behind it</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/assessment/results.py" line="103" />
             <source>Resultado provisional: faltan demasiadas respuestas.</source>
             <translation>Provisional result: too many answers are missing.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="280" />
+            <location filename="../../desktop/gui/assessment/results.py" line="319" />
             <source>Se guardó el informe en {path}.</source>
             <translation>The report was saved to {path}.</translation>
         </message>
@@ -232,37 +277,47 @@
             <translation>No band</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="117" />
+            <location filename="../../desktop/gui/assessment/results.py" line="123" />
             <source>Sin bloqueos: ninguna respuesta limita la banda.</source>
             <translation>No band caps: no answer limits the band.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="193" />
+            <location filename="../../desktop/gui/assessment/results.py" line="204" />
             <source>Sin determinar</source>
             <translation>Undetermined</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="99" />
+            <location filename="../../desktop/gui/assessment/results.py" line="105" />
             <source>Sin los bloqueos sería: </source>
             <translation>Without the caps it would be: </translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="232" />
+            <location filename="../../desktop/gui/assessment/results.py" line="247" />
             <source>Sin responder</source>
             <translation>Unanswered</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="203" />
+            <location filename="../../desktop/gui/assessment/results.py" line="246" />
+            <source>Sin responder (no suma puntos: orienta las recomendaciones)</source>
+            <translation>Not answered (earns no points: it shapes the recommendations)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/assessment/results.py" line="100" />
+            <source>Sin índice ni banda: se respondió menos de la mitad del cuestionario. Abajo está lo que conviene preguntar la próxima vez.</source>
+            <translation>No index or band: less than half of the questionnaire was answered. What to ask next time is listed below.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/assessment/results.py" line="214" />
             <source>cob.</source>
             <translation>cov.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="208" />
+            <location filename="../../desktop/gui/assessment/results.py" line="219" />
             <source>cobertura </source>
             <translation>coverage </translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="112" />
+            <location filename="../../desktop/gui/assessment/results.py" line="118" />
             <source>como máximo</source>
             <translation>at most</translation>
         </message>
@@ -272,7 +327,7 @@
             <translation>assessment of</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="103" />
+            <location filename="../../desktop/gui/assessment/results.py" line="109" />
             <source>Índice de preparación (0–100)</source>
             <translation>Readiness index (0–100)</translation>
         </message>
@@ -310,9 +365,14 @@
             <translation>Progress by dimension</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/wizard.py" line="232" />
+            <location filename="../../desktop/gui/assessment/wizard.py" line="235" />
             <source>Con tan pocas respuestas el resultado será provisional. </source>
             <translation>With so few answers the result will be provisional. </translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/assessment/wizard.py" line="232" />
+            <source>Con tan pocas respuestas no habrá índice ni banda: la evaluación quedará incompleta, con la lista de lo que falta preguntar. </source>
+            <translation>With so few answers there will be no index or band: the assessment will be incomplete, with a list of what is still to ask. </translation>
         </message>
         <message>
             <location filename="../../desktop/gui/assessment/wizard.py" line="184" />
@@ -325,7 +385,7 @@
             <translation>{n} questions are still unanswered. </translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/wizard.py" line="233" />
+            <location filename="../../desktop/gui/assessment/wizard.py" line="236" />
             <source>Terminar evaluación</source>
             <translation>Finish assessment</translation>
         </message>
@@ -2348,6 +2408,74 @@
         </message>
     </context>
     <context>
+        <name>ParametersBox</name>
+        <message>
+            <location filename="../../desktop/gui/settings/parameters_box.py" line="63" />
+            <source>Banda «{band}» desde</source>
+            <translation>Band «{band}» from</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/parameters_box.py" line="65" />
+            <source>Cobertura mínima para dar índice y banda</source>
+            <translation>Minimum coverage for an index and a band</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/parameters_box.py" line="64" />
+            <source>Cobertura mínima para puntuar una dimensión</source>
+            <translation>Minimum coverage to score a dimension</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/parameters_box.py" line="50" />
+            <source>El estudio no propone pesos ni bandas: estos valores son un criterio del centro. Las evaluaciones nuevas los usan y los guardan con su resultado.</source>
+            <translation>The study proposes no weights or bands: these values are the centre's criterion. New assessments use them and store them with their result.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/parameters_box.py" line="37" />
+            <source>Evaluación: pesos, bandas y umbrales</source>
+            <translation>Assessment: weights, bands and thresholds</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/parameters_box.py" line="83" />
+            <source>Guardar parámetros</source>
+            <translation>Save parameters</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/parameters_box.py" line="61" />
+            <source>Límite inferior de la banda {band}</source>
+            <translation>Lower bound of band {band}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/parameters_box.py" line="120" />
+            <source>Parámetros guardados: las evaluaciones nuevas los usarán.</source>
+            <translation>Parameters saved: new assessments will use them.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/parameters_box.py" line="56" />
+            <source>Peso de {dimension}</source>
+            <translation>Weight of {dimension}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/parameters_box.py" line="66" />
+            <source>Resultado provisional por debajo de</source>
+            <translation>Provisional result below</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/parameters_box.py" line="128" />
+            <source>Se usan otra vez los parámetros del cuestionario.</source>
+            <translation>The questionnaire's parameters are in use again.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/parameters_box.py" line="121" />
+            <source>Son los parámetros del cuestionario.</source>
+            <translation>These are the questionnaire's parameters.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/parameters_box.py" line="84" />
+            <source>Volver a los del cuestionario</source>
+            <translation>Back to the questionnaire's</translation>
+        </message>
+    </context>
+    <context>
         <name>QuestionCard</name>
         <message>
             <location filename="../../desktop/gui/assessment/question_cards.py" line="290" />
@@ -2588,223 +2716,223 @@
     <context>
         <name>SettingsPage</name>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="332" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="333" />
             <source>&amp;Guardar cambios</source>
             <translation>&amp;Save changes</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="314" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="315" />
             <source>&amp;Idioma</source>
             <translation>&amp;Language</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="285" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="286" />
             <source>&amp;Nombre del centro</source>
             <translation>Centre &amp;name</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="287" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="288" />
             <source>&amp;País por omisión</source>
             <translation>Default &amp;country</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="80" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="81" />
             <source>(en memoria)</source>
             <translation>(in memory)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="79" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="80" />
             <source>Archivo: {path}</source>
             <translation>File: {path}</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="265" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="266" />
             <source>Asesor en este equipo</source>
             <translation>Adviser on this computer</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="295" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="296" />
             <source>Añadir moneda</source>
             <translation>Add currency</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="322" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="323" />
             <source>Base de datos</source>
             <translation>Database</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="156" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="157" />
             <source>Base de datos de Rumbo (*.db)</source>
             <translation>Rumbo database (*.db)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="177" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="178" />
             <source>Base de datos de Rumbo (*.db);;Todos los archivos (*)</source>
             <translation>Rumbo database (*.db);;All files (*)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="264" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="265" />
             <source>Cambiar de asesor…</source>
             <translation>Change adviser…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="283" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="284" />
             <source>Centro</source>
             <translation>Centre</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="117" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="118" />
             <source>Configuración guardada.</source>
             <translation>Settings saved.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="171" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="172" />
             <source>Copia de seguridad guardada en {path}.</source>
             <translation>Backup saved to {path}.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="320" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="321" />
             <source>Copia de seguridad…</source>
             <translation>Back up…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="315" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="316" />
             <source>El cambio de idioma se aplica al volver a abrir Rumbo.</source>
             <translation>A new language takes effect when Rumbo is reopened.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="119" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="120" />
             <source>El idioma cambiará la próxima vez que abra Rumbo.</source>
             <translation>The language will change the next time you open Rumbo.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="275" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="276" />
             <source>Elegir logotipo…</source>
             <translation>Choose logo…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="312" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="313" />
             <source>Este equipo</source>
             <translation>This computer</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="99" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="100" />
             <source>Falta el código de moneda en una fila de los tipos de cambio.</source>
             <translation>A row of the exchange rates lacks its currency code.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="172" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="173" />
             <source>Guardando la copia de seguridad…</source>
             <translation>Saving the backup…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="165" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="166" />
             <source>Guardando la copia…</source>
             <translation>Saving the copy…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="155" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="156" />
             <source>Guardar copia de seguridad</source>
             <translation>Save backup</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="134" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="135" />
             <source>Imágenes (*.png *.jpg *.jpeg)</source>
             <translation>Images (*.png *.jpg *.jpeg)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="194" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="195" />
             <source>La copia se restauró. Cierre y vuelva a abrir Rumbo para usarla.</source>
             <translation>The backup was restored. Close and reopen Rumbo to use it.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="286" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="287" />
             <source>Logotipo (para los informes)</source>
             <translation>Logo (for the reports)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="134" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="135" />
             <source>Logotipo del centro</source>
             <translation>Centre logo</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="186" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="187" />
             <source>Los datos actuales se reemplazarán por los de la copia (se guardan aparte por si acaso). Después tendrá que volver a abrir Rumbo. ¿Continuar?</source>
             <translation>The current data will be replaced by the backup’s (they are kept aside just in case). You will then need to reopen Rumbo. Continue?</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="196" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="197" />
             <source>Los datos anteriores quedaron en {path}.</source>
             <translation>The previous data were kept in {path}.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="290" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="291" />
             <source>Moneda (ISO)</source>
             <translation>Currency (ISO)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="229" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="230" />
             <source>Ninguno elegido</source>
             <translation>None chosen</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="316" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="317" />
             <source>Nombre del &amp;equipo</source>
             <translation>Co&amp;mputer name</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="276" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="277" />
             <source>Quitar</source>
             <translation>Remove</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="296" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="297" />
             <source>Quitar moneda</source>
             <translation>Remove currency</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="207" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="208" />
             <source>Restaurando la copia…</source>
             <translation>Restoring the backup…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="185" />
-            <location filename="../../desktop/gui/settings/settings_page.py" line="198" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="186" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="199" />
             <source>Restaurar copia</source>
             <translation>Restore backup</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="176" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="177" />
             <source>Restaurar copia de seguridad</source>
             <translation>Restore backup</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="321" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="322" />
             <source>Restaurar copia…</source>
             <translation>Restore backup…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="299" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="300" />
             <source>Se proponen al registrar montos en otra moneda; cada empresa guarda el tipo de cambio que se usó.</source>
             <translation>Suggested when amounts are entered in another currency; each firm keeps the rate that was used.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="242" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="243" />
             <source>Sin logotipo</source>
             <translation>No logo</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="297" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="298" />
             <source>Tipos de cambio</source>
             <translation>Exchange rates</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="290" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="291" />
             <source>Unidades por 1 US$</source>
             <translation>Units per US$1</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="270" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="271" />
             <source>p. ej. CDMYPE UNICAES Santa Ana</source>
             <translation>e.g. CDMYPE UNICAES Santa Ana</translation>
         </message>

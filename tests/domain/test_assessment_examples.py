@@ -16,6 +16,7 @@ import pytest
 
 from desktop.domain.assessment import (
     SIN_DATOS, Answer, FirmContext, answers_from_json, compare, load_questionnaire, recommend, score,
+    shipped_questionnaire,
 )
 
 FIXTURES = Path(__file__).parent / "fixtures" / "assessment"
@@ -31,7 +32,7 @@ def load_example(name: str):
 
 @pytest.fixture(scope="module")
 def questionnaire():
-    return load_questionnaire()
+    return shipped_questionnaire("1.0.0")  # the examples were worked out by hand on version 1.0.0, still shipped
 
 
 def scores(result):
@@ -133,17 +134,20 @@ def test_recommendations_fit_each_example(questionnaire):
     answers, firm = load_example("survival_micro")
     recs = recommend(score(questionnaire, answers, firm))
     ids = [r.instrument_id for r in recs]
-    assert ids[:2] == ["fin_microfinanzas", "for_formalizacion"]
+    # registration comes first as a precondition, then the survival segment (Cuadro 7: microfinance)
+    assert ids[:3] == ["pre_inscripcion", "fin_microfinanzas", "art_centros_desarrollo"]
+    assert recs[0].kind == "precondition" and recs[1].fit == "perfil"
     assert "fin_capital_riesgo" not in ids and "fin_capital_semilla" not in ids
     assert all(3 <= len(r.steps) <= 5 for r in recs)
 
     answers, firm = load_example("small_indirect")
     recs = recommend(score(questionnaire, answers, firm))
-    assert recs[0].instrument_id == "mkt_acompanamiento_integral"
-    assert recs[0].reason.text("es").startswith("Porque la dimensión Canales comerciales tiene 23,0/100: no tiene contactos directos")
-    assert len({r.family for r in recs}) >= 4
+    assert [r.instrument_id for r in recs[:2]] == ["art_desarrollo_proveedores", "fin_factoraje"]
+    gap_led = next(r for r in recs if r.fit == "brecha")
+    assert gap_led.instrument_id == "mkt_acompanamiento_integral"
+    assert gap_led.reason.text("es").startswith("Porque la dimensión Canales comerciales tiene 23,0/100")
     assert "fin_microfinanzas" not in [r.instrument_id for r in recs]
-    assert all(r.catalog_id == "rumbo-instrumentos" and r.catalog_version == "1.0.0" for r in recs)
+    assert all(r.catalog_id == "rumbo-instrumentos" and r.catalog_version == "2.0.0" for r in recs)
 
     answers, firm = load_example("medium_regular_iso")
     recs = recommend(score(questionnaire, answers, firm))

@@ -10,7 +10,7 @@ import pytest
 
 from desktop.domain.assessment.benchmarks import load_benchmarks
 from desktop.domain.assessment.catalog import FAMILIES, load_catalog
-from desktop.domain.assessment.questionnaire import load_questionnaire
+from desktop.domain.assessment.questionnaire import load_questionnaire, shipped_questionnaire
 from desktop.domain.errors import DataFileError
 from desktop.resources import resource_path
 
@@ -20,11 +20,18 @@ RAW_C = json.loads(resource_path("catalog", "instrumentos.json").read_text(encod
 
 def test_shipped_questionnaire_shape():
     q = load_questionnaire()
-    assert (q.id, q.version) == ("rumbo-preparacion", "1.0.0")
+    assert (q.id, q.version) == ("rumbo-preparacion", "1.1.0")
     assert 10 <= len(q.dimensions) <= 12 and 40 <= len(q.questions) <= 70
     assert {x.type for x in q.questions} == {"yes_no", "level", "number", "single_choice", "multi_choice"}
     assert all(x.evidence and x.help.en and x.text.es for x in q.questions)
     assert q.question("cal.registro_sanitario").applies_if[0].value == ["agroalimentario"]
+
+
+def test_earlier_questionnaire_version_stays_shipped_for_old_drafts():
+    old = shipped_questionnaire("1.0.0")
+    assert old is not None and old.version == "1.0.0" and old.question("est.ventaja_competitiva") is None
+    assert shipped_questionnaire("1.1.0").version == "1.1.0"
+    assert shipped_questionnaire("0.9.0") is None
 
 
 def test_shipped_catalogue_covers_families_and_dimensions():

@@ -141,7 +141,7 @@ def test_round_trip_and_rescore_keep_old_result():
     again = result_from_dict(json.loads(json.dumps(result_to_dict(result))))
     assert again == result
     newer = rescore(result, Q)
-    assert newer.rescored_from == "1.0.0" and newer.index == result.index and result.rescored_from is None
+    assert newer.rescored_from == Q.version and newer.index == result.index and result.rescored_from is None
 
 
 def test_multi_market_stage_needs_three_destinations():

@@ -277,15 +277,20 @@ def test_a_note_is_saved_while_typing_before_leaving_the_field(ctx, qtbot):
     assert service.load_answers(ctx.storage, wizard.assessment_id)[qid].note == "Mostró la factura"
 
 
-def test_a_thin_interview_is_called_provisional_before_and_after(ctx, qtbot, monkeypatch):
+def test_a_thin_interview_is_called_incomplete_before_and_after(ctx, qtbot, monkeypatch):
     wizard = open_wizard(ctx, qtbot)
     for qid in ("for.registro", "for.factura", "est.largo_plazo"):
         click(qtbot, wizard.cards[qid].value_buttons[True])
     asked = []
     monkeypatch.setattr(messages, "confirm", lambda parent, title, question: asked.append(question) or True)
     qtbot.mouseClick(wizard.complete_button, Qt.MouseButton.LeftButton)
-    assert "provisional" in asked[0]
+    assert "no habrá índice ni banda" in asked[0]
     view = AssessmentResultsView(ctx, wizard.assessment_id)
     qtbot.addWidget(view)
-    assert view.result.provisional
-    assert view.band_label.text().endswith("(provisional)")
+    assert view.result.incomplete and view.result.index is None
+    assert view.band_label.text() == "Evaluación incompleta"
+    assert view.index_label.text() == "—"
+    # what to ask next time is listed, not shown as gaps
+    assert not view.to_ask_label.isHidden()
+    assert "Para preguntar la próxima vez" in view.to_ask_label.text()
+    assert "¿Cómo participa hoy la empresa en mercados externos?" in view.to_ask_label.text()

@@ -121,3 +121,37 @@ def test_restore_refuses_a_file_that_is_not_a_backup(page, context, tmp_path, di
     page.restore(str(bogus))
     assert dialogs.errors and dialogs.confirms == []
     assert count_firms(context.storage, FirmQuery()) == 0  # still open and usable
+
+
+def set_spin(qtbot, box, value) -> None:
+    """Select the spin box's text and type a new value, as an adviser would."""
+    box.setFocus()
+    box.selectAll()
+    qtbot.keyClicks(box, str(value).replace(".", ","))
+    qtbot.keyClick(box, Qt.Key.Key_Tab)
+
+
+def test_centre_adjusts_weights_and_bands_and_new_assessments_use_them(page, context, qtbot):
+    from desktop.services import assessments as assessment_service
+
+    box = page.parameters_box
+    assert box.bands["preparada"].value() == 60 and box.weights["estrategia"].value() == 2.0
+    assert "Criterio del centro" in box.thresholds["index_threshold"].toolTip()
+    set_spin(qtbot, box.bands["preparada"], 55)
+    set_spin(qtbot, box.weights["redes"], 3)
+    qtbot.mouseClick(box.findChild(QPushButton, "saveParameters"), Qt.MouseButton.LeftButton)
+    assert "guardados" in box.status.text()
+    stored = profile.get_setting(context.storage, "assessment_parameters")
+    assert stored["bands"]["preparada"] == "55" and stored["dimension_weights"]["redes"] == "3.0"
+    q = assessment_service.centre_parameters(context.storage)
+    assert q.adjusted_by == "centro" and q.dimension("redes").weight == 3
+
+    # bands that do not grow are refused in one sentence and nothing changes
+    set_spin(qtbot, box.bands["avanzada"], 50)
+    qtbot.mouseClick(box.findChild(QPushButton, "saveParameters"), Qt.MouseButton.LeftButton)
+    assert "no son válidos" in box.status.text() and "bandas" in box.status.text()
+    assert profile.get_setting(context.storage, "assessment_parameters")["bands"]["avanzada"] == "80"
+
+    qtbot.mouseClick(box.findChild(QPushButton, "resetParameters"), Qt.MouseButton.LeftButton)
+    assert profile.get_setting(context.storage, "assessment_parameters") == {}
+    assert box.bands["preparada"].value() == 60 and box.bands["avanzada"].value() == 80

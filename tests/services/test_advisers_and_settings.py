@@ -39,7 +39,8 @@ def test_bad_adviser_input(storage, data, field):
 
 def test_settings_have_declared_defaults(storage):
     assert settings.all_settings(storage) == {"centre_name": "", "centre_logo": None,
-                                              "default_country": "SV", "exchange_rates": {}}
+                                              "default_country": "SV", "exchange_rates": {},
+                                              "assessment_parameters": {}}
 
 
 def test_settings_are_checked_and_stored_with_history(storage):

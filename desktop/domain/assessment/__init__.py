@@ -33,12 +33,22 @@ from desktop.domain.assessment.model import (
     DimensionChange,
     DimensionScore,
     FirmContext,
+    Basis,
     KnockOutHit,
     Programme,
     Recommendation,
+    Trigger,
     label,
 )
-from desktop.domain.assessment.questionnaire import BANDS, Dimension, Question, Questionnaire, Text, load_questionnaire
+from desktop.domain.assessment.questionnaire import (
+    BANDS,
+    Dimension,
+    Question,
+    Questionnaire,
+    Text,
+    load_questionnaire,
+    shipped_questionnaire,
+)
 from desktop.domain.assessment.recommendations import recommend as _recommend
 from desktop.domain.assessment.scoring import rescore_result, score_answers
 
@@ -109,7 +119,7 @@ __all__ = [
     "NO_SABE", "NO_APLICA", "PREFIERE_NO_RESPONDER", "OK", "SIN_DATOS", "DIM_NO_APLICA",
     "Text", "Questionnaire", "Dimension", "Question", "Answer", "FirmContext",
     "Contribution", "DimensionScore", "KnockOutHit", "Derivation", "AssessmentResult",
-    "Programme", "Recommendation", "DimensionChange", "Comparison",
-    "LABELS", "label", "load_questionnaire", "score", "rescore", "recommend", "compare",
+    "Programme", "Recommendation", "Trigger", "Basis", "DimensionChange", "Comparison",
+    "LABELS", "label", "load_questionnaire", "shipped_questionnaire", "score", "rescore", "recommend", "compare",
     "result_to_dict", "result_from_dict", "answers_from_json",
 ]

@@ -1,4 +1,4 @@
-"""Benchmark tables of the source (Cuadros 2, 3, 4 and 8) as data, with citations.
+"""Benchmark tables of the source (Cuadros 2, 3, 4 and 8, and the figures of the text) as data, with citations.
 
 Figures are copied exactly (reference.md §2). Some cells are bounds ("<2",
 "less than 2") or missing ("n.d."); a :class:`BenchmarkValue` keeps the
@@ -18,6 +18,22 @@ from desktop.resources import resource_path
 
 DEFAULT_PATH = ("benchmarks", "cepal-2013.json")
 TABLES = ("cuadro_2", "cuadro_3", "cuadro_4", "cuadro_8")
+# Figures the text gives outside the numbered tables (reference.md §2.3, 2.5, 2.7, 2.9).
+TEXT_TABLES = ("exportaciones_por_tamano", "empleo_por_productividad", "comercio_servicios_pib",
+               "garantias_exigidas", "acceso_credito", "innovacion_participacion")
+# The source's productivity levels by sector (CEPAL, 2008): mining, electricity and finance high;
+# industry and transport medium; agriculture, construction, commerce and services low.
+PRODUCTIVITY_OF_SECTOR = {"recursos_naturales": "alta", "manufactura_tradicional": "media",
+                          "intensiva_tecnologia": "media", "agroalimentario": "baja", "comercio": "baja",
+                          "servicios": "baja"}
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A figure of the study said for one firm, with where it comes from."""
+
+    text: Text
+    citation: str
 REGIONS = ("america_latina", "europa_este", "asia_oriental")
 
 
@@ -88,6 +104,57 @@ class Benchmarks:
         ]
         return [v for v in found if v is not None]
 
+    def facts_for(self, country: str | None, size_class: str | None, sector_type: str | None) -> list[Fact]:
+        """The text's figures that fit a firm of this country, size and sector, as sentences."""
+        def n(cell: BenchmarkValue | None, lang: str) -> str:
+            return cell.text(lang) if cell else ""
+
+        facts = []
+        share = self.value("exportaciones_por_tamano", "AR_BR_CL_MX", size_class) if size_class else None
+        if share is not None:
+            large = self.value("exportaciones_por_tamano", "AR_BR_CL_MX", "grande")
+            facts.append(Fact(Text(
+                f"En 2008, en Argentina, Brasil, Chile y México, las empresas de este tamaño hicieron el {n(share, 'es')} "
+                f"de las exportaciones; las grandes, el {n(large, 'es')}.",
+                f"In 2008, in Argentina, Brazil, Chile and Mexico, firms of this size made {n(share, 'en')} of exports; "
+                f"large firms, {n(large, 'en')}."), share.citation))
+        level = PRODUCTIVITY_OF_SECTOR.get(sector_type or "")
+        cell = self.value("empleo_por_productividad", "america_latina", level) if level else None
+        if cell is not None:
+            words = {"alta": ("alta", "high"), "media": ("media", "medium"), "baja": ("baja", "low")}[level]
+            facts.append(Fact(Text(
+                f"El sector de la empresa es de productividad {words[0]} según el estudio; esos sectores dan el "
+                f"{n(cell, 'es')} del empleo de la región.",
+                f"The firm's sector is of {words[1]} productivity in the study; such sectors hold {n(cell, 'en')} "
+                f"of the region's jobs."), cell.citation))
+        services = self.value("comercio_servicios_pib", country, "servicios") if country else None
+        if services is not None and sector_type == "servicios":
+            facts.append(Fact(Text(
+                f"En 2009 el comercio de servicios equivalía al {str(services.value).replace('.', ',')} % del PIB del país.",
+                f"In 2009 trade in services was {services.value}% of the country's GDP."), services.citation))
+        collateral = self.value("garantias_exigidas", country, "garantia") if country else None
+        if collateral is not None:
+            facts.append(Fact(Text(
+                f"Los bancos del país llegan a pedir garantías del {collateral.value} % del crédito.",
+                f"Banks in the country may ask for collateral of {collateral.value}% of the loan."), collateral.citation))
+        applied = self.value("acceso_credito", country, "solicitaron") if country else None
+        if applied is not None:
+            approved = self.value("acceso_credito", country, "aprobadas")
+            facts.append(Fact(Text(
+                f"Entre 2003 y 2006 solo el {n(applied, 'es')} de las empresas de menor tamaño pidió crédito bancario, "
+                f"y se aprobó el {n(approved, 'es')} de las solicitudes: pedir vale la pena.",
+                f"Between 2003 and 2006 only {n(applied, 'en')} of smaller firms applied for bank credit, and "
+                f"{n(approved, 'en')} of applications were approved: applying pays."), applied.citation))
+        low = self.value("innovacion_participacion", "america_latina", "desde")
+        if low is not None and size_class in ("micro", "pequena", "mediana"):
+            high = self.value("innovacion_participacion", "america_latina", "hasta")
+            facts.append(Fact(Text(
+                f"Solo entre el {low.value} % y el {high.value} % de las mipymes de la región ha participado en "
+                "proyectos de innovación.",
+                f"Only {low.value}% to {high.value}% of the region's mipymes have taken part in innovation projects."),
+                low.citation))
+        return facts
+
 
 def load_benchmarks(path: str | Path | None = None) -> Benchmarks:
     """Load and check the benchmark file (the shipped one by default).
@@ -99,8 +166,8 @@ def load_benchmarks(path: str | Path | None = None) -> Benchmarks:
     where = str(path)
     raw = read_json(path)
     tables = raw.get("tables") if isinstance(raw, dict) else None
-    if not isinstance(tables, dict) or set(tables) != set(TABLES):
-        raise DataFileError(where, f"«tables» debe tener exactamente: {', '.join(TABLES)}")
+    if not isinstance(tables, dict) or not set(TABLES) <= set(tables) or not set(tables) <= set(TABLES + TEXT_TABLES):
+        raise DataFileError(where, f"«tables» debe tener {', '.join(TABLES)} y, si acaso, {', '.join(TEXT_TABLES)}")
     for name, spec in tables.items():
         for key in ("title", "citation", "unit", "columns", "rows"):
             if key not in spec:

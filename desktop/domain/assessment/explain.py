@@ -146,6 +146,8 @@ def from_dict(data: dict[str, Any]) -> AssessmentResult:
         firm=FirmContext(**{f.name: firm_raw.get(f.name) for f in fields(FirmContext) if f.name in firm_raw}),
         notes=tuple(_text(t) for t in data["notes"]),
         rescored_from=data["rescored_from"],
+        to_ask=tuple(data.get("to_ask", ())),
+        parameters=dict(data.get("parameters", {})),
     )
 
 

@@ -150,7 +150,7 @@ class Contribution:
 
     question_id: str
     question: Text
-    status: str  # "answered", "no_sabe", "prefiere_no_responder", "no_aplica", "not_applicable", "unanswered"
+    status: str  # "answered", "no_sabe", "prefiere_no_responder", "no_aplica", "not_applicable", "unanswered", "context"
     answer_text: Text | None
     weight: Decimal
     points: Decimal | None
@@ -194,7 +194,9 @@ class AssessmentResult:
     """Everything one scoring run produced; self-contained so it can be re-read.
 
     ``band_uncapped`` is the band the index alone gives; ``band`` is after the
-    knock-outs. ``index`` and ``band`` are None when no dimension has enough data.
+    knock-outs. ``index`` and ``band`` are None when overall coverage is below the
+    questionnaire's ``index_threshold`` or no dimension has enough data; the result
+    is then incomplete and ``to_ask`` lists what to ask next time.
     """
 
     questionnaire_id: str
@@ -213,6 +215,13 @@ class AssessmentResult:
     firm: FirmContext = field(default_factory=FirmContext)
     notes: tuple[Text, ...] = ()
     rescored_from: str | None = None  # questionnaire version of the result this one re-scores
+    to_ask: tuple[str, ...] = ()  # unanswered questions of dimensions without enough data, to ask next time
+    parameters: dict[str, Any] = field(default_factory=dict)  # weights, bands and thresholds it was computed with
+
+    @property
+    def incomplete(self) -> bool:
+        """True when too little was answered for an index and a band ("evaluación incompleta")."""
+        return self.index is None
 
     def dimension(self, dimension_id: str) -> DimensionScore | None:
         """Return the score of ``dimension_id``, or None."""
@@ -234,11 +243,66 @@ class Programme:
     institution: str
     results: Text
     source: str  # e.g. "Cuadro A.3 (CEPAL y otros, 2011)"
+    sector_types: tuple[str, ...] = ()  # empty: any sector
+    institution_note: Text | None = None  # e.g. the table names no institution
+    kind: Text | None = None  # what kind of programme it is, when the name alone does not say
+
+
+@dataclass(frozen=True)
+class Basis:
+    """The line of the source that supports a question, an instrument or a pairing.
+
+    ``quote`` is copied exactly from the study (Spanish); ``en`` renders it in
+    English. When the study is silent, ``quote`` is empty and ``centre`` says
+    why the centre asks or recommends it anyway (``criterio_del_centro``).
+    """
+
+    section: str = ""
+    quote: str = ""
+    en: str = ""
+    centre: Text | None = None
+    limits: Text | None = None
+
+    @property
+    def from_study(self) -> bool:
+        """True when a phrase of the study supports it."""
+        return bool(self.quote)
+
+    def text(self, lang: str = "es") -> str:
+        """How the basis reads in a report: «quote» (section), or the centre's reason."""
+        if not self.quote:
+            reason = self.centre.text(lang) if self.centre else ""
+            head = "Criterio del centro (el estudio no lo trata)" if lang == "es" else "Centre's criterion (the study is silent)"
+            return f"{head}: {reason}" if reason else head
+        where = f"CEPAL (2013), {self.section}"
+        said = f"«{self.quote}» ({where})"
+        if lang != "es" and self.en:
+            said += f" — {self.en}"
+        if self.limits:
+            said += " " + self.limits.text(lang)
+        return said
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """An answer or a firm datum that led to a recommendation, as the owner gave it."""
+
+    question_id: str | None  # None for a datum of the firm's record
+    question: Text
+    answer: Text
 
 
 @dataclass(frozen=True)
 class Recommendation:
-    """A support instrument chosen for this firm, with why and what to do."""
+    """A support instrument chosen for this firm, with why and what to do.
+
+    ``kind`` is "instrument" (one of the study's four families) or "precondition"
+    (a step that comes before the instruments, such as legal registration).
+    ``fit`` is "perfil" when the study pairs the instrument with the firm's kind
+    of firm (``segment_basis`` quotes it) and "brecha" when a weak answer alone
+    justifies it. ``triggers`` are the answers behind it; ``programmes_note``
+    says so when the study cites no programme that fits the firm.
+    """
 
     instrument_id: str
     family: str
@@ -251,6 +315,12 @@ class Recommendation:
     gap: Decimal  # the size of the largest gap it addresses (100 - score)
     catalog_id: str = ""
     catalog_version: str = ""
+    kind: str = "instrument"
+    fit: str = "brecha"
+    triggers: tuple[Trigger, ...] = ()
+    basis: Basis | None = None
+    segment_basis: Basis | None = None
+    programmes_note: Text | None = None
 
 
 @dataclass(frozen=True)

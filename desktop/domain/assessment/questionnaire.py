@@ -17,13 +17,15 @@ question's weight; all arithmetic is exact, see ``scoring.py``):
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
 from desktop.domain.datafiles import read_json
 from desktop.domain.errors import DataFileError
+from desktop.domain.assessment.model import Basis
 from desktop.domain.text import Text
 from desktop.resources import resource_path
 
@@ -99,6 +101,8 @@ class Question:
     inverted: bool = False
     knock_out: KnockOut | None = None
     gap: Text | None = None  # the shortfall in a sentence, used in reasons
+    basis: Basis | None = None  # the line of the study behind it, or the centre's criterion
+    scored: bool = True  # False: asked for context (it shapes the advice) but earns no points
 
     def option(self, option_id: str) -> Option | None:
         """Return the option with ``option_id``, or None."""
@@ -129,7 +133,53 @@ class Questionnaire:
     band_cutoffs: tuple[tuple[str, Decimal], ...]  # (band, lower bound), ascending
     dimensions: tuple[Dimension, ...] = ()
     source: str = ""
+    index_threshold: Decimal | None = None  # overall coverage needed for an index and a band
+    rationale: dict[str, Text] = field(default_factory=dict)  # why each parameter has its value
+    adjusted_by: str = ""  # "" for the questionnaire's own parameters, else who changed them (the centre)
     _index: dict[str, Question] = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def index_coverage(self) -> Decimal:
+        """The overall coverage needed for an index (``coverage_threshold`` when not declared)."""
+        return self.index_threshold if self.index_threshold is not None else self.coverage_threshold
+
+    def parameters(self) -> dict[str, Any]:
+        """The weights, bands and thresholds in force, as JSON-safe text (stored with each result)."""
+        return {
+            "dimension_weights": {d.id: str(d.weight) for d in self.dimensions},
+            "bands": {name: str(lower) for name, lower in self.band_cutoffs},
+            "coverage_threshold": str(self.coverage_threshold),
+            "provisional_threshold": str(self.provisional_threshold),
+            "index_threshold": str(self.index_coverage),
+            "adjusted_by": self.adjusted_by,
+        }
+
+    def with_parameters(self, overrides: dict[str, Any] | None, who: str = "centro") -> "Questionnaire":
+        """This questionnaire with a centre's weights, bands or thresholds (checked like the file's).
+
+        ``overrides`` has the shape of :meth:`parameters` (any part may be left out).
+
+        Raises:
+            DataFileError: a value breaks the rules the questionnaire file obeys.
+        """
+        if not overrides:
+            return self
+        where = "parámetros del centro"
+        weights = overrides.get("dimension_weights") or {}
+        unknown = [k for k in weights if self.dimension(k) is None]
+        if unknown:
+            raise DataFileError(where, f"dimensión desconocida «{unknown[0]}»")
+        dims = tuple(replace(d, weight=_weight(weights[d.id], f"dimensión «{d.id}»", where)) if d.id in weights else d
+                     for d in self.dimensions)
+        cutoffs = self.band_cutoffs
+        if overrides.get("bands"):
+            cutoffs = _cutoffs(overrides["bands"], where, ordered=False)
+        thresholds = {}
+        for key in ("coverage_threshold", "provisional_threshold", "index_threshold"):
+            if overrides.get(key) is not None:
+                thresholds[key] = _threshold(overrides[key], key, where)
+        changed = replace(self, dimensions=dims, band_cutoffs=cutoffs, adjusted_by=who, _index={}, **thresholds)
+        return changed if changed.parameters() != self.parameters() or self.adjusted_by else self
 
     @property
     def questions(self) -> tuple[Question, ...]:
@@ -145,6 +195,23 @@ class Questionnaire:
     def dimension(self, dimension_id: str) -> Dimension | None:
         """Return the dimension with ``dimension_id``, or None."""
         return next((d for d in self.dimensions if d.id == dimension_id), None)
+
+
+@lru_cache(maxsize=8)
+def shipped_questionnaire(version: str | None = None) -> Questionnaire | None:
+    """The shipped questionnaire of ``version`` (the current one when None), or None if not shipped.
+
+    The current version is ``rumbo-preparacion.json``; earlier versions stay shipped as
+    ``rumbo-preparacion-<version>.json`` so drafts and results started with them keep working.
+    """
+    current = load_questionnaire()
+    if version is None or version == current.version:
+        return current
+    older = resource_path("questionnaires", f"{current.id}-{version}.json")
+    if not Path(older).is_file():
+        return None
+    found = load_questionnaire(older)
+    return found if found.version == version else None
 
 
 def load_questionnaire(path: str | Path | None = None) -> Questionnaire:
@@ -298,8 +365,23 @@ def _question(raw: Any, dim_id: str, where: str, path: str, earlier: set[str]) -
         applies_if=tuple(_condition(c, f"{where}: applies_if", path, earlier) for c in conds),
         inverted=bool(raw.get("inverted", False)),
         gap=_text(raw.get("gap"), f"{where}: brecha", path, required=False),
+        basis=parse_basis(raw.get("basis"), where, path) if raw.get("basis") is not None else None,
+        scored=bool(raw.get("scored", True)),
         **kw,
     )
+
+
+def parse_basis(raw: Any, where: str, path: str) -> Basis:
+    """``{"section", "quote", "en"}`` from the study, or ``{"criterio_del_centro": {"es", "en"}}``."""
+    if not isinstance(raw, dict):
+        raise DataFileError(path, f"{where}: «basis» debe ser un objeto")
+    limits = _text(raw["limits"], f"{where}: límites", path) if raw.get("limits") else None
+    if "criterio_del_centro" in raw:
+        return Basis(centre=_text(raw["criterio_del_centro"], f"{where}: criterio del centro", path), limits=limits)
+    for key in ("section", "quote", "en"):
+        if not isinstance(raw.get(key), str) or not raw[key].strip():
+            raise DataFileError(path, f"{where}: a «basis» le falta «{key}»")
+    return Basis(section=raw["section"], quote=raw["quote"], en=raw["en"], limits=limits)
 
 
 def parse_questionnaire(raw: Any, path: str) -> Questionnaire:
@@ -313,17 +395,14 @@ def parse_questionnaire(raw: Any, path: str) -> Questionnaire:
     for key in ("id", "version"):
         if not isinstance(raw.get(key), str) or not raw[key]:
             raise DataFileError(path, f"falta «{key}» del cuestionario")
-    cutoffs_raw = raw.get("bands")
-    if not isinstance(cutoffs_raw, dict) or list(cutoffs_raw) != list(BANDS):
-        raise DataFileError(path, f"«bands» debe dar el límite inferior de {', '.join(BANDS)}, en ese orden")
-    cutoffs = tuple((b, decimal_of(v, f"banda {b}", path)) for b, v in cutoffs_raw.items())
-    if cutoffs[0][1] != 0 or any(b[1] <= a[1] for a, b in zip(cutoffs, cutoffs[1:])) or cutoffs[-1][1] > 100:
-        raise DataFileError(path, "los límites de las bandas deben empezar en 0 y crecer hasta como mucho 100")
-    thresholds = {}
-    for key in ("coverage_threshold", "provisional_threshold"):
-        thresholds[key] = decimal_of(raw.get(key), key, path)
-        if not 0 < thresholds[key] <= 1:
-            raise DataFileError(path, f"«{key}» debe estar entre 0 y 1")
+    cutoffs = _cutoffs(raw.get("bands"), path)
+    thresholds = {key: _threshold(raw.get(key), key, path) for key in ("coverage_threshold", "provisional_threshold")}
+    if raw.get("index_threshold") is not None:
+        thresholds["index_threshold"] = _threshold(raw["index_threshold"], "index_threshold", path)
+    rationale_raw = raw.get("rationale", {})
+    if not isinstance(rationale_raw, dict):
+        raise DataFileError(path, "«rationale» debe dar, por parámetro, el porqué en español y en inglés")
+    rationale = {k: _text(v, f"razón del parámetro «{k}»", path) for k, v in rationale_raw.items()}
     dims_raw = raw.get("dimensions")
     if not isinstance(dims_raw, list) or not dims_raw:
         raise DataFileError(path, "el cuestionario no tiene dimensiones")
@@ -358,9 +437,26 @@ def parse_questionnaire(raw: Any, path: str) -> Questionnaire:
         id=raw["id"],
         version=raw["version"],
         title=_text(raw.get("title"), "título del cuestionario", path),
-        coverage_threshold=thresholds["coverage_threshold"],
-        provisional_threshold=thresholds["provisional_threshold"],
         band_cutoffs=cutoffs,
         dimensions=tuple(dims),
         source=str(raw.get("source", "")),
+        rationale=rationale,
+        **thresholds,
     )
+
+
+def _cutoffs(raw: Any, path: str, *, ordered: bool = True) -> tuple[tuple[str, Decimal], ...]:
+    """Band lower bounds; the file lists them in ladder order, stored settings in any order."""
+    if not isinstance(raw, dict) or (list(raw) if ordered else sorted(raw)) != (list(BANDS) if ordered else sorted(BANDS)):
+        raise DataFileError(path, f"«bands» debe dar el límite inferior de {', '.join(BANDS)}, en ese orden")
+    cutoffs = tuple((b, decimal_of(raw[b], f"banda {b}", path)) for b in BANDS)
+    if cutoffs[0][1] != 0 or any(b[1] <= a[1] for a, b in zip(cutoffs, cutoffs[1:])) or cutoffs[-1][1] > 100:
+        raise DataFileError(path, "los límites de las bandas deben empezar en 0 y crecer hasta como mucho 100")
+    return cutoffs
+
+
+def _threshold(raw: Any, key: str, path: str) -> Decimal:
+    value = decimal_of(raw, key, path)
+    if not 0 < value <= 1:
+        raise DataFileError(path, f"«{key}» debe estar entre 0 y 1")
+    return value

@@ -14,7 +14,9 @@ Rules (documented here because an adviser may ask):
   stay in the applicable weight only. Below the questionnaire's
   ``coverage_threshold`` (50 %) the dimension is "sin_datos_suficientes".
 * The index is the weighted mean of the scored dimensions; the band comes from
-  the rounded index. Overall coverage is the weighted mean of the dimensions'
+  the rounded index. Below ``index_threshold`` of overall coverage there is no
+  index and no band: the result is incomplete, and ``to_ask`` lists the
+  questions to ask next time. Overall coverage is the weighted mean of the dimensions'
   coverage; below ``provisional_threshold`` (70 %) the result is provisional.
 * A knock-out that fires caps the band at its ``cap``.
 """
@@ -215,6 +217,9 @@ def _score_dimension(dimension, questionnaire, answers, facts, values, ignore_in
                                   f"The answer to «{q.id}», which does not apply to this firm, was left out."))
             rows.append((q, "not_applicable", None, None))
             continue
+        if not q.scored:  # asked for context: shapes the advice, earns no points
+            rows.append((q, "context", answer if answer is not None and answer.answered else None, None))
+            continue
         if answer is not None and answer.code == NO_APLICA:
             rows.append((q, NO_APLICA, answer, None))
             continue
@@ -283,8 +288,9 @@ def score_answers(questionnaire: Questionnaire, answers: dict[str, Answer], firm
         if exact is not None:
             weighted += dw * exact
             total_w += dw
-    index = round_half_up(weighted / total_w) if total_w else None
     coverage = cov_sum / cov_w if cov_w else Fraction(0)
+    enough = coverage >= _frac(questionnaire.index_coverage)
+    index = round_half_up(weighted / total_w) if total_w and enough else None
     band_uncapped = _band(questionnaire, index) if index is not None else None
     hits = []
     for q in questionnaire.questions:
@@ -321,7 +327,22 @@ def score_answers(questionnaire: Questionnaire, answers: dict[str, Answer], firm
         firm=firm,
         notes=tuple(note_list),
         rescored_from=rescored_from,
+        to_ask=_to_ask(questionnaire, dims, index is None),
+        parameters=questionnaire.parameters(),
     )
+
+
+def _to_ask(questionnaire: Questionnaire, dims: list[DimensionScore], incomplete: bool) -> tuple[str, ...]:
+    """Unanswered applicable questions of the dimensions without enough data (of every dimension
+    when the whole result is incomplete), heaviest first within each dimension."""
+    wanted = []
+    for dim in dims:
+        if dim.status != SIN_DATOS and not (incomplete and dim.status == OK):
+            continue
+        open_ = [c for c in dim.contributions if c.status in ("unanswered", "no_sabe", "prefiere_no_responder")]
+        open_.sort(key=lambda c: -c.weight)
+        wanted += [c.question_id for c in open_]
+    return tuple(wanted)
 
 
 def rescore_result(old: AssessmentResult, questionnaire: Questionnaire) -> AssessmentResult:

@@ -129,7 +129,15 @@ def derive_stage(firm: FirmContext, answers: dict[str, Answer], mode_labels: dic
 def derive_profile(
     firm: FirmContext, answers: dict[str, Answer], stage: str | None, dimensions: tuple[DimensionScore, ...]
 ) -> Derivation:
-    """The firm's place on the heterogeneity spectrum (reference.md §4.7)."""
+    """The firm's place on the heterogeneity spectrum (reference.md §4.7).
+
+    Unknown (code None) when the export stage is unknown: every segment of the
+    spectrum says how the firm reaches (or does not reach) foreign markets.
+    """
+    if stage is None:
+        return Derivation(None, (Text(
+            "Perfil sin determinar: no se sabe si la empresa exporta ni cómo (falta la respuesta sobre el modo de exportación).",
+            "Profile unknown: it is not known whether or how the firm exports (the export-mode answer is missing)."),))
     facts = firm_facts(firm, answers)
     formal = facts["formal_registration"]
     if firm.size_class:
@@ -137,7 +145,7 @@ def derive_profile(
     else:
         micro = firm.employees is None or firm.employees <= MICRO_MAX_EMPLOYEES
     self_employed = firm.employees == 0
-    if stage in (None, "local_only") and micro and (formal is False or self_employed):
+    if stage == "local_only" and micro and (formal is False or self_employed):
         why = "no está inscrita legalmente" if formal is False else "no tiene empleados"
         why_en = "it is not legally registered" if formal is False else "it has no employees"
         return Derivation("autoempleo_supervivencia", (Text(

@@ -84,7 +84,10 @@ class AssessmentResultsView(QWidget):
         self.index_label.setStyleSheet("font-size: 28pt; font-weight: bold; color: #1f3a4d;")
         color = BAND_COLORS.get(r.band or "", "#6b7b8c")
         band_text = label("band", r.band, lang) or self.tr("Sin banda")
-        if r.provisional:  # never let a thin interview pass for a firm verdict
+        if r.incomplete:
+            band_text = self.tr("Evaluación incompleta")
+            color = "#8a8f96"
+        elif r.provisional:  # never let a thin interview pass for a firm verdict
             band_text += " " + self.tr("(provisional)")
             color = "#8a8f96"
         self.band_label = QLabel(band_text, objectName="bandLabel")
@@ -93,7 +96,10 @@ class AssessmentResultsView(QWidget):
         details = [self.tr("Cobertura de respuestas: ") + number(r.coverage, lang) + " %"]
         if r.document_share is not None:
             details.append(self.tr("Respaldadas con documento: ") + number(r.document_share, lang) + " %")
-        if r.provisional:
+        if r.incomplete:
+            details.append("<b>" + self.tr("Sin índice ni banda: se respondió menos de la mitad del cuestionario. "
+                                           "Abajo está lo que conviene preguntar la próxima vez.") + "</b>")
+        elif r.provisional:
             details.append("<b>" + self.tr("Resultado provisional: faltan demasiadas respuestas.") + "</b>")
         if r.band_uncapped and r.band_uncapped != r.band:
             details.append(self.tr("Sin los bloqueos sería: ") + label("band", r.band_uncapped, lang))
@@ -141,6 +147,10 @@ class AssessmentResultsView(QWidget):
         for d in r.dimensions:
             self.tree.addTopLevelItem(self._dimension_item(d))
 
+        self.to_ask_label = QLabel(self._to_ask_html(), objectName="toAskLabel")
+        self.to_ask_label.setWordWrap(True)
+        self.to_ask_label.setVisible(bool(r.to_ask))
+
         self.recommendations_view = QTextBrowser(objectName="recommendations")
         self.recommendations_view.setOpenExternalLinks(False)
         self.recommendations_view.setHtml(self._recommendations_html())
@@ -166,6 +176,7 @@ class AssessmentResultsView(QWidget):
         charts.addLayout(side, 1)
         column.addLayout(charts)
         column.addWidget(self._group(self.tr("Explicación de cada puntaje (abra una dimensión)"), self.tree))
+        column.addWidget(self.to_ask_label)
         column.addWidget(self._group(self.tr("Instrumentos de apoyo recomendados y plan de acción"),
                                      self.recommendations_view))
         scroll = QScrollArea()
@@ -213,6 +224,8 @@ class AssessmentResultsView(QWidget):
             item.setFont(col, bold)
         for c in d.contributions:
             answer = c.answer_text.text(self.lang) if c.answer_text else self._status_text(c.status)
+            if c.status == "context" and c.answer_text:
+                answer += " " + self.tr("(no suma puntos)")
             points = (f"{number(c.points, self.lang, 2)} / {number(c.max_points, self.lang, 2)}"
                       if c.points is not None else "—")
             share = f"+{number(c.share, self.lang, 2)}" if c.share is not None else "—"
@@ -229,26 +242,52 @@ class AssessmentResultsView(QWidget):
             return label("code", status, self.lang)
         if status == "not_applicable":
             return self.tr("No aplica a esta empresa")
+        if status == "context":
+            return self.tr("Sin responder (no suma puntos: orienta las recomendaciones)")
         return self.tr("Sin responder")
+
+    def _to_ask_html(self) -> str:
+        """The open questions of the dimensions without enough data: not gaps, things to ask."""
+        r = self.result
+        texts = {c.question_id: (d.title.text(self.lang), c.question.text(self.lang))
+                 for d in r.dimensions for c in d.contributions}
+        items = "".join(f"<li>{escape(texts[q][0])}: {escape(texts[q][1])}</li>" for q in r.to_ask if q in texts)
+        return (f"<b>{escape(self.tr('Para preguntar la próxima vez'))}</b> "
+                + escape(self.tr("(dimensiones sin respuestas suficientes; no son brechas)")) + f"<ul>{items}</ul>")
 
     def _recommendations_html(self) -> str:
         lang = self.lang
         if not self.recommendations:
-            return "<p>" + escape(self.tr("No hay instrumentos recomendados: no se encontraron brechas "
-                                          "con datos suficientes.")) + "</p>"
+            return "<p>" + escape(self.tr("No hay instrumentos recomendados: ninguna respuesta muestra una brecha "
+                                          "y el perfil de la empresa no se pudo determinar.")) + "</p>"
         parts = []
-        for n, rec in enumerate(self.recommendations, 1):
-            family = FAMILY_LABELS.get(rec.family)
-            family_text = (family[1] if lang == "en" else family[0]) if family else rec.family
+        number_ = 0
+        for rec in self.recommendations:
+            if rec.kind == "precondition":
+                head, family_text = self.tr("Antes de todo"), self.tr("Condición previa")
+            else:
+                number_ += 1
+                head = str(number_)
+                family = FAMILY_LABELS.get(rec.family)
+                family_text = (family[1] if lang == "en" else family[0]) if family else rec.family
             steps = "".join(f"<li>{escape(s.text(lang))}</li>" for s in rec.steps)
-            progs = "".join(f"<li><i>{escape(p.name)}</i> ({escape(', '.join(p.countries))}, "
-                            f"{escape(p.institution)})</li>" for p in rec.programmes[:3])
+            progs = "".join(f"<li><i>{escape(p.name)}</i> ({escape(', '.join(p.countries))}"
+                            + (f", {escape(p.institution)}" if p.institution else "") + ")</li>"
+                            for p in rec.programmes)
+            triggers = "".join(f"<li>{escape(t.question.text(lang))}: <b>{escape(t.answer.text(lang))}</b></li>"
+                               for t in rec.triggers)
             parts.append(
-                f"<h3 style='margin-bottom:2px'>{n}. {escape(rec.title.text(lang))}</h3>"
+                f"<h3 style='margin-bottom:2px'>{escape(head)}. {escape(rec.title.text(lang))}</h3>"
                 f"<p style='color:#55606a;margin-top:0'>{escape(family_text)}</p>"
                 f"<p><b>{escape(self.tr('Por qué'))}:</b> {escape(rec.reason.text(lang))}</p>"
-                f"<p><b>{escape(self.tr('Plan de acción'))}:</b></p><ol>{steps}</ol>"
-                + (f"<p><b>{escape(self.tr('Programas de referencia'))}:</b></p><ul>{progs}</ul>" if progs else ""))
+                + (f"<p><b>{escape(self.tr('Respuestas que lo motivan'))}:</b></p><ul>{triggers}</ul>" if triggers else "")
+                + (f"<p><b>{escape(self.tr('Para este tipo de empresa'))}:</b> "
+                   f"{escape(rec.segment_basis.text(lang))}</p>" if rec.segment_basis else "")
+                + (f"<p><b>{escape(self.tr('Lo que dice el estudio'))}:</b> {escape(rec.basis.text(lang))}</p>"
+                   if rec.basis else "")
+                + f"<p><b>{escape(self.tr('Plan de acción'))}:</b></p><ol>{steps}</ol>"
+                + (f"<p><b>{escape(self.tr('Programas de referencia'))}:</b></p><ul>{progs}</ul>" if progs else "")
+                + (f"<p><i>{escape(rec.programmes_note.text(lang))}</i></p>" if rec.programmes_note else ""))
         return "".join(parts)
 
     # --- actions ------------------------------------------------------------

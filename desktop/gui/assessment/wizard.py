@@ -225,10 +225,13 @@ class AssessmentWizard(QWidget):
         if answered < total:
             question = self.tr("Quedan {n} preguntas sin responder. ").format(n=total - answered) + question
             try:
-                provisional = service.preview(self.context.storage, self.assessment_id).provisional
+                preview = service.preview(self.context.storage, self.assessment_id)
             except Exception:  # noqa: BLE001 - completing will report any real problem
-                provisional = False
-            if provisional:
+                preview = None
+            if preview is not None and preview.incomplete:
+                question = self.tr("Con tan pocas respuestas no habrá índice ni banda: la evaluación quedará "
+                                   "incompleta, con la lista de lo que falta preguntar. ") + question
+            elif preview is not None and preview.provisional:
                 question = self.tr("Con tan pocas respuestas el resultado será provisional. ") + question
         if not messages.confirm(self, self.tr("Terminar evaluación"), question):
             return

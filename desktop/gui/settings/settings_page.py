@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.errors import UserError
 from desktop.gui.settings.adviser_dialog import AdviserDialog
+from desktop.gui.settings.parameters_box import ParametersBox
 from desktop.gui.shared import messages
 from desktop.gui.shared.fields import combo, country_choices
 from desktop.gui.shared.i18n import LANGUAGES
@@ -338,7 +339,8 @@ class SettingsPage(QWidget):
         # Two independent columns, so a tall box on one side does not stretch the other.
         body = QWidget()
         columns = QHBoxLayout(body)
-        for boxes in ((adviser_box, centre_box, app_box), (rates_box, db_box)):
+        self.parameters_box = ParametersBox(self.context)
+        for boxes in ((adviser_box, centre_box, app_box), (rates_box, self.parameters_box, db_box)):
             column = QVBoxLayout()
             for box in boxes:
                 column.addWidget(box)

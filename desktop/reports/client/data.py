@@ -69,6 +69,9 @@ class Readiness:
     knock_outs: tuple[str, ...]
     strengths: tuple[str, ...]
     gaps: tuple[str, ...]
+    to_ask: tuple[str, ...] = ()  # questions to ask next time (dimensions without enough data)
+    incomplete: bool = False  # too little answered for an index and a band
+    parameters: tuple[str, ...] = ()  # what the result was computed with, one line each
 
 
 @dataclass(frozen=True)
@@ -92,6 +95,11 @@ class RecommendationLine:
     reason: str
     steps: tuple[str, ...]
     programmes: tuple[ProgrammeLine, ...]
+    triggers: tuple[str, ...] = ()  # "question: answer", as the owner gave it
+    basis: str = ""  # the study's phrase behind the instrument, or the centre's criterion
+    segment_basis: str = ""  # the study's phrase pairing it with this kind of firm
+    programmes_note: str = ""  # said when the study cites no programme that fits
+    precondition: bool = False
 
 
 @dataclass(frozen=True)
@@ -129,6 +137,9 @@ class Methods:
     coverage_threshold: Decimal  # percent
     band_cutoffs: tuple[tuple[str, Decimal], ...]  # (band label, lower bound)
     app_version: str = ""  # "Rumbo versión 0.1.0": which program computed and printed this
+    index_threshold: Decimal = Decimal(50)  # percent of the questionnaire needed for an index
+    parameters: tuple[tuple[str, str], ...] = ()  # (parameter, value and why) as the result was computed
+    differentiation: str = ""  # the study's call for differentiated instruments
 
 
 @dataclass(frozen=True)
@@ -153,6 +164,7 @@ class ClientReport:
     context: BenchmarkView | None = None
     methods: Methods | None = None
     notice: str | None = None  # e.g. "no completed assessment yet"
+    figures: tuple[tuple[str, str], ...] = ()  # (sentence, citation): the study's figures that fit the firm
 
 
 def build_client_report(
@@ -172,6 +184,9 @@ def build_client_report(
     today: dt.date | None = None,
     band_cutoffs: tuple[tuple[str, Decimal], ...] = (),
     coverage_threshold: Decimal = Decimal(50),
+    rationale: dict | None = None,
+    differentiation=None,
+    facts=(),
 ) -> ClientReport:
     """Build the client report's content.
 
@@ -190,6 +205,9 @@ def build_client_report(
         today: the report date (defaults to today; pass it for reproducible output).
         band_cutoffs: the questionnaire's (band code, lower bound) pairs.
         coverage_threshold: the questionnaire's minimum coverage, in percent.
+        rationale: the questionnaire's reason for each parameter (key -> Text).
+        differentiation: the catalogue's :class:`Basis` for differentiated instruments.
+        facts: the benchmark figures that fit the firm (``Benchmarks.facts_for``).
     """
     today = today or dt.date.today()
     readiness = _readiness(result, lang) if result is not None else None
@@ -198,7 +216,7 @@ def build_client_report(
     if result is not None and previous is not None and comparison is not None:
         progress = _progress(comparison, previous.index, result.index, previous_date, lang)
     methods = _methods(result, classification, recommendations, assessment_date, lang,
-                       band_cutoffs, coverage_threshold)
+                       band_cutoffs, coverage_threshold, rationale or {}, differentiation)
     return ClientReport(
         lang=lang,
         title=label("client_title", lang),
@@ -218,6 +236,7 @@ def build_client_report(
         context=benchmark,
         methods=methods,
         notice=None if result is not None else label("no_assessment", lang),
+        figures=tuple((f.text.text(lang), source_text(f.citation, lang)) for f in facts),
     )
 
 
@@ -241,8 +260,6 @@ def _readiness(result: AssessmentResult, lang: str) -> Readiness:
     strengths = tuple(label("strength_line", lang).format(dim=x.title, score=num(x.score, lang))
                       for x in strong[:MAX_LISTED])
     gaps = [label("gap_line", lang).format(dim=x.title, score=num(x.score, lang)) for x in weak[:MAX_LISTED]]
-    gaps += [label("nodata_line", lang).format(dim=x.title, coverage=pct(x.coverage, lang, digits=0))
-             for x in lines if x.status == SIN_DATOS]
     if not strengths:
         strengths = (label("no_strengths", lang).format(limit=num(STRENGTH_FROM, lang, digits=0)),)
     if not gaps:
@@ -264,7 +281,18 @@ def _readiness(result: AssessmentResult, lang: str) -> Readiness:
                          for k in result.knock_outs),
         strengths=strengths,
         gaps=tuple(gaps),
+        to_ask=_to_ask(result, lang),
+        incomplete=result.incomplete,
     )
+
+
+def _to_ask(result: AssessmentResult, lang: str) -> tuple[str, ...]:
+    """The open questions of each dimension without enough data: «dimension: question»."""
+    titles = {}
+    for d in result.dimensions:
+        for c in d.contributions:
+            titles[c.question_id] = (d.title.text(lang), c.question.text(lang))
+    return tuple(f"{titles[q][0]}: {titles[q][1]}" for q in result.to_ask if q in titles)
 
 
 def _recommendation(rec: Recommendation, lang: str) -> RecommendationLine:
@@ -277,10 +305,37 @@ def _recommendation(rec: Recommendation, lang: str) -> RecommendationLine:
         reason=rec.reason.text(lang),
         steps=tuple(s.text(lang) for s in rec.steps),
         programmes=tuple(
-            ProgrammeLine(p.name, ", ".join(p.countries), p.institution, p.results.text(lang), p.source)
+            ProgrammeLine(p.name, ", ".join(p.countries), _institution(p, lang), p.results.text(lang),
+                          source_text(p.source, lang))
             for p in rec.programmes
         ),
+        triggers=tuple(f"{t.question.text(lang)}: {t.answer.text(lang)}" for t in rec.triggers),
+        basis=rec.basis.text(lang) if rec.basis else "",
+        segment_basis=rec.segment_basis.text(lang) if rec.segment_basis else "",
+        programmes_note=rec.programmes_note.text(lang) if rec.programmes_note else "",
+        precondition=rec.kind == "precondition",
     )
+
+
+def _institution(programme, lang: str) -> str:
+    if programme.institution:
+        return programme.institution
+    return programme.institution_note.text(lang) if programme.institution_note else "—"
+
+
+# How a programme's source line reads in English (the catalogue writes it as the study does, in Spanish).
+_SOURCE_EN = (("elaborado sobre la base de", "based on"), ("y otros", "et al."), ("notas", "notes"),
+              ("nota", "note"), ("Cuadro", "Table"), ("recuadro", "box"), ("Sección", "Section"),
+              ("sección", "section"), (" y ", " and "))
+
+
+def source_text(source: str, lang: str) -> str:
+    """A programme's source line in the report's language ("Cuadro A.5 (elaborado …)" -> "Table A.5 (based on …)")."""
+    if lang == "es":
+        return source
+    for es, en in _SOURCE_EN:
+        source = source.replace(es, en)
+    return source
 
 
 FOLLOW_UP = {
@@ -334,7 +389,7 @@ def _progress(comparison: Comparison, old_index, new_index, previous_date, lang:
 
 
 def _methods(result, classification, recommendations, assessment_date, lang, band_cutoffs,
-             coverage_threshold) -> Methods:
+             coverage_threshold, rationale=None, differentiation=None) -> Methods:
     from desktop.reports.text import long_date
 
     version = label("version", lang)
@@ -352,4 +407,36 @@ def _methods(result, classification, recommendations, assessment_date, lang, ban
         coverage_threshold=coverage_threshold,
         band_cutoffs=tuple((code_label(code, lang), bound) for code, bound in band_cutoffs),
         app_version=f"Rumbo {version} {app_version()}",
+        index_threshold=_percent(result.parameters.get("index_threshold")) if result and result.parameters else coverage_threshold,
+        parameters=parameter_rows(result.parameters, rationale, lang) if result and result.parameters else (),
+        differentiation=(label("differentiation", lang).format(basis=differentiation.text(lang)) if differentiation else ""),
     )
+
+
+def _percent(fraction_text) -> Decimal:
+    return Decimal(fraction_text) * 100
+
+
+def parameter_rows(parameters: dict, rationale: dict, lang: str) -> tuple[tuple[str, str], ...]:
+    """The weights, bands and thresholds a result was computed with, each with its reason."""
+    from desktop.reports.text import num
+
+    def why(key: str) -> str:
+        reason = rationale.get(key)
+        return f" — {reason.text(lang)}" if reason else ""
+
+    es = lang == "es"
+    weights = ", ".join(f"{k} {num(Decimal(v), lang, digits=0)}" for k, v in parameters.get("dimension_weights", {}).items())
+    bands = "; ".join(f"{code_label(k, lang)} ≥ {num(Decimal(v), lang, digits=0)}" for k, v in parameters.get("bands", {}).items())
+    rows = [("Pesos de las dimensiones" if es else "Dimension weights", weights + why("dimension_weights")),
+            ("Bandas" if es else "Bands", bands + why("bands"))]
+    for key, es_name, en_name in (("coverage_threshold", "Cobertura mínima de una dimensión", "Minimum coverage of a dimension"),
+                                  ("index_threshold", "Cobertura mínima para un índice", "Minimum coverage for an index"),
+                                  ("provisional_threshold", "Resultado provisional por debajo de", "Provisional below")):
+        if parameters.get(key) is not None:
+            value = num(_percent(parameters[key]), lang, digits=0) + " %"
+            rows.append((es_name if es else en_name, value + why(key)))
+    if parameters.get("adjusted_by"):
+        rows.append(("Ajustados por" if es else "Adjusted by",
+                     ("el centro, en Configuración" if es else "the centre, in Settings")))
+    return tuple(rows)

@@ -148,7 +148,11 @@ class ClientReportRenderer:
         table.setStyle([("BACKGROUND", (0, 0), (-1, -1), BAND_FILL), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                         ("LINEAFTER", (0, 0), (-2, -1), 0.5, RULE)])
         out += [table, Spacer(1, 2 * mm)]
-        if r.provisional:
+        if r.incomplete:
+            out.append(self.p(f"{self.t('incomplete')}. " + self.t("incomplete_text").format(
+                coverage=pct(r.coverage, self.lang), needed=pct(self.data.methods.index_threshold, self.lang, digits=0)
+                if self.data.methods else "50 %"), "note", user=False))
+        elif r.provisional:
             out.append(self.p(self.t("provisional"), "note", user=False))
         if r.band_uncapped_label:
             out += [self.p(k, "note") for k in r.knock_outs]
@@ -182,6 +186,9 @@ class ClientReportRenderer:
         for key, lines in (("strengths", r.strengths), ("gaps", r.gaps)):
             block = [self.p(self.t(key), "h2", user=False), self._bullets(lines)]
             out.append(KeepTogether(block))
+        if r.to_ask:
+            out.append(KeepTogether([self.p(self.t("to_ask"), "h2", user=False),
+                                     self.p(self.t("to_ask_intro"), "small", user=False), self._bullets(r.to_ask)]))
         reasons = [f"{self.t('stage')}: {x}" for x in r.stage_reasons]
         reasons += [f"{self.t('firm_profile')}: {x}" for x in r.profile_reasons]
         out += [self.p(x, "small") for x in reasons]
@@ -192,13 +199,30 @@ class ClientReportRenderer:
         out: list = [PageBreak(), self.p(self.t("recommendations"), "h1", user=False)]
         if not d.recommendations:
             out.append(self.p(self.t("no_recommendations"), "body", user=False))
-        for number, rec in enumerate(d.recommendations, start=1):
-            block = [
-                Paragraph(f"{number}. {para_text(rec.title)}", self.st["h2"]),
+        number = 0
+        for rec in d.recommendations:
+            if rec.precondition:
+                heading = f"{self.t('family_condicion_previa')}: {rec.title}"
+            else:
+                number += 1
+                heading = f"{number}. {rec.title}"
+            head = [
+                Paragraph(para_text(heading), self.st["h2"]),
                 self.p(rec.family, "small"),
                 self.p(rec.description),
                 Paragraph(f"<b>{para_text(self.t('reason'))}:</b> {para_text(rec.reason)}", self.st["body"]),
             ]
+            block: list = []
+            if rec.triggers:
+                block += [self.p(f"{self.t('triggers')}:", "small", user=False), self._bullets(rec.triggers)]
+            if rec.segment_basis:
+                block.append(Paragraph(f"<b>{para_text(self.t('segment_basis'))}:</b> {para_text(rec.segment_basis)}",
+                                       self.st["small"]))
+            if rec.basis:
+                block.append(Paragraph(f"<b>{para_text(self.t('study_basis'))}:</b> {para_text(rec.basis)}",
+                                       self.st["small"]))
+            if rec.programmes_note:
+                block.append(self.p(rec.programmes_note, "note", user=False))
             if rec.programmes:
                 rows = [[self.p(self.t("programmes"), "cell_bold", user=False), "", ""]]
                 for prog in rec.programmes:
@@ -211,8 +235,9 @@ class ClientReportRenderer:
                 table.setStyle(grid_table_style(header=False, zebra=False))
                 table.setStyle([("SPAN", (0, 0), (-1, 0)), ("LINEBELOW", (0, 0), (-1, 0), 0.8, ACCENT)])
                 block += [Spacer(1, 2 * mm), table]
-            # Title, reason and programmes move together so no heading is left alone at a page foot.
-            out.append(KeepTogether(block))
+            # Title and reason move together so no heading is left alone at a page foot; the
+            # answers, the study's phrase and the programmes may flow onto the next page.
+            out += [Spacer(1, 3 * mm), KeepTogether(head), *block]
         if d.action_plan:
             out += [Spacer(1, 3 * mm), KeepTogether([
                 self.p(self.t("action_plan"), "h2", user=False),
@@ -261,7 +286,11 @@ class ClientReportRenderer:
         block = [self.p(self.t("context"), "h1", user=False), self.p(c.title, "h2"), chart, Spacer(1, 2 * mm)]
         block += [self.p(x) for x in c.sentences]
         block.append(self.p(f"{self.t('source')}: {c.source}", "small"))
-        return [CondPageBreak(110 * mm), KeepTogether(block)]
+        out = [CondPageBreak(110 * mm), KeepTogether(block)]
+        if self.data.figures:
+            out += [Spacer(1, 3 * mm), self.p(self.t("figures"), "h2", user=False),
+                    self._bullets([f"{text} ({citation})" for text, citation in self.data.figures])]
+        return out
 
     def methods(self) -> list:
         m, d = self.data.methods, self.data
@@ -277,6 +306,10 @@ class ClientReportRenderer:
             if m.band_cutoffs:
                 bands = "; ".join(f"{name} ≥ {num(bound, self.lang, digits=0)}" for name, bound in m.band_cutoffs)
                 out.append(self.p(self.t("method_bands").format(bands=bands)))
+            if m.parameters:
+                out += [self.p(self.t("method_parameters"), "h2", user=False), self._pairs(m.parameters)]
+            if m.differentiation:
+                out.append(self.p(m.differentiation, "small"))
         out += [Spacer(1, 14 * mm), self.signatures(d)]
         return out
 
