@@ -274,7 +274,7 @@ class Basis:
             reason = self.centre.text(lang) if self.centre else ""
             head = "Criterio del centro (el estudio no lo trata)" if lang == "es" else "Centre's criterion (the study is silent)"
             return f"{head}: {reason}" if reason else head
-        where = f"CEPAL (2013), {self.section}"
+        where = f"CEPAL 2013, {self.section}"
         said = f"«{self.quote}» ({where})"
         if lang != "es" and self.en:
             said += f" — {self.en}"

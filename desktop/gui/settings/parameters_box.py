@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFormLayout,
@@ -51,8 +52,10 @@ class ParametersBox(QGroupBox):
                                "Las evaluaciones nuevas los usan y los guardan con su resultado."), wordWrap=True)
         layout.addWidget(intro)
         form = QFormLayout()
+        locale = QLocale(QLocale.Language.Spanish if lang == "es" else QLocale.Language.English)
         for dim in shipped.dimensions:
             box = QDoubleSpinBox(objectName=f"weight_{dim.id}", minimum=0.5, maximum=5.0, singleStep=0.5, decimals=1)
+            box.setLocale(locale)  # "2,0" in Spanish
             box.setAccessibleName(self.tr("Peso de {dimension}").format(dimension=dim.title.text(lang)))
             self.weights[dim.id] = box
             form.addRow(dim.title.text(lang), box)

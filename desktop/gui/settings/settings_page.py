@@ -340,7 +340,7 @@ class SettingsPage(QWidget):
         body = QWidget()
         columns = QHBoxLayout(body)
         self.parameters_box = ParametersBox(self.context)
-        for boxes in ((adviser_box, centre_box, app_box), (rates_box, self.parameters_box, db_box)):
+        for boxes in ((adviser_box, centre_box, app_box, db_box), (rates_box, self.parameters_box)):
             column = QVBoxLayout()
             for box in boxes:
                 column.addWidget(box)
