@@ -206,7 +206,8 @@ def firm_page(storage, kind: str, key, f: DashboardFilter, cutoff: str | None = 
 
 
 ASSESSMENT_LIST_COLUMNS = ("id", "firm_id", "legal_name", "status", "started_at", "completed_at",
-                           "readiness_index", "band", "stage", "adviser_name")
+                           "readiness_index", "band", "stage", "adviser_name", "provisional", "band_uncapped",
+                           "knock_out_es", "knock_out_en")
 
 
 @guarded
@@ -221,7 +222,9 @@ def assessment_list(storage, status: str | None = None, adviser_id: str | None =
         where.append("a.adviser_id = ?")
         params.append(adviser_id)
     sql = ("SELECT a.id, a.firm_id, f.legal_name, a.status, a.started_at, a.completed_at, a.readiness_index, "
-           "a.band, a.stage, coalesce(ad.name, '') FROM assessments a JOIN firms f ON f.id = a.firm_id "
+           "a.band, a.stage, coalesce(ad.name, ''), json_extract(a.result, '$.provisional'), "
+           "json_extract(a.result, '$.band_uncapped'), json_extract(a.result, '$.knock_outs[0].reason.es'), "
+           "json_extract(a.result, '$.knock_outs[0].reason.en') FROM assessments a JOIN firms f ON f.id = a.firm_id "
            f"LEFT JOIN advisers ad ON ad.id = a.adviser_id WHERE {' AND '.join(where)} "
            "ORDER BY coalesce(a.completed_at, a.started_at) DESC, a.id DESC LIMIT ?")
     cur = storage.conn.execute(sql, params + [limit])

@@ -45,7 +45,8 @@ def radar_chart(labels: Sequence[str], values: Sequence[Number], previous: Seque
 
     Args:
         labels: one short label per axis (at least three).
-        values: the current scores; None puts a hollow marker at the centre.
+        values: the current scores; None leaves the axis out of the shape (the caller says
+            "sin datos" in its label).
         previous: scores of an earlier assessment, drawn in grey beneath.
         size: width and height of the square drawing, in points.
         legend: (previous, current) captions, drawn when ``previous`` is given.
@@ -72,12 +73,16 @@ def radar_chart(labels: Sequence[str], values: Sequence[Number], previous: Seque
         drawing.add(String(x + 3, y - 8, str(ring), fontName=REGULAR, fontSize=6, fillColor=MUTED))
 
     def series(vals: Sequence[Number], stroke, fill, width: float) -> None:
-        pts = [c for i, v in enumerate(vals) for c in point(i, v or 0)]
-        drawing.add(Polygon(pts, strokeColor=stroke, strokeWidth=width, fillColor=fill))
+        # A dimension without a score is not a zero: the shape joins the scored axes only.
+        pts = [c for i, v in enumerate(vals) if v is not None for c in point(i, v)]
+        if len(pts) >= 6:
+            drawing.add(Polygon(pts, strokeColor=stroke, strokeWidth=width, fillColor=fill))
+        elif len(pts) == 4:
+            drawing.add(Line(*pts, strokeColor=stroke, strokeWidth=width))
         for i, v in enumerate(vals):
-            x, y = point(i, v or 0)
-            drawing.add(Circle(x, y, 2, strokeColor=stroke, fillColor=colors.white if v is None else stroke,
-                               strokeWidth=0.8))
+            if v is not None:
+                x, y = point(i, v)
+                drawing.add(Circle(x, y, 2, strokeColor=stroke, fillColor=stroke, strokeWidth=0.8))
 
     if previous is not None:
         series(previous, PREVIOUS, None, 1)

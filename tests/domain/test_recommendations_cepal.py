@@ -204,3 +204,13 @@ def test_every_quote_is_in_the_study():
     spec.loader.exec_module(module)
     checked, missing = module.missing_quotes(STUDY.read_text(encoding="utf-8"))
     assert checked > 80 and missing == []
+
+
+def test_programme_names_and_institutions_have_no_word_too_long_for_the_report_column():
+    # ReportLab breaks a token wider than its column mid-word ("gobiern o"): keep every word short.
+    import re
+
+    for inst in load_catalog().instruments:
+        for p in inst.programmes:
+            for text in (p.name, p.institution):
+                assert all(len(token) <= 20 for token in re.split(r"\s+", text)), (p.id, text)

@@ -158,3 +158,26 @@ def test_start_for_firm_makes_a_draft_listed_after_going_back(ctx, qtbot):
     qtbot.mouseClick(wizard.close_button, Qt.MouseButton.LeftButton)
     assert page.stack.currentIndex() == 0
     assert page.table.rowCount() == 3
+
+
+def test_assessments_list_says_incomplete_provisional_and_why_a_band_was_capped(ctx, qtbot, monkeypatch):
+    storage, q = ctx.storage, service.questionnaire()
+    # a thin interview: incomplete
+    thin = service.start_draft(storage, ctx.firm["id"], None)
+    service.save_answer(storage, thin["id"], "for.registro", Answer(value=True), None)
+    service.complete(storage, thin["id"], None)
+    # a full interview, but the firm cannot invoice: the knock-out caps the band
+    capped = service.start_draft(storage, ctx.firm["id"], None)
+    for qid, answer in better(planned_answers(q), q).items():
+        service.save_answer(storage, capped["id"], qid, answer, None)
+    service.save_answer(storage, capped["id"], "for.factura", Answer(value=False), None)
+    result = service.complete(storage, capped["id"], None)
+    assert result.band == "inicial" and result.band_uncapped != "inicial"
+    page = AssessmentsPage(ctx)
+    qtbot.addWidget(page)
+    remarks = {row["id"]: page.table.item(r, 6).text() for r, row in enumerate(page.rows)}
+    assert remarks[thin["id"]] == "Incompleta: sin índice ni banda"
+    assert remarks[capped["id"]].startswith(f"Banda limitada (sería {label('band', result.band_uncapped)}):")
+    assert "no puede facturar legalmente" in remarks[capped["id"]]
+    assert page.table.item(page.rows.index(next(r for r in page.rows if r["id"] == capped["id"])), 6).toolTip() \
+        == remarks[capped["id"]]

@@ -27,3 +27,17 @@ def test_hover_shows_a_hand_only_when_clicks_are_listened_to(qtbot):
     assert chart.cursor().shape() == Qt.CursorShape.PointingHandCursor
     qtbot.mouseClick(chart, Qt.MouseButton.LeftButton, pos=chart.bar_rect(1).center().toPoint())
     assert clicked == ["pequena"]
+
+
+def test_radar_leaves_dimensions_without_data_out_of_the_shape(qtbot):
+    from PySide6.QtCore import QPointF
+
+    from desktop.gui.shared.charts import RadarChart, Series
+
+    radar = RadarChart()
+    qtbot.addWidget(radar)
+    radar.set_data(["A", "B (sin datos)", "C", "D"], [Series("Puntaje", [80, None, 40, 60])])
+    centre = QPointF(100, 100)
+    corners = radar.shape(radar.series[0], centre, 50)
+    assert len(corners) == 3
+    assert all(abs(p.x() - 100) + abs(p.y() - 100) > 1 for p in corners)  # nothing drawn at the centre

@@ -96,9 +96,10 @@ class AssessmentsPage(QWidget):
         self.open_button = QPushButton(self.tr("&Abrir"), objectName="openAssessment")
         self.followup_button = QPushButton(self.tr("&Seguimiento"), objectName="followup")
         self.delete_button = QPushButton(self.tr("&Eliminar borrador"), objectName="deleteDraft")
-        self.table = QTableWidget(0, 6, objectName="assessmentTable")
+        self.table = QTableWidget(0, 7, objectName="assessmentTable")
         self.table.setHorizontalHeaderLabels([self.tr("Empresa"), self.tr("Estado"), self.tr("Iniciada"),
-                                              self.tr("Terminada"), self.tr("Índice"), self.tr("Banda")])
+                                              self.tr("Terminada"), self.tr("Índice"), self.tr("Banda"),
+                                              self.tr("Observación")])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -149,12 +150,29 @@ class AssessmentsPage(QWidget):
             values = [row["legal_name"], self.tr(STATUS[row["status"]]), row["started_at"][:10],
                       (row["completed_at"] or "")[:10],
                       number(row["readiness_index"], lang) if row["readiness_index"] is not None else "",
-                      label("band", row["band"], lang)]
+                      label("band", row["band"], lang), self._remark(row)]
             for c, value in enumerate(values):
-                self.table.setItem(r, c, QTableWidgetItem(value))
+                item = QTableWidgetItem(value)
+                item.setToolTip(value)
+                self.table.setItem(r, c, item)
         has_rows = bool(self.rows)
         for button in (self.open_button, self.followup_button, self.delete_button):
             button.setEnabled(has_rows)
+
+    def _remark(self, row: dict) -> str:
+        """Why a completed result should be read with care: incomplete, provisional, or capped by a knock-out."""
+        if row["status"] != "completed":
+            return ""
+        if row["readiness_index"] is None:
+            return self.tr("Incompleta: sin índice ni banda")
+        parts = []
+        if row.get("provisional"):
+            parts.append(self.tr("Provisional: faltan respuestas"))
+        if row.get("band_uncapped") and row["band_uncapped"] != row["band"]:
+            reason = row.get("knock_out_en" if self.context.lang == "en" else "knock_out_es") or ""
+            parts.append(self.tr("Banda limitada (sería {band}): {reason}").format(
+                band=label("band", row["band_uncapped"], self.context.lang), reason=reason))
+        return "; ".join(parts)
 
     def current_row(self) -> dict | None:
         """The selected assessment's row, or None."""

@@ -129,7 +129,8 @@ class AssessmentResultsView(QWidget):
 
         self.radar = RadarChart()
         self.radar.setObjectName("radarChart")
-        self.radar.set_data([d.title.text(lang) for d in r.dimensions],
+        self.radar.set_data([d.title.text(lang) + ("" if d.score is not None else " " + self.tr("(sin datos)"))
+                             for d in r.dimensions],
                             [Series(self.tr("Puntaje"), [float(d.score) if d.score is not None else None
                                                          for d in r.dimensions])])
         self.bars = BarChart(self.tr("Puntaje y cobertura por dimensión"), maximum=100)

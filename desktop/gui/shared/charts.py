@@ -90,16 +90,23 @@ class RadarChart(QWidget):
             p.drawText(box, align | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap, text)
         for s in self.series:
             color = QColor(s.color)
-            points = [self._point(centre, radius, i, v or 0) for i, v in enumerate(s.values)]
+            points = self.shape(s, centre, radius)
             fill = QColor(color)
             fill.setAlpha(50)
             p.setPen(QPen(color, 2))
             p.setBrush(fill)
-            p.drawPolygon(QPolygonF(points))
-            for point, value in zip(points, s.values):
-                p.setBrush(color if value is not None else QColor("white"))
+            if len(points) >= 3:
+                p.drawPolygon(QPolygonF(points))
+            elif len(points) == 2:
+                p.drawLine(points[0], points[1])
+            p.setBrush(color)
+            for point in points:
                 p.drawEllipse(point, 3.5, 3.5)
         p.end()
+
+    def shape(self, series: "Series", centre: QPointF, radius: float) -> list[QPointF]:
+        """The corners of a series' shape: scored axes only (no score is not a zero at the centre)."""
+        return [self._point(centre, radius, i, v) for i, v in enumerate(series.values) if v is not None]
 
 
 @dataclass

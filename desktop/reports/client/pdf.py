@@ -158,7 +158,9 @@ class ClientReportRenderer:
             out += [self.p(k, "note") for k in r.knock_outs]
         out.append(self.p(f"{self.t('coverage')}: {pct(r.coverage, self.lang)}", "small"))
         values = [line.score for line in r.dimensions]
-        radar = radar_chart([line.short_title for line in r.dimensions], values, size=80 * mm)
+        names = [line.short_title if line.score is not None else f"{line.short_title} ({line.status_text})"
+                 for line in r.dimensions]
+        radar = radar_chart(names, values, size=80 * mm)
         radar.hAlign = "CENTER"
         out += [radar, self.p(self.t("radar_caption"), "small", user=False)]
         out.append(CondPageBreak(60 * mm))
