@@ -92,22 +92,22 @@
     <context>
         <name>AssessmentResultsView</name>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="159" />
+            <location filename="../../desktop/gui/assessment/results.py" line="160" />
             <source>&amp;Imprimir informe…</source>
             <translation>&amp;Print report…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="160" />
+            <location filename="../../desktop/gui/assessment/results.py" line="161" />
             <source>&amp;Seguimiento de la empresa</source>
             <translation>Firm &amp;follow-up</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="256" />
+            <location filename="../../desktop/gui/assessment/results.py" line="257" />
             <source>(dimensiones sin respuestas suficientes; no son brechas)</source>
             <translation>(dimensions without enough answers; they are not gaps)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="228" />
+            <location filename="../../desktop/gui/assessment/results.py" line="229" />
             <source>(no suma puntos)</source>
             <translation>(earns no points)</translation>
         </message>
@@ -117,12 +117,17 @@
             <translation>(provisional)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="267" />
+            <location filename="../../desktop/gui/assessment/results.py" line="132" />
+            <source>(sin datos)</source>
+            <translation>(no data)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/assessment/results.py" line="268" />
             <source>Antes de todo</source>
             <translation>First of all</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="143" />
+            <location filename="../../desktop/gui/assessment/results.py" line="144" />
             <source>Aporte</source>
             <translation>Contribution</translation>
         </message>
@@ -137,17 +142,17 @@
             <translation>Answer coverage: </translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="267" />
+            <location filename="../../desktop/gui/assessment/results.py" line="268" />
             <source>Condición previa</source>
             <translation>Precondition</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="142" />
+            <location filename="../../desktop/gui/assessment/results.py" line="143" />
             <source>Dimensión / pregunta</source>
             <translation>Dimension / question</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="310" />
+            <location filename="../../desktop/gui/assessment/results.py" line="311" />
             <source>Documentos PDF (*.pdf)</source>
             <translation>PDF documents (*.pdf)</translation>
         </message>
@@ -162,52 +167,52 @@
             <translation>Incomplete assessment</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="143" />
+            <location filename="../../desktop/gui/assessment/results.py" line="144" />
             <source>Evidencia</source>
             <translation>Evidence</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="178" />
+            <location filename="../../desktop/gui/assessment/results.py" line="179" />
             <source>Explicación de cada puntaje (abra una dimensión)</source>
             <translation>How each score was reached (open a dimension)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="309" />
+            <location filename="../../desktop/gui/assessment/results.py" line="310" />
             <source>Guardar informe</source>
             <translation>Save report</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="319" />
+            <location filename="../../desktop/gui/assessment/results.py" line="320" />
             <source>Informe</source>
             <translation>Report</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="180" />
+            <location filename="../../desktop/gui/assessment/results.py" line="181" />
             <source>Instrumentos de apoyo recomendados y plan de acción</source>
             <translation>Recommended support instruments and action plan</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="286" />
+            <location filename="../../desktop/gui/assessment/results.py" line="287" />
             <source>Lo que dice el estudio</source>
             <translation>What the study says</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="244" />
+            <location filename="../../desktop/gui/assessment/results.py" line="245" />
             <source>No aplica a esta empresa</source>
             <translation>Does not apply to this firm</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="261" />
+            <location filename="../../desktop/gui/assessment/results.py" line="262" />
             <source>No hay instrumentos recomendados: ninguna respuesta muestra una brecha y el perfil de la empresa no se pudo determinar.</source>
             <translation>No instruments recommended: no answer shows a gap and the firm's profile could not be determined.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="284" />
+            <location filename="../../desktop/gui/assessment/results.py" line="285" />
             <source>Para este tipo de empresa</source>
             <translation>For this kind of firm</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="255" />
+            <location filename="../../desktop/gui/assessment/results.py" line="256" />
             <source>Para preguntar la próxima vez</source>
             <translation>To ask next time</translation>
         </message>
@@ -217,32 +222,32 @@
             <translation>Profile</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="288" />
+            <location filename="../../desktop/gui/assessment/results.py" line="289" />
             <source>Plan de acción</source>
             <translation>Action plan</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="282" />
+            <location filename="../../desktop/gui/assessment/results.py" line="283" />
             <source>Por qué</source>
             <translation>Why</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="289" />
+            <location filename="../../desktop/gui/assessment/results.py" line="290" />
             <source>Programas de referencia</source>
             <translation>Reference programmes</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="133" />
+            <location filename="../../desktop/gui/assessment/results.py" line="134" />
             <source>Puntaje</source>
             <translation>Score</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="135" />
+            <location filename="../../desktop/gui/assessment/results.py" line="136" />
             <source>Puntaje y cobertura por dimensión</source>
             <translation>Score and coverage by dimension</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="142" />
+            <location filename="../../desktop/gui/assessment/results.py" line="143" />
             <source>Puntos</source>
             <translation>Points</translation>
         </message>
@@ -252,12 +257,12 @@
             <translation>Backed by a document: </translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="142" />
+            <location filename="../../desktop/gui/assessment/results.py" line="143" />
             <source>Respuesta</source>
             <translation>Answer</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="283" />
+            <location filename="../../desktop/gui/assessment/results.py" line="284" />
             <source>Respuestas que lo motivan</source>
             <translation>Answers behind it</translation>
         </message>
@@ -267,7 +272,7 @@
             <translation>Provisional result: too many answers are missing.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="319" />
+            <location filename="../../desktop/gui/assessment/results.py" line="320" />
             <source>Se guardó el informe en {path}.</source>
             <translation>The report was saved to {path}.</translation>
         </message>
@@ -282,7 +287,7 @@
             <translation>No band caps: no answer limits the band.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="204" />
+            <location filename="../../desktop/gui/assessment/results.py" line="205" />
             <source>Sin determinar</source>
             <translation>Undetermined</translation>
         </message>
@@ -292,12 +297,12 @@
             <translation>Without the caps it would be: </translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="247" />
+            <location filename="../../desktop/gui/assessment/results.py" line="248" />
             <source>Sin responder</source>
             <translation>Unanswered</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="246" />
+            <location filename="../../desktop/gui/assessment/results.py" line="247" />
             <source>Sin responder (no suma puntos: orienta las recomendaciones)</source>
             <translation>Not answered (earns no points: it shapes the recommendations)</translation>
         </message>
@@ -307,12 +312,12 @@
             <translation>No index or band: less than half of the questionnaire was answered. What to ask next time is listed below.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="214" />
+            <location filename="../../desktop/gui/assessment/results.py" line="215" />
             <source>cob.</source>
             <translation>cov.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="219" />
+            <location filename="../../desktop/gui/assessment/results.py" line="220" />
             <source>cobertura </source>
             <translation>coverage </translation>
         </message>
@@ -423,6 +428,11 @@
             <translation>Band</translation>
         </message>
         <message>
+            <location filename="../../desktop/gui/assessment/assessments_page.py" line="173" />
+            <source>Banda limitada (sería {band}): {reason}</source>
+            <translation>Band capped (would be {band}): {reason}</translation>
+        </message>
+        <message>
             <source>Borrador</source>
             <translation>Draft</translation>
         </message>
@@ -432,7 +442,7 @@
             <translation>Drafts</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/assessments_page.py" line="247" />
+            <location filename="../../desktop/gui/assessment/assessments_page.py" line="265" />
             <source>Eliminar borrador</source>
             <translation>Delete draft</translation>
         </message>
@@ -447,14 +457,29 @@
             <translation>Status</translation>
         </message>
         <message>
+            <location filename="../../desktop/gui/assessment/assessments_page.py" line="167" />
+            <source>Incompleta: sin índice ni banda</source>
+            <translation>Incomplete: no index or band</translation>
+        </message>
+        <message>
             <location filename="../../desktop/gui/assessment/assessments_page.py" line="100" />
             <source>Iniciada</source>
             <translation>Started</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/assessments_page.py" line="111" />
+            <location filename="../../desktop/gui/assessment/assessments_page.py" line="112" />
             <source>Mostrar:</source>
             <translation>Show:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/assessment/assessments_page.py" line="102" />
+            <source>Observación</source>
+            <translation>Remark</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/assessment/assessments_page.py" line="170" />
+            <source>Provisional: faltan respuestas</source>
+            <translation>Provisional: answers missing</translation>
         </message>
         <message>
             <location filename="../../desktop/gui/assessment/assessments_page.py" line="101" />
@@ -472,7 +497,7 @@
             <translation>All</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/assessments_page.py" line="248" />
+            <location filename="../../desktop/gui/assessment/assessments_page.py" line="266" />
             <source>¿Eliminar el borrador de {firm}?</source>
             <translation>Delete the draft for {firm}?</translation>
         </message>
@@ -482,7 +507,7 @@
             <translation>Index</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/assessments_page.py" line="124" />
+            <location filename="../../desktop/gui/assessment/assessments_page.py" line="125" />
             <source>← Volver a la lista</source>
             <translation>← Back to the list</translation>
         </message>
@@ -490,7 +515,7 @@
     <context>
         <name>BarChart</name>
         <message>
-            <location filename="../../desktop/gui/shared/charts.py" line="178" />
+            <location filename="../../desktop/gui/shared/charts.py" line="185" />
             <source>Sin datos</source>
             <translation>No data</translation>
         </message>
@@ -2366,7 +2391,7 @@
     <context>
         <name>LineChart</name>
         <message>
-            <location filename="../../desktop/gui/shared/charts.py" line="241" />
+            <location filename="../../desktop/gui/shared/charts.py" line="248" />
             <source>Sin datos todavía</source>
             <translation>No data yet</translation>
         </message>
@@ -2410,67 +2435,67 @@
     <context>
         <name>ParametersBox</name>
         <message>
-            <location filename="../../desktop/gui/settings/parameters_box.py" line="63" />
+            <location filename="../../desktop/gui/settings/parameters_box.py" line="66" />
             <source>Banda «{band}» desde</source>
             <translation>Band «{band}» from</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/parameters_box.py" line="65" />
+            <location filename="../../desktop/gui/settings/parameters_box.py" line="68" />
             <source>Cobertura mínima para dar índice y banda</source>
             <translation>Minimum coverage for an index and a band</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/parameters_box.py" line="64" />
+            <location filename="../../desktop/gui/settings/parameters_box.py" line="67" />
             <source>Cobertura mínima para puntuar una dimensión</source>
             <translation>Minimum coverage to score a dimension</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/parameters_box.py" line="50" />
+            <location filename="../../desktop/gui/settings/parameters_box.py" line="51" />
             <source>El estudio no propone pesos ni bandas: estos valores son un criterio del centro. Las evaluaciones nuevas los usan y los guardan con su resultado.</source>
             <translation>The study proposes no weights or bands: these values are the centre's criterion. New assessments use them and store them with their result.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/parameters_box.py" line="37" />
+            <location filename="../../desktop/gui/settings/parameters_box.py" line="38" />
             <source>Evaluación: pesos, bandas y umbrales</source>
             <translation>Assessment: weights, bands and thresholds</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/parameters_box.py" line="83" />
+            <location filename="../../desktop/gui/settings/parameters_box.py" line="86" />
             <source>Guardar parámetros</source>
             <translation>Save parameters</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/parameters_box.py" line="61" />
+            <location filename="../../desktop/gui/settings/parameters_box.py" line="64" />
             <source>Límite inferior de la banda {band}</source>
             <translation>Lower bound of band {band}</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/parameters_box.py" line="120" />
+            <location filename="../../desktop/gui/settings/parameters_box.py" line="123" />
             <source>Parámetros guardados: las evaluaciones nuevas los usarán.</source>
             <translation>Parameters saved: new assessments will use them.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/parameters_box.py" line="56" />
+            <location filename="../../desktop/gui/settings/parameters_box.py" line="59" />
             <source>Peso de {dimension}</source>
             <translation>Weight of {dimension}</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/parameters_box.py" line="66" />
+            <location filename="../../desktop/gui/settings/parameters_box.py" line="69" />
             <source>Resultado provisional por debajo de</source>
             <translation>Provisional result below</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/parameters_box.py" line="128" />
+            <location filename="../../desktop/gui/settings/parameters_box.py" line="131" />
             <source>Se usan otra vez los parámetros del cuestionario.</source>
             <translation>The questionnaire's parameters are in use again.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/parameters_box.py" line="121" />
+            <location filename="../../desktop/gui/settings/parameters_box.py" line="124" />
             <source>Son los parámetros del cuestionario.</source>
             <translation>These are the questionnaire's parameters.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/parameters_box.py" line="84" />
+            <location filename="../../desktop/gui/settings/parameters_box.py" line="87" />
             <source>Volver a los del cuestionario</source>
             <translation>Back to the questionnaire's</translation>
         </message>
