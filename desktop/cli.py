@@ -2,7 +2,11 @@
 
 Contract (see ``shared/design/architecture.md``): exit status 0 on success,
 2 on bad input or usage (one clear sentence on stderr, nothing written), 1 on an
-unexpected failure.
+unexpected failure, 141 when the reader of standard output closed it early
+(``rumbo assess … --json | head -1``): no traceback, no message, the status a
+shell reports for any program stopped that way (128 + SIGPIPE), so a script with
+``set -o pipefail`` can tell the output was cut. The command's own work (an
+assessment recorded, a file written) is done by then and kept.
 """
 
 from __future__ import annotations
@@ -10,6 +14,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import os
 import sys
 from collections.abc import Sequence
 
@@ -21,6 +26,7 @@ log = logging.getLogger("rumbo.cli")
 EXIT_OK = 0
 EXIT_FAILURE = 1
 EXIT_BAD_INPUT = 2
+EXIT_CLOSED_PIPE = 141  # 128 + SIGPIPE, as the shell reports `yes | head -1` under pipefail
 
 # Modules under desktop.commands that add subcommands, in help order.
 COMMAND_MODULES = (
@@ -81,7 +87,34 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line and return the exit status."""
+    """Run the command line and return the exit status.
+
+    A standard output closed by its reader ends the command quietly with
+    :data:`EXIT_CLOSED_PIPE` (the Python documentation's way: on BrokenPipeError,
+    point stdout at devnull so the interpreter's last flush cannot fail again).
+    """
+    try:
+        try:
+            return _run(argv)
+        finally:
+            if sys.stdout is not None:  # None in the windowed program
+                sys.stdout.flush()  # a reader that closed early shows here, not as noise at exit
+    except BrokenPipeError:
+        _stdout_to_devnull()
+        log.info("rumbo: el lector cerró la salida estándar antes de tiempo")
+        return EXIT_CLOSED_PIPE
+
+
+def _stdout_to_devnull() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):  # a stdout without a file descriptor (tests): nothing left to flush
+        pass
+
+
+def _run(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
@@ -93,6 +126,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     setup_logging(f"rumbo {args.command}")
     try:
         status = args.handler(args)
+    except BrokenPipeError:
+        raise  # not a failure of the command: main() ends it quietly
     except UserError as exc:
         # The sentence may quote what was typed (a name, a tax id): the log keeps only its kind.
         log.warning("rumbo %s: rechazado (%s%s)", args.command, type(exc).__name__,

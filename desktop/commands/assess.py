@@ -2,18 +2,51 @@
 
 For paper forms typed later and for automated checks. Prints the scores by
 dimension, the readiness index and band, the stage, the profile and the
-recommended instruments; ``--json`` prints one object for machines.
+recommended instruments, every number in the conventions of ``--lang``
+("50,8 / 100" in Spanish); ``--json`` prints one object for machines, with
+numbers as JSON numbers.
 """
 
 from __future__ import annotations
 
 import json
 import sys
+from decimal import Decimal
 
-from desktop.domain.assessment import label, result_to_dict
+from babel.numbers import format_decimal
+
+from desktop.domain.assessment import DIM_NO_APLICA, OK, label, result_to_dict
 from desktop.services.assessment_entry import read_answers_file, record_assessment
-from desktop.services.assessments import recommendations_for
+from desktop.services.assessments import questionnaire, recommendations_for
 from desktop.services.storage import open_database
+
+# What the command prints, in Spanish and English.
+_WORDS = {
+    "to_ask": ("Para preguntar la próxima vez: {questions}", "To ask next time: {questions}"),
+    "first": ("Antes de todo: ", "First of all: "),
+    "trigger": ("      respuesta: {question} → {answer}", "      answer: {question} → {answer}"),
+    "basis": ("      estudio: {basis}", "      study: {basis}"),
+    "recorded": ("Evaluación registrada con el cuestionario «{title}», versión {version}.",
+                 "Assessment recorded with the questionnaire “{title}”, version {version}."),
+    "index": ("Índice de preparación: {index} / 100 — nivel {band}", "Readiness index: {index} / 100 — band {band}"),
+    "provisional": (" (provisional: se respondió poco del cuestionario)",
+                    " (provisional: little of the questionnaire was answered)"),
+    "no_index": ("Índice: sin calcular (evaluación incompleta: faltan respuestas en {n} {dimensions})",
+                 "Index: not calculated (incomplete assessment: answers missing in {n} {dimensions})"),
+    "dimension": ("dimensión", "dimension"),
+    "dimensions_word": ("dimensiones", "dimensions"),
+    "stage": ("Etapa: {stage}", "Stage: {stage}"),
+    "profile": ("Perfil: {profile}", "Profile: {profile}"),
+    "undetermined": ("sin determinar", "not determined"),
+    "dimensions": ("Dimensiones:", "Dimensions:"),
+    "dimension_line": ("  {title}: {score} (cobertura {coverage})", "  {title}: {score} (coverage {coverage})"),
+    "not_enough": ("sin datos suficientes", "not enough data"),
+    "not_applicable": ("no aplica", "not applicable"),
+    "limit": ("Límite: {reason}", "Cap: {reason}"),
+    "recommended": ("Instrumentos recomendados:", "Recommended instruments:"),
+    "details": ("Detalles: evaluación {id}; cuestionario {questionnaire} {version}",
+                "Details: assessment {id}; questionnaire {questionnaire} {version}"),
+}
 
 
 def register(subparsers) -> None:
@@ -21,7 +54,7 @@ def register(subparsers) -> None:
         "assess", help="registrar una evaluación completa a partir de un archivo de respuestas JSON")
     parser.add_argument("firm", metavar="EMPRESA", help="id de la empresa o su NIT / identificación fiscal")
     parser.add_argument("--answers", required=True, metavar="ARCHIVO.json", help="respuestas (formato en README.md)")
-    parser.add_argument("--json", action="store_true", help="imprimir el resultado como JSON")
+    parser.add_argument("--json", action="store_true", help="imprimir el resultado como JSON (números como números)")
     parser.set_defaults(handler=run)
 
 
@@ -35,7 +68,7 @@ def run(args) -> int:
         payload = {
             "assessment_id": assessment["id"],
             "firm_id": assessment["firm_id"],
-            "result": result_to_dict(result),
+            "result": json_numbers(result_to_dict(result)),
             "recommendations": [
                 {"instrument": r.instrument_id, "kind": r.kind, "family": r.family, "fit": r.fit,
                  "title": r.title.text(lang), "reason": r.reason.text(lang),
@@ -49,31 +82,96 @@ def run(args) -> int:
             ],
             "to_ask": list(result.to_ask),
         }
-        json.dump(payload, sys.stdout, ensure_ascii=False, indent=2, default=str)
+        json.dump(payload, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
         return 0
-    out = sys.stdout
-    index = "—" if result.index is None else f"{result.index}"
-    out.write(f"Evaluación {assessment['id']} registrada ({result.questionnaire_id} {result.questionnaire_version}).\n")
-    out.write(f"Índice de preparación: {index} / 100 — banda {label('band', result.band, lang)}"
-              f"{' (provisional)' if result.provisional else ''}\n")
-    out.write(f"Etapa: {label('stage', result.stage.code, lang)}\n")
-    out.write(f"Perfil: {label('profile', result.profile.code, lang)}\n")
-    out.write("Dimensiones:\n")
-    for dim in result.dimensions:
-        value = "sin datos suficientes" if dim.score is None else f"{dim.score}"
-        out.write(f"  {dim.title.text(lang)}: {value} (cobertura {dim.coverage} %)\n")
-    for hit in result.knock_outs:
-        out.write(f"Límite: {hit.reason.text(lang)}\n")
-    if result.to_ask:
-        out.write("Para preguntar la próxima vez: " + ", ".join(result.to_ask) + "\n")
-    if recommendations:
-        out.write("Instrumentos recomendados:\n")
-        for r in recommendations:
-            head = "Antes de todo" if r.kind == "precondition" else r.family
-            out.write(f"  - [{head}] {r.title.text(lang)}: {r.reason.text(lang)}\n")
-            for t in r.triggers:
-                out.write(f"      respuesta: {t.question.text(lang)} → {t.answer.text(lang)}\n")
-            if r.basis:
-                out.write(f"      estudio: {r.basis.text(lang)}\n")
+    sys.stdout.write(render_text(assessment, result, recommendations, lang))
     return 0
+
+
+def render_text(assessment: dict, result, recommendations, lang: str = "es") -> str:
+    """The readable report of ``rumbo assess`` without ``--json``."""
+    def say(key: str, **values) -> str:
+        return _WORDS[key][1 if lang == "en" else 0].format(**values)
+
+    lines = [say("recorded", title=_questionnaire_title(result, lang), version=result.questionnaire_version)]
+    if result.index is None:
+        missing = sum(1 for d in result.dimensions if d.status not in (OK, DIM_NO_APLICA))
+        lines.append(say("no_index", n=missing, dimensions=say("dimension" if missing == 1 else "dimensions_word")))
+    else:
+        lines.append(say("index", index=number(result.index, lang), band=label("band", result.band, lang))
+                     + (say("provisional") if result.provisional else ""))
+    undetermined = say("undetermined")
+    lines.append(say("stage", stage=label("stage", result.stage.code, lang) or undetermined))
+    lines.append(say("profile", profile=label("profile", result.profile.code, lang) or undetermined))
+    lines.append(say("dimensions"))
+    for dim in result.dimensions:
+        if dim.score is not None:
+            score = f"{number(dim.score, lang)} / 100"
+        else:
+            score = say("not_applicable" if dim.status == DIM_NO_APLICA else "not_enough")
+        lines.append(say("dimension_line", title=dim.title.text(lang), score=score,
+                         coverage=percent(dim.coverage, lang)))
+    lines += [say("limit", reason=hit.reason.text(lang)) for hit in result.knock_outs]
+    if result.to_ask:
+        lines.append(say("to_ask", questions=", ".join(result.to_ask)))
+    if recommendations:
+        lines.append(say("recommended"))
+        for r in recommendations:
+            head = say("first") if r.kind == "precondition" else ""
+            lines.append(f"  - {head}{r.title.text(lang)}: {r.reason.text(lang)}")
+            lines += [say("trigger", question=t.question.text(lang), answer=t.answer.text(lang)) for t in r.triggers]
+            if r.basis:
+                lines.append(say("basis", basis=r.basis.text(lang)))
+    lines.append(say("details", id=assessment["id"], questionnaire=result.questionnaire_id,
+                     version=result.questionnaire_version))
+    return "\n".join(lines) + "\n"
+
+
+def number(value: Decimal, lang: str) -> str:
+    """One decimal in the conventions of ``lang``: "50,8" in Spanish, "50.8" in English."""
+    return format_decimal(value, format="#,##0.0", locale="en" if lang == "en" else "es")
+
+
+def percent(value: Decimal, lang: str) -> str:
+    """A percentage already on a 0–100 scale: "87,5 %" / "87.5%"."""
+    return f"{number(value, lang)}%" if lang == "en" else f"{number(value, lang)}\u00a0%"
+
+
+def _questionnaire_title(result, lang: str) -> str:
+    """The questionnaire's name for people; its id if this Rumbo does not ship it."""
+    shipped = questionnaire()
+    return shipped.title.text(lang) if shipped.id == result.questionnaire_id else result.questionnaire_id
+
+
+# Fields that result_to_dict writes as decimal text (exact, for storage); --json gives them as numbers.
+_NUMBERS = {
+    "result": ("index", "coverage", "document_share"),
+    "dimension": ("weight", "score", "coverage"),
+    "contribution": ("weight", "points", "max_points", "share"),
+    "firm": ("sales_usd", "exports_usd", "assets_usd"),
+}
+
+
+def json_numbers(data: dict) -> dict:
+    """``result_to_dict`` output with its decimal texts turned into JSON numbers."""
+    out = _convert(data, _NUMBERS["result"])
+    out["dimensions"] = [dict(_convert(d, _NUMBERS["dimension"]),
+                              contributions=[_convert(c, _NUMBERS["contribution"]) for c in d.get("contributions", [])])
+                         for d in data.get("dimensions", [])]
+    if isinstance(data.get("firm"), dict):
+        out["firm"] = _convert(data["firm"], _NUMBERS["firm"])
+    out["answers"] = {qid: dict(a, value=_as_number(a["value"])) if a.get("decimal") else a
+                      for qid, a in data.get("answers", {}).items()}
+    return out
+
+
+def _convert(record: dict, keys) -> dict:
+    return {k: (_as_number(v) if k in keys else v) for k, v in record.items()}
+
+
+def _as_number(text):
+    if not isinstance(text, str):
+        return text
+    value = Decimal(text)
+    return int(value) if "." not in text else float(value)

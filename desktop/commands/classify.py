@@ -1,6 +1,6 @@
 """``rumbo classify``: a firm's size class under its country's definition.
 
-Money is in whole US dollars. Numbers are parsed here rather than by argparse
+Money is in whole US dollars (``MONEY_UNITS_NOTE`` says so in the help). Numbers are parsed here rather than by argparse
 so that a bad value gets one Spanish sentence naming the option (exit 2).
 ``--json`` prints the object of :meth:`Classification.to_json`; otherwise a
 short readable text in the language of ``--lang`` (Spanish by default).
@@ -16,7 +16,7 @@ import sys
 from decimal import Decimal
 
 from desktop.domain.errors import UserError
-from desktop.domain.sizing import Classification, FirmFigures, classify
+from desktop.domain.sizing import MONEY_UNITS_NOTE, Classification, FirmFigures, classify
 from desktop.domain.sizing.notes import CRITERION_LONG, class_label
 from desktop.domain.sizing.reason import amount
 
@@ -29,13 +29,13 @@ def register(subparsers) -> None:
         "classify",
         help="clasificar el tamaño de una empresa según la definición de su país",
         description="Clasifica el tamaño de una empresa (micro, pequeña, mediana, grande) según la "
-                    "definición legal de su país. Montos en dólares, unidades enteras.",
+                    f"definición legal de su país. {MONEY_UNITS_NOTE.es}",
     )
     parser.add_argument("--country", required=True, metavar="CC", help="código del país (CR, SV, GT, HN, NI, PA, DO; AR, BR, CL)")
     parser.add_argument("--employees", metavar="N", help="número de empleados")
-    parser.add_argument("--sales-usd", metavar="X", help="ventas brutas anuales en USD")
-    parser.add_argument("--assets-usd", metavar="Y", help="activos en USD")
-    parser.add_argument("--exports-usd", metavar="Z", help="exportaciones anuales en USD")
+    parser.add_argument("--sales-usd", metavar="X", help="ventas brutas anuales, en dólares (p. ej. 250000)")
+    parser.add_argument("--assets-usd", metavar="Y", help="activos, en dólares")
+    parser.add_argument("--exports-usd", metavar="Z", help="exportaciones anuales, en dólares")
     parser.add_argument("--sector", metavar="CIIU", help="sector CIIU Rev. 4 (sección «C» o código «1071»)")
     parser.add_argument("--date", metavar="AAAA-MM-DD", help="fecha en que se aplica la definición (por defecto, hoy)")
     parser.add_argument("--json", action="store_true", help="imprimir el resultado como un objeto JSON")
@@ -110,7 +110,7 @@ def render_text(result: Classification, lang: str = "es") -> str:
                 f"  {CRITERION_LONG[r.criterion].text(lang)}: {amount(r, 'value', lang)} -> "
                 f"{class_label(r.size_class, lang)} ({ceiling_word} {amount(r, 'ceiling', lang)})"
             )
-        lines.append(f"{'Rule' if en else 'Regla'}: {result.rule}")
+        lines.append(f"{'Rule' if en else 'Regla'}: {result.rule_text(lang)}")
     if result.exporter is not None:
         lines.append(f"{'Exporter' if en else 'Exportadora'}: {result.exporter.text(lang)}")
     if result.notes:
@@ -118,10 +118,11 @@ def render_text(result: Classification, lang: str = "es") -> str:
         lines.extend(f"  - {note.text(lang)}" for note in result.notes)
     since = result.on_date.isoformat() if result.on_date else ""
     lines.append(
-        f"{'Definition' if en else 'Definición'}: {result.rulebook_id}, "
-        f"{'version' if en else 'versión'} {result.rulebook_version} "
+        f"{'Rules applied' if en else 'Normativa aplicada'}: {result.rulebook_text(lang)} "
         f"({'applied on' if en else 'aplicada el'} {since})"
     )
     if result.source is not None:
         lines.append(f"{'Source' if en else 'Fuente'}: {result.source.text(lang)}")
+    lines.append(f"{'Details' if en else 'Detalles'}: {result.rulebook_id} {result.rulebook_version}"
+                 + (f"; {result.rule}" if result.criteria else ""))
     return "\n".join(lines) + "\n"

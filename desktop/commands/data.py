@@ -64,11 +64,12 @@ def run_export(args: argparse.Namespace) -> int:
         raise UserError(f"No se puede exportar a «{path.name}»: use un archivo .csv o .xlsx.", field="file")
     if not path.parent.is_dir():
         raise UserError(f"La carpeta «{path.parent}» no existe.", field="file")
+    lang = getattr(args, "lang", None) or "es"
     with open_for_reading(args.db) as storage:  # read-only media can still be exported
         if args.what == "firms":
-            count, noun = export_firms(storage, path), "empresas"
+            count, noun = export_firms(storage, path, lang=lang), "empresas"
         else:
-            count, noun = export_assessments(storage, path), "evaluaciones"
+            count, noun = export_assessments(storage, path, lang=lang), "evaluaciones"
     sys.stdout.write(f"Se exportaron {count} {noun} a {path}.\n")
     return 0
 

@@ -2,7 +2,10 @@
 
 The PDF standard fonts only cover Latin-1, so a name with an em dash, a
 Vietnamese diacritic or an emoji would print as black boxes or fail. Reports
-therefore embed DejaVu Sans, shipped in ``resources/fonts`` with its licence.
+therefore embed DejaVu Sans, shipped in ``resources/fonts`` with its licence,
+and Symbola (monochrome outlines of the Unicode 9 emoji and symbols) for the
+characters DejaVu lacks: :func:`desktop.reports.text.font_runs` says which
+font draws each piece of a text.
 
 Registering parses ~700 KB per face (tens of milliseconds), so it happens once
 and is cached; per-document cost is only the subsetting of the glyphs used.
@@ -15,6 +18,7 @@ import threading
 from reportlab import rl_config
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 
 from desktop.resources import resource_path
@@ -22,11 +26,13 @@ from desktop.resources import resource_path
 REGULAR = "RumboSans"
 BOLD = "RumboSans-Bold"
 ITALIC = "RumboSans-Oblique"
+SYMBOLS = "RumboSymbols"
 
 _FILES = {
     REGULAR: "DejaVuSans.ttf",
     BOLD: "DejaVuSans-Bold.ttf",
     ITALIC: "DejaVuSans-Oblique.ttf",
+    SYMBOLS: "Symbola.ttf",
 }
 _lock = threading.Lock()
 _registered = False
@@ -53,7 +59,27 @@ def register_fonts() -> None:
         # Binary (zlib only) streams instead of ASCII85 on top: ~15 % faster
         # reports, and the files are smaller. Only the reports use ReportLab.
         rl_config.useA85 = 0
+        ttfonts.makeToUnicodeCMap = _to_unicode_cmap
         _registered = True
+
+
+_reportlab_cmap = ttfonts.makeToUnicodeCMap
+
+
+def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
+    """ReportLab's ToUnicode map of a font subset, with emoji written as PDF wants them.
+
+    ReportLab writes a code point beyond U+FFFF as five hex digits (``<1F600>``),
+    which PDF readers reject, so copying or searching the PDF lost every emoji.
+    PDF wants the UTF-16 surrogate pair (``<D83DDE00>``); the rest of the map is
+    ReportLab's own.
+    """
+    cmap = _reportlab_cmap(fontname, subset)
+    for code, value in enumerate(subset):
+        if value > 0xFFFF:
+            utf16 = chr(value).encode("utf-16-be").hex().upper()
+            cmap = cmap.replace("<%02X> <%04X>" % (code, value), "<%02X> <%s>" % (code, utf16))
+    return cmap
 
 
 def has_glyph(char: str, font_name: str = REGULAR) -> bool:

@@ -48,7 +48,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "value": ("Valor", "Value"),
     "gives": ("Clase que indica", "Class it gives"),
     "deciding_rule": ("Regla aplicada", "Rule applied"),
-    "rulebook": ("Normativa", "Rulebook"),
+    "rulebook": ("Normativa aplicada", "Rules applied"),
+    "identifiers": ("Identificadores", "Identifiers"),
+    "money_units": ("Montos y topes en dólares de EE. UU. (unidades, no miles).",
+                    "Amounts and ceilings in US dollars (whole dollars, not thousands)."),
     "app_version": ("Programa", "Software"),
     "ceiling": ("Tope de esa clase", "Ceiling of that class"),
     # readiness

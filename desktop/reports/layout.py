@@ -12,16 +12,18 @@ from dataclasses import dataclass
 
 from reportlab.lib.pagesizes import A4, letter
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen import canvas as rl_canvas
 from reportlab.platypus import BaseDocTemplate, Frame, NextPageTemplate, PageTemplate
 
 from desktop.reports.fonts import REGULAR, register_fonts
 from desktop.reports.labels import label
 from desktop.reports.styles import MUTED, RULE
-from desktop.reports.text import printable
+from desktop.reports.text import font_runs, plain
 
 PAGE_SIZES = {"letter": letter, "a4": A4}
 MARGIN = 18 * mm
+_FURNITURE_SIZE = 7.5  # header and footer text
 
 
 @dataclass(frozen=True)
@@ -67,39 +69,54 @@ def _numbered_canvas_class(furniture: PageFurniture):
             self.setStrokeColor(RULE)
             self.setLineWidth(0.5)
             self.line(MARGIN, 13 * mm, width - MARGIN, 13 * mm)
-            self.setFont(REGULAR, 7.5)
+            self.setFont(REGULAR, _FURNITURE_SIZE)
             self.setFillColor(MUTED)
             page_text = label("page_x_of_y", furniture.lang).format(x=self._pageNumber, y=total)
             self.drawRightString(width - MARGIN, 9 * mm, page_text)
-            footer = _fit(printable(furniture.footer), REGULAR, 7.5, width - 2 * MARGIN - 35 * mm)
-            self.drawString(MARGIN, 9 * mm, footer)
+            _draw_runs(self, MARGIN, 9 * mm, furniture.footer, width - 2 * MARGIN - 35 * mm)
             self.restoreState()
 
     return NumberedCanvas
 
 
-def _fit(text: str, font: str, size: float, width: float) -> str:
-    """Shorten ``text`` with an ellipsis so it fits in ``width`` points."""
-    from reportlab.pdfbase.pdfmetrics import stringWidth
+def _fit(runs: list[tuple[str, str]], width: float) -> list[tuple[str, str]]:
+    """Shorten ``runs`` with an ellipsis so they fit in ``width`` points."""
+    if _runs_width(runs) <= width:
+        return runs
+    chars = [(ch, font) for piece, font in runs for ch in piece]
+    ellipsis = ("…", REGULAR)
+    while chars and _runs_width(chars + [ellipsis]) > width:
+        chars.pop()
+    return chars + [ellipsis]
 
-    text = " ".join(text.split())
-    if stringWidth(text, font, size) <= width:
-        return text
-    while text and stringWidth(text + "…", font, size) > width:
-        text = text[:-1]
-    return text + "…"
+
+def _runs_width(runs) -> float:
+    return sum(stringWidth(piece, font, _FURNITURE_SIZE) for piece, font in runs)
+
+
+def _draw_runs(canvas, x: float, y: float, text: str, width: float, *, right: bool = False) -> None:
+    """Draw user text in the furniture size, each character in a font that has it.
+
+    Shortened to ``width`` points; ``right`` aligns its end at ``x``.
+    """
+    runs = _fit(font_runs(" ".join(str(text or "").split())), width)
+    if right:
+        x -= _runs_width(runs)
+    line = canvas.beginText(x, y)
+    for piece, font in runs:
+        line.setFont(font, _FURNITURE_SIZE)
+        line.textOut(piece)
+    canvas.drawText(line)
 
 
 def _draw_header(canvas, doc) -> None:
     furniture: PageFurniture = doc.furniture
     width, height = doc.pagesize
     canvas.saveState()
-    canvas.setFont(REGULAR, 7.5)
     canvas.setFillColor(MUTED)
     half = (width - 2 * MARGIN) / 2 - 4 * mm
-    canvas.drawString(MARGIN, height - 11 * mm, _fit(printable(furniture.header), REGULAR, 7.5, half))
-    canvas.drawRightString(width - MARGIN, height - 11 * mm,
-                           _fit(printable(furniture.header_right), REGULAR, 7.5, half))
+    _draw_runs(canvas, MARGIN, height - 11 * mm, furniture.header, half)
+    _draw_runs(canvas, width - MARGIN, height - 11 * mm, furniture.header_right, half, right=True)
     canvas.setStrokeColor(RULE)
     canvas.setLineWidth(0.5)
     canvas.line(MARGIN, height - 13 * mm, width - MARGIN, height - 13 * mm)
@@ -117,8 +134,8 @@ class ReportDocument:
                  page_size: str = "letter"):
         register_fonts()
         self.furniture = furniture
-        self.title = printable(title)
-        self.author = printable(author)
+        self.title = plain(title)
+        self.author = plain(author)
         self.pagesize = PAGE_SIZES.get(page_size, letter)
 
     @property

@@ -5,10 +5,11 @@ typed by a user would be taken as tags (a firm called ``<La Ñ>`` would vanish
 or break the build). Every string that came from a person goes through
 :func:`para_text` before it reaches a Paragraph.
 
-Characters the embedded font cannot draw, and characters outside the Basic
-Multilingual Plane (emoji: ReportLab writes their text map in a form PDF text
-extractors and screen readers cannot read), print as U+FFFD so the rest of the
-text stays intact and searchable.
+Characters the main font (DejaVu Sans) lacks are drawn in the symbol font
+(Symbola: emoji, dingbats, arrows): :func:`font_runs` cuts a text into runs
+per font, :func:`para_text` writes them as ``<font name=...>`` runs and the
+page furniture draws them run by run. Characters neither font has print as
+U+FFFD so the rest of the text stays intact and searchable.
 """
 
 from __future__ import annotations
@@ -22,52 +23,105 @@ from xml.sax.saxutils import escape
 from babel.dates import format_date
 from babel.numbers import format_currency, format_decimal
 
-from desktop.reports.fonts import has_glyph
+from desktop.reports.fonts import REGULAR, SYMBOLS, has_glyph
 
 PLACEHOLDER = "\ufffd"
 _BREAKS = {"\n", "\r", "\t"}
+_DROP, _MAIN, _SYMBOL, _MISSING = range(4)
 
 
 def printable(text: object) -> str:
-    """Return ``text`` as a string the report font can print.
+    """Return ``text`` as a string the main report font alone can print.
 
-    Control characters are dropped (tabs and line breaks become spaces unless
-    the caller keeps them), and characters the font lacks or that lie beyond
-    U+FFFF become :data:`PLACEHOLDER`. ``None`` becomes "".
+    For places drawn in one font (chart labels). Control characters are dropped
+    (tabs and line breaks stay for the caller), and characters the main font
+    lacks become :data:`PLACEHOLDER`. ``None`` becomes "".
     """
+    if _is_plain_ascii(text):
+        return text
+    return "".join(ch if kind == _MAIN else PLACEHOLDER for ch, kind in _kinds(text))
+
+
+def plain(text: object) -> str:
+    """``text`` without control characters, every other character kept (PDF metadata)."""
+    if _is_plain_ascii(text):
+        return text
+    return "".join(ch for ch, _ in _kinds(text))
+
+
+def font_runs(text: object, font: str = REGULAR) -> list[tuple[str, str]]:
+    """Cut ``text`` into ``(piece, font name)`` runs that print every character.
+
+    Characters ``font``'s family draws stay in ``font``; those only the symbol
+    font has go to :data:`~desktop.reports.fonts.SYMBOLS`; the rest become
+    :data:`PLACEHOLDER` in ``font``. Control characters are dropped.
+    """
+    if _is_plain_ascii(text):
+        return [(text, font)] if text else []
+    runs: list[tuple[str, str]] = []
+    for ch, kind in _kinds(text):
+        run_font = SYMBOLS if kind == _SYMBOL else font
+        if kind == _MISSING:
+            ch = PLACEHOLDER
+        if runs and (runs[-1][1] == run_font or ch == " "):  # both fonts have the space
+            run_font = runs[-1][1]
+            runs[-1] = (runs[-1][0] + ch, run_font)
+        else:
+            runs.append((ch, run_font))
+    return runs
+
+
+def _kinds(text: object) -> list[tuple[str, int]]:
+    """Each visible character of ``text`` (NFC) with the font that draws it."""
     if text is None:
-        return ""
-    text = str(text)
-    if text.isascii() and text.isprintable():
-        return text  # the common case: every ASCII printable is in the font
-    return "".join(_char(ch) for ch in unicodedata.normalize("NFC", text))
+        return []
+    pairs = ((ch, _kind(ch)) for ch in unicodedata.normalize("NFC", str(text)))
+    return [pair for pair in pairs if pair[1] != _DROP]
 
 
 @lru_cache(maxsize=4096)
-def _char(ch: str) -> str:
-    """What one character prints as: itself, "" (invisible) or the placeholder."""
+def _kind(ch: str) -> int:
+    """Which font prints one character, or that it prints as nothing."""
     if ch in _BREAKS:
-        return ch
+        return _MAIN
     category = unicodedata.category(ch)
-    if category in ("Cc", "Cs", "Co", "Cn", "Cf"):
-        return ""  # controls, and zero-width format marks that print as nothing anyway
-    if ord(ch) > 0xFFFF or (not ch.isspace() and not has_glyph(ch)):
-        return PLACEHOLDER
-    return ch
+    if category in ("Cc", "Cs", "Co", "Cn", "Cf") or _is_variation_selector(ch):
+        return _DROP  # controls, zero-width marks and emoji presentation selectors print as nothing
+    if ch.isspace() or has_glyph(ch):
+        return _MAIN
+    return _SYMBOL if has_glyph(ch, SYMBOLS) else _MISSING
+
+
+def _is_plain_ascii(text: object) -> bool:
+    """The common case: every printable ASCII character is in the main font."""
+    return isinstance(text, str) and text.isascii() and text.isprintable()
+
+
+def _is_variation_selector(ch: str) -> bool:
+    code = ord(ch)
+    return 0xFE00 <= code <= 0xFE0F or 0xE0100 <= code <= 0xE01EF
 
 
 def para_text(text: object, *, multiline: bool = False) -> str:
-    """Escape user text for a ReportLab Paragraph.
+    """Escape user text for a ReportLab Paragraph, symbols in the symbol font.
 
     Args:
         text: anything a user typed (name, address, note); None prints as "".
         multiline: keep line breaks as ``<br/>``; otherwise they become spaces.
     """
-    safe = escape(printable(text), {'"': "&quot;"})
-    safe = safe.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+    kept = plain(text).replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
     if multiline:
-        return "<br/>".join(safe.split("\n"))
-    return " ".join(safe.split())
+        return "<br/>".join(_markup(line) for line in kept.split("\n"))
+    return _markup(" ".join(kept.split()))
+
+
+def _markup(text: str) -> str:
+    """Paragraph markup for one line: escaped runs, symbol runs in their font."""
+    out = []
+    for piece, font in font_runs(text):
+        safe = escape(piece, {'"': "&quot;"})
+        out.append(f'<font name="{SYMBOLS}">{safe}</font>' if font == SYMBOLS else safe)
+    return "".join(out)
 
 
 def num(value: Decimal | int | float | None, lang: str, *, digits: int = 1, empty: str = "—") -> str:

@@ -138,6 +138,8 @@ def build_report_data(storage: Storage, firm_ref: str, *, lang: str = "es",
         rationale=questionnaire.rationale if questionnaire else {},
         differentiation=_catalog().differentiation,
         facts=_facts(firm, size_class),
+        questionnaire_title=questionnaire.title if questionnaire else None,
+        catalog_title=_catalog_title(),
     )
 
 
@@ -172,6 +174,18 @@ def _catalog():
     from desktop.domain.assessment.catalog import load_catalog
 
     return load_catalog()
+
+
+@lru_cache(maxsize=1)
+def _catalog_title():
+    """The shipped catalogue's title ("Catálogo de instrumentos de apoyo"), for the methods page."""
+    from desktop.domain.assessment.catalog import DEFAULT_PATH
+    from desktop.domain.datafiles import read_json
+    from desktop.domain.text import Text
+    from desktop.resources import resource_path
+
+    title = read_json(resource_path(*DEFAULT_PATH)).get("title") or {}
+    return Text(title["es"], title["en"]) if title.get("es") and title.get("en") else None
 
 
 @lru_cache(maxsize=1)

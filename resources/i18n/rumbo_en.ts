@@ -636,7 +636,7 @@
             <translation>Gross annual &amp;sales (USD)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/classify_panel.py" line="172" />
+            <location filename="../../desktop/gui/registry/classify_panel.py" line="179" />
             <source>Activos</source>
             <translation>Assets</translation>
         </message>
@@ -646,22 +646,22 @@
             <translation>ISIC Rev.4, e.g. 1071</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/classify_panel.py" line="98" />
+            <location filename="../../desktop/gui/registry/classify_panel.py" line="105" />
             <source>Clase según este criterio</source>
             <translation>Class by this criterion</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/classify_panel.py" line="109" />
+            <location filename="../../desktop/gui/registry/classify_panel.py" line="116" />
             <source>Clasificación por tamaño</source>
             <translation>Size classification</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/classify_panel.py" line="98" />
+            <location filename="../../desktop/gui/registry/classify_panel.py" line="105" />
             <source>Criterio</source>
             <translation>Criterion</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/classify_panel.py" line="86" />
+            <location filename="../../desktop/gui/registry/classify_panel.py" line="90" />
             <source>Datos de la empresa</source>
             <translation>Firm data</translation>
         </message>
@@ -671,14 +671,19 @@
             <translation>E&amp;xports (USD)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/classify_panel.py" line="171" />
+            <location filename="../../desktop/gui/registry/classify_panel.py" line="178" />
             <source>Empleados</source>
             <translation>Employees</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/classify_panel.py" line="188" />
-            <source>Norma aplicada: {id}, versión {version}</source>
-            <translation>Rule applied: {id}, version {version}</translation>
+            <location filename="../../desktop/gui/registry/classify_panel.py" line="86" />
+            <source>Montos en dólares de EE. UU., en unidades (no en miles): 250000 son doscientos cincuenta mil dólares.</source>
+            <translation>Amounts in US dollars, whole dollars (not thousands): 250000 is two hundred and fifty thousand dollars.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/classify_panel.py" line="194" />
+            <source>Normativa aplicada: {rulebook}</source>
+            <translation>Rules applied: {rulebook}</translation>
         </message>
         <message>
             <location filename="../../desktop/gui/registry/classify_panel.py" line="85" />
@@ -686,12 +691,12 @@
             <translation>Sec&amp;tor (ISIC)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/classify_panel.py" line="98" />
+            <location filename="../../desktop/gui/registry/classify_panel.py" line="105" />
             <source>Valor</source>
             <translation>Value</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/classify_panel.py" line="171" />
+            <location filename="../../desktop/gui/registry/classify_panel.py" line="178" />
             <source>Ventas brutas</source>
             <translation>Gross sales</translation>
         </message>
@@ -1513,8 +1518,8 @@
         </message>
         <message>
             <location filename="../../desktop/gui/registry/firm_detail.py" line="173" />
-            <source>Norma aplicada: {id}, versión {version}</source>
-            <translation>Rule applied: {id}, version {version}</translation>
+            <source>Normativa aplicada: {rulebook}</source>
+            <translation>Rules applied: {rulebook}</translation>
         </message>
         <message>
             <location filename="../../desktop/gui/registry/firm_detail.py" line="283" />

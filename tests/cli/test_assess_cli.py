@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -52,7 +53,11 @@ def test_records_assessment_and_prints_scores(db_path, capsys):
                          firm_context(get_firm(storage, firm)))
     assert stored["status"] == "completed"
     assert len(answers) == len(fixture["answers"])
-    assert out["result"]["index"] == str(expected.index)
+    assert out["result"]["index"] == float(expected.index)  # numbers as JSON numbers
+    assert isinstance(out["result"]["coverage"], float)
+    dimension = out["result"]["dimensions"][0]
+    assert isinstance(dimension["score"], float) and isinstance(dimension["weight"], int)
+    assert out["result"]["firm"]["sales_usd"] == 450000 and out["result"]["firm"]["sector_isic"] == "1079"
     assert out["result"]["band"] == expected.band
     assert firm_row == (expected.band, expected.stage.code)
     assert out["recommendations"], "a small indirect exporter gets recommendations"
@@ -63,9 +68,38 @@ def test_text_output_in_spanish(db_path, capsys):
                    "--answers", str(FIXTURES / "small_indirect.json")])
     out = capsys.readouterr().out
     assert status == 0
-    assert "Índice de preparación:" in out
+    lines = out.splitlines()
+    assert lines[0] == ("Evaluación registrada con el cuestionario «Diagnóstico de preparación para la "
+                        "internacionalización», versión 1.1.0.")
+    assert lines[-1].startswith("Detalles: evaluación ") and lines[-1].endswith("; cuestionario rumbo-preparacion 1.1.0")
+    assert not any("rumbo-preparacion" in line for line in lines[:-1])
+    assert re.search(r"^Índice de preparación: \d+,\d / 100 — nivel \w", out, re.M)
     assert "Etapa: Exportadora indirecta" in out
     assert "Instrumentos recomendados:" in out
+    # One number format throughout: every decimal has a comma, none a point.
+    body = "\n".join(lines[1:-1])
+    assert re.findall(r"\d,\d", body) and not re.findall(r"\d\.\d", body)
+    assert re.search(r"^  Estrategia y planificación de mercados: \d+,\d / 100 \(cobertura \d+,\d\u00a0%\)$", out, re.M)
+
+
+def test_incomplete_assessment_says_the_index_is_not_calculated(tmp_path, capsys):
+    path = tmp_path / "rumbo.db"
+    with open_database(path) as storage:
+        register_firm(storage, {"legal_name": "Taller Sin Datos", "country": "SV", "tax_id": "0614-290186-102-2"}, None)
+    answers = tmp_path / "a.json"
+    answers.write_text(json.dumps({"est.plan_escrito": 2}), encoding="utf-8")
+    assert main(["--db", str(path), "assess", "06142901861022", "--answers", str(answers)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[1] == "Índice: sin calcular (evaluación incompleta: faltan respuestas en 12 dimensiones)"
+    assert lines[2] == "Etapa: sin determinar"
+    assert not any("—" in line or line.endswith(": ") for line in lines)
+    assert main(["--db", str(path), "--lang", "en", "assess", "06142901861022", "--answers", str(answers)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[1] == "Index: not calculated (incomplete assessment: answers missing in 12 dimensions)"
+    assert lines[2] == "Stage: not determined"
+    assert main(["--db", str(path), "assess", "06142901861022", "--answers", str(answers), "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)["result"]
+    assert result["index"] is None and result["band"] is None and result["stage"]["code"] is None
 
 
 @pytest.mark.parametrize("content, sentence", [

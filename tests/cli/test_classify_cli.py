@@ -31,6 +31,8 @@ def test_json_output_has_the_contract_keys():
     assert data["criteria"]["sales"]["size_class"] == "mediana"
     assert data["rule"] == "highest(employees, assets, sales)"
     assert data["rulebook"]["id"] == "cepal-cuadro1-cr" and data["rulebook"]["version"] == "1"
+    assert data["rulebook"]["title"] == "Definición legal de mipyme de Costa Rica (CEPAL, Cuadro 1)"
+    assert data["rule_text"] == "se toma el tamaño mayor entre empleados, activos y ventas"
     assert data["notes"][0].startswith("Los criterios no coinciden: decide ventas")
     assert "exporter" not in data
     assert out.stderr == ""
@@ -43,7 +45,22 @@ def test_text_output_is_readable_spanish():
     assert lines[0] == "Panamá: Pequeña empresa (mipyme)"
     assert lines[1] == "Pequeña empresa según ventas brutas: 150.001 USD, dentro del tope de 1.000.000 USD."
     assert "  ventas brutas: 150.001 USD -> Pequeña empresa (tope 1.000.000 USD)" in lines
-    assert any(line.startswith("Definición: cepal-cuadro1-pa, versión 1") for line in lines)
+    assert any(line.startswith("Normativa aplicada: Definición legal de mipyme de Panamá (CEPAL, Cuadro 1), versión 1 "
+                               "(aplicada el ") for line in lines)
+    assert "Regla: solo cuentan las ventas brutas" in lines
+    assert lines[-1] == "Detalles: cepal-cuadro1-pa 1; highest(sales)"  # the ids, last and apart
+    assert not any("cepal-" in line or "highest" in line for line in lines[:-1])
+
+
+def test_text_output_words_the_rule_and_definition_in_english():
+    out = subprocess.run([sys.executable, "-m", "desktop", "--lang", "en", "classify", "--country", "SV",
+                          "--employees", "14", "--sales-usd", "250000"], capture_output=True, text=True, cwd=ROOT)
+    assert out.returncode == 0, out.stderr
+    lines = out.stdout.splitlines()
+    assert "Rule: the larger size given by employees and sales" in lines
+    assert any(line.startswith("Rules applied: Legal MSME definition of El Salvador (ECLAC, Table 1), version 1")
+               for line in lines)
+    assert lines[-1] == "Details: cepal-cuadro1-sv 1; highest(employees, sales)"
 
 
 @pytest.mark.parametrize("args, message", [
@@ -126,3 +143,13 @@ def test_main_boundary_values_exactly(capsys):
     for sales, expected in (("1040500", "mediana"), ("1040500.00", "mediana"), ("1040500.01", "grande")):
         assert main(["classify", "--country", "CR", "--sales-usd", sales, "--json"]) == 0
         assert json.loads(capsys.readouterr().out)["size_class"] == expected
+
+
+def test_help_and_output_say_amounts_are_whole_dollars():
+    from desktop.domain.sizing import MONEY_UNITS_NOTE
+
+    help_text = " ".join(run("--help").stdout.split())
+    assert MONEY_UNITS_NOTE.es in help_text
+    out = run("--country", "SV", "--sales-usd", "250000").stdout
+    assert "250.000 USD -> Pequeña empresa (tope 1.000.000 USD)" in out
+    assert "miles" not in out

@@ -164,7 +164,17 @@ def test_any_of_reason_says_smallest():
 
 def test_mixed_tree_reason_names_the_rule():
     r = fx("QT", employees=5, sales_usd=2_000_000, assets_usd=100_000)
-    assert r.reason().endswith("Lo eligió la regla all_of(employees, any_of(sales, assets)).")
+    assert r.reason().endswith(
+        "Lo eligió la regla: se toma el tamaño mayor entre empleados y (el menor entre ventas y activos).")
+
+
+def test_rules_are_worded_for_people_in_both_languages():
+    tree, either = fx("QT", employees=1), fx("QA", employees=1)
+    assert tree.rule_text("es") == "se toma el tamaño mayor entre empleados y (el menor entre ventas y activos)"
+    assert tree.rule_text("en") == "the larger size given by employees and (the smaller of sales and assets)"
+    assert either.rule_text("es") == "se toma el tamaño menor entre empleados y ventas"
+    assert either.rule_text("en") == "the smaller size given by employees and sales"
+    assert "(" not in fx("QV", employees=1).rule_text("es")  # highest(employees): "solo cuenta ..."
 
 
 # Reference semantics, written independently: the firm is in the smallest class c for

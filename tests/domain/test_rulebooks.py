@@ -38,6 +38,14 @@ def test_shipped_size_rulebooks_carry_id_version_date_and_source(country):
     assert book.effective_from == datetime.date(2010, 1, 1) and book.effective_to is None  # Ferraro y Stumpo (2010)
     assert "Cordero y Zúñiga (2012)" in book.source.es and "Cordero and Zúñiga (2012)" in book.source.en
     assert book.money_unit == "thousand_usd"
+    name = book.name
+    assert book.display_title().es == f"Definición legal de mipyme de {name.es} (CEPAL, Cuadro 1)"
+    assert book.display_title().en.startswith("Legal MSME definition of ") and "(ECLAC, Table 1)" in book.display_title().en
+
+
+def test_every_shipped_rulebook_has_its_own_title_for_people():
+    for book in load_rulebooks().books():
+        assert book.title is not None and book.id not in book.title.es and book.id not in book.title.en
 
 
 def test_money_ceilings_are_exact_decimals():
@@ -151,3 +159,12 @@ def test_malformed_exporter_definitions_are_refused(tmp_path, changes, problem):
     with pytest.raises(DataFileError) as err:
         parse_file(path)
     assert problem in err.value.problem and err.value.path == str(path)
+
+
+def test_no_text_a_person_reads_speaks_of_thousands():
+    # Ceilings stay in the source's units inside the files (money_unit), but every sentence
+    # shown to people speaks of whole dollars, as the adviser types them.
+    for book in load_rulebooks().books():
+        texts = [book.source, book.display_title(), *book.remarks, *(n.text for n in book.notes)]
+        for text in texts:
+            assert "miles" not in text.es and "thousand" not in text.en, (book.id, text)

@@ -61,7 +61,9 @@ def test_large_firm_and_rulebook_shown(panel, qtbot):
     panel.set_country("GT")
     qtbot.keyClicks(panel.employees, "61")
     assert panel.class_label.text() == "Gran empresa"
-    assert "cepal-cuadro1-gt" in panel.rulebook_label.text()
+    assert panel.rulebook_label.text() == (
+        "Normativa aplicada: Definición legal de mipyme de Guatemala (CEPAL, Cuadro 1), versión 1")
+    assert panel.rulebook_label.toolTip() == "cepal-cuadro1-gt 1"  # the id, for a technician
 
 
 def test_letters_are_not_accepted_in_number_fields(panel, qtbot):
@@ -78,3 +80,14 @@ def test_country_change_reclassifies(panel, qtbot):
     panel.country.setFocus()
     panel.set_country("GT")
     assert panel.class_label.text() == "Gran empresa"
+
+
+def test_panel_says_once_that_amounts_are_whole_dollars(panel, qtbot):
+    assert panel.units_note.isVisible()
+    assert panel.units_note.text() == ("Montos en dólares de EE. UU., en unidades (no en miles): "
+                                       "250000 son doscientos cincuenta mil dólares.")
+    panel.set_country("SV")
+    qtbot.keyClicks(panel.sales, "250000")  # typed as the note says: a small firm, not a large one
+    assert criteria_rows(panel)[-1][2] == "Pequeña empresa"
+    shown = " ".join(w.text() for w in (panel.reason_label, panel.notes_label, panel.rulebook_label))
+    assert "miles" not in shown

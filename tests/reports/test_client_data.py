@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal as D
 
+from desktop.domain.assessment import Text, load_questionnaire
 from desktop.reports.client.benchmark_view import exporting_firms_view
 from desktop.reports.client.classification import ClassificationView, CriterionLine
 from desktop.reports.client.data import Centre, action_plan, build_client_report
@@ -27,7 +28,8 @@ def build(lang="es", **overrides):
         result=RESULT, recommendations=RECOMMENDATIONS, previous=PREVIOUS, comparison=COMPARISON,
         previous_date="2025-03-10T10:00:00Z", assessment_date="2025-11-01T15:00:00Z",
         centre=Centre("CDMYPE UNICAES"), adviser_name="José Pérez", lang=lang, today=TODAY,
-        band_cutoffs=CUTOFFS, coverage_threshold=D(50),
+        band_cutoffs=CUTOFFS, coverage_threshold=D(50), questionnaire_title=load_questionnaire().title,
+        catalog_title=Text("Catálogo de instrumentos de apoyo", "Catalogue of support instruments"),
     )
     kwargs.update(overrides)
     return build_client_report(PANADERIA, CLASSIFICATION, **kwargs)
@@ -65,7 +67,8 @@ def test_classification_with_its_deciding_rule():
     )
     assert view.rule == CLASSIFICATION.reason("es")
     assert "Pequeña empresa" in view.rule
-    assert view.rulebook == "cepal-cuadro1-sv versión 1"
+    assert view.rulebook == "Definición legal de mipyme de El Salvador (CEPAL, Cuadro 1), versión 1"
+    assert view.rulebook_id == "cepal-cuadro1-sv 1"
     assert ClassificationView.of(CLASSIFICATION, "en").criteria[1] == CriterionLine(
         "Gross sales", "$\u00a0250,000", "Small firm", "$\u00a01,000,000")
 
@@ -138,8 +141,14 @@ def test_progress_since_previous_assessment():
 def test_methods_record_versions_and_document_share():
     m = build().methods
     assert (m.questionnaire, m.rulebook, m.catalog, m.document_share, m.assessment_date) == (
-        "rumbo-preparacion versión 1.0.0", "cepal-cuadro1-sv versión 1", "rumbo-instrumentos versión 1.0.0",
-        D("34.5"), "1 de noviembre de 2025")
+        "Diagnóstico de preparación para la internacionalización, versión 1.0.0",
+        "Definición legal de mipyme de El Salvador (CEPAL, Cuadro 1), versión 1",
+        "Catálogo de instrumentos de apoyo, versión 1.0.0", D("34.5"), "1 de noviembre de 2025")
+    assert m.identifiers == "rumbo-preparacion 1.0.0 · cepal-cuadro1-sv 1 · rumbo-instrumentos 1.0.0"
+    english = build("en").methods
+    assert (english.questionnaire, english.rulebook) == (
+        "Internationalization readiness assessment, version 1.0.0",
+        "Legal MSME definition of El Salvador (ECLAC, Table 1), version 1")
     assert m.band_cutoffs[1] == ("En desarrollo", D(40))
     from desktop.version import app_version
 

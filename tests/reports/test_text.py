@@ -10,8 +10,11 @@ from reportlab.platypus import Paragraph
 from desktop.domain.assessment import LABELS as ASSESSMENT_LABELS
 from desktop.domain.assessment import label as assessment_label
 from desktop.reports.labels import LABELS, code_label, label
+from desktop.reports.fonts import REGULAR, SYMBOLS
 from desktop.reports.styles import styles
-from desktop.reports.text import PLACEHOLDER, long_date, money, num, para_text, pct, printable, signed
+from desktop.reports.text import (
+    PLACEHOLDER, font_runs, long_date, money, num, para_text, pct, printable, signed,
+)
 from tests.reports.examples import HOSTILE_NAME
 
 
@@ -20,10 +23,19 @@ def test_markup_characters_are_escaped():
 
 
 def test_hostile_name_keeps_every_printable_character():
-    assert printable(HOSTILE_NAME) == 'Café & Panadería <La Ñ> "Ü" ' + PLACEHOLDER
+    assert printable("Café 😀 🏭") == "Café 😀 " + PLACEHOLDER  # one-font places: DejaVu has 😀, not 🏭
     # ReportLab accepts the escaped text and gives back the same visible characters.
     p = Paragraph(para_text(HOSTILE_NAME), styles()["body"])
-    assert "".join(p.frags[i].text for i in range(len(p.frags))) == printable(HOSTILE_NAME)
+    assert "".join(p.frags[i].text for i in range(len(p.frags))) == HOSTILE_NAME
+    p = Paragraph(para_text("Panadería 🏭"), styles()["body"])
+    assert [(f.text, f.fontName) for f in p.frags] == [("Panadería ", REGULAR), ("🏭", SYMBOLS)]
+
+
+def test_symbols_the_main_font_lacks_go_to_the_symbol_font():
+    assert font_runs("Café 😀 y 🏭 ñ") == [("Café 😀 y ", REGULAR), ("🏭 ", SYMBOLS), ("ñ", REGULAR)]
+    assert font_runs("a漢b") == [("a" + PLACEHOLDER + "b", REGULAR)]  # in neither font
+    assert para_text("<b>&Café 🏭</b>") == f'&lt;b&gt;&amp;Café <font name="{SYMBOLS}">🏭</font>&lt;/b&gt;'
+    assert para_text("🚀\ufe0f 🛒\u200d") == f'<font name="{SYMBOLS}">🚀 🛒</font>'  # selectors print as nothing
 
 
 def test_control_characters_dropped_and_breaks_handled():

@@ -85,8 +85,42 @@ def test_export_assessments(storage, tmp_path):
     rows = list(csv.DictReader(out.read_text(encoding="utf-8-sig").splitlines()))
     assert list(rows[0]) == [label for _f, label in ASSESSMENT_COLUMNS]
     assert rows[0]["Razón social"] == "Café Uno" and rows[0]["Identificación tributaria"] == "06142901861022"
-    assert rows[0]["Estado"] == "draft" and rows[0]["Cuestionario"] == "preparacion"
+    assert rows[0]["Estado"] == "Borrador" and rows[0]["Cuestionario"] == "preparacion"
     assert export_assessments(storage, tmp_path / "ev.xlsx") == 1
+
+
+@pytest.mark.parametrize("lang, size, stage, band, form, registered", [
+    ("es", "Pequeña empresa", "Exportadora indirecta", "En desarrollo", "Sociedad anónima", "sí"),
+    ("en", "Small firm", "Indirect exporter", "Developing", "Corporation", "yes"),
+])
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_coded_columns_are_worded_and_the_file_imports_again(storage, tmp_path, suffix, lang, size, stage, band,
+                                                              form, registered):
+    firm = firm_services.register_firm(storage, {
+        "legal_name": "Textiles Uno, S.A.", "country": "SV", "tax_id": "0614-290186-102-2", "employees": 30,
+        "sales_usd": 400000, "legal_form": "sociedad_anonima", "formal_registration": True}, None)
+    storage.conn.execute("UPDATE firms SET stage = 'indirect_exporter', band = 'en_desarrollo' WHERE id = ?",
+                         (firm["id"],))
+    out = tmp_path / f"empresas{suffix}"
+    export_firms(storage, out, lang=lang)
+    if suffix == ".csv":
+        header, row = list(csv.reader(out.read_text(encoding="utf-8-sig").splitlines()))
+    else:
+        sheet = load_workbook(out).worksheets[0]
+        header, row = ([c.value for c in sheet[n]] for n in (1, 2))
+    record = dict(zip(header, row))
+    assert (record["Tamaño"], record["Etapa de internacionalización"], record["Nivel de preparación"]) == (
+        size, stage, band)
+    assert (record["Forma jurídica"], record["Registro formal"]) == (form, registered)
+    assert not {"pequena", "indirect_exporter", "en_desarrollo", "sociedad_anonima"} & set(map(str, row))
+    with open_database(tmp_path / "nueva.db") as fresh:
+        summary = import_file(fresh, out, None)
+        assert summary.rejected == [] and summary.accepted == 1
+        again = firm_repo.get_firm(fresh, summary.firm_ids[0])
+        assert (again["size_class"], again["legal_form"], again["formal_registration"]) == (
+            "pequena", "sociedad_anonima", True)
+    assert "Columnas no reconocidas" not in summary.text()
+    assert "Tamaño" in summary.text().split("Columnas que Rumbo calcula o asigna")[1]
 
 
 def test_bad_export_targets_are_refused_and_leave_no_file(storage, tmp_path):

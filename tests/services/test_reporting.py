@@ -38,7 +38,9 @@ def test_report_data_from_the_database(fresh_db, ids):
     assert data.recommendations, "the catalogue should recommend something for these gaps"
     assert 3 <= len(data.action_plan) <= 5
     assert data.context.highlight == 0 and data.context.source.startswith("CEPAL")
-    assert data.methods.questionnaire == "rumbo-preparacion versión 1.0.0"
+    assert data.methods.questionnaire == "Diagnóstico de preparación para la internacionalización, versión 1.0.0"
+    assert data.methods.catalog == "Catálogo de instrumentos de apoyo, versión 2.0.0"
+    assert data.methods.identifiers.startswith("rumbo-preparacion 1.0.0 · cepal-cuadro1-")
 
 
 def test_report_by_tax_id_in_english(fresh_db, ids):

@@ -156,7 +156,8 @@ def derive_profile(
         growth = _value(answers, GROWTH_QUESTION)
         if innovation is not None and innovation >= DYNAMIC_INNOVATION_SCORE and growth == "crecieron_mucho":
             return Derivation("dinamica_innovadora", (Text(
-                f"Exporta directamente, su innovación tiene {innovation}/100 y sus ventas crecen 10 % al año o más.",
+                f"Exporta directamente, su innovación tiene {str(innovation).replace('.', ',')}/100 y sus ventas "
+                "crecen 10 % al año o más.",
                 f"Exports directly, scores {innovation}/100 on innovation and its sales grow 10% a year or more."),))
         return Derivation("exportador_directo", (Text("Exporta directamente.", "Exports directly."),))
     if stage == "indirect_exporter":

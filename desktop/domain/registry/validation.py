@@ -89,6 +89,22 @@ _LEGAL_FORM_WORDS = {
     "srl": "sociedad_responsabilidad_limitada", "ltda": "sociedad_responsabilidad_limitada",
     "cooperativa": "cooperativa", "asociacion": "asociacion", "fundacion": "asociacion",
     "empresa individual": "empresa_individual", "eirl": "empresa_individual", "otra": "otra", "otro": "otra",
+    "asociacion o fundacion": "asociacion", "empresa individual eirl": "empresa_individual",
+    "natural person": "persona_natural", "sole trader": "persona_natural", "corporation": "sociedad_anonima",
+    "limited liability company": "sociedad_responsabilidad_limitada", "llc": "sociedad_responsabilidad_limitada",
+    "cooperative": "cooperativa", "association or foundation": "asociacion", "association": "asociacion",
+    "foundation": "asociacion", "individual enterprise eirl": "empresa_individual",
+    "individual enterprise": "empresa_individual", "other": "otra",
+}
+# How exports word each legal form; the importer reads every one of these back.
+LEGAL_FORM_LABELS: dict[str, tuple[str, str]] = {
+    "persona_natural": ("Persona natural", "Natural person"),
+    "sociedad_anonima": ("Sociedad anónima", "Corporation"),
+    "sociedad_responsabilidad_limitada": ("Sociedad de responsabilidad limitada", "Limited liability company"),
+    "cooperativa": ("Cooperativa", "Cooperative"),
+    "asociacion": ("Asociación o fundación", "Association or foundation"),
+    "empresa_individual": ("Empresa individual (EIRL)", "Individual enterprise (EIRL)"),
+    "otra": ("Otra", "Other"),
 }
 _GENDERS = {"f": "F", "femenino": "F", "mujer": "F", "female": "F", "woman": "F",
             "m": "M", "masculino": "M", "hombre": "M", "male": "M", "man": "M",

@@ -16,12 +16,13 @@ from desktop.domain.sizing.model import (
     FirmFigures,
     Rulebook,
 )
-from desktop.domain.sizing.notes import CLASS_LABELS, CRITERION_LONG, CRITERION_SHORT, Note, class_label
+from desktop.domain.sizing.notes import CLASS_LABELS, CRITERION_LONG, CRITERION_SHORT, MONEY_UNITS_NOTE, Note, class_label
 from desktop.domain.sizing.reason import reason_text
 from desktop.domain.sizing.rulebooks import RulebookSet, load_rulebooks
 
 __all__ = [
     "CEILING_CLASSES", "CLASS_LABELS", "CRITERIA", "CRITERION_LONG", "CRITERION_SHORT", "MIPYME_CLASSES",
+    "MONEY_UNITS_NOTE",
     "SIZE_CLASSES", "Classification", "CriterionResult", "ExporterResult", "FirmFigures", "Note", "Rulebook",
     "RulebookSet", "class_label", "classify", "exporter_countries", "load_rulebooks", "reason_text",
     "size_class", "supported_countries",

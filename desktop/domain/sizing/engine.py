@@ -40,7 +40,8 @@ from desktop.domain.sizing.model import (
     FirmFigures,
     Rulebook,
 )
-from desktop.domain.sizing.notes import CRITERION_LONG, CRITERION_SHORT, Listing, Note
+from desktop.domain.sizing.notes import CRITERION_LONG, CRITERION_SHORT, Bilingual, Listing, Note
+from desktop.domain.sizing.reason import rule_words
 from desktop.domain.sizing.rulebooks import RulebookSet, load_rulebooks
 from desktop.domain.sizing.rules import CLASS_ORDER, combine, criterion_classes, criterion_results, evaluate
 from desktop.domain.sizing.sector import normalize_sector
@@ -102,7 +103,8 @@ def classify(country: str, figures: FirmFigures, rulebooks: RulebookSet | None =
         criteria=ordered, rule=book.rule.describe(), rulebook_id=book.id,
         rulebook_version=book.version, notes=tuple(notes), exporter=exporter,
         decided_by=decided_by, country_name=book.name, on_date=on_date,
-        source=book.source, sector=sector,
+        source=book.source, sector=sector, rulebook_title=book.display_title(),
+        rule_words=rule_words(book.rule),
     )
 
 
@@ -122,7 +124,8 @@ def _exporter_only(book: Rulebook, values: dict, sector: str | None, on_date: da
         country=book.country, size_class="sin_clasificar", is_mipyme=False, criteria=(),
         rule="none", rulebook_id=book.id, rulebook_version=book.version, notes=tuple(notes),
         exporter=exporter, decided_by=None, country_name=book.name, on_date=on_date,
-        source=book.source, sector=sector,
+        source=book.source, sector=sector, rulebook_title=book.display_title(),
+        rule_words=Bilingual("no hay tabla de tamaño", "there is no size table"),
     )
 
 

@@ -145,6 +145,16 @@ class Rulebook:
     categories: tuple[ExporterCategory, ...] = ()
     scope_sectors: tuple[str, ...] = ()
     scope_text: Bilingual | None = None
+    title: Bilingual | None = None  # "Definición legal de mipyme de El Salvador (CEPAL, Cuadro 1)"
+
+    def display_title(self) -> Bilingual:
+        """The rulebook's name for people: its own title, or one made from its kind and country."""
+        if self.title is not None:
+            return self.title
+        if self.kind == "exporter":
+            return Bilingual(f"Definición de mipyme exportadora de {self.name.es}",
+                             f"Definition of an exporting MSME, {self.name.en}")
+        return Bilingual(f"Definición legal de tamaño de {self.name.es}", f"Legal size definition, {self.name.en}")
 
     @property
     def scale(self) -> Decimal:
@@ -245,6 +255,20 @@ class Classification:
     on_date: datetime.date | None = None
     source: Bilingual | None = None
     sector: str | None = None
+    rulebook_title: Bilingual | None = None
+    rule_words: Bilingual | None = None  # the rule for people (``rule`` is for machines)
+
+    def rulebook_name(self, lang: str = "es") -> str:
+        """The definition applied, for people: "Definición legal de mipyme de El Salvador (CEPAL, Cuadro 1)"."""
+        return self.rulebook_title.text(lang) if self.rulebook_title else self.rulebook_id
+
+    def rulebook_text(self, lang: str = "es") -> str:
+        """The definition applied and its version, for people."""
+        return f"{self.rulebook_name(lang)}, {'version' if lang == 'en' else 'versión'} {self.rulebook_version}"
+
+    def rule_text(self, lang: str = "es") -> str:
+        """How the criteria combine, for people ("se toma el tamaño mayor entre empleados y ventas")."""
+        return self.rule_words.text(lang) if self.rule_words else self.rule
 
     def label(self, lang: str = "es") -> str:
         """Display label of the class ("Pequeña empresa")."""
@@ -269,8 +293,10 @@ class Classification:
                 for r in self.criteria
             },
             "rule": self.rule,
+            "rule_text": self.rule_text(lang),
             "decided_by": self.decided_by,
             "rulebook": {"id": self.rulebook_id, "version": self.rulebook_version,
+                         "title": self.rulebook_name(lang),
                          "source": self.source.text(lang) if self.source else None},
             "notes": [note.text(lang) for note in self.notes],
             "reason": self.reason(lang),

@@ -50,6 +50,14 @@ CRITERION_LONG: dict[str, Bilingual] = {
 }
 
 
+# The one sentence on money units: what the adviser types, wherever figures are typed or shown.
+# (Rulebook files keep their ceilings in the source's units, ``money_unit``; nobody sees those.)
+MONEY_UNITS_NOTE = Bilingual(
+    "Montos en dólares de EE. UU., en unidades (no en miles): 250000 son doscientos cincuenta mil dólares.",
+    "Amounts in US dollars, whole dollars (not thousands): 250000 is two hundred and fifty thousand dollars.",
+)
+
+
 def class_label(code: str, lang: str = "es") -> str:
     """Return the display label of a size class code ("micro" -> "Microempresa")."""
     return CLASS_LABELS[code].text(lang)

@@ -3,7 +3,9 @@
 A size rulebook looks like this (money in the ``money_unit`` of the source)::
 
     {"id": "cepal-cuadro1-cr", "kind": "size", "country": "CR",
-     "name": {"es": "Costa Rica", "en": "Costa Rica"}, "version": "1",
+     "name": {"es": "Costa Rica", "en": "Costa Rica"},
+     "title": {"es": "Definición legal de mipyme de Costa Rica (CEPAL, Cuadro 1)", "en": "..."},
+     "version": "1",
      "effective_from": "2012-01-01", "effective_to": null,
      "source": {"es": "...", "en": "..."}, "money_unit": "thousand_usd",
      "criteria": {"employees": {"ceilings": {"micro": 10, "pequena": 35, "mediana": 100}},
@@ -51,7 +53,7 @@ from desktop.domain.sizing.sector import normalize_sector
 
 KINDS = ("size", "exporter")
 COMPARISONS = ("lt", "le", "gt", "ge")
-_COMMON = {"id", "kind", "country", "name", "version", "effective_from", "effective_to",
+_COMMON = {"id", "kind", "country", "name", "title", "version", "effective_from", "effective_to",
            "source", "money_unit", "remarks", "notes"}
 _ALLOWED = {"size": _COMMON | {"criteria", "rule"}, "exporter": _COMMON | {"categories", "scope"}}
 
@@ -125,6 +127,7 @@ def _book(path: str, data: Any) -> Rulebook:
         source=_bilingual(_require(data, "source"), "source"), money_unit=money_unit,
         notes=tuple(_data_note(n, i) for i, n in enumerate(_list(data.get("notes", []), "notes"))),
         remarks=tuple(_bilingual(r, f"remarks[{i}]") for i, r in enumerate(_list(data.get("remarks", []), "remarks"))),
+        title=_bilingual(data["title"], "title") if "title" in data else None,
     )
     if kind == "exporter":
         return _exporter(data, common)

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from desktop.domain.sizing.notes import CLASS_LABELS, CRITERION_LONG, Money, format_number
+from desktop.domain.sizing.notes import CLASS_LABELS, CRITERION_LONG, CRITERION_SHORT, Bilingual, Listing, Money, format_number
 
 if TYPE_CHECKING:
-    from desktop.domain.sizing.model import Classification, CriterionResult
+    from desktop.domain.sizing.model import Classification, CriterionResult, RuleNode
 
 
 def amount(result: CriterionResult, which: str, lang: str) -> str:
@@ -21,6 +21,50 @@ def amount(result: CriterionResult, which: str, lang: str) -> str:
     if result.criterion == "employees":
         return format_number(number, lang)
     return Money(number).text(lang)
+
+
+# How each operator of a rule tree picks among its criteria's sizes.
+_PICKS = {
+    "highest": Bilingual("se toma el tamaño mayor entre", "the larger size given by"),
+    "all_of": Bilingual("se toma el tamaño mayor entre", "the larger size given by"),
+    "any_of": Bilingual("se toma el tamaño menor entre", "the smaller size given by"),
+}
+_NESTED = {
+    "highest": Bilingual("el mayor entre", "the larger of"),
+    "all_of": Bilingual("el mayor entre", "the larger of"),
+    "any_of": Bilingual("el menor entre", "the smaller of"),
+}
+
+_ONLY = {
+    "employees": Bilingual("solo cuenta el número de empleados", "only the number of employees counts"),
+    "sales": Bilingual("solo cuentan las ventas brutas", "only gross sales count"),
+    "assets": Bilingual("solo cuentan los activos", "only assets count"),
+}
+
+
+def rule_words(node: RuleNode) -> Bilingual:
+    """A rule tree for people: "se toma el tamaño mayor entre empleados y ventas".
+
+    A rule over one criterion says only that one counts ("solo cuenta el número
+    de empleados"); a nested rule is worded inside parentheses.
+    """
+    if node.op == "criterion" or len(node.children) == 1:
+        leaf = node if node.op == "criterion" else node.children[0]
+        if leaf.op == "criterion":
+            return _ONLY.get(str(leaf.name)) or Bilingual(f"solo cuenta: {CRITERION_LONG[str(leaf.name)].es}",
+                                                          f"only this counts: {CRITERION_LONG[str(leaf.name)].en}")
+        return rule_words(leaf)
+    pick = _PICKS[node.op]
+    words = Listing(tuple(_nested_words(child) for child in node.children))
+    return Bilingual(f"{pick.es} {words.text('es')}", f"{pick.en} {words.text('en')}")
+
+
+def _nested_words(node: RuleNode) -> Bilingual:
+    if node.op == "criterion":
+        return CRITERION_SHORT[str(node.name)]
+    inner = Listing(tuple(_nested_words(child) for child in node.children), "and")
+    pick = _NESTED[node.op]
+    return Bilingual(f"({pick.es} {inner.text('es')})", f"({pick.en} {inner.text('en')})")
 
 
 def reason_text(c: Classification, lang: str = "es") -> str:
@@ -51,5 +95,5 @@ def reason_text(c: Classification, lang: str = "es") -> str:
         second = ("It is the criterion giving the smallest class." if en else
                   "Es el criterio que da la clase menor.")
     else:
-        second = (f"The rule {c.rule} chose it." if en else f"Lo eligió la regla {c.rule}.")
+        second = (f"The rule chose it: {c.rule_text(lang)}." if en else f"Lo eligió la regla: {c.rule_text(lang)}.")
     return f"{first} {second}"

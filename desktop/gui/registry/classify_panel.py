@@ -83,8 +83,15 @@ class ClassifyPanel(QWidget):
         form.addRow(self.tr("&Activos (USD)"), self.assets)
         form.addRow(self.tr("E&xportaciones (USD)"), self.exports)
         form.addRow(self.tr("Sec&tor (CIIU)"), self.sector)
+        self.units_note = QLabel(self.tr("Montos en dólares de EE. UU., en unidades (no en miles): "
+                                         "250000 son doscientos cincuenta mil dólares."),
+                                 objectName="unitsNote", wordWrap=True)
+        self.units_note.setStyleSheet("color: #555;")
         inputs = QGroupBox(self.tr("Datos de la empresa"))
-        inputs.setLayout(form)
+        inputs_layout = QVBoxLayout(inputs)
+        inputs_layout.addLayout(form)
+        inputs_layout.addWidget(self.units_note)
+        inputs_layout.addStretch(1)
 
         self.class_label = QLabel(objectName="classLabel")
         font = QFont(self.class_label.font())
@@ -184,7 +191,5 @@ class ClassifyPanel(QWidget):
             self.exporter_label.clear()
         notes = [note.text(lang) for note in result.notes]
         self.notes_label.setText("\n".join(f"• {n}" for n in notes))
-        self.rulebook_label.setText(
-            self.tr("Norma aplicada: {id}, versión {version}").format(
-                id=result.rulebook_id, version=result.rulebook_version)
-        )
+        self.rulebook_label.setText(self.tr("Normativa aplicada: {rulebook}").format(rulebook=result.rulebook_text(lang)))
+        self.rulebook_label.setToolTip(f"{result.rulebook_id} {result.rulebook_version}")

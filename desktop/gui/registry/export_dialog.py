@@ -52,7 +52,7 @@ def export_interactive(context, parent: QWidget | None = None, what: str = "firm
         storage = open_database(db_path)  # SQLite connections stay on their thread
         try:
             written = function(storage, path, progress=lambda done, total: progress.update(done, total),
-                               cancel=lambda: progress.cancelled)
+                               cancel=lambda: progress.cancelled, lang=context.lang)
         finally:
             storage.close()
         if written < 0:

@@ -170,8 +170,8 @@ class FirmDetailDialog(QDialog):
             f"font-size: 14pt; font-weight: bold; color: {CLASS_COLOURS.get(result.size_class, '#000')};")
         notes = "".join(f"\n• {note.text(lang)}" for note in result.notes)
         self.class_reason.setText(result.reason(lang) + notes)
-        self.class_rulebook.setText(self.tr("Norma aplicada: {id}, versión {version}").format(
-            id=result.rulebook_id, version=result.rulebook_version))
+        self.class_rulebook.setText(self.tr("Normativa aplicada: {rulebook}").format(rulebook=result.rulebook_text(lang)))
+        self.class_rulebook.setToolTip(f"{result.rulebook_id} {result.rulebook_version}")
 
     def start_assessment(self) -> None:
         """Close the detail and start an interview with this firm (Evaluaciones screen)."""

@@ -35,9 +35,10 @@ class ClassificationView:
     size_label: str
     criteria: tuple[CriterionLine, ...]
     rule: str  # the deciding rule in a sentence
-    rulebook: str
+    rulebook: str  # the definition for people, with its version
     notes: tuple[str, ...]
     source: str = ""
+    rulebook_id: str = ""  # "cepal-cuadro1-sv 1", for the methods page's identifiers
 
     @classmethod
     def of(cls, classification, lang: str = "es") -> ClassificationView:
@@ -52,7 +53,10 @@ class ClassificationView:
             reason = _text(getattr(classification, "rule", ""), lang)
         rulebook_id = getattr(classification, "rulebook_id", None)
         version = getattr(classification, "rulebook_version", None)
-        rulebook = " ".join(str(p) for p in (rulebook_id, label("version", lang) if version else None, version) if p)
+        if callable(getattr(classification, "rulebook_text", None)):
+            rulebook = classification.rulebook_text(lang)
+        else:
+            rulebook = " ".join(str(p) for p in (rulebook_id, label("version", lang) if version else None, version) if p)
         return cls(
             size_class=code,
             size_label=code_label(code, lang),
@@ -61,6 +65,7 @@ class ClassificationView:
             rulebook=rulebook or "—",
             notes=tuple(_text(n, lang) for n in (getattr(classification, "notes", None) or ())),
             source=_text(getattr(classification, "source", None), lang),
+            rulebook_id=" ".join(str(p) for p in (rulebook_id, version) if p),
         )
 
 

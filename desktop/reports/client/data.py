@@ -15,7 +15,7 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from desktop.domain.assessment import OK, SIN_DATOS, AssessmentResult, Comparison, Recommendation
+from desktop.domain.assessment import OK, SIN_DATOS, AssessmentResult, Comparison, Recommendation, Text
 from desktop.reports.client.benchmark_view import BenchmarkView
 from desktop.reports.client.classification import ClassificationView
 from desktop.reports.labels import LABELS, code_label, label
@@ -129,7 +129,7 @@ class Progress:
 class Methods:
     """What the result was computed with, for the methods page."""
 
-    questionnaire: str  # "id versión x"
+    questionnaire: str  # "Diagnóstico de preparación para la internacionalización, versión 1.0.0"
     rulebook: str
     catalog: str
     document_share: Decimal | None
@@ -140,6 +140,7 @@ class Methods:
     index_threshold: Decimal = Decimal(50)  # percent of the questionnaire needed for an index
     parameters: tuple[tuple[str, str], ...] = ()  # (parameter, value and why) as the result was computed
     differentiation: str = ""  # the study's call for differentiated instruments
+    identifiers: str = ""  # "rumbo-preparacion 1.0.0 · cepal-cuadro1-sv 1 · …", for technicians
 
 
 @dataclass(frozen=True)
@@ -187,6 +188,8 @@ def build_client_report(
     rationale: dict | None = None,
     differentiation=None,
     facts=(),
+    questionnaire_title: Text | None = None,
+    catalog_title: Text | None = None,
 ) -> ClientReport:
     """Build the client report's content.
 
@@ -208,6 +211,8 @@ def build_client_report(
         rationale: the questionnaire's reason for each parameter (key -> Text).
         differentiation: the catalogue's :class:`Basis` for differentiated instruments.
         facts: the benchmark figures that fit the firm (``Benchmarks.facts_for``).
+        questionnaire_title, catalog_title: their names for people on the methods page
+            (without them the page names their ids).
     """
     today = today or dt.date.today()
     readiness = _readiness(result, lang) if result is not None else None
@@ -216,7 +221,8 @@ def build_client_report(
     if result is not None and previous is not None and comparison is not None:
         progress = _progress(comparison, previous.index, result.index, previous_date, lang)
     methods = _methods(result, classification, recommendations, assessment_date, lang,
-                       band_cutoffs, coverage_threshold, rationale or {}, differentiation)
+                       band_cutoffs, coverage_threshold, rationale or {}, differentiation,
+                       questionnaire_title, catalog_title)
     return ClientReport(
         lang=lang,
         title=label("client_title", lang),
@@ -389,18 +395,25 @@ def _progress(comparison: Comparison, old_index, new_index, previous_date, lang:
 
 
 def _methods(result, classification, recommendations, assessment_date, lang, band_cutoffs,
-             coverage_threshold, rationale=None, differentiation=None) -> Methods:
+             coverage_threshold, rationale=None, differentiation=None,
+             questionnaire_title=None, catalog_title=None) -> Methods:
     from desktop.reports.text import long_date
 
     version = label("version", lang)
-    rulebook_id = getattr(classification, "rulebook_id", None) or "—"
-    rulebook_version = getattr(classification, "rulebook_version", None)
-    catalog = "—"
+    view = ClassificationView.of(classification, lang)
+    catalog, catalog_id = "—", ""
     if recommendations and getattr(recommendations[0], "catalog_id", ""):
-        catalog = f"{recommendations[0].catalog_id} {version} {recommendations[0].catalog_version}"
+        first = recommendations[0]
+        catalog_id = f"{first.catalog_id} {first.catalog_version}"
+        catalog = f"{_title(catalog_title, first.catalog_id, lang)}, {version} {first.catalog_version}"
+    questionnaire, questionnaire_id = "—", ""
+    if result:
+        questionnaire_id = f"{result.questionnaire_id} {result.questionnaire_version}"
+        questionnaire = (f"{_title(questionnaire_title, result.questionnaire_id, lang)}, "
+                         f"{version} {result.questionnaire_version}")
     return Methods(
-        questionnaire=(f"{result.questionnaire_id} {version} {result.questionnaire_version}" if result else "—"),
-        rulebook=f"{rulebook_id} {version} {rulebook_version}" if rulebook_version else str(rulebook_id),
+        questionnaire=questionnaire,
+        rulebook=view.rulebook,
         catalog=catalog,
         document_share=result.document_share if result else None,
         assessment_date=long_date(assessment_date, lang) if assessment_date else None,
@@ -410,6 +423,7 @@ def _methods(result, classification, recommendations, assessment_date, lang, ban
         index_threshold=_percent(result.parameters.get("index_threshold")) if result and result.parameters else coverage_threshold,
         parameters=parameter_rows(result.parameters, rationale, lang) if result and result.parameters else (),
         differentiation=(label("differentiation", lang).format(basis=differentiation.text(lang)) if differentiation else ""),
+        identifiers=" · ".join(x for x in (questionnaire_id, view.rulebook_id, catalog_id) if x),
     )
 
 
@@ -440,3 +454,7 @@ def parameter_rows(parameters: dict, rationale: dict, lang: str) -> tuple[tuple[
         rows.append(("Ajustados por" if es else "Adjusted by",
                      ("el centro, en Configuración" if es else "the centre, in Settings")))
     return tuple(rows)
+
+
+def _title(title: Text | None, fallback: str, lang: str) -> str:
+    return title.text(lang) if title is not None else fallback

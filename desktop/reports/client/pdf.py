@@ -124,7 +124,7 @@ class ClientReportRenderer:
             table = Table(rows, colWidths=[self.width * 0.3, self.width * 0.22, self.width * 0.26,
                                            self.width * 0.22], repeatRows=1)
             table.setStyle(grid_table_style(rows=len(rows)))
-            out.append(table)
+            out += [table, self.p(self.t("money_units"), "small", user=False)]
         for note in c.notes:
             out.append(self.p(note, "note"))
         out.append(self.p(f"{self.t('rulebook')}: {c.rulebook}", "small"))
@@ -303,7 +303,10 @@ class ClientReportRenderer:
                     (self.t("document_share"), pct(m.document_share, self.lang)),
                     (self.t("assessment_date"), m.assessment_date or "—"),
                     (self.t("app_version"), m.app_version)]
-            out += [self._pairs(rows), Spacer(1, 3 * mm)]
+            out.append(self._pairs(rows))
+            if m.identifiers:
+                out.append(self.p(f"{self.t('identifiers')}: {m.identifiers}", "small"))
+            out.append(Spacer(1, 3 * mm))
             out.append(self.p(self.t("method_score").format(threshold=pct(m.coverage_threshold, self.lang, digits=0))))
             if m.band_cutoffs:
                 bands = "; ".join(f"{name} ≥ {num(bound, self.lang, digits=0)}" for name, bound in m.band_cutoffs)

@@ -8,7 +8,10 @@ memory, into a temporary file that replaces the target only when complete.
 Text cells that a spreadsheet would run as a formula (starting with ``=``,
 ``+``, ``-``, ``@``) get a leading apostrophe; the importer removes it again.
 The firm headers are the Spanish field labels, which the importer maps back,
-so an export can be imported into another database.
+so an export can be imported into another database. Coded values are written
+in words in the export's language, as the screens show them ("Pequeña
+empresa", "Exportadora indirecta", "Sociedad anónima", "sí"); the importer
+reads those words back, and recomputes the derived columns (size, stage, band).
 """
 
 from __future__ import annotations
@@ -23,8 +26,10 @@ from typing import Any
 from db.firms import FIRM_FIELDS
 from db.queries import firm_io
 from desktop.domain.errors import UserError
-from desktop.domain.registry.tabular import escape_cell
-from desktop.domain.registry.validation import FIELD_LABELS
+from desktop.domain.assessment import label as assessment_label
+from desktop.domain.registry.tabular import HEADER_SYNONYMS, escape_cell
+from desktop.domain.registry.validation import FIELD_LABELS, LEGAL_FORM_LABELS
+from desktop.domain.sizing import CLASS_LABELS
 
 # Firm columns: the canonical fields (Spanish labels), then derived and record fields.
 FIRM_COLUMNS: list[tuple[str, str]] = (
@@ -34,6 +39,8 @@ FIRM_COLUMNS: list[tuple[str, str]] = (
        ("size_class", "Tamaño"), ("stage", "Etapa de internacionalización"), ("band", "Nivel de preparación"),
        ("adviser_id", "Id del asesor"), ("created_at", "Creada"), ("updated_at", "Modificada")]
 )
+# Columns an export writes that Rumbo computes or assigns itself; an import recomputes them.
+CALCULATED_HEADERS = frozenset(label for name, label in FIRM_COLUMNS if name not in HEADER_SYNONYMS)
 ASSESSMENT_COLUMNS: list[tuple[str, str]] = [
     ("id", "Id"), ("firm_id", "Id de la empresa"), ("firm_legal_name", "Razón social"),
     ("firm_tax_id", "Identificación tributaria"), ("firm_country", "País"), ("adviser_id", "Id del asesor"),
@@ -45,13 +52,33 @@ ASSESSMENT_COLUMNS: list[tuple[str, str]] = [
 # Amount columns written as numbers in XLSX (text in the database, whole units).
 _NUMERIC_TEXT = {"usd_rate", "sales_amount", "assets_amount", "exports_amount"}
 _PROGRESS_EVERY = 2000
+_STATUS = {"draft": ("Borrador", "Draft"), "completed": ("Terminada", "Completed")}
 
 
-def _cell(name: str, value: Any, xlsx: bool) -> Any:
+def worded(name: str, code: Any, lang: str = "es") -> Any:
+    """A coded value as people read it in ``lang``: size, stage, band, profile, status, legal form.
+
+    Other values and unknown codes come back unchanged.
+    """
+    if not isinstance(code, str):
+        return code
+    en = lang == "en"
+    if name == "size_class" and code in CLASS_LABELS:
+        return CLASS_LABELS[code].text(lang)
+    if name in ("stage", "band", "profile"):
+        return assessment_label(name, code, lang)
+    table = {"legal_form": LEGAL_FORM_LABELS, "status": _STATUS}.get(name)
+    if table and code in table:
+        return table[code][1 if en else 0]
+    return code
+
+
+def _cell(name: str, value: Any, xlsx: bool, lang: str = "es") -> Any:
     if value is None:
         return None
     if isinstance(value, bool):
-        return "sí" if value else "no"
+        return ("yes" if value else "no") if lang == "en" else ("sí" if value else "no")
+    value = worded(name, value, lang)
     if xlsx and name in _NUMERIC_TEXT:
         number = Decimal(str(value))
         return int(number) if number == number.to_integral_value() else float(number)
@@ -88,7 +115,7 @@ def _write_xlsx(path: Path, title: str, header: list[str], rows: Iterable[list[A
 
 
 def _export(path: str | os.PathLike, title: str, columns: list[tuple[str, str]], records: Iterator[dict],
-            total: int, progress: Callable[[int, int], None] | None, cancel) -> int:
+            total: int, progress: Callable[[int, int], None] | None, cancel, lang: str = "es") -> int:
     path = Path(path)
     xlsx = _kind(path) == ".xlsx"
     if not path.parent.is_dir():
@@ -104,7 +131,7 @@ def _export(path: str | os.PathLike, title: str, columns: list[tuple[str, str]],
                     progress(count, total)
                 if cancel is not None and (cancel.is_set() if hasattr(cancel, "is_set") else cancel()):
                     raise _Cancelled
-            yield [_cell(name, record.get(name), xlsx) for name, _label in columns]
+            yield [_cell(name, record.get(name), xlsx, lang) for name, _label in columns]
 
     header = [label for _name, label in columns]
     temp = path.with_name(f".{path.name}.tmp")
@@ -133,8 +160,8 @@ class _Cancelled(Exception):
 
 
 def export_firms(storage, path: str | os.PathLike, progress: Callable[[int, int], None] | None = None,
-                 cancel=None) -> int:
-    """Write every live firm to a .csv or .xlsx file.
+                 cancel=None, lang: str = "es") -> int:
+    """Write every live firm to a .csv or .xlsx file, coded values worded in ``lang``.
 
     Returns:
         The number of firms written, or -1 if cancelled (then no file is left).
@@ -144,16 +171,18 @@ def export_firms(storage, path: str | os.PathLike, progress: Callable[[int, int]
     """
     _kind(Path(path))
     return _export(path, "Empresas", FIRM_COLUMNS, firm_io.iter_firms(storage),
-                   firm_io.count_live_firms(storage), progress, cancel)
+                   firm_io.count_live_firms(storage), progress, cancel, lang)
 
 
 def export_assessments(storage, path: str | os.PathLike, progress: Callable[[int, int], None] | None = None,
-                       cancel=None) -> int:
+                       cancel=None, lang: str = "es") -> int:
     """Write every live assessment (with its firm's name, tax id and country) to .csv or .xlsx.
+
+    Band, stage, profile and status are worded in ``lang``.
 
     Returns:
         The number of assessments written, or -1 if cancelled.
     """
     _kind(Path(path))
     return _export(path, "Evaluaciones", ASSESSMENT_COLUMNS, firm_io.iter_assessments(storage),
-                   firm_io.count_live_assessments(storage), progress, cancel)
+                   firm_io.count_live_assessments(storage), progress, cancel, lang)

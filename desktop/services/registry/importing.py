@@ -31,7 +31,7 @@ from desktop.domain.registry.dedupe import DuplicateIndex
 from desktop.domain.registry.tabular import HeaderMap, Table, map_headers, read_table, unescape_row
 from desktop.domain.registry.validation import FIELD_LABELS, clean_firm, tax_id_note
 from desktop.services.gcpause import paused_gc
-from desktop.services.registry.exporting import write_csv_rows
+from desktop.services.registry.exporting import CALCULATED_HEADERS, write_csv_rows
 from desktop.services.registry.fields import size_class_of
 
 log = logging.getLogger(__name__)
@@ -104,8 +104,12 @@ class ImportSummary:
             f"Empresas {verb}: {self.accepted}" if not self.dry_run else f"Empresas que {verb}: {self.accepted}",
             f"Filas rechazadas: {len(self.rejected)} (duplicadas: {self.duplicates})",
         ]
-        if self.ignored_columns:
-            lines.append("Columnas no reconocidas (ignoradas): " + ", ".join(self.ignored_columns))
+        calculated = [c for c in self.ignored_columns if c in CALCULATED_HEADERS]
+        unknown = [c for c in self.ignored_columns if c not in CALCULATED_HEADERS]
+        if calculated:
+            lines.append("Columnas que Rumbo calcula o asigna (se recalculan, no se importan): " + ", ".join(calculated))
+        if unknown:
+            lines.append("Columnas no reconocidas (ignoradas): " + ", ".join(unknown))
         lines += self.notes
         for row in self.rejected[:10]:
             lines.append(f"  Fila {row.row_number}: {row.reason}")
