@@ -38,6 +38,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 TS = ROOT / "resources" / "i18n" / "rumbo_en.ts"
 QM = TS.with_suffix(".qm")
+QT_EXTRA = TS.with_name("qt_extra_es.ts")
 # Module-level builders use the ``tr`` of the dialog they fill in.
 MODULE_CONTEXTS = {"firm_form_layout.py": "FirmFormDialog"}
 TR_NAMES = {"tr", "translate"}
@@ -217,6 +218,8 @@ def main(argv: list[str] | None = None) -> int:
     messages, loose = collect()
     missing = write(messages)
     subprocess.run(["pyside6-lrelease", "-silent", str(TS), "-qm", str(QM)], check=True)
+    # The hand-kept Spanish supplement for Qt's own dialogs (see resources/i18n/README.md).
+    subprocess.run(["pyside6-lrelease", "-silent", str(QT_EXTRA), "-qm", str(QT_EXTRA.with_suffix(".qm"))], check=True)
     print(f"{len(messages)} messages, {missing} without English -> {TS.relative_to(ROOT)}")
     if loose:
         print("Text chosen at run time (covered only if listed in dynamic_messages):")

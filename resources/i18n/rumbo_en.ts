@@ -1608,152 +1608,152 @@
     <context>
         <name>FirmFormDialog</name>
         <message>
-            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="87" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="86" />
             <source>&amp;Año de fundación</source>
             <translation>&amp;Year founded</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="93" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="92" />
             <source>&amp;Departamento</source>
             <translation>&amp;Department</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="105" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="104" />
             <source>&amp;Empleados (total)</source>
             <translation>&amp;Employees (total)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="84" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="83" />
             <source>&amp;Forma jurídica</source>
             <translation>Legal &amp;form</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="174" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="177" />
             <source>&amp;Guardar</source>
             <translation>&amp;Save</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="82" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="81" />
             <source>&amp;Identificación tributaria</source>
             <translation>Ta&amp;x ID</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="94" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="93" />
             <source>&amp;Municipio</source>
             <translation>&amp;Municipality</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="152" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="151" />
             <source>&amp;Notas</source>
             <translation>&amp;Notes</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="78" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="79" />
             <source>&amp;País</source>
             <translation>&amp;Country</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="75" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="76" />
             <source>&amp;Razón social</source>
             <translation>&amp;Legal name</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="111" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="110" />
             <source>&amp;Ventas anuales</source>
             <translation>Ann&amp;ual sales</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="182" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="184" />
             <source>* obligatorio</source>
             <translation>* required</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="66" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="67" />
             <source>Abrir la empresa existente</source>
             <translation>Open the existing firm</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="111" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="110" />
             <source>Ac&amp;tivos</source>
             <translation>&amp;Assets</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="97" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="96" />
             <source>Actividad</source>
             <translation>Activity</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="99" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="98" />
             <source>Actividad (&amp;CIIU)</source>
             <translation>Acti&amp;vity (ISIC)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="99" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="98" />
             <source>CIIU Rev.4, p. ej. 1071 o C</source>
             <translation>ISIC Rev.4, e.g. 1071 or C</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="179" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="181" />
             <source>Cancelar</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="132" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="131" />
             <source>Clasificación por tamaño (en vivo)</source>
             <translation>Size classification (live)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_form.py" line="253" />
+            <location filename="../../desktop/gui/registry/firm_form.py" line="264" />
             <source>Conflicto de sincronización</source>
             <translation>Sync conflict</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="144" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="143" />
             <source>Correo &amp;electrónico</source>
             <translation>Ema&amp;il</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_form.py" line="267" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="179" />
+            <source>Ctrl+Enter o Ctrl+S (Enter en un campo pasa al siguiente)</source>
+            <translation>Ctrl+Enter or Ctrl+S (Enter in a field moves to the next one)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/firm_form.py" line="278" />
             <source>Descartar cambios</source>
             <translation>Discard changes</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="95" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="94" />
             <source>Dirección</source>
             <translation>Address</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="112" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="111" />
             <source>E&amp;xportaciones anuales</source>
             <translation>Annual ex&amp;ports</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_form.py" line="80" />
+            <location filename="../../desktop/gui/registry/firm_form.py" line="81" />
             <source>Editar empresa</source>
             <translation>Edit firm</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_form.py" line="167" />
+            <location filename="../../desktop/gui/registry/firm_form.py" line="178" />
             <source>Elija el país para clasificar la empresa.</source>
             <translation>Choose the country to classify the firm.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="103" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="102" />
             <source>Empleadas mujeres</source>
             <translation>Female employees</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="104" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="103" />
             <source>Empleados hombres</source>
             <translation>Male employees</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="177" />
-            <source>Enter o Ctrl+Enter</source>
-            <translation>Enter or Ctrl+Enter</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="73" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="74" />
             <source>Identificación</source>
             <translation>Identification</translation>
         </message>
@@ -1763,152 +1763,152 @@
             <translation>The firm does not exist or was deleted.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="151" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="150" />
             <source>Lo que conviene recordar de la empresa</source>
             <translation>What is worth remembering about the firm</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="108" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="107" />
             <source>M&amp;oneda</source>
             <translation>Cu&amp;rrency</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="82" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="81" />
             <source>NIT, RNC, cédula jurídica…</source>
             <translation>NIT, RNC, cédula jurídica…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="77" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="78" />
             <source>Nombre &amp;comercial</source>
             <translation>&amp;Trade name</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="146" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="145" />
             <source>Notas</source>
             <translation>Notes</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_form.py" line="80" />
+            <location filename="../../desktop/gui/registry/firm_form.py" line="81" />
             <source>Nueva empresa</source>
             <translation>New firm</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_form.py" line="254" />
+            <location filename="../../desktop/gui/registry/firm_form.py" line="265" />
             <source>Otro equipo modificó esta empresa al mismo tiempo y el conflicto sigue sin resolver. Si guarda ahora, esta versión queda como la válida y la del otro equipo solo en el historial. ¿Guardar de todos modos? (Para elegir campo por campo, use Sincronización.)</source>
             <translation>Another device changed this firm at the same time and the conflict is still unresolved. If you save now, this version becomes the valid one and the other device's stays only in the history. Save anyway? (To choose field by field, use Sync.)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="141" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="140" />
             <source>Persona de contacto</source>
             <translation>Contact person</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="137" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="136" />
             <source>Personas y contacto</source>
             <translation>People and contact</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="139" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="138" />
             <source>Propietario/a</source>
             <translation>Owner</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="85" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="84" />
             <source>Registro formal</source>
             <translation>Formal registration</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_form.py" line="217" />
+            <location filename="../../desktop/gui/registry/firm_form.py" line="228" />
             <source>Revise los campos marcados en rojo.</source>
             <translation>Check the fields marked in red.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="142" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="141" />
             <source>Sexo del contacto</source>
             <translation>Contact’s sex</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="140" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="139" />
             <source>Sexo del propietario/a</source>
             <translation>Owner’s sex</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="101" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="100" />
             <source>Tamaño y cifras</source>
             <translation>Size and figures</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="143" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="142" />
             <source>Teléfono</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="109" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="108" />
             <source>Tipo de cambio</source>
             <translation>Exchange rate</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="89" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="88" />
             <source>Ubicación</source>
             <translation>Location</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_form.py" line="194" />
+            <location filename="../../desktop/gui/registry/firm_form.py" line="205" />
             <source>Ya existe una empresa con esta identificación tributaria: «{name}».</source>
             <translation>A firm with this tax ID already exists: “{name}”.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_form.py" line="196" />
+            <location filename="../../desktop/gui/registry/firm_form.py" line="207" />
             <source>Ya existe una empresa con un nombre casi igual en este municipio: «{name}».</source>
             <translation>A firm with an almost identical name already exists in this municipality: “{name}”.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="116" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="115" />
             <source>en la moneda de la empresa</source>
             <translation>in the firm’s currency</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="144" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="143" />
             <source>nombre@dominio.com</source>
             <translation>name@domain.com</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="87" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="86" />
             <source>p. ej. 2015</source>
             <translation>e.g. 2015</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="143" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="142" />
             <source>p. ej. 2661 0000 o +503 7000 0000</source>
             <translation>e.g. 2661 0000 or +503 7000 0000</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="75" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="76" />
             <source>p. ej. Café Las Nubes, S.A. de C.V.</source>
             <translation>e.g. Café Las Nubes, S.A. de C.V.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="105" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="104" />
             <source>suma de mujeres y hombres</source>
             <translation>women plus men</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="109" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="108" />
             <source>unidades por 1 US$</source>
             <translation>units per US$1</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_form.py" line="142" />
+            <location filename="../../desktop/gui/registry/firm_form.py" line="154" />
             <source>{kind} válido ({compact})</source>
             <translation>Valid {kind} ({compact})</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_form.py" line="268" />
+            <location filename="../../desktop/gui/registry/firm_form.py" line="279" />
             <source>¿Cerrar el formulario sin guardar lo que escribió?</source>
             <translation>Close the form without saving what you typed?</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_form.py" line="157" />
+            <location filename="../../desktop/gui/registry/firm_form.py" line="168" />
             <source>≈ US$ {amount}</source>
             <translation>≈ US$ {amount}</translation>
         </message>

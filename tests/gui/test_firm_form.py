@@ -75,7 +75,7 @@ def test_class_and_reason_shown_live(form, qtbot):
 def test_each_problem_is_shown_under_its_field(form, qtbot, field, text, expected):
     fill(qtbot, form, **{field: text})
     assert expected in form.problem_text(field)
-    assert form.boxes[field].problem.isVisible()
+    assert form.boxes[field].problem.isVisible() and form.boxes[field].problem.text()
     assert "c62828" in form.editor(field).styleSheet()  # marked in red
     fill(qtbot, form, **{field: ""})
     assert form.problem_text(field) == ""
@@ -133,13 +133,31 @@ def test_duplicate_warning_for_similar_name_in_same_municipality(form, context, 
     assert "nombre casi igual" in form.duplicate_text.text()
 
 
-def test_enter_saves_and_enter_in_notes_adds_a_line(form, context, qtbot):
+def test_enter_moves_to_the_next_field_and_never_saves(form, context, qtbot):
     fill(qtbot, form, legal_name="Taller El Rayo")
+    form.editor("legal_name").setFocus()
+    qtbot.keyClick(form.editor("legal_name"), Qt.Key.Key_Return)
+    assert form.isVisible() and live_firms(context) == 0
+    assert form.focusWidget() is form.editor("trade_name")
+    department = form.editor("department")
+    department.setFocus()
+    qtbot.keyClick(department, Qt.Key.Key_Return)
+    assert form.isVisible() and live_firms(context) == 0
+    assert form.focusWidget() is next_tab_stop(department)
     qtbot.keyClick(form.editor("notes"), Qt.Key.Key_Return)
     assert form.isVisible() and form.editor("notes").toPlainText() == "\n"
-    qtbot.keyClick(form.editor("legal_name"), Qt.Key.Key_Return)
-    assert form.result() == QDialog.DialogCode.Accepted
-    assert live_firms(context) == 1
+    qtbot.mouseClick(form.buttons.button(form.buttons.StandardButton.Save), Qt.MouseButton.LeftButton)
+    assert form.result() == QDialog.DialogCode.Accepted and live_firms(context) == 1
+
+
+def test_total_employees_follows_women_and_men_as_typed(form, qtbot):
+    fill(qtbot, form, employees_women="5")
+    assert form.editor("employees").text() == "5"
+    fill(qtbot, form, employees_men="4")
+    assert form.editor("employees").text() == "9"
+    fill(qtbot, form, employees="20")  # a total typed by the adviser stays
+    fill(qtbot, form, employees_men="6")
+    assert form.editor("employees").text() == "20"
 
 
 def test_ctrl_enter_saves_from_the_notes(form, context, qtbot):
@@ -204,8 +222,9 @@ def test_edit_keeps_a_summed_total_following_women_and_men(context, qtbot, dialo
     dialog = FirmFormDialog(context, firm["id"])
     qtbot.addWidget(dialog)
     dialog.show()
-    assert dialog.editor("employees").text() == ""
+    assert dialog.editor("employees").text() == "12"
     fill(qtbot, dialog, employees_men="40")
+    assert dialog.editor("employees").text() == "47"
     assert dialog.problem_text("employees") == ""
     assert dialog.save()
     assert get_firm(context.storage, firm["id"])["employees"] == 47
@@ -242,3 +261,27 @@ def test_tab_follows_reading_order(form):
     assert next_tab_stop(form.editor("legal_name")) is form.editor("trade_name")
     assert next_tab_stop(form.editor("email")) is form.editor("employees_women")
     assert next_tab_stop(form.editor("exports_amount")) is form.editor("notes")
+
+
+def test_fields_do_not_move_when_a_message_comes_and_goes(form, qtbot):
+    from PySide6.QtWidgets import QScrollArea
+
+    body = form.findChild(QScrollArea).widget()
+    below = form.editor("legal_form")  # right under the tax id
+
+    def place():
+        return below.mapTo(body, below.rect().topLeft())
+
+    before = place()
+    qtbot.mouseClick(form.editor("tax_id"), Qt.MouseButton.LeftButton)
+    fill(qtbot, form, tax_id="0614-290186-102-3")
+    qtbot.wait(10)
+    message = form.problem_text("tax_id")
+    assert message and form.boxes["tax_id"].problem.toolTip() == message
+    assert form.boxes["tax_id"].problem.text().endswith("…")  # the line keeps its height
+    assert form.field_message.isVisible() and form.field_message.text() == message  # said in full at the foot
+    assert place() == before
+    fill(qtbot, form, tax_id=GOOD_NIT)
+    qtbot.wait(10)
+    assert form.problem_text("tax_id") == "" and not form.field_message.isVisible()
+    assert place() == before

@@ -99,6 +99,23 @@ def test_standard_buttons_come_from_qt_in_spanish(qapp):
     assert question.button(QMessageBox.StandardButton.Yes).text().replace("&", "") == "Sí"
 
 
+def test_file_dialog_reads_in_spanish(qapp, qtbot):
+    from PySide6.QtWidgets import QAbstractButton, QFileDialog, QLabel
+
+    assert install_translators(qapp, "es") is True
+    dialog = QFileDialog(None, "Abrir paquete", "", "Paquetes de Rumbo (*.rumbo)")
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)  # what Linux advisers see
+    qtbot.addWidget(dialog)
+    dialog.show()
+    labels = {label.objectName(): label.text() for label in dialog.findChildren(QLabel) if label.objectName()}
+    assert labels["lookInLabel"] == "&Buscar en:"
+    assert labels["fileNameLabel"] == "&Nombre de archivo:"
+    assert labels["fileTypeLabel"] == "&Tipo de archivo:"
+    shown = [b.text() for b in dialog.findChildren(QAbstractButton) if b.text()]
+    assert "&Abrir" in shown and "Cancelar" in shown
+    assert {b.toolTip() for b in dialog.findChildren(QAbstractButton) if b.toolTip()} >= {"Atrás", "Vista de lista"}
+
+
 def test_standard_buttons_in_english(english):
     box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
     assert box.button(QDialogButtonBox.StandardButton.Cancel).text() == "Cancel"
@@ -150,3 +167,6 @@ def test_shipped_qm_is_compiled_from_the_ts(tmp_path):
     fresh = tmp_path / "fresh.qm"
     subprocess.run(["pyside6-lrelease", "-silent", str(TS), "-qm", str(fresh)], check=True)
     assert fresh.read_bytes() == Path(QM).read_bytes()
+    extra = resource_path("i18n", "qt_extra_es.ts")
+    subprocess.run(["pyside6-lrelease", "-silent", str(extra), "-qm", str(tmp_path / "extra.qm")], check=True)
+    assert (tmp_path / "extra.qm").read_bytes() == Path(extra).with_suffix(".qm").read_bytes()

@@ -16,10 +16,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QComboBox, QDialog, QLineEdit, QPlainTextEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QLineEdit, QPlainTextEdit, QPushButton, QWidget
 
 from desktop.domain.errors import UserError
-from desktop.domain.registry.validation import clean_firm, tax_id_info, tax_id_note
+from desktop.domain.registry.validation import clean_firm, parse_int, tax_id_info, tax_id_note
 from desktop.domain.sizing import FirmFigures, class_label, classify
 from desktop.gui.registry.classify_panel import CLASS_COLOURS
 from desktop.gui.shared import messages
@@ -73,6 +73,7 @@ class FirmFormDialog(QDialog):
         self.problems: dict[str, str] = {}
         self.classification = None
         self._touched: set[str] = set()
+        self._total_follows = True
         self._show_all = False
         self._loading = True
 
@@ -86,13 +87,15 @@ class FirmFormDialog(QDialog):
         self.refresh()
 
     def keyPressEvent(self, event) -> None:
-        # Enter saves from any field; the notes box keeps Enter for new lines
-        # (it never lets the key through). Done here rather than through the
-        # "default button", which moves to whichever button last had focus.
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not isinstance(
+        # Enter in a field moves on to the next one, as Tab does: saving is an explicit
+        # action (the Save button, Ctrl+Enter or Ctrl+S), so an Enter that closes a combo's
+        # list or ends a line never saves a half-filled form. The notes box keeps Enter for
+        # new lines and buttons keep Enter for pressing them (they never let the key through).
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers() & (
+                Qt.KeyboardModifier.ControlModifier) and not isinstance(
                 self.focusWidget(), (QPlainTextEdit, QPushButton)):
             event.accept()
-            self.save()
+            self.focusNextChild()
             return
         super().keyPressEvent(event)
 
@@ -109,7 +112,7 @@ class FirmFormDialog(QDialog):
     def problem_text(self, name: str) -> str:
         """The problem shown under a field ('' when none)."""
         box = self.boxes[name]
-        return box.problem.text() if box.has_problem else ""
+        return box.problem.message
 
     @property
     def dirty(self) -> bool:
@@ -134,6 +137,15 @@ class FirmFormDialog(QDialog):
         self._show_usd()
         self._show_class()
         self._show_duplicate()
+        self._show_focused_problem()
+
+    def _show_focused_problem(self, *_args) -> None:
+        """Repeat in full, at the foot, the problem of the field that has the focus."""
+        focused = self.focusWidget()
+        message = next((box.problem.message for box in self.boxes.values()
+                        if box.editor is focused or (focused is not None and box.editor.isAncestorOf(focused))), "")
+        self.field_message.setText(message)
+        self.field_message.setVisible(bool(message))
 
     def _show_tax_id_hint(self, values: dict) -> None:
         country = self.record.get("country")
@@ -141,10 +153,9 @@ class FirmFormDialog(QDialog):
         if compact and kind and not message:
             text = self.tr("{kind} válido ({compact})").format(kind=kind.replace("_", " "), compact=compact)
             note = tax_id_note(country)
-            self.tax_hint.setText(f"{text}. {note}" if note else text)
+            self.tax_hint.show_message(f"{text}. {note}" if note else text)
         else:
-            self.tax_hint.setText("")
-        self.tax_hint.setVisible(bool(self.tax_hint.text()))
+            self.tax_hint.show_message("")
 
     def _show_usd(self) -> None:
         currency = self.record.get("currency") or "USD"
@@ -283,9 +294,9 @@ class FirmFormDialog(QDialog):
         self._fill_currencies(firm.get("currency"))
         firm = dict(firm)
         women, men = firm.get("employees_women"), firm.get("employees_men")
-        if (women is not None or men is not None) and firm.get("employees") == (women or 0) + (men or 0):
-            # A total that is just the sum stays blank, so it follows women and men when they change.
-            firm["employees"] = None
+        # A total that is just the sum (or none yet) follows women and men as they are typed.
+        self._total_follows = firm.get("employees") in (None, "") or (
+            (women is not None or men is not None) and firm.get("employees") == (women or 0) + (men or 0))
         for name, box in self.boxes.items():
             if name != "country":
                 set_editor_value(box.editor, firm.get(name))
@@ -311,6 +322,7 @@ class FirmFormDialog(QDialog):
         self.editor("country").currentIndexChanged.connect(self._country_changed)
         self.editor("currency").currentTextChanged.connect(self._currency_changed)
         self.duplicate_button.clicked.connect(self.open_duplicate)
+        QApplication.instance().focusChanged.connect(self._show_focused_problem)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         for keys in ("Ctrl+Return", "Ctrl+Enter", "Ctrl+S"):
@@ -322,8 +334,23 @@ class FirmFormDialog(QDialog):
         if self._loading:
             return
         self._touched.add(name)
+        if name == "employees":
+            self._total_follows = self.editor("employees").text().strip() == ""
+        elif name in ("employees_women", "employees_men") and self._total_follows:
+            self._follow_parts()
         self.status.hide()
         self.refresh()
+
+    def _follow_parts(self) -> None:
+        """Show the sum of women and men in the total while the adviser has not typed a total."""
+        parts = []
+        for name in ("employees_women", "employees_men"):
+            try:
+                parts.append(parse_int(self.editor(name).text(), name))
+            except UserError:
+                return  # a part that is not a number yet: leave the total as it is
+        known = [p for p in parts if p is not None]
+        self.editor("employees").setText(str(sum(known)) if known else "")
 
     def _country_changed(self) -> None:
         if self._loading:

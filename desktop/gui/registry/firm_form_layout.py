@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop.gui.shared.fields import (
     FieldBox,
+    ProblemLine,
     combo,
     country_choices,
     gender_choices,
@@ -76,9 +77,7 @@ def build_form(dialog) -> None:
          required=True)
     _add(dialog, form, "trade_name", tr("Nombre &comercial"), line("trade_name"))
     _add(dialog, form, "country", tr("&País"), combo("country", country_choices(lang), blank=None), required=True)
-    dialog.tax_hint = QLabel(objectName="taxIdHint", wordWrap=True)
-    dialog.tax_hint.setStyleSheet("color: #2e7d32; font-size: 9pt;")
-    dialog.tax_hint.hide()
+    dialog.tax_hint = ProblemLine("taxIdHint", colour="#2e7d32")  # its line is kept, like a problem's
     _add(dialog, form, "tax_id", tr("&Identificación tributaria"), line("tax_id", tr("NIT, RNC, cédula jurídica…")),
          extra=dialog.tax_hint)
     _add(dialog, form, "legal_form", tr("&Forma jurídica"), combo("legal_form", legal_form_choices()))
@@ -166,6 +165,10 @@ def build_form(dialog) -> None:
     scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     scroll.setWidget(body)
 
+    # The whole sentence of the problem of the field being typed in (under a field only one line fits).
+    dialog.field_message = QLabel(objectName="fieldMessage", wordWrap=True)
+    dialog.field_message.setStyleSheet("color: #c62828;")
+    dialog.field_message.hide()
     dialog.status = QLabel(objectName="formStatus", wordWrap=True)
     dialog.status.setStyleSheet("color: #c62828; font-weight: bold;")
     dialog.status.hide()
@@ -173,8 +176,7 @@ def build_form(dialog) -> None:
     save = dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
     save.setText(tr("&Guardar"))
     save.setObjectName("saveButton")
-    save.setDefault(True)
-    save.setToolTip(tr("Enter o Ctrl+Enter"))
+    save.setToolTip(tr("Ctrl+Enter o Ctrl+S (Enter en un campo pasa al siguiente)"))
     cancel = dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel)
     cancel.setText(tr("Cancelar"))
     cancel.setObjectName("cancelButton")
@@ -184,8 +186,10 @@ def build_form(dialog) -> None:
     footer.addWidget(dialog.buttons)
 
     layout = QVBoxLayout(dialog)
-    layout.addWidget(dialog.duplicate_banner)
+    # The banner sits under the fields, so showing it never pushes a field away from the pointer.
     layout.addWidget(scroll, 1)
+    layout.addWidget(dialog.duplicate_banner)
+    layout.addWidget(dialog.field_message)
     layout.addLayout(footer)
 
     # Tab follows reading order: the left column, then the figures, then the notes.

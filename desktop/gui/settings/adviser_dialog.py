@@ -59,10 +59,10 @@ class AdviserDialog(QDialog):
         choose_layout.addWidget(self.use_button, 0, Qt.AlignmentFlag.AlignRight)
         choose.setVisible(self.existing.count() > 0)
 
-        self.name = FieldBox(QLineEdit(objectName="adviserName", placeholderText=tr("Nombre y apellido")))
+        self.name = FieldBox(QLineEdit(objectName="adviserName", placeholderText=tr("Nombre y apellido")), lines=2)
         self.centre = FieldBox(QLineEdit(objectName="adviserCentre"))
         self.centre.editor.setText(profile.get_setting(self.storage, "centre_name") or "")
-        self.email = FieldBox(QLineEdit(objectName="adviserEmail", placeholderText=tr("nombre@dominio.org")))
+        self.email = FieldBox(QLineEdit(objectName="adviserEmail", placeholderText=tr("nombre@dominio.org")), lines=2)
         self.create_button = QPushButton(tr("&Registrarme y continuar"), objectName="createAdviser")
         create = QGroupBox(tr("Nuevo asesor"))
         form = QFormLayout(create)
@@ -73,7 +73,7 @@ class AdviserDialog(QDialog):
 
         # Bundles and conflicts show which device a record came from: the host's name tells
         # nobody apart, so a device still carrying it is named here, once.
-        self.device = FieldBox(QLineEdit(objectName="deviceName", placeholderText=tr("Laptop de …")))
+        self.device = FieldBox(QLineEdit(objectName="deviceName", placeholderText=tr("Laptop de …")), lines=2)
         self.device_group = QGroupBox(tr("Este equipo"))
         device_form = QFormLayout(self.device_group)
         device_form.addRow(QLabel(tr("Así lo verán los demás equipos y el centro en los paquetes y conflictos."),

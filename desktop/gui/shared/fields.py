@@ -13,13 +13,13 @@ from functools import lru_cache
 
 import pycountry
 from babel import Locale
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
 from desktop.domain.registry.validation import LEGAL_FORMS
 
 INVALID_STYLE = "border: 1px solid #c62828; border-radius: 3px; background: #fff6f6;"
-PROBLEM_STYLE = "color: #c62828; font-size: 9pt;"
+PROBLEM_COLOUR = "#c62828"
 
 # Currencies offered first: the region's, then the usual others; any ISO code can be typed.
 COMMON_CURRENCIES = ("USD", "CRC", "GTQ", "HNL", "NIO", "PAB", "DOP", "MXN", "COP", "PEN", "ARS", "BRL",
@@ -117,42 +117,83 @@ def set_editor_value(editor: QWidget, value) -> None:
         editor.setText("" if value is None else str(value))
 
 
+class ProblemLine(QLabel):
+    """Reserved lines under an editor that say what is wrong with it.
+
+    The space is kept while empty, so fields never move as messages come and go
+    (a click always lands where the adviser aimed). A sentence longer than the space
+    ends in "…"; the whole of it is in the tooltip of the line and of the editor (and
+    the firm form repeats it in full at its foot for the field being typed in).
+    """
+
+    def __init__(self, name: str, lines: int = 1, colour: str = PROBLEM_COLOUR, parent: QWidget | None = None):
+        super().__init__(parent, objectName=name)
+        self.setStyleSheet(f"color: {colour};")
+        font = self.font()
+        font.setPointSizeF(9)
+        self.setFont(font)
+        self.message = ""
+        self.lines = lines
+        self.setWordWrap(lines > 1)
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.setFixedHeight(self.fontMetrics().lineSpacing() * lines + 2)
+        self.setMinimumWidth(1)
+
+    def show_message(self, message: str) -> None:
+        self.message = message
+        self.setToolTip(message)
+        self._elide()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        if self.lines > 1:
+            self.setText(self.message)
+        else:
+            self.setText(self.fontMetrics().elidedText(self.message, Qt.TextElideMode.ElideRight, self.width()))
+
+
 class FieldBox(QWidget):
-    """An editor with the line under it that says what is wrong (hidden when nothing is)."""
+    """An editor with the line under it that says what is wrong (empty when nothing is)."""
 
     def __init__(self, editor: QWidget, extra: QWidget | None = None, display: QWidget | None = None,
-                 parent: QWidget | None = None):
-        """Args: ``extra`` goes under the editor (a hint); ``display`` replaces the
-        editor in the layout when the editor sits inside a wider row."""
+                 parent: QWidget | None = None, lines: int = 1):
+        """Args: ``extra`` goes under the editor (a hint, whose space is kept while it is
+        hidden); ``display`` replaces the editor in the layout when the editor sits inside a wider row;
+        ``lines`` is the room kept for the message."""
         super().__init__(parent)
         self.editor = editor
-        self.problem = QLabel(objectName=f"{editor.objectName()}Problem", wordWrap=True)
-        self.problem.setStyleSheet(PROBLEM_STYLE)
-        self.problem.hide()
+        self.problem = ProblemLine(f"{editor.objectName()}Problem", lines)
+        if isinstance(editor, (QLineEdit, QComboBox)):
+            # The red frame of a problem is a style sheet, which sizes an editor differently:
+            # the natural height is kept so nothing under it moves.
+            editor.setFixedHeight(editor.sizeHint().height())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
+        layout.setSpacing(0)
         layout.addWidget(display if display is not None else editor)
         if extra is not None:
+            policy = extra.sizePolicy()
+            policy.setRetainSizeWhenHidden(True)
+            extra.setSizePolicy(policy)
             layout.addWidget(extra)
         layout.addWidget(self.problem)
 
     def set_problem(self, message: str | None) -> None:
-        """Show ``message`` under the editor and mark it, or clear both."""
+        """Show ``message`` under the editor and mark it, or clear both (the space stays)."""
+        self.problem.show_message(message or "")
         if message:
-            self.problem.setText(message)
-            self.problem.show()
             self.editor.setStyleSheet(f"#{self.editor.objectName()} {{ {INVALID_STYLE} }}")
             self.editor.setToolTip(message)
         else:
-            self.problem.clear()
-            self.problem.hide()
             self.editor.setStyleSheet("")
             self.editor.setToolTip("")
 
     @property
     def has_problem(self) -> bool:
-        return self.problem.isVisibleTo(self)
+        return bool(self.problem.message)
 
 
 def line(name: str, placeholder: str = "") -> QLineEdit:

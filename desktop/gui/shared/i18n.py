@@ -4,7 +4,8 @@ Source strings in the code are Spanish, the advisers' language and the default:
 a string that somebody forgets to translate still reads right for them. English
 comes from ``resources/i18n/rumbo_en.qm`` (built from ``rumbo_en.ts`` with
 ``pyside6-lrelease``). For Spanish, Qt's own ``qtbase_es.qm`` translates the
-standard dialogs and buttons (Sí/No, Cancelar, Abrir ...).
+standard dialogs and buttons (Sí/No, Cancelar, Abrir ...), and our small
+``qt_extra_es.qm`` adds what it lacks in the file dialog ("Buscar en:", "Tipo de archivo:").
 """
 
 from __future__ import annotations
@@ -44,4 +45,9 @@ def install_translators(app: QApplication, lang: str = DEFAULT_LANGUAGE) -> bool
     if loaded:
         app.installTranslator(qt_translator)
         _installed.append(qt_translator)
+    # Installed last, so it is asked first: what qtbase_es lacks ("&Look in:") or says as in Spain.
+    extra = QTranslator(app)
+    if extra.load(str(resource_path("i18n", "qt_extra_es.qm"))):
+        app.installTranslator(extra)
+        _installed.append(extra)
     return loaded
