@@ -88,7 +88,9 @@ def build_main_window(context):
     """Create the main window with every screen and the links between them."""
     from desktop.gui.main_window import MainWindow
     from desktop.gui.navigation import Navigator
+    from desktop.gui.shared import plain_text
 
+    plain_text.install(QApplication.instance())  # user text shows as typed, never as markup
     window = MainWindow(context)
     for key, title, factory in SCREENS:
         window.add_page(key, window.tr(title), factory(context))
@@ -119,6 +121,9 @@ def run_gui(db_path: str | None = None, lang: str | None = None, demo: bool = Fa
     settings = ui_settings()
     lang = lang or str(settings.value("ui/lang", DEFAULT_LANGUAGE))
     install_translators(app, lang)
+    from desktop.gui.shared import plain_text
+
+    plain_text.install(app)
     from desktop.services.support import setup_logging
 
     setup_logging("gui")

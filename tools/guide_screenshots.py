@@ -56,6 +56,9 @@ def shoot(lang: str) -> None:
 
     app = QApplication.instance() or QApplication(sys.argv)
     install_translators(app, lang)
+    from desktop.gui.shared import plain_text
+
+    plain_text.install(app)
     tmp = Path(tempfile.mkdtemp(prefix="rumbo-guia-"))
     settings = QSettings(str(tmp / "ui.ini"), QSettings.Format.IniFormat)
     try:

@@ -16,6 +16,14 @@ from desktop.services.profile import create_adviser
 from desktop.services.storage import open_database
 
 
+@pytest.fixture(autouse=True)
+def plain_text_labels(qapp):
+    """As in the app: labels show user text as typed (desktop.gui.shared.plain_text)."""
+    from desktop.gui.shared import plain_text
+
+    plain_text.install(qapp)
+
+
 @pytest.fixture
 def storage(tmp_path):
     """An empty, migrated Rumbo database in the test's folder."""

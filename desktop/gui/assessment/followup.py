@@ -26,6 +26,7 @@ from desktop.domain.assessment import compare, label
 from desktop.gui.assessment.results import number
 from desktop.gui.shared.charts import PALETTE, LineChart, RadarChart, Series
 from desktop.gui.shared.tables import fill_table, read_only_table
+from desktop.gui.shared.plain_text import rich
 from desktop.services import assessments as service
 from desktop.services.registry.firms import get_firm
 
@@ -56,6 +57,7 @@ class FollowUpView(QWidget):
 
         heading = QLabel(f"<b>{escape(firm.get('legal_name', ''))}</b> — " + self.tr("seguimiento"),
                          objectName="followupHeading")
+        rich(heading)
         heading.setStyleSheet("font-size: 12pt;")
         self.assessments_table = read_only_table("historyTable", [self.tr("Fecha"), self.tr("Índice"), self.tr("Banda"),
                                                          self.tr("Etapa"), self.tr("Cobertura")])

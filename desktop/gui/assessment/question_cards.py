@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.assessment import SPECIAL_CODES, Answer, Question, label
+from desktop.gui.shared.plain_text import rich
 
 NOTE_SAVE_DELAY_MS = 800
 
@@ -62,7 +63,7 @@ class QuestionCard(QFrame):
         self.none_box: QCheckBox | None = None
 
         title = QLabel(f"<b>{number}.</b> {_html(question.text.text(lang))}", objectName="questionText")
-        title.setWordWrap(True)
+        rich(title).setWordWrap(True)
         title.setStyleSheet("font-size: 11pt;")
         help_label = QLabel(question.help.text(lang), objectName="questionHelp")
         help_label.setWordWrap(True)

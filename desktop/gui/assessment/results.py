@@ -33,6 +33,7 @@ from desktop.gui.shared import messages
 from desktop.gui.shared.charts import Bar, BarChart, RadarChart, Series
 from desktop.services import assessments as service
 from desktop.services.registry.firms import get_firm
+from desktop.gui.shared.plain_text import rich
 
 BAND_COLORS = {"inicial": "#c0392b", "en_desarrollo": "#e07b39", "preparada": "#2b6f97", "avanzada": "#2e7d32"}
 FAMILY_LABELS = {
@@ -79,6 +80,7 @@ class AssessmentResultsView(QWidget):
         heading = QLabel(f"<b>{escape(self.firm.get('legal_name', ''))}</b> — "
                          + self.tr("evaluación del") + f" {(self.assessment['completed_at'] or '')[:10]}",
                          objectName="resultsHeading")
+        rich(heading)
         heading.setStyleSheet("font-size: 12pt;")
         self.index_label = QLabel(number(r.index, lang), objectName="indexLabel")
         self.index_label.setStyleSheet("font-size: 28pt; font-weight: bold; color: #1f3a4d;")
@@ -103,7 +105,7 @@ class AssessmentResultsView(QWidget):
             details.append("<b>" + self.tr("Resultado provisional: faltan demasiadas respuestas.") + "</b>")
         if r.band_uncapped and r.band_uncapped != r.band:
             details.append(self.tr("Sin los bloqueos sería: ") + label("band", r.band_uncapped, lang))
-        self.details_label = QLabel("<br>".join(details), objectName="detailsLabel")
+        self.details_label = rich(QLabel("<br>".join(details), objectName="detailsLabel"))
 
         summary = QGridLayout()
         summary.addWidget(QLabel(self.tr("Índice de preparación (0–100)")), 0, 0)
@@ -112,7 +114,7 @@ class AssessmentResultsView(QWidget):
         summary.addWidget(self.details_label, 0, 2, 2, 1)
         summary.setColumnStretch(2, 1)
 
-        self.knockouts_label = QLabel(objectName="knockoutsLabel")
+        self.knockouts_label = rich(QLabel(objectName="knockoutsLabel"))
         self.knockouts_label.setWordWrap(True)
         if r.knock_outs:
             items = "".join(f"<li><b>{escape(label('band', k.cap, lang))}</b> {self.tr('como máximo')}: "
@@ -125,7 +127,7 @@ class AssessmentResultsView(QWidget):
                                   objectName="stageLabel")
         self.profile_label = QLabel(self._derivation(self.tr("Perfil"), "profile", r.profile), objectName="profileLabel")
         for widget in (self.stage_label, self.profile_label):
-            widget.setWordWrap(True)
+            rich(widget).setWordWrap(True)
 
         self.radar = RadarChart()
         self.radar.setObjectName("radarChart")
@@ -149,7 +151,7 @@ class AssessmentResultsView(QWidget):
             self.tree.addTopLevelItem(self._dimension_item(d))
 
         self.to_ask_label = QLabel(self._to_ask_html(), objectName="toAskLabel")
-        self.to_ask_label.setWordWrap(True)
+        rich(self.to_ask_label).setWordWrap(True)
         self.to_ask_label.setVisible(bool(r.to_ask))
 
         self.recommendations_view = QTextBrowser(objectName="recommendations")

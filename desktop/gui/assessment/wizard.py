@@ -30,6 +30,7 @@ from desktop.gui.assessment.question_cards import QuestionCard, _html
 from desktop.gui.shared import messages
 from desktop.services import assessments as service
 from desktop.services.registry.firms import get_firm
+from desktop.gui.shared.plain_text import rich
 
 
 class AssessmentWizard(QWidget):
@@ -70,6 +71,7 @@ class AssessmentWizard(QWidget):
 
         heading = QLabel(f"<b>{_html(firm['legal_name'])}</b> — {_html(self.questionnaire.title.text(lang))}",
                          objectName="wizardHeading")
+        rich(heading)
         heading.setStyleSheet("font-size: 12pt;")
         self.saved_label = QLabel(objectName="savedLabel")
         self.saved_label.setStyleSheet("color: #2e7d32;")
@@ -85,7 +87,7 @@ class AssessmentWizard(QWidget):
             page = QWidget()
             column = QVBoxLayout(page)
             title = QLabel(f"<b>{_html(dimension.title.text(lang))}</b>")
-            title.setStyleSheet("font-size: 13pt; color: #1f3a4d;")
+            rich(title).setStyleSheet("font-size: 13pt; color: #1f3a4d;")
             description = QLabel(dimension.description.text(lang))
             description.setWordWrap(True)
             description.setStyleSheet("color: #55606a;")

@@ -35,6 +35,7 @@ from desktop.domain.registry.validation import FIELD_LABELS
 from desktop.gui.shared import messages
 from desktop.services import sync
 from desktop.services.profile import adviser_name
+from desktop.gui.shared.plain_text import rich
 
 MAX_SHOWN = 36  # characters of a value shown on its radio button; the tooltip has it all
 TABLE_LABELS = {"firms": "Empresa", "assessments": "Evaluación", "contacts": "Contacto", "notes": "Nota",
@@ -122,7 +123,7 @@ class ConflictDialog(QDialog):
         self.typed: dict[str, QLineEdit] = {}
         self.radios: dict[str, dict[str, QRadioButton]] = {}
 
-        title = QLabel(f"<b>{_escape(describe_record(conflict))}</b>", objectName="conflictTitle")
+        title = rich(QLabel(f"<b>{_escape(describe_record(conflict))}</b>", objectName="conflictTitle"))
         explanation = QLabel(self._explanation(), objectName="conflictExplanation", wordWrap=True)
 
         grid = QGridLayout()
@@ -131,10 +132,10 @@ class ConflictDialog(QDialog):
             (self.tr("Este equipo"), self.tr("Otro equipo"))
         for column, (name, version) in enumerate(zip(side_names, (conflict.local, conflict.remote)), start=1):
             origin = names.get(version.get("origin") or "", self.tr("equipo desconocido"))
-            header = QLabel(f"<b>{_escape(name)}</b><br><small>{_escape(origin)} · "
-                            f"{_escape(when_text(version.get('updated_at')))}</small>")
+            header = rich(QLabel(f"<b>{_escape(name)}</b><br><small>{_escape(origin)} · "
+                                 f"{_escape(when_text(version.get('updated_at')))}</small>"))
             grid.addWidget(header, 0, column)
-        grid.addWidget(QLabel(f"<b>{self.tr('Otro valor')}</b>"), 0, 3)
+        grid.addWidget(rich(QLabel(f"<b>{_escape(self.tr('Otro valor'))}</b>")), 0, 3)
         row = 1
         if self.deletion:
             self._add_deletion_row(grid, row)
