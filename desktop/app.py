@@ -10,6 +10,7 @@ keeps the application alive.
 from __future__ import annotations
 
 import logging
+import os
 import sys
 
 from PySide6.QtCore import QSettings
@@ -103,6 +104,32 @@ def ui_settings() -> QSettings:
     return QSettings("Rumbo", "Rumbo")
 
 
+# Qt's X11 platform plugin needs these libraries, which a fresh Linux desktop may lack
+# (library name for ctypes -> Debian/Ubuntu package). Without them Qt aborts with
+# "Could not load the Qt platform plugin 'xcb'", which tells an adviser nothing.
+XCB_LIBRARIES = {
+    "xcb-cursor": "libxcb-cursor0", "xcb-icccm": "libxcb-icccm4", "xcb-keysyms": "libxcb-keysyms1",
+    "xkbcommon-x11": "libxkbcommon-x11-0", "xcb-image": "libxcb-image0", "xcb-render-util": "libxcb-render-util0",
+    "xcb-shape": "libxcb-shape0", "xcb-randr": "libxcb-randr0", "xcb-xkb": "libxcb-xkb1",
+}
+
+
+def missing_display_libraries(platform: str = sys.platform, environ=os.environ) -> list[str]:
+    """The Debian packages Qt's X11 plugin needs and this Linux machine lacks (empty elsewhere)."""
+    if not platform.startswith("linux") or environ.get("QT_QPA_PLATFORM", "xcb") != "xcb" \
+            or environ.get("WAYLAND_DISPLAY") and not environ.get("DISPLAY"):
+        return []
+    from ctypes.util import find_library
+
+    return [package for library, package in XCB_LIBRARIES.items() if find_library(library) is None]
+
+
+def display_libraries_message(packages: list[str]) -> str:
+    return ("A este equipo le faltan bibliotecas que Qt necesita para abrir la ventana. Instálelas con:\n"
+            f"    sudo apt install {' '.join(packages)}\n"
+            "y vuelva a abrir Rumbo.")
+
+
 def run_gui(db_path: str | None = None, lang: str | None = None, demo: bool = False) -> int:
     """Open the application and return its exit status.
 
@@ -114,6 +141,10 @@ def run_gui(db_path: str | None = None, lang: str | None = None, demo: bool = Fa
     from desktop.gui.shared.context import AppContext
     from desktop.services.storage import open_database
 
+    missing = [] if QApplication.instance() else missing_display_libraries()
+    if missing:
+        print(display_libraries_message(missing), file=sys.stderr)
+        return 1
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Rumbo")
     app.setOrganizationName("Rumbo")

@@ -92,247 +92,257 @@
     <context>
         <name>AssessmentResultsView</name>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="160" />
+            <location filename="../../desktop/gui/assessment/results.py" line="163" />
             <source>&amp;Imprimir informe…</source>
             <translation>&amp;Print report…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="161" />
+            <location filename="../../desktop/gui/assessment/results.py" line="166" />
             <source>&amp;Seguimiento de la empresa</source>
             <translation>Firm &amp;follow-up</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="257" />
+            <location filename="../../desktop/gui/assessment/results.py" line="266" />
             <source>(dimensiones sin respuestas suficientes; no son brechas)</source>
             <translation>(dimensions without enough answers; they are not gaps)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="229" />
+            <location filename="../../desktop/gui/assessment/results.py" line="238" />
             <source>(no suma puntos)</source>
             <translation>(earns no points)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="91" />
+            <location filename="../../desktop/gui/assessment/results.py" line="94" />
             <source>(provisional)</source>
             <translation>(provisional)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="132" />
+            <location filename="../../desktop/gui/assessment/results.py" line="135" />
             <source>(sin datos)</source>
             <translation>(no data)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="268" />
+            <location filename="../../desktop/gui/assessment/results.py" line="277" />
             <source>Antes de todo</source>
             <translation>First of all</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="144" />
+            <location filename="../../desktop/gui/assessment/results.py" line="147" />
             <source>Aporte</source>
             <translation>Contribution</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="120" />
+            <location filename="../../desktop/gui/assessment/results.py" line="123" />
             <source>Bloqueos</source>
             <translation>Band caps</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="96" />
+            <location filename="../../desktop/gui/assessment/results.py" line="99" />
             <source>Cobertura de respuestas: </source>
             <translation>Answer coverage: </translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="268" />
+            <location filename="../../desktop/gui/assessment/results.py" line="277" />
             <source>Condición previa</source>
             <translation>Precondition</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="143" />
+            <location filename="../../desktop/gui/assessment/results.py" line="146" />
             <source>Dimensión / pregunta</source>
             <translation>Dimension / question</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="311" />
+            <location filename="../../desktop/gui/assessment/results.py" line="320" />
             <source>Documentos PDF (*.pdf)</source>
             <translation>PDF documents (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="124" />
+            <location filename="../../desktop/gui/assessment/results.py" line="127" />
             <source>Etapa de internacionalización</source>
             <translation>Internationalization stage</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="88" />
+            <location filename="../../desktop/gui/assessment/results.py" line="91" />
             <source>Evaluación incompleta</source>
             <translation>Incomplete assessment</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="144" />
+            <location filename="../../desktop/gui/assessment/results.py" line="147" />
             <source>Evidencia</source>
             <translation>Evidence</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="179" />
+            <location filename="../../desktop/gui/assessment/results.py" line="184" />
             <source>Explicación de cada puntaje (abra una dimensión)</source>
             <translation>How each score was reached (open a dimension)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="310" />
+            <location filename="../../desktop/gui/assessment/results.py" line="319" />
             <source>Guardar informe</source>
             <translation>Save report</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="320" />
+            <location filename="../../desktop/gui/assessment/results.py" line="194" />
+            <source>Idioma del in&amp;forme:</source>
+            <translation>Report lan&amp;guage:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/assessment/results.py" line="165" />
+            <source>Idioma del informe</source>
+            <translation>Report language</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/assessment/results.py" line="330" />
             <source>Informe</source>
             <translation>Report</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="181" />
+            <location filename="../../desktop/gui/assessment/results.py" line="186" />
             <source>Instrumentos de apoyo recomendados y plan de acción</source>
             <translation>Recommended support instruments and action plan</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="287" />
+            <location filename="../../desktop/gui/assessment/results.py" line="296" />
             <source>Lo que dice el estudio</source>
             <translation>What the study says</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="245" />
+            <location filename="../../desktop/gui/assessment/results.py" line="254" />
             <source>No aplica a esta empresa</source>
             <translation>Does not apply to this firm</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="262" />
+            <location filename="../../desktop/gui/assessment/results.py" line="271" />
             <source>No hay instrumentos recomendados: ninguna respuesta muestra una brecha y el perfil de la empresa no se pudo determinar.</source>
             <translation>No instruments recommended: no answer shows a gap and the firm's profile could not be determined.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="285" />
+            <location filename="../../desktop/gui/assessment/results.py" line="294" />
             <source>Para este tipo de empresa</source>
             <translation>For this kind of firm</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="256" />
+            <location filename="../../desktop/gui/assessment/results.py" line="265" />
             <source>Para preguntar la próxima vez</source>
             <translation>To ask next time</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="126" />
+            <location filename="../../desktop/gui/assessment/results.py" line="129" />
             <source>Perfil</source>
             <translation>Profile</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="289" />
+            <location filename="../../desktop/gui/assessment/results.py" line="298" />
             <source>Plan de acción</source>
             <translation>Action plan</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="283" />
+            <location filename="../../desktop/gui/assessment/results.py" line="292" />
             <source>Por qué</source>
             <translation>Why</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="290" />
+            <location filename="../../desktop/gui/assessment/results.py" line="299" />
             <source>Programas de referencia</source>
             <translation>Reference programmes</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="134" />
+            <location filename="../../desktop/gui/assessment/results.py" line="137" />
             <source>Puntaje</source>
             <translation>Score</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="136" />
+            <location filename="../../desktop/gui/assessment/results.py" line="139" />
             <source>Puntaje y cobertura por dimensión</source>
             <translation>Score and coverage by dimension</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="143" />
+            <location filename="../../desktop/gui/assessment/results.py" line="146" />
             <source>Puntos</source>
             <translation>Points</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="98" />
+            <location filename="../../desktop/gui/assessment/results.py" line="101" />
             <source>Respaldadas con documento: </source>
             <translation>Backed by a document: </translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="143" />
+            <location filename="../../desktop/gui/assessment/results.py" line="146" />
             <source>Respuesta</source>
             <translation>Answer</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="284" />
+            <location filename="../../desktop/gui/assessment/results.py" line="293" />
             <source>Respuestas que lo motivan</source>
             <translation>Answers behind it</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="103" />
+            <location filename="../../desktop/gui/assessment/results.py" line="106" />
             <source>Resultado provisional: faltan demasiadas respuestas.</source>
             <translation>Provisional result: too many answers are missing.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="320" />
+            <location filename="../../desktop/gui/assessment/results.py" line="330" />
             <source>Se guardó el informe en {path}.</source>
             <translation>The report was saved to {path}.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="86" />
+            <location filename="../../desktop/gui/assessment/results.py" line="89" />
             <source>Sin banda</source>
             <translation>No band</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="123" />
+            <location filename="../../desktop/gui/assessment/results.py" line="126" />
             <source>Sin bloqueos: ninguna respuesta limita la banda.</source>
             <translation>No band caps: no answer limits the band.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="205" />
+            <location filename="../../desktop/gui/assessment/results.py" line="214" />
             <source>Sin determinar</source>
             <translation>Undetermined</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="105" />
+            <location filename="../../desktop/gui/assessment/results.py" line="108" />
             <source>Sin los bloqueos sería: </source>
             <translation>Without the caps it would be: </translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="248" />
+            <location filename="../../desktop/gui/assessment/results.py" line="257" />
             <source>Sin responder</source>
             <translation>Unanswered</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="247" />
+            <location filename="../../desktop/gui/assessment/results.py" line="256" />
             <source>Sin responder (no suma puntos: orienta las recomendaciones)</source>
             <translation>Not answered (earns no points: it shapes the recommendations)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="100" />
+            <location filename="../../desktop/gui/assessment/results.py" line="103" />
             <source>Sin índice ni banda: se respondió menos de la mitad del cuestionario. Abajo está lo que conviene preguntar la próxima vez.</source>
             <translation>No index or band: less than half of the questionnaire was answered. What to ask next time is listed below.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="215" />
+            <location filename="../../desktop/gui/assessment/results.py" line="224" />
             <source>cob.</source>
             <translation>cov.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="220" />
+            <location filename="../../desktop/gui/assessment/results.py" line="229" />
             <source>cobertura </source>
             <translation>coverage </translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="118" />
+            <location filename="../../desktop/gui/assessment/results.py" line="121" />
             <source>como máximo</source>
             <translation>at most</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="80" />
+            <location filename="../../desktop/gui/assessment/results.py" line="82" />
             <source>evaluación del</source>
             <translation>assessment of</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="109" />
+            <location filename="../../desktop/gui/assessment/results.py" line="112" />
             <source>Índice de preparación (0–100)</source>
             <translation>Readiness index (0–100)</translation>
         </message>
@@ -340,62 +350,62 @@
     <context>
         <name>AssessmentWizard</name>
         <message>
-            <location filename="../../desktop/gui/assessment/wizard.py" line="77" />
+            <location filename="../../desktop/gui/assessment/wizard.py" line="79" />
             <source>%v de %m preguntas</source>
             <translation>%v of %m questions</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/wizard.py" line="109" />
+            <location filename="../../desktop/gui/assessment/wizard.py" line="111" />
             <source>&amp;Anterior</source>
             <translation>&amp;Previous</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/wizard.py" line="111" />
+            <location filename="../../desktop/gui/assessment/wizard.py" line="113" />
             <source>&amp;Cerrar y seguir después</source>
             <translation>&amp;Close and continue later</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/wizard.py" line="110" />
+            <location filename="../../desktop/gui/assessment/wizard.py" line="112" />
             <source>&amp;Siguiente</source>
             <translation>&amp;Next</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/wizard.py" line="112" />
+            <location filename="../../desktop/gui/assessment/wizard.py" line="114" />
             <source>&amp;Terminar evaluación</source>
             <translation>&amp;Finish assessment</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/wizard.py" line="121" />
+            <location filename="../../desktop/gui/assessment/wizard.py" line="123" />
             <source>Avance por dimensión</source>
             <translation>Progress by dimension</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/wizard.py" line="235" />
+            <location filename="../../desktop/gui/assessment/wizard.py" line="237" />
             <source>Con tan pocas respuestas el resultado será provisional. </source>
             <translation>With so few answers the result will be provisional. </translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/wizard.py" line="232" />
+            <location filename="../../desktop/gui/assessment/wizard.py" line="234" />
             <source>Con tan pocas respuestas no habrá índice ni banda: la evaluación quedará incompleta, con la lista de lo que falta preguntar. </source>
             <translation>With so few answers there will be no index or band: the assessment will be incomplete, with a list of what is still to ask. </translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/wizard.py" line="184" />
+            <location filename="../../desktop/gui/assessment/wizard.py" line="186" />
             <source>Guardado</source>
             <translation>Saved</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/wizard.py" line="226" />
+            <location filename="../../desktop/gui/assessment/wizard.py" line="228" />
             <source>Quedan {n} preguntas sin responder. </source>
             <translation>{n} questions are still unanswered. </translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/wizard.py" line="236" />
+            <location filename="../../desktop/gui/assessment/wizard.py" line="238" />
             <source>Terminar evaluación</source>
             <translation>Finish assessment</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/wizard.py" line="224" />
+            <location filename="../../desktop/gui/assessment/wizard.py" line="226" />
             <source>¿Terminar la evaluación? Después ya no podrá cambiar las respuestas.</source>
             <translation>Finish the assessment? The answers cannot be changed afterwards.</translation>
         </message>
@@ -515,7 +525,7 @@
     <context>
         <name>BarChart</name>
         <message>
-            <location filename="../../desktop/gui/shared/charts.py" line="185" />
+            <location filename="../../desktop/gui/shared/charts.py" line="192" />
             <source>Sin datos</source>
             <translation>No data</translation>
         </message>
@@ -720,17 +730,17 @@
     <context>
         <name>ConflictDialog</name>
         <message>
-            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="171" />
+            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="172" />
             <source>&amp;Guardar</source>
             <translation>&amp;Save</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="177" />
+            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="178" />
             <source>&amp;Unir en una empresa</source>
             <translation>&amp;Merge into one firm</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="257" />
+            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="258" />
             <source>(vacío)</source>
             <translation>(empty)</translation>
         </message>
@@ -755,7 +765,7 @@
             <translation>Year founded</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="173" />
+            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="174" />
             <source>Cancelar</source>
             <translation>Cancel</translation>
         </message>
@@ -776,12 +786,12 @@
             <translation>Address</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="285" />
+            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="286" />
             <source>Elija qué valor conservar para «{field}».</source>
             <translation>Choose which value to keep for “{field}”.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="89" />
+            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="90" />
             <source>Eliminación</source>
             <translation>Deletion</translation>
         </message>
@@ -802,23 +812,23 @@
             <translation>Firm</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="189" />
+            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="190" />
             <source>Estas dos empresas parecen la misma (la misma identificación tributaria, o casi el mismo nombre en el mismo municipio): quizá se registraron en dos equipos. Si son la misma, elija el valor de cada campo y guarde: se unen en una y se conservan las evaluaciones, contactos y notas de ambas. Si no, pulse «Son empresas distintas» y no se volverá a preguntar en ningún equipo.</source>
             <translation>These two firms look like the same one (the same tax id, or nearly the same name in the same municipality): they may have been registered on two devices. If they are the same, choose the value of each field and save: they become one firm and the assessments, contacts and notes of both are kept. If not, press “Different firms” and no device will ask again.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="110" />
+            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="111" />
             <source>Este conflicto ya fue resuelto.</source>
             <translation>This conflict has already been resolved.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="131" />
-            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="210" />
+            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="132" />
+            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="211" />
             <source>Este equipo</source>
             <translation>This computer</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="197" />
+            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="198" />
             <source>Este registro se modificó en dos equipos antes de que intercambiaran paquetes. Elija, campo por campo, el valor que se conserva o escriba otro.</source>
             <translation>This record was changed on two computers before they exchanged bundles. Choose, field by field, the value to keep, or type another.</translation>
         </message>
@@ -835,7 +845,7 @@
             <translation>Legal form</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="167" />
+            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="168" />
             <source>Hay {n} versiones más de este registro; la que guarde reemplaza a todas.</source>
             <translation>There are {n} more versions of this record; the one you save replaces them all.</translation>
         </message>
@@ -844,7 +854,7 @@
             <translation>Tax ID</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="233" />
+            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="234" />
             <source>Mantener eliminado</source>
             <translation>Keep deleted</translation>
         </message>
@@ -857,7 +867,7 @@
             <translation>Municipality</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="259" />
+            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="260" />
             <source>No</source>
             <translation>No</translation>
         </message>
@@ -874,18 +884,18 @@
             <translation>Notes</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="131" />
-            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="210" />
+            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="132" />
+            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="211" />
             <source>Otro equipo</source>
             <translation>Other computer</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="137" />
+            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="138" />
             <source>Otro valor</source>
             <translation>Other value</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="214" />
+            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="215" />
             <source>Otro valor:</source>
             <translation>Other value:</translation>
         </message>
@@ -906,12 +916,12 @@
             <translation>Legal name</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="130" />
+            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="131" />
             <source>Registro 1</source>
             <translation>Record 1</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="130" />
+            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="131" />
             <source>Registro 2</source>
             <translation>Record 2</translation>
         </message>
@@ -920,7 +930,7 @@
             <translation>Formal registration</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="113" />
+            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="114" />
             <source>Resolver conflicto</source>
             <translation>Resolve conflict</translation>
         </message>
@@ -929,17 +939,17 @@
             <translation>Answer</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="234" />
+            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="235" />
             <source>Restaurar con la modificación</source>
             <translation>Restore with the change</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="162" />
+            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="163" />
             <source>Se conserva el registro 1; el 2 se une a él</source>
             <translation>Record 1 is kept; record 2 is merged into it</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="163" />
+            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="164" />
             <source>Se conserva el registro 2; el 1 se une a él</source>
             <translation>Record 2 is kept; record 1 is merged into it</translation>
         </message>
@@ -952,12 +962,12 @@
             <translation>Owner’s sex</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="178" />
+            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="179" />
             <source>Son empresas &amp;distintas</source>
             <translation>&amp;Different firms</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="259" />
+            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="260" />
             <source>Sí</source>
             <translation>Yes</translation>
         </message>
@@ -974,7 +984,7 @@
             <translation>ID type</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="195" />
+            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="196" />
             <source>Un equipo eliminó este registro mientras otro lo modificaba. Decida si sigue eliminado o si se restaura con la modificación.</source>
             <translation>One computer deleted this record while another changed it. Decide whether it stays deleted or is restored with the change.</translation>
         </message>
@@ -983,12 +993,12 @@
             <translation>Annual sales</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="133" />
+            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="134" />
             <source>equipo desconocido</source>
             <translation>unknown computer</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="74" />
+            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="75" />
             <source>{first} / {second} (posible duplicado)</source>
             <translation>{first} / {second} (possible duplicate)</translation>
         </message>
@@ -2093,142 +2103,142 @@
     <context>
         <name>FollowUpView</name>
         <message>
-            <location filename="../../desktop/gui/assessment/followup.py" line="75" />
+            <location filename="../../desktop/gui/assessment/followup.py" line="77" />
             <source>Ahora</source>
             <translation>Now</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/followup.py" line="75" />
+            <location filename="../../desktop/gui/assessment/followup.py" line="77" />
             <source>Antes</source>
             <translation>Before</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/followup.py" line="60" />
+            <location filename="../../desktop/gui/assessment/followup.py" line="62" />
             <source>Banda</source>
             <translation>Band</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/followup.py" line="76" />
+            <location filename="../../desktop/gui/assessment/followup.py" line="78" />
             <source>Cambio</source>
             <translation>Change</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/followup.py" line="106" />
+            <location filename="../../desktop/gui/assessment/followup.py" line="108" />
             <source>Cambio por dimensión (primera y última evaluación)</source>
             <translation>Change by dimension (first and latest assessment)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/followup.py" line="113" />
+            <location filename="../../desktop/gui/assessment/followup.py" line="115" />
             <source>Cifras clave en el tiempo</source>
             <translation>Key figures over time</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/followup.py" line="61" />
+            <location filename="../../desktop/gui/assessment/followup.py" line="63" />
             <source>Cobertura</source>
             <translation>Coverage</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/followup.py" line="75" />
+            <location filename="../../desktop/gui/assessment/followup.py" line="77" />
             <source>Dimensión</source>
             <translation>Dimension</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/followup.py" line="81" />
-            <location filename="../../desktop/gui/assessment/followup.py" line="86" />
-            <location filename="../../desktop/gui/assessment/followup.py" line="87" />
+            <location filename="../../desktop/gui/assessment/followup.py" line="83" />
+            <location filename="../../desktop/gui/assessment/followup.py" line="88" />
+            <location filename="../../desktop/gui/assessment/followup.py" line="89" />
             <source>Empleados</source>
             <translation>Employees</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/followup.py" line="61" />
+            <location filename="../../desktop/gui/assessment/followup.py" line="63" />
             <source>Etapa</source>
             <translation>Stage</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/followup.py" line="97" />
+            <location filename="../../desktop/gui/assessment/followup.py" line="99" />
             <source>Evaluaciones terminadas</source>
             <translation>Completed assessments</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/followup.py" line="91" />
+            <location filename="../../desktop/gui/assessment/followup.py" line="93" />
             <source>Exportaciones</source>
             <translation>Exports</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/followup.py" line="82" />
+            <location filename="../../desktop/gui/assessment/followup.py" line="84" />
             <source>Exportaciones (USD)</source>
             <translation>Exports (USD)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/followup.py" line="60" />
-            <location filename="../../desktop/gui/assessment/followup.py" line="81" />
+            <location filename="../../desktop/gui/assessment/followup.py" line="62" />
+            <location filename="../../desktop/gui/assessment/followup.py" line="83" />
             <source>Fecha</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/followup.py" line="132" />
+            <location filename="../../desktop/gui/assessment/followup.py" line="134" />
             <source>Hace falta una segunda evaluación terminada para ver el cambio.</source>
             <translation>A second completed assessment is needed to show the change.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/followup.py" line="136" />
-            <location filename="../../desktop/gui/assessment/followup.py" line="141" />
+            <location filename="../../desktop/gui/assessment/followup.py" line="138" />
+            <location filename="../../desktop/gui/assessment/followup.py" line="143" />
             <source>Primera</source>
             <translation>First</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/followup.py" line="90" />
+            <location filename="../../desktop/gui/assessment/followup.py" line="92" />
             <source>Ventas</source>
             <translation>Sales</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/followup.py" line="82" />
+            <location filename="../../desktop/gui/assessment/followup.py" line="84" />
             <source>Ventas (USD)</source>
             <translation>Sales (USD)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/followup.py" line="88" />
+            <location filename="../../desktop/gui/assessment/followup.py" line="90" />
             <source>Ventas y exportaciones (USD)</source>
             <translation>Sales and exports (USD)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/followup.py" line="147" />
+            <location filename="../../desktop/gui/assessment/followup.py" line="149" />
             <source>banda: </source>
             <translation>band: </translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/followup.py" line="150" />
+            <location filename="../../desktop/gui/assessment/followup.py" line="152" />
             <source>etapa: </source>
             <translation>stage: </translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/followup.py" line="57" />
+            <location filename="../../desktop/gui/assessment/followup.py" line="58" />
             <source>seguimiento</source>
             <translation>follow-up</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/followup.py" line="60" />
-            <location filename="../../desktop/gui/assessment/followup.py" line="71" />
+            <location filename="../../desktop/gui/assessment/followup.py" line="62" />
+            <location filename="../../desktop/gui/assessment/followup.py" line="73" />
             <source>Índice</source>
             <translation>Index</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/followup.py" line="68" />
+            <location filename="../../desktop/gui/assessment/followup.py" line="70" />
             <source>Índice de preparación</source>
             <translation>Readiness index</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/followup.py" line="98" />
+            <location filename="../../desktop/gui/assessment/followup.py" line="100" />
             <source>Índice en el tiempo</source>
             <translation>Index over time</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/followup.py" line="145" />
+            <location filename="../../desktop/gui/assessment/followup.py" line="147" />
             <source>Índice: </source>
             <translation>Index: </translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/followup.py" line="142" />
+            <location filename="../../desktop/gui/assessment/followup.py" line="144" />
             <source>Última</source>
             <translation>Latest</translation>
         </message>
@@ -2236,159 +2246,164 @@
     <context>
         <name>ImportDialog</name>
         <message>
-            <location filename="../../desktop/gui/registry/import_dialog.py" line="200" />
+            <location filename="../../desktop/gui/registry/import_dialog.py" line="210" />
             <source>&amp;Elegir archivo…</source>
             <translation>&amp;Choose file…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/import_dialog.py" line="229" />
+            <location filename="../../desktop/gui/registry/import_dialog.py" line="239" />
             <source>&amp;Guardar rechazadas…</source>
             <translation>&amp;Save rejected rows…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/import_dialog.py" line="193" />
-            <location filename="../../desktop/gui/registry/import_dialog.py" line="228" />
+            <location filename="../../desktop/gui/registry/import_dialog.py" line="203" />
+            <location filename="../../desktop/gui/registry/import_dialog.py" line="238" />
             <source>&amp;Importar</source>
             <translation>&amp;Import</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/import_dialog.py" line="191" />
+            <location filename="../../desktop/gui/registry/import_dialog.py" line="201" />
             <source>&amp;Importar {n} empresas</source>
             <translation>&amp;Import {n} firms</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/import_dialog.py" line="227" />
+            <location filename="../../desktop/gui/registry/import_dialog.py" line="237" />
             <source>&amp;Revisar (sin guardar)</source>
             <translation>Chec&amp;k (without saving)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/import_dialog.py" line="90" />
+            <location filename="../../desktop/gui/registry/import_dialog.py" line="100" />
             <source>Al archivo le falta la columna obligatoria: {names}.</source>
             <translation>The file lacks the required column: {names}.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/import_dialog.py" line="61" />
+            <location filename="../../desktop/gui/registry/import_dialog.py" line="63" />
             <source>Archivo de empresas</source>
             <translation>Firm file</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/import_dialog.py" line="126" />
+            <location filename="../../desktop/gui/registry/import_dialog.py" line="136" />
             <source>Buscando empresas duplicadas…</source>
             <translation>Looking for duplicate firms…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/import_dialog.py" line="205" />
+            <location filename="../../desktop/gui/registry/import_dialog.py" line="215" />
             <source>Campo de Rumbo</source>
             <translation>Rumbo field</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/import_dialog.py" line="194" />
-            <location filename="../../desktop/gui/registry/import_dialog.py" line="230" />
+            <location filename="../../desktop/gui/registry/import_dialog.py" line="204" />
+            <location filename="../../desktop/gui/registry/import_dialog.py" line="240" />
             <source>Cancelar</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/import_dialog.py" line="194" />
+            <location filename="../../desktop/gui/registry/import_dialog.py" line="204" />
             <source>Cerrar</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/import_dialog.py" line="127" />
+            <location filename="../../desktop/gui/registry/import_dialog.py" line="137" />
             <source>Clasificando las empresas por tamaño…</source>
             <translation>Classifying the firms by size…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/import_dialog.py" line="205" />
+            <location filename="../../desktop/gui/registry/import_dialog.py" line="215" />
             <source>Columna del archivo</source>
             <translation>File column</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/import_dialog.py" line="211" />
+            <location filename="../../desktop/gui/registry/import_dialog.py" line="221" />
             <source>Correspondencia de columnas</source>
             <translation>Column mapping</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/import_dialog.py" line="199" />
-            <source>Elija un archivo .csv o .xlsx</source>
-            <translation>Choose a .csv or .xlsx file</translation>
+            <location filename="../../desktop/gui/registry/import_dialog.py" line="71" />
+            <source>Escriba la ruta de un archivo o pulse «Elegir archivo…».</source>
+            <translation>Type the path of a file or press “Choose file…”.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/import_dialog.py" line="208" />
+            <location filename="../../desktop/gui/registry/import_dialog.py" line="209" />
+            <source>Escriba o pegue la ruta de un archivo .csv o .xlsx y pulse Enter, o elíjalo</source>
+            <translation>Type or paste the path of a .csv or .xlsx file and press Enter, or choose it</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/import_dialog.py" line="218" />
             <source>Fila</source>
             <translation>Row</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/import_dialog.py" line="212" />
+            <location filename="../../desktop/gui/registry/import_dialog.py" line="222" />
             <source>Filas rechazadas</source>
             <translation>Rejected rows</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/import_dialog.py" line="162" />
+            <location filename="../../desktop/gui/registry/import_dialog.py" line="172" />
             <source>Filas rechazadas guardadas en {path}.</source>
             <translation>Rejected rows saved to {path}.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/import_dialog.py" line="128" />
+            <location filename="../../desktop/gui/registry/import_dialog.py" line="138" />
             <source>Guardando en la base de datos…</source>
             <translation>Saving to the database…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/import_dialog.py" line="110" />
+            <location filename="../../desktop/gui/registry/import_dialog.py" line="120" />
             <source>Guardar filas rechazadas</source>
             <translation>Save rejected rows</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/import_dialog.py" line="169" />
+            <location filename="../../desktop/gui/registry/import_dialog.py" line="179" />
             <source>Importación cancelada: no se guardó ninguna empresa.</source>
             <translation>Import cancelled: no firm was saved.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/import_dialog.py" line="156" />
+            <location filename="../../desktop/gui/registry/import_dialog.py" line="166" />
             <source>Importadas {ok} de {read} filas; {bad} rechazadas (duplicadas: {dup}).</source>
             <translation>Imported {ok} of {read} rows; {bad} rejected (duplicates: {dup}).</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/import_dialog.py" line="145" />
+            <location filename="../../desktop/gui/registry/import_dialog.py" line="155" />
             <source>Importando empresas…</source>
             <translation>Importing firms…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/import_dialog.py" line="53" />
+            <location filename="../../desktop/gui/registry/import_dialog.py" line="55" />
             <source>Importar empresas</source>
             <translation>Import firms</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/import_dialog.py" line="208" />
+            <location filename="../../desktop/gui/registry/import_dialog.py" line="218" />
             <source>Motivo del rechazo</source>
             <translation>Reason for rejection</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/import_dialog.py" line="212" />
+            <location filename="../../desktop/gui/registry/import_dialog.py" line="222" />
             <source>Primeras filas</source>
             <translation>First rows</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/import_dialog.py" line="145" />
+            <location filename="../../desktop/gui/registry/import_dialog.py" line="155" />
             <source>Revisando el archivo…</source>
             <translation>Checking the file…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/import_dialog.py" line="125" />
+            <location filename="../../desktop/gui/registry/import_dialog.py" line="135" />
             <source>Revisando las filas…</source>
             <translation>Checking the rows…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/import_dialog.py" line="153" />
+            <location filename="../../desktop/gui/registry/import_dialog.py" line="163" />
             <source>Simulación: se importarían {ok} de {read} filas; {bad} se rechazarían (duplicadas: {dup}). No se guardó nada.</source>
             <translation>Dry run: {ok} of {read} rows would be imported; {bad} would be rejected (duplicates: {dup}). Nothing was saved.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/import_dialog.py" line="93" />
+            <location filename="../../desktop/gui/registry/import_dialog.py" line="103" />
             <source>{n} filas. Revise la correspondencia de columnas y pulse «Revisar».</source>
             <translation>{n} rows. Check the column mapping and press “Check”.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/import_dialog.py" line="81" />
+            <location filename="../../desktop/gui/registry/import_dialog.py" line="91" />
             <source>— (se ignora)</source>
             <translation>— (ignored)</translation>
         </message>
@@ -2396,7 +2411,7 @@
     <context>
         <name>LineChart</name>
         <message>
-            <location filename="../../desktop/gui/shared/charts.py" line="248" />
+            <location filename="../../desktop/gui/shared/charts.py" line="254" />
             <source>Sin datos todavía</source>
             <translation>No data yet</translation>
         </message>
@@ -2508,67 +2523,67 @@
     <context>
         <name>QuestionCard</name>
         <message>
-            <location filename="../../desktop/gui/assessment/question_cards.py" line="290" />
+            <location filename="../../desktop/gui/assessment/question_cards.py" line="291" />
             <source> o más</source>
             <translation> or more</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/question_cards.py" line="147" />
+            <location filename="../../desktop/gui/assessment/question_cards.py" line="148" />
             <source>Documento visto por el asesor</source>
             <translation>Document seen by the adviser</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/question_cards.py" line="291" />
+            <location filename="../../desktop/gui/assessment/question_cards.py" line="292" />
             <source>El valor debe estar entre</source>
             <translation>The value must be between</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/question_cards.py" line="288" />
+            <location filename="../../desktop/gui/assessment/question_cards.py" line="289" />
             <source>Escriba un número, por ejemplo 25 o 12,5.</source>
             <translation>Type a number, for example 25 or 12.5.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/question_cards.py" line="108" />
+            <location filename="../../desktop/gui/assessment/question_cards.py" line="109" />
             <source>Ninguna de estas</source>
             <translation>None of these</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/question_cards.py" line="88" />
+            <location filename="../../desktop/gui/assessment/question_cards.py" line="89" />
             <source>No</source>
             <translation>No</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/question_cards.py" line="150" />
+            <location filename="../../desktop/gui/assessment/question_cards.py" line="151" />
             <source>Nota (opcional)</source>
             <translation>Note (optional)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/question_cards.py" line="148" />
+            <location filename="../../desktop/gui/assessment/question_cards.py" line="149" />
             <source>Sin marcar: declarado por el propietario.</source>
             <translation>Unticked: stated by the owner.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/question_cards.py" line="88" />
+            <location filename="../../desktop/gui/assessment/question_cards.py" line="89" />
             <source>Sí</source>
             <translation>Yes</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/question_cards.py" line="117" />
+            <location filename="../../desktop/gui/assessment/question_cards.py" line="118" />
             <source>a</source>
             <translation>to</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/question_cards.py" line="117" />
+            <location filename="../../desktop/gui/assessment/question_cards.py" line="118" />
             <source>de</source>
             <translation>from</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/question_cards.py" line="116" />
+            <location filename="../../desktop/gui/assessment/question_cards.py" line="117" />
             <source>o más</source>
             <translation>or more</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/question_cards.py" line="290" />
+            <location filename="../../desktop/gui/assessment/question_cards.py" line="291" />
             <source>y</source>
             <translation>and</translation>
         </message>
@@ -2576,169 +2591,169 @@
     <context>
         <name>ReportsPage</name>
         <message>
-            <location filename="../../desktop/gui/portfolio/reports_page.py" line="82" />
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="79" />
             <source>%v de %m</source>
             <translation>%v of %m</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/reports_page.py" line="124" />
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="121" />
             <source>Abrir &amp;carpeta</source>
             <translation>Open &amp;folder</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/reports_page.py" line="114" />
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="111" />
             <source>Asesores:</source>
             <translation>Advisers:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/reports_page.py" line="70" />
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="67" />
             <source>Buscar empresa por nombre o NIT</source>
             <translation>Search for a firm by name or tax ID</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/reports_page.py" line="240" />
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="237" />
             <source>Cancelando…</source>
             <translation>Cancelling…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/reports_page.py" line="85" />
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="82" />
             <source>Cancelar</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/reports_page.py" line="212" />
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="209" />
             <source>Carpeta para los informes</source>
             <translation>Folder for the reports</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/reports_page.py" line="188" />
-            <location filename="../../desktop/gui/portfolio/reports_page.py" line="292" />
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="185" />
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="289" />
             <source>Documentos PDF (*.pdf)</source>
             <translation>PDF documents (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/reports_page.py" line="187" />
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="184" />
             <source>Guardar informe</source>
             <translation>Save report</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/reports_page.py" line="105" />
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="102" />
             <source>Guardar informe de &amp;cartera…</source>
             <translation>Save &amp;portfolio report…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/reports_page.py" line="291" />
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="288" />
             <source>Guardar informe de cartera</source>
             <translation>Save portfolio report</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/reports_page.py" line="127" />
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="124" />
             <source>Idioma de los informes:</source>
             <translation>Report language:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/reports_page.py" line="229" />
-            <location filename="../../desktop/gui/portfolio/reports_page.py" line="233" />
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="226" />
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="230" />
             <source>Imprimiendo los informes…</source>
             <translation>Printing the reports…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/reports_page.py" line="72" />
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="69" />
             <source>Imprimir &amp;informe…</source>
             <translation>Print &amp;report…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/reports_page.py" line="80" />
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="77" />
             <source>Imprimir &amp;todos en una carpeta…</source>
             <translation>Print &amp;all into a folder…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/reports_page.py" line="106" />
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="103" />
             <source>Informe de cartera</source>
             <translation>Portfolio report</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/reports_page.py" line="73" />
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="70" />
             <source>Informe de una empresa</source>
             <translation>Report for one firm</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/reports_page.py" line="216" />
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="213" />
             <source>Informe {done} de {total}</source>
             <translation>Report {done} of {total}</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/reports_page.py" line="86" />
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="83" />
             <source>Informes de todas las empresas</source>
             <translation>Reports for every firm</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/reports_page.py" line="259" />
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="256" />
             <source>No hay empresas registradas; no se escribió ningún informe.</source>
             <translation>There are no registered firms; no report was written.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/reports_page.py" line="326" />
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="323" />
             <source>No se escribió ningún informe.</source>
             <translation>No report was written.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/reports_page.py" line="113" />
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="110" />
             <source>Período:</source>
             <translation>Period:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/reports_page.py" line="309" />
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="306" />
             <source>Preparando el informe de cartera…</source>
             <translation>Preparing the portfolio report…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/reports_page.py" line="205" />
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="202" />
             <source>Preparando el informe…</source>
             <translation>Preparing the report…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/reports_page.py" line="257" />
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="254" />
             <source>Se canceló: se escribieron {n} de {total} informes en {folder}.</source>
             <translation>Cancelled: {n} of {total} reports were written to {folder}.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/reports_page.py" line="261" />
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="258" />
             <source>Se escribieron {n} de {total} informes en {folder}.</source>
             <translation>{n} of {total} reports were written to {folder}.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/reports_page.py" line="306" />
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="303" />
             <source>Se guardó el informe de cartera del {start} al {end} en {path}.</source>
             <translation>The portfolio report from {start} to {end} was saved to {path}.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/reports_page.py" line="200" />
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="197" />
             <source>Se guardó el informe de «{name}» en {path}.</source>
             <translation>The report for “{name}” was saved to {path}.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/reports_page.py" line="115" />
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="112" />
             <source>Sin marcar ninguno: todos los asesores.</source>
             <translation>None ticked: all advisers.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/reports_page.py" line="202" />
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="199" />
             <source>Solo incluye el perfil: la empresa no tiene una evaluación completada.</source>
             <translation>Profile only: the firm has no completed assessment.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/reports_page.py" line="88" />
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="85" />
             <source>Un PDF por empresa, en la carpeta que elija. Se usan los dos núcleos del equipo; puede cancelar y se conservan los ya escritos.</source>
             <translation>One PDF per firm, in the folder you choose. Two processor cores are used; you can cancel and the reports already written are kept.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/reports_page.py" line="110" />
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="107" />
             <source>al</source>
             <translation>to</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/reports_page.py" line="264" />
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="261" />
             <source>{k} no se pudieron escribir: {why}</source>
             <translation>{k} could not be written: {why}</translation>
         </message>

@@ -90,6 +90,25 @@ def test_print_report_writes_the_client_pdf(ctx, qtbot, tmp_path, monkeypatch):
     assert told == [f"Se guardó el informe en {target}."]
 
 
+def test_report_language_is_chosen_where_the_adviser_prints(ctx, qtbot, tmp_path, monkeypatch):
+    view = AssessmentResultsView(ctx, ctx.assessment_ids[1])
+    qtbot.addWidget(view)
+    assert view.report_lang.currentData() == "es"  # starts from the interface language
+    target = tmp_path / "report.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kw: (str(target), "PDF"))
+    monkeypatch.setattr(messages, "inform", lambda parent, title, text: None)
+    view.report_lang.setFocus()
+    qtbot.keyClick(view.report_lang, Qt.Key.Key_Down)  # Español -> English, as with the keyboard
+    assert view.report_lang.currentText() == "English"
+    qtbot.mouseClick(view.print_button, Qt.MouseButton.LeftButton)
+    text = "".join(page.extract_text() for page in PdfReader(target).pages)
+    assert "Readiness" in text or "readiness" in text
+    assert "Índice de preparación" not in text
+    again = AssessmentResultsView(ctx, ctx.assessment_ids[1])  # the choice is remembered on this computer
+    qtbot.addWidget(again)
+    assert again.report_lang.currentData() == "en"
+
+
 def test_cancelled_save_dialog_writes_nothing(ctx, qtbot, tmp_path, monkeypatch):
     view = AssessmentResultsView(ctx, ctx.assessment_ids[0])
     qtbot.addWidget(view)

@@ -41,3 +41,17 @@ def test_radar_leaves_dimensions_without_data_out_of_the_shape(qtbot):
     corners = radar.shape(radar.series[0], centre, 50)
     assert len(corners) == 3
     assert all(abs(p.x() - 100) + abs(p.y() - 100) > 1 for p in corners)  # nothing drawn at the centre
+
+
+def test_value_texts_keep_their_whole_width(qtbot):
+    chart = BarChart("Puntaje y cobertura por dimensión", maximum=100)
+    qtbot.addWidget(chart)
+    chart.label_width = 250
+    texts = ["40,6  ·  cob. 100 %", "Sin datos suficientes  ·  cob. 0 %"]
+    chart.set_bars([Bar("a", "Estrategia", 40.6, texts[0]), Bar("b", "Experiencia internacional", None, texts[1])])
+    chart.resize(560, 120)
+    chart.show()
+    widest = max(chart.fontMetrics().horizontalAdvance(t) for t in texts)
+    assert chart.text_width() >= widest  # the bars give way, the words do not
+    assert chart.label_width + chart.text_width() + 8 < chart.width()
+    assert chart.sizeHint().width() >= chart.label_width + widest

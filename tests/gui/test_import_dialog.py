@@ -104,6 +104,23 @@ def test_file_without_required_column_is_refused_before_checking(dialog, tmp_pat
     assert not dialog.check_button.isEnabled()
 
 
+def test_typed_path_and_enter_preview_the_file(dialog, csv_file, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    opened = []
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: opened.append(a) or ("", ""))
+    dialog.path.setFocus()
+    qtbot.keyClicks(dialog.path, f'"{csv_file}"')  # pasted from a file manager, with quotes
+    qtbot.keyClick(dialog.path, Qt.Key.Key_Return)
+    assert opened == []  # Enter previews what was typed; it does not open the chooser
+    assert dialog.preview is not None and dialog.sample.rowCount() == 5
+    assert dialog.path.text() == str(csv_file)
+    dialog.path.clear()
+    qtbot.keyClicks(dialog.path, str(csv_file.parent / "otro.csv"))
+    qtbot.keyClick(dialog.path, Qt.Key.Key_Return)
+    assert opened == [] and dialog.preview is None and "otro.csv" in dialog.status.text()
+
+
 def test_unreadable_file_says_why(dialog, tmp_path):
     assert dialog.load(str(tmp_path / "no_existe.csv")) is False
     assert dialog.status.text() and not dialog.check_button.isEnabled()

@@ -34,6 +34,7 @@ from desktop.gui.shared.charts import Bar, BarChart, RadarChart, Series
 from desktop.services import assessments as service
 from desktop.services.registry.firms import get_firm
 from desktop.gui.shared.plain_text import rich
+from desktop.gui.shared.report_language import report_language_combo
 
 BAND_COLORS = {"inicial": "#c0392b", "en_desarrollo": "#e07b39", "preparada": "#2b6f97", "avanzada": "#2e7d32"}
 FAMILY_LABELS = {
@@ -160,6 +161,8 @@ class AssessmentResultsView(QWidget):
         self.recommendations_view.setMinimumHeight(320)
 
         self.print_button = QPushButton(self.tr("&Imprimir informe…"), objectName="printButton")
+        self.report_lang = report_language_combo(context)
+        self.report_lang.setToolTip(self.tr("Idioma del informe"))
         self.followup_button = QPushButton(self.tr("&Seguimiento de la empresa"), objectName="followupButton")
         self.print_button.clicked.connect(self.print_report)
         self.followup_button.clicked.connect(lambda: self.followup_requested.emit(self.assessment["firm_id"]))
@@ -188,6 +191,10 @@ class AssessmentResultsView(QWidget):
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.followup_button)
+        language = QLabel(self.tr("Idioma del in&forme:"))
+        language.setBuddy(self.report_lang)
+        buttons.addWidget(language)
+        buttons.addWidget(self.report_lang)
         buttons.addWidget(self.print_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -314,7 +321,8 @@ class AssessmentResultsView(QWidget):
         if not path:
             return
         try:
-            reporting.write_client_report(self.context.storage, self.assessment["firm_id"], path, lang=self.lang)
+            reporting.write_client_report(self.context.storage, self.assessment["firm_id"], path,
+                                          lang=self.report_lang.currentData())
         except Exception as exc:  # noqa: BLE001 - a sentence for known errors, the crash handler otherwise
             messages.show_error(self, exc)
             return

@@ -15,7 +15,6 @@ from pathlib import Path
 from PySide6.QtCore import QDate, Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QComboBox,
     QDateEdit,
     QFileDialog,
     QFormLayout,
@@ -32,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.gui.shared import messages
+from desktop.gui.shared.report_language import report_language_combo
 from desktop.services import reporting
 from desktop.services.profile import list_advisers
 from desktop.services.registry.firm_list import FirmQuery, firm_ids, firm_rows
@@ -60,10 +60,7 @@ class ReportsPage(QWidget):
         self.batch_progress = None
         self.last_batch: reporting.BatchResult | None = None
 
-        self.lang = QComboBox(objectName="reportLang")
-        self.lang.addItem("Español", "es")
-        self.lang.addItem("English", "en")
-        self.lang.setCurrentIndex(max(self.lang.findData(context.lang), 0))
+        self.lang = report_language_combo(context)
 
         # One firm
         self.search = QLineEdit(objectName="firmSearch", clearButtonEnabled=True)

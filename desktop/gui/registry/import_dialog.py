@@ -10,6 +10,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
@@ -61,6 +63,14 @@ class ImportDialog(QDialog):
         path = QFileDialog.getOpenFileName(self, self.tr("Archivo de empresas"), "", FILE_FILTER)[0]
         if path:
             self.load(path)
+
+    def load_typed(self) -> bool:
+        """Preview the file whose path was typed or pasted into the path field."""
+        text = self.path.text().strip().strip('"').strip("'")
+        if not text:
+            self._say(self.tr("Escriba la ruta de un archivo o pulse «Elegir archivo…»."), error=True)
+            return False
+        return self.load(str(Path(text).expanduser()))
 
     def load(self, path: str) -> bool:
         """Preview a file: column mapping and first rows."""
@@ -195,8 +205,8 @@ class ImportDialog(QDialog):
 
     def _build(self) -> None:
         tr = self.tr
-        self.path = QLineEdit(objectName="importPath", readOnly=True)
-        self.path.setPlaceholderText(tr("Elija un archivo .csv o .xlsx"))
+        self.path = QLineEdit(objectName="importPath")
+        self.path.setPlaceholderText(tr("Escriba o pegue la ruta de un archivo .csv o .xlsx y pulse Enter, o elíjalo"))
         choose = QPushButton(tr("&Elegir archivo…"), objectName="chooseFile")
         top = QHBoxLayout()
         top.addWidget(self.path, 1)
@@ -242,6 +252,10 @@ class ImportDialog(QDialog):
         layout.addLayout(buttons)
 
         choose.clicked.connect(self.choose_file)
+        self.path.returnPressed.connect(self.load_typed)
+        # Enter belongs to the field that has the focus: no button is pressed by an Enter elsewhere.
+        for button in (choose, self.check_button, self.import_button, self.rejects_button, self.close_button):
+            button.setAutoDefault(False)
         self.check_button.clicked.connect(self.dry_run)
         self.import_button.clicked.connect(self.run_import)
         self.rejects_button.clicked.connect(lambda: self.save_rejects())

@@ -157,8 +157,15 @@ class BarChart(QWidget):
         """Where bar ``index`` is drawn (its full row width, for clicks and tests)."""
         return QRectF(0, self._top() + index * self.ROW, self.width(), self.ROW)
 
+    def text_width(self) -> int:
+        """Room for the value texts right of the bars: the widest of them, never cut."""
+        metrics = self.fontMetrics()
+        texts = [bar.text or "—" for bar in self.bars]
+        return max([metrics.horizontalAdvance(text) + 8 for text in texts] + [60])
+
     def sizeHint(self) -> QSize:
-        return QSize(420, self._top() + self.ROW * max(len(self.bars), 1) + 6)
+        return QSize(max(420, self.label_width + self.text_width() + 120),
+                     self._top() + self.ROW * max(len(self.bars), 1) + 6)
 
     def mousePressEvent(self, event) -> None:
         row = int((event.position().y() - self._top()) // self.ROW)
@@ -186,8 +193,7 @@ class BarChart(QWidget):
             return
         values = [b.value for b in self.bars if b.value is not None]
         top = self.maximum if self.maximum is not None else max(values + [1])
-        text_w = 110
-        left = self.label_width
+        left, text_w = self.label_width, self.text_width()
         span = max(10, self.width() - left - text_w - 8)
         for i, bar in enumerate(self.bars):
             row = self.bar_rect(i)
