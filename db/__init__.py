@@ -27,3 +27,5 @@ Where things are:
 The core modules (connection, schema, records, changelog) import neither
 ``queries`` nor ``sync`` (except the bundle tables' migrations, run at open).
 """
+
+from db import driver as _driver  # noqa: E402,F401 - SQLCipher before sqlite-utils (see db/driver.py)

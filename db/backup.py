@@ -16,12 +16,13 @@ caller closes its Storage first.
 from __future__ import annotations
 
 import os
-import sqlite3
+from db.driver import sqlite3
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from db import tempfiles
+from db import keys, tempfiles
+from db.driver import connect
 from db.errors import SchemaTooNewError, StorageError, storage_errors
 from db.connection import private
 from db.identity import check_identity
@@ -55,12 +56,16 @@ def _stamp() -> str:
     return datetime.now(timezone.utc).strftime("%Y%m%d-%H%M%S-%f")
 
 
-def _copy_into(source: sqlite3.Connection, dest: Path) -> None:
-    """Online-backup ``source`` into ``dest`` via a temporary file and a rename."""
+def _copy_into(source: sqlite3.Connection, dest: Path, key: bytes | None = None) -> None:
+    """Online-backup ``source`` into ``dest`` via a temporary file and a rename.
+
+    An encrypted source is copied encrypted, under the same ``key``: a backup is as
+    closed to a finder as the database (and opens with the same sign-in).
+    """
     tmp = dest.with_name(f".{dest.name}.{_stamp()}.tmp")
     tempfiles.sweep(dest.parent)
     try:
-        target = sqlite3.connect(tmp)
+        target = connect(str(tmp), key)
         try:
             source.backup(target)
             # The copy is one standalone file, whatever mode the source used.
@@ -104,7 +109,7 @@ def backup(storage, dest: str | Path, overwrite: bool = False) -> Path:
         raise UserError(f"No existe la carpeta {dest.parent}; elija una carpeta que exista.", field="dest")
     storage.ensure_sound()  # a copy of a damaged file must not push the good copies out of rotation
     with storage_errors(str(dest)):
-        _copy_into(storage.conn, dest)
+        _copy_into(storage.conn, dest, keys.key_for(storage.path) if storage.path else None)
     return dest
 
 
@@ -123,7 +128,23 @@ def auto_backup(storage, folder: str | Path, keep: int = 7) -> Path:
 
 
 def _read_only(path: Path) -> sqlite3.Connection:
-    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    return _read_only_keyed(path)[0]
+
+
+def _read_only_keyed(path: Path) -> tuple[sqlite3.Connection, bytes | None]:
+    """A read-only connection, keyed with whichever unlocked key opens the file (none if plain)."""
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    tries = keys.candidates(path)
+    for key in tries:
+        conn = connect(uri, key, uri=True)
+        if key is None or len(tries) == 1:
+            return conn, key
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            return conn, key
+        except sqlite3.DatabaseError:
+            conn.close()
+    raise StorageError("wrong_key", path=str(path))
 
 
 def check_connection(conn: sqlite3.Connection) -> CheckReport:
@@ -131,6 +152,8 @@ def check_connection(conn: sqlite3.Connection) -> CheckReport:
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     problems = [r[0] for r in conn.execute("PRAGMA integrity_check")]
     problems = [] if problems == ["ok"] else problems
+    # Recent SQLite checks the FTS5 index inside integrity_check: say what that index is.
+    problems = [f"índice de búsqueda: {p}" if "fts5" in p or "firms_fts" in p else p for p in problems]
     tables = [r[0] for r in conn.execute(
         "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
         "AND name NOT LIKE 'firms_fts_%' ORDER BY name")]
@@ -219,10 +242,11 @@ def restore(db_path: str | Path, src: str | Path) -> Path | None:
         if db_path.exists():
             aside = db_path.with_name(f"{db_path.stem}.antes-de-restaurar-{_stamp()}{db_path.suffix or '.db'}")
             try:
-                current = sqlite3.connect(db_path)
+                current_key = keys.key_for(db_path) if not keys.is_plain_sqlite(db_path) else None
+                current = connect(str(db_path), current_key)
                 try:
                     # The copy kept aside must be complete on its own: use the backup API.
-                    _copy_into(current, aside)
+                    _copy_into(current, aside, current_key)
                 finally:
                     current.close()
             except sqlite3.DatabaseError:
@@ -233,10 +257,10 @@ def restore(db_path: str | Path, src: str | Path) -> Path | None:
         # A journal left by the old file must never be replayed onto the new one.
         for suffix in ("-wal", "-shm", "-journal"):
             Path(f"{db_path}{suffix}").unlink(missing_ok=True)
-        source = _read_only(src)
+        source, key = _read_only_keyed(src)
         try:
             # The backup API also picks up a source still in WAL mode with its -wal beside it.
-            _copy_into(source, db_path)
+            _copy_into(source, db_path, key)
         finally:
             source.close()
     return aside

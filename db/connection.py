@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import os
 import socket
-import sqlite3
+from db.driver import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -19,7 +19,8 @@ from pathlib import Path
 import uuid_utils
 from sqlite_utils import Database
 
-from db import tempfiles
+from db import keys, tempfiles
+from db.driver import connect
 from db.clock import now_iso
 from db.errors import StorageError, storage_errors
 from db.identity import check_identity
@@ -165,12 +166,13 @@ def open_reader(path: str | Path) -> Storage:
         raise StorageError("cannot_open", path=label)
     with storage_errors(label):
         uri = file_path.resolve().as_uri()
+        key = _key_or_refuse(file_path, label)
         try:
-            conn = sqlite3.connect(f"{uri}?mode=ro", uri=True)
+            conn = connect(f"{uri}?mode=ro", key, uri=True)
             conn.execute("PRAGMA schema_version").fetchone()
         except sqlite3.OperationalError:
             # WAL files on media where the -shm cannot be made: read the file as it is.
-            conn = sqlite3.connect(f"{uri}?immutable=1", uri=True)
+            conn = connect(f"{uri}?immutable=1", key, uri=True)
         db = Database(conn)
         try:
             version = check_identity(db.execute, label)
@@ -219,8 +221,11 @@ def _open(file_path: Path | None, label: str | None, device_name: str | None, mi
         if file_path is not None:
             file_path.parent.mkdir(parents=True, exist_ok=True)
             tempfiles.sweep(file_path.parent)  # what killed writers of earlier runs left behind
-        db = Database(memory=True) if memory else Database(file_path)
+        key = None if memory else _key_or_refuse(file_path, label)
+        db = Database(memory=True) if memory else Database(connect(str(file_path), key, check_same_thread=False))
         try:
+            if key is not None:
+                _check_key(db, label)
             db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             check_identity(db.execute, label)
             if not memory:
@@ -244,6 +249,23 @@ def _open(file_path: Path | None, label: str | None, device_name: str | None, mi
             db.close()
             raise
     return Storage(db, file_path, device_id, name)
+
+
+def _key_or_refuse(file_path: Path, label: str | None) -> bytes | None:
+    """The key this process unlocked for the file; refuses an encrypted file nobody unlocked."""
+    key = keys.key_for(file_path)
+    if key is None and file_path.is_file() and file_path.stat().st_size > 0 and not keys.is_plain_sqlite(file_path) \
+            and keys.key_file_path(file_path).exists():
+        raise StorageError("encrypted", path=label)
+    return key
+
+
+def _check_key(db: Database, label: str | None) -> None:
+    """The first read tells whether the key opens the file (SQLCipher says "not a database")."""
+    try:
+        db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.DatabaseError as exc:
+        raise StorageError("wrong_key", path=label) from exc
 
 
 def file_home(path: Path) -> str:

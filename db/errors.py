@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import errno
 import functools
-import sqlite3
+from db.driver import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import ParamSpec, TypeVar
@@ -34,6 +34,9 @@ MESSAGES = {
     "foreign": "Este archivo no es una base de datos de Rumbo (pertenece a otro programa); Rumbo no lo modifica.",
     "damaged": "La base de datos está dañada; no se escribe nada en ella. Restaure una copia de seguridad "
                "(«rumbo restore COPIA.db» o Configuración → Copias de seguridad).",
+    "encrypted": "La base de datos está cifrada: inicie sesión en Rumbo para abrirla.",
+    "wrong_key": "La llave no abre esta base de datos: el archivo de llaves no corresponde a ella o la base "
+                 "está dañada. Restaure la base y su archivo .keys de la misma copia de seguridad.",
     "io": "El disco no respondió al leer o escribir la base de datos; revise el dispositivo y vuelva a intentarlo.",
 }
 

@@ -322,8 +322,26 @@ def m0005_origin_home_and_application_id(db: Database) -> None:
     ])
 
 
+ROLES = ("adviser", "coordinator", "administrator")
+
+
+@MIGRATIONS(name="0006_adviser_roles_and_logins")
+def m0006_adviser_roles_and_logins(db: Database) -> None:
+    """Who may do what (issue 16): each adviser's role and sign-in name.
+
+    ``role`` is one of :data:`ROLES`: an adviser edits the centre's firms; a coordinator also
+    resolves sync conflicts and merges, changes settings and purges; an administrator also
+    manages advisers and keys. Whoever sets up sign-in on a database becomes its administrator
+    (a logged change, so it travels like any other). ``login`` is the name typed to sign in.
+    """
+    _run(db, 4, [
+        "ALTER TABLE advisers ADD COLUMN role TEXT NOT NULL DEFAULT 'adviser'",
+        "ALTER TABLE advisers ADD COLUMN login TEXT",
+    ])
+
+
 # The schema version this code writes and understands.
-SCHEMA_VERSION = 3  # the user_version of the last migration that changed tables (0003, 0004 only index)
+SCHEMA_VERSION = 4  # the user_version of the last migration that changed tables (0003, 0004 only index)
 
 # Tables whose rows follow the record model and are written through db.records.
 RECORD_TABLES = ("firms", "advisers", "contacts", "assessments", "answers", "notes", "settings")

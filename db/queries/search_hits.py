@@ -18,7 +18,7 @@ results are never stale.
 from __future__ import annotations
 
 import itertools
-import sqlite3
+from db.driver import sqlite3
 from dataclasses import dataclass
 
 HITS_TABLE = "temp.firm_search_hits"        # firms matching the text

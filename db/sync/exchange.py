@@ -44,7 +44,7 @@ Design (why it converges and never loses an edit)
 from __future__ import annotations
 
 import os
-import sqlite3
+from db.driver import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 

@@ -7,7 +7,7 @@ import platform
 import resource
 import shutil
 import statistics
-import sqlite3
+from db.driver import sqlite3
 import tempfile
 import time
 from collections.abc import Callable

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import sqlite3
+from db.driver import sqlite3
 import subprocess
 import sys
 
@@ -25,7 +25,7 @@ def test_backup_then_check_then_restore(tmp_path, capsys):
 
     assert main(["--db", str(out), "check"]) == 0
     text = capsys.readouterr().out
-    assert "Integridad: correcta" in text and "Versión del esquema: 3" in text and "Empresas: 3" in text
+    assert "Integridad: correcta" in text and "Versión del esquema: 4" in text and "Empresas: 3" in text
 
     _db_with_firms(db, 2)
     assert main(["--db", str(db), "restore", str(out)]) == 0

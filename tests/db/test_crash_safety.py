@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 import signal
-import sqlite3
+from db.driver import sqlite3
 import subprocess
 import sys
 import textwrap

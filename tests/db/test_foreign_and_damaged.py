@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-import sqlite3
+from db.driver import sqlite3
 
 import pytest
 

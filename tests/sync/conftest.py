@@ -21,8 +21,12 @@ _counter = itertools.count(1)
 def logical_hash(storage) -> str:
     """A checksum of the database's logical contents (every table, every row)."""
     digest = hashlib.sha256()
-    for line in storage.conn.iterdump():
-        digest.update(line.encode("utf-8"))
+    tables = [r[0] for r in storage.conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")]
+    for table in tables:
+        digest.update(table.encode("utf-8"))
+        for row in sorted(map(repr, storage.conn.execute(f'SELECT * FROM "{table}"'))):
+            digest.update(row.encode("utf-8"))
     return digest.hexdigest()
 
 
