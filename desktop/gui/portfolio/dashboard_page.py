@@ -153,6 +153,7 @@ class DashboardPage(QWidget):
             filters.addWidget(widget)
         filters.addWidget(QLabel(self.tr("Asesor:")))
         filters.addWidget(self.adviser)
+        self.adviser.setMinimumWidth(90)  # full width when there is room; narrower at 150 % on a laptop
         filters.addWidget(QLabel(self.tr("Sin reevaluar en:")))
         filters.addWidget(self.stale_months)
         filters.addWidget(self.refresh_button)

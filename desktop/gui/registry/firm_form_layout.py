@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.gui.shared.accessibility import surface, tone
 from desktop.gui.shared.fields import (
     FieldBox,
     combo,
@@ -61,7 +62,7 @@ def build_form(dialog) -> None:
     # Duplicate warning, hidden until the typed firm matches a registered one.
     dialog.duplicate_banner = QFrame(objectName="duplicateBanner")
     dialog.duplicate_banner.setStyleSheet(
-        "#duplicateBanner { background: #fff4e5; border: 1px solid #f0a030; border-radius: 4px; }")
+        f"#duplicateBanner {{ background: {surface('#fff4e5')}; border: 1px solid #f0a030; border-radius: 4px; }}")
     dialog.duplicate_text = QLabel(objectName="duplicateText", wordWrap=True)
     dialog.duplicate_button = QPushButton(tr("Abrir la empresa existente"), objectName="openDuplicate")
     banner = QHBoxLayout(dialog.duplicate_banner)
@@ -77,7 +78,7 @@ def build_form(dialog) -> None:
     _add(dialog, form, "trade_name", tr("Nombre &comercial"), line("trade_name"))
     _add(dialog, form, "country", tr("&País"), combo("country", country_choices(lang), blank=None), required=True)
     dialog.tax_hint = QLabel(objectName="taxIdHint", wordWrap=True)
-    dialog.tax_hint.setStyleSheet("color: #2e7d32; font-size: 9pt;")
+    dialog.tax_hint.setStyleSheet(f"color: {tone('#2e7d32')}; font-size: 9pt;")
     dialog.tax_hint.hide()
     _add(dialog, form, "tax_id", tr("&Identificación tributaria"), line("tax_id", tr("NIT, RNC, cédula jurídica…")),
          extra=dialog.tax_hint)
@@ -111,7 +112,7 @@ def build_form(dialog) -> None:
     for stem, label in (("sales", tr("&Ventas anuales")), ("assets", tr("Ac&tivos")),
                         ("exports", tr("E&xportaciones anuales"))):
         usd = QLabel(objectName=f"{stem}Usd")
-        usd.setStyleSheet("color: #555;")
+        usd.setStyleSheet(f"color: {tone('#555')};")
         usd.setMinimumWidth(120)
         amount = line(f"{stem}_amount", tr("en la moneda de la empresa"))
         row = QWidget()
@@ -127,7 +128,7 @@ def build_form(dialog) -> None:
     dialog.class_reason = QLabel(objectName="classReason", wordWrap=True)
     dialog.class_reason.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     class_box = QFrame(objectName="classBox")
-    class_box.setStyleSheet("#classBox { background: #f3f6f9; border: 1px solid #c9d6e2; border-radius: 4px; }")
+    class_box.setStyleSheet(f"#classBox {{ background: {surface('#f3f6f9')}; border: 1px solid #c9d6e2; border-radius: 4px; }}")
     class_layout = QVBoxLayout(class_box)
     class_layout.addWidget(QLabel(tr("Clasificación por tamaño (en vivo)")))
     class_layout.addWidget(dialog.class_name)
@@ -163,18 +164,17 @@ def build_form(dialog) -> None:
     grid.setColumnStretch(0, 1)
     grid.setColumnStretch(1, 1)
     scroll = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
-    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     scroll.setWidget(body)
 
     dialog.status = QLabel(objectName="formStatus", wordWrap=True)
-    dialog.status.setStyleSheet("color: #c62828; font-weight: bold;")
+    dialog.status.setStyleSheet(f"color: {tone('#c62828')}; font-weight: bold;")
     dialog.status.hide()
     dialog.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
     save = dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
     save.setText(tr("&Guardar"))
     save.setObjectName("saveButton")
     save.setDefault(True)
-    save.setToolTip(tr("Enter o Ctrl+Enter"))
+    save.setToolTip(tr("Enter, Ctrl+Enter o Ctrl+S"))
     cancel = dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel)
     cancel.setText(tr("Cancelar"))
     cancel.setObjectName("cancelButton")

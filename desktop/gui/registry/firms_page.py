@@ -104,6 +104,8 @@ class FirmsPage(QWidget):
         filters = QHBoxLayout()
         for widget in (self.country, self.size_class, self.sector, self.stage, self.band, self.adviser):
             filters.addWidget(widget)
+            if isinstance(widget, QComboBox):
+                widget.setMinimumWidth(90)  # full width when there is room; narrower at 150 % on a laptop
         filters.addStretch(1)
         actions = QHBoxLayout()
         actions.addWidget(self.count_label, 1)

@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-# A label shorter than this, just before a widget in the same row, names it ("Mostrar:", "Asesor:").
+# A label shorter than this and ending in ':', just before a widget in the same row, names it ("Mostrar:").
 SHORT_LABEL = 40
 
 
@@ -191,12 +191,12 @@ class _Labels:
         return ""
 
     def _before(self, widget: QWidget) -> str:
-        """The short label just before the widget in its row or column ("Mostrar:" then a list)."""
+        """The short label ending in ':' just before the widget in its row ("Mostrar:" then a list)."""
         for box in self.boxes:
             for i in range(1, box.count()):
                 if box.itemAt(i).widget() is widget:
                     before = box.itemAt(i - 1).widget()
-                    if isinstance(before, QLabel) and before.buddy() is None:
+                    if isinstance(before, QLabel) and before.buddy() is None and before.text().rstrip().endswith(":"):
                         text = plain(before.text())
                         if 0 < len(text) <= SHORT_LABEL:
                             return text
@@ -252,7 +252,8 @@ def prepare(root: QWidget, names: dict[QWidget, str] | None = None) -> QWidget:
             view.setTabKeyNavigation(False)  # Tab leaves the table; the arrows move inside it
     for area in root.findChildren(QScrollArea):
         content = area.widget()
-        if content is not None and any(_tab_focusable(w) for w in content.findChildren(QWidget)):
+        if content is not None and any(_tab_focusable(w) or getattr(w, "is_chart", False)
+                                       for w in content.findChildren(QWidget)):
             area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the area follows the focus of what it holds
     name_widgets(root)
     if root.isWindow():

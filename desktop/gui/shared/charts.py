@@ -41,6 +41,12 @@ def _muted(widget: QWidget) -> QColor:
     return colour
 
 
+def _ink(widget: QWidget, colour: str) -> QColor:
+    """A series' or bar's colour, lightened on a dark palette so it stands out from the black."""
+    ink = QColor(colour)
+    return ink.lighter(160) if dark_palette(widget.palette()) else ink
+
+
 def _number(value: float) -> str:
     """A value as the adviser reads it ("54,3", "1.200")."""
     if float(value).is_integer():
@@ -149,7 +155,7 @@ class RadarChart(_Chart):
             p.setPen(_text(self))
             p.drawText(box, align | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap, text)
         for s in self.series:
-            color = QColor(s.color)
+            color = _ink(self, s.color)
             points = self.shape(s, centre, radius)
             fill = QColor(color)
             fill.setAlpha(50)
@@ -209,8 +215,16 @@ class BarChart(_Chart):
         """Replace the bars."""
         self.bars = list(bars)
         self.current = min(self.current, max(len(self.bars) - 1, 0))
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus if self.clickable() and self.bars else Qt.FocusPolicy.NoFocus)
         self.setFixedHeight(self._top() + self.ROW * max(len(self.bars), 1) + 6)
+        self._keyboard()
+
+    def connectNotify(self, signal) -> None:
+        super().connectNotify(signal)
+        if signal.name() == b"bar_clicked":  # now a bar opens something: reachable with Tab
+            self._keyboard()
+
+    def _keyboard(self) -> None:
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus if self.clickable() and self.bars else Qt.FocusPolicy.NoFocus)
         self._described()
 
     def kind(self) -> str:
@@ -292,7 +306,8 @@ class BarChart(_Chart):
             return
         values = [b.value for b in self.bars if b.value is not None]
         top = self.maximum if self.maximum is not None else max(values + [1])
-        text_w = 110
+        # The value texts are as wide as the longest one needs ("54,3  ·  cob. 100 %"), never cut off.
+        text_w = max([110] + [p.fontMetrics().horizontalAdvance(b.text) + 12 for b in self.bars])
         left = self.label_width
         span = max(10, self.width() - left - text_w - 8)
         track_colour = self.palette().color(QPalette.ColorRole.AlternateBase) if dark_palette(self.palette()) \
@@ -313,7 +328,7 @@ class BarChart(_Chart):
             p.drawRect(track)
             if bar.value is not None and top > 0:
                 width = span * max(0.0, min(1.0, bar.value / top))
-                p.setBrush(QColor(bar.color))
+                p.setBrush(_ink(self, bar.color))
                 p.drawRect(QRectF(left, track.top(), width, track.height()))
             p.setPen(text if bar.value is not None else muted)
             p.drawText(QRectF(left + span + 6, row.top(), text_w, row.height()),
@@ -392,7 +407,7 @@ class LineChart(_Chart):
         for i, label in enumerate(self.x_labels):
             p.drawText(QRectF(x_of(i) - 50, plot.bottom() + 4, 100, 18), Qt.AlignmentFlag.AlignHCenter, label)
         for j, s in enumerate(self.series):
-            color = QColor(s.color)
+            color = _ink(self, s.color)
             p.setPen(QPen(color, 2))
             path = QPainterPath()
             started = False

@@ -17,9 +17,18 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
 from desktop.domain.registry.validation import LEGAL_FORMS
+from desktop.gui.shared.accessibility import surface, tone
 
-INVALID_STYLE = "border: 1px solid #c62828; border-radius: 3px; background: #fff6f6;"
-PROBLEM_STYLE = "color: #c62828; font-size: 9pt;"
+
+def invalid_style() -> str:
+    """How an editor with a problem is marked: a red border (and a pink field on a light palette)."""
+    return f"border: 1px solid #c62828; border-radius: 3px; background: {surface('#fff6f6')};"
+
+
+def problem_style() -> str:
+    """The line under an editor that says what is wrong."""
+    return f"color: {tone('#c62828')}; font-size: 9pt;"
+
 
 # Currencies offered first: the region's, then the usual others; any ISO code can be typed.
 COMMON_CURRENCIES = ("USD", "CRC", "GTQ", "HNL", "NIO", "PAB", "DOP", "MXN", "COP", "PEN", "ARS", "BRL",
@@ -127,7 +136,7 @@ class FieldBox(QWidget):
         super().__init__(parent)
         self.editor = editor
         self.problem = QLabel(objectName=f"{editor.objectName()}Problem", wordWrap=True)
-        self.problem.setStyleSheet(PROBLEM_STYLE)
+        self.problem.setStyleSheet(problem_style())
         self.problem.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -142,7 +151,7 @@ class FieldBox(QWidget):
         if message:
             self.problem.setText(message)
             self.problem.show()
-            self.editor.setStyleSheet(f"#{self.editor.objectName()} {{ {INVALID_STYLE} }}")
+            self.editor.setStyleSheet(f"#{self.editor.objectName()} {{ {invalid_style()} }}")
             self.editor.setToolTip(message)
         else:
             self.problem.clear()
