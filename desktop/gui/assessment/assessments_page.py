@@ -134,6 +134,7 @@ class AssessmentsPage(QWidget):
         self.stack.addWidget(list_page)
         self.back_button = QPushButton(self.tr("← Volver a la lista"), objectName="backToList")
         self.back_button.setVisible(False)
+        self.back_button.setAccessibleName(self.tr("Volver a la lista"))  # the arrow is only drawn
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignLeft)

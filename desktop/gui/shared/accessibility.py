@@ -37,7 +37,9 @@ from PySide6.QtWidgets import (
     QLayout,
     QLineEdit,
     QScrollArea,
+    QTableView,
     QTabWidget,
+    QTreeView,
     QWidget,
 )
 
@@ -210,6 +212,19 @@ class _Labels:
         return ""
 
 
+def spoken_name(widget: QWidget) -> str:
+    """The name a screen reader says: the accessible name, else a button's or a label's own text.
+
+    Buttons and labels keep no copied name, so one whose text changes ("Importar 3 empresas")
+    is read as it is shown.
+    """
+    if widget.accessibleName():
+        return widget.accessibleName()
+    if isinstance(widget, (QAbstractButton, QLabel)):
+        return plain(widget.text())
+    return ""
+
+
 def name_widgets(root: QWidget) -> list[QWidget]:
     """Name every focusable widget under ``root`` that has no accessible name yet.
 
@@ -222,7 +237,7 @@ def name_widgets(root: QWidget) -> list[QWidget]:
     for widget in [root] + root.findChildren(QWidget):
         if not focusable(widget) and not getattr(widget, "is_chart", False):
             continue
-        if not widget.accessibleName() and not isinstance(widget, QLabel):
+        if not spoken_name(widget):
             name = labels.name_of(widget)
             if name:
                 widget.setAccessibleName(name)
@@ -230,9 +245,24 @@ def name_widgets(root: QWidget) -> list[QWidget]:
                 unnamed.append(widget)
         if not widget.accessibleDescription():
             hint = plain(widget.toolTip()) or (plain(widget.placeholderText()) if isinstance(widget, QLineEdit) else "")
-            if hint and hint != widget.accessibleName():
+            if isinstance(widget, QAbstractItemView) and not hint:
+                hint = _view_description(widget)
+            if hint and hint != spoken_name(widget):
                 widget.setAccessibleDescription(hint)
     return unnamed
+
+
+def _view_description(view: QAbstractItemView) -> str:
+    """What a table or list holds, for one that says nothing else: its columns, or how to move in it."""
+    header = view.horizontalHeader() if isinstance(view, QTableView) else \
+        view.header() if isinstance(view, QTreeView) else None
+    model = view.model()
+    columns = [] if header is None or model is None else [
+        str(model.headerData(c, Qt.Orientation.Horizontal) or "") for c in range(header.count())]
+    columns = [c for c in columns if c]
+    if len(columns) > 1:
+        return _tr("Columnas: {columns}. Las flechas recorren las filas.").format(columns=", ".join(columns))
+    return _tr("Las flechas recorren la lista.")
 
 
 def prepare(root: QWidget, names: dict[QWidget, str] | None = None) -> QWidget:

@@ -48,10 +48,11 @@ def _ink(widget: QWidget, colour: str) -> QColor:
 
 
 def _number(value: float) -> str:
-    """A value as the adviser reads it ("54,3", "1.200")."""
+    """A value as the screens write it: "54,3" in Spanish (like the results), "1,200" for a count."""
     if float(value).is_integer():
         return QLocale().toString(int(value))
-    return QLocale().toString(float(value), "f", 1)
+    text = f"{float(value):.1f}"
+    return text.replace(".", ",") if QLocale().language() == QLocale.Language.Spanish else text
 
 
 class _Chart(QWidget):
