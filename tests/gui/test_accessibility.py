@@ -431,7 +431,8 @@ def test_a_bar_chart_says_each_bar_in_words(qtbot):
     chart.set_bars([Bar("micro", "Microempresa", 310, "310"), Bar("pequena", "Pequeña empresa", 95, "95"),
                     Bar("x", "Sin clasificar", None)])
     assert chart.accessibleName() == "Empresas por tamaño"
-    assert chart.accessibleDescription().startswith("Microempresa: 310; Pequeña empresa: 95; Sin clasificar: sin datos.")
+    assert chart.accessibleDescription().startswith(
+        "Microempresa: 310; Pequeña empresa: 95; Sin clasificar: sin datos.")
     assert chart.focusPolicy() == Qt.FocusPolicy.StrongFocus  # a clickable chart is reached with Tab
 
 
@@ -503,3 +504,14 @@ def test_standard_shortcuts_are_the_platform_ones(qapp):
     # What the tooltips promise is what the keys are.
     assert a11y.shortcut_text(QKeySequence.StandardKey.Print) == "Ctrl+P"
     assert a11y.shortcut_text(QKeySequence.StandardKey.New) == "Ctrl+N"
+
+
+def test_enter_on_the_assessment_list_opens_the_chosen_one(window, demo, qtbot):
+    window.show_page("assessments")
+    page = window.page("assessments")
+    row = next(r for r, item in enumerate(page.rows) if item["status"] == "completed")
+    page.table.selectRow(row)
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    shown = page.stack.currentWidget()
+    assert type(shown).__name__ == "AssessmentResultsView" and shown.assessment_id == page.rows[row]["id"]

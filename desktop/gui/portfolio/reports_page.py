@@ -153,8 +153,8 @@ class ReportsPage(QWidget):
         self.firms.currentRowChanged.connect(lambda _row: self._update_buttons())
         self.print_one.clicked.connect(self.print_firm)
         add_shortcut(self.print_one, "Ctrl+P")
-        for widget, name in ((self.firms, self.tr("Empresas encontradas")), (self.start, self.tr("Inicio del período")),
-                             (self.end, self.tr("Fin del período"))):
+        for widget, name in ((self.firms, self.tr("Empresas encontradas")),
+                             (self.start, self.tr("Inicio del período")), (self.end, self.tr("Fin del período"))):
             widget.setAccessibleName(name)
         self.print_all.clicked.connect(self.print_everything)
         self.cancel_button.clicked.connect(self.cancel_batch)

@@ -128,7 +128,8 @@ def build_form(dialog) -> None:
     dialog.class_reason = QLabel(objectName="classReason", wordWrap=True)
     dialog.class_reason.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     class_box = QFrame(objectName="classBox")
-    class_box.setStyleSheet(f"#classBox {{ background: {surface('#f3f6f9')}; border: 1px solid #c9d6e2; border-radius: 4px; }}")
+    class_box.setStyleSheet(
+        f"#classBox {{ background: {surface('#f3f6f9')}; border: 1px solid #c9d6e2; border-radius: 4px; }}")
     class_layout = QVBoxLayout(class_box)
     class_layout.addWidget(QLabel(tr("Clasificación por tamaño (en vivo)")))
     class_layout.addWidget(dialog.class_name)

@@ -179,7 +179,8 @@ class ImportDialog(QDialog):
 
     def _say(self, text: str, error: bool = False) -> None:
         self.status.setText(text)
-        self.status.setStyleSheet(f"color: {tone('#c62828')}; font-weight: bold;" if error else f"color: {tone('#333')};")
+        self.status.setStyleSheet(f"color: {tone('#c62828')}; font-weight: bold;" if error
+                                  else f"color: {tone('#333')};")
 
     def _update_buttons(self) -> None:
         usable = self.preview is not None and not self.preview.missing
