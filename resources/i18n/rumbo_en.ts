@@ -4,87 +4,92 @@
     <context>
         <name>AdviserDialog</name>
         <message>
-            <location filename="../../desktop/gui/settings/adviser_dialog.py" line="70" />
+            <location filename="../../desktop/gui/settings/adviser_dialog.py" line="72" />
             <source>&amp;Centro</source>
             <translation>&amp;Centre</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/adviser_dialog.py" line="69" />
+            <location filename="../../desktop/gui/settings/adviser_dialog.py" line="71" />
             <source>&amp;Nombre *</source>
             <translation>&amp;Name *</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/adviser_dialog.py" line="66" />
+            <location filename="../../desktop/gui/settings/adviser_dialog.py" line="68" />
             <source>&amp;Registrarme y continuar</source>
             <translation>&amp;Register and continue</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/adviser_dialog.py" line="54" />
+            <location filename="../../desktop/gui/settings/adviser_dialog.py" line="56" />
             <source>&amp;Usar este asesor</source>
             <translation>&amp;Use this adviser</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/adviser_dialog.py" line="56" />
+            <location filename="../../desktop/gui/settings/adviser_dialog.py" line="58" />
             <source>Asesores registrados</source>
             <translation>Registered advisers</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/adviser_dialog.py" line="79" />
+            <location filename="../../desktop/gui/settings/adviser_dialog.py" line="81" />
             <source>Así lo verán los demás equipos y el centro en los paquetes y conflictos.</source>
             <translation>Other devices and the centre will see this name in bundles and conflicts.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/adviser_dialog.py" line="45" />
+            <location filename="../../desktop/gui/settings/adviser_dialog.py" line="47" />
             <source>Cada cambio queda registrado a nombre del asesor que lo hace. Elija su nombre o regístrese.</source>
             <translation>Every change is recorded under the name of the adviser who makes it. Choose your name or register.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/adviser_dialog.py" line="71" />
+            <location filename="../../desktop/gui/settings/adviser_dialog.py" line="73" />
             <source>Correo &amp;electrónico</source>
             <translation>&amp;Email</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/adviser_dialog.py" line="146" />
+            <location filename="../../desktop/gui/settings/adviser_dialog.py" line="116" />
+            <source>Elija su nombre con las flechas; Enter o doble clic lo usa.</source>
+            <translation>Choose your name with the arrow keys; Enter or a double click uses it.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/adviser_dialog.py" line="153" />
             <source>Escriba un nombre para este equipo.</source>
             <translation>Type a name for this device.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/adviser_dialog.py" line="77" />
+            <location filename="../../desktop/gui/settings/adviser_dialog.py" line="79" />
             <source>Este equipo</source>
             <translation>This computer</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/adviser_dialog.py" line="76" />
+            <location filename="../../desktop/gui/settings/adviser_dialog.py" line="78" />
             <source>Laptop de …</source>
             <translation>Laptop of …</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/adviser_dialog.py" line="81" />
+            <location filename="../../desktop/gui/settings/adviser_dialog.py" line="83" />
             <source>Nombre del &amp;equipo *</source>
             <translation>&amp;Device name *</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/adviser_dialog.py" line="62" />
+            <location filename="../../desktop/gui/settings/adviser_dialog.py" line="64" />
             <source>Nombre y apellido</source>
             <translation>First and last name</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/adviser_dialog.py" line="67" />
+            <location filename="../../desktop/gui/settings/adviser_dialog.py" line="69" />
             <source>Nuevo asesor</source>
             <translation>New adviser</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/adviser_dialog.py" line="89" />
+            <location filename="../../desktop/gui/settings/adviser_dialog.py" line="91" />
             <source>Salir</source>
             <translation>Quit</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/adviser_dialog.py" line="65" />
+            <location filename="../../desktop/gui/settings/adviser_dialog.py" line="67" />
             <source>nombre@dominio.org</source>
             <translation>name@domain.org</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/adviser_dialog.py" line="42" />
+            <location filename="../../desktop/gui/settings/adviser_dialog.py" line="44" />
             <source>¿Quién usa Rumbo en este equipo?</source>
             <translation>Who is using Rumbo on this computer?</translation>
         </message>
@@ -92,257 +97,262 @@
     <context>
         <name>AssessmentResultsView</name>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="163" />
+            <location filename="../../desktop/gui/assessment/results.py" line="164" />
             <source>&amp;Imprimir informe…</source>
             <translation>&amp;Print report…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="166" />
+            <location filename="../../desktop/gui/assessment/results.py" line="167" />
             <source>&amp;Seguimiento de la empresa</source>
             <translation>Firm &amp;follow-up</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="266" />
+            <location filename="../../desktop/gui/assessment/results.py" line="269" />
             <source>(dimensiones sin respuestas suficientes; no son brechas)</source>
             <translation>(dimensions without enough answers; they are not gaps)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="238" />
+            <location filename="../../desktop/gui/assessment/results.py" line="241" />
             <source>(no suma puntos)</source>
             <translation>(earns no points)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="94" />
+            <location filename="../../desktop/gui/assessment/results.py" line="95" />
             <source>(provisional)</source>
             <translation>(provisional)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="135" />
+            <location filename="../../desktop/gui/assessment/results.py" line="136" />
             <source>(sin datos)</source>
             <translation>(no data)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="277" />
+            <location filename="../../desktop/gui/assessment/results.py" line="280" />
             <source>Antes de todo</source>
             <translation>First of all</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="147" />
+            <location filename="../../desktop/gui/assessment/results.py" line="148" />
             <source>Aporte</source>
             <translation>Contribution</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="123" />
+            <location filename="../../desktop/gui/assessment/results.py" line="124" />
             <source>Bloqueos</source>
             <translation>Band caps</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="99" />
+            <location filename="../../desktop/gui/assessment/results.py" line="100" />
             <source>Cobertura de respuestas: </source>
             <translation>Answer coverage: </translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="277" />
+            <location filename="../../desktop/gui/assessment/results.py" line="280" />
             <source>Condición previa</source>
             <translation>Precondition</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="146" />
+            <location filename="../../desktop/gui/assessment/results.py" line="147" />
             <source>Dimensión / pregunta</source>
             <translation>Dimension / question</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="320" />
+            <location filename="../../desktop/gui/assessment/results.py" line="323" />
             <source>Documentos PDF (*.pdf)</source>
             <translation>PDF documents (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="127" />
+            <location filename="../../desktop/gui/assessment/results.py" line="128" />
             <source>Etapa de internacionalización</source>
             <translation>Internationalization stage</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="91" />
+            <location filename="../../desktop/gui/assessment/results.py" line="92" />
             <source>Evaluación incompleta</source>
             <translation>Incomplete assessment</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="147" />
+            <location filename="../../desktop/gui/assessment/results.py" line="148" />
             <source>Evidencia</source>
             <translation>Evidence</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="184" />
+            <location filename="../../desktop/gui/assessment/results.py" line="187" />
             <source>Explicación de cada puntaje (abra una dimensión)</source>
             <translation>How each score was reached (open a dimension)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="319" />
+            <location filename="../../desktop/gui/assessment/results.py" line="322" />
             <source>Guardar informe</source>
             <translation>Save report</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="194" />
+            <location filename="../../desktop/gui/assessment/results.py" line="197" />
             <source>Idioma del in&amp;forme:</source>
             <translation>Report lan&amp;guage:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="165" />
+            <location filename="../../desktop/gui/assessment/results.py" line="166" />
             <source>Idioma del informe</source>
             <translation>Report language</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="330" />
+            <location filename="../../desktop/gui/assessment/results.py" line="333" />
             <source>Informe</source>
             <translation>Report</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="186" />
+            <location filename="../../desktop/gui/assessment/results.py" line="189" />
             <source>Instrumentos de apoyo recomendados y plan de acción</source>
             <translation>Recommended support instruments and action plan</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="296" />
+            <location filename="../../desktop/gui/assessment/results.py" line="299" />
             <source>Lo que dice el estudio</source>
             <translation>What the study says</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="254" />
+            <location filename="../../desktop/gui/assessment/results.py" line="257" />
             <source>No aplica a esta empresa</source>
             <translation>Does not apply to this firm</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="271" />
+            <location filename="../../desktop/gui/assessment/results.py" line="274" />
             <source>No hay instrumentos recomendados: ninguna respuesta muestra una brecha y el perfil de la empresa no se pudo determinar.</source>
             <translation>No instruments recommended: no answer shows a gap and the firm's profile could not be determined.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="294" />
+            <location filename="../../desktop/gui/assessment/results.py" line="297" />
             <source>Para este tipo de empresa</source>
             <translation>For this kind of firm</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="265" />
+            <location filename="../../desktop/gui/assessment/results.py" line="268" />
             <source>Para preguntar la próxima vez</source>
             <translation>To ask next time</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="129" />
+            <location filename="../../desktop/gui/assessment/results.py" line="130" />
             <source>Perfil</source>
             <translation>Profile</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="298" />
+            <location filename="../../desktop/gui/assessment/results.py" line="301" />
             <source>Plan de acción</source>
             <translation>Action plan</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="292" />
+            <location filename="../../desktop/gui/assessment/results.py" line="295" />
             <source>Por qué</source>
             <translation>Why</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="299" />
+            <location filename="../../desktop/gui/assessment/results.py" line="302" />
             <source>Programas de referencia</source>
             <translation>Reference programmes</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="137" />
+            <location filename="../../desktop/gui/assessment/results.py" line="138" />
             <source>Puntaje</source>
             <translation>Score</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="139" />
+            <location filename="../../desktop/gui/assessment/results.py" line="170" />
+            <source>Puntaje por dimensión (gráfico radar)</source>
+            <translation>Score per dimension (radar chart)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/assessment/results.py" line="140" />
             <source>Puntaje y cobertura por dimensión</source>
             <translation>Score and coverage by dimension</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="146" />
+            <location filename="../../desktop/gui/assessment/results.py" line="147" />
             <source>Puntos</source>
             <translation>Points</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="101" />
+            <location filename="../../desktop/gui/assessment/results.py" line="102" />
             <source>Respaldadas con documento: </source>
             <translation>Backed by a document: </translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="146" />
+            <location filename="../../desktop/gui/assessment/results.py" line="147" />
             <source>Respuesta</source>
             <translation>Answer</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="293" />
+            <location filename="../../desktop/gui/assessment/results.py" line="296" />
             <source>Respuestas que lo motivan</source>
             <translation>Answers behind it</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="106" />
+            <location filename="../../desktop/gui/assessment/results.py" line="107" />
             <source>Resultado provisional: faltan demasiadas respuestas.</source>
             <translation>Provisional result: too many answers are missing.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="330" />
+            <location filename="../../desktop/gui/assessment/results.py" line="333" />
             <source>Se guardó el informe en {path}.</source>
             <translation>The report was saved to {path}.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="89" />
+            <location filename="../../desktop/gui/assessment/results.py" line="90" />
             <source>Sin banda</source>
             <translation>No band</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="126" />
+            <location filename="../../desktop/gui/assessment/results.py" line="127" />
             <source>Sin bloqueos: ninguna respuesta limita la banda.</source>
             <translation>No band caps: no answer limits the band.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="214" />
+            <location filename="../../desktop/gui/assessment/results.py" line="217" />
             <source>Sin determinar</source>
             <translation>Undetermined</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="108" />
+            <location filename="../../desktop/gui/assessment/results.py" line="109" />
             <source>Sin los bloqueos sería: </source>
             <translation>Without the caps it would be: </translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="257" />
+            <location filename="../../desktop/gui/assessment/results.py" line="260" />
             <source>Sin responder</source>
             <translation>Unanswered</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="256" />
+            <location filename="../../desktop/gui/assessment/results.py" line="259" />
             <source>Sin responder (no suma puntos: orienta las recomendaciones)</source>
             <translation>Not answered (earns no points: it shapes the recommendations)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="103" />
+            <location filename="../../desktop/gui/assessment/results.py" line="104" />
             <source>Sin índice ni banda: se respondió menos de la mitad del cuestionario. Abajo está lo que conviene preguntar la próxima vez.</source>
             <translation>No index or band: less than half of the questionnaire was answered. What to ask next time is listed below.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="224" />
+            <location filename="../../desktop/gui/assessment/results.py" line="227" />
             <source>cob.</source>
             <translation>cov.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="229" />
+            <location filename="../../desktop/gui/assessment/results.py" line="232" />
             <source>cobertura </source>
             <translation>coverage </translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="121" />
+            <location filename="../../desktop/gui/assessment/results.py" line="122" />
             <source>como máximo</source>
             <translation>at most</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="82" />
+            <location filename="../../desktop/gui/assessment/results.py" line="83" />
             <source>evaluación del</source>
             <translation>assessment of</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="112" />
+            <location filename="../../desktop/gui/assessment/results.py" line="113" />
             <source>Índice de preparación (0–100)</source>
             <translation>Readiness index (0–100)</translation>
         </message>
@@ -350,62 +360,72 @@
     <context>
         <name>AssessmentWizard</name>
         <message>
-            <location filename="../../desktop/gui/assessment/wizard.py" line="79" />
+            <location filename="../../desktop/gui/assessment/wizard.py" line="80" />
             <source>%v de %m preguntas</source>
             <translation>%v of %m questions</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/wizard.py" line="111" />
+            <location filename="../../desktop/gui/assessment/wizard.py" line="112" />
             <source>&amp;Anterior</source>
             <translation>&amp;Previous</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/wizard.py" line="113" />
+            <location filename="../../desktop/gui/assessment/wizard.py" line="114" />
             <source>&amp;Cerrar y seguir después</source>
             <translation>&amp;Close and continue later</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/wizard.py" line="112" />
+            <location filename="../../desktop/gui/assessment/wizard.py" line="113" />
             <source>&amp;Siguiente</source>
             <translation>&amp;Next</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/wizard.py" line="114" />
+            <location filename="../../desktop/gui/assessment/wizard.py" line="115" />
             <source>&amp;Terminar evaluación</source>
             <translation>&amp;Finish assessment</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/wizard.py" line="123" />
+            <location filename="../../desktop/gui/assessment/wizard.py" line="124" />
             <source>Avance por dimensión</source>
             <translation>Progress by dimension</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/wizard.py" line="237" />
+            <location filename="../../desktop/gui/assessment/wizard.py" line="243" />
             <source>Con tan pocas respuestas el resultado será provisional. </source>
             <translation>With so few answers the result will be provisional. </translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/wizard.py" line="234" />
+            <location filename="../../desktop/gui/assessment/wizard.py" line="240" />
             <source>Con tan pocas respuestas no habrá índice ni banda: la evaluación quedará incompleta, con la lista de lo que falta preguntar. </source>
             <translation>With so few answers there will be no index or band: the assessment will be incomplete, with a list of what is still to ask. </translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/wizard.py" line="186" />
+            <location filename="../../desktop/gui/assessment/wizard.py" line="146" />
+            <source>Dimensiones del cuestionario</source>
+            <translation>Questionnaire dimensions</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/assessment/wizard.py" line="192" />
             <source>Guardado</source>
             <translation>Saved</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/wizard.py" line="228" />
+            <location filename="../../desktop/gui/assessment/wizard.py" line="147" />
+            <source>Preguntas respondidas de cada dimensión; elija una para ir a sus preguntas.</source>
+            <translation>Questions answered in each dimension; choose one to go to its questions.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/assessment/wizard.py" line="234" />
             <source>Quedan {n} preguntas sin responder. </source>
             <translation>{n} questions are still unanswered. </translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/wizard.py" line="238" />
+            <location filename="../../desktop/gui/assessment/wizard.py" line="244" />
             <source>Terminar evaluación</source>
             <translation>Finish assessment</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/wizard.py" line="226" />
+            <location filename="../../desktop/gui/assessment/wizard.py" line="232" />
             <source>¿Terminar la evaluación? Después ya no podrá cambiar las respuestas.</source>
             <translation>Finish the assessment? The answers cannot be changed afterwards.</translation>
         </message>
@@ -413,32 +433,32 @@
     <context>
         <name>AssessmentsPage</name>
         <message>
-            <location filename="../../desktop/gui/assessment/assessments_page.py" line="96" />
+            <location filename="../../desktop/gui/assessment/assessments_page.py" line="102" />
             <source>&amp;Abrir</source>
             <translation>&amp;Open</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/assessments_page.py" line="98" />
+            <location filename="../../desktop/gui/assessment/assessments_page.py" line="104" />
             <source>&amp;Eliminar borrador</source>
             <translation>&amp;Delete draft</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/assessments_page.py" line="95" />
+            <location filename="../../desktop/gui/assessment/assessments_page.py" line="101" />
             <source>&amp;Nueva evaluación…</source>
             <translation>&amp;New assessment…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/assessments_page.py" line="97" />
+            <location filename="../../desktop/gui/assessment/assessments_page.py" line="103" />
             <source>&amp;Seguimiento</source>
             <translation>&amp;Follow-up</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/assessments_page.py" line="101" />
+            <location filename="../../desktop/gui/assessment/assessments_page.py" line="107" />
             <source>Banda</source>
             <translation>Band</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/assessments_page.py" line="173" />
+            <location filename="../../desktop/gui/assessment/assessments_page.py" line="188" />
             <source>Banda limitada (sería {band}): {reason}</source>
             <translation>Band capped (would be {band}): {reason}</translation>
         </message>
@@ -447,77 +467,92 @@
             <translation>Draft</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/assessments_page.py" line="93" />
+            <location filename="../../desktop/gui/assessment/assessments_page.py" line="99" />
             <source>Borradores</source>
             <translation>Drafts</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/assessments_page.py" line="265" />
+            <location filename="../../desktop/gui/assessment/assessments_page.py" line="281" />
             <source>Eliminar borrador</source>
             <translation>Delete draft</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/assessments_page.py" line="100" />
+            <location filename="../../desktop/gui/assessment/assessments_page.py" line="106" />
             <source>Empresa</source>
             <translation>Firm</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/assessments_page.py" line="100" />
+            <location filename="../../desktop/gui/assessment/assessments_page.py" line="106" />
             <source>Estado</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/assessments_page.py" line="167" />
+            <location filename="../../desktop/gui/assessment/assessments_page.py" line="182" />
             <source>Incompleta: sin índice ni banda</source>
             <translation>Incomplete: no index or band</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/assessments_page.py" line="100" />
+            <location filename="../../desktop/gui/assessment/assessments_page.py" line="106" />
             <source>Iniciada</source>
             <translation>Started</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/assessments_page.py" line="112" />
+            <location filename="../../desktop/gui/assessment/assessments_page.py" line="115" />
+            <source>Lista de evaluaciones</source>
+            <translation>List of assessments</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/assessment/assessments_page.py" line="122" />
             <source>Mostrar:</source>
             <translation>Show:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/assessments_page.py" line="102" />
+            <location filename="../../desktop/gui/assessment/assessments_page.py" line="108" />
             <source>Observación</source>
             <translation>Remark</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/assessments_page.py" line="170" />
+            <location filename="../../desktop/gui/assessment/assessments_page.py" line="185" />
             <source>Provisional: faltan respuestas</source>
             <translation>Provisional: answers missing</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/assessments_page.py" line="101" />
+            <location filename="../../desktop/gui/assessment/assessments_page.py" line="107" />
             <source>Terminada</source>
             <translation>Completed</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/assessments_page.py" line="94" />
+            <location filename="../../desktop/gui/assessment/assessments_page.py" line="100" />
             <source>Terminadas</source>
             <translation>Completed</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/assessments_page.py" line="92" />
+            <location filename="../../desktop/gui/assessment/assessments_page.py" line="98" />
             <source>Todas</source>
             <translation>All</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/assessments_page.py" line="266" />
+            <location filename="../../desktop/gui/assessment/assessments_page.py" line="116" />
+            <source>Una fila por evaluación. Enter o doble clic abre la elegida: un borrador sigue la entrevista, una terminada muestra su resultado.</source>
+            <translation>One row per assessment. Enter or a double click opens the chosen one: a draft resumes the interview, a completed one shows its result.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/assessment/assessments_page.py" line="137" />
+            <source>Volver a la lista</source>
+            <translation>Back to the list</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/assessment/assessments_page.py" line="282" />
             <source>¿Eliminar el borrador de {firm}?</source>
             <translation>Delete the draft for {firm}?</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/assessments_page.py" line="101" />
+            <location filename="../../desktop/gui/assessment/assessments_page.py" line="107" />
             <source>Índice</source>
             <translation>Index</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/assessments_page.py" line="125" />
+            <location filename="../../desktop/gui/assessment/assessments_page.py" line="135" />
             <source>← Volver a la lista</source>
             <translation>← Back to the list</translation>
         </message>
@@ -525,100 +560,120 @@
     <context>
         <name>BarChart</name>
         <message>
-            <location filename="../../desktop/gui/shared/charts.py" line="192" />
+            <location filename="../../desktop/gui/shared/charts.py" line="242" />
+            <source>Flechas arriba y abajo para elegir una barra, Enter para abrirla.</source>
+            <translation>Up and down arrows choose a bar, Enter opens it.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/shared/charts.py" line="232" />
+            <source>Gráfico de barras</source>
+            <translation>Bar chart</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/shared/charts.py" line="313" />
             <source>Sin datos</source>
             <translation>No data</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/shared/charts.py" line="237" />
+            <source>Sin datos.</source>
+            <translation>No data.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/shared/charts.py" line="238" />
+            <source>sin datos</source>
+            <translation>no data</translation>
         </message>
     </context>
     <context>
         <name>BundlePreviewDialog</name>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="112" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="114" />
             <source>&amp;Aplicar</source>
             <translation>&amp;Apply</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="87" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="89" />
             <source>Archivo:</source>
             <translation>File:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="97" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="99" />
             <source>Cambios que ya están aquí:</source>
             <translation>Changes already here:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="114" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="116" />
             <source>Cancelar</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="96" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="98" />
             <source>Conflictos previstos:</source>
             <translation>Expected conflicts:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="89" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="91" />
             <source>Creado:</source>
             <translation>Created:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="101" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="103" />
             <source>El paquete está completo y sin alteraciones. Esto es lo que cambiaría en este equipo; nada se ha escrito todavía.</source>
             <translation>The bundle is complete and unaltered. This is what would change on this computer; nothing has been written yet.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="94" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="96" />
             <source>Empresas eliminadas:</source>
             <translation>Deleted firms:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="93" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="95" />
             <source>Empresas modificadas:</source>
             <translation>Changed firms:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="91" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="93" />
             <source>Empresas nuevas:</source>
             <translation>New firms:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="92" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="94" />
             <source>Empresas posiblemente duplicadas:</source>
             <translation>Possibly duplicated firms:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="106" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="108" />
             <source>Este paquete ya se importó antes: aplicarlo no cambia nada.</source>
             <translation>This bundle was imported before: applying it changes nothing.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="95" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="97" />
             <source>Evaluaciones nuevas:</source>
             <translation>New assessments:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="84" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="86" />
             <source>Importar paquete</source>
             <translation>Import bundle</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="109" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="111" />
             <source>Los conflictos no sobrescriben nada: se guardan las dos versiones y usted decide después en la lista de conflictos.</source>
             <translation>Conflicts overwrite nothing: both versions are kept and you decide later in the list of conflicts.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="88" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="90" />
             <source>Origen:</source>
             <translation>From:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="85" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="87" />
             <source>centro</source>
             <translation>centre</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="85" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="87" />
             <source>equipo de campo</source>
             <translation>field computer</translation>
         </message>
@@ -626,103 +681,113 @@
     <context>
         <name>ClassifyPanel</name>
         <message>
-            <location filename="../../desktop/gui/registry/classify_panel.py" line="83" />
+            <location filename="../../desktop/gui/registry/classify_panel.py" line="84" />
             <source>&amp;Activos (USD)</source>
             <translation>&amp;Assets (USD)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/classify_panel.py" line="81" />
+            <location filename="../../desktop/gui/registry/classify_panel.py" line="82" />
             <source>&amp;Empleados</source>
             <translation>&amp;Employees</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/classify_panel.py" line="80" />
+            <location filename="../../desktop/gui/registry/classify_panel.py" line="81" />
             <source>&amp;País</source>
             <translation>&amp;Country</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/classify_panel.py" line="82" />
+            <location filename="../../desktop/gui/registry/classify_panel.py" line="83" />
             <source>&amp;Ventas brutas anuales (USD)</source>
             <translation>Gross annual &amp;sales (USD)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/classify_panel.py" line="179" />
+            <location filename="../../desktop/gui/registry/classify_panel.py" line="183" />
             <source>Activos</source>
             <translation>Assets</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/classify_panel.py" line="77" />
+            <location filename="../../desktop/gui/registry/classify_panel.py" line="78" />
             <source>CIIU Rev.4, p. ej. 1071</source>
             <translation>ISIC Rev.4, e.g. 1071</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/classify_panel.py" line="105" />
+            <location filename="../../desktop/gui/registry/classify_panel.py" line="112" />
+            <source>Clase según cada criterio</source>
+            <translation>Class by each criterion</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/classify_panel.py" line="106" />
             <source>Clase según este criterio</source>
             <translation>Class by this criterion</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/classify_panel.py" line="116" />
+            <location filename="../../desktop/gui/registry/classify_panel.py" line="120" />
             <source>Clasificación por tamaño</source>
             <translation>Size classification</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/classify_panel.py" line="105" />
+            <location filename="../../desktop/gui/registry/classify_panel.py" line="106" />
             <source>Criterio</source>
             <translation>Criterion</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/classify_panel.py" line="90" />
+            <location filename="../../desktop/gui/registry/classify_panel.py" line="91" />
             <source>Datos de la empresa</source>
             <translation>Firm data</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/classify_panel.py" line="84" />
+            <location filename="../../desktop/gui/registry/classify_panel.py" line="85" />
             <source>E&amp;xportaciones (USD)</source>
             <translation>E&amp;xports (USD)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/classify_panel.py" line="178" />
+            <location filename="../../desktop/gui/registry/classify_panel.py" line="182" />
             <source>Empleados</source>
             <translation>Employees</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/classify_panel.py" line="86" />
+            <location filename="../../desktop/gui/registry/classify_panel.py" line="87" />
             <source>Montos en dólares de EE. UU., en unidades (no en miles): 250000 son doscientos cincuenta mil dólares.</source>
             <translation>Amounts in US dollars, whole dollars (not thousands): 250000 is two hundred and fifty thousand dollars.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/classify_panel.py" line="194" />
+            <location filename="../../desktop/gui/registry/classify_panel.py" line="198" />
             <source>Normativa aplicada: {rulebook}</source>
             <translation>Rules applied: {rulebook}</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/classify_panel.py" line="85" />
+            <location filename="../../desktop/gui/registry/classify_panel.py" line="86" />
             <source>Sec&amp;tor (CIIU)</source>
             <translation>Sec&amp;tor (ISIC)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/classify_panel.py" line="105" />
+            <location filename="../../desktop/gui/registry/classify_panel.py" line="113" />
+            <source>Una fila por criterio de la normativa: el valor escrito y la clase que daría él solo.</source>
+            <translation>One row per criterion of the rulebook: the value typed and the class it alone would give.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/classify_panel.py" line="106" />
             <source>Valor</source>
             <translation>Value</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/classify_panel.py" line="178" />
+            <location filename="../../desktop/gui/registry/classify_panel.py" line="182" />
             <source>Ventas brutas</source>
             <translation>Gross sales</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/classify_panel.py" line="74" />
-            <location filename="../../desktop/gui/registry/classify_panel.py" line="76" />
+            <location filename="../../desktop/gui/registry/classify_panel.py" line="75" />
+            <location filename="../../desktop/gui/registry/classify_panel.py" line="77" />
             <source>anuales, en dólares de EE. UU.</source>
             <translation>per year, in US dollars</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/classify_panel.py" line="75" />
+            <location filename="../../desktop/gui/registry/classify_panel.py" line="76" />
             <source>en dólares de EE. UU.</source>
             <translation>in US dollars</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/classify_panel.py" line="73" />
+            <location filename="../../desktop/gui/registry/classify_panel.py" line="74" />
             <source>p. ej. 12</source>
             <translation>e.g. 12</translation>
         </message>
@@ -730,17 +795,17 @@
     <context>
         <name>ConflictDialog</name>
         <message>
-            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="172" />
+            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="174" />
             <source>&amp;Guardar</source>
             <translation>&amp;Save</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="178" />
+            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="180" />
             <source>&amp;Unir en una empresa</source>
             <translation>&amp;Merge into one firm</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="258" />
+            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="267" />
             <source>(vacío)</source>
             <translation>(empty)</translation>
         </message>
@@ -765,7 +830,7 @@
             <translation>Year founded</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="174" />
+            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="176" />
             <source>Cancelar</source>
             <translation>Cancel</translation>
         </message>
@@ -786,12 +851,12 @@
             <translation>Address</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="286" />
+            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="295" />
             <source>Elija qué valor conservar para «{field}».</source>
             <translation>Choose which value to keep for “{field}”.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="90" />
+            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="92" />
             <source>Eliminación</source>
             <translation>Deletion</translation>
         </message>
@@ -812,23 +877,23 @@
             <translation>Firm</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="190" />
+            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="196" />
             <source>Estas dos empresas parecen la misma (la misma identificación tributaria, o casi el mismo nombre en el mismo municipio): quizá se registraron en dos equipos. Si son la misma, elija el valor de cada campo y guarde: se unen en una y se conservan las evaluaciones, contactos y notas de ambas. Si no, pulse «Son empresas distintas» y no se volverá a preguntar en ningún equipo.</source>
             <translation>These two firms look like the same one (the same tax id, or nearly the same name in the same municipality): they may have been registered on two devices. If they are the same, choose the value of each field and save: they become one firm and the assessments, contacts and notes of both are kept. If not, press “Different firms” and no device will ask again.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="111" />
+            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="113" />
             <source>Este conflicto ya fue resuelto.</source>
             <translation>This conflict has already been resolved.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="132" />
-            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="211" />
+            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="134" />
+            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="217" />
             <source>Este equipo</source>
             <translation>This computer</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="198" />
+            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="204" />
             <source>Este registro se modificó en dos equipos antes de que intercambiaran paquetes. Elija, campo por campo, el valor que se conserva o escriba otro.</source>
             <translation>This record was changed on two computers before they exchanged bundles. Choose, field by field, the value to keep, or type another.</translation>
         </message>
@@ -845,7 +910,7 @@
             <translation>Legal form</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="168" />
+            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="170" />
             <source>Hay {n} versiones más de este registro; la que guarde reemplaza a todas.</source>
             <translation>There are {n} more versions of this record; the one you save replaces them all.</translation>
         </message>
@@ -854,7 +919,7 @@
             <translation>Tax ID</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="234" />
+            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="243" />
             <source>Mantener eliminado</source>
             <translation>Keep deleted</translation>
         </message>
@@ -867,7 +932,7 @@
             <translation>Municipality</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="260" />
+            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="269" />
             <source>No</source>
             <translation>No</translation>
         </message>
@@ -884,18 +949,23 @@
             <translation>Notes</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="132" />
-            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="211" />
+            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="134" />
+            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="217" />
             <source>Otro equipo</source>
             <translation>Other computer</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="138" />
+            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="140" />
             <source>Otro valor</source>
             <translation>Other value</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="215" />
+            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="224" />
+            <source>Otro valor para «{field}»</source>
+            <translation>Another value for “{field}”</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="222" />
             <source>Otro valor:</source>
             <translation>Other value:</translation>
         </message>
@@ -916,12 +986,12 @@
             <translation>Legal name</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="131" />
+            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="133" />
             <source>Registro 1</source>
             <translation>Record 1</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="131" />
+            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="133" />
             <source>Registro 2</source>
             <translation>Record 2</translation>
         </message>
@@ -930,7 +1000,12 @@
             <translation>Formal registration</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="114" />
+            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="188" />
+            <source>Registro que se conserva</source>
+            <translation>Record that is kept</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="116" />
             <source>Resolver conflicto</source>
             <translation>Resolve conflict</translation>
         </message>
@@ -939,17 +1014,17 @@
             <translation>Answer</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="235" />
+            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="244" />
             <source>Restaurar con la modificación</source>
             <translation>Restore with the change</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="163" />
+            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="165" />
             <source>Se conserva el registro 1; el 2 se une a él</source>
             <translation>Record 1 is kept; record 2 is merged into it</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="164" />
+            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="166" />
             <source>Se conserva el registro 2; el 1 se une a él</source>
             <translation>Record 2 is kept; record 1 is merged into it</translation>
         </message>
@@ -962,12 +1037,12 @@
             <translation>Owner’s sex</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="179" />
+            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="181" />
             <source>Son empresas &amp;distintas</source>
             <translation>&amp;Different firms</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="260" />
+            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="269" />
             <source>Sí</source>
             <translation>Yes</translation>
         </message>
@@ -984,7 +1059,7 @@
             <translation>ID type</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="196" />
+            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="202" />
             <source>Un equipo eliminó este registro mientras otro lo modificaba. Decida si sigue eliminado o si se restaura con la modificación.</source>
             <translation>One computer deleted this record while another changed it. Decide whether it stays deleted or is restored with the change.</translation>
         </message>
@@ -993,12 +1068,12 @@
             <translation>Annual sales</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="134" />
+            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="136" />
             <source>equipo desconocido</source>
             <translation>unknown computer</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="75" />
+            <location filename="../../desktop/gui/sync/conflict_dialog.py" line="77" />
             <source>{first} / {second} (posible duplicado)</source>
             <translation>{first} / {second} (possible duplicate)</translation>
         </message>
@@ -1006,17 +1081,17 @@
     <context>
         <name>DashboardPage</name>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="132" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="140" />
             <source> meses</source>
             <translation> months</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="133" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="141" />
             <source>&amp;Actualizar</source>
             <translation>&amp;Refresh</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="143" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="154" />
             <source>Asesor:</source>
             <translation>Adviser:</translation>
         </message>
@@ -1029,12 +1104,12 @@
             <translation>Most common gaps (dimension below 40/100)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="221" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="234" />
             <source>Calculando el tablero…</source>
             <translation>Calculating the dashboard…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="123" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="131" />
             <source>Desde</source>
             <translation>From</translation>
         </message>
@@ -1059,6 +1134,16 @@
             <translation>Internationalization stage</translation>
         </message>
         <message>
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="144" />
+            <source>Evaluaciones desde la fecha</source>
+            <translation>Assessments from the date</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="145" />
+            <source>Evaluaciones hasta la fecha</source>
+            <translation>Assessments up to the date</translation>
+        </message>
+        <message>
             <source>Evaluaciones por asesor</source>
             <translation>Assessments by adviser</translation>
         </message>
@@ -1067,7 +1152,7 @@
             <translation>Assessments per month</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="125" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="133" />
             <source>Hasta</source>
             <translation>To</translation>
         </message>
@@ -1076,17 +1161,17 @@
             <translation>Reassessment due</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="145" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="157" />
             <source>Sin reevaluar en:</source>
             <translation>Not reassessed in:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="264" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="277" />
             <source>Todos</source>
             <translation>All</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="230" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="243" />
             <source>{n} empresas</source>
             <translation>{n} firms</translation>
         </message>
@@ -1094,92 +1179,113 @@
     <context>
         <name>DuplicatesDialog</name>
         <message>
-            <location filename="../../desktop/gui/registry/duplicates_dialog.py" line="58" />
+            <location filename="../../desktop/gui/registry/duplicates_dialog.py" line="59" />
             <source>&amp;Revisar…</source>
             <translation>&amp;Review…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/duplicates_dialog.py" line="60" />
+            <location filename="../../desktop/gui/registry/duplicates_dialog.py" line="94" />
+            <source>Cada fila, dos empresas que parecen la misma. Enter abre el par elegido para unirlas o separarlas.</source>
+            <translation>Each row, two firms that look like the same one. Enter opens the chosen pair to merge them or keep them apart.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/duplicates_dialog.py" line="61" />
             <source>Cerrar</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/duplicates_dialog.py" line="77" />
+            <location filename="../../desktop/gui/registry/duplicates_dialog.py" line="78" />
             <source>Deshacer &amp;fusión</source>
             <translation>Undo &amp;merge</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/duplicates_dialog.py" line="54" />
+            <location filename="../../desktop/gui/registry/duplicates_dialog.py" line="55" />
             <source>Empresa</source>
             <translation>Firm</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/duplicates_dialog.py" line="73" />
+            <location filename="../../desktop/gui/registry/duplicates_dialog.py" line="74" />
             <source>Empresa unida</source>
             <translation>Merged firm</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/duplicates_dialog.py" line="50" />
+            <location filename="../../desktop/gui/registry/duplicates_dialog.py" line="51" />
             <source>Empresas registradas que parecen la misma: la misma identificación tributaria, o casi el mismo nombre en el mismo municipio. Revise cada par: únalas o indique que son distintas (no se volverá a preguntar).</source>
             <translation>Registered firms that look like the same one: the same tax id, or nearly the same name in the same municipality. Review each pair: merge them or say they are different (you will not be asked again).</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/duplicates_dialog.py" line="74" />
+            <location filename="../../desktop/gui/registry/duplicates_dialog.py" line="75" />
             <source>Fecha</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/duplicates_dialog.py" line="85" />
+            <location filename="../../desktop/gui/registry/duplicates_dialog.py" line="86" />
+            <location filename="../../desktop/gui/registry/duplicates_dialog.py" line="96" />
             <source>Fusiones hechas</source>
             <translation>Merges made</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/duplicates_dialog.py" line="98" />
+            <location filename="../../desktop/gui/registry/duplicates_dialog.py" line="97" />
+            <source>Las empresas ya unidas; «Deshacer fusión» separa la elegida.</source>
+            <translation>The firms already merged; “Undo merge” separates the chosen one.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/duplicates_dialog.py" line="107" />
             <source>Misma identificación tributaria</source>
             <translation>Same tax id</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/duplicates_dialog.py" line="55" />
+            <location filename="../../desktop/gui/registry/duplicates_dialog.py" line="56" />
             <source>Motivo</source>
             <translation>Reason</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/duplicates_dialog.py" line="55" />
+            <location filename="../../desktop/gui/registry/duplicates_dialog.py" line="56" />
             <source>Municipio</source>
             <translation>Municipality</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/duplicates_dialog.py" line="102" />
+            <location filename="../../desktop/gui/registry/duplicates_dialog.py" line="111" />
             <source>No hay posibles duplicados.</source>
             <translation>No possible duplicates.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/duplicates_dialog.py" line="99" />
+            <location filename="../../desktop/gui/registry/duplicates_dialog.py" line="108" />
             <source>Nombre casi igual ({score:.0f} %)</source>
             <translation>Nearly the same name ({score:.0f} %)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/duplicates_dialog.py" line="54" />
+            <location filename="../../desktop/gui/registry/duplicates_dialog.py" line="55" />
             <source>Parece la misma que</source>
             <translation>Looks like</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/duplicates_dialog.py" line="84" />
+            <location filename="../../desktop/gui/registry/duplicates_dialog.py" line="93" />
+            <source>Pares por revisar</source>
+            <translation>Pairs to review</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/duplicates_dialog.py" line="92" />
+            <source>Pares por revisar y fusiones hechas</source>
+            <translation>Pairs to review and merges made</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/duplicates_dialog.py" line="85" />
             <source>Por revisar</source>
             <translation>To review</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/duplicates_dialog.py" line="46" />
+            <location filename="../../desktop/gui/registry/duplicates_dialog.py" line="47" />
             <source>Posibles duplicados</source>
             <translation>Possible duplicates</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/duplicates_dialog.py" line="73" />
+            <location filename="../../desktop/gui/registry/duplicates_dialog.py" line="74" />
             <source>Se unió a</source>
             <translation>Merged into</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/duplicates_dialog.py" line="101" />
+            <location filename="../../desktop/gui/registry/duplicates_dialog.py" line="110" />
             <source>{n} pares por revisar.</source>
             <translation>{n} pairs to review.</translation>
         </message>
@@ -1406,148 +1512,158 @@
     <context>
         <name>FirmDetailDialog</name>
         <message>
-            <location filename="../../desktop/gui/registry/firm_detail.py" line="247" />
+            <location filename="../../desktop/gui/registry/firm_detail.py" line="251" />
             <source>&amp;Deshacer</source>
             <translation>&amp;Undo</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_detail.py" line="288" />
+            <location filename="../../desktop/gui/registry/firm_detail.py" line="292" />
             <source>&amp;Editar</source>
             <translation>&amp;Edit</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_detail.py" line="289" />
+            <location filename="../../desktop/gui/registry/firm_detail.py" line="293" />
             <source>&amp;Nueva evaluación</source>
             <translation>&amp;New assessment</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_detail.py" line="284" />
+            <location filename="../../desktop/gui/registry/firm_detail.py" line="288" />
             <source>Antes</source>
             <translation>Before</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_detail.py" line="276" />
+            <location filename="../../desktop/gui/registry/firm_detail.py" line="280" />
             <source>Asesor</source>
             <translation>Adviser</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_detail.py" line="275" />
+            <location filename="../../desktop/gui/registry/firm_detail.py" line="279" />
             <source>Banda</source>
             <translation>Band</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_detail.py" line="193" />
+            <location filename="../../desktop/gui/registry/firm_detail.py" line="197" />
             <source>Borrador</source>
             <translation>Draft</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_detail.py" line="283" />
+            <location filename="../../desktop/gui/registry/firm_detail.py" line="287" />
             <source>Campo</source>
             <translation>Field</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_detail.py" line="291" />
+            <location filename="../../desktop/gui/registry/firm_detail.py" line="295" />
             <source>Cerrar</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_detail.py" line="271" />
+            <location filename="../../desktop/gui/registry/firm_detail.py" line="275" />
             <source>Clasificación</source>
             <translation>Classification</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_detail.py" line="193" />
+            <location filename="../../desktop/gui/registry/firm_detail.py" line="197" />
             <source>Completada</source>
             <translation>Completed</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_detail.py" line="284" />
+            <location filename="../../desktop/gui/registry/firm_detail.py" line="288" />
             <source>Después</source>
             <translation>After</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_detail.py" line="290" />
+            <location filename="../../desktop/gui/registry/firm_detail.py" line="294" />
             <source>E&amp;liminar</source>
             <translation>&amp;Delete</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_detail.py" line="97" />
+            <location filename="../../desktop/gui/registry/firm_detail.py" line="101" />
             <source>Eliminar empresa</source>
             <translation>Delete firm</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_detail.py" line="249" />
+            <location filename="../../desktop/gui/registry/firm_detail.py" line="253" />
             <source>Empresa eliminada.</source>
             <translation>Firm deleted.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_detail.py" line="278" />
+            <location filename="../../desktop/gui/registry/firm_detail.py" line="282" />
             <source>Esta empresa aún no tiene evaluaciones.</source>
             <translation>This firm has no assessments yet.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_detail.py" line="275" />
+            <location filename="../../desktop/gui/registry/firm_detail.py" line="279" />
             <source>Estado</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_detail.py" line="275" />
+            <location filename="../../desktop/gui/registry/firm_detail.py" line="279" />
             <source>Etapa</source>
             <translation>Stage</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_detail.py" line="281" />
+            <location filename="../../desktop/gui/registry/firm_detail.py" line="285" />
             <source>Evaluaciones</source>
             <translation>Assessments</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_detail.py" line="204" />
+            <location filename="../../desktop/gui/registry/firm_detail.py" line="208" />
             <source>Evaluaciones ({n})</source>
             <translation>Assessments ({n})</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_detail.py" line="275" />
-            <location filename="../../desktop/gui/registry/firm_detail.py" line="283" />
+            <location filename="../../desktop/gui/registry/firm_detail.py" line="79" />
+            <source>Evaluaciones de la empresa</source>
+            <translation>The firm's assessments</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/firm_detail.py" line="279" />
+            <location filename="../../desktop/gui/registry/firm_detail.py" line="287" />
             <source>Fecha</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_detail.py" line="259" />
+            <location filename="../../desktop/gui/registry/firm_detail.py" line="263" />
             <source>Ficha</source>
             <translation>Profile</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_detail.py" line="286" />
+            <location filename="../../desktop/gui/registry/firm_detail.py" line="78" />
+            <source>Ficha, clasificación, evaluaciones e historial</source>
+            <translation>Profile, classification, assessments and history</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/firm_detail.py" line="290" />
             <source>Historial de cambios</source>
             <translation>Change history</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_detail.py" line="74" />
+            <location filename="../../desktop/gui/registry/firm_detail.py" line="75" />
             <source>No se encontró la empresa.</source>
             <translation>The firm was not found.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_detail.py" line="173" />
+            <location filename="../../desktop/gui/registry/firm_detail.py" line="177" />
             <source>Normativa aplicada: {rulebook}</source>
             <translation>Rules applied: {rulebook}</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_detail.py" line="283" />
+            <location filename="../../desktop/gui/registry/firm_detail.py" line="287" />
             <source>Quién</source>
             <translation>Who</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_detail.py" line="283" />
+            <location filename="../../desktop/gui/registry/firm_detail.py" line="287" />
             <source>Qué</source>
             <translation>What</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_detail.py" line="98" />
+            <location filename="../../desktop/gui/registry/firm_detail.py" line="102" />
             <source>¿Eliminar «{name}»? Podrá deshacerlo enseguida.</source>
             <translation>Delete “{name}”? You can undo it straight away.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_detail.py" line="276" />
+            <location filename="../../desktop/gui/registry/firm_detail.py" line="280" />
             <source>Índice</source>
             <translation>Index</translation>
         </message>
@@ -1555,62 +1671,62 @@
     <context>
         <name>FirmForm</name>
         <message>
-            <location filename="../../desktop/gui/shared/fields.py" line="38" />
+            <location filename="../../desktop/gui/shared/fields.py" line="47" />
             <source>Asociación o fundación</source>
             <translation>Association or foundation</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/shared/fields.py" line="38" />
+            <location filename="../../desktop/gui/shared/fields.py" line="47" />
             <source>Cooperativa</source>
             <translation>Cooperative</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/shared/fields.py" line="39" />
+            <location filename="../../desktop/gui/shared/fields.py" line="48" />
             <source>Empresa individual (EIRL)</source>
             <translation>Sole proprietorship (EIRL)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/shared/fields.py" line="46" />
+            <location filename="../../desktop/gui/shared/fields.py" line="55" />
             <source>Hombre</source>
             <translation>Man</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/shared/fields.py" line="46" />
+            <location filename="../../desktop/gui/shared/fields.py" line="55" />
             <source>Mujer</source>
             <translation>Woman</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/shared/fields.py" line="51" />
+            <location filename="../../desktop/gui/shared/fields.py" line="60" />
             <source>No registrada</source>
             <translation>Not registered</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/shared/fields.py" line="39" />
+            <location filename="../../desktop/gui/shared/fields.py" line="48" />
             <source>Otra</source>
             <translation>Other</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/shared/fields.py" line="46" />
+            <location filename="../../desktop/gui/shared/fields.py" line="55" />
             <source>Otro / no indica</source>
             <translation>Other / not stated</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/shared/fields.py" line="36" />
+            <location filename="../../desktop/gui/shared/fields.py" line="45" />
             <source>Persona natural</source>
             <translation>Individual</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/shared/fields.py" line="36" />
+            <location filename="../../desktop/gui/shared/fields.py" line="45" />
             <source>Sociedad anónima</source>
             <translation>Corporation (S.A.)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/shared/fields.py" line="37" />
+            <location filename="../../desktop/gui/shared/fields.py" line="46" />
             <source>Sociedad de responsabilidad limitada</source>
             <translation>Limited liability company</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/shared/fields.py" line="51" />
+            <location filename="../../desktop/gui/shared/fields.py" line="60" />
             <source>Sí, registrada</source>
             <translation>Yes, registered</translation>
         </message>
@@ -1618,307 +1734,307 @@
     <context>
         <name>FirmFormDialog</name>
         <message>
-            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="86" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="87" />
             <source>&amp;Año de fundación</source>
             <translation>&amp;Year founded</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="92" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="93" />
             <source>&amp;Departamento</source>
             <translation>&amp;Department</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="104" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="105" />
             <source>&amp;Empleados (total)</source>
             <translation>&amp;Employees (total)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="83" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="84" />
             <source>&amp;Forma jurídica</source>
             <translation>Legal &amp;form</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="177" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="178" />
             <source>&amp;Guardar</source>
             <translation>&amp;Save</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="81" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="82" />
             <source>&amp;Identificación tributaria</source>
             <translation>Ta&amp;x ID</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="93" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="94" />
             <source>&amp;Municipio</source>
             <translation>&amp;Municipality</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="151" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="153" />
             <source>&amp;Notas</source>
             <translation>&amp;Notes</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="79" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="80" />
             <source>&amp;País</source>
             <translation>&amp;Country</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="76" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="77" />
             <source>&amp;Razón social</source>
             <translation>&amp;Legal name</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="110" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="111" />
             <source>&amp;Ventas anuales</source>
             <translation>Ann&amp;ual sales</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="184" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="185" />
             <source>* obligatorio</source>
             <translation>* required</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="67" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="68" />
             <source>Abrir la empresa existente</source>
             <translation>Open the existing firm</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="110" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="111" />
             <source>Ac&amp;tivos</source>
             <translation>&amp;Assets</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="96" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="97" />
             <source>Actividad</source>
             <translation>Activity</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="98" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="99" />
             <source>Actividad (&amp;CIIU)</source>
             <translation>Acti&amp;vity (ISIC)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="98" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="99" />
             <source>CIIU Rev.4, p. ej. 1071 o C</source>
             <translation>ISIC Rev.4, e.g. 1071 or C</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="181" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="182" />
             <source>Cancelar</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="131" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="133" />
             <source>Clasificación por tamaño (en vivo)</source>
             <translation>Size classification (live)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_form.py" line="264" />
+            <location filename="../../desktop/gui/registry/firm_form.py" line="266" />
             <source>Conflicto de sincronización</source>
             <translation>Sync conflict</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="143" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="145" />
             <source>Correo &amp;electrónico</source>
             <translation>Ema&amp;il</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="179" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="180" />
             <source>Ctrl+Enter o Ctrl+S (Enter en un campo pasa al siguiente)</source>
             <translation>Ctrl+Enter or Ctrl+S (Enter in a field moves to the next one)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_form.py" line="278" />
+            <location filename="../../desktop/gui/registry/firm_form.py" line="280" />
             <source>Descartar cambios</source>
             <translation>Discard changes</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="94" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="95" />
             <source>Dirección</source>
             <translation>Address</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="111" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="112" />
             <source>E&amp;xportaciones anuales</source>
             <translation>Annual ex&amp;ports</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_form.py" line="81" />
+            <location filename="../../desktop/gui/registry/firm_form.py" line="82" />
             <source>Editar empresa</source>
             <translation>Edit firm</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_form.py" line="178" />
+            <location filename="../../desktop/gui/registry/firm_form.py" line="180" />
             <source>Elija el país para clasificar la empresa.</source>
             <translation>Choose the country to classify the firm.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="102" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="103" />
             <source>Empleadas mujeres</source>
             <translation>Female employees</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="103" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="104" />
             <source>Empleados hombres</source>
             <translation>Male employees</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="74" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="75" />
             <source>Identificación</source>
             <translation>Identification</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_form.py" line="67" />
+            <location filename="../../desktop/gui/registry/firm_form.py" line="68" />
             <source>La empresa no existe o fue eliminada.</source>
             <translation>The firm does not exist or was deleted.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="150" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="152" />
             <source>Lo que conviene recordar de la empresa</source>
             <translation>What is worth remembering about the firm</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="107" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="108" />
             <source>M&amp;oneda</source>
             <translation>Cu&amp;rrency</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="81" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="82" />
             <source>NIT, RNC, cédula jurídica…</source>
             <translation>NIT, RNC, cédula jurídica…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="78" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="79" />
             <source>Nombre &amp;comercial</source>
             <translation>&amp;Trade name</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="145" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="147" />
             <source>Notas</source>
             <translation>Notes</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_form.py" line="81" />
+            <location filename="../../desktop/gui/registry/firm_form.py" line="82" />
             <source>Nueva empresa</source>
             <translation>New firm</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_form.py" line="265" />
+            <location filename="../../desktop/gui/registry/firm_form.py" line="267" />
             <source>Otro equipo modificó esta empresa al mismo tiempo y el conflicto sigue sin resolver. Si guarda ahora, esta versión queda como la válida y la del otro equipo solo en el historial. ¿Guardar de todos modos? (Para elegir campo por campo, use Sincronización.)</source>
             <translation>Another device changed this firm at the same time and the conflict is still unresolved. If you save now, this version becomes the valid one and the other device's stays only in the history. Save anyway? (To choose field by field, use Sync.)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="140" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="142" />
             <source>Persona de contacto</source>
             <translation>Contact person</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="136" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="138" />
             <source>Personas y contacto</source>
             <translation>People and contact</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="138" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="140" />
             <source>Propietario/a</source>
             <translation>Owner</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="84" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="85" />
             <source>Registro formal</source>
             <translation>Formal registration</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_form.py" line="228" />
+            <location filename="../../desktop/gui/registry/firm_form.py" line="230" />
             <source>Revise los campos marcados en rojo.</source>
             <translation>Check the fields marked in red.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="141" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="143" />
             <source>Sexo del contacto</source>
             <translation>Contact’s sex</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="139" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="141" />
             <source>Sexo del propietario/a</source>
             <translation>Owner’s sex</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="100" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="101" />
             <source>Tamaño y cifras</source>
             <translation>Size and figures</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="142" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="144" />
             <source>Teléfono</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="108" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="109" />
             <source>Tipo de cambio</source>
             <translation>Exchange rate</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="88" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="89" />
             <source>Ubicación</source>
             <translation>Location</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_form.py" line="205" />
+            <location filename="../../desktop/gui/registry/firm_form.py" line="207" />
             <source>Ya existe una empresa con esta identificación tributaria: «{name}».</source>
             <translation>A firm with this tax ID already exists: “{name}”.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_form.py" line="207" />
+            <location filename="../../desktop/gui/registry/firm_form.py" line="209" />
             <source>Ya existe una empresa con un nombre casi igual en este municipio: «{name}».</source>
             <translation>A firm with an almost identical name already exists in this municipality: “{name}”.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="115" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="116" />
             <source>en la moneda de la empresa</source>
             <translation>in the firm’s currency</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="143" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="145" />
             <source>nombre@dominio.com</source>
             <translation>name@domain.com</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="86" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="87" />
             <source>p. ej. 2015</source>
             <translation>e.g. 2015</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="142" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="144" />
             <source>p. ej. 2661 0000 o +503 7000 0000</source>
             <translation>e.g. 2661 0000 or +503 7000 0000</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="76" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="77" />
             <source>p. ej. Café Las Nubes, S.A. de C.V.</source>
             <translation>e.g. Café Las Nubes, S.A. de C.V.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="104" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="105" />
             <source>suma de mujeres y hombres</source>
             <translation>women plus men</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="108" />
+            <location filename="../../desktop/gui/registry/firm_form_layout.py" line="109" />
             <source>unidades por 1 US$</source>
             <translation>units per US$1</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_form.py" line="154" />
+            <location filename="../../desktop/gui/registry/firm_form.py" line="156" />
             <source>{kind} válido ({compact})</source>
             <translation>Valid {kind} ({compact})</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_form.py" line="279" />
+            <location filename="../../desktop/gui/registry/firm_form.py" line="281" />
             <source>¿Cerrar el formulario sin guardar lo que escribió?</source>
             <translation>Close the form without saving what you typed?</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_form.py" line="168" />
+            <location filename="../../desktop/gui/registry/firm_form.py" line="170" />
             <source>≈ US$ {amount}</source>
             <translation>≈ US$ {amount}</translation>
         </message>
@@ -1926,42 +2042,52 @@
     <context>
         <name>FirmListDialog</name>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="68" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="70" />
             <source> (se muestran las primeras {n})</source>
             <translation> (showing the first {n})</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="66" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="68" />
             <source>1 empresa</source>
             <translation>1 firm</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="72" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="74" />
             <source>CIIU</source>
             <translation>ISIC</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="71" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="73" />
             <source>Departamento</source>
             <translation>Department</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="71" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="73" />
             <source>Empresa</source>
             <translation>Firm</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="71" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="87" />
+            <source>Empresas de «{title}»</source>
+            <translation>Firms in “{title}”</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="88" />
+            <source>Enter o doble clic abre la empresa elegida.</source>
+            <translation>Enter or a double click opens the chosen firm.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="73" />
             <source>País</source>
             <translation>Country</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="72" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="74" />
             <source>Tamaño</source>
             <translation>Size</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="66" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="68" />
             <source>{n} empresas</source>
             <translation>{n} firms</translation>
         </message>
@@ -1969,17 +2095,32 @@
     <context>
         <name>FirmPicker</name>
         <message>
-            <location filename="../../desktop/gui/assessment/assessments_page.py" line="52" />
+            <location filename="../../desktop/gui/assessment/assessments_page.py" line="55" />
+            <source>Buscar empresa</source>
+            <translation>Search for a firm</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/assessment/assessments_page.py" line="57" />
+            <source>Elija la empresa con las flechas y pulse Enter.</source>
+            <translation>Choose the firm with the arrow keys and press Enter.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/assessment/assessments_page.py" line="54" />
             <source>Empezar evaluación</source>
             <translation>Start assessment</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/assessments_page.py" line="49" />
+            <location filename="../../desktop/gui/assessment/assessments_page.py" line="56" />
+            <source>Empresas encontradas</source>
+            <translation>Firms found</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/assessment/assessments_page.py" line="51" />
             <source>Nombre, NIT o municipio</source>
             <translation>Name, tax ID or municipality</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/assessments_page.py" line="47" />
+            <location filename="../../desktop/gui/assessment/assessments_page.py" line="49" />
             <source>Nueva evaluación: elija la empresa</source>
             <translation>New assessment: choose the firm</translation>
         </message>
@@ -2030,85 +2171,130 @@
     <context>
         <name>FirmsPage</name>
         <message>
-            <location filename="../../desktop/gui/registry/firms_page.py" line="160" />
+            <location filename="../../desktop/gui/registry/firms_page.py" line="176" />
             <source> empresa</source>
             <translation> firm</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firms_page.py" line="160" />
+            <location filename="../../desktop/gui/registry/firms_page.py" line="176" />
             <source> empresas</source>
             <translation> firms</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firms_page.py" line="67" />
+            <location filename="../../desktop/gui/registry/firms_page.py" line="77" />
             <source>&amp;Abrir</source>
             <translation>&amp;Open</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firms_page.py" line="68" />
+            <location filename="../../desktop/gui/registry/firms_page.py" line="78" />
             <source>&amp;Importar…</source>
             <translation>&amp;Import…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firms_page.py" line="66" />
+            <location filename="../../desktop/gui/registry/firms_page.py" line="76" />
             <source>&amp;Nueva empresa</source>
             <translation>&amp;New firm</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firms_page.py" line="52" />
+            <location filename="../../desktop/gui/registry/firms_page.py" line="66" />
+            <source>Buscar empresas</source>
+            <translation>Search firms</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/firms_page.py" line="53" />
             <source>Buscar por nombre, NIT, municipio o persona (Ctrl+F)</source>
             <translation>Search by name, tax ID, municipality or person (Ctrl+F)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firms_page.py" line="62" />
+            <location filename="../../desktop/gui/registry/firms_page.py" line="63" />
             <source>CIIU</source>
             <translation>ISIC</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firms_page.py" line="69" />
+            <location filename="../../desktop/gui/registry/firms_page.py" line="79" />
             <source>E&amp;xportar…</source>
             <translation>E&amp;xport…</translation>
         </message>
         <message>
+            <location filename="../../desktop/gui/registry/firms_page.py" line="69" />
+            <source>Filtrar por actividad (CIIU)</source>
+            <translation>Filter by activity (ISIC)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/firms_page.py" line="72" />
+            <source>Filtrar por asesor</source>
+            <translation>Filter by adviser</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/firms_page.py" line="71" />
+            <source>Filtrar por banda</source>
+            <translation>Filter by band</translation>
+        </message>
+        <message>
             <location filename="../../desktop/gui/registry/firms_page.py" line="70" />
+            <source>Filtrar por etapa</source>
+            <translation>Filter by stage</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/firms_page.py" line="67" />
+            <source>Filtrar por país</source>
+            <translation>Filter by country</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/firms_page.py" line="68" />
+            <source>Filtrar por tamaño</source>
+            <translation>Filter by size</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/firms_page.py" line="97" />
+            <source>Lista de empresas</source>
+            <translation>List of firms</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/firms_page.py" line="80" />
             <source>Posibles &amp;duplicados…</source>
             <translation>Possible &amp;duplicates…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firms_page.py" line="59" />
+            <location filename="../../desktop/gui/registry/firms_page.py" line="60" />
             <source>Todas las bandas</source>
             <translation>All bands</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firms_page.py" line="57" />
+            <location filename="../../desktop/gui/registry/firms_page.py" line="58" />
             <source>Todas las etapas</source>
             <translation>All stages</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firms_page.py" line="61" />
+            <location filename="../../desktop/gui/registry/firms_page.py" line="62" />
             <source>Todos los asesores</source>
             <translation>All advisers</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firms_page.py" line="53" />
+            <location filename="../../desktop/gui/registry/firms_page.py" line="54" />
             <source>Todos los países</source>
             <translation>All countries</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firms_page.py" line="55" />
+            <location filename="../../desktop/gui/registry/firms_page.py" line="56" />
             <source>Todos los tamaños</source>
             <translation>All sizes</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/firms_page.py" line="98" />
+            <source>Una fila por empresa. Enter abre la elegida; un clic en un título de columna ordena la lista.</source>
+            <translation>One row per firm. Enter opens the chosen one; a click on a column title sorts the list.</translation>
         </message>
     </context>
     <context>
         <name>FollowUpView</name>
         <message>
-            <location filename="../../desktop/gui/assessment/followup.py" line="77" />
+            <location filename="../../desktop/gui/assessment/followup.py" line="78" />
             <source>Ahora</source>
             <translation>Now</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/followup.py" line="77" />
+            <location filename="../../desktop/gui/assessment/followup.py" line="78" />
             <source>Antes</source>
             <translation>Before</translation>
         </message>
@@ -2118,17 +2304,17 @@
             <translation>Band</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/followup.py" line="78" />
+            <location filename="../../desktop/gui/assessment/followup.py" line="79" />
             <source>Cambio</source>
             <translation>Change</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/followup.py" line="108" />
+            <location filename="../../desktop/gui/assessment/followup.py" line="109" />
             <source>Cambio por dimensión (primera y última evaluación)</source>
             <translation>Change by dimension (first and latest assessment)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/followup.py" line="115" />
+            <location filename="../../desktop/gui/assessment/followup.py" line="116" />
             <source>Cifras clave en el tiempo</source>
             <translation>Key figures over time</translation>
         </message>
@@ -2138,14 +2324,14 @@
             <translation>Coverage</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/followup.py" line="77" />
+            <location filename="../../desktop/gui/assessment/followup.py" line="78" />
             <source>Dimensión</source>
             <translation>Dimension</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/followup.py" line="83" />
-            <location filename="../../desktop/gui/assessment/followup.py" line="88" />
+            <location filename="../../desktop/gui/assessment/followup.py" line="84" />
             <location filename="../../desktop/gui/assessment/followup.py" line="89" />
+            <location filename="../../desktop/gui/assessment/followup.py" line="90" />
             <source>Empleados</source>
             <translation>Employees</translation>
         </message>
@@ -2155,59 +2341,64 @@
             <translation>Stage</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/followup.py" line="99" />
+            <location filename="../../desktop/gui/assessment/followup.py" line="100" />
             <source>Evaluaciones terminadas</source>
             <translation>Completed assessments</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/followup.py" line="93" />
+            <location filename="../../desktop/gui/assessment/followup.py" line="94" />
             <source>Exportaciones</source>
             <translation>Exports</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/followup.py" line="84" />
+            <location filename="../../desktop/gui/assessment/followup.py" line="85" />
             <source>Exportaciones (USD)</source>
             <translation>Exports (USD)</translation>
         </message>
         <message>
             <location filename="../../desktop/gui/assessment/followup.py" line="62" />
-            <location filename="../../desktop/gui/assessment/followup.py" line="83" />
+            <location filename="../../desktop/gui/assessment/followup.py" line="84" />
             <source>Fecha</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/followup.py" line="134" />
+            <location filename="../../desktop/gui/assessment/followup.py" line="135" />
             <source>Hace falta una segunda evaluación terminada para ver el cambio.</source>
             <translation>A second completed assessment is needed to show the change.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/followup.py" line="138" />
-            <location filename="../../desktop/gui/assessment/followup.py" line="143" />
+            <location filename="../../desktop/gui/assessment/followup.py" line="139" />
+            <location filename="../../desktop/gui/assessment/followup.py" line="144" />
             <source>Primera</source>
             <translation>First</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/followup.py" line="92" />
+            <location filename="../../desktop/gui/assessment/followup.py" line="77" />
+            <source>Puntaje por dimensión en la primera y la última evaluación</source>
+            <translation>Score per dimension in the first and the latest assessment</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/assessment/followup.py" line="93" />
             <source>Ventas</source>
             <translation>Sales</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/followup.py" line="84" />
+            <location filename="../../desktop/gui/assessment/followup.py" line="85" />
             <source>Ventas (USD)</source>
             <translation>Sales (USD)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/followup.py" line="90" />
+            <location filename="../../desktop/gui/assessment/followup.py" line="91" />
             <source>Ventas y exportaciones (USD)</source>
             <translation>Sales and exports (USD)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/followup.py" line="149" />
+            <location filename="../../desktop/gui/assessment/followup.py" line="150" />
             <source>banda: </source>
             <translation>band: </translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/followup.py" line="152" />
+            <location filename="../../desktop/gui/assessment/followup.py" line="153" />
             <source>etapa: </source>
             <translation>stage: </translation>
         </message>
@@ -2228,17 +2419,17 @@
             <translation>Readiness index</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/followup.py" line="100" />
+            <location filename="../../desktop/gui/assessment/followup.py" line="101" />
             <source>Índice en el tiempo</source>
             <translation>Index over time</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/followup.py" line="147" />
+            <location filename="../../desktop/gui/assessment/followup.py" line="148" />
             <source>Índice: </source>
             <translation>Index: </translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/followup.py" line="144" />
+            <location filename="../../desktop/gui/assessment/followup.py" line="145" />
             <source>Última</source>
             <translation>Latest</translation>
         </message>
@@ -2246,164 +2437,169 @@
     <context>
         <name>ImportDialog</name>
         <message>
-            <location filename="../../desktop/gui/registry/import_dialog.py" line="210" />
+            <location filename="../../desktop/gui/registry/import_dialog.py" line="212" />
             <source>&amp;Elegir archivo…</source>
             <translation>&amp;Choose file…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/import_dialog.py" line="239" />
+            <location filename="../../desktop/gui/registry/import_dialog.py" line="241" />
             <source>&amp;Guardar rechazadas…</source>
             <translation>&amp;Save rejected rows…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/import_dialog.py" line="203" />
-            <location filename="../../desktop/gui/registry/import_dialog.py" line="238" />
+            <location filename="../../desktop/gui/registry/import_dialog.py" line="205" />
+            <location filename="../../desktop/gui/registry/import_dialog.py" line="240" />
             <source>&amp;Importar</source>
             <translation>&amp;Import</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/import_dialog.py" line="201" />
+            <location filename="../../desktop/gui/registry/import_dialog.py" line="203" />
             <source>&amp;Importar {n} empresas</source>
             <translation>&amp;Import {n} firms</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/import_dialog.py" line="237" />
+            <location filename="../../desktop/gui/registry/import_dialog.py" line="239" />
             <source>&amp;Revisar (sin guardar)</source>
             <translation>Chec&amp;k (without saving)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/import_dialog.py" line="100" />
+            <location filename="../../desktop/gui/registry/import_dialog.py" line="101" />
             <source>Al archivo le falta la columna obligatoria: {names}.</source>
             <translation>The file lacks the required column: {names}.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/import_dialog.py" line="63" />
+            <location filename="../../desktop/gui/registry/import_dialog.py" line="64" />
             <source>Archivo de empresas</source>
             <translation>Firm file</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/import_dialog.py" line="136" />
+            <location filename="../../desktop/gui/registry/import_dialog.py" line="267" />
+            <source>Archivo elegido</source>
+            <translation>Chosen file</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/import_dialog.py" line="137" />
             <source>Buscando empresas duplicadas…</source>
             <translation>Looking for duplicate firms…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/import_dialog.py" line="215" />
+            <location filename="../../desktop/gui/registry/import_dialog.py" line="217" />
             <source>Campo de Rumbo</source>
             <translation>Rumbo field</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/import_dialog.py" line="204" />
-            <location filename="../../desktop/gui/registry/import_dialog.py" line="240" />
+            <location filename="../../desktop/gui/registry/import_dialog.py" line="206" />
+            <location filename="../../desktop/gui/registry/import_dialog.py" line="242" />
             <source>Cancelar</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/import_dialog.py" line="204" />
+            <location filename="../../desktop/gui/registry/import_dialog.py" line="206" />
             <source>Cerrar</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/import_dialog.py" line="137" />
+            <location filename="../../desktop/gui/registry/import_dialog.py" line="138" />
             <source>Clasificando las empresas por tamaño…</source>
             <translation>Classifying the firms by size…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/import_dialog.py" line="215" />
+            <location filename="../../desktop/gui/registry/import_dialog.py" line="217" />
             <source>Columna del archivo</source>
             <translation>File column</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/import_dialog.py" line="221" />
+            <location filename="../../desktop/gui/registry/import_dialog.py" line="223" />
             <source>Correspondencia de columnas</source>
             <translation>Column mapping</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/import_dialog.py" line="71" />
+            <location filename="../../desktop/gui/registry/import_dialog.py" line="72" />
             <source>Escriba la ruta de un archivo o pulse «Elegir archivo…».</source>
             <translation>Type the path of a file or press “Choose file…”.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/import_dialog.py" line="209" />
+            <location filename="../../desktop/gui/registry/import_dialog.py" line="211" />
             <source>Escriba o pegue la ruta de un archivo .csv o .xlsx y pulse Enter, o elíjalo</source>
             <translation>Type or paste the path of a .csv or .xlsx file and press Enter, or choose it</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/import_dialog.py" line="218" />
+            <location filename="../../desktop/gui/registry/import_dialog.py" line="220" />
             <source>Fila</source>
             <translation>Row</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/import_dialog.py" line="222" />
+            <location filename="../../desktop/gui/registry/import_dialog.py" line="224" />
             <source>Filas rechazadas</source>
             <translation>Rejected rows</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/import_dialog.py" line="172" />
+            <location filename="../../desktop/gui/registry/import_dialog.py" line="173" />
             <source>Filas rechazadas guardadas en {path}.</source>
             <translation>Rejected rows saved to {path}.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/import_dialog.py" line="138" />
+            <location filename="../../desktop/gui/registry/import_dialog.py" line="139" />
             <source>Guardando en la base de datos…</source>
             <translation>Saving to the database…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/import_dialog.py" line="120" />
+            <location filename="../../desktop/gui/registry/import_dialog.py" line="121" />
             <source>Guardar filas rechazadas</source>
             <translation>Save rejected rows</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/import_dialog.py" line="179" />
+            <location filename="../../desktop/gui/registry/import_dialog.py" line="180" />
             <source>Importación cancelada: no se guardó ninguna empresa.</source>
             <translation>Import cancelled: no firm was saved.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/import_dialog.py" line="166" />
+            <location filename="../../desktop/gui/registry/import_dialog.py" line="167" />
             <source>Importadas {ok} de {read} filas; {bad} rechazadas (duplicadas: {dup}).</source>
             <translation>Imported {ok} of {read} rows; {bad} rejected (duplicates: {dup}).</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/import_dialog.py" line="155" />
+            <location filename="../../desktop/gui/registry/import_dialog.py" line="156" />
             <source>Importando empresas…</source>
             <translation>Importing firms…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/import_dialog.py" line="55" />
+            <location filename="../../desktop/gui/registry/import_dialog.py" line="56" />
             <source>Importar empresas</source>
             <translation>Import firms</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/import_dialog.py" line="218" />
+            <location filename="../../desktop/gui/registry/import_dialog.py" line="220" />
             <source>Motivo del rechazo</source>
             <translation>Reason for rejection</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/import_dialog.py" line="222" />
+            <location filename="../../desktop/gui/registry/import_dialog.py" line="224" />
             <source>Primeras filas</source>
             <translation>First rows</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/import_dialog.py" line="155" />
+            <location filename="../../desktop/gui/registry/import_dialog.py" line="156" />
             <source>Revisando el archivo…</source>
             <translation>Checking the file…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/import_dialog.py" line="135" />
+            <location filename="../../desktop/gui/registry/import_dialog.py" line="136" />
             <source>Revisando las filas…</source>
             <translation>Checking the rows…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/import_dialog.py" line="163" />
+            <location filename="../../desktop/gui/registry/import_dialog.py" line="164" />
             <source>Simulación: se importarían {ok} de {read} filas; {bad} se rechazarían (duplicadas: {dup}). No se guardó nada.</source>
             <translation>Dry run: {ok} of {read} rows would be imported; {bad} would be rejected (duplicates: {dup}). Nothing was saved.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/import_dialog.py" line="103" />
+            <location filename="../../desktop/gui/registry/import_dialog.py" line="104" />
             <source>{n} filas. Revise la correspondencia de columnas y pulse «Revisar».</source>
             <translation>{n} rows. Check the column mapping and press “Check”.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/import_dialog.py" line="91" />
+            <location filename="../../desktop/gui/registry/import_dialog.py" line="92" />
             <source>— (se ignora)</source>
             <translation>— (ignored)</translation>
         </message>
@@ -2411,13 +2607,33 @@
     <context>
         <name>LineChart</name>
         <message>
-            <location filename="../../desktop/gui/shared/charts.py" line="254" />
+            <location filename="../../desktop/gui/shared/charts.py" line="365" />
+            <source>Gráfico de líneas</source>
+            <translation>Line chart</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/shared/charts.py" line="397" />
             <source>Sin datos todavía</source>
             <translation>No data yet</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/shared/charts.py" line="370" />
+            <source>Sin datos todavía.</source>
+            <translation>No data yet.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/shared/charts.py" line="373" />
+            <source>sin dato</source>
+            <translation>no value</translation>
         </message>
     </context>
     <context>
         <name>MainWindow</name>
+        <message>
+            <location filename="../../desktop/gui/main_window.py" line="67" />
+            <source>&amp;Ver</source>
+            <translation>&amp;View</translation>
+        </message>
         <message>
             <source>Clasificar empresa</source>
             <translation>Classify a firm</translation>
@@ -2425,6 +2641,11 @@
         <message>
             <source>Configuración</source>
             <translation>Settings</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/main_window.py" line="39" />
+            <source>Elija una sección con las flechas; Ctrl+1 a Ctrl+7 llevan a cada una desde cualquier lugar.</source>
+            <translation>Choose a section with the arrow keys; Ctrl+1 to Ctrl+7 go to each one from anywhere.</translation>
         </message>
         <message>
             <source>Empresas</source>
@@ -2439,9 +2660,14 @@
             <translation>Reports</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/main_window.py" line="29" />
+            <location filename="../../desktop/gui/main_window.py" line="32" />
             <source>Rumbo — apoyo a mipymes</source>
             <translation>Rumbo — small business support</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/main_window.py" line="38" />
+            <source>Secciones</source>
+            <translation>Sections</translation>
         </message>
         <message>
             <source>Sincronización</source>
@@ -2455,67 +2681,67 @@
     <context>
         <name>ParametersBox</name>
         <message>
-            <location filename="../../desktop/gui/settings/parameters_box.py" line="66" />
+            <location filename="../../desktop/gui/settings/parameters_box.py" line="67" />
             <source>Banda «{band}» desde</source>
             <translation>Band «{band}» from</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/parameters_box.py" line="68" />
+            <location filename="../../desktop/gui/settings/parameters_box.py" line="69" />
             <source>Cobertura mínima para dar índice y banda</source>
             <translation>Minimum coverage for an index and a band</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/parameters_box.py" line="67" />
+            <location filename="../../desktop/gui/settings/parameters_box.py" line="68" />
             <source>Cobertura mínima para puntuar una dimensión</source>
             <translation>Minimum coverage to score a dimension</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/parameters_box.py" line="51" />
+            <location filename="../../desktop/gui/settings/parameters_box.py" line="52" />
             <source>El estudio no propone pesos ni bandas: estos valores son un criterio del centro. Las evaluaciones nuevas los usan y los guardan con su resultado.</source>
             <translation>The study proposes no weights or bands: these values are the centre's criterion. New assessments use them and store them with their result.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/parameters_box.py" line="38" />
+            <location filename="../../desktop/gui/settings/parameters_box.py" line="39" />
             <source>Evaluación: pesos, bandas y umbrales</source>
             <translation>Assessment: weights, bands and thresholds</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/parameters_box.py" line="86" />
+            <location filename="../../desktop/gui/settings/parameters_box.py" line="87" />
             <source>Guardar parámetros</source>
             <translation>Save parameters</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/parameters_box.py" line="64" />
+            <location filename="../../desktop/gui/settings/parameters_box.py" line="65" />
             <source>Límite inferior de la banda {band}</source>
             <translation>Lower bound of band {band}</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/parameters_box.py" line="123" />
+            <location filename="../../desktop/gui/settings/parameters_box.py" line="124" />
             <source>Parámetros guardados: las evaluaciones nuevas los usarán.</source>
             <translation>Parameters saved: new assessments will use them.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/parameters_box.py" line="59" />
+            <location filename="../../desktop/gui/settings/parameters_box.py" line="60" />
             <source>Peso de {dimension}</source>
             <translation>Weight of {dimension}</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/parameters_box.py" line="69" />
+            <location filename="../../desktop/gui/settings/parameters_box.py" line="70" />
             <source>Resultado provisional por debajo de</source>
             <translation>Provisional result below</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/parameters_box.py" line="131" />
+            <location filename="../../desktop/gui/settings/parameters_box.py" line="132" />
             <source>Se usan otra vez los parámetros del cuestionario.</source>
             <translation>The questionnaire's parameters are in use again.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/parameters_box.py" line="124" />
+            <location filename="../../desktop/gui/settings/parameters_box.py" line="125" />
             <source>Son los parámetros del cuestionario.</source>
             <translation>These are the questionnaire's parameters.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/parameters_box.py" line="87" />
+            <location filename="../../desktop/gui/settings/parameters_box.py" line="88" />
             <source>Volver a los del cuestionario</source>
             <translation>Back to the questionnaire's</translation>
         </message>
@@ -2523,237 +2749,280 @@
     <context>
         <name>QuestionCard</name>
         <message>
-            <location filename="../../desktop/gui/assessment/question_cards.py" line="291" />
+            <location filename="../../desktop/gui/assessment/question_cards.py" line="301" />
             <source> o más</source>
             <translation> or more</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/question_cards.py" line="148" />
+            <location filename="../../desktop/gui/assessment/question_cards.py" line="158" />
             <source>Documento visto por el asesor</source>
             <translation>Document seen by the adviser</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/question_cards.py" line="292" />
+            <location filename="../../desktop/gui/assessment/question_cards.py" line="302" />
             <source>El valor debe estar entre</source>
             <translation>The value must be between</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/question_cards.py" line="289" />
+            <location filename="../../desktop/gui/assessment/question_cards.py" line="299" />
             <source>Escriba un número, por ejemplo 25 o 12,5.</source>
             <translation>Type a number, for example 25 or 12.5.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/question_cards.py" line="109" />
+            <location filename="../../desktop/gui/assessment/question_cards.py" line="119" />
             <source>Ninguna de estas</source>
             <translation>None of these</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/question_cards.py" line="89" />
+            <location filename="../../desktop/gui/assessment/question_cards.py" line="99" />
             <source>No</source>
             <translation>No</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/question_cards.py" line="151" />
+            <location filename="../../desktop/gui/assessment/question_cards.py" line="161" />
             <source>Nota (opcional)</source>
             <translation>Note (optional)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/question_cards.py" line="149" />
+            <location filename="../../desktop/gui/assessment/question_cards.py" line="83" />
+            <source>Nota sobre la pregunta {n}</source>
+            <translation>Note on question {n}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/assessment/question_cards.py" line="82" />
+            <source>Respuesta a la pregunta {n}</source>
+            <translation>Answer to question {n}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/assessment/question_cards.py" line="159" />
             <source>Sin marcar: declarado por el propietario.</source>
             <translation>Unticked: stated by the owner.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/question_cards.py" line="89" />
+            <location filename="../../desktop/gui/assessment/question_cards.py" line="99" />
             <source>Sí</source>
             <translation>Yes</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/question_cards.py" line="118" />
+            <location filename="../../desktop/gui/assessment/question_cards.py" line="128" />
             <source>a</source>
             <translation>to</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/question_cards.py" line="118" />
+            <location filename="../../desktop/gui/assessment/question_cards.py" line="128" />
             <source>de</source>
             <translation>from</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/question_cards.py" line="117" />
+            <location filename="../../desktop/gui/assessment/question_cards.py" line="127" />
             <source>o más</source>
             <translation>or more</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/question_cards.py" line="291" />
+            <location filename="../../desktop/gui/assessment/question_cards.py" line="301" />
             <source>y</source>
             <translation>and</translation>
         </message>
     </context>
     <context>
+        <name>RadarChart</name>
+        <message>
+            <location filename="../../desktop/gui/shared/charts.py" line="105" />
+            <source>Gráfico radar</source>
+            <translation>Radar chart</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/shared/charts.py" line="110" />
+            <source>Sin datos.</source>
+            <translation>No data.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/shared/charts.py" line="113" />
+            <source>sin datos</source>
+            <translation>no data</translation>
+        </message>
+    </context>
+    <context>
         <name>ReportsPage</name>
         <message>
-            <location filename="../../desktop/gui/portfolio/reports_page.py" line="79" />
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="80" />
             <source>%v de %m</source>
             <translation>%v of %m</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/reports_page.py" line="121" />
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="122" />
             <source>Abrir &amp;carpeta</source>
             <translation>Open &amp;folder</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/reports_page.py" line="111" />
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="112" />
             <source>Asesores:</source>
             <translation>Advisers:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/reports_page.py" line="67" />
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="68" />
             <source>Buscar empresa por nombre o NIT</source>
             <translation>Search for a firm by name or tax ID</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/reports_page.py" line="237" />
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="242" />
             <source>Cancelando…</source>
             <translation>Cancelling…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/reports_page.py" line="82" />
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="83" />
             <source>Cancelar</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/reports_page.py" line="209" />
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="214" />
             <source>Carpeta para los informes</source>
             <translation>Folder for the reports</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/reports_page.py" line="185" />
-            <location filename="../../desktop/gui/portfolio/reports_page.py" line="289" />
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="190" />
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="294" />
             <source>Documentos PDF (*.pdf)</source>
             <translation>PDF documents (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/reports_page.py" line="184" />
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="153" />
+            <source>Empresas encontradas</source>
+            <translation>Firms found</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="154" />
+            <source>Fin del período</source>
+            <translation>End of the period</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="189" />
             <source>Guardar informe</source>
             <translation>Save report</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/reports_page.py" line="102" />
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="103" />
             <source>Guardar informe de &amp;cartera…</source>
             <translation>Save &amp;portfolio report…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/reports_page.py" line="288" />
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="293" />
             <source>Guardar informe de cartera</source>
             <translation>Save portfolio report</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/reports_page.py" line="124" />
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="125" />
             <source>Idioma de los informes:</source>
             <translation>Report language:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/reports_page.py" line="226" />
-            <location filename="../../desktop/gui/portfolio/reports_page.py" line="230" />
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="231" />
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="235" />
             <source>Imprimiendo los informes…</source>
             <translation>Printing the reports…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/reports_page.py" line="69" />
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="70" />
             <source>Imprimir &amp;informe…</source>
             <translation>Print &amp;report…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/reports_page.py" line="77" />
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="78" />
             <source>Imprimir &amp;todos en una carpeta…</source>
             <translation>Print &amp;all into a folder…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/reports_page.py" line="103" />
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="104" />
             <source>Informe de cartera</source>
             <translation>Portfolio report</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/reports_page.py" line="70" />
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="71" />
             <source>Informe de una empresa</source>
             <translation>Report for one firm</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/reports_page.py" line="213" />
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="218" />
             <source>Informe {done} de {total}</source>
             <translation>Report {done} of {total}</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/reports_page.py" line="83" />
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="84" />
             <source>Informes de todas las empresas</source>
             <translation>Reports for every firm</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/reports_page.py" line="256" />
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="154" />
+            <source>Inicio del período</source>
+            <translation>Start of the period</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="261" />
             <source>No hay empresas registradas; no se escribió ningún informe.</source>
             <translation>There are no registered firms; no report was written.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/reports_page.py" line="323" />
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="328" />
             <source>No se escribió ningún informe.</source>
             <translation>No report was written.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/reports_page.py" line="110" />
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="111" />
             <source>Período:</source>
             <translation>Period:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/reports_page.py" line="306" />
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="311" />
             <source>Preparando el informe de cartera…</source>
             <translation>Preparing the portfolio report…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/reports_page.py" line="202" />
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="207" />
             <source>Preparando el informe…</source>
             <translation>Preparing the report…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/reports_page.py" line="254" />
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="259" />
             <source>Se canceló: se escribieron {n} de {total} informes en {folder}.</source>
             <translation>Cancelled: {n} of {total} reports were written to {folder}.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/reports_page.py" line="258" />
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="263" />
             <source>Se escribieron {n} de {total} informes en {folder}.</source>
             <translation>{n} of {total} reports were written to {folder}.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/reports_page.py" line="303" />
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="308" />
             <source>Se guardó el informe de cartera del {start} al {end} en {path}.</source>
             <translation>The portfolio report from {start} to {end} was saved to {path}.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/reports_page.py" line="197" />
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="202" />
             <source>Se guardó el informe de «{name}» en {path}.</source>
             <translation>The report for “{name}” was saved to {path}.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/reports_page.py" line="112" />
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="113" />
             <source>Sin marcar ninguno: todos los asesores.</source>
             <translation>None ticked: all advisers.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/reports_page.py" line="199" />
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="204" />
             <source>Solo incluye el perfil: la empresa no tiene una evaluación completada.</source>
             <translation>Profile only: the firm has no completed assessment.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/reports_page.py" line="85" />
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="86" />
             <source>Un PDF por empresa, en la carpeta que elija. Se usan los dos núcleos del equipo; puede cancelar y se conservan los ya escritos.</source>
             <translation>One PDF per firm, in the folder you choose. Two processor cores are used; you can cancel and the reports already written are kept.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/reports_page.py" line="107" />
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="108" />
             <source>al</source>
             <translation>to</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/reports_page.py" line="261" />
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="266" />
             <source>{k} no se pudieron escribir: {why}</source>
             <translation>{k} could not be written: {why}</translation>
         </message>
@@ -2761,223 +3030,230 @@
     <context>
         <name>SettingsPage</name>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="333" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="339" />
             <source>&amp;Guardar cambios</source>
             <translation>&amp;Save changes</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="315" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="321" />
             <source>&amp;Idioma</source>
             <translation>&amp;Language</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="286" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="289" />
             <source>&amp;Nombre del centro</source>
             <translation>Centre &amp;name</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="288" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="291" />
             <source>&amp;País por omisión</source>
             <translation>Default &amp;country</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="81" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="82" />
             <source>(en memoria)</source>
             <translation>(in memory)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="80" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="81" />
             <source>Archivo: {path}</source>
             <translation>File: {path}</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="266" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="268" />
             <source>Asesor en este equipo</source>
             <translation>Adviser on this computer</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="296" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="302" />
             <source>Añadir moneda</source>
             <translation>Add currency</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="323" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="329" />
             <source>Base de datos</source>
             <translation>Database</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="157" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="158" />
             <source>Base de datos de Rumbo (*.db)</source>
             <translation>Rumbo database (*.db)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="178" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="179" />
             <source>Base de datos de Rumbo (*.db);;Todos los archivos (*)</source>
             <translation>Rumbo database (*.db);;All files (*)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="265" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="267" />
             <source>Cambiar de asesor…</source>
             <translation>Change adviser…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="284" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="287" />
             <source>Centro</source>
             <translation>Centre</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="118" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="119" />
             <source>Configuración guardada.</source>
             <translation>Settings saved.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="172" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="173" />
             <source>Copia de seguridad guardada en {path}.</source>
             <translation>Backup saved to {path}.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="321" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="327" />
             <source>Copia de seguridad…</source>
             <translation>Back up…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="316" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="322" />
             <source>El cambio de idioma se aplica al volver a abrir Rumbo.</source>
             <translation>A new language takes effect when Rumbo is reopened.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="120" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="121" />
             <source>El idioma cambiará la próxima vez que abra Rumbo.</source>
             <translation>The language will change the next time you open Rumbo.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="276" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="279" />
             <source>Elegir logotipo…</source>
             <translation>Choose logo…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="313" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="319" />
             <source>Este equipo</source>
             <translation>This computer</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="100" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="101" />
             <source>Falta el código de moneda en una fila de los tipos de cambio.</source>
             <translation>A row of the exchange rates lacks its currency code.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="173" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="174" />
             <source>Guardando la copia de seguridad…</source>
             <translation>Saving the backup…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="166" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="167" />
             <source>Guardando la copia…</source>
             <translation>Saving the copy…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="156" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="157" />
             <source>Guardar copia de seguridad</source>
             <translation>Save backup</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="135" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="136" />
             <source>Imágenes (*.png *.jpg *.jpeg)</source>
             <translation>Images (*.png *.jpg *.jpeg)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="195" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="196" />
             <source>La copia se restauró. Cierre y vuelva a abrir Rumbo para usarla.</source>
             <translation>The backup was restored. Close and reopen Rumbo to use it.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="287" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="290" />
             <source>Logotipo (para los informes)</source>
             <translation>Logo (for the reports)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="135" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="136" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="278" />
             <source>Logotipo del centro</source>
             <translation>Centre logo</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="187" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="188" />
             <source>Los datos actuales se reemplazarán por los de la copia (se guardan aparte por si acaso). Después tendrá que volver a abrir Rumbo. ¿Continuar?</source>
             <translation>The current data will be replaced by the backup’s (they are kept aside just in case). You will then need to reopen Rumbo. Continue?</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="197" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="198" />
             <source>Los datos anteriores quedaron en {path}.</source>
             <translation>The previous data were kept in {path}.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="291" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="294" />
             <source>Moneda (ISO)</source>
             <translation>Currency (ISO)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="230" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="232" />
             <source>Ninguno elegido</source>
             <translation>None chosen</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="317" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="323" />
             <source>Nombre del &amp;equipo</source>
             <translation>Co&amp;mputer name</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="277" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="280" />
             <source>Quitar</source>
             <translation>Remove</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="297" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="303" />
             <source>Quitar moneda</source>
             <translation>Remove currency</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="208" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="209" />
             <source>Restaurando la copia…</source>
             <translation>Restoring the backup…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="186" />
-            <location filename="../../desktop/gui/settings/settings_page.py" line="199" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="187" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="200" />
             <source>Restaurar copia</source>
             <translation>Restore backup</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="177" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="178" />
             <source>Restaurar copia de seguridad</source>
             <translation>Restore backup</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="322" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="328" />
             <source>Restaurar copia…</source>
             <translation>Restore backup…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="300" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="306" />
             <source>Se proponen al registrar montos en otra moneda; cada empresa guarda el tipo de cambio que se usó.</source>
             <translation>Suggested when amounts are entered in another currency; each firm keeps the rate that was used.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="243" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="245" />
             <source>Sin logotipo</source>
             <translation>No logo</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="298" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="299" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="304" />
             <source>Tipos de cambio</source>
             <translation>Exchange rates</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="291" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="300" />
+            <source>Una fila por moneda: su código ISO y cuántas unidades valen un dólar. F2 o escribir edita la celda elegida.</source>
+            <translation>One row per currency: its ISO code and how many units make one dollar. F2 or typing edits the chosen cell.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/settings_page.py" line="294" />
             <source>Unidades por 1 US$</source>
             <translation>Units per US$1</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="271" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="273" />
             <source>p. ej. CDMYPE UNICAES Santa Ana</source>
             <translation>e.g. CDMYPE UNICAES Santa Ana</translation>
         </message>
@@ -2985,190 +3261,200 @@
     <context>
         <name>SyncPage</name>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="357" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="368" />
             <source> (centro)</source>
             <translation> (centre)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="138" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="141" />
             <source>&amp;Exportar paquete…</source>
             <translation>&amp;Export bundle…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="139" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="142" />
             <source>&amp;Importar paquete…</source>
             <translation>&amp;Import bundle…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="169" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="172" />
             <source>&amp;Resolver…</source>
             <translation>&amp;Resolve…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="367" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="378" />
             <source>(solo campos calculados)</source>
             <translation>(calculated fields only)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="178" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="181" />
             <source>Aplicados</source>
             <translation>Applied</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="289" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="300" />
             <source>Aplicando el paquete…</source>
             <translation>Applying the bundle…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="179" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="182" />
             <source>Archivo</source>
             <translation>File</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="178" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="181" />
             <source>Cambios</source>
             <translation>Changes</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="167" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="170" />
             <source>Campos en conflicto</source>
             <translation>Fields in conflict</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="136" />
-            <location filename="../../desktop/gui/sync/sync_page.py" line="360" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="139" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="371" />
             <source>Centro</source>
             <translation>Centre</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="178" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="181" />
             <source>Conflictos</source>
             <translation>Conflicts</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="372" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="190" />
+            <source>Conflictos pendientes</source>
+            <translation>Pending conflicts</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync/sync_page.py" line="383" />
             <source>Conflictos pendientes ({n})</source>
             <translation>Pending conflicts ({n})</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="179" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="189" />
+            <source>Conflictos, historial y equipos</source>
+            <translation>Conflicts, history and devices</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync/sync_page.py" line="182" />
             <source>Contenido</source>
             <translation>Contents</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="355" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="366" />
             <source>Cualquier equipo (todos los datos)</source>
             <translation>Any computer (all data)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="298" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="309" />
             <source>El paquete «{file}» no trae ningún cambio; no se registró nada.</source>
             <translation>The bundle «{file}» carries no change; nothing was recorded.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="295" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="306" />
             <source>El paquete «{file}» ya se había importado; no cambió nada.</source>
             <translation>The bundle “{file}” had already been imported; nothing changed.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="375" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="386" />
             <source>Enviado</source>
             <translation>Sent</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="177" />
             <location filename="../../desktop/gui/sync/sync_page.py" line="180" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="183" />
             <source>Equipo</source>
             <translation>Computer</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="360" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="371" />
             <source>Equipo de campo</source>
             <translation>Field computer</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="135" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="138" />
             <source>Equipo de campo (laptop)</source>
             <translation>Field computer (laptop)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="168" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="171" />
             <source>Equipos</source>
             <translation>Computers</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="185" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="188" />
             <source>Equipos conocidos</source>
             <translation>Known computers</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="243" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="254" />
             <source>Escribiendo el paquete…</source>
             <translation>Writing the bundle…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="143" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="146" />
             <source>Este equipo</source>
             <translation>This computer</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="216" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="227" />
             <source>Este equipo se llama ahora «{name}».</source>
             <translation>This computer is now called “{name}”.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="230" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="241" />
             <source>Exportar paquete</source>
             <translation>Export bundle</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="168" />
-            <location filename="../../desktop/gui/sync/sync_page.py" line="177" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="171" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="180" />
             <source>Fecha</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="180" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="183" />
             <source>Función</source>
             <translation>Role</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="149" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="152" />
             <source>Función:</source>
             <translation>Role:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="133" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="136" />
             <source>Guardar nombre</source>
             <translation>Save name</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="184" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="187" />
             <source>Historial de paquetes</source>
             <translation>Bundle history</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="260" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="271" />
             <source>Importar paquete</source>
             <translation>Import bundle</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="252" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="263" />
             <source>Lleva todos los datos porque aún no se conoce lo que tiene el destino.</source>
             <translation>Carries all the data because what the destination holds is not known yet.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="310" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="321" />
             <source>No se hizo ningún cambio.</source>
             <translation>No change was made.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="148" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="151" />
             <source>Nombre:</source>
             <translation>Name:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="151" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="154" />
             <source>Paquetes</source>
             <translation>Bundles</translation>
         </message>
@@ -3177,60 +3463,78 @@
             <translation>Rumbo bundles (*.rumbo)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="154" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="157" />
             <source>Para:</source>
             <translation>To:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="375" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="386" />
             <source>Recibido</source>
             <translation>Received</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="167" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="170" />
             <source>Registro</source>
             <translation>Record</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="272" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="191" />
+            <source>Registros que dos equipos modificaron a la vez. Enter o doble clic abre el elegido para resolverlo.</source>
+            <translation>Records two devices changed at the same time. Enter or a double click opens the chosen one to settle it.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync/sync_page.py" line="283" />
             <source>Revisando el paquete…</source>
             <translation>Checking the bundle…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="301" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="312" />
             <source>Se aplicó «{file}» de {source}: {records} ({applied} cambios, {conflicts} conflictos).</source>
             <translation>Applied “{file}” from {source}: {records} ({applied} changes, {conflicts} conflicts).</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="249" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="260" />
             <source>Se escribió «{file}» para {to}: {records} ({n} cambios).</source>
             <translation>Wrote “{file}” for {to}: {records} ({n} changes).</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="177" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="180" />
             <source>Sentido</source>
             <translation>Direction</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="248" />
-            <location filename="../../desktop/gui/sync/sync_page.py" line="376" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="259" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="387" />
             <source>cualquier equipo</source>
             <translation>any computer</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="368" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="379" />
             <source>desconocido</source>
             <translation>unknown</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="181" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="184" />
             <source>Último enviado</source>
             <translation>Last sent</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="180" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="183" />
             <source>Último recibido</source>
             <translation>Last received</translation>
+        </message>
+    </context>
+    <context>
+        <name>accessibility</name>
+        <message>
+            <location filename="../../desktop/gui/shared/accessibility.py" line="264" />
+            <source>Columnas: {columns}. Las flechas recorren las filas.</source>
+            <translation>Columns: {columns}. The arrow keys move through the rows.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/shared/accessibility.py" line="265" />
+            <source>Las flechas recorren la lista.</source>
+            <translation>The arrow keys move through the list.</translation>
         </message>
     </context>
     <context>

@@ -9,6 +9,7 @@ detail) call :meth:`AssessmentsPage.start_for_firm`, :meth:`resume`,
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -32,6 +33,7 @@ from desktop.gui.assessment.followup import FollowUpView
 from desktop.gui.assessment.results import AssessmentResultsView, number
 from desktop.gui.assessment.wizard import AssessmentWizard
 from desktop.gui.shared import messages
+from desktop.gui.shared.accessibility import add_shortcut, prepare
 from desktop.services import assessments as service
 from desktop.services.registry.firm_list import FirmQuery, firm_ids, firm_rows
 
@@ -50,6 +52,9 @@ class FirmPicker(QDialog):
         self.results = QListWidget(objectName="firmResults")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Empezar evaluación"))
+        self.search.setAccessibleName(self.tr("Buscar empresa"))
+        self.results.setAccessibleName(self.tr("Empresas encontradas"))
+        self.results.setAccessibleDescription(self.tr("Elija la empresa con las flechas y pulse Enter."))
         layout = QVBoxLayout(self)
         layout.addWidget(self.search)
         layout.addWidget(self.results, 1)
@@ -59,6 +64,7 @@ class FirmPicker(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self._search("")
+        prepare(self)
 
     def _search(self, text: str) -> None:
         storage = self.context.storage
@@ -106,6 +112,10 @@ class AssessmentsPage(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setColumnWidth(0, 320)
+        self.table.setAccessibleName(self.tr("Lista de evaluaciones"))
+        self.table.setAccessibleDescription(self.tr("Una fila por evaluación. Enter o doble clic abre la "
+                                                    "elegida: un borrador sigue la entrevista, una terminada "
+                                                    "muestra su resultado."))
         self.rows: list[dict] = []
 
         bar = QHBoxLayout()
@@ -124,6 +134,7 @@ class AssessmentsPage(QWidget):
         self.stack.addWidget(list_page)
         self.back_button = QPushButton(self.tr("← Volver a la lista"), objectName="backToList")
         self.back_button.setVisible(False)
+        self.back_button.setAccessibleName(self.tr("Volver a la lista"))  # the arrow is only drawn
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignLeft)
@@ -135,6 +146,10 @@ class AssessmentsPage(QWidget):
         self.followup_button.clicked.connect(self._followup_current)
         self.delete_button.clicked.connect(self._delete_current)
         self.table.doubleClicked.connect(lambda _index: self.open_current())
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):  # Enter opens, as in Empresas
+            QShortcut(QKeySequence(key), self.table, activated=self.open_current,
+                      context=Qt.ShortcutContext.WidgetShortcut)
+        add_shortcut(self.new_button, QKeySequence.StandardKey.New)
         self.back_button.clicked.connect(self.show_list)
         context.signals.assessments_changed.connect(lambda _firm: self.refresh())
         self.refresh()
@@ -252,6 +267,7 @@ class AssessmentsPage(QWidget):
         self.stack.addWidget(widget)
         self.stack.setCurrentWidget(widget)
         self.back_button.setVisible(True)
+        prepare(widget)
 
     def _followup_current(self) -> None:
         row = self.current_row()

@@ -74,6 +74,7 @@ class FollowUpView(QWidget):
                                                               for _, r in self.history])])
         self.radar = RadarChart()
         self.radar.setObjectName("changeRadar")
+        self.radar.setAccessibleName(self.tr("Puntaje por dimensión en la primera y la última evaluación"))
         self.change_table = read_only_table("changeTable", [self.tr("Dimensión"), self.tr("Antes"), self.tr("Ahora"),
                                                    self.tr("Cambio")])
         self.summary = QLabel(objectName="changeSummary")

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.assessment import SPECIAL_CODES, Answer, Question, label
 from desktop.gui.shared.plain_text import rich
+from desktop.gui.shared.accessibility import focusable, surface, tone
 
 NOTE_SAVE_DELAY_MS = 800
 
@@ -56,7 +57,8 @@ class QuestionCard(QFrame):
         self.lang = lang
         self.setObjectName(f"card_{question.id}")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setStyleSheet("QuestionCard { background: white; border: 1px solid #c9d6df; border-radius: 6px; }")
+        self.setStyleSheet(f"QuestionCard {{ background: {surface('white')}; border: 1px solid #c9d6df; "
+                           "border-radius: 6px; }")
         self._loading = False
         self.value_buttons: dict[object, QAbstractButton] = {}
         self.number_edit: QLineEdit | None = None
@@ -67,7 +69,7 @@ class QuestionCard(QFrame):
         title.setStyleSheet("font-size: 11pt;")
         help_label = QLabel(question.help.text(lang), objectName="questionHelp")
         help_label.setWordWrap(True)
-        help_label.setStyleSheet("color: #55606a; font-style: italic;")
+        help_label.setStyleSheet(f"color: {tone('#55606a')}; font-style: italic;")
 
         layout = QVBoxLayout(self)
         layout.addWidget(title)
@@ -75,6 +77,14 @@ class QuestionCard(QFrame):
         layout.addWidget(self._value_widget())
         layout.addLayout(self._special_row())
         layout.addLayout(self._extra_row())
+        # A screen reader says which question a "Sí" or a note belongs to.
+        if self.number_edit is not None:
+            self.number_edit.setAccessibleName(self.tr("Respuesta a la pregunta {n}").format(n=number))
+        self.note_edit.setAccessibleName(self.tr("Nota sobre la pregunta {n}").format(n=number))
+        asked = f"{number}. {question.text.text(lang)}"
+        for widget in self.findChildren(QWidget):
+            if focusable(widget) and not widget.accessibleDescription():
+                widget.setAccessibleDescription(asked)
 
     # --- building -----------------------------------------------------------
 
@@ -116,9 +126,9 @@ class QuestionCard(QFrame):
             unit = q.unit.text(lang) if q.unit else ""
             top = f"{q.maximum}" if q.maximum is not None else self.tr("o más")
             hint = QLabel(f"{unit}  ({self.tr('de')} {q.minimum} {self.tr('a')} {top})")
-            hint.setStyleSheet("color: #55606a;")
+            hint.setStyleSheet(f"color: {tone('#55606a')};")
             self.number_error = QLabel(objectName="numberError")
-            self.number_error.setStyleSheet("color: #b00020;")
+            self.number_error.setStyleSheet(f"color: {tone('#b00020')};")
             grid.addWidget(self.number_edit, 0, 0)
             grid.addWidget(hint, 0, 1)
             grid.addWidget(self.number_error, 1, 0, 1, 2)
@@ -133,7 +143,7 @@ class QuestionCard(QFrame):
         for code in SPECIAL_CODES:
             # Check boxes in an exclusive group: one at most, and a click can clear it.
             button = QCheckBox(label("code", code, self.lang), objectName=f"special_{code}")
-            button.setStyleSheet("color: #55606a;")
+            button.setStyleSheet(f"color: {tone('#55606a')};")
             self.special_group.addButton(button)
             self.special_buttons[code] = button
             row.addWidget(button)

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.assessment import OK, AssessmentResult, label
 from desktop.gui.shared import messages
+from desktop.gui.shared.accessibility import add_shortcut, surface, tone
 from desktop.gui.shared.charts import Bar, BarChart, RadarChart, Series
 from desktop.services import assessments as service
 from desktop.services.registry.firms import get_firm
@@ -84,7 +85,7 @@ class AssessmentResultsView(QWidget):
         rich(heading)
         heading.setStyleSheet("font-size: 12pt;")
         self.index_label = QLabel(number(r.index, lang), objectName="indexLabel")
-        self.index_label.setStyleSheet("font-size: 28pt; font-weight: bold; color: #1f3a4d;")
+        self.index_label.setStyleSheet(f"font-size: 28pt; font-weight: bold; color: {tone('#1f3a4d')};")
         color = BAND_COLORS.get(r.band or "", "#6b7b8c")
         band_text = label("band", r.band, lang) or self.tr("Sin banda")
         if r.incomplete:
@@ -121,7 +122,7 @@ class AssessmentResultsView(QWidget):
             items = "".join(f"<li><b>{escape(label('band', k.cap, lang))}</b> {self.tr('como máximo')}: "
                             f"{escape(k.reason.text(lang))}</li>" for k in r.knock_outs)
             self.knockouts_label.setText(f"<b>{self.tr('Bloqueos')}</b><ul>{items}</ul>")
-            self.knockouts_label.setStyleSheet("background: #fdecea; padding: 6px; border-radius: 4px;")
+            self.knockouts_label.setStyleSheet(f"background: {surface('#fdecea')}; padding: 6px; border-radius: 4px;")
         else:
             self.knockouts_label.setText(self.tr("Sin bloqueos: ninguna respuesta limita la banda."))
         self.stage_label = QLabel(self._derivation(self.tr("Etapa de internacionalización"), "stage", r.stage),
@@ -165,6 +166,8 @@ class AssessmentResultsView(QWidget):
         self.report_lang.setToolTip(self.tr("Idioma del informe"))
         self.followup_button = QPushButton(self.tr("&Seguimiento de la empresa"), objectName="followupButton")
         self.print_button.clicked.connect(self.print_report)
+        add_shortcut(self.print_button, "Ctrl+P")
+        self.radar.setAccessibleName(self.tr("Puntaje por dimensión (gráfico radar)"))
         self.followup_button.clicked.connect(lambda: self.followup_requested.emit(self.assessment["firm_id"]))
 
         body = QWidget()
@@ -288,7 +291,7 @@ class AssessmentResultsView(QWidget):
                                for t in rec.triggers)
             parts.append(
                 f"<h3 style='margin-bottom:2px'>{escape(head)}. {escape(rec.title.text(lang))}</h3>"
-                f"<p style='color:#55606a;margin-top:0'>{escape(family_text)}</p>"
+                f"<p style='color:{tone('#55606a')};margin-top:0'>{escape(family_text)}</p>"
                 f"<p><b>{escape(self.tr('Por qué'))}:</b> {escape(rec.reason.text(lang))}</p>"
                 + (f"<p><b>{escape(self.tr('Respuestas que lo motivan'))}:</b></p><ul>{triggers}</ul>" if triggers else "")
                 + (f"<p><b>{escape(self.tr('Para este tipo de empresa'))}:</b> "

@@ -11,7 +11,7 @@ hidden as soon as the answer that rules them out is given.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.assessment import Answer
 from desktop.gui.assessment.question_cards import QuestionCard, _html
 from desktop.gui.shared import messages
+from desktop.gui.shared.accessibility import add_shortcut, tone
 from desktop.services import assessments as service
 from desktop.services.registry.firms import get_firm
 from desktop.gui.shared.plain_text import rich
@@ -74,7 +75,7 @@ class AssessmentWizard(QWidget):
         rich(heading)
         heading.setStyleSheet("font-size: 12pt;")
         self.saved_label = QLabel(objectName="savedLabel")
-        self.saved_label.setStyleSheet("color: #2e7d32;")
+        self.saved_label.setStyleSheet(f"color: {tone('#2e7d32')};")
         self.progress = QProgressBar(objectName="overallProgress")
         self.progress.setFormat(self.tr("%v de %m preguntas"))
         self.dimension_list = QListWidget(objectName="dimensionList")
@@ -87,10 +88,10 @@ class AssessmentWizard(QWidget):
             page = QWidget()
             column = QVBoxLayout(page)
             title = QLabel(f"<b>{_html(dimension.title.text(lang))}</b>")
-            rich(title).setStyleSheet("font-size: 13pt; color: #1f3a4d;")
+            rich(title).setStyleSheet(f"font-size: 13pt; color: {tone('#1f3a4d')};")
             description = QLabel(dimension.description.text(lang))
             description.setWordWrap(True)
-            description.setStyleSheet("color: #55606a;")
+            description.setStyleSheet(f"color: {tone('#55606a')};")
             column.addWidget(title)
             column.addWidget(description)
             for question in dimension.questions:
@@ -140,10 +141,15 @@ class AssessmentWizard(QWidget):
         self.next_button.clicked.connect(lambda: self.go_to(self.pages.currentIndex() + 1))
         self.close_button.clicked.connect(self.closed)
         self.complete_button.clicked.connect(self.complete)
-        QShortcut(QKeySequence(Qt.Key.Key_PageDown | Qt.KeyboardModifier.ControlModifier), self,
-                  activated=self.next_button.click)
-        QShortcut(QKeySequence(Qt.Key.Key_PageUp | Qt.KeyboardModifier.ControlModifier), self,
-                  activated=self.back_button.click)
+        add_shortcut(self.next_button, QKeySequence(Qt.Key.Key_PageDown | Qt.KeyboardModifier.ControlModifier))
+        add_shortcut(self.back_button, QKeySequence(Qt.Key.Key_PageUp | Qt.KeyboardModifier.ControlModifier))
+        self.dimension_list.setAccessibleName(self.tr("Dimensiones del cuestionario"))
+        self.dimension_list.setAccessibleDescription(self.tr("Preguntas respondidas de cada dimensión; "
+                                                             "elija una para ir a sus preguntas."))
+        # Tab follows the screen: the dimensions, the questions, then the buttons from left to right.
+        QWidget.setTabOrder(self.close_button, self.back_button)
+        QWidget.setTabOrder(self.back_button, self.next_button)
+        QWidget.setTabOrder(self.next_button, self.complete_button)
         self._refresh()
         self.go_to(0)
 

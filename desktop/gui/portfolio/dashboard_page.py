@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate, QLocale, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -34,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.sizing import class_label
 from desktop.gui.shared import messages
+from desktop.gui.shared.accessibility import add_shortcut, prepare, tone
 from desktop.gui.shared.charts import PALETTE, Bar, BarChart
 from desktop.services import dashboard as service
 from desktop.services.dashboard import ChartRow, Dashboard, DashboardFilter
@@ -82,6 +84,11 @@ class FirmListDialog(QDialog):
                 item.setData(Qt.ItemDataRole.UserRole, firm["id"])
                 self.table.setItem(row, col, item)
         self.table.setColumnWidth(0, 300)
+        self.table.setAccessibleName(self.tr("Empresas de «{title}»").format(title=title))
+        self.table.setAccessibleDescription(summary + ". " + self.tr("Enter o doble clic abre la empresa elegida."))
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            QShortcut(QKeySequence(key), self.table, context=Qt.ShortcutContext.WidgetShortcut,
+                      activated=lambda: self._open(self.table.currentRow()))
         self.table.doubleClicked.connect(lambda index: self._open(index.row()))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
@@ -89,6 +96,7 @@ class FirmListDialog(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
+        prepare(self)
 
     def firm_ids(self) -> list[str]:
         """The listed firm ids, in order."""
@@ -132,7 +140,10 @@ class DashboardPage(QWidget):
                                      value=service.DEFAULT_STALE_MONTHS, suffix=self.tr(" meses"))
         self.refresh_button = QPushButton(self.tr("&Actualizar"), objectName="refreshDashboard")
         self.total_label = QLabel(objectName="totalLabel")
-        self.total_label.setStyleSheet("font-size: 12pt; font-weight: bold; color: #1f3a4d;")
+        self.total_label.setStyleSheet(f"font-size: 12pt; font-weight: bold; color: {tone('#1f3a4d')};")
+        self.date_from.setAccessibleName(self.tr("Evaluaciones desde la fecha"))
+        self.date_to.setAccessibleName(self.tr("Evaluaciones hasta la fecha"))
+        add_shortcut(self.refresh_button, QKeySequence.StandardKey.Refresh)
         self._fill_advisers()
 
         filters = QHBoxLayout()
@@ -142,6 +153,7 @@ class DashboardPage(QWidget):
             filters.addWidget(widget)
         filters.addWidget(QLabel(self.tr("Asesor:")))
         filters.addWidget(self.adviser)
+        self.adviser.setMinimumWidth(90)  # full width when there is room; narrower at 150 % on a laptop
         filters.addWidget(QLabel(self.tr("Sin reevaluar en:")))
         filters.addWidget(self.stale_months)
         filters.addWidget(self.refresh_button)
@@ -155,6 +167,7 @@ class DashboardPage(QWidget):
             chart.label_width = 210
             chart.bar_clicked.connect(lambda key, name=name: self._clicked(name, key))
             chart.color = color
+            chart.setAccessibleName(self.tr(title))
             box = QGroupBox(self.tr(title))
             inner = QVBoxLayout(box)
             inner.addWidget(chart)

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from desktop.gui.shared import messages
 from desktop.gui.shared.report_language import report_language_combo
+from desktop.gui.shared.accessibility import add_shortcut, tone
 from desktop.services import reporting
 from desktop.services.profile import list_advisers
 from desktop.services.registry.firm_list import FirmQuery, firm_ids, firm_rows
@@ -110,7 +111,7 @@ class ReportsPage(QWidget):
         portfolio_form.addRow(self.tr("Período:"), period)
         portfolio_form.addRow(self.tr("Asesores:"), self.advisers)
         portfolio_form.addRow("", QLabel(self.tr("Sin marcar ninguno: todos los asesores."),
-                                         styleSheet="color: #555;"))
+                                         styleSheet=f"color: {tone('#555')};"))
         portfolio_button_row = QHBoxLayout()
         portfolio_button_row.addStretch(1)
         portfolio_button_row.addWidget(self.print_portfolio)
@@ -148,6 +149,10 @@ class ReportsPage(QWidget):
         self.firms.itemDoubleClicked.connect(lambda _item: self.print_firm())
         self.firms.currentRowChanged.connect(lambda _row: self._update_buttons())
         self.print_one.clicked.connect(self.print_firm)
+        add_shortcut(self.print_one, "Ctrl+P")
+        for widget, name in ((self.firms, self.tr("Empresas encontradas")),
+                             (self.start, self.tr("Inicio del período")), (self.end, self.tr("Fin del período"))):
+            widget.setAccessibleName(name)
         self.print_all.clicked.connect(self.print_everything)
         self.cancel_button.clicked.connect(self.cancel_batch)
         self.print_portfolio.clicked.connect(self.save_portfolio)

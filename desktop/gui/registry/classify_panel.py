@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.errors import UserError
 from desktop.domain.sizing import Classification, FirmFigures, class_label, classify, supported_countries
+from desktop.gui.shared.accessibility import tone
 
 # Digits with optional spaces, dots or commas as thousands separators.
 _WHOLE_NUMBER = QRegularExpression(r"^[0-9][0-9 .,]*$")
@@ -86,7 +87,7 @@ class ClassifyPanel(QWidget):
         self.units_note = QLabel(self.tr("Montos en dólares de EE. UU., en unidades (no en miles): "
                                          "250000 son doscientos cincuenta mil dólares."),
                                  objectName="unitsNote", wordWrap=True)
-        self.units_note.setStyleSheet("color: #555;")
+        self.units_note.setStyleSheet(f"color: {tone('#555')};")
         inputs = QGroupBox(self.tr("Datos de la empresa"))
         inputs_layout = QVBoxLayout(inputs)
         inputs_layout.addLayout(form)
@@ -108,10 +109,13 @@ class ClassifyPanel(QWidget):
         self.criteria_table.verticalHeader().setVisible(False)
         self.criteria_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.criteria_table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.criteria_table.setAccessibleName(self.tr("Clase según cada criterio"))
+        self.criteria_table.setAccessibleDescription(self.tr("Una fila por criterio de la normativa: el valor "
+                                                             "escrito y la clase que daría él solo."))
         self.exporter_label = QLabel(objectName="exporterLabel", wordWrap=True)
         self.notes_label = QLabel(objectName="notesLabel", wordWrap=True)
         self.rulebook_label = QLabel(objectName="rulebookLabel", wordWrap=True)
-        self.rulebook_label.setStyleSheet("color: #555;")
+        self.rulebook_label.setStyleSheet(f"color: {tone('#555')};")
 
         result_box = QGroupBox(self.tr("Clasificación por tamaño"))
         result_layout = QVBoxLayout(result_box)
@@ -172,7 +176,7 @@ class ClassifyPanel(QWidget):
     def _show(self, result: Classification) -> None:
         lang = self._lang
         self.class_label.setText(class_label(result.size_class, lang))
-        self.class_label.setStyleSheet(f"color: {CLASS_COLOURS.get(result.size_class, '#000')};")
+        self.class_label.setStyleSheet(f"color: {tone(CLASS_COLOURS.get(result.size_class, '#000'))};")
         self.reason_label.setText(result.reason(lang))
         self.criteria_table.setRowCount(len(result.criteria))
         names = {"employees": self.tr("Empleados"), "sales": self.tr("Ventas brutas"),

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.gui.shared import messages
+from desktop.gui.shared.accessibility import prepare
 from desktop.gui.shared.tables import fill_table, read_only_table
 from desktop.services import sync
 from desktop.services.registry import duplicates
@@ -88,6 +89,14 @@ class DuplicatesDialog(QDialog):
         layout.addWidget(close)
         self.review_button.clicked.connect(self.review_current)
         self.table.doubleClicked.connect(lambda _index: self.review_current())
+        self.tabs.setAccessibleName(self.tr("Pares por revisar y fusiones hechas"))
+        self.table.setAccessibleName(self.tr("Pares por revisar"))
+        self.table.setAccessibleDescription(self.tr("Cada fila, dos empresas que parecen la misma. Enter abre "
+                                                    "el par elegido para unirlas o separarlas."))
+        self.merge_table.setAccessibleName(self.tr("Fusiones hechas"))
+        self.merge_table.setAccessibleDescription(self.tr("Las empresas ya unidas; «Deshacer fusión» separa la "
+                                                          "elegida."))
+        prepare(self)
         self.refresh()
 
     def refresh(self) -> None:

@@ -38,6 +38,7 @@ from desktop.gui.registry.firm_detail_text import (
 )
 from desktop.gui.registry.firm_form import FirmFormDialog
 from desktop.gui.shared import messages
+from desktop.gui.shared.accessibility import add_shortcut, prepare, surface, tone
 from desktop.gui.shared.tables import read_only_table
 from desktop.services import profile
 from desktop.services.registry.firms import delete_firm, firm_history, get_firm, undelete_firm
@@ -73,6 +74,9 @@ class FirmDetailDialog(QDialog):
         if self.firm is None:
             raise UserError(self.tr("No se encontró la empresa."), field="id")
         context.signals.firms_changed.connect(self.reload)
+        add_shortcut(self.assess_button, "Ctrl+N")
+        prepare(self, {self.tabs: self.tr("Ficha, clasificación, evaluaciones e historial"),
+                       self.assessments: self.tr("Evaluaciones de la empresa")})
 
     def done(self, result: int) -> None:
         # Stop listening before the widgets go: a later edit elsewhere must not reach them.
@@ -167,7 +171,7 @@ class FirmDetailDialog(QDialog):
             return
         self.class_name.setText(result.label(lang))
         self.class_name.setStyleSheet(
-            f"font-size: 14pt; font-weight: bold; color: {CLASS_COLOURS.get(result.size_class, '#000')};")
+            f"font-size: 14pt; font-weight: bold; color: {tone(CLASS_COLOURS.get(result.size_class, '#000'))};")
         notes = "".join(f"\n• {note.text(lang)}" for note in result.notes)
         self.class_reason.setText(result.reason(lang) + notes)
         self.class_rulebook.setText(self.tr("Normativa aplicada: {rulebook}").format(rulebook=result.rulebook_text(lang)))
@@ -239,11 +243,11 @@ class FirmDetailDialog(QDialog):
         self.title = QLabel(objectName="firmTitle", wordWrap=True)
         self.title.setStyleSheet("font-size: 16pt; font-weight: bold;")
         self.subtitle = QLabel(objectName="firmSubtitle", wordWrap=True)
-        self.subtitle.setStyleSheet("color: #555;")
+        self.subtitle.setStyleSheet(f"color: {tone('#555')};")
 
         self.deleted_banner = QFrame(objectName="deletedBanner")
         self.deleted_banner.setStyleSheet(
-            "#deletedBanner { background: #fdecea; border: 1px solid #e57373; border-radius: 4px; }")
+            f"#deletedBanner {{ background: {surface('#fdecea')}; border: 1px solid #e57373; border-radius: 4px; }}")
         self.undo_button = QPushButton(tr("&Deshacer"), objectName="undoButton")
         banner = QHBoxLayout(self.deleted_banner)
         banner.addWidget(QLabel(tr("Empresa eliminada."), objectName="deletedText"), 1)
@@ -264,7 +268,7 @@ class FirmDetailDialog(QDialog):
         self.class_name.setStyleSheet("font-size: 14pt; font-weight: bold;")
         self.class_reason = QLabel(objectName="detailClassReason", wordWrap=True)
         self.class_rulebook = QLabel(objectName="detailRulebook", wordWrap=True)
-        self.class_rulebook.setStyleSheet("color: #555;")
+        self.class_rulebook.setStyleSheet(f"color: {tone('#555')};")
         for widget in (self.class_name, self.class_reason, self.class_rulebook):
             class_layout.addWidget(widget)
         class_layout.addStretch(1)

@@ -23,6 +23,7 @@ from desktop.domain.registry.validation import clean_firm, parse_int, tax_id_inf
 from desktop.domain.sizing import FirmFigures, class_label, classify
 from desktop.gui.registry.classify_panel import CLASS_COLOURS
 from desktop.gui.shared import messages
+from desktop.gui.shared.accessibility import prepare, tone
 from desktop.gui.shared.fields import (
     COMMON_CURRENCIES,
     FieldBox,
@@ -85,6 +86,7 @@ class FirmFormDialog(QDialog):
         self._loading = False
         self._baseline = self.values()
         self.refresh()
+        prepare(self)
 
     def keyPressEvent(self, event) -> None:
         # Enter in a field moves on to the next one, as Tab does: saving is an explicit
@@ -185,13 +187,13 @@ class FirmFormDialog(QDialog):
         except UserError as exc:
             self.classification = None
             self.class_name.setText(class_label("sin_clasificar", lang))
-            self.class_name.setStyleSheet("font-size: 13pt; font-weight: bold; color: #616161;")
+            self.class_name.setStyleSheet(f"font-size: 13pt; font-weight: bold; color: {tone('#616161')};")
             self.class_reason.setText(exc.message)
             return
         self.classification = result
         colour = CLASS_COLOURS.get(result.size_class, "#000")
         self.class_name.setText(result.label(lang))
-        self.class_name.setStyleSheet(f"font-size: 13pt; font-weight: bold; color: {colour};")
+        self.class_name.setStyleSheet(f"font-size: 13pt; font-weight: bold; color: {tone(colour)};")
         self.class_reason.setText(result.reason(lang))
 
     def _show_duplicate(self) -> None:

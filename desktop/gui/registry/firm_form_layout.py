@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.gui.shared.accessibility import surface, tone
 from desktop.gui.shared.fields import (
     FieldBox,
     ProblemLine,
@@ -62,7 +63,7 @@ def build_form(dialog) -> None:
     # Duplicate warning, hidden until the typed firm matches a registered one.
     dialog.duplicate_banner = QFrame(objectName="duplicateBanner")
     dialog.duplicate_banner.setStyleSheet(
-        "#duplicateBanner { background: #fff4e5; border: 1px solid #f0a030; border-radius: 4px; }")
+        f"#duplicateBanner {{ background: {surface('#fff4e5')}; border: 1px solid #f0a030; border-radius: 4px; }}")
     dialog.duplicate_text = QLabel(objectName="duplicateText", wordWrap=True)
     dialog.duplicate_button = QPushButton(tr("Abrir la empresa existente"), objectName="openDuplicate")
     banner = QHBoxLayout(dialog.duplicate_banner)
@@ -110,7 +111,7 @@ def build_form(dialog) -> None:
     for stem, label in (("sales", tr("&Ventas anuales")), ("assets", tr("Ac&tivos")),
                         ("exports", tr("E&xportaciones anuales"))):
         usd = QLabel(objectName=f"{stem}Usd")
-        usd.setStyleSheet("color: #555;")
+        usd.setStyleSheet(f"color: {tone('#555')};")
         usd.setMinimumWidth(120)
         amount = line(f"{stem}_amount", tr("en la moneda de la empresa"))
         row = QWidget()
@@ -126,7 +127,8 @@ def build_form(dialog) -> None:
     dialog.class_reason = QLabel(objectName="classReason", wordWrap=True)
     dialog.class_reason.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     class_box = QFrame(objectName="classBox")
-    class_box.setStyleSheet("#classBox { background: #f3f6f9; border: 1px solid #c9d6e2; border-radius: 4px; }")
+    class_box.setStyleSheet(
+        f"#classBox {{ background: {surface('#f3f6f9')}; border: 1px solid #c9d6e2; border-radius: 4px; }}")
     class_layout = QVBoxLayout(class_box)
     class_layout.addWidget(QLabel(tr("Clasificación por tamaño (en vivo)")))
     class_layout.addWidget(dialog.class_name)
@@ -162,7 +164,6 @@ def build_form(dialog) -> None:
     grid.setColumnStretch(0, 1)
     grid.setColumnStretch(1, 1)
     scroll = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
-    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     scroll.setWidget(body)
 
     # The whole sentence of the problem of the field being typed in (under a field only one line fits).
@@ -170,7 +171,7 @@ def build_form(dialog) -> None:
     dialog.field_message.setStyleSheet("color: #c62828;")
     dialog.field_message.hide()
     dialog.status = QLabel(objectName="formStatus", wordWrap=True)
-    dialog.status.setStyleSheet("color: #c62828; font-weight: bold;")
+    dialog.status.setStyleSheet(f"color: {tone('#c62828')}; font-weight: bold;")
     dialog.status.hide()
     dialog.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
     save = dialog.buttons.button(QDialogButtonBox.StandardButton.Save)

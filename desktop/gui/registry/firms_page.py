@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.assessment import LABELS as ASSESSMENT_LABELS
 from desktop.domain.sizing import class_label, supported_countries
 from desktop.gui.registry.firm_table_model import FirmTableModel
+from desktop.gui.shared.accessibility import add_shortcut
 from desktop.services.advisers import list_advisers
 
 SEARCH_DELAY_MS = 150
@@ -62,6 +63,15 @@ class FirmsPage(QWidget):
         self.sector = QLineEdit(objectName="sectorFilter", placeholderText=self.tr("CIIU"))
         self.sector.setFixedWidth(64)
         self.count_label = QLabel(objectName="countLabel")
+        for widget, name in ((self.search, self.tr("Buscar empresas")),
+                             (self.country, self.tr("Filtrar por país")),
+                             (self.size_class, self.tr("Filtrar por tamaño")),
+                             (self.sector, self.tr("Filtrar por actividad (CIIU)")),
+                             (self.stage, self.tr("Filtrar por etapa")),
+                             (self.band, self.tr("Filtrar por banda")),
+                             (self.adviser, self.tr("Filtrar por asesor"))):
+            widget.setAccessibleName(name)
+        self.search.setAccessibleDescription(self.search.placeholderText())
 
         self.new_button = QPushButton(self.tr("&Nueva empresa"), objectName="newFirm")
         self.open_button = QPushButton(self.tr("&Abrir"), objectName="openFirm")
@@ -84,6 +94,9 @@ class FirmsPage(QWidget):
         header.setStretchLastSection(True)
         for column, width in enumerate((240, 160, 130, 50, 130, 90, 80, 110, 120)):
             self.table.setColumnWidth(column, width)
+        self.table.setAccessibleName(self.tr("Lista de empresas"))
+        self.table.setAccessibleDescription(self.tr("Una fila por empresa. Enter abre la elegida; "
+                                                    "un clic en un título de columna ordena la lista."))
 
         # Search on its own row, filters below: the page must fit a 1366-pixel laptop screen.
         search_row = QHBoxLayout()
@@ -91,6 +104,8 @@ class FirmsPage(QWidget):
         filters = QHBoxLayout()
         for widget in (self.country, self.size_class, self.sector, self.stage, self.band, self.adviser):
             filters.addWidget(widget)
+            if isinstance(widget, QComboBox):
+                widget.setMinimumWidth(90)  # full width when there is room; narrower at 150 % on a laptop
         filters.addStretch(1)
         actions = QHBoxLayout()
         actions.addWidget(self.count_label, 1)
@@ -118,7 +133,8 @@ class FirmsPage(QWidget):
         self.export_button.clicked.connect(self.export_requested)
         self.duplicates_button.clicked.connect(self.duplicates_requested)
         QShortcut(QKeySequence.StandardKey.Find, self, activated=self.focus_search)
-        QShortcut(QKeySequence.StandardKey.New, self, activated=self.new_requested.emit)
+        add_shortcut(self.new_button, QKeySequence.StandardKey.New)
+        add_shortcut(self.import_button, "Ctrl+I")
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             QShortcut(QKeySequence(key), self.table, activated=self.open_current,
                       context=Qt.ShortcutContext.WidgetShortcut)

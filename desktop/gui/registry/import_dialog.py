@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.errors import UserError
 from desktop.gui.shared import messages
+from desktop.gui.shared.accessibility import add_shortcut, prepare, tone
 from desktop.gui.shared.tables import fill_table, read_only_table
 from desktop.gui.shared.tasks import Cancelled
 from desktop.services.registry.import_preview import ImportPreview, preview_file
@@ -188,7 +189,8 @@ class ImportDialog(QDialog):
 
     def _say(self, text: str, error: bool = False) -> None:
         self.status.setText(text)
-        self.status.setStyleSheet("color: #c62828; font-weight: bold;" if error else "color: #333;")
+        self.status.setStyleSheet(f"color: {tone('#c62828')}; font-weight: bold;" if error
+                                  else f"color: {tone('#333')};")
 
     def _update_buttons(self) -> None:
         usable = self.preview is not None and not self.preview.missing
@@ -261,3 +263,5 @@ class ImportDialog(QDialog):
         self.rejects_button.clicked.connect(lambda: self.save_rejects())
         self.close_button.clicked.connect(self.reject)
         self.resize(960, 640)
+        add_shortcut(choose, "Ctrl+O")
+        prepare(self, {self.path: tr("Archivo elegido")})

@@ -8,6 +8,7 @@ already registered in this database, or register yourself.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.errors import UserError
+from desktop.gui.shared.accessibility import prepare
 from desktop.gui.shared.fields import FieldBox
 from desktop.services import profile, sync
 
@@ -111,6 +113,11 @@ class AdviserDialog(QDialog):
         else:
             self.name.editor.setFocus()
         self.resize(480, (440 if self.existing.count() else 300) + (130 if self.device_group.isVisibleTo(self) else 0))
+        self.existing.setAccessibleDescription(tr("Elija su nombre con las flechas; Enter o doble clic lo usa."))
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            QShortcut(QKeySequence(key), self.existing, activated=self.use_selected,
+                      context=Qt.ShortcutContext.WidgetShortcut)
+        prepare(self)
 
     def _suggest_device(self, adviser_name: str) -> None:
         """Offer "Laptop de <asesor>" until the adviser types a name of their own."""

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.assessment import BANDS, label
 from desktop.domain.errors import UserError
+from desktop.gui.shared.accessibility import tone
 from desktop.services import assessments as assessment_service
 from desktop.services import profile
 
@@ -132,4 +133,5 @@ class ParametersBox(QGroupBox):
 
     def _say(self, text: str, error: bool = False) -> None:
         self.status.setText(text)
-        self.status.setStyleSheet("color: #c62828; font-weight: bold;" if error else "color: #2e7d32;")
+        self.status.setStyleSheet(f"color: {tone('#c62828')}; font-weight: bold;" if error
+                                  else f"color: {tone('#2e7d32')};")

@@ -10,7 +10,7 @@ with the data; the language is a preference of this computer (QSettings
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QPixmap
+from PySide6.QtGui import QKeySequence, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -33,6 +33,7 @@ from desktop.domain.errors import UserError
 from desktop.gui.settings.adviser_dialog import AdviserDialog
 from desktop.gui.settings.parameters_box import ParametersBox
 from desktop.gui.shared import messages
+from desktop.gui.shared.accessibility import add_shortcut, tone
 from desktop.gui.shared.fields import combo, country_choices
 from desktop.gui.shared.i18n import LANGUAGES
 from desktop.services import profile
@@ -222,7 +223,8 @@ class SettingsPage(QWidget):
 
     def _say(self, text: str, error: bool = False) -> None:
         self.status.setText(text)
-        self.status.setStyleSheet("color: #c62828; font-weight: bold;" if error else "color: #2e7d32;")
+        self.status.setStyleSheet(f"color: {tone('#c62828')}; font-weight: bold;" if error
+                                  else f"color: {tone('#2e7d32')};")
 
     def _show_adviser(self) -> None:
         adviser = profile.get_adviser(self.context.storage, self.context.adviser_id)
@@ -272,7 +274,8 @@ class SettingsPage(QWidget):
         self.logo = QLabel(objectName="logoPreview")
         self.logo.setFixedSize(170, 70)
         self.logo.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.logo.setStyleSheet("#logoPreview { border: 1px dashed #aaa; color: #777; }")
+        self.logo.setStyleSheet(f"#logoPreview {{ border: 1px dashed #aaa; color: {tone('#666')}; }}")
+        self.logo.setAccessibleName(tr("Logotipo del centro"))
         pick_logo = QPushButton(tr("Elegir logotipo…"), objectName="chooseLogo")
         self.remove_logo_button = QPushButton(tr("Quitar"), objectName="removeLogo")
         logo_row = QHBoxLayout()
@@ -293,6 +296,9 @@ class SettingsPage(QWidget):
         self.rates.verticalHeader().setVisible(False)
         self.rates.setMinimumHeight(120)
         self.rates.setMaximumHeight(170)
+        self.rates.setAccessibleName(tr("Tipos de cambio"))
+        self.rates.setAccessibleDescription(tr("Una fila por moneda: su código ISO y cuántas unidades valen un "
+                                               "dólar. F2 o escribir edita la celda elegida."))
         add_rate = QPushButton(tr("Añadir moneda"), objectName="addRate")
         remove_rate = QPushButton(tr("Quitar moneda"), objectName="removeRate")
         rates_box = QGroupBox(tr("Tipos de cambio"))
@@ -332,6 +338,7 @@ class SettingsPage(QWidget):
         self.status = QLabel(objectName="settingsStatus", wordWrap=True)
         save = QPushButton(tr("&Guardar cambios"), objectName="saveSettings")
         save.setDefault(True)
+        add_shortcut(save, QKeySequence.StandardKey.Save)
         footer = QHBoxLayout()
         footer.addWidget(self.status, 1)
         footer.addWidget(save)

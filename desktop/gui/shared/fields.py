@@ -17,9 +17,18 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
 from desktop.domain.registry.validation import LEGAL_FORMS
+from desktop.gui.shared.accessibility import surface, tone
 
-INVALID_STYLE = "border: 1px solid #c62828; border-radius: 3px; background: #fff6f6;"
-PROBLEM_COLOUR = "#c62828"
+
+def invalid_style() -> str:
+    """How an editor with a problem is marked: a red border (and a pink field on a light palette)."""
+    return f"border: 1px solid #c62828; border-radius: 3px; background: {surface('#fff6f6')};"
+
+
+def problem_style() -> str:
+    """The line under an editor that says what is wrong."""
+    return f"color: {tone('#c62828')}; font-size: 9pt;"
+
 
 # Currencies offered first: the region's, then the usual others; any ISO code can be typed.
 COMMON_CURRENCIES = ("USD", "CRC", "GTQ", "HNL", "NIO", "PAB", "DOP", "MXN", "COP", "PEN", "ARS", "BRL",
@@ -126,9 +135,9 @@ class ProblemLine(QLabel):
     the firm form repeats it in full at its foot for the field being typed in).
     """
 
-    def __init__(self, name: str, lines: int = 1, colour: str = PROBLEM_COLOUR, parent: QWidget | None = None):
+    def __init__(self, name: str, lines: int = 1, colour: str = "#c62828", parent: QWidget | None = None):
         super().__init__(parent, objectName=name)
-        self.setStyleSheet(f"color: {colour};")
+        self.setStyleSheet(f"color: {tone(colour)};")
         font = self.font()
         font.setPointSizeF(9)
         self.setFont(font)
@@ -185,7 +194,7 @@ class FieldBox(QWidget):
         """Show ``message`` under the editor and mark it, or clear both (the space stays)."""
         self.problem.show_message(message or "")
         if message:
-            self.editor.setStyleSheet(f"#{self.editor.objectName()} {{ {INVALID_STYLE} }}")
+            self.editor.setStyleSheet(f"#{self.editor.objectName()} {{ {invalid_style()} }}")
             self.editor.setToolTip(message)
         else:
             self.editor.setStyleSheet("")

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -33,6 +34,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.errors import UserError
 from desktop.domain.registry.validation import FIELD_LABELS
 from desktop.gui.shared import messages
+from desktop.gui.shared.accessibility import add_shortcut, prepare
 from desktop.services import sync
 from desktop.services.profile import adviser_name
 from desktop.gui.shared.plain_text import rich
@@ -181,7 +183,11 @@ class ConflictDialog(QDialog):
             self.apart_button.setObjectName("keepApart")
             self.apart_button.clicked.connect(self.keep_apart)
         layout.addWidget(buttons)
+        add_shortcut(self.save_button, QKeySequence.StandardKey.Save)
+        if self.duplicate:
+            self.survivor.setAccessibleName(self.tr("Registro que se conserva"))
         self._deletion_changed()
+        prepare(self)
 
     # ------------------------------------------------------------------ building
 
@@ -209,11 +215,14 @@ class ConflictDialog(QDialog):
             radio = QRadioButton(_elide(full).replace("&", "&&"), objectName=f"{side}_{name}")
             radio.setToolTip(full)
             radio.setAccessibleName(self.tr("Este equipo") if side == sync.LOCAL else self.tr("Otro equipo"))
+            radio.setAccessibleDescription(f"{field_label(name)}: {full}")
             group.addButton(radio)
             grid.addWidget(radio, row, column)
             radios[side] = radio
         typed_radio = QRadioButton(self.tr("Otro valor:"), objectName=f"typed_{name}")
         editor = QLineEdit(objectName=f"value_{name}")
+        editor.setAccessibleName(self.tr("Otro valor para «{field}»").format(field=field_label(name)))
+        typed_radio.setAccessibleDescription(field_label(name))
         editor.setMinimumWidth(180)
         editor.textEdited.connect(lambda _text, r=typed_radio: r.setChecked(True))
         group.addButton(typed_radio)

@@ -21,6 +21,7 @@ import unicodedata
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -42,6 +43,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.gui.shared import messages
+from desktop.gui.shared.accessibility import add_shortcut, prepare
 from desktop.gui.shared.tables import read_only_table
 from desktop.gui.sync.conflict_dialog import (
     ConflictDialog,
@@ -116,6 +118,7 @@ class BundlePreviewDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        prepare(self)
 
 
 class SyncPage(QWidget):
@@ -183,6 +186,14 @@ class SyncPage(QWidget):
         self.tabs.addTab(conflicts_tab, "")
         self.tabs.addTab(self.history, self.tr("Historial de paquetes"))
         self.tabs.addTab(self.peers, self.tr("Equipos conocidos"))
+        self.tabs.setAccessibleName(self.tr("Conflictos, historial y equipos"))
+        self.conflicts.setAccessibleName(self.tr("Conflictos pendientes"))
+        self.conflicts.setAccessibleDescription(self.tr("Registros que dos equipos modificaron a la vez. Enter o "
+                                                        "doble clic abre el elegido para resolverlo."))
+        add_shortcut(self.import_button, "Ctrl+I")
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            QShortcut(QKeySequence(key), self.conflicts, activated=self.resolve_current,
+                      context=Qt.ShortcutContext.WidgetShortcut)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
