@@ -17,7 +17,7 @@ from desktop.domain.errors import UserError
 from desktop.services import sync
 from desktop.services.registry import firms
 from desktop.services.storage import open_database
-from tests.sync.conftest import exchange, open_conflicts, snapshot
+from tests.sync.conftest import enrol_each_other, exchange, open_conflicts, snapshot
 
 DEVICES = 3  # 0 and 1 are laptops, 2 is the centre
 PLACE = {"country": "SV", "department": "San Miguel", "municipality": "San Miguel"}
@@ -82,6 +82,7 @@ def test_duplicates_decisions_and_undos_converge_in_any_order(ops, order):
         for i in order:
             devs[i] = open_database(folder / f"d{i}.db", device_name=f"Laptop de asesor {i}")
         sync.set_device_role(devs[2], "centre")
+        enrol_each_other(*devs)
         try:
             ids = [firms.register_firm(devs[0], {"legal_name": "Tortillería La Única", **PLACE}, None)["id"],
                    firms.register_firm(devs[1], {"legal_name": "TORTILLERIA LA UNICA S.A.", **PLACE}, None)["id"]]
