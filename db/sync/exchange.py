@@ -241,6 +241,11 @@ def _run(storage, bundle: Bundle, path: Path, keep: bool) -> ApplyReport:
     m = bundle.manifest
     if m.source_id == storage.device_id:
         raise BundleError("own", path, "source is this device")
+    if trust.signed_by_another(storage, m.source_id, m.source_keys.signing):
+        signer = trust.trusted_by_key(storage, m.source_keys.signing)
+        raise BundleError("impostor", path, "source id signs with another key",
+                          device=get_peer(storage, m.source_id).name,
+                          signer=signer.name if signer else m.source_name)
     report = ApplyReport(path.name, m.source_id, m.source_name, m.source_role, m.created_at, m.total,
                          bundle_id=new_id())
     _check_compatible(storage, bundle, path)

@@ -88,6 +88,7 @@ _MESSAGES = {
     "unknown_device": "El paquete «{name}» viene de un equipo no inscrito: «{device}» (huella {fingerprint}). Un coordinador debe inscribirlo primero.",
     "revoked_device": "El paquete «{name}» viene de «{device}», un equipo revocado el {date}, así que no se aplicó ninguno de sus cambios.",
     "bad_signature": "La firma del paquete «{name}» no es válida: fue modificado después de escribirse, así que no se aplicó ninguno de sus cambios.",
+    "impostor": "El paquete «{name}» dice venir de «{device}», pero lo firmó otro equipo («{signer}»), así que no se aplicó ninguno de sus cambios.",
     "other_recipient": "El paquete «{name}» fue cifrado para otro equipo («{device}»), no para este, así que aquí no puede leerse; pida que lo escriban de nuevo para este equipo.",
     "inconsistent": "El paquete «{name}» hace referencia a registros que no trae ni existen en esta base, así que no se aplicó ninguno de sus cambios.",
     "empty": "El paquete «{name}» no trae ningún cambio; no hay nada que importar.",
@@ -594,6 +595,8 @@ def _read_contents(blob: bytes, cover: _Cover, version: int) -> tuple[Manifest, 
                     manifest = _parse_contents(json.loads(line.decode("utf-8")), cover, version)
                 except (UnicodeDecodeError, json.JSONDecodeError) as exc:
                     raise _Invalid(f"contents: {exc}") from exc
+                if manifest.payload_bytes > RATIO_FLOOR_BYTES and manifest.payload_bytes > MAX_RATIO * len(blob):
+                    raise _Invalid("payload expands too much for its size")
                 continue
             size += len(line) + 1
             # The bytes really expanded may not exceed what the contents declare.

@@ -69,6 +69,13 @@ def link_peer_key(storage, device_id: str, signing_key: bytes) -> None:
     storage.conn.execute("UPDATE sync_peers SET signing_key = ? WHERE device_id = ?", (signing_key, device_id))
 
 
+def signed_by_another(storage, device_id: str, signing_key: bytes) -> bool:
+    """True when ``device_id`` is known here to sign with a key other than ``signing_key``
+    (an enrolled device writing a bundle under another device's id)."""
+    row = storage.conn.execute("SELECT signing_key FROM sync_peers WHERE device_id = ?", (device_id,)).fetchone()
+    return row is not None and row[0] is not None and bytes(row[0]) != signing_key
+
+
 @guarded
 def enrol(storage, card: DeviceCard, adviser_id: str | None) -> TrustedDevice:
     """Trust the device of ``card``: its bundles are accepted and bundles may be written for it.
