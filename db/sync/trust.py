@@ -143,14 +143,18 @@ def revoke(storage, device: TrustedDevice, adviser_id: str | None) -> TrustedDev
     return trusted_by_key(storage, device.keys.signing)
 
 
-def adviser_role(storage, adviser_id: str | None) -> str | None:
-    """The adviser's role when advisers have roles (column ``advisers.role``); "" while they do not.
+def roles_in_force(storage) -> bool:
+    """True once sign-in is set up on this database (its key file exists, :mod:`db.keys`):
+    from then on advisers' roles decide who may enrol and revoke devices. Before that every
+    adviser has the default role and nobody could, so nobody is stopped."""
+    from db.keys import key_file_path
 
-    Returns None for an unknown adviser (or none chosen) once roles exist.
-    """
     columns = {row[1] for row in storage.conn.execute("PRAGMA table_info(advisers)")}
-    if "role" not in columns:
-        return ""
+    return "role" in columns and storage.path is not None and key_file_path(storage.path).exists()
+
+
+def adviser_role(storage, adviser_id: str | None) -> str | None:
+    """The role of a live adviser ("adviser", "coordinator", "administrator"); None if unknown."""
     if adviser_id is None:
         return None
     row = storage.conn.execute("SELECT role FROM advisers WHERE id = ? AND deleted_at IS NULL",

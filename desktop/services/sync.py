@@ -390,16 +390,16 @@ def read_device_card(path: str | Path) -> DeviceCard:
 def require_coordinator(storage: Storage, adviser_id: str | None) -> None:
     """The one check of who may enrol and revoke devices: a coordinator (or an administrator).
 
-    While advisers have no roles (no ``advisers.role`` column) everyone may, and the
-    acting adviser is only recorded. Once roles exist, this refuses anyone else.
+    Roles are in force once sign-in is set up on the database (issue 16's roles and
+    sign-in, :func:`db.sync.trust.roles_in_force`); before that every adviser may, and
+    the acting adviser is only recorded (``enrolled_by``, ``revoked_by``).
 
     Raises:
-        UserError: roles exist and the acting adviser is not a coordinator.
+        UserError: roles are in force and the acting adviser is not a coordinator.
     """
-    role = sync_trust.adviser_role(storage, adviser_id)
-    if role == "":
+    if not sync_trust.roles_in_force(storage):
         return
-    if role not in ("coordinator", "administrator"):
+    if sync_trust.adviser_role(storage, adviser_id) not in ("coordinator", "administrator"):
         raise UserError("Solo un coordinador puede inscribir o revocar equipos.", field="adviser")
 
 
