@@ -380,6 +380,9 @@ def _export(storage, path: Path, staged: Path, peer: str | None) -> ExportReport
 
 def _recipient(storage, target):
     """The enrolment of the device a bundle is for; a sentence when there is none to write for."""
+    if target is None and local_role(storage) == "centre":
+        raise UserError("Indique para qué equipo inscrito es el paquete: cada paquete se cifra para el equipo que "
+                        "lo recibe.", field="peer")
     if target is None:
         raise UserError("No hay ningún centro inscrito en este equipo: el paquete se cifra para el equipo que lo "
                         "recibe. Inscriba la tarjeta del centro en «Equipos de confianza» (o indique el equipo de "
