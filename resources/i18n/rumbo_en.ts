@@ -533,92 +533,92 @@
     <context>
         <name>BundlePreviewDialog</name>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="112" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="128" />
             <source>&amp;Aplicar</source>
             <translation>&amp;Apply</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="87" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="103" />
             <source>Archivo:</source>
             <translation>File:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="97" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="113" />
             <source>Cambios que ya están aquí:</source>
             <translation>Changes already here:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="114" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="130" />
             <source>Cancelar</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="96" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="112" />
             <source>Conflictos previstos:</source>
             <translation>Expected conflicts:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="89" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="105" />
             <source>Creado:</source>
             <translation>Created:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="101" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="117" />
             <source>El paquete está completo y sin alteraciones. Esto es lo que cambiaría en este equipo; nada se ha escrito todavía.</source>
             <translation>The bundle is complete and unaltered. This is what would change on this computer; nothing has been written yet.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="94" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="110" />
             <source>Empresas eliminadas:</source>
             <translation>Deleted firms:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="93" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="109" />
             <source>Empresas modificadas:</source>
             <translation>Changed firms:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="91" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="107" />
             <source>Empresas nuevas:</source>
             <translation>New firms:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="92" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="108" />
             <source>Empresas posiblemente duplicadas:</source>
             <translation>Possibly duplicated firms:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="106" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="122" />
             <source>Este paquete ya se importó antes: aplicarlo no cambia nada.</source>
             <translation>This bundle was imported before: applying it changes nothing.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="95" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="111" />
             <source>Evaluaciones nuevas:</source>
             <translation>New assessments:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="84" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="100" />
             <source>Importar paquete</source>
             <translation>Import bundle</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="109" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="125" />
             <source>Los conflictos no sobrescriben nada: se guardan las dos versiones y usted decide después en la lista de conflictos.</source>
             <translation>Conflicts overwrite nothing: both versions are kept and you decide later in the list of conflicts.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="88" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="104" />
             <source>Origen:</source>
             <translation>From:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="85" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="101" />
             <source>centro</source>
             <translation>centre</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="85" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="101" />
             <source>equipo de campo</source>
             <translation>field computer</translation>
         </message>
@@ -1182,6 +1182,59 @@
             <location filename="../../desktop/gui/registry/duplicates_dialog.py" line="101" />
             <source>{n} pares por revisar.</source>
             <translation>{n} pairs to review.</translation>
+        </message>
+    </context>
+    <context>
+        <name>EnrolDialog</name>
+        <message>
+            <location filename="../../desktop/gui/sync/sync_page.py" line="167" />
+            <source>Cancelar</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync/sync_page.py" line="165" />
+            <source>Coinciden: &amp;inscribir</source>
+            <translation>They match: &amp;enrol</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync/sync_page.py" line="159" />
+            <source>Compare esta huella con la que muestra «{name}» en su pantalla (Sincronización → Equipos de confianza). Inscríbalo solo si coinciden todas las cifras: desde entonces se aceptarán sus paquetes y se le podrán escribir.</source>
+            <translation>Compare this fingerprint with the one “{name}” shows on its own screen (Sync → Trusted computers). Enrol it only if every character matches: from then on its bundles are accepted here and bundles can be written for it.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync/sync_page.py" line="148" />
+            <source>Equipo:</source>
+            <translation>Computer:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync/sync_page.py" line="157" />
+            <source>Huella:</source>
+            <translation>Fingerprint:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync/sync_page.py" line="149" />
+            <source>Identificador:</source>
+            <translation>Identifier:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync/sync_page.py" line="144" />
+            <source>Inscribir un equipo</source>
+            <translation>Enrol a computer</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync/sync_page.py" line="145" />
+            <source>centro</source>
+            <translation>centre</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync/sync_page.py" line="145" />
+            <source>equipo de campo</source>
+            <translation>field computer</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync/sync_page.py" line="146" />
+            <source>función desconocida</source>
+            <translation>role unknown</translation>
         </message>
     </context>
     <context>
@@ -2985,190 +3038,239 @@
     <context>
         <name>SyncPage</name>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="357" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="534" />
             <source> (centro)</source>
             <translation> (centre)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="138" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="197" />
             <source>&amp;Exportar paquete…</source>
             <translation>&amp;Export bundle…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="139" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="198" />
             <source>&amp;Importar paquete…</source>
             <translation>&amp;Import bundle…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="169" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="256" />
             <source>&amp;Resolver…</source>
             <translation>&amp;Resolve…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="367" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="544" />
             <source>(solo campos calculados)</source>
             <translation>(calculated fields only)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="178" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="265" />
             <source>Aplicados</source>
             <translation>Applied</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="289" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="465" />
             <source>Aplicando el paquete…</source>
             <translation>Applying the bundle…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="179" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="266" />
             <source>Archivo</source>
             <translation>File</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="178" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="265" />
             <source>Cambios</source>
             <translation>Changes</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="167" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="254" />
             <source>Campos en conflicto</source>
             <translation>Fields in conflict</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="136" />
-            <location filename="../../desktop/gui/sync/sync_page.py" line="360" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="195" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="391" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="537" />
             <source>Centro</source>
             <translation>Centre</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="178" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="265" />
             <source>Conflictos</source>
             <translation>Conflicts</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="372" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="549" />
             <source>Conflictos pendientes ({n})</source>
             <translation>Pending conflicts ({n})</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="179" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="266" />
             <source>Contenido</source>
             <translation>Contents</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="355" />
-            <source>Cualquier equipo (todos los datos)</source>
-            <translation>Any computer (all data)</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="298" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="474" />
             <source>El paquete «{file}» no trae ningún cambio; no se registró nada.</source>
             <translation>The bundle «{file}» carries no change; nothing was recorded.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="295" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="471" />
             <source>El paquete «{file}» ya se había importado; no cambió nada.</source>
             <translation>The bundle “{file}” had already been imported; nothing changed.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="375" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="552" />
             <source>Enviado</source>
             <translation>Sent</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="177" />
-            <location filename="../../desktop/gui/sync/sync_page.py" line="180" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="233" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="264" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="267" />
             <source>Equipo</source>
             <translation>Computer</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="360" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="391" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="537" />
             <source>Equipo de campo</source>
             <translation>Field computer</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="135" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="194" />
             <source>Equipo de campo (laptop)</source>
             <translation>Field computer (laptop)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="168" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="255" />
             <source>Equipos</source>
             <translation>Computers</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="185" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="272" />
             <source>Equipos conocidos</source>
             <translation>Known computers</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="243" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="239" />
+            <source>Equipos de confianza</source>
+            <translation>Trusted computers</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync/sync_page.py" line="419" />
             <source>Escribiendo el paquete…</source>
             <translation>Writing the bundle…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="143" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="234" />
+            <source>Estado</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync/sync_page.py" line="202" />
             <source>Este equipo</source>
             <translation>This computer</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="216" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="308" />
             <source>Este equipo se llama ahora «{name}».</source>
             <translation>This computer is now called “{name}”.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="230" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="406" />
             <source>Exportar paquete</source>
             <translation>Export bundle</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="168" />
-            <location filename="../../desktop/gui/sync/sync_page.py" line="177" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="255" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="264" />
             <source>Fecha</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="180" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="233" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="267" />
             <source>Función</source>
             <translation>Role</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="149" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="208" />
             <source>Función:</source>
             <translation>Role:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="133" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="322" />
+            <source>Guardar la tarjeta de este equipo</source>
+            <translation>Save this computer's card</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync/sync_page.py" line="236" />
+            <source>Guardar la tarjeta de este equipo…</source>
+            <translation>Save this computer's card…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync/sync_page.py" line="192" />
             <source>Guardar nombre</source>
             <translation>Save name</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="184" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="271" />
             <source>Historial de paquetes</source>
             <translation>Bundle history</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="260" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="233" />
+            <source>Huella</source>
+            <translation>Fingerprint</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync/sync_page.py" line="242" />
+            <source>Huella de este equipo:</source>
+            <translation>This computer's fingerprint:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync/sync_page.py" line="436" />
             <source>Importar paquete</source>
             <translation>Import bundle</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="252" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="340" />
+            <source>Inscribir un equipo</source>
+            <translation>Enrol a computer</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync/sync_page.py" line="237" />
+            <source>Inscribir un equipo…</source>
+            <translation>Enrol a computer…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync/sync_page.py" line="397" />
+            <source>Inscrito el {date}</source>
+            <translation>Enrolled on {date}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync/sync_page.py" line="428" />
             <source>Lleva todos los datos porque aún no se conoce lo que tiene el destino.</source>
             <translation>Carries all the data because what the destination holds is not known yet.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="310" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="532" />
+            <source>Ningún equipo inscrito todavía</source>
+            <translation>No computer enrolled yet</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync/sync_page.py" line="486" />
             <source>No se hizo ningún cambio.</source>
             <translation>No change was made.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="148" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="207" />
             <source>Nombre:</source>
             <translation>Name:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="151" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="210" />
             <source>Paquetes</source>
             <translation>Bundles</translation>
         </message>
@@ -3177,58 +3279,102 @@
             <translation>Rumbo bundles (*.rumbo)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="154" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="213" />
             <source>Para:</source>
             <translation>To:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="375" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="552" />
             <source>Recibido</source>
             <translation>Received</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="167" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="254" />
             <source>Registro</source>
             <translation>Record</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="272" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="448" />
             <source>Revisando el paquete…</source>
             <translation>Checking the bundle…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="301" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="395" />
+            <source>Revocado el {date}</source>
+            <translation>Revoked on {date}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync/sync_page.py" line="238" />
+            <source>Revocar</source>
+            <translation>Revoke</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync/sync_page.py" line="378" />
+            <source>Revocar equipo</source>
+            <translation>Revoke computer</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync/sync_page.py" line="477" />
             <source>Se aplicó «{file}» de {source}: {records} ({applied} cambios, {conflicts} conflictos).</source>
             <translation>Applied “{file}” from {source}: {records} ({applied} changes, {conflicts} conflicts).</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="249" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="425" />
             <source>Se escribió «{file}» para {to}: {records} ({n} cambios).</source>
             <translation>Wrote “{file}” for {to}: {records} ({n} changes).</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="177" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="334" />
+            <source>Se guardó la tarjeta «{file}». Al inscribirla en el otro equipo, compruebe que allí se vea la huella {fingerprint}.</source>
+            <translation>Card “{file}” saved. When it is enrolled on the other computer, check that the fingerprint shown there is {fingerprint}.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync/sync_page.py" line="264" />
             <source>Sentido</source>
             <translation>Direction</translation>
         </message>
         <message>
             <location filename="../../desktop/gui/sync/sync_page.py" line="248" />
-            <location filename="../../desktop/gui/sync/sync_page.py" line="376" />
+            <source>Solo se aceptan paquetes de los equipos inscritos aquí, y solo para ellos se escriben.</source>
+            <translation>Bundles are accepted only from the computers enrolled here, and written only for them.</translation>
+        </message>
+        <message>
+            <source>Tarjetas de equipo (*.json)</source>
+            <translation>Computer cards (*.json)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync/sync_page.py" line="424" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="553" />
             <source>cualquier equipo</source>
             <translation>any computer</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="368" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="545" />
             <source>desconocido</source>
             <translation>unknown</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="181" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="363" />
+            <source>«{name}» quedó inscrito: sus paquetes se aceptarán aquí y se le podrán escribir.</source>
+            <translation>“{name}” is enrolled: its bundles will be accepted here and bundles can be written for it.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync/sync_page.py" line="385" />
+            <source>«{name}» quedó revocado: sus paquetes ya no se aceptarán.</source>
+            <translation>“{name}” is revoked: its bundles will no longer be accepted.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync/sync_page.py" line="375" />
+            <source>¿Revocar «{name}»? Sus paquetes, también los ya escritos, se rechazarán, y no se le escribirán más. Para volver a confiar en él habrá que inscribirlo de nuevo.</source>
+            <translation>Revoke “{name}”? Its bundles, including those already written, will be refused, and no more will be written for it. To trust it again it must be enrolled again.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync/sync_page.py" line="268" />
             <source>Último enviado</source>
             <translation>Last sent</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="180" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="267" />
             <source>Último recibido</source>
             <translation>Last received</translation>
         </message>

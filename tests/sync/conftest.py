@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+from pathlib import Path
 
 import pytest
 
@@ -52,6 +53,16 @@ def enrol_each_other(*storages) -> None:
         for card in cards:
             if card.device_id != storage.device_id:
                 sync.enrol_device(storage, card, None)
+
+
+def give_a_centre(storage, folder, name: str = "Centro") -> Path:
+    """Make a centre database in ``folder`` and enrol it with ``storage`` both ways, so that
+    ``storage`` can export for its centre; returns the centre's file."""
+    path = Path(folder) / "centro-inscrito.db"
+    with open_database(path, device_name=name) as centre:
+        sync.set_device_role(centre, "centre")
+        enrol_each_other(storage, centre)
+    return path
 
 
 def exchange(src, dst, folder) -> sync.ImportResult:
