@@ -75,6 +75,8 @@ def _step(devs, folder, ids, kind, who, arg, counter):
               ("decide", 1, 2)], order=[2, 1, 0]).via("laptops decide differently")
 @example(ops=[("sync", 0, True), ("sync", 1, True), ("decide", 2, 1), ("sync", 0, False), ("undo", 0, 0),
               ("edit", 2, 1)], order=[1, 0, 2]).via("merge undone elsewhere")
+@example(ops=[("sync", 0, True), ("sync", 1, False), ("decide", 1, 0), ("undo", 1, 0)],
+         order=[0, 1, 2]).via("a merge undone where it was made opens the pair again there too")
 def test_duplicates_decisions_and_undos_converge_in_any_order(ops, order):
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
