@@ -125,6 +125,7 @@ class ApplyReport:
     bundle_id: str | None = None
     possible_duplicates: int = 0
     ids: dict[str, dict[str, set[str]]] = field(default_factory=lambda: {"new": {}, "changed": {}, "deleted": {}})
+    source_fingerprint: str = ""  # of the enrolled device whose signature was verified
 
     def settle_counts(self) -> None:
         """Turn the record ids seen into counts: each record once, in its first kind."""
@@ -247,7 +248,7 @@ def _run(storage, bundle: Bundle, path: Path, keep: bool) -> ApplyReport:
                           device=get_peer(storage, m.source_id).name,
                           signer=signer.name if signer else m.source_name)
     report = ApplyReport(path.name, m.source_id, m.source_name, m.source_role, m.created_at, m.total,
-                         bundle_id=new_id())
+                         bundle_id=new_id(), source_fingerprint=m.source_keys.fingerprint)
     _check_compatible(storage, bundle, path)
     ensure_schema(storage)
     if not bundle.changes and get_peer(storage, m.source_id) is None and not _acknowledges_us(storage, m):

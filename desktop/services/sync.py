@@ -2,7 +2,10 @@
 
 Use cases: name this device, preview a bundle before applying it, import it,
 export what a peer lacks, list conflicts and settle them field by field
-(or merge firms registered twice), and read the history of bundles. The
+(or merge firms registered twice), and read the history of bundles; and the
+devices trusted for bundles: this device's card and fingerprint, enrolling
+another device from its card, revoking one (see docs/architecture.md,
+Security → Bundles). The
 merge rules live in :mod:`db.sync.exchange` (see its docstring); this module turns
 people's choices into values, validates firm fields like any other edit,
 and shapes the results for the screen.
@@ -86,6 +89,7 @@ class BundlePreview:
     deleted: dict[str, int] = field(default_factory=dict)
     conflicts: list[tuple[str, str, str, str | None]] = field(default_factory=list)
     possible_duplicates: int = 0
+    source_fingerprint: str = ""  # the enrolled device whose signature was checked
 
 
 @dataclass(frozen=True)
@@ -122,7 +126,7 @@ def _summary(report: engine.ApplyReport) -> dict[str, Any]:
         conflicts_expected=len(report.conflicts), already_known=report.already_known + report.outdated,
         already_imported=report.already_imported, empty=report.empty, new=dict(report.new), changed=dict(report.changed),
         deleted=dict(report.deleted), conflicts=list(report.conflicts),
-        possible_duplicates=report.possible_duplicates,
+        possible_duplicates=report.possible_duplicates, source_fingerprint=report.source_fingerprint,
     )
 
 

@@ -533,7 +533,7 @@
     <context>
         <name>BundlePreviewDialog</name>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="128" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="130" />
             <source>&amp;Aplicar</source>
             <translation>&amp;Apply</translation>
         </message>
@@ -543,17 +543,17 @@
             <translation>File:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="113" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="115" />
             <source>Cambios que ya están aquí:</source>
             <translation>Changes already here:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="130" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="132" />
             <source>Cancelar</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="112" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="114" />
             <source>Conflictos previstos:</source>
             <translation>Expected conflicts:</translation>
         </message>
@@ -563,39 +563,44 @@
             <translation>Created:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="117" />
-            <source>El paquete está completo y sin alteraciones. Esto es lo que cambiaría en este equipo; nada se ha escrito todavía.</source>
-            <translation>The bundle is complete and unaltered. This is what would change on this computer; nothing has been written yet.</translation>
+            <location filename="../../desktop/gui/sync/sync_page.py" line="119" />
+            <source>El paquete está completo, sin alteraciones y firmado por un equipo inscrito. Esto es lo que cambiaría en este equipo; nada se ha escrito todavía.</source>
+            <translation>The bundle is complete, unaltered and signed by an enrolled computer. This is what would change on this computer; nothing has been written yet.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="110" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="112" />
             <source>Empresas eliminadas:</source>
             <translation>Deleted firms:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="109" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="111" />
             <source>Empresas modificadas:</source>
             <translation>Changed firms:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="107" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="109" />
             <source>Empresas nuevas:</source>
             <translation>New firms:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="108" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="110" />
             <source>Empresas posiblemente duplicadas:</source>
             <translation>Possibly duplicated firms:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="122" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="124" />
             <source>Este paquete ya se importó antes: aplicarlo no cambia nada.</source>
             <translation>This bundle was imported before: applying it changes nothing.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="111" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="113" />
             <source>Evaluaciones nuevas:</source>
             <translation>New assessments:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync/sync_page.py" line="106" />
+            <source>Firma:</source>
+            <translation>Signature:</translation>
         </message>
         <message>
             <location filename="../../desktop/gui/sync/sync_page.py" line="100" />
@@ -603,7 +608,7 @@
             <translation>Import bundle</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="125" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="127" />
             <source>Los conflictos no sobrescriben nada: se guardan las dos versiones y usted decide después en la lista de conflictos.</source>
             <translation>Conflicts overwrite nothing: both versions are kept and you decide later in the list of conflicts.</translation>
         </message>
@@ -621,6 +626,11 @@
             <location filename="../../desktop/gui/sync/sync_page.py" line="101" />
             <source>equipo de campo</source>
             <translation>field computer</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync/sync_page.py" line="106" />
+            <source>válida, de un equipo inscrito (huella {fingerprint})</source>
+            <translation>valid, from an enrolled computer (fingerprint {fingerprint})</translation>
         </message>
     </context>
     <context>
@@ -1187,52 +1197,52 @@
     <context>
         <name>EnrolDialog</name>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="167" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="169" />
             <source>Cancelar</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="165" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="167" />
             <source>Coinciden: &amp;inscribir</source>
             <translation>They match: &amp;enrol</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="159" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="161" />
             <source>Compare esta huella con la que muestra «{name}» en su pantalla (Sincronización → Equipos de confianza). Inscríbalo solo si coinciden todas las cifras: desde entonces se aceptarán sus paquetes y se le podrán escribir.</source>
             <translation>Compare this fingerprint with the one “{name}” shows on its own screen (Sync → Trusted computers). Enrol it only if every character matches: from then on its bundles are accepted here and bundles can be written for it.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="148" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="150" />
             <source>Equipo:</source>
             <translation>Computer:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="157" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="159" />
             <source>Huella:</source>
             <translation>Fingerprint:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="149" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="151" />
             <source>Identificador:</source>
             <translation>Identifier:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="144" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="146" />
             <source>Inscribir un equipo</source>
             <translation>Enrol a computer</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="145" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="147" />
             <source>centro</source>
             <translation>centre</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="145" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="147" />
             <source>equipo de campo</source>
             <translation>field computer</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="146" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="148" />
             <source>función desconocida</source>
             <translation>role unknown</translation>
         </message>
@@ -3038,239 +3048,239 @@
     <context>
         <name>SyncPage</name>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="534" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="536" />
             <source> (centro)</source>
             <translation> (centre)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="197" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="199" />
             <source>&amp;Exportar paquete…</source>
             <translation>&amp;Export bundle…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="198" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="200" />
             <source>&amp;Importar paquete…</source>
             <translation>&amp;Import bundle…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="256" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="258" />
             <source>&amp;Resolver…</source>
             <translation>&amp;Resolve…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="544" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="546" />
             <source>(solo campos calculados)</source>
             <translation>(calculated fields only)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="265" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="267" />
             <source>Aplicados</source>
             <translation>Applied</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="465" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="467" />
             <source>Aplicando el paquete…</source>
             <translation>Applying the bundle…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="266" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="268" />
             <source>Archivo</source>
             <translation>File</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="265" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="267" />
             <source>Cambios</source>
             <translation>Changes</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="254" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="256" />
             <source>Campos en conflicto</source>
             <translation>Fields in conflict</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="195" />
-            <location filename="../../desktop/gui/sync/sync_page.py" line="391" />
-            <location filename="../../desktop/gui/sync/sync_page.py" line="537" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="197" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="393" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="539" />
             <source>Centro</source>
             <translation>Centre</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="265" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="267" />
             <source>Conflictos</source>
             <translation>Conflicts</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="549" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="551" />
             <source>Conflictos pendientes ({n})</source>
             <translation>Pending conflicts ({n})</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="266" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="268" />
             <source>Contenido</source>
             <translation>Contents</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="474" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="476" />
             <source>El paquete «{file}» no trae ningún cambio; no se registró nada.</source>
             <translation>The bundle «{file}» carries no change; nothing was recorded.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="471" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="473" />
             <source>El paquete «{file}» ya se había importado; no cambió nada.</source>
             <translation>The bundle “{file}” had already been imported; nothing changed.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="552" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="554" />
             <source>Enviado</source>
             <translation>Sent</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="233" />
-            <location filename="../../desktop/gui/sync/sync_page.py" line="264" />
-            <location filename="../../desktop/gui/sync/sync_page.py" line="267" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="235" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="266" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="269" />
             <source>Equipo</source>
             <translation>Computer</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="391" />
-            <location filename="../../desktop/gui/sync/sync_page.py" line="537" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="393" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="539" />
             <source>Equipo de campo</source>
             <translation>Field computer</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="194" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="196" />
             <source>Equipo de campo (laptop)</source>
             <translation>Field computer (laptop)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="255" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="257" />
             <source>Equipos</source>
             <translation>Computers</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="272" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="274" />
             <source>Equipos conocidos</source>
             <translation>Known computers</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="239" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="241" />
             <source>Equipos de confianza</source>
             <translation>Trusted computers</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="419" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="421" />
             <source>Escribiendo el paquete…</source>
             <translation>Writing the bundle…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="234" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="236" />
             <source>Estado</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="202" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="204" />
             <source>Este equipo</source>
             <translation>This computer</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="308" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="310" />
             <source>Este equipo se llama ahora «{name}».</source>
             <translation>This computer is now called “{name}”.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="406" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="408" />
             <source>Exportar paquete</source>
             <translation>Export bundle</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="255" />
-            <location filename="../../desktop/gui/sync/sync_page.py" line="264" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="257" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="266" />
             <source>Fecha</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="233" />
-            <location filename="../../desktop/gui/sync/sync_page.py" line="267" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="235" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="269" />
             <source>Función</source>
             <translation>Role</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="208" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="210" />
             <source>Función:</source>
             <translation>Role:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="322" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="324" />
             <source>Guardar la tarjeta de este equipo</source>
             <translation>Save this computer's card</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="236" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="238" />
             <source>Guardar la tarjeta de este equipo…</source>
             <translation>Save this computer's card…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="192" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="194" />
             <source>Guardar nombre</source>
             <translation>Save name</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="271" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="273" />
             <source>Historial de paquetes</source>
             <translation>Bundle history</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="233" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="235" />
             <source>Huella</source>
             <translation>Fingerprint</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="242" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="244" />
             <source>Huella de este equipo:</source>
             <translation>This computer's fingerprint:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="436" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="438" />
             <source>Importar paquete</source>
             <translation>Import bundle</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="340" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="342" />
             <source>Inscribir un equipo</source>
             <translation>Enrol a computer</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="237" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="239" />
             <source>Inscribir un equipo…</source>
             <translation>Enrol a computer…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="397" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="399" />
             <source>Inscrito el {date}</source>
             <translation>Enrolled on {date}</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="428" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="430" />
             <source>Lleva todos los datos porque aún no se conoce lo que tiene el destino.</source>
             <translation>Carries all the data because what the destination holds is not known yet.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="532" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="534" />
             <source>Ningún equipo inscrito todavía</source>
             <translation>No computer enrolled yet</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="486" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="488" />
             <source>No se hizo ningún cambio.</source>
             <translation>No change was made.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="207" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="209" />
             <source>Nombre:</source>
             <translation>Name:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="210" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="212" />
             <source>Paquetes</source>
             <translation>Bundles</translation>
         </message>
@@ -3279,62 +3289,62 @@
             <translation>Rumbo bundles (*.rumbo)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="213" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="215" />
             <source>Para:</source>
             <translation>To:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="552" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="554" />
             <source>Recibido</source>
             <translation>Received</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="254" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="256" />
             <source>Registro</source>
             <translation>Record</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="448" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="450" />
             <source>Revisando el paquete…</source>
             <translation>Checking the bundle…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="395" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="397" />
             <source>Revocado el {date}</source>
             <translation>Revoked on {date}</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="238" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="240" />
             <source>Revocar</source>
             <translation>Revoke</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="378" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="380" />
             <source>Revocar equipo</source>
             <translation>Revoke computer</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="477" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="479" />
             <source>Se aplicó «{file}» de {source}: {records} ({applied} cambios, {conflicts} conflictos).</source>
             <translation>Applied “{file}” from {source}: {records} ({applied} changes, {conflicts} conflicts).</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="425" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="427" />
             <source>Se escribió «{file}» para {to}: {records} ({n} cambios).</source>
             <translation>Wrote “{file}” for {to}: {records} ({n} changes).</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="334" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="336" />
             <source>Se guardó la tarjeta «{file}». Al inscribirla en el otro equipo, compruebe que allí se vea la huella {fingerprint}.</source>
             <translation>Card “{file}” saved. When it is enrolled on the other computer, check that the fingerprint shown there is {fingerprint}.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="264" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="266" />
             <source>Sentido</source>
             <translation>Direction</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="248" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="250" />
             <source>Solo se aceptan paquetes de los equipos inscritos aquí, y solo para ellos se escriben.</source>
             <translation>Bundles are accepted only from the computers enrolled here, and written only for them.</translation>
         </message>
@@ -3343,38 +3353,38 @@
             <translation>Computer cards (*.json)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="424" />
-            <location filename="../../desktop/gui/sync/sync_page.py" line="553" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="426" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="555" />
             <source>cualquier equipo</source>
             <translation>any computer</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="545" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="547" />
             <source>desconocido</source>
             <translation>unknown</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="363" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="365" />
             <source>«{name}» quedó inscrito: sus paquetes se aceptarán aquí y se le podrán escribir.</source>
             <translation>“{name}” is enrolled: its bundles will be accepted here and bundles can be written for it.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="385" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="387" />
             <source>«{name}» quedó revocado: sus paquetes ya no se aceptarán.</source>
             <translation>“{name}” is revoked: its bundles will no longer be accepted.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="375" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="377" />
             <source>¿Revocar «{name}»? Sus paquetes, también los ya escritos, se rechazarán, y no se le escribirán más. Para volver a confiar en él habrá que inscribirlo de nuevo.</source>
             <translation>Revoke “{name}”? Its bundles, including those already written, will be refused, and no more will be written for it. To trust it again it must be enrolled again.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="268" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="270" />
             <source>Último enviado</source>
             <translation>Last sent</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="267" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="269" />
             <source>Último recibido</source>
             <translation>Last received</translation>
         </message>

@@ -103,6 +103,8 @@ def test_bundle_travels_from_laptop_to_centre_with_a_preview_first(qtbot, monkey
     dialog = centre_page.preview_dialog
     shown = {label.objectName(): label.text() for label in dialog.findChildren(QLabel) if label.objectName()}
     assert shown["previewSource"] == "Laptop Ana – San Miguel (equipo de campo)"
+    assert shown["previewSignature"] == ("válida, de un equipo inscrito (huella "
+                                         f"{sync.device_info(laptop.storage)['fingerprint']})")
     assert (shown["previewNewFirms"], shown["previewChangedFirms"], shown["previewNewAssessments"],
             shown["previewConflicts"]) == ("2", "0", "1", "0")
     assert logical_hash(centre.storage) == before  # nothing written before "Aplicar"

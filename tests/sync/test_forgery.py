@@ -247,8 +247,8 @@ def test_a_version_1_bundle_is_refused_with_what_to_do(tmp_path, pair, capsys):
     path = tmp_path / "viejo.rumbo"
     _zip(path, {"manifest.json": json.dumps(manifest).encode(), "changes.jsonl": payload})
     sentence = _refused(centre, path, "old_format")
-    assert sentence == ("El paquete «viejo.rumbo» es de una versión anterior de Rumbo, sin firma ni cifrado, y ya no "
-                        "se acepta; pida que la laptop, una vez actualizada, lo escriba de nuevo.")
+    assert sentence == ("El paquete «viejo.rumbo» es de una versión anterior de Rumbo, sin firma ni cifrado, "
+                        "y ya no se acepta; pida que la laptop, una vez actualizada, lo escriba de nuevo.")
     centre.close()
     assert main(["--db", str(tmp_path / "centro.db"), "bundle", "import", str(path)]) == 2
     assert capsys.readouterr().err == sentence + "\n"

@@ -6,8 +6,8 @@ from db.connection import open_storage
 from db.sync.schema import apply_sync_migrations
 from db.sync.state import ensure_schema
 
-SYNC_TABLES = {"sync_local", "sync_peers", "sync_changes", "sync_heads", "sync_conflicts", "sync_merges", "sync_distinct",
-               "sync_bundles", "sync_keys", "sync_trusted"}
+SYNC_TABLES = {"sync_local", "sync_peers", "sync_changes", "sync_heads", "sync_conflicts", "sync_merges",
+               "sync_distinct", "sync_bundles", "sync_keys", "sync_trusted"}
 
 
 MIGRATIONS = ["0001_sync_tables", "0002_distinct_firms", "0003_device_keys"]

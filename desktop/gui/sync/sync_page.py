@@ -103,6 +103,8 @@ class BundlePreviewDialog(QDialog):
         form.addRow(self.tr("Archivo:"), QLabel(preview.file_name))
         form.addRow(self.tr("Origen:"), QLabel(f"{preview.source_name} ({role})", objectName="previewSource"))
         form.addRow(self.tr("Creado:"), QLabel(when_text(preview.created_at), objectName="previewCreated"))
+        form.addRow(self.tr("Firma:"), QLabel(self.tr("válida, de un equipo inscrito (huella {fingerprint})").format(
+            fingerprint=preview.source_fingerprint), objectName="previewSignature"))
         for key, label, value in (
             ("NewFirms", self.tr("Empresas nuevas:"), preview.new_firms),
             ("PossibleDuplicates", self.tr("Empresas posiblemente duplicadas:"), preview.possible_duplicates),
@@ -114,8 +116,8 @@ class BundlePreviewDialog(QDialog):
         ):
             form.addRow(label, QLabel(str(value), objectName=f"preview{key}"))
         layout = QVBoxLayout(self)
-        intro = QLabel(self.tr("El paquete está completo y sin alteraciones. Esto es lo que cambiaría en este "
-                               "equipo; nada se ha escrito todavía."), wordWrap=True)
+        intro = QLabel(self.tr("El paquete está completo, sin alteraciones y firmado por un equipo inscrito. Esto "
+                               "es lo que cambiaría en este equipo; nada se ha escrito todavía."), wordWrap=True)
         layout.addWidget(intro)
         layout.addLayout(form)
         if preview.already_imported:
@@ -162,7 +164,8 @@ class EnrolDialog(QDialog):
                                         "escribir.").format(name=card.name), wordWrap=True))
         layout.addLayout(form)
         buttons = QDialogButtonBox()
-        self.confirm_button = buttons.addButton(self.tr("Coinciden: &inscribir"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.confirm_button = buttons.addButton(self.tr("Coinciden: &inscribir"),
+                                                QDialogButtonBox.ButtonRole.AcceptRole)
         self.confirm_button.setObjectName("confirmEnrol")
         self.cancel_button = buttons.addButton(self.tr("Cancelar"), QDialogButtonBox.ButtonRole.RejectRole)
         self.cancel_button.setObjectName("cancelEnrol")
