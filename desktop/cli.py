@@ -35,6 +35,7 @@ COMMAND_MODULES = (
     "assess",
     "report",
     "bundle",
+    "device",
     "maintenance",
 )
 

@@ -111,7 +111,15 @@ def smoke(folder: Path) -> None:
         printed = sorted((tmp / "informes").glob("*.pdf"))
         if len(printed) != 30:
             raise SmokeFailure(f"«report --all» imprimió {len(printed)} informes de 30")
+        # Bundles are signed and sealed to an enrolled centre: laptop and centre exchange cards first.
+        centre = tmp / "centro.db"
+        run(exe, env, "--db", str(centre), "bundle", "device", "--name", "Centro", "--role", "centre")
+        run(exe, env, "--db", str(centre), "device", "card", str(tmp / "centro.json"))
+        run(exe, env, "--db", str(db), "device", "card", str(tmp / "laptop.json"))
+        run(exe, env, "--db", str(db), "device", "enrol", str(tmp / "centro.json"), "--yes")
+        run(exe, env, "--db", str(centre), "device", "enrol", str(tmp / "laptop.json"), "--yes")
         run(exe, env, "--db", str(db), "bundle", "export", str(tmp / "envio.rumbo"))
+        run(exe, env, "--db", str(centre), "bundle", "import", str(tmp / "envio.rumbo"))
         with zipfile.ZipFile(tmp / "envio.rumbo") as zf:
             manifest = json.loads(zf.read("manifest.json"))
         if manifest.get("app_version") != version:

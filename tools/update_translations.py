@@ -66,7 +66,7 @@ def dynamic_messages() -> dict[str, list[str]]:
         "MainWindow": [title for _key, title, _factory in SCREENS],
         "AssessmentsPage": list(assessments_page.STATUS.values()),
         "DashboardPage": [title for _name, title, _color in dashboard_page.CHARTS],
-        "SyncPage": [sync_page.BUNDLE_FILTER],
+        "SyncPage": [sync_page.BUNDLE_FILTER, sync_page.CARD_FILTER],
         "FirmTableModel": [header for _field, header, _sort in firm_table_model.COLUMNS],
         "ConflictDialog": fields + list(conflict_dialog.TABLE_LABELS.values()),
         "FirmDetail": fields + list(firm_detail_text._EXTRA_LABELS.values()),

@@ -436,7 +436,8 @@ def undo_merge(storage, absorbed_id: str, adviser_id: str | None) -> dict:
     contacts, assessments and notes that the merge moved to the survivor (found in the
     change log: firm_id went from the absorbed firm to the survivor) move back, and the
     merge row goes. Each step is an ordinary change, so the undo travels in bundles; a
-    device that receives the firm alive drops its merge row too. Values the adviser chose
+    device that receives the firm alive drops its merge row too. If the two firms still
+    look alike, their possible-duplicate conflict opens again, here as everywhere. Values the adviser chose
     for the survivor at the merge stay: they are the survivor's own data now.
 
     Returns:
@@ -463,6 +464,9 @@ def undo_merge(storage, absorbed_id: str, adviser_id: str | None) -> dict:
                 if now and now["firm_id"] == survivor and not now["deleted_at"]:
                     records.update(storage, child, rid, {"firm_id": absorbed_id}, adviser_id)
         storage.conn.execute("DELETE FROM sync_merges WHERE from_id = ?", (absorbed_id,))
+        # Two live firms that look alike again: the pair is a possible duplicate here as on every
+        # device the undo reaches (an import opens it there), unless an adviser keeps them apart.
+        refresh_duplicates(storage, {absorbed_id, survivor}, None)
     return records.get(storage, "firms", absorbed_id)
 
 

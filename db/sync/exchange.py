@@ -53,6 +53,7 @@ from db.clock import new_id, now_iso
 from db.errors import guarded, storage_errors
 from db.schema import RECORD_TABLES
 from db.sync.conflicts import record_distinct, redirect_children, refresh_duplicates, refresh_edit_conflict
+from db.sync import trust
 from db.sync.format import Bundle, BundleChange, BundleError, read_bundle, write_bundle
 from db.sync.peers import (
     already_received,
@@ -124,6 +125,7 @@ class ApplyReport:
     bundle_id: str | None = None
     possible_duplicates: int = 0
     ids: dict[str, dict[str, set[str]]] = field(default_factory=lambda: {"new": {}, "changed": {}, "deleted": {}})
+    source_fingerprint: str = ""  # of the enrolled device whose signature was verified
 
     def settle_counts(self) -> None:
         """Turn the record ids seen into counts: each record once, in its first kind."""
@@ -239,10 +241,14 @@ def _acknowledges_us(storage, manifest) -> bool:
 def _run(storage, bundle: Bundle, path: Path, keep: bool) -> ApplyReport:
     m = bundle.manifest
     if m.source_id == storage.device_id:
-        raise UserError(f"El paquete «{path.name}» fue creado en este mismo equipo; no hay nada que importar.",
-                        field="bundle")
+        raise BundleError("own", path, "source is this device")
+    if trust.signed_by_another(storage, m.source_id, m.source_keys.signing):
+        signer = trust.trusted_by_key(storage, m.source_keys.signing)
+        raise BundleError("impostor", path, "source id signs with another key",
+                          device=get_peer(storage, m.source_id).name,
+                          signer=signer.name if signer else m.source_name)
     report = ApplyReport(path.name, m.source_id, m.source_name, m.source_role, m.created_at, m.total,
-                         bundle_id=new_id())
+                         bundle_id=new_id(), source_fingerprint=m.source_keys.fingerprint)
     _check_compatible(storage, bundle, path)
     ensure_schema(storage)
     if not bundle.changes and get_peer(storage, m.source_id) is None and not _acknowledges_us(storage, m):
@@ -270,6 +276,7 @@ def _run(storage, bundle: Bundle, path: Path, keep: bool) -> ApplyReport:
             for origin, name in m.devices.items():
                 note_device(storage, origin, name)
             note_device(storage, m.source_id, m.source_name, m.source_role)
+            trust.link_peer_key(storage, m.source_id, m.source_keys.signing)
             learn_knowledge(storage, m.source_id, m.knowledge)
             report.bundle_id = record_bundle(
                 storage, "received", path.name, m.source_id, m.source_name, m.created_at, m.total,
@@ -285,11 +292,17 @@ def _run(storage, bundle: Bundle, path: Path, keep: bool) -> ApplyReport:
     return report
 
 
+def _read(storage, path: Path) -> Bundle:
+    """Read and verify a bundle against this device's keys and the devices enrolled here."""
+    ensure_schema(storage)
+    return read_bundle(path, trust.local_keys(storage), lambda key: trust.trusted_by_key(storage, key))
+
+
 @guarded
 def preview_bundle(storage, path: str | Path) -> ApplyReport:
     """Verify a bundle and say what importing it would do; nothing is written."""
     path = Path(path)
-    return _run(storage, read_bundle(path), path, keep=False)
+    return _run(storage, _read(storage, path), path, keep=False)
 
 
 @guarded
@@ -297,12 +310,13 @@ def import_bundle(storage, path: str | Path) -> ApplyReport:
     """Verify and apply a bundle, whole or not at all (see the module docstring).
 
     Raises:
-        BundleError: the file is missing, damaged, altered or from a newer Rumbo;
-            the database is left exactly as it was.
-        UserError: the bundle was written by this same database.
+        BundleError: the file is missing, damaged or from another Rumbo version; it comes
+            from a device not enrolled here or revoked, or from this same database; its
+            signature fails; or it was sealed for another device. The database is left
+            exactly as it was.
     """
     path = Path(path)
-    return _run(storage, read_bundle(path), path, keep=True)
+    return _run(storage, _read(storage, path), path, keep=True)
 
 
 @guarded
@@ -310,8 +324,12 @@ def export_bundle(storage, path: str | Path, peer: str | None = None) -> ExportR
     """Write every change the peer is not known to hold.
 
     Args:
-        peer: a known device's name or id; None for the centre (or, when no
-            centre is known yet, a full bundle that any device can import).
+        peer: a known device's name or id; None for the centre. The device must be
+            enrolled here (and not revoked): the bundle is sealed to its key.
+
+    Raises:
+        UserError: no such device, it is not enrolled or it was revoked, or (with no
+            peer named) no centre is enrolled; nothing is written.
     """
     path = Path(path)
     ensure_schema(storage)
@@ -335,6 +353,7 @@ def _export(storage, path: Path, staged: Path, peer: str | None) -> ExportReport
     """Inside the write transaction: pick the changes, write them to ``staged``, record the sending."""
     capture_local_changes(storage)
     target = find_peer(storage, peer)
+    recipient = _recipient(storage, target)
     known = target.known if target else {}
     changes = changes_beyond(storage, known)
     names = dict(storage.conn.execute("SELECT id, name FROM devices"))  # this one's retired origins too
@@ -345,6 +364,7 @@ def _export(storage, path: Path, staged: Path, peer: str | None) -> ExportReport
     manifest = write_bundle(
         staged, changes, source_id=storage.device_id, source_name=storage.device_name, created_at=now_iso(),
         knowledge=knowledge(storage), source_role=local_role(storage),
+        signer=trust.local_keys(storage), recipient=recipient.keys,
         peer_id=target.device_id if target else None,
         peer_name=target.name if target else None, devices=devices,
     )
@@ -357,6 +377,25 @@ def _export(storage, path: Path, staged: Path, peer: str | None) -> ExportReport
     return ExportReport(str(path), target.device_id if target else None, target.name if target else None,
                         manifest.total, manifest.counts, manifest.ranges, not (target and target.known),
                         bundle_id, records_per_table(changes))
+
+
+def _recipient(storage, target):
+    """The enrolment of the device a bundle is for; a sentence when there is none to write for."""
+    if target is None and local_role(storage) == "centre":
+        raise UserError("Indique para qué equipo inscrito es el paquete: cada paquete se cifra para el equipo que "
+                        "lo recibe.", field="peer")
+    if target is None:
+        raise UserError("No hay ningún centro inscrito en este equipo: el paquete se cifra para el equipo que lo "
+                        "recibe. Inscriba la tarjeta del centro en «Equipos de confianza» (o indique el equipo de "
+                        "destino).", field="peer")
+    enrolled = trust.trusted_for_peer(storage, target.device_id)
+    if enrolled is None:
+        raise UserError(f"«{target.name}» no está inscrito en este equipo, así que no se le puede escribir un "
+                        "paquete: un coordinador debe inscribir antes su tarjeta.", field="peer")
+    if enrolled.revoked:
+        raise UserError(f"«{target.name}» fue revocado el {enrolled.revoked_at[:10]}; ya no se le escriben "
+                        "paquetes.", field="peer")
+    return enrolled
 
 
 def records_per_table(changes: list[BundleChange]) -> dict[str, int]:

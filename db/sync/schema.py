@@ -134,6 +134,49 @@ def m0002_distinct_firms(db: Database) -> None:
     )
 
 
+@SYNC_MIGRATIONS(name="0003_device_keys")
+def m0003_device_keys(db: Database) -> None:
+    """This device's key pairs, the devices a coordinator enrolled, and which key each peer signs with.
+
+    The keys are made here, once per database (at its first opening, or at the first
+    opening of an older file by this Rumbo); see :mod:`db.sync.keys`.
+    """
+    from db.clock import now_iso
+    from db.sync.keys import LocalKeys
+
+    for sql in (
+        # Private keys: the Ed25519 signing seed and the X25519 secret, 32 bytes each.
+        """CREATE TABLE sync_keys (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            signing_seed BLOB NOT NULL CHECK (length(signing_seed) = 32),
+            encryption_secret BLOB NOT NULL CHECK (length(encryption_secret) = 32),
+            created_at TEXT NOT NULL
+        )""",
+        # Devices whose bundles are accepted (and that bundles may be written for), one row per
+        # signing key: a copied or restored file keeps its keys under a new device id.
+        """CREATE TABLE sync_trusted (
+            signing_key BLOB PRIMARY KEY CHECK (length(signing_key) = 32),
+            encryption_key BLOB NOT NULL CHECK (length(encryption_key) = 32),
+            device_id TEXT NOT NULL,
+            name TEXT NOT NULL,
+            role TEXT,
+            fingerprint TEXT NOT NULL,
+            enrolled_at TEXT NOT NULL,
+            enrolled_by TEXT,
+            revoked_at TEXT,
+            revoked_by TEXT
+        )""",
+        "CREATE INDEX sync_trusted_device ON sync_trusted(device_id)",
+        # The signing key a peer's bundles (or its enrolment card) carried: how a peer under a
+        # new id (a restored file) is known to be a device enrolled under its earlier id.
+        "ALTER TABLE sync_peers ADD COLUMN signing_key BLOB",
+    ):
+        db.execute(sql)
+    keys = LocalKeys.generate()
+    db.execute("INSERT INTO sync_keys (id, signing_seed, encryption_secret, created_at) VALUES (1, ?, ?, ?)",
+               (keys.signing_seed, keys.encryption_secret, now_iso()))
+
+
 def apply_sync_migrations(db: Database) -> None:
     """Create or upgrade the sync tables (a no-op when they are current)."""
     if SYNC_MIGRATIONS.pending(db):

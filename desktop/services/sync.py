@@ -2,7 +2,10 @@
 
 Use cases: name this device, preview a bundle before applying it, import it,
 export what a peer lacks, list conflicts and settle them field by field
-(or merge firms registered twice), and read the history of bundles. The
+(or merge firms registered twice), and read the history of bundles; and the
+devices trusted for bundles: this device's card and fingerprint, enrolling
+another device from its card, revoking one (see docs/architecture.md,
+Security → Bundles). The
 merge rules live in :mod:`db.sync.exchange` (see its docstring); this module turns
 people's choices into values, validates firm fields like any other edit,
 and shapes the results for the screen.
@@ -22,8 +25,10 @@ from db.firms import FIRM_FIELDS
 from db.sync import conflicts as sync_conflicts
 from db.sync import exchange as engine
 from db.sync import peers as sync_peers
+from db.sync import trust as sync_trust
 from db.sync.conflicts import Conflict
 from db.sync.format import BundleError
+from db.sync.keys import CardError, DeviceCard, TrustedDevice, read_card, write_card
 from db.sync.peers import BundleRecord, Peer
 from desktop.domain.errors import UserError
 from desktop.domain.text import Text
@@ -35,6 +40,9 @@ __all__ = [
     "BundleError", "BundlePreview", "BundleRecord", "Conflict", "ExportResult", "ImportResult", "Peer", "Typed",
     "bundle_history", "export_bundle", "import_bundle", "keep_apart", "undo_merge", "list_conflicts", "list_peers", "preview_bundle",
     "records_summary", "resolve_conflict", "set_device_name", "set_device_role", "device_info",
+    "CardError", "DeviceCard", "TrustedDevice", "this_device_card", "save_device_card", "read_device_card",
+    "enrol_device", "trusted_devices", "revoke_device", "find_trusted_device", "require_coordinator",
+    "export_targets",
 ]
 
 LOCAL, REMOTE = "local", "remote"
@@ -81,6 +89,7 @@ class BundlePreview:
     deleted: dict[str, int] = field(default_factory=dict)
     conflicts: list[tuple[str, str, str, str | None]] = field(default_factory=list)
     possible_duplicates: int = 0
+    source_fingerprint: str = ""  # the enrolled device whose signature was checked
 
 
 @dataclass(frozen=True)
@@ -117,7 +126,7 @@ def _summary(report: engine.ApplyReport) -> dict[str, Any]:
         conflicts_expected=len(report.conflicts), already_known=report.already_known + report.outdated,
         already_imported=report.already_imported, empty=report.empty, new=dict(report.new), changed=dict(report.changed),
         deleted=dict(report.deleted), conflicts=list(report.conflicts),
-        possible_duplicates=report.possible_duplicates,
+        possible_duplicates=report.possible_duplicates, source_fingerprint=report.source_fingerprint,
     )
 
 
@@ -347,6 +356,110 @@ def set_device_role(storage: Storage, role: str) -> None:
 
 
 def device_info(storage: Storage) -> dict[str, str]:
-    """This device's id, name and role."""
+    """This device's id, name, role and fingerprint (what another device checks when enrolling it)."""
     sync_peers.ensure_schema(storage)
-    return {"device_id": storage.device_id, "name": storage.device_name, "role": sync_peers.local_role(storage)}
+    return {"device_id": storage.device_id, "name": storage.device_name, "role": sync_peers.local_role(storage),
+            "fingerprint": sync_trust.local_keys(storage).public.fingerprint}
+
+
+# ------------------------------------------------------------------ trusted devices
+
+
+def this_device_card(storage: Storage) -> DeviceCard:
+    """This device's card: id, name, role and public keys (never a private key)."""
+    return sync_trust.own_card(storage, sync_peers.local_role(storage))
+
+
+def save_device_card(storage: Storage, path: str | Path) -> DeviceCard:
+    """Write this device's card to ``path`` for a coordinator to enrol it on another device.
+
+    Raises:
+        CardError: the file cannot be written.
+    """
+    card = this_device_card(storage)
+    write_card(path, card)
+    log.info("Tarjeta de este equipo escrita en %s", path)
+    return card
+
+
+def read_device_card(path: str | Path) -> DeviceCard:
+    """Read another device's card, to show its fingerprint before enrolling it.
+
+    Raises:
+        CardError: missing, unreadable, not a card, or altered (fingerprint and keys disagree).
+    """
+    return read_card(path)
+
+
+def require_coordinator(storage: Storage, adviser_id: str | None) -> None:
+    """The one check of who may enrol and revoke devices: a coordinator (or an administrator).
+
+    Roles are in force once sign-in is set up on the database (issue 16's roles and
+    sign-in, :func:`db.sync.trust.roles_in_force`); before that every adviser may, and
+    the acting adviser is only recorded (``enrolled_by``, ``revoked_by``).
+
+    Raises:
+        UserError: roles are in force and the acting adviser is not a coordinator.
+    """
+    if not sync_trust.roles_in_force(storage):
+        return
+    if sync_trust.adviser_role(storage, adviser_id) not in ("coordinator", "administrator"):
+        raise UserError("Solo un coordinador puede inscribir o revocar equipos.", field="adviser")
+
+
+def enrol_device(storage: Storage, card: DeviceCard, adviser_id: str | None) -> TrustedDevice:
+    """Trust the device of ``card`` (after the adviser checked its fingerprint on both screens).
+
+    From now on its bundles are accepted here, and bundles may be written for it.
+
+    Raises:
+        UserError: the acting adviser may not enrol devices, or the card is this device's own.
+    """
+    require_coordinator(storage, adviser_id)
+    enrolled = sync_trust.enrol(storage, card, adviser_id)
+    log.info("Equipo %s inscrito (huella %s) por %s", card.device_id, card.fingerprint, adviser_id)
+    return enrolled
+
+
+def trusted_devices(storage: Storage) -> list[TrustedDevice]:
+    """The devices enrolled here, live ones first, by name."""
+    return sync_trust.list_trusted(storage)
+
+
+def find_trusted_device(storage: Storage, ref: str) -> TrustedDevice:
+    """An enrolled device by id, name or fingerprint.
+
+    Raises:
+        UserError: none matches, or several do.
+    """
+    return sync_trust.find_trusted(storage, ref)
+
+
+def revoke_device(storage: Storage, ref: str | TrustedDevice, adviser_id: str | None) -> TrustedDevice:
+    """Stop trusting a device: its bundles, even ones written before, are refused from now on.
+
+    Raises:
+        UserError: the acting adviser may not revoke, no such enrolled device, or already revoked.
+    """
+    require_coordinator(storage, adviser_id)
+    device = ref if isinstance(ref, TrustedDevice) else sync_trust.find_trusted(storage, ref)
+    revoked = sync_trust.revoke(storage, device, adviser_id)
+    log.info("Equipo %s revocado por %s", device.device_id, adviser_id)
+    return revoked
+
+
+def export_targets(storage: Storage) -> list[Peer]:
+    """The devices a bundle can be written for: enrolled and not revoked, the centre first.
+
+    A device known under several ids (a restored file) is offered once, under the id it
+    last sent a bundle from.
+    """
+    chosen: dict[bytes, Peer] = {}
+    for peer in sync_peers.list_peers(storage):
+        enrolled = sync_trust.trusted_for_peer(storage, peer.device_id)
+        if enrolled is None or enrolled.revoked:
+            continue
+        held = chosen.get(enrolled.keys.signing)
+        if held is None or (peer.last_received_at or "") > (held.last_received_at or ""):
+            chosen[enrolled.keys.signing] = peer
+    return sorted(chosen.values(), key=lambda p: (p.role != "centre", p.name.lower()))

@@ -588,94 +588,104 @@
     <context>
         <name>BundlePreviewDialog</name>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="114" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="132" />
             <source>&amp;Aplicar</source>
             <translation>&amp;Apply</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="89" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="105" />
             <source>Archivo:</source>
             <translation>File:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="99" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="117" />
             <source>Cambios que ya están aquí:</source>
             <translation>Changes already here:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="116" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="134" />
             <source>Cancelar</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="98" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="116" />
             <source>Conflictos previstos:</source>
             <translation>Expected conflicts:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="91" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="107" />
             <source>Creado:</source>
             <translation>Created:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="103" />
-            <source>El paquete está completo y sin alteraciones. Esto es lo que cambiaría en este equipo; nada se ha escrito todavía.</source>
-            <translation>The bundle is complete and unaltered. This is what would change on this computer; nothing has been written yet.</translation>
+            <location filename="../../desktop/gui/sync/sync_page.py" line="121" />
+            <source>El paquete está completo, sin alteraciones y firmado por un equipo inscrito. Esto es lo que cambiaría en este equipo; nada se ha escrito todavía.</source>
+            <translation>The bundle is complete, unaltered and signed by an enrolled computer. This is what would change on this computer; nothing has been written yet.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="96" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="114" />
             <source>Empresas eliminadas:</source>
             <translation>Deleted firms:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="95" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="113" />
             <source>Empresas modificadas:</source>
             <translation>Changed firms:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="93" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="111" />
             <source>Empresas nuevas:</source>
             <translation>New firms:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="94" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="112" />
             <source>Empresas posiblemente duplicadas:</source>
             <translation>Possibly duplicated firms:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="108" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="126" />
             <source>Este paquete ya se importó antes: aplicarlo no cambia nada.</source>
             <translation>This bundle was imported before: applying it changes nothing.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="97" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="115" />
             <source>Evaluaciones nuevas:</source>
             <translation>New assessments:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="86" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="108" />
+            <source>Firma:</source>
+            <translation>Signature:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync/sync_page.py" line="102" />
             <source>Importar paquete</source>
             <translation>Import bundle</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="111" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="129" />
             <source>Los conflictos no sobrescriben nada: se guardan las dos versiones y usted decide después en la lista de conflictos.</source>
             <translation>Conflicts overwrite nothing: both versions are kept and you decide later in the list of conflicts.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="90" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="106" />
             <source>Origen:</source>
             <translation>From:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="87" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="103" />
             <source>centro</source>
             <translation>centre</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="87" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="103" />
             <source>equipo de campo</source>
             <translation>field computer</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync/sync_page.py" line="108" />
+            <source>válida, de un equipo inscrito (huella {fingerprint})</source>
+            <translation>valid, from an enrolled computer (fingerprint {fingerprint})</translation>
         </message>
     </context>
     <context>
@@ -1288,6 +1298,59 @@
             <location filename="../../desktop/gui/registry/duplicates_dialog.py" line="110" />
             <source>{n} pares por revisar.</source>
             <translation>{n} pairs to review.</translation>
+        </message>
+    </context>
+    <context>
+        <name>EnrolDialog</name>
+        <message>
+            <location filename="../../desktop/gui/sync/sync_page.py" line="173" />
+            <source>Cancelar</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync/sync_page.py" line="170" />
+            <source>Coinciden: &amp;inscribir</source>
+            <translation>They match: &amp;enrol</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync/sync_page.py" line="164" />
+            <source>Compare esta huella con la que muestra «{name}» en su pantalla (Sincronización → Equipos de confianza). Inscríbalo solo si coinciden todas las cifras: desde entonces se aceptarán sus paquetes y se le podrán escribir.</source>
+            <translation>Compare this fingerprint with the one “{name}” shows on its own screen (Sync → Trusted computers). Enrol it only if every character matches: from then on its bundles are accepted here and bundles can be written for it.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync/sync_page.py" line="153" />
+            <source>Equipo:</source>
+            <translation>Computer:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync/sync_page.py" line="162" />
+            <source>Huella:</source>
+            <translation>Fingerprint:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync/sync_page.py" line="154" />
+            <source>Identificador:</source>
+            <translation>Identifier:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync/sync_page.py" line="149" />
+            <source>Inscribir un equipo</source>
+            <translation>Enrol a computer</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync/sync_page.py" line="150" />
+            <source>centro</source>
+            <translation>centre</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync/sync_page.py" line="150" />
+            <source>equipo de campo</source>
+            <translation>field computer</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync/sync_page.py" line="151" />
+            <source>función desconocida</source>
+            <translation>role unknown</translation>
         </message>
     </context>
     <context>
@@ -3261,200 +3324,249 @@
     <context>
         <name>SyncPage</name>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="368" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="548" />
             <source> (centro)</source>
             <translation> (centre)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="141" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="203" />
             <source>&amp;Exportar paquete…</source>
             <translation>&amp;Export bundle…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="142" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="204" />
             <source>&amp;Importar paquete…</source>
             <translation>&amp;Import bundle…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="172" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="262" />
             <source>&amp;Resolver…</source>
             <translation>&amp;Resolve…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="378" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="558" />
             <source>(solo campos calculados)</source>
             <translation>(calculated fields only)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="181" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="271" />
             <source>Aplicados</source>
             <translation>Applied</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="300" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="479" />
             <source>Aplicando el paquete…</source>
             <translation>Applying the bundle…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="182" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="272" />
             <source>Archivo</source>
             <translation>File</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="181" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="271" />
             <source>Cambios</source>
             <translation>Changes</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="170" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="260" />
             <source>Campos en conflicto</source>
             <translation>Fields in conflict</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="139" />
-            <location filename="../../desktop/gui/sync/sync_page.py" line="371" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="201" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="405" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="551" />
             <source>Centro</source>
             <translation>Centre</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="181" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="271" />
             <source>Conflictos</source>
             <translation>Conflicts</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="190" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="280" />
             <source>Conflictos pendientes</source>
             <translation>Pending conflicts</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="383" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="563" />
             <source>Conflictos pendientes ({n})</source>
             <translation>Pending conflicts ({n})</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="189" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="279" />
             <source>Conflictos, historial y equipos</source>
             <translation>Conflicts, history and devices</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="182" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="272" />
             <source>Contenido</source>
             <translation>Contents</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="366" />
-            <source>Cualquier equipo (todos los datos)</source>
-            <translation>Any computer (all data)</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="309" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="488" />
             <source>El paquete «{file}» no trae ningún cambio; no se registró nada.</source>
             <translation>The bundle «{file}» carries no change; nothing was recorded.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="306" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="485" />
             <source>El paquete «{file}» ya se había importado; no cambió nada.</source>
             <translation>The bundle “{file}” had already been imported; nothing changed.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="386" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="566" />
             <source>Enviado</source>
             <translation>Sent</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="180" />
-            <location filename="../../desktop/gui/sync/sync_page.py" line="183" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="239" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="270" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="273" />
             <source>Equipo</source>
             <translation>Computer</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="371" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="405" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="551" />
             <source>Equipo de campo</source>
             <translation>Field computer</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="138" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="200" />
             <source>Equipo de campo (laptop)</source>
             <translation>Field computer (laptop)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="171" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="261" />
             <source>Equipos</source>
             <translation>Computers</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="188" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="278" />
             <source>Equipos conocidos</source>
             <translation>Known computers</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="254" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="245" />
+            <source>Equipos de confianza</source>
+            <translation>Trusted computers</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync/sync_page.py" line="433" />
             <source>Escribiendo el paquete…</source>
             <translation>Writing the bundle…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="146" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="240" />
+            <source>Estado</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync/sync_page.py" line="208" />
             <source>Este equipo</source>
             <translation>This computer</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="227" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="322" />
             <source>Este equipo se llama ahora «{name}».</source>
             <translation>This computer is now called “{name}”.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="241" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="420" />
             <source>Exportar paquete</source>
             <translation>Export bundle</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="171" />
-            <location filename="../../desktop/gui/sync/sync_page.py" line="180" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="261" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="270" />
             <source>Fecha</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="183" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="239" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="273" />
             <source>Función</source>
             <translation>Role</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="152" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="214" />
             <source>Función:</source>
             <translation>Role:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="136" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="336" />
+            <source>Guardar la tarjeta de este equipo</source>
+            <translation>Save this computer's card</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync/sync_page.py" line="242" />
+            <source>Guardar la tarjeta de este equipo…</source>
+            <translation>Save this computer's card…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync/sync_page.py" line="198" />
             <source>Guardar nombre</source>
             <translation>Save name</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="187" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="277" />
             <source>Historial de paquetes</source>
             <translation>Bundle history</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="271" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="239" />
+            <source>Huella</source>
+            <translation>Fingerprint</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync/sync_page.py" line="248" />
+            <source>Huella de este equipo:</source>
+            <translation>This computer's fingerprint:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync/sync_page.py" line="450" />
             <source>Importar paquete</source>
             <translation>Import bundle</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="263" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="354" />
+            <source>Inscribir un equipo</source>
+            <translation>Enrol a computer</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync/sync_page.py" line="243" />
+            <source>Inscribir un equipo…</source>
+            <translation>Enrol a computer…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync/sync_page.py" line="411" />
+            <source>Inscrito el {date}</source>
+            <translation>Enrolled on {date}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync/sync_page.py" line="442" />
             <source>Lleva todos los datos porque aún no se conoce lo que tiene el destino.</source>
             <translation>Carries all the data because what the destination holds is not known yet.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="321" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="546" />
+            <source>Ningún equipo inscrito todavía</source>
+            <translation>No computer enrolled yet</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync/sync_page.py" line="500" />
             <source>No se hizo ningún cambio.</source>
             <translation>No change was made.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="151" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="213" />
             <source>Nombre:</source>
             <translation>Name:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="154" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="216" />
             <source>Paquetes</source>
             <translation>Bundles</translation>
         </message>
@@ -3463,63 +3575,107 @@
             <translation>Rumbo bundles (*.rumbo)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="157" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="219" />
             <source>Para:</source>
             <translation>To:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="386" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="566" />
             <source>Recibido</source>
             <translation>Received</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="170" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="260" />
             <source>Registro</source>
             <translation>Record</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="191" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="281" />
             <source>Registros que dos equipos modificaron a la vez. Enter o doble clic abre el elegido para resolverlo.</source>
             <translation>Records two devices changed at the same time. Enter or a double click opens the chosen one to settle it.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="283" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="462" />
             <source>Revisando el paquete…</source>
             <translation>Checking the bundle…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="312" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="409" />
+            <source>Revocado el {date}</source>
+            <translation>Revoked on {date}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync/sync_page.py" line="244" />
+            <source>Revocar</source>
+            <translation>Revoke</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync/sync_page.py" line="392" />
+            <source>Revocar equipo</source>
+            <translation>Revoke computer</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync/sync_page.py" line="491" />
             <source>Se aplicó «{file}» de {source}: {records} ({applied} cambios, {conflicts} conflictos).</source>
             <translation>Applied “{file}” from {source}: {records} ({applied} changes, {conflicts} conflicts).</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="260" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="439" />
             <source>Se escribió «{file}» para {to}: {records} ({n} cambios).</source>
             <translation>Wrote “{file}” for {to}: {records} ({n} changes).</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="180" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="348" />
+            <source>Se guardó la tarjeta «{file}». Al inscribirla en el otro equipo, compruebe que allí se vea la huella {fingerprint}.</source>
+            <translation>Card “{file}” saved. When it is enrolled on the other computer, check that the fingerprint shown there is {fingerprint}.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync/sync_page.py" line="270" />
             <source>Sentido</source>
             <translation>Direction</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="259" />
-            <location filename="../../desktop/gui/sync/sync_page.py" line="387" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="254" />
+            <source>Solo se aceptan paquetes de los equipos inscritos aquí, y solo para ellos se escriben.</source>
+            <translation>Bundles are accepted only from the computers enrolled here, and written only for them.</translation>
+        </message>
+        <message>
+            <source>Tarjetas de equipo (*.json)</source>
+            <translation>Computer cards (*.json)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync/sync_page.py" line="438" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="567" />
             <source>cualquier equipo</source>
             <translation>any computer</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="379" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="559" />
             <source>desconocido</source>
             <translation>unknown</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="184" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="377" />
+            <source>«{name}» quedó inscrito: sus paquetes se aceptarán aquí y se le podrán escribir.</source>
+            <translation>“{name}” is enrolled: its bundles will be accepted here and bundles can be written for it.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync/sync_page.py" line="399" />
+            <source>«{name}» quedó revocado: sus paquetes ya no se aceptarán.</source>
+            <translation>“{name}” is revoked: its bundles will no longer be accepted.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync/sync_page.py" line="389" />
+            <source>¿Revocar «{name}»? Sus paquetes, también los ya escritos, se rechazarán, y no se le escribirán más. Para volver a confiar en él habrá que inscribirlo de nuevo.</source>
+            <translation>Revoke “{name}”? Its bundles, including those already written, will be refused, and no more will be written for it. To trust it again it must be enrolled again.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync/sync_page.py" line="274" />
             <source>Último enviado</source>
             <translation>Last sent</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="183" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="273" />
             <source>Último recibido</source>
             <translation>Last received</translation>
         </message>

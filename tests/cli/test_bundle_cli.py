@@ -17,8 +17,19 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def _laptop_with_a_firm(path: Path) -> None:
+    """A laptop with one firm, and its centre ``c.db`` beside it, enrolled in each other the way a
+    coordinator does it from the command line (cards exchanged, fingerprints taken as checked)."""
     with open_database(path, device_name="Laptop Ana") as storage:
         firms.register_firm(storage, {"legal_name": "Café Luna", "country": "SV"}, "ana")
+    enrol_by_command(path, path.parent / "c.db")
+
+
+def enrol_by_command(laptop: Path, centre: Path) -> None:
+    assert main(["--db", str(centre), "bundle", "device", "--name", "Centro", "--role", "centre"]) == 0
+    assert main(["--db", str(centre), "device", "card", str(centre.parent / "centro.json")]) == 0
+    assert main(["--db", str(laptop), "device", "card", str(laptop.parent / "laptop.json")]) == 0
+    assert main(["--db", str(laptop), "device", "enrol", str(centre.parent / "centro.json"), "--yes"]) == 0
+    assert main(["--db", str(centre), "device", "enrol", str(laptop.parent / "laptop.json"), "--yes"]) == 0
 
 
 def test_export_then_import_in_a_real_subprocess(tmp_path):
@@ -68,6 +79,15 @@ def test_truncated_bundle_exits_2_with_one_spanish_sentence(tmp_path, capsys):
     with open_database(centre) as storage:
         assert sync.bundle_history(storage) == []
         assert storage.conn.execute("SELECT count(*) FROM firms").fetchone()[0] == 0
+
+
+def test_export_without_an_enrolled_centre_exits_2_and_writes_nothing(tmp_path, capsys):
+    db = tmp_path / "a.db"
+    assert main(["--db", str(db), "bundle", "export", str(tmp_path / "x.rumbo")]) == 2
+    assert capsys.readouterr().err == (
+        "No hay ningún centro inscrito en este equipo: el paquete se cifra para el equipo que lo recibe. Inscriba "
+        "la tarjeta del centro en «Equipos de confianza» (o indique el equipo de destino).\n")
+    assert not (tmp_path / "x.rumbo").exists()
 
 
 def test_missing_file_and_unknown_peer_exit_2(tmp_path, capsys):

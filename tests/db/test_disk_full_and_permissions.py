@@ -17,6 +17,7 @@ from desktop.cli import main
 from desktop.services import demo, maintenance, sync
 from desktop.services.registry import firms
 from desktop.services.storage import open_database
+from tests.sync.conftest import give_a_centre
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -63,6 +64,7 @@ def test_bundle_export_and_backup_on_a_full_disk_leave_no_file_and_no_temporary(
     db = tmp_path / "rumbo.db"
     with open_database(db) as storage:
         demo.make_demo(storage, 300, assessments=True)
+        give_a_centre(storage, tmp_path)
     filler = small_disk / "relleno"
     with open(filler, "wb") as out:  # fill the disk, then free less than a bundle's worth
         try:
@@ -107,6 +109,7 @@ def test_database_backups_and_bundles_are_private(tmp_path):
     with open_database(db) as storage:
         firms.register_firm(storage, {"legal_name": "Café Luna", "country": "SV"}, None)
         maintenance.backup_database(storage, tmp_path / "copia.db")
+        give_a_centre(storage, tmp_path)
         sync.export_bundle(storage, tmp_path / "envio.rumbo")
         assert _mode(db) == 0o600 and _mode(Path(f"{db}-wal")) == 0o600
     assert _mode(tmp_path / "copia.db") == 0o600

@@ -11,10 +11,12 @@ the suite keeps the hostile cases as tests, this script throws many random ones.
   SIGKILL after a random delay. Held: the database opens, passes SQLite's
   quick check, and holds either none or all of the command's firms; a backup
   is either absent or complete; no visible partial file remains.
-* bundle: a valid bundle is damaged at random (bytes flipped, cut short, garbage
-  appended, a member replaced). Held: it is refused with a sentence and the
+* bundle: a valid (signed and sealed) bundle is damaged at random (bytes flipped,
+  cut short, garbage appended, a member replaced). Held: it is refused with a sentence and the
   centre's database is byte-for-byte unchanged, or, if the damage missed
   everything that matters, importing it gives the same firms as the intact one.
+  Two more: the intact bundle at a centre that revoked its laptop, and at one that
+  never enrolled it, is refused and changes nothing.
 * merge: three devices work at random (register, edit, delete, restore a
   backup) and exchange bundles in random order. Held: after everyone has sent
   everyone their bundles, all three hold the same records, and no (origin,
@@ -74,14 +76,25 @@ def _count(path: Path) -> int:
         return firms.count_firms(storage, include_deleted=True)
 
 
+def _enrol(*storages) -> None:
+    """Devices enrolled in each other (bundles are signed and sealed to the receiver); the last is the centre."""
+    sync.set_device_role(storages[-1], "centre")
+    cards = [sync.this_device_card(s) for s in storages]
+    for storage in storages:
+        for card in cards:
+            if card.device_id != storage.device_id:
+                sync.enrol_device(storage, card, None)
+
+
 # ------------------------------------------------------------------ kill -9
 
 def kill_trials(n: int, rng: random.Random, work: Path, tally: Tally) -> None:
     base = work / "base.db"
-    with open_database(base, device_name="Laptop base") as storage:
-        make_demo(storage, 40, assessments=False)
     source = work / "fuente.db"
-    with open_database(source, device_name="Laptop fuente") as storage:
+    with open_database(base, device_name="Centro base") as centre, \
+            open_database(source, device_name="Laptop fuente") as storage:
+        make_demo(centre, 40, assessments=False)
+        _enrol(storage, centre)
         make_demo(storage, 300, seed=99, assessments=True)
         sync.export_bundle(storage, work / "fuente.rumbo")
     csv = work / "nuevas.csv"
@@ -145,10 +158,11 @@ def _damage(data: bytes, rng: random.Random) -> tuple[bytes, str]:
 
 def bundle_trials(n: int, rng: random.Random, work: Path, tally: Tally) -> None:
     laptop, centre = work / "laptop.db", work / "centro.db"
-    with open_database(laptop, device_name="Laptop Ana") as storage:
+    with open_database(laptop, device_name="Laptop Ana") as storage, \
+            open_database(centre, device_name="Centro") as centre_storage:
+        _enrol(storage, centre_storage)
         make_demo(storage, 25, seed=3, assessments=True)
         sync.export_bundle(storage, work / "bueno.rumbo")
-    open_database(centre, device_name="Centro").close()
     good = (work / "bueno.rumbo").read_bytes()
     expected_copy = work / "esperado.db"
     shutil.copy2(centre, expected_copy)
@@ -158,6 +172,31 @@ def bundle_trials(n: int, rng: random.Random, work: Path, tally: Tally) -> None:
     with open_database(centre) as storage:
         storage.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     pristine = _digest(centre)
+    # Genuine bundles from a signer the centre does not trust: refused, the database untouched.
+    for kind in ("signed by a revoked device", "signed by a device never enrolled"):
+        target = work / "centro-prueba.db"
+        shutil.copy2(centre, target)
+        try:
+            with open_database(target) as storage:
+                if kind.startswith("signed by a revoked"):
+                    sync.revoke_device(storage, "Laptop Ana", None)
+                else:
+                    storage.conn.execute("DELETE FROM sync_trusted")
+                    storage.conn.commit()
+                storage.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            before = _digest(target)
+            with open_database(target) as storage:
+                try:
+                    sync.import_bundle(storage, work / "bueno.rumbo")
+                    refused = False
+                except UserError:
+                    refused = True
+                storage.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            tally.record(refused and _digest(target) == before, f"bundle {kind}: {'refused' if refused else 'ACCEPTED'}")
+        except Exception as exc:  # noqa: BLE001
+            tally.record(False, f"bundle {kind}: {type(exc).__name__}: {exc}")
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{target}{suffix}").unlink(missing_ok=True)
     for i in range(n):
         damaged, kind = _damage(good, rng)
         path = work / "dañado.rumbo"
@@ -197,8 +236,11 @@ def merge_trial(rng: random.Random, work: Path) -> tuple[bool, str]:
     for path in paths:
         for suffix in ("", "-wal", "-shm"):
             Path(f"{path}{suffix}").unlink(missing_ok=True)
-    for path, name in zip(paths, ("Laptop A", "Laptop B", "Centro")):
-        open_database(path, device_name=name).close()
+    names = ("Laptop A", "Laptop B", "Centro")
+    opened = [open_database(path, device_name=name) for path, name in zip(paths, names)]
+    _enrol(*opened)
+    for storage in opened:
+        storage.close()
     backups: dict[int, Path] = {}
     steps = []
     for step in range(rng.randint(6, 14)):
@@ -224,7 +266,7 @@ def merge_trial(rng: random.Random, work: Path) -> tuple[bool, str]:
             elif action == "send":
                 dest = rng.choice([i for i in range(3) if i != who])
                 bundle = work / f"p-{step}.rumbo"
-                sync.export_bundle(storage, bundle)
+                sync.export_bundle(storage, bundle, peer=names[dest])
                 with open_database(paths[dest]) as other:
                     try:
                         sync.import_bundle(other, bundle)
@@ -238,7 +280,7 @@ def merge_trial(rng: random.Random, work: Path) -> tuple[bool, str]:
                     continue
                 bundle = work / f"final-{src}-{dest}.rumbo"
                 with open_database(paths[src]) as storage:
-                    sync.export_bundle(storage, bundle, peer=None)
+                    sync.export_bundle(storage, bundle, peer=names[dest])
                 with open_database(paths[dest]) as other:
                     sync.import_bundle(other, bundle)
     contents = []

@@ -33,6 +33,7 @@ from desktop.services.demo import make_demo
 from desktop.services.registry import firms
 from desktop.services.registry.firm_list import FirmQuery, firm_ids
 from desktop.services.storage import open_database
+from tests.sync.conftest import enrol_each_other
 
 PAGES = ("firms", "assessments", "dashboard", "reports", "sync", "classify", "settings")
 
@@ -186,6 +187,8 @@ def test_no_focusable_widget_in_the_dialogs_lacks_a_name(window, demo, qtbot, tm
 def test_no_focusable_widget_in_the_sync_dialogs_lacks_a_name(qtbot, tmp_path):
     laptop = open_database(tmp_path / "l.db", device_name="Laptop Ana")
     centre = open_database(tmp_path / "c.db", device_name="Centro San Salvador")
+    sync.set_device_role(centre, "centre")
+    enrol_each_other(laptop, centre)  # bundles travel only between enrolled devices
     firm = firms.register_firm(laptop, {"legal_name": "Café Luna", "country": "SV"}, None)
     sync.export_bundle(laptop, tmp_path / "1.rumbo")
     sync.import_bundle(centre, tmp_path / "1.rumbo")
@@ -335,6 +338,8 @@ def test_tab_walks_the_interview_questions_then_its_buttons_left_to_right(window
 def test_tab_walks_the_conflict_dialog_row_by_row(qtbot, tmp_path):
     laptop = open_database(tmp_path / "l.db", device_name="Laptop Ana")
     centre = open_database(tmp_path / "c.db", device_name="Centro")
+    sync.set_device_role(centre, "centre")
+    enrol_each_other(laptop, centre)  # bundles travel only between enrolled devices
     firm = firms.register_firm(laptop, {"legal_name": "Café Luna", "country": "SV"}, None)
     sync.export_bundle(laptop, tmp_path / "1.rumbo")
     sync.import_bundle(centre, tmp_path / "1.rumbo")

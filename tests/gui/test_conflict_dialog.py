@@ -14,6 +14,7 @@ from desktop.services import sync
 from desktop.services.registry import firms
 from desktop.services.storage import open_database
 from tests.gui.typing import type_text
+from tests.sync.conftest import enrol_each_other
 
 
 @pytest.fixture
@@ -21,6 +22,8 @@ def conflicted(tmp_path):
     """A centre context holding an open edit conflict on one firm, and that firm."""
     laptop = open_database(tmp_path / "l.db", device_name="Laptop Ana – San Miguel")
     centre = open_database(tmp_path / "c.db", device_name="Centro San Salvador")
+    sync.set_device_role(centre, "centre")
+    enrol_each_other(laptop, centre)
     firm = firms.register_firm(laptop, {"legal_name": "Café & Panadería <La Ñ>", "country": "SV"}, None)
     sync.export_bundle(laptop, tmp_path / "1.rumbo")
     sync.import_bundle(centre, tmp_path / "1.rumbo")

@@ -11,6 +11,7 @@ from desktop.services import sync
 from desktop.services.registry import firms
 from desktop.services.storage import open_database
 from tests.gui.typing import type_text
+from tests.sync.conftest import enrol_each_other
 
 
 @pytest.fixture
@@ -19,10 +20,12 @@ def conflicted(context, tmp_path):
     laptop = context.storage
     firm = firms.register_firm(laptop, {"legal_name": "Café Luna", "country": "SV"}, None)
     centre = open_database(tmp_path / "centre.db", device_name="Centro")
+    sync.set_device_role(centre, "centre")
+    enrol_each_other(laptop, centre)
     sync.import_bundle(centre, sync.export_bundle(laptop, tmp_path / "1.rumbo").path)
     firms.update_firm(laptop, firm["id"], {"notes": "visita de Ana"}, None)
     firms.update_firm(centre, firm["id"], {"notes": "llamada del centro"}, None)
-    sync.import_bundle(laptop, sync.export_bundle(centre, tmp_path / "2.rumbo").path)
+    sync.import_bundle(laptop, sync.export_bundle(centre, tmp_path / "2.rumbo", peer=laptop.device_id).path)
     assert len(sync.conflicts_of(laptop, "firms", firm["id"])) == 1
     yield firm
     centre.close()

@@ -13,7 +13,7 @@ from desktop.services import assessments, sync
 from desktop.services.registry import firms
 from desktop.services.storage import open_database
 from tests.gui.typing import type_text
-from tests.sync.conftest import logical_hash
+from tests.sync.conftest import enrol_each_other, logical_hash
 
 
 def _context(tmp_path, name: str, device: str) -> AppContext:
@@ -30,9 +30,11 @@ def laptop(tmp_path):
 
 
 @pytest.fixture
-def centre(tmp_path):
+def centre(tmp_path, laptop):
+    """The centre, enrolled with the laptop both ways (as a coordinator does before the first exchange)."""
     ctx = _context(tmp_path, "centre", "Centro San Salvador")
     sync.set_device_role(ctx.storage, "centre")
+    enrol_each_other(laptop.storage, ctx.storage)
     yield ctx
     ctx.storage.close()
 
@@ -101,6 +103,8 @@ def test_bundle_travels_from_laptop_to_centre_with_a_preview_first(qtbot, monkey
     dialog = centre_page.preview_dialog
     shown = {label.objectName(): label.text() for label in dialog.findChildren(QLabel) if label.objectName()}
     assert shown["previewSource"] == "Laptop Ana – San Miguel (equipo de campo)"
+    assert shown["previewSignature"] == ("válida, de un equipo inscrito (huella "
+                                         f"{sync.device_info(laptop.storage)['fingerprint']})")
     assert (shown["previewNewFirms"], shown["previewChangedFirms"], shown["previewNewAssessments"],
             shown["previewConflicts"]) == ("2", "0", "1", "0")
     assert logical_hash(centre.storage) == before  # nothing written before "Aplicar"
@@ -332,7 +336,7 @@ def test_a_possible_duplicate_by_name_is_kept_apart_by_clicking(qtbot, monkeypat
     assert page.conflicts.rowCount() == 0
     assert firms.get_firm(centre.storage, fa["id"]) and firms.get_firm(centre.storage, fc["id"])
     # The decision travels: the laptop receives the centre's firm and is not asked.
-    sync.export_bundle(centre.storage, tmp_path / "c.rumbo")
+    sync.export_bundle(centre.storage, tmp_path / "c.rumbo", peer=laptop.storage.device_id)
     assert sync.import_bundle(laptop.storage, tmp_path / "c.rumbo").conflicts == []
     assert sync.list_conflicts(laptop.storage) == []
 
@@ -361,3 +365,137 @@ def test_export_and_import_run_on_the_real_background_runner(qtbot, monkeypatch,
     qtbot.mouseClick(page.preview_dialog.apply_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.last_import is not None)
     assert [f["legal_name"] for f in firms_of(centre.storage)] == ["Café Luna"]
+
+
+# ---------------------------------------------------------------- trusted devices
+
+
+@pytest.fixture
+def strangers(tmp_path):
+    """A laptop and a centre that have not enrolled each other yet."""
+    laptop = _context(tmp_path, "nueva", "Laptop Nueva")
+    centre = _context(tmp_path, "sede", "Centro Sede")
+    sync.set_device_role(centre.storage, "centre")
+    yield laptop, centre
+    laptop.storage.close()
+    centre.storage.close()
+
+
+def _save_card(qtbot, monkeypatch, page, path):
+    _save_to(monkeypatch, path)
+    qtbot.mouseClick(page.save_card_button, Qt.MouseButton.LeftButton)
+    assert path.is_file()
+
+
+def _open_card(qtbot, monkeypatch, page, path):
+    _open_from(monkeypatch, path)
+    qtbot.mouseClick(page.enrol_button, Qt.MouseButton.LeftButton)
+    dialog = page.enrol_dialog
+    assert dialog is not None and dialog.isVisible()
+    return dialog
+
+
+def _select_row(qtbot, table, row):
+    rect = table.visualItemRect(table.item(row, 0))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert table.currentRow() == row
+
+
+def test_laptop_and_centre_enrol_each_other_comparing_fingerprints(qtbot, monkeypatch, tmp_path, strangers):
+    laptop, centre = strangers
+    laptop_page, centre_page = _page(qtbot, laptop), _page(qtbot, centre)
+    centre_print = centre_page.own_fingerprint.text()
+    assert centre_print == sync.device_info(centre.storage)["fingerprint"] and len(centre_print) == 29
+    assert laptop_page.trusted.rowCount() == 0
+    assert laptop_page.peer.currentText() == "Ningún equipo inscrito todavía"
+
+    _save_card(qtbot, monkeypatch, centre_page, tmp_path / "sede.json")
+    assert centre_print in centre_page.status.text()
+    dialog = _open_card(qtbot, monkeypatch, laptop_page, tmp_path / "sede.json")
+    shown = {label.objectName(): label.text() for label in dialog.findChildren(QLabel) if label.objectName()}
+    assert shown["enrolFingerprint"] == centre_print  # what the coordinator compares with the centre's screen
+    assert shown["enrolName"] == "Centro Sede (centro)"
+    qtbot.mouseClick(dialog.confirm_button, Qt.MouseButton.LeftButton)
+    assert (_text(laptop_page.trusted, 0, 0), _text(laptop_page.trusted, 0, 1), _text(laptop_page.trusted, 0, 2)) \
+        == ("Centro Sede", "Centro", centre_print)
+    assert _text(laptop_page.trusted, 0, 3).startswith("Inscrito el ")
+    assert laptop_page.peer.currentText() == "Centro Sede (centro)"
+    assert "«Centro Sede» quedó inscrito" in laptop_page.status.text()
+
+    _save_card(qtbot, monkeypatch, laptop_page, tmp_path / "nueva.json")
+    dialog = _open_card(qtbot, monkeypatch, centre_page, tmp_path / "nueva.json")
+    assert dialog.fingerprint.text() == laptop_page.own_fingerprint.text()
+    qtbot.mouseClick(dialog.confirm_button, Qt.MouseButton.LeftButton)
+
+    firms.register_firm(laptop.storage, {"legal_name": "Café Luna", "country": "SV"}, None)
+    _export(qtbot, monkeypatch, laptop_page, tmp_path / "nueva.rumbo")
+    _import(qtbot, monkeypatch, centre_page, tmp_path / "nueva.rumbo")
+    assert [f["legal_name"] for f in firms_of(centre.storage)] == ["Café Luna"]
+
+
+def test_cancelling_the_enrolment_trusts_nothing(qtbot, monkeypatch, tmp_path, strangers):
+    laptop, centre = strangers
+    sync.save_device_card(centre.storage, tmp_path / "sede.json")
+    page = _page(qtbot, laptop)
+    before = logical_hash(laptop.storage)
+    dialog = _open_card(qtbot, monkeypatch, page, tmp_path / "sede.json")
+    assert dialog.cancel_button.isDefault()
+    qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+    assert logical_hash(laptop.storage) == before
+    dialog = _open_card(qtbot, monkeypatch, page, tmp_path / "sede.json")
+    qtbot.keyClick(dialog, Qt.Key.Key_Return)  # Enter is "Cancelar"
+    assert not dialog.isVisible()
+    assert logical_hash(laptop.storage) == before
+    assert page.trusted.rowCount() == 0 and sync.trusted_devices(laptop.storage) == []
+
+
+def test_a_bundle_from_a_device_not_enrolled_is_refused_with_its_fingerprint(qtbot, monkeypatch, tmp_path,
+                                                                             strangers, errors):
+    laptop, centre = strangers
+    sync.enrol_device(laptop.storage, sync.this_device_card(centre.storage), None)  # one way only
+    firms.register_firm(laptop.storage, {"legal_name": "Café Luna", "country": "SV"}, None)
+    sync.export_bundle(laptop.storage, tmp_path / "nueva.rumbo")
+    page = _page(qtbot, centre)
+    before = logical_hash(centre.storage)
+    _open_from(monkeypatch, tmp_path / "nueva.rumbo")
+    qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
+    assert page.preview_dialog is None
+    fingerprint = sync.device_info(laptop.storage)["fingerprint"]
+    assert errors == [f"El paquete «nueva.rumbo» viene de un equipo no inscrito: «Laptop Nueva» (huella "
+                      f"{fingerprint}). Un coordinador debe inscribirlo primero."]
+    assert logical_hash(centre.storage) == before
+
+
+def test_a_revoked_laptop_is_shown_so_and_its_bundles_are_refused(qtbot, monkeypatch, tmp_path, laptop, centre,
+                                                                  errors):
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda parent, title, text, *a: asked.append(text) or QMessageBox.StandardButton.Yes)
+    firms.register_firm(laptop.storage, {"legal_name": "Café Luna", "country": "SV"}, None)
+    sync.export_bundle(laptop.storage, tmp_path / "a.rumbo")
+    page = _page(qtbot, centre)
+    assert not page.revoke_button.isEnabled()
+    _select_row(qtbot, page.trusted, 0)
+    assert _text(page.trusted, 0, 0) == "Laptop Ana – San Miguel"
+    assert page.revoke_button.isEnabled()
+    qtbot.mouseClick(page.revoke_button, Qt.MouseButton.LeftButton)
+    assert len(asked) == 1 and "«Laptop Ana – San Miguel»" in asked[0]
+    assert _text(page.trusted, 0, 3).startswith("Revocado el ")
+    assert sync.trusted_devices(centre.storage)[0].revoked
+    assert page.peer.findText("Laptop Ana – San Miguel") == -1  # nothing is written for it any more
+    _select_row(qtbot, page.trusted, 0)
+    assert not page.revoke_button.isEnabled()
+    before = logical_hash(centre.storage)
+    _open_from(monkeypatch, tmp_path / "a.rumbo")
+    qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
+    assert len(errors) == 1 and "un equipo revocado el" in errors[0]
+    assert logical_hash(centre.storage) == before
+
+
+def test_revoking_asks_first_and_no_keeps_the_device(qtbot, monkeypatch, laptop, centre):
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.No)
+    page = _page(qtbot, centre)
+    _select_row(qtbot, page.trusted, 0)
+    qtbot.mouseClick(page.revoke_button, Qt.MouseButton.LeftButton)
+    assert not sync.trusted_devices(centre.storage)[0].revoked
+    assert _text(page.trusted, 0, 3).startswith("Inscrito el ")

@@ -135,12 +135,14 @@ def test_reports_follow_the_umask_and_bundles_stay_private(tmp_path):
     from desktop.services.registry.firms import register_firm
     from desktop.services.reporting import write_client_report
     from desktop.services.storage import open_database
+    from tests.sync.conftest import give_a_centre
 
     old = os.umask(0o022)
     try:
         with open_database(tmp_path / "r.db") as storage:
             firm = register_firm(storage, {"legal_name": "Café Luna", "country": "SV"}, None)
             write_client_report(storage, firm["id"], tmp_path / "informe.pdf")
+            give_a_centre(storage, tmp_path)
             sync.export_bundle(storage, tmp_path / "p.rumbo")
     finally:
         os.umask(old)

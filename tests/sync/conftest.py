@@ -1,12 +1,15 @@
 """Simulated devices for the bundle tests: laptop A, laptop B and the centre.
 
-Each device is its own database file; bundles travel through ``tmp_path``.
+Each device is its own database file; bundles travel through ``tmp_path``. The
+``devices`` fixture enrols the three in each other first (real keys, real cards),
+as a coordinator would before the first exchange.
 """
 
 from __future__ import annotations
 
 import hashlib
 import itertools
+from pathlib import Path
 
 import pytest
 
@@ -43,10 +46,30 @@ def open_conflicts(storage) -> set[tuple]:
     return {(c.kind, c.table, c.record_id, c.other_id) for c in sync.list_conflicts(storage)}
 
 
+def enrol_each_other(*storages) -> None:
+    """What a coordinator does before the first exchange: every device enrols every other's card."""
+    cards = [sync.this_device_card(s) for s in storages]
+    for storage in storages:
+        for card in cards:
+            if card.device_id != storage.device_id:
+                sync.enrol_device(storage, card, None)
+
+
+def give_a_centre(storage, folder, name: str = "Centro") -> Path:
+    """Make a centre database in ``folder`` and enrol it with ``storage`` both ways, so that
+    ``storage`` can export for its centre; returns the centre's file."""
+    path = Path(folder) / "centro-inscrito.db"
+    with open_database(path, device_name=name) as centre:
+        sync.set_device_role(centre, "centre")
+        enrol_each_other(storage, centre)
+    return path
+
+
 def exchange(src, dst, folder) -> sync.ImportResult:
-    """Carry one bundle from ``src`` to ``dst`` (addressed to ``dst`` when src knows it)."""
+    """Carry one bundle from ``src`` to ``dst``, written for ``dst`` (by id when src knows it,
+    else by name: a restored file goes on under a new id with the same keys)."""
     path = folder / f"b{next(_counter)}.rumbo"
-    peer = dst.device_id if dst.device_id in {p.device_id for p in sync.list_peers(src)} else None
+    peer = dst.device_id if dst.device_id in {p.device_id for p in sync.list_peers(src)} else dst.device_name
     sync.export_bundle(src, path, peer=peer)
     return sync.import_bundle(dst, path)
 
@@ -58,6 +81,7 @@ def devices(tmp_path):
     b = open_database(tmp_path / "b.db", device_name="Laptop Beto – Santa Ana")
     c = open_database(tmp_path / "c.db", device_name="Centro San Salvador")
     sync.set_device_role(c, "centre")
+    enrol_each_other(a, b, c)
     yield a, b, c
     for s in (a, b, c):
         s.close()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from db import assessments
+from db.sync import trust
 from db.sync.format import BundleChange, BundleError, write_bundle
 from desktop.domain.errors import UserError
 from desktop.services import sync
@@ -237,8 +238,9 @@ def test_bundle_with_a_dangling_reference_is_refused_whole(devices, folder):
     orphan = BundleChange("dev-x", 2, "assessments", "ev1", 1, "insert", {"dev-x": 2}, orphan_state,
                           "2025-01-01T00:00:00Z", None)
     path = folder / "x.rumbo"
-    write_bundle(path, [ok, orphan], source_id="dev-x", source_name="Otro", created_at="2025-01-01T00:00:00Z",
-                 knowledge={"dev-x": 2})
+    # Written with laptop A's keys (enrolled at the centre): the signature is good, the contents are not.
+    write_bundle(path, [ok, orphan], source_id=a.device_id, source_name="Otro", created_at="2025-01-01T00:00:00Z",
+                 knowledge={"dev-x": 2}, signer=trust.local_keys(a), recipient=trust.local_keys(c).public)
     with pytest.raises(BundleError) as err:
         sync.import_bundle(c, path)
     assert err.value.kind == "inconsistent"
@@ -279,7 +281,7 @@ def test_device_name_is_settable_and_travels(devices, folder):
     assert sync.device_info(a)["name"] == "Laptop Ana – Usulután"
     _firm(a, "Café Luna")
     exchange(a, c, folder)
-    assert [p.name for p in sync.list_peers(c)] == ["Laptop Ana – Usulután"]
+    assert {p.device_id: p.name for p in sync.list_peers(c)}[a.device_id] == "Laptop Ana – Usulután"
     with pytest.raises(UserError):
         sync.set_device_name(a, "   ")
 

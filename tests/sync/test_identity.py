@@ -93,7 +93,7 @@ def test_export_and_import_count_the_same_records_in_the_same_words(devices, fol
     firms.update_firm(a, other["id"], {"phone": "2661 0000"}, "ana")  # two changes, one record
     assessments.start_assessment(a, other["id"], "rumbo-readiness", "1", "ana", "ana")
     path = folder / "a.rumbo"
-    written = sync.export_bundle(a, path)
+    written = sync.export_bundle(a, path, peer=b.device_id)
     assert written.records == {"firms": 2, "assessments": 1}
     assert written.total == 4
     assert sync.records_summary(written).es == "2 empresas, 1 evaluaciones"

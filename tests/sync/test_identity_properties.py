@@ -17,7 +17,7 @@ from desktop.domain.errors import UserError
 from desktop.services import sync
 from desktop.services.registry import firms
 from desktop.services.storage import open_database
-from tests.sync.conftest import exchange, open_conflicts, snapshot
+from tests.sync.conftest import enrol_each_other, exchange, open_conflicts, snapshot
 
 DEVICES = 3  # 0 and 1 are laptops, 2 is the centre
 PLACE = {"country": "SV", "department": "San Miguel", "municipality": "San Miguel"}
@@ -75,6 +75,8 @@ def _step(devs, folder, ids, kind, who, arg, counter):
               ("decide", 1, 2)], order=[2, 1, 0]).via("laptops decide differently")
 @example(ops=[("sync", 0, True), ("sync", 1, True), ("decide", 2, 1), ("sync", 0, False), ("undo", 0, 0),
               ("edit", 2, 1)], order=[1, 0, 2]).via("merge undone elsewhere")
+@example(ops=[("sync", 0, True), ("sync", 1, False), ("decide", 1, 0), ("undo", 1, 0)],
+         order=[0, 1, 2]).via("a merge undone where it was made opens the pair again there too")
 def test_duplicates_decisions_and_undos_converge_in_any_order(ops, order):
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
@@ -82,6 +84,7 @@ def test_duplicates_decisions_and_undos_converge_in_any_order(ops, order):
         for i in order:
             devs[i] = open_database(folder / f"d{i}.db", device_name=f"Laptop de asesor {i}")
         sync.set_device_role(devs[2], "centre")
+        enrol_each_other(*devs)
         try:
             ids = [firms.register_firm(devs[0], {"legal_name": "Tortillería La Única", **PLACE}, None)["id"],
                    firms.register_firm(devs[1], {"legal_name": "TORTILLERIA LA UNICA S.A.", **PLACE}, None)["id"]]

@@ -20,7 +20,7 @@ from desktop.domain.errors import UserError
 from desktop.services import sync
 from desktop.services.registry import firms
 from desktop.services.storage import open_database
-from tests.sync.conftest import exchange, open_conflicts, snapshot
+from tests.sync.conftest import enrol_each_other, exchange, open_conflicts, snapshot
 
 N_FIRMS = 2
 DEVICES = 3  # 0 and 1 are laptops, 2 is the centre
@@ -59,6 +59,7 @@ def test_random_work_converges_to_the_maximal_versions(ops, order):
         for i in order:
             devs[i] = open_database(folder / f"d{i}.db", device_name=f"Equipo {i}")
         sync.set_device_role(devs[2], "centre")
+        enrol_each_other(*devs)
         try:
             _run(devs, folder, ops)
         finally:

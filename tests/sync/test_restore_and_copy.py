@@ -14,10 +14,15 @@ from db import changelog
 from desktop.services import maintenance, sync
 from desktop.services.registry import firms
 from desktop.services.storage import open_database
+from tests.sync.conftest import enrol_each_other
 
 
 def _laptop_with_firms(path, n=3):
-    with open_database(path, device_name="Laptop Ana") as storage:
+    """A laptop with ``n`` firms, enrolled with the centre beside it (``centro.db``) and it with the laptop."""
+    with open_database(path, device_name="Laptop Ana") as storage, \
+            open_database(path.parent / "centro.db", device_name="Centro") as centre:
+        sync.set_device_role(centre, "centre")
+        enrol_each_other(storage, centre)
         return storage.device_id, [firms.register_firm(storage, {"legal_name": f"Empresa {i}", "country": "SV"},
                                                        None)["id"] for i in range(n)]
 
@@ -79,7 +84,7 @@ def test_an_edit_after_restoring_a_backup_reaches_the_centre(tmp_path):
 
 
 def test_a_database_copied_to_another_laptop_and_edited_on_both_merges_both_edits(tmp_path):
-    laptop_a, laptop_b, centre = tmp_path / "a" / "rumbo.db", tmp_path / "b" / "rumbo.db", tmp_path / "centro.db"
+    laptop_a, laptop_b, centre = tmp_path / "a" / "rumbo.db", tmp_path / "b" / "rumbo.db", tmp_path / "a" / "centro.db"
     laptop_a.parent.mkdir()
     laptop_b.parent.mkdir()
     origin_a, (x, y, z) = _laptop_with_firms(laptop_a)

@@ -9,6 +9,13 @@ made); nothing is written until the adviser says "Aplicar". A refused bundle
 nothing. Conflicts left by imports are listed and settled in
 :class:`ConflictDialog`; the history lists every bundle sent and received.
 
+"Equipos de confianza" shows this computer's fingerprint and the devices
+enrolled here. Bundles are signed by the device that writes them and sealed to
+the one that receives them, so a laptop and its centre enrol each other once:
+each saves its card, the other opens it, compares the fingerprint shown with
+the one on the other screen (:class:`EnrolDialog`) and confirms. A device can
+be revoked; its bundles are refused from then on.
+
 Export, preview and import run through the task runner, each with its own
 database connection (SQLite connections stay on the thread that opened them).
 """
@@ -57,17 +64,26 @@ from desktop.services import sync
 from desktop.services.storage import open_database
 
 BUNDLE_FILTER = "Paquetes Rumbo (*.rumbo)"
+CARD_FILTER = "Tarjetas de equipo (*.json)"
 FOLDER_KEY = "sync/folder"
 HISTORY_LIMIT = 200
 TABLE_WORDS = {"firms": "empresas", "assessments": "evaluaciones", "answers": "respuestas", "contacts": "contactos",
                "notes": "notas", "advisers": "asesores", "settings": "ajustes"}
 
 
+def _slug(device_name: str) -> str:
+    flat = unicodedata.normalize("NFKD", device_name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^A-Za-z0-9]+", "-", flat).strip("-").lower()[:40] or "equipo"
+
+
 def default_bundle_name(device_name: str, today: dt.date | None = None) -> str:
     """``rumbo-<device slug>-<date>.rumbo``: portable, and sorts by date within a device."""
-    flat = unicodedata.normalize("NFKD", device_name).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^A-Za-z0-9]+", "-", flat).strip("-").lower()[:40] or "equipo"
-    return f"rumbo-{slug}-{(today or dt.date.today()).isoformat()}.rumbo"
+    return f"rumbo-{_slug(device_name)}-{(today or dt.date.today()).isoformat()}.rumbo"
+
+
+def default_card_name(device_name: str) -> str:
+    """``tarjeta-<device slug>.json``: the card's file name, portable."""
+    return f"tarjeta-{_slug(device_name)}.json"
 
 
 def counts_text(counts: dict[str, int]) -> str:
@@ -89,6 +105,8 @@ class BundlePreviewDialog(QDialog):
         form.addRow(self.tr("Archivo:"), QLabel(preview.file_name))
         form.addRow(self.tr("Origen:"), QLabel(f"{preview.source_name} ({role})", objectName="previewSource"))
         form.addRow(self.tr("Creado:"), QLabel(when_text(preview.created_at), objectName="previewCreated"))
+        form.addRow(self.tr("Firma:"), QLabel(self.tr("válida, de un equipo inscrito (huella {fingerprint})").format(
+            fingerprint=preview.source_fingerprint), objectName="previewSignature"))
         for key, label, value in (
             ("NewFirms", self.tr("Empresas nuevas:"), preview.new_firms),
             ("PossibleDuplicates", self.tr("Empresas posiblemente duplicadas:"), preview.possible_duplicates),
@@ -100,8 +118,8 @@ class BundlePreviewDialog(QDialog):
         ):
             form.addRow(label, QLabel(str(value), objectName=f"preview{key}"))
         layout = QVBoxLayout(self)
-        intro = QLabel(self.tr("El paquete está completo y sin alteraciones. Esto es lo que cambiaría en este "
-                               "equipo; nada se ha escrito todavía."), wordWrap=True)
+        intro = QLabel(self.tr("El paquete está completo, sin alteraciones y firmado por un equipo inscrito. Esto "
+                               "es lo que cambiaría en este equipo; nada se ha escrito todavía."), wordWrap=True)
         layout.addWidget(intro)
         layout.addLayout(form)
         if preview.already_imported:
@@ -119,6 +137,50 @@ class BundlePreviewDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         prepare(self)
+
+
+class EnrolDialog(QDialog):
+    """Another device's card: its name and fingerprint, to compare with its own screen before trusting it."""
+
+    def __init__(self, card: sync.DeviceCard, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.card = card
+        self.setObjectName("enrolDialog")
+        self.setWindowTitle(self.tr("Inscribir un equipo"))
+        role = {"centre": self.tr("centro"), "laptop": self.tr("equipo de campo")}.get(card.role or "",
+                                                                                       self.tr("función desconocida"))
+        form = QFormLayout()
+        form.addRow(self.tr("Equipo:"), QLabel(f"{card.name} ({role})", objectName="enrolName"))
+        form.addRow(self.tr("Identificador:"), QLabel(card.device_id, objectName="enrolId"))
+        self.fingerprint = QLabel(card.fingerprint, objectName="enrolFingerprint")
+        self.fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        font = self.fingerprint.font()
+        font.setFamily("monospace")
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        self.fingerprint.setFont(font)
+        form.addRow(self.tr("Huella:"), self.fingerprint)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("Compare esta huella con la que muestra «{name}» en su pantalla "
+                                        "(Sincronización → Equipos de confianza). Inscríbalo solo si coinciden "
+                                        "todas las cifras: desde entonces se aceptarán sus paquetes y se le podrán "
+                                        "escribir.").format(name=card.name), wordWrap=True))
+        layout.addLayout(form)
+        buttons = QDialogButtonBox()
+        self.confirm_button = buttons.addButton(self.tr("Coinciden: &inscribir"),
+                                                QDialogButtonBox.ButtonRole.AcceptRole)
+        self.confirm_button.setObjectName("confirmEnrol")
+        self.cancel_button = buttons.addButton(self.tr("Cancelar"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.cancel_button.setObjectName("cancelEnrol")
+        self.confirm_button.setAutoDefault(False)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        """Enter never trusts a device by accident: Cancelar is the default button."""
+        super().showEvent(event)
+        self.cancel_button.setDefault(True)
 
 
 class SyncPage(QWidget):
@@ -167,6 +229,34 @@ class SyncPage(QWidget):
         top.addWidget(device_box, 1)
         top.addWidget(bundle_box, 1)
 
+        self.enrol_dialog: EnrolDialog | None = None
+        self.own_fingerprint = QLabel(objectName="ownFingerprint")
+        self.own_fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        font = self.own_fingerprint.font()
+        font.setFamily("monospace")
+        font.setBold(True)
+        self.own_fingerprint.setFont(font)
+        self.trusted = self._table("trustedTable", [self.tr("Equipo"), self.tr("Función"), self.tr("Huella"),
+                                                     self.tr("Estado")])
+        self.trusted.setMaximumHeight(140)
+        self.save_card_button = QPushButton(self.tr("Guardar la tarjeta de este equipo…"), objectName="saveCard")
+        self.enrol_button = QPushButton(self.tr("Inscribir un equipo…"), objectName="enrolDevice")
+        self.revoke_button = QPushButton(self.tr("Revocar"), objectName="revokeDevice")
+        trust_box = QGroupBox(self.tr("Equipos de confianza"))
+        trust_layout = QVBoxLayout(trust_box)
+        own_row = QHBoxLayout()
+        own_row.addWidget(QLabel(self.tr("Huella de este equipo:")))
+        own_row.addWidget(self.own_fingerprint, 1)
+        own_row.addWidget(self.save_card_button)
+        trust_layout.addLayout(own_row)
+        trust_layout.addWidget(self.trusted)
+        trust_row = QHBoxLayout()
+        trust_row.addWidget(QLabel(self.tr("Solo se aceptan paquetes de los equipos inscritos aquí, y solo para "
+                                           "ellos se escriben."), wordWrap=True), 1)
+        trust_row.addWidget(self.enrol_button)
+        trust_row.addWidget(self.revoke_button)
+        trust_layout.addLayout(trust_row)
+
         self.conflicts = self._table("conflictTable", [self.tr("Registro"), self.tr("Campos en conflicto"),
                                                         self.tr("Equipos"), self.tr("Fecha")])
         self.resolve_button = QPushButton(self.tr("&Resolver…"), objectName="resolveConflict")
@@ -198,6 +288,7 @@ class SyncPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
+        layout.addWidget(trust_box)
         layout.addWidget(self.status)
         layout.addWidget(self.tabs, 1)
 
@@ -209,6 +300,10 @@ class SyncPage(QWidget):
         self.resolve_button.clicked.connect(self.resolve_current)
         self.conflicts.doubleClicked.connect(lambda _index: self.resolve_current())
         self.conflicts.itemSelectionChanged.connect(self._update_buttons)
+        self.save_card_button.clicked.connect(self.save_card)
+        self.enrol_button.clicked.connect(self.enrol_device)
+        self.revoke_button.clicked.connect(self.revoke_selected)
+        self.trusted.itemSelectionChanged.connect(self._update_buttons)
         # Listing conflicts first records this device's new changes in the sync
         # log, which on a large database takes seconds: that happens when the
         # screen is shown (showEvent), not while the main window is being built.
@@ -232,6 +327,90 @@ class SyncPage(QWidget):
         except Exception as exc:  # noqa: BLE001
             messages.show_error(self, exc)
         self.refresh()
+
+    # ------------------------------------------------------------------ trusted devices
+
+    def save_card(self) -> None:
+        """Write this device's card (its public keys) for a coordinator to enrol it elsewhere."""
+        start = Path(self._folder()) / default_card_name(self.context.storage.device_name)
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Guardar la tarjeta de este equipo"), str(start),
+                                              self.tr(CARD_FILTER))
+        if not path:
+            return
+        if not path.endswith(".json"):
+            path += ".json"
+        self._remember_folder(path)
+        try:
+            card = sync.save_device_card(self.context.storage, path)
+        except Exception as exc:  # noqa: BLE001 - a sentence for known errors, the crash handler otherwise
+            messages.show_error(self, exc)
+            return
+        self.status.setText(self.tr("Se guardó la tarjeta «{file}». Al inscribirla en el otro equipo, compruebe "
+                                    "que allí se vea la huella {fingerprint}.").format(
+            file=Path(path).name, fingerprint=card.fingerprint))
+
+    def enrol_device(self) -> None:
+        """Open another device's card and show its fingerprint; it is trusted only once confirmed."""
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Inscribir un equipo"), self._folder(),
+                                              self.tr(CARD_FILTER))
+        if not path:
+            return
+        self._remember_folder(path)
+        try:
+            card = sync.read_device_card(path)
+        except Exception as exc:  # noqa: BLE001
+            messages.show_error(self, exc)
+            return
+        dialog = EnrolDialog(card, self)
+        self.enrol_dialog = dialog
+        dialog.accepted.connect(lambda: self._enrol(card))
+        dialog.finished.connect(lambda _code: dialog.deleteLater())
+        dialog.open()
+
+    def _enrol(self, card: sync.DeviceCard) -> None:
+        self.enrol_dialog = None
+        try:
+            enrolled = sync.enrol_device(self.context.storage, card, self.context.adviser_id)
+        except Exception as exc:  # noqa: BLE001
+            messages.show_error(self, exc)
+            return
+        self.status.setText(self.tr("«{name}» quedó inscrito: sus paquetes se aceptarán aquí y se le podrán "
+                                    "escribir.").format(name=enrolled.name))
+        self.refresh()
+
+    def revoke_selected(self) -> None:
+        """Stop trusting the enrolled device selected in the list (after a confirmation)."""
+        row = self.trusted.currentRow()
+        item = self.trusted.item(row, 0) if row >= 0 else None
+        device = next((d for d in self._trusted_devices if item is not None
+                       and d.keys.signing.hex() == item.data(Qt.ItemDataRole.UserRole)), None)
+        if device is None or device.revoked:
+            return
+        question = self.tr("¿Revocar «{name}»? Sus paquetes, también los ya escritos, se rechazarán, y no se le "
+                           "escribirán más. Para volver a confiar en él habrá que inscribirlo de nuevo.").format(
+            name=device.name)
+        if not messages.confirm(self, self.tr("Revocar equipo"), question):
+            return
+        try:
+            sync.revoke_device(self.context.storage, device, self.context.adviser_id)
+        except Exception as exc:  # noqa: BLE001
+            messages.show_error(self, exc)
+            return
+        self.status.setText(self.tr("«{name}» quedó revocado: sus paquetes ya no se aceptarán.").format(
+            name=device.name))
+        self.refresh()
+
+    def _fill_trusted(self, devices: list[sync.TrustedDevice]) -> None:
+        self._trusted_devices = devices
+        roles = {"centre": self.tr("Centro"), "laptop": self.tr("Equipo de campo")}
+        rows = []
+        for d in devices:
+            if d.revoked:
+                state = self.tr("Revocado el {date}").format(date=when_text(d.revoked_at))
+            else:
+                state = self.tr("Inscrito el {date}").format(date=when_text(d.enrolled_at))
+            rows.append((d.name, roles.get(d.role or "", ""), d.fingerprint, state))
+        self._fill(self.trusted, rows, [d.keys.signing.hex() for d in devices])
 
     # ------------------------------------------------------------------ export
 
@@ -350,21 +529,22 @@ class SyncPage(QWidget):
         if not self.device_name.hasFocus():
             self.device_name.setText(info["name"])
         self.role.setCurrentIndex(max(self.role.findData(info["role"]), 0))
+        self.own_fingerprint.setText(info["fingerprint"])
         names = device_names(storage)
         peers = sync.list_peers(storage)
-        self._fill_peers(peers)
+        self._fill_peers(peers, sync.export_targets(storage))
+        self._fill_trusted(sync.trusted_devices(storage))
         self._fill_conflicts(sync.list_conflicts(storage), names)
         self._fill_history(sync.bundle_history(storage, HISTORY_LIMIT))
         self._update_buttons()
 
-    def _fill_peers(self, peers: list[sync.Peer]) -> None:
-        # Without a known centre, "no peer" means a full bundle any device can import.
+    def _fill_peers(self, peers: list[sync.Peer], targets: list[sync.Peer]) -> None:
+        # A bundle is sealed to the device it is for: only enrolled devices can be chosen.
         chosen = self.peer.currentData()
         self.peer.clear()
-        ordered = sorted(peers, key=lambda p: (p.role != "centre", p.name.lower()))
-        if not any(p.role == "centre" for p in peers):
-            self.peer.addItem(self.tr("Cualquier equipo (todos los datos)"), None)
-        for peer in ordered:
+        if not targets:
+            self.peer.addItem(self.tr("Ningún equipo inscrito todavía"), None)
+        for peer in targets:
             suffix = self.tr(" (centro)") if peer.role == "centre" else ""
             self.peer.addItem(peer.name + suffix, peer.device_id)
         self.peer.setCurrentIndex(max(self.peer.findData(chosen), 0))
@@ -392,6 +572,11 @@ class SyncPage(QWidget):
 
     def _update_buttons(self) -> None:
         self.resolve_button.setEnabled(self.conflicts.rowCount() > 0)
+        row = self.trusted.currentRow()
+        live = [d for d in getattr(self, "_trusted_devices", []) if not d.revoked]
+        item = self.trusted.item(row, 0) if row >= 0 and self.trusted.selectedItems() else None
+        self.revoke_button.setEnabled(item is not None and any(
+            d.keys.signing.hex() == item.data(Qt.ItemDataRole.UserRole) for d in live))
 
     def _folder(self) -> str:
         return str(self.context.settings.value(FOLDER_KEY) or Path.home())
