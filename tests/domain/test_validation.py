@@ -165,8 +165,7 @@ def test_rounded_amounts_are_reported_as_typed_and_as_stored():
     assert errors == {}
     assert (record["sales_amount"], record["sales_usd"], record["assets_amount"]) == ("85001", 85001, "1234")
     assert rounded == {"sales_amount": ("85.000,50", "85.001"), "assets_amount": ("1.234,4", "1.234")}
-    assert rounding_note("sales_amount", *rounded["sales_amount"]) == (
-        "Ventas anuales: «85.000,50» se guardó redondeado a 85.001 (Rumbo guarda los montos sin centavos).")
+    assert rounding_note("sales_amount", *rounded["sales_amount"]) == "Ventas anuales de 85.000,50 a 85.001"
     # Whole amounts, and callers that do not ask, are not told anything.
     untouched = {}
     clean_firm(_firm(sales_amount="85.000", assets_amount="12,00"), untouched)

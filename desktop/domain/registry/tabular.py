@@ -297,12 +297,13 @@ def _xlsx_value(value: Any) -> Any:
 
 # Cells that a spreadsheet would run as a formula (OWASP "CSV injection").
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-# A phone in E.164 ("+50370001234") starts with "+" but cannot run anything.
-_HARMLESS = re.compile(r"\+?[0-9 ]+")
+# A plain number ("-4", "-1.234,56") or a phone in E.164 ("+50370001234") starts with "-" or "+"
+# but cannot run anything: it is written as typed. "-2+3" is a formula and is still guarded.
+_HARMLESS = re.compile(r"[+-]?[0-9][0-9 .,]*")
 
 
 def escape_cell(value: Any) -> Any:
-    """Make a text cell safe to open in a spreadsheet: a leading ' stops formulas."""
+    """Make a text cell safe to open in a spreadsheet: a leading ' stops formulas (plain numbers stay as typed)."""
     if isinstance(value, str) and value.startswith(_FORMULA_START) and not _HARMLESS.fullmatch(value):
         return "'" + value
     return value

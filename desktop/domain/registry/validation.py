@@ -696,8 +696,8 @@ def spanish_number(value: Decimal | int) -> str:
 
 
 def rounding_note(field: str, typed: str, stored: str) -> str:
-    """The sentence, for a firm's notes, saying that an amount's cents were rounded away."""
-    return f"{_label(field)}: «{typed}» se guardó redondeado a {stored} (Rumbo guarda los montos sin centavos)."
+    """What was rounded, from what to what: «Ventas anuales de 85.000,50 a 85.001»."""
+    return f"{_label(field)} de {typed} a {stored}"
 
 
 @lru_cache(maxsize=256)
