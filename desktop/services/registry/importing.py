@@ -369,7 +369,7 @@ _ROUNDED_SHOWN = 10
 
 def _rounding_summary(rows: list[RoundedRow], dry_run: bool) -> str:
     """One sentence listing the rows whose amounts were (or, in a dry run, would be) rounded."""
-    listed = "; ".join(f"fila {r.row_number}: {', '.join(r.changes)}" for r in rows[:_ROUNDED_SHOWN])
+    listed = "; ".join(f"fila {r.row_number} ({', '.join(r.changes)})" for r in rows[:_ROUNDED_SHOWN])
     if len(rows) > _ROUNDED_SHOWN:
         listed += f"; y {len(rows) - _ROUNDED_SHOWN} filas más"
     filas = "1 fila" if len(rows) == 1 else f"{len(rows)} filas"
@@ -393,18 +393,25 @@ def _fit(text: str, encoding: str) -> str:
         text.encode(encoding)
         return text
     except UnicodeEncodeError:
-        plain = text.translate(_PLAIN_SIGNS)
-        return plain.encode(encoding, errors="replace").decode(encoding)
+        return "".join(c if _holds(c, encoding) else _PLAIN_SIGNS.get(c, "?") for c in text)
 
 
-_PLAIN_SIGNS = str.maketrans({"–": "-", "—": "-", "…": "...", "«": '"', "»": '"', "’": "'", "“": '"', "”": '"'})
+def _holds(char: str, encoding: str) -> bool:
+    try:
+        char.encode(encoding)
+        return True
+    except UnicodeEncodeError:
+        return False
+
+
+_PLAIN_SIGNS = {"–": "-", "—": "-", "…": "...", "«": "<<", "»": ">>", "’": "'", "“": "'", "”": "'"}
 
 
 def _write_rejects_aside(rejects: Path | None, table: Table, rows: list[RejectedRow]) -> Path | None:
     """Write the rejects next to their final place; renamed into place once the import is stored.
 
-    The file is written like the one read (separator, encoding, header, cells as typed), so it
-    can be fixed and imported again; an XLSX file's rejects are a UTF-8 CSV with ``,``.
+    The file is written like the one read (separator, encoding, line ends, header, cells as
+    typed), so it can be fixed and imported again; an XLSX file's rejects are a UTF-8 CSV with ``,``.
     """
     if rejects is None:
         return None
@@ -418,7 +425,7 @@ def _write_rejects_aside(rejects: Path | None, table: Table, rows: list[Rejected
         write_csv_rows(temp, out_header, (
             [*r.cells[:width], *[None] * (width - len(r.cells)), r.row_number, _fit(r.reason, encoding)]
             for r in rows
-        ), encoding=encoding, delimiter=delimiter)
+        ), encoding=encoding, delimiter=delimiter, line_end=table.line_end or "\r\n")
     except OSError as exc:
         temp.unlink(missing_ok=True)
         raise UserError(f"No se puede escribir el archivo de rechazos «{rejects}»: {exc.strerror or exc}.",
