@@ -376,7 +376,8 @@ def _rounding_summary(rows: list[RoundedRow], dry_run: bool) -> str:
     if dry_run:
         return (f"Montos con centavos que se redondearán a unidades enteras en {filas} "
                 f"(cada empresa lo dirá en sus notas): {listed}.")
-    return f"Montos con centavos redondeados a unidades enteras en {filas} (cada empresa lo dice en sus notas): {listed}."
+    return (f"Montos con centavos redondeados a unidades enteras en {filas} "
+            f"(cada empresa lo dice en sus notas): {listed}.")
 
 
 def _rejects_layout(header: list[str]) -> int:
