@@ -66,3 +66,12 @@ def test_unknown_export_kind_is_a_usage_error(tmp_path, capsys):
     with pytest.raises(SystemExit) as info:
         main(["--db", str(tmp_path / "x.db"), "export", "cosas", str(tmp_path / "e.csv")])
     assert info.value.code == 2
+
+
+def test_import_lists_amounts_rounded_to_whole_units(tmp_path, capsys):
+    path = tmp_path / "montos.csv"
+    path.write_text("Razón social;País;Ventas anuales\nTienda Luna;SV;85.000,50\n", encoding="utf-8")
+    assert main(["--db", str(tmp_path / "a.db"), "import", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert ("Montos con centavos redondeados a unidades enteras en 1 fila (cada empresa lo dice en sus notas): "
+            "fila 2 (Ventas anuales de 85.000,50 a 85.001).") in out.splitlines()

@@ -116,6 +116,18 @@ def test_formula_like_cells_are_escaped_and_unescaped(value):
     assert unescape_cell(escape_cell(value)) == value
 
 
+@pytest.mark.parametrize("value", ["-4", "-1.234,56", "-0,5", "+4", "-12 000"])
+def test_plain_signed_numbers_are_written_as_typed(value):
+    assert escape_cell(value) == value
+
+
+def test_csv_line_ends_are_read_as_written():
+    assert read_csv_bytes(b"a;b\r\n1;2\r\n").line_end == "\r\n"
+    assert read_csv_bytes(b"\na,b\n1,2\n").line_end == "\n"
+    assert read_csv_bytes(b"a,b\r1,2").line_end == "\r"
+    assert read_csv_bytes(b"a,b").line_end is None
+
+
 def test_phones_and_plain_text_are_not_escaped():
     assert escape_cell("+50370001234") == "+50370001234"
     assert escape_cell("Café") == "Café" and escape_cell(12) == 12

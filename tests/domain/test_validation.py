@@ -15,6 +15,7 @@ from desktop.domain.registry.validation import (
     clean_firm,
     parse_amount,
     parse_int,
+    rounding_note,
     tax_id_info,
     tax_id_note,
     validate_firm,
@@ -137,6 +138,39 @@ def test_parse_int_bounds_and_wholeness():
         parse_int("2,5", "employees")
     with pytest.raises(UserError, match="entre 0 y 10"):
         parse_int("11", "employees", 0, 10)
+
+
+@pytest.mark.parametrize("field,value,message", [
+    ("employees", "1.234,56", "El campo «Empleados» debe ser un número entero, como 12, no «1.234,56»."),
+    ("employees", "doce", "El campo «Empleados» debe ser un número entero, como 12, no «doce»."),
+    ("employees_women", "2,5", "El campo «Empleadas mujeres» debe ser un número entero, como 12, no «2,5»."),
+    ("employees_men", 3.5, "El campo «Empleados hombres» debe ser un número entero, como 12, no «3.5»."),
+    ("year_founded", "mil novecientos", "El campo «Año de fundación» debe ser un número entero, como 1998, "
+                                        "no «mil novecientos»."),
+])
+def test_counts_and_years_are_refused_with_a_whole_number_example(field, value, message):
+    assert validate_firm(_firm(**{field: value})) == {field: message}
+
+
+@pytest.mark.parametrize("field", ["sales_amount", "assets_amount", "exports_amount"])
+def test_money_keeps_the_decimal_example(field):
+    message = validate_firm(_firm(**{field: "mucho"}))[field]
+    assert "debe ser un número como 1.234,56, no «mucho»." in message
+
+
+def test_rounded_amounts_are_reported_as_typed_and_as_stored():
+    rounded = {}
+    record, errors = clean_firm(_firm(sales_amount="85.000,50", assets_amount=1234.4, exports_amount="1.000"),
+                                rounded)
+    assert errors == {}
+    assert (record["sales_amount"], record["sales_usd"], record["assets_amount"]) == ("85001", 85001, "1234")
+    assert rounded == {"sales_amount": ("85.000,50", "85.001"), "assets_amount": ("1.234,4", "1.234")}
+    assert rounding_note("sales_amount", *rounded["sales_amount"]) == "Ventas anuales de 85.000,50 a 85.001"
+    # Whole amounts, and callers that do not ask, are not told anything.
+    untouched = {}
+    clean_firm(_firm(sales_amount="85.000", assets_amount="12,00"), untouched)
+    assert untouched == {}
+    assert clean_firm(_firm(sales_amount="85.000,50"))[0]["sales_amount"] == "85001"
 
 
 def _firm(**extra):

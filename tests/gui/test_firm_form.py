@@ -68,9 +68,10 @@ def test_class_and_reason_shown_live(form, qtbot):
     ("phone", "12345", "no es un número válido de El Salvador"),
     ("email", "ventas@", "nombre@dominio.ext"),
     ("sales_amount", "-500", "no admite valores negativos"),
-    ("assets_amount", "mucho", "debe ser un número"),
+    ("assets_amount", "mucho", "debe ser un número como 1.234,56"),
     ("year_founded", "1750", "Año de fundación"),
-    ("employees", "3,5", "número entero"),
+    ("employees", "3,5", "El campo «Empleados» debe ser un número entero, como 12, no «3,5»."),
+    ("employees_women", "1.234,56", "debe ser un número entero, como 12, no «1.234,56»."),
 ])
 def test_each_problem_is_shown_under_its_field(form, qtbot, field, text, expected):
     fill(qtbot, form, **{field: text})

@@ -42,7 +42,8 @@ def test_import_runs_with_the_collector_paused(storage, tmp_path, monkeypatch):
 
     seen = []
     real = importing.clean_firm
-    monkeypatch.setattr(importing, "clean_firm", lambda data: (seen.append(gc.isenabled()), real(data))[1])
+    monkeypatch.setattr(importing, "clean_firm",
+                        lambda data, *rest: (seen.append(gc.isenabled()), real(data, *rest))[1])
     path = tmp_path / "f.csv"
     path.write_text("Razón social,País\nUno,SV\nDos,GT\n", encoding="utf-8")
     gc.enable()

@@ -128,12 +128,13 @@ def test_rejects_file_has_original_columns_row_and_reason(storage, tmp_path):
     summary = import_file(storage, path, None, rejects_path=tmp_path / "rechazos.csv")
     assert summary.rejects_path == tmp_path / "rechazos.csv"
     data = (tmp_path / "rechazos.csv").read_bytes()
-    assert data.startswith(b"\xef\xbb\xbf")
-    rows = list(csv.reader(data.decode("utf-8-sig").splitlines()))
+    assert not data.startswith(b"\xef\xbb\xbf")  # the source is UTF-8 without a BOM, and so are its rejects
+    rows = list(csv.reader(data.decode("utf-8").splitlines()))
     assert rows[0] == ["Razón social", "País", "Color", "fila", "motivo"]
     assert rows[1][:4] == ["'=HYPERLINK(\"http://x\")", "ZZ", "rojo", "2"]  # formula neutralised
     assert "ZZ" in rows[1][4] and "no se reconoce" in rows[1][4]
-    assert rows[2][3:] == ["4", "La fila tiene más columnas que el encabezado."]
+    # The cell outside the header is kept in the reason, the only place left for it.
+    assert rows[2][3:] == ["4", "La fila tiene más columnas que el encabezado; sobran: «extra»."]
     assert not list(tmp_path.glob(".*.tmp"))
 
 

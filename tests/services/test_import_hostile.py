@@ -36,8 +36,9 @@ def _run(tmp_path, data: bytes):
         assert summary.accepted + len(summary.rejected) == summary.rows_read
         assert all(r.reason.strip() for r in summary.rejected)
         assert firm_repo.count_firms(storage) == summary.accepted
-        with open(rejects, encoding="utf-8-sig", newline="") as handle:
-            written = list(csv.reader(handle))
+        # The rejects file is written like the file read: same encoding and separator.
+        with open(rejects, encoding=summary.encoding, newline="") as handle:
+            written = list(csv.reader(handle, delimiter=summary.delimiter))
         assert len(written) == 1 + len(summary.rejected)
         for line in written[1:]:
             assert line[-1].strip()

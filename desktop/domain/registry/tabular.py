@@ -156,12 +156,14 @@ class Table:
         rows: (row number as a spreadsheet shows it, cells) for each non-blank data row.
         encoding: the text encoding detected (None for XLSX).
         delimiter: the CSV separator detected (None for XLSX).
+        line_end: how the CSV's first line ends ("\r\n", "\n" or "\r"; None for XLSX or one line alone).
     """
 
     header: list[str]
     rows: list[tuple[int, list[Any]]]
     encoding: str | None = None
     delimiter: str | None = None
+    line_end: str | None = None
 
 
 def check_extension(path: Path) -> str:
@@ -241,8 +243,11 @@ def read_csv_bytes(data: bytes) -> Table:
     text, encoding = decode_bytes(data)
     # NUL bytes only come from binary files or broken exports; they are never data.
     text = text.replace("\x00", "")
-    first_line = re.split(r"[\r\n]", text.lstrip("\r\n"), maxsplit=1)[0]  # not splitlines(): 100,000 copies
+    start = text.lstrip("\r\n")
+    first_line = re.split(r"[\r\n]", start, maxsplit=1)[0]  # not splitlines(): 100,000 copies
     delimiter = sniff_delimiter(first_line)
+    end = start[len(first_line):len(first_line) + 2]
+    line_end = "\r\n" if end == "\r\n" else end[:1] or None
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     header: list[str] | None = None
     rows: list[tuple[int, list[Any]]] = []
@@ -259,7 +264,7 @@ def read_csv_bytes(data: bytes) -> Table:
         raise UserError(f"El archivo CSV está dañado cerca de la fila {reader.line_num}: {exc}.", field="path") from exc
     if header is None:
         raise UserError("El archivo está vacío: no tiene fila de encabezados.", field="path")
-    return Table(header, rows, encoding, delimiter)
+    return Table(header, rows, encoding, delimiter, line_end)
 
 
 def _read_xlsx(path: Path) -> Table:
@@ -297,12 +302,13 @@ def _xlsx_value(value: Any) -> Any:
 
 # Cells that a spreadsheet would run as a formula (OWASP "CSV injection").
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-# A phone in E.164 ("+50370001234") starts with "+" but cannot run anything.
-_HARMLESS = re.compile(r"\+?[0-9 ]+")
+# A plain number ("-4", "-1.234,56") or a phone in E.164 ("+50370001234") starts with "-" or "+"
+# but cannot run anything: it is written as typed. "-2+3" is a formula and is still guarded.
+_HARMLESS = re.compile(r"[+-]?[0-9][0-9 .,]*")
 
 
 def escape_cell(value: Any) -> Any:
-    """Make a text cell safe to open in a spreadsheet: a leading ' stops formulas."""
+    """Make a text cell safe to open in a spreadsheet: a leading ' stops formulas (plain numbers stay as typed)."""
     if isinstance(value, str) and value.startswith(_FORMULA_START) and not _HARMLESS.fullmatch(value):
         return "'" + value
     return value

@@ -328,10 +328,29 @@ def parse_amount(text: Any, field: str = "sales_amount", prefer_decimal: bool = 
     """
     if isinstance(text, str) and text.isascii() and text.isdigit() and len(text) < 30:
         return Decimal(text)  # the common case, checked first: plain digits
+    return _parse_number(text, field, prefer_decimal, whole=False)
+
+
+# Examples in the message for a whole-number field that is not one (a count, unless named here).
+_WHOLE_EXAMPLES = {"year_founded": "1998"}
+
+
+def _not_a_number(field: str, raw: Any, whole: bool) -> UserError:
+    """The sentence for a value that is not a number of the field's kind, with an example."""
+    shown = str(raw).strip()[:40]
+    if whole:
+        example = _WHOLE_EXAMPLES.get(field, "12")
+        return UserError(f"El campo «{_label(field)}» debe ser un número entero, como {example}, no «{shown}».",
+                         field=field)
+    return UserError(f"El campo «{_label(field)}» debe ser un número como 1.234,56, no «{shown}».", field=field)
+
+
+def _parse_number(text: Any, field: str, prefer_decimal: bool, whole: bool) -> Decimal | None:
+    """parse_amount's work; ``whole`` words the refusals for a whole-number field."""
     if _is_blank(text):
         return None
     if isinstance(text, bool):
-        raise UserError(f"El campo «{_label(field)}» debe ser un número, no «{text}».", field=field)
+        raise _not_a_number(field, text, whole)
     if isinstance(text, (int, float, Decimal)):
         try:
             value = Decimal(str(text))
@@ -344,10 +363,10 @@ def parse_amount(text: Any, field: str = "sales_amount", prefer_decimal: bool = 
         if negative:
             raise UserError(f"El campo «{_label(field)}» no admite valores negativos («{raw[:40]}»).", field=field)
         if not re.fullmatch(r"\+?\d[\d.,]*", cleaned) or len(cleaned) > 30:
-            raise UserError(f"El campo «{_label(field)}» debe ser un número como 1.234,56, no «{raw[:40]}».", field=field)
+            raise _not_a_number(field, raw, whole)
         value = Decimal(_number_text(cleaned.lstrip("+"), prefer_decimal))
     if not value.is_finite():
-        raise UserError(f"El campo «{_label(field)}» debe ser un número, no «{text}».", field=field)
+        raise _not_a_number(field, text, whole)
     if value < 0:
         raise UserError(f"El campo «{_label(field)}» no admite valores negativos («{text}»).", field=field)
     return value
@@ -369,9 +388,9 @@ def parse_int(text: Any, field: str = "employees", minimum: int = 0, maximum: in
     elif isinstance(text, int) and not isinstance(text, bool):
         value = Decimal(text)
     else:
-        value = parse_amount(text, field, prefer_decimal=isinstance(text, float))
+        value = _parse_number(text, field, isinstance(text, float), whole=True)
     if value != value.to_integral_value():
-        raise UserError(f"El campo «{_label(field)}» debe ser un número entero, no «{text}».", field=field)
+        raise _not_a_number(field, text, whole=True)
     number = int(value)
     if number < minimum or (maximum is not None and number > maximum):
         if maximum is None:
@@ -427,8 +446,15 @@ def _choice_key(text: str) -> str:
     return fold(text.replace(".", ""))
 
 
-def clean_firm(data: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
+def clean_firm(data: dict[str, Any], rounded: dict[str, tuple[str, str]] | None = None,
+               ) -> tuple[dict[str, Any], dict[str, str]]:
     """Clean and check a firm record given as raw text or typed values.
+
+    Args:
+        data: the fields as typed or read from a file.
+        rounded: if given, filled with field name -> ``(as typed, as stored)``,
+            both as text to show, for each amount whose cents were rounded away
+            (:func:`rounding_note` words it).
 
     Returns:
         ``(record, errors)``: ``record`` holds the canonical firm fields with
@@ -514,7 +540,7 @@ def clean_firm(data: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
         if not _is_blank(value) and out[name] is None:
             errors[name] = f"El campo «{_label(name)}» debe ser F (mujer), M (hombre) o X (otro / no indica)."
 
-    _clean_money(data, out, errors)
+    _clean_money(data, out, errors, rounded)
 
     out["phone"], message = check_phone(country, get("phone"))
     if message:
@@ -571,7 +597,8 @@ _MAX_AMOUNT = 10 ** 15
 _MAX_RATE_TERM = 10 ** 6
 
 
-def _clean_money(data: dict[str, Any], out: dict[str, Any], errors: dict[str, str]) -> None:
+def _clean_money(data: dict[str, Any], out: dict[str, Any], errors: dict[str, str],
+                 rounded: dict[str, tuple[str, str]] | None = None) -> None:
     raw_currency = data.get("currency")
     currency = "USD" if _is_blank(raw_currency) else str(raw_currency).strip().upper()
     if not _known_currency(currency):
@@ -612,7 +639,7 @@ def _clean_money(data: dict[str, Any], out: dict[str, Any], errors: dict[str, st
         if type(value) is str and value.isdigit() and value.isascii() and len(value) <= 15:
             amount = int(value)  # plain digits (the usual cell): a whole amount below the limit
         else:
-            amount = _amount(value, name, errors)
+            amount = _amount(value, name, errors, rounded)
         if amount is None:
             out[name] = out[usd_name] = None
             continue
@@ -632,8 +659,13 @@ def _clean_money(data: dict[str, Any], out: dict[str, Any], errors: dict[str, st
             out[usd_name] = to_usd(Decimal(amount), rate)
 
 
-def _amount(value: Any, name: str, errors: dict[str, str]) -> Decimal | None:
-    """An amount field in whole units (half up), or None when blank or refused (the reason goes into ``errors``)."""
+def _amount(value: Any, name: str, errors: dict[str, str],
+            rounded: dict[str, tuple[str, str]] | None = None) -> Decimal | None:
+    """An amount field in whole units (half up), or None when blank or refused (the reason goes into ``errors``).
+
+    Firms' figures are kept in whole units (the size rules and the reports count whole
+    dollars), so cents are rounded away; when ``rounded`` is given, a rounding is noted there.
+    """
     try:
         amount = parse_amount(value, name)
     except UserError as exc:
@@ -643,11 +675,29 @@ def _amount(value: Any, name: str, errors: dict[str, str]) -> Decimal | None:
         return None
     # Checked before rounding too: quantize cannot hold more than 28 digits.
     if amount.adjusted() <= 15:
-        amount = amount.quantize(_ONE, rounding=ROUND_HALF_UP)
-        if amount <= _MAX_AMOUNT:
-            return amount
+        whole = amount.quantize(_ONE, rounding=ROUND_HALF_UP)
+        if whole <= _MAX_AMOUNT:
+            if rounded is not None and whole != amount:
+                typed = " ".join(value.split())[:40] if isinstance(value, str) else spanish_number(amount)
+                rounded[name] = (typed, spanish_number(whole))
+            return whole
     errors[name] = f"El campo «{_label(name)}» tiene un monto demasiado grande."
     return None
+
+
+def spanish_number(value: Decimal | int) -> str:
+    """A number written the Spanish way: 85.000,5 (thousands with '.', decimals with ',')."""
+    text = format(Decimal(value).normalize() if isinstance(value, Decimal) else Decimal(value), "f")
+    whole, _, cents = text.partition(".")
+    sign = "-" if whole.startswith("-") else ""
+    digits = whole.lstrip("-")
+    groups = f"{int(digits):,}".replace(",", ".") if digits else "0"
+    return sign + groups + ("," + cents if cents else "")
+
+
+def rounding_note(field: str, typed: str, stored: str) -> str:
+    """What was rounded, from what to what: «Ventas anuales de 85.000,50 a 85.001»."""
+    return f"{_label(field)} de {typed} a {stored}"
 
 
 @lru_cache(maxsize=256)

@@ -92,10 +92,14 @@ def _kind(path: Path) -> str:
     return suffix
 
 
-def write_csv_rows(path: Path, header: list[str], rows: Iterable[Iterable[Any]]) -> None:
-    """Write a CSV (UTF-8 with BOM, ``,``), escaping formula-like text cells."""
-    with open(path, "w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.writer(handle)
+def write_csv_rows(path: Path, header: list[str], rows: Iterable[Iterable[Any]], encoding: str = "utf-8-sig",
+                   delimiter: str = ",", line_end: str = "\r\n") -> None:
+    """Write a CSV (UTF-8 with BOM and ``,`` unless told), escaping formula-like text cells.
+
+    A character the encoding cannot hold becomes "?" (only text from other files can bring one).
+    """
+    with open(path, "w", encoding=encoding, errors="replace", newline="") as handle:
+        writer = csv.writer(handle, delimiter=delimiter, lineterminator=line_end)
         writer.writerow([escape_cell(h) for h in header])
         for row in rows:
             writer.writerow(["" if c is None else escape_cell(c) if isinstance(c, str) else c for c in row])

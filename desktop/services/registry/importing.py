@@ -7,7 +7,14 @@ its accepted rows stored or none of them.
 
 Rejected rows are listed in the summary with their row number (as a
 spreadsheet shows it) and the reason, and, when asked, written to a CSV with
-the file's original columns plus ``fila`` and ``motivo``.
+the file's original columns plus ``fila`` and ``motivo``. The rejects file is
+written like the file it came from (same separator and encoding, the cells as
+typed), so it can be fixed and imported again: the importer knows the two
+extra columns and leaves them out.
+
+Amounts with cents are stored rounded to whole units (the size rules and the
+reports count whole dollars); an accepted row whose amount was rounded keeps
+a line in the firm's notes saying from what to what, and the summary lists it.
 
 Dry run: the database is not touched at all, but a rejects file that the user
 asked for *is* written, because it is the point of a rehearsal: fixing the
@@ -28,8 +35,8 @@ from db.firms import FIRM_FIELDS
 from db.queries import firm_io
 from desktop.domain.errors import UserError
 from desktop.domain.registry.dedupe import DuplicateIndex
-from desktop.domain.registry.tabular import HeaderMap, Table, map_headers, read_table, unescape_row
-from desktop.domain.registry.validation import FIELD_LABELS, clean_firm, tax_id_note
+from desktop.domain.registry.tabular import HeaderMap, Table, fold, map_headers, read_table, unescape_row
+from desktop.domain.registry.validation import FIELD_LABELS, clean_firm, rounding_note, tax_id_note
 from desktop.services.gcpause import paused_gc
 from desktop.services.registry.exporting import CALCULATED_HEADERS, write_csv_rows
 from desktop.services.registry.fields import size_class_of
@@ -37,6 +44,9 @@ from desktop.services.registry.fields import size_class_of
 log = logging.getLogger(__name__)
 
 REQUIRED_COLUMNS = ("legal_name", "country")
+# The columns a rejects file adds after the file's own; an import of a fixed rejects file leaves them out.
+REJECTS_HEADERS = ("fila", "motivo")
+_NOTES_LIMIT = 10_000  # the longest notes validation accepts
 _PROGRESS_EVERY = 1000
 
 # The phases of an import, as reported to ``progress``, and the share of the
@@ -71,6 +81,19 @@ class RejectedRow:
 
 
 @dataclass
+class RoundedRow:
+    """An accepted row with amounts whose cents were rounded away.
+
+    Attributes:
+        row_number: the row as a spreadsheet numbers it.
+        changes: one «Ventas anuales de 85.000,50 a 85.001» per amount.
+    """
+
+    row_number: int
+    changes: list[str]
+
+
+@dataclass
 class ImportSummary:
     """What an import did (or, in a dry run, would do)."""
 
@@ -79,6 +102,7 @@ class ImportSummary:
     rows_read: int = 0
     accepted: int = 0
     rejected: list[RejectedRow] = field(default_factory=list)
+    rounded: list[RoundedRow] = field(default_factory=list)
     firm_ids: list[str] = field(default_factory=list)
     columns: dict[str, str] = field(default_factory=dict)
     ignored_columns: list[str] = field(default_factory=list)
@@ -105,9 +129,12 @@ class ImportSummary:
             f"Filas rechazadas: {len(self.rejected)} (duplicadas: {self.duplicates})",
         ]
         calculated = [c for c in self.ignored_columns if c in CALCULATED_HEADERS]
-        unknown = [c for c in self.ignored_columns if c not in CALCULATED_HEADERS]
+        rejects = [c for c in self.ignored_columns if fold(c) in REJECTS_HEADERS]
+        unknown = [c for c in self.ignored_columns if c not in CALCULATED_HEADERS and c not in rejects]
         if calculated:
             lines.append("Columnas que Rumbo calcula o asigna (se recalculan, no se importan): " + ", ".join(calculated))
+        if rejects:
+            lines.append("Columnas del archivo de rechazos (no se importan): " + ", ".join(rejects))
         if unknown:
             lines.append("Columnas no reconocidas (ignoradas): " + ", ".join(unknown))
         lines += self.notes
@@ -222,6 +249,8 @@ def _import_file(storage, path, adviser_id, dry_run, rejects_path, progress, can
     report = _phase_reporter(progress)
     report("clean", 0)
     cleaned: list[tuple[int, list[Any], dict | None, str | None]] = []
+    rounded: dict[int, dict[str, tuple[str, str]]] = {}  # row number -> clean_firm's roundings
+    rounding: dict[str, tuple[str, str]] = {}
     for done, (number, cells) in enumerate(table.rows, start=1):
         if done % _PROGRESS_EVERY == 0:
             report("clean", done / total)
@@ -230,11 +259,14 @@ def _import_file(storage, path, adviser_id, dry_run, rejects_path, progress, can
                 return summary
         cells = unescape_row(cells)
         if any(c not in (None, "") for c in cells[width:]):
-            cleaned.append((number, cells, None, "La fila tiene más columnas que el encabezado."))
+            cleaned.append((number, cells, None, _surplus_reason(cells[width:])))
             continue
-        record, errors = clean_firm(header_map.record(cells))
+        record, errors = clean_firm(header_map.record(cells), rounding)
         reason = " ".join(errors[f] for f in sorted(errors, key=_field_order)) if errors else None
         cleaned.append((number, cells, record, reason))
+        if rounding:
+            rounded[number] = dict(rounding)
+            rounding.clear()
     summary.rows_read = total
 
     countries = {rec["country"] for _n, _c, rec, reason in cleaned if rec and not reason}
@@ -271,6 +303,11 @@ def _import_file(storage, path, adviser_id, dry_run, rejects_path, progress, can
         # clean_firm gives only firm fields, ready to store as they are.
         record["adviser_id"] = record.get("adviser_id") or adviser_id
         record["size_class"] = size_class_of(record)
+        if number in rounded:
+            changes = [rounding_note(name, *values) for name, values in
+                       sorted(rounded[number].items(), key=lambda item: _field_order(item[0]))]
+            summary.rounded.append(RoundedRow(number, changes))
+            _note_rounding(record, path.name, changes)
         accepted.append(record)
     if _is_cancelled(cancel):
         summary.cancelled = True
@@ -278,7 +315,9 @@ def _import_file(storage, path, adviser_id, dry_run, rejects_path, progress, can
 
     summary.accepted = len(accepted)
     summary.notes = [n for n in sorted({tax_id_note(c) for c in {r["country"] for r in accepted}} - {None})]
-    temp = _write_rejects_aside(rejects, table.header, summary.rejected)
+    if summary.rounded:
+        summary.notes.append(_rounding_summary(summary.rounded, dry_run))
+    temp = _write_rejects_aside(rejects, table, summary.rejected)
     try:
         if not dry_run and accepted:
             report("store", 0)
@@ -309,16 +348,85 @@ def _duplicate_reason(match) -> str:
     return f"Duplicada: {other} tiene un nombre casi idéntico en el mismo municipio («{match.other_name}»)."
 
 
-def _write_rejects_aside(rejects: Path | None, header: list[str], rows: list[RejectedRow]) -> Path | None:
-    """Write the rejects next to their final place; renamed into place once the import is stored."""
+def _surplus_reason(surplus: list[Any]) -> str:
+    """Why a row wider than the header is refused, with the cells that fall outside it (kept nowhere else)."""
+    extra = [" ".join(str(c).split())[:40] for c in surplus if c not in (None, "")]
+    shown = ", ".join(f"«{c}»" for c in extra[:3]) + (f" y {len(extra) - 3} más" if len(extra) > 3 else "")
+    return f"La fila tiene más columnas que el encabezado; sobran: {shown}."
+
+
+def _note_rounding(record: dict, file_name: str, changes: list[str]) -> None:
+    """Say in the firm's notes which amounts were rounded (unless the notes are already at their limit)."""
+    line = f"Al importar «{file_name}», Rumbo redondeó montos a unidades enteras: {'; '.join(changes)}."
+    notes = record.get("notes")
+    text = f"{notes}\n{line}" if notes else line
+    if len(text) <= _NOTES_LIMIT:
+        record["notes"] = text
+
+
+_ROUNDED_SHOWN = 10
+
+
+def _rounding_summary(rows: list[RoundedRow], dry_run: bool) -> str:
+    """One sentence listing the rows whose amounts were (or, in a dry run, would be) rounded."""
+    listed = "; ".join(f"fila {r.row_number} ({', '.join(r.changes)})" for r in rows[:_ROUNDED_SHOWN])
+    if len(rows) > _ROUNDED_SHOWN:
+        listed += f"; y {len(rows) - _ROUNDED_SHOWN} filas más"
+    filas = "1 fila" if len(rows) == 1 else f"{len(rows)} filas"
+    if dry_run:
+        return (f"Montos con centavos que se redondearán a unidades enteras en {filas} "
+                f"(cada empresa lo dirá en sus notas): {listed}.")
+    return (f"Montos con centavos redondeados a unidades enteras en {filas} "
+            f"(cada empresa lo dice en sus notas): {listed}.")
+
+
+def _rejects_layout(header: list[str]) -> int:
+    """How many of the file's columns a rejects file repeats: all but a rejects file's own «fila» and «motivo»."""
+    width = len(header)
+    if width > 2 and [fold(h) for h in header[-2:]] == list(REJECTS_HEADERS):
+        return width - 2
+    return width
+
+
+def _fit(text: str, encoding: str) -> str:
+    """Text the encoding can hold: Rumbo's own sentences may use signs a Latin-1 file lacks."""
+    try:
+        text.encode(encoding)
+        return text
+    except UnicodeEncodeError:
+        return "".join(c if _holds(c, encoding) else _PLAIN_SIGNS.get(c, "?") for c in text)
+
+
+def _holds(char: str, encoding: str) -> bool:
+    try:
+        char.encode(encoding)
+        return True
+    except UnicodeEncodeError:
+        return False
+
+
+_PLAIN_SIGNS = {"–": "-", "—": "-", "…": "...", "«": "<<", "»": ">>", "’": "'", "“": "'", "”": "'"}
+
+
+def _write_rejects_aside(rejects: Path | None, table: Table, rows: list[RejectedRow]) -> Path | None:
+    """Write the rejects next to their final place; renamed into place once the import is stored.
+
+    The file is written like the one read (separator, encoding, line ends, header, cells as
+    typed), so it can be fixed and imported again; an XLSX file's rejects are a UTF-8 CSV with ``,``.
+    """
     if rejects is None:
         return None
     temp = rejects.with_name(f".{rejects.name}.tmp")
-    out_header = [*header, "fila", "motivo"]
+    encoding = table.encoding or "utf-8-sig"
+    delimiter = table.delimiter or ","
+    width = _rejects_layout(table.header)
+    header = table.header[:width]
+    out_header = [*header, *REJECTS_HEADERS]
     try:
         write_csv_rows(temp, out_header, (
-            [*r.cells[:len(header)], *[None] * (len(header) - len(r.cells)), r.row_number, r.reason] for r in rows
-        ))
+            [*r.cells[:width], *[None] * (width - len(r.cells)), r.row_number, _fit(r.reason, encoding)]
+            for r in rows
+        ), encoding=encoding, delimiter=delimiter, line_end=table.line_end or "\r\n")
     except OSError as exc:
         temp.unlink(missing_ok=True)
         raise UserError(f"No se puede escribir el archivo de rechazos «{rejects}»: {exc.strerror or exc}.",
