@@ -160,19 +160,22 @@ def run_gui(db_path: str | None = None, lang: str | None = None, demo: bool = Fa
     setup_logging("gui")
     messages.install_excepthook()
 
+    from desktop.gui.settings.sign_in import IdleLock, idle_minutes, sign_in_at_start
+    from desktop.services.storage import default_database_path
+
+    path = db_path if db_path is not None else default_database_path()
     try:
-        storage = open_database(db_path)
-    except UserError as exc:  # StorageError is a UserError: locked, corrupt, too new ...
+        signed_in = sign_in_at_start(path, demo, settings)
+        if signed_in is None:
+            return 0  # the adviser left the sign-in or set-up dialog
+        storage = open_database(path)
+    except UserError as exc:  # StorageError is a UserError: locked, corrupt, too new, key file missing ...
         messages.show_error(None, exc)
         return 2
     context = AppContext(storage, lang=lang, settings=settings)
     _startup_chores(context, demo)
-    from desktop.gui.settings.adviser_dialog import ensure_adviser
-
-    if not ensure_adviser(context):
-        storage.close()
-        return 0  # the adviser closed the first-start dialog: nothing to do yet
     window = build_main_window(context)
+    window.idle_lock = IdleLock(path, signed_in.login, idle_minutes(settings), window)
     window.show()
     log.info("Ventana principal abierta (%s, base %s)", lang, storage.path or "en memoria")
     start_backup_in_background(context, window)

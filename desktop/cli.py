@@ -40,6 +40,41 @@ COMMAND_MODULES = (
 )
 
 
+# Subcommands that never open the database (so never ask to sign in).
+NO_DATABASE = {"classify"}
+
+
+def sign_in_for_command(db: str | None, environ=os.environ, stdin=None) -> None:
+    """Sign in before a command opens an encrypted database.
+
+    The user comes from RUMBO_USER or is asked; the password from RUMBO_PASSWORD (for
+    scripts) or a prompt that does not echo. Never from the command line, where other
+    users of the machine and the shell's history would see it.
+
+    Raises:
+        UserError: wrong user or password, no way to ask (no terminal and no variables), ...
+    """
+    from desktop.services import security
+    from desktop.services.storage import default_database_path
+
+    path = db if db is not None else default_database_path()
+    if security.state(path) not in ("encrypted", "interrupted") or security.is_unlocked(path):
+        return
+    stdin = stdin if stdin is not None else sys.stdin
+    interactive = stdin is not None and stdin.isatty()
+    login, password = environ.get("RUMBO_USER"), environ.get("RUMBO_PASSWORD")
+    if not interactive and not (login and password):
+        raise UserError("La base está cifrada: indique el usuario y la contraseña en las variables RUMBO_USER y "
+                        "RUMBO_PASSWORD, o ejecute la orden en una terminal para que se los pida.", field="password")
+    if not login:
+        login = input("Usuario de Rumbo: ")
+    if not password:
+        import getpass
+
+        password = getpass.getpass("Contraseña: ")
+    security.sign_in(path, login, password)
+
+
 # argparse's own words, in Spanish. argparse looks its messages up through a
 # module-level gettext function at call time, so replacing it is enough.
 _ARGPARSE_ES = {
@@ -126,6 +161,8 @@ def _run(argv: Sequence[str] | None) -> int:
 
     setup_logging(f"rumbo {args.command}")
     try:
+        if args.command not in NO_DATABASE:
+            sign_in_for_command(args.db)
         status = args.handler(args)
     except BrokenPipeError:
         raise  # not a failure of the command: main() ends it quietly

@@ -10,6 +10,7 @@ from db import devices
 from db.connection import Storage
 from desktop.domain.errors import UserError
 from desktop.domain.registry.validation import check_email, check_phone
+from desktop.services.security import require_role, sign_in_set_up
 
 FIELDS = ("name", "centre", "email", "phone", "active")
 
@@ -44,6 +45,7 @@ def create_adviser(storage: Storage, data: Mapping[str, Any], actor: str | None 
     Args:
         country: used to read a phone written without its country code.
     """
+    require_role(storage, actor, "administrator", "registrar asesores")
     values = _clean(data, country)
     if not values.get("name"):
         raise UserError("Falta el nombre del asesor.", field="name")
@@ -52,7 +54,12 @@ def create_adviser(storage: Storage, data: Mapping[str, Any], actor: str | None 
 
 def update_adviser(storage: Storage, adviser_id: str, changes: Mapping[str, Any], actor: str | None = None,
                    expected_rev: int | None = None, country: str | None = None) -> dict:
-    """Change an adviser's fields (``active=False`` retires them from the lists)."""
+    """Change an adviser's fields (``active=False`` retires them from the lists).
+
+    With sign-in set up, advisers edit their own card; only an administrator edits others'.
+    """
+    if actor != adviser_id:
+        require_role(storage, actor, "administrator", "cambiar la ficha de otro asesor")
     return repo.update_adviser(storage, adviser_id, _clean(changes, country), actor, expected_rev)
 
 
@@ -63,6 +70,9 @@ def list_advisers(storage: Storage, include_inactive: bool = False) -> list[dict
 
 def set_current_adviser(storage: Storage, adviser_id: str | None) -> None:
     """Choose who uses this device; their id is stamped on the changes made here."""
+    if sign_in_set_up(storage.path):
+        raise UserError("Con el inicio de sesión configurado, el asesor es quien entró: cierre la sesión y "
+                        "entre con el otro usuario.", field="adviser_id")
     if adviser_id is not None:
         adviser = repo.get_adviser(storage, adviser_id, include_deleted=False)
         if adviser is None or not adviser["active"]:

@@ -18,6 +18,7 @@ import pycountry
 from db import settings as repo
 from db.connection import Storage
 from desktop.domain.errors import UserError
+from desktop.services.security import require_role
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,7 @@ def set_setting(storage: Storage, key: str, value: Any, adviser_id: str | None) 
         UserError: unknown key or a value that does not fit it.
     """
     _declared(key)
+    require_role(storage, adviser_id, "coordinator", "cambiar la configuración del centro")
     value = _CHECKS[key](value)
     repo.set_setting(storage, key, value, adviser_id)
     return value
@@ -141,6 +143,7 @@ _CHECKS = {"centre_name": _centre_name, "default_country": _country, "exchange_r
 def set_centre_logo(storage: Storage, path: str | Path, adviser_id: str | None) -> dict:
     """Store a PNG or JPEG file as the centre's logo (inside the database, so
     reports printed on any machine show it)."""
+    require_role(storage, adviser_id, "coordinator", "cambiar la configuración del centro")
     path = Path(path)
     try:
         data = path.read_bytes()

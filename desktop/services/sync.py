@@ -31,6 +31,7 @@ from db.sync.format import BundleError
 from db.sync.keys import CardError, DeviceCard, TrustedDevice, read_card, write_card
 from db.sync.peers import BundleRecord, Peer
 from desktop.domain.errors import UserError
+from desktop.services.security import require_role
 from desktop.domain.text import Text
 from desktop.services.registry.fields import prepare_firm
 
@@ -254,6 +255,7 @@ def resolve_conflict(storage: Storage, conflict_id: str, choices: Mapping[str, A
         UserError: the conflict is not open, a differing field has no choice,
             or a chosen value is not valid for the field (nothing is written).
     """
+    require_role(storage, adviser_id, "coordinator", "resolver los conflictos de sincronización")
     conflict = sync_conflicts.get_conflict(storage, conflict_id)
     derived = DERIVED_FIRM_FIELDS if conflict.table == "firms" else frozenset()
     missing = [f for f in conflict.fields if f not in choices and f not in derived]
@@ -289,6 +291,7 @@ def keep_apart(storage: Storage, conflict_id: str, adviser_id: str | None) -> No
     Raises:
         UserError: the conflict is not open or is not a possible duplicate.
     """
+    require_role(storage, adviser_id, "coordinator", "resolver los conflictos de sincronización")
     sync_conflicts.keep_apart(storage, conflict_id, adviser_id)
 
 
@@ -304,6 +307,7 @@ def undo_merge(storage: Storage, absorbed_id: str, adviser_id: str | None) -> di
     Raises:
         UserError: the firm is not merged into another.
     """
+    require_role(storage, adviser_id, "coordinator", "deshacer una fusión de empresas")
     return sync_conflicts.undo_merge(storage, absorbed_id, adviser_id)
 
 
@@ -401,10 +405,7 @@ def require_coordinator(storage: Storage, adviser_id: str | None) -> None:
     Raises:
         UserError: roles are in force and the acting adviser is not a coordinator.
     """
-    if not sync_trust.roles_in_force(storage):
-        return
-    if sync_trust.adviser_role(storage, adviser_id) not in ("coordinator", "administrator"):
-        raise UserError("Solo un coordinador puede inscribir o revocar equipos.", field="adviser")
+    require_role(storage, adviser_id, "coordinator", "inscribir o revocar equipos")
 
 
 def enrol_device(storage: Storage, card: DeviceCard, adviser_id: str | None) -> TrustedDevice:

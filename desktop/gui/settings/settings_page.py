@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.errors import UserError
 from desktop.gui.settings.adviser_dialog import AdviserDialog
+from desktop.services import security
 from desktop.gui.settings.parameters_box import ParametersBox
 from desktop.gui.shared import messages
 from desktop.gui.shared.accessibility import add_shortcut, tone
@@ -347,7 +348,15 @@ class SettingsPage(QWidget):
         body = QWidget()
         columns = QHBoxLayout(body)
         self.parameters_box = ParametersBox(self.context)
-        for boxes in ((adviser_box, centre_box, app_box, db_box), (rates_box, self.parameters_box)):
+        first = [adviser_box, centre_box, app_box, db_box]
+        self.security_box = None
+        if security.sign_in_set_up(self.context.storage.path):
+            # With sign-in, the adviser at the keyboard is whoever signed in: no switching here.
+            from desktop.gui.settings.security_box import SecurityBox
+
+            self.security_box = SecurityBox(self.context)
+            first[0] = self.security_box
+        for boxes in (first, (rates_box, self.parameters_box)):
             column = QVBoxLayout()
             for box in boxes:
                 column.addWidget(box)

@@ -1,0 +1,420 @@
+"""Sign-in, roles and the encrypted database (issue 16): what the GUI and the command line call.
+
+A database is in one of four states (:func:`state`):
+
+- ``new``: no file yet; :func:`set_up` creates it encrypted from its first byte;
+- ``plain``: a database of an earlier Rumbo, not encrypted and without a key file;
+  :func:`set_up` encrypts it in place (after a verified backup, :mod:`db.encryption`);
+- ``interrupted``: the key file exists but the file is still plain (set-up was cut off
+  before the encrypted copy replaced it); the next :func:`sign_in` finishes the job;
+- ``encrypted``: the usual state; :func:`sign_in` unwraps its key with a password.
+
+Whoever sets sign-in up becomes the database's administrator. Roles are in force from
+then on (:func:`require_role`): an adviser edits the centre's firms, a coordinator also
+settles sync conflicts and merges, changes settings and enrols devices, an administrator
+also manages advisers and their passwords.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import time
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from db import advisers as adviser_repo
+from db import devices, keys
+from db.encryption import encrypt_copies, encrypt_in_place, temporary_path
+from db.errors import StorageError
+from db.schema import ROLES
+from desktop.domain.errors import UserError
+
+log = logging.getLogger(__name__)
+
+MIN_PASSWORD = 8
+# After this many wrong passwords in a row a login must wait before the next try,
+# twice as long each time, up to MAX_WAIT seconds (kept in the key file across restarts).
+FREE_TRIES = 3
+MAX_WAIT = 60
+# The account ``rumbo --demo`` sets up on a database without sign-in (documented in the README).
+DEMO_LOGIN = "demo"
+DEMO_PASSWORD = "rumbo-demo"
+DEMO_NAME = "Asesora de demostración"
+ROLE_NAMES = {"adviser": "Asesor", "coordinator": "Coordinador", "administrator": "Administrador"}
+_LOGIN = re.compile(r"^[a-z0-9][a-z0-9._-]{1,31}$")
+_RECOVERY_SLOT = "#recuperacion"
+
+
+@dataclass(frozen=True)
+class SignedIn:
+    """Who opened the database: their adviser record's id, sign-in name, name and role."""
+
+    adviser_id: str
+    login: str
+    name: str
+    role: str
+
+
+@dataclass(frozen=True)
+class SetUpResult:
+    signed_in: SignedIn
+    recovery_key: str  # shown once; never stored in clear
+
+
+# --- state -------------------------------------------------------------------------------
+
+def state(db_path: str | Path) -> str:
+    """"new", "plain", "interrupted" or "encrypted" (see the module's text).
+
+    Raises:
+        StorageError: the file is encrypted but its key file is missing (copied without it).
+    """
+    path = Path(db_path)
+    exists = path.is_file() and path.stat().st_size > 0
+    has_keys = keys.key_file_path(path).exists()
+    if not exists:
+        return "new"
+    if keys.is_plain_sqlite(path):
+        return "interrupted" if has_keys else "plain"
+    if not has_keys:
+        raise StorageError("key_file_missing", _missing_key_file(path), str(path))
+    return "encrypted"
+
+
+def _missing_key_file(path: Path) -> str:
+    return (f"La base {path.name} está cifrada y falta su archivo de llaves {keys.key_file_path(path).name}: "
+            "cópielo junto a la base (o restaure ambos de una copia de seguridad).")
+
+
+def sign_in_set_up(db_path: str | Path | None) -> bool:
+    """True when sign-in is set up on this file (its key file exists)."""
+    return db_path is not None and str(db_path) != ":memory:" and keys.key_file_path(db_path).exists()
+
+
+def is_unlocked(db_path: str | Path) -> bool:
+    return keys.key_for(db_path) is not None
+
+
+# --- checks of what is typed --------------------------------------------------------------
+
+def check_login(login: str) -> str:
+    value = (login or "").strip().casefold()
+    if not value:
+        raise UserError("Escriba el usuario con el que entrará a Rumbo.", field="login")
+    if not _LOGIN.match(value):
+        raise UserError("El usuario lleva de 2 a 32 letras sin tilde, cifras, puntos o guiones, sin espacios.",
+                        field="login")
+    return value
+
+
+def check_password(password: str, repeated: str | None = None) -> str:
+    if len(password or "") < MIN_PASSWORD:
+        raise UserError(f"La contraseña debe tener al menos {MIN_PASSWORD} caracteres.", field="password")
+    if repeated is not None and repeated != password:
+        raise UserError("Las dos contraseñas no coinciden: escríbala igual en ambos campos.", field="repeat")
+    return password
+
+
+def _clean_name(name: str) -> str:
+    value = " ".join((name or "").split())
+    if not value:
+        raise UserError("Falta el nombre del asesor.", field="name")
+    return value
+
+
+# --- setting sign-in up ---------------------------------------------------------------------
+
+def set_up(db_path: str | Path, name: str, login: str, password: str, repeated: str | None = None,
+           centre: str | None = None, adviser_id: str | None = None) -> SetUpResult:
+    """Set sign-in up on a new or plain database; the one who does it becomes its administrator.
+
+    Args:
+        adviser_id: an adviser already in a plain database who takes this account
+            (by default the device's current adviser when the name matches, else a new one).
+
+    Returns:
+        Who is signed in and the recovery key (to be shown once and written down).
+
+    Raises:
+        UserError: a field is not valid, or sign-in is already set up here.
+        StorageError: the database cannot be opened or encrypted (a plain one stays as it was).
+    """
+    from desktop.services.maintenance import database_backup_folder
+    from desktop.services.storage import open_database
+
+    path = Path(db_path)
+    current = state(path)
+    if current not in ("new", "plain"):
+        raise UserError("Esta base ya tiene el inicio de sesión configurado: entre con su usuario.", field="login")
+    name, login, password = _clean_name(name), check_login(login), check_password(password, repeated)
+    key, recovery = keys.new_database_key(), keys.new_recovery_key()
+    if current == "new":
+        keys.key_file_path(path).unlink(missing_ok=True)  # a key file of a database since deleted
+        # The key file first: an encrypted file must never exist without a way to open it.
+        keys.KeyFile.create(path, [keys.recovery_entry(key, recovery),
+                                   keys.wrap(key, password, "adviser", adviser_id=None, login=login, name=name)])
+        keys.remember(path, key)
+    with open_database(path) as storage:
+        who = _make_administrator(storage, name, login, centre, adviser_id)
+        folder = database_backup_folder(storage)
+    if current == "plain":
+        keys.KeyFile.create(path, [keys.recovery_entry(key, recovery),
+                                   keys.wrap(key, password, "adviser", adviser_id=who.adviser_id, login=login,
+                                             name=name)])
+        encrypt_in_place(path, key, folder)
+        keys.remember(path, key)
+    log.info("Inicio de sesión configurado en %s (base %s)", path.name, current)
+    return SetUpResult(who, recovery)
+
+
+def _make_administrator(storage, name: str, login: str, centre: str | None, adviser_id: str | None) -> SignedIn:
+    taken = storage.conn.execute("SELECT id FROM advisers WHERE lower(login) = ? AND deleted_at IS NULL",
+                                 (login,)).fetchone()
+    if adviser_id is None:
+        current = devices.current_adviser_id(storage)
+        row = adviser_repo.get_adviser(storage, current, include_deleted=False) if current else None
+        adviser_id = row["id"] if row and row["name"].casefold() == name.casefold() else None
+    if taken and taken[0] != adviser_id:
+        raise UserError(f"El usuario «{login}» ya es de otro asesor: elija otro.", field="login")
+    with storage.write():
+        if adviser_id is None:
+            adviser_id = adviser_repo.create_adviser(storage, {"name": name, "centre": centre, "active": True},
+                                                     None)["id"]
+        changes = {"login": login, "role": "administrator", "active": True}
+        if centre:
+            changes["centre"] = centre
+        adviser_repo.update_adviser(storage, adviser_id, changes, adviser_id)
+        devices.set_current_adviser(storage, adviser_id)
+    return SignedIn(adviser_id, login, name, "administrator")
+
+
+def set_up_demo(db_path: str | Path) -> SetUpResult:
+    """The documented demo account (``demo`` / ``rumbo-demo``), for ``rumbo --demo``."""
+    return set_up(db_path, DEMO_NAME, DEMO_LOGIN, DEMO_PASSWORD, centre="Centro de demostración")
+
+
+# --- signing in -------------------------------------------------------------------------------
+
+def wait_seconds(failures: int) -> int:
+    """How long a login waits before its next try after ``failures`` wrong passwords in a row."""
+    return 0 if failures < FREE_TRIES else min(MAX_WAIT, 2 ** (failures - FREE_TRIES + 1))
+
+
+def _waiting(key_file: keys.KeyFile, slot: str, now: float) -> int:
+    record = key_file.failures.get(slot.casefold()) or {}
+    wait = wait_seconds(int(record.get("count", 0)))
+    if not wait or not record.get("last"):
+        return 0
+    last = datetime.fromisoformat(record["last"]).timestamp()
+    return max(0, int(last + wait - now + 0.999))
+
+
+def _refuse_while_waiting(key_file: keys.KeyFile, slot: str) -> None:
+    left = _waiting(key_file, slot, time.time())
+    if left:
+        raise UserError(f"Demasiados intentos fallidos: espere {left} segundos antes de volver a intentarlo.",
+                        field="password")
+
+
+def sign_in(db_path: str | Path, login: str, password: str) -> SignedIn:
+    """Open an encrypted database with an adviser's password (or finish an interrupted set-up).
+
+    Raises:
+        UserError: wrong user or password (one sentence, the same for both), too many tries
+            (how long to wait), or an account no longer active.
+        StorageError: the key file is missing or damaged, the file is damaged ...
+    """
+    path = Path(db_path)
+    if state(path) in ("new", "plain"):
+        raise UserError("Esta base aún no tiene el inicio de sesión configurado.", field="login")
+    key_file = _read_key_file(path)
+    slot = (login or "").strip().casefold()
+    _refuse_while_waiting(key_file, slot)
+    entry = key_file.entry_for(slot) if slot else None
+    key = key_file.unwrap(entry, password or "") if entry else None
+    if key is None:
+        count = key_file.failed(slot or "?")
+        log.warning("Inicio de sesión rechazado en %s (%s intentos seguidos)", path.name, count)
+        message = "El usuario o la contraseña no son correctos."
+        if wait_seconds(count):
+            message += f" Por seguridad, espere {wait_seconds(count)} segundos antes de volver a intentarlo."
+        raise UserError(message, field="password")
+    key_file.succeeded(slot)
+    return _open_with(path, key, slot)
+
+
+def recover(db_path: str | Path, recovery_key: str, login: str, password: str,
+            repeated: str | None = None) -> SignedIn:
+    """A forgotten password: the recovery key printed at set-up opens the base and sets a new one.
+
+    Raises:
+        UserError: the recovery key is wrong, the login is not an active adviser here, or the
+            new password is not valid.
+    """
+    path = Path(db_path)
+    login, password = check_login(login), check_password(password, repeated)
+    key_file = _read_key_file(path)
+    _refuse_while_waiting(key_file, _RECOVERY_SLOT)
+    key = key_file.unlock_recovery(recovery_key or "")
+    if key is None:
+        key_file.failed(_RECOVERY_SLOT)
+        raise UserError("La clave de recuperación no es correcta: revise las letras y cifras impresas al configurar.",
+                        field="recovery_key")
+    key_file.succeeded(_RECOVERY_SLOT)
+    keys.remember(path, key)
+    who = _open_with(path, key, login)
+    key_file = _read_key_file(path)
+    key_file.set_password(key, who.adviser_id, who.login, who.name, password)
+    log.info("Contraseña repuesta con la clave de recuperación en %s", path.name)
+    return who
+
+
+def _read_key_file(path: Path) -> keys.KeyFile:
+    try:
+        return keys.KeyFile.read(path)
+    except keys.KeyFileError as exc:
+        raise StorageError(f"key_file_{exc.kind}", exc.message, str(path)) from None
+
+
+def _open_with(path: Path, key: bytes, login: str) -> SignedIn:
+    """Remember the key, finish an interrupted encryption, check the account, stamp the adviser."""
+    from desktop.services.maintenance import database_backup_folder
+    from desktop.services.storage import open_database
+
+    if keys.is_plain_sqlite(path):  # set-up was cut off before the encrypted copy replaced the file
+        from db.tempfiles import remove_with_journals
+
+        keys.forget(path)
+        remove_with_journals(temporary_path(path))
+        with open_database(path) as storage:
+            folder = database_backup_folder(storage)
+        encrypt_in_place(path, key, folder)
+        log.info("Cifrado de %s terminado tras una interrupción", path.name)
+    keys.remember(path, key)
+    try:
+        with open_database(path) as storage:
+            row = storage.conn.execute(
+                "SELECT id, login, name, role FROM advisers WHERE lower(login) = ? AND deleted_at IS NULL"
+                " AND active = 1", (login,)).fetchone()
+            if row is None:
+                raise UserError("Esta cuenta ya no está activa en Rumbo: pida acceso a un administrador.",
+                                field="login")
+            devices.set_current_adviser(storage, row[0])
+            folder = database_backup_folder(storage)
+    except BaseException:
+        keys.forget(path)
+        raise
+    encrypt_copies(folder, key)  # a copy left plain by a crash never stays readable
+    return SignedIn(row[0], row[1], row[2], row[3])
+
+
+def lock(db_path: str | Path) -> None:
+    """Forget the key of a database (signing out); open connections keep working until closed."""
+    keys.forget(db_path)
+
+
+def check_password_of(db_path: str | Path, login: str, password: str) -> bool:
+    """The password of a signed-in adviser, asked again by the idle lock (counts as a try)."""
+    key_file = _read_key_file(Path(db_path))
+    _refuse_while_waiting(key_file, login)
+    entry = key_file.entry_for(login)
+    if entry is not None and key_file.unwrap(entry, password or "") is not None:
+        key_file.succeeded(login)
+        return True
+    key_file.failed(login)
+    return False
+
+
+# --- roles and passwords ------------------------------------------------------------------------
+
+def role_of(storage, adviser_id: str | None) -> str | None:
+    if adviser_id is None:
+        return None
+    row = storage.conn.execute("SELECT role FROM advisers WHERE id = ? AND deleted_at IS NULL",
+                               (adviser_id,)).fetchone()
+    return row[0] if row else None
+
+
+_NEEDED = {
+    "coordinator": "Solo un coordinador puede {what}.",
+    "administrator": "Solo un administrador puede {what}.",
+}
+
+
+def may(storage, adviser_id: str | None, role: str) -> bool:
+    """True when roles are not in force on this database, or the adviser's role reaches ``role``."""
+    if not sign_in_set_up(storage.path):
+        return True
+    have = role_of(storage, adviser_id)
+    return have in ROLES and ROLES.index(have) >= ROLES.index(role)
+
+
+def require_role(storage, adviser_id: str | None, role: str, what: str) -> None:
+    """Refuse, with one sentence, an action above the acting adviser's role.
+
+    Raises:
+        UserError: roles are in force and the adviser's role is below ``role``.
+    """
+    if not may(storage, adviser_id, role):
+        raise UserError(_NEEDED[role].format(what=what), field="adviser")
+
+
+def grant_access(storage, actor: str | None, adviser_id: str, login: str, password: str,
+                 role: str = "adviser", repeated: str | None = None) -> dict:
+    """An administrator gives an adviser a sign-in (or a new password, or another role).
+
+    Raises:
+        UserError: not an administrator, a field not valid, the login taken.
+    """
+    require_role(storage, actor, "administrator", "dar acceso a los asesores")
+    if role not in ROLES:
+        raise UserError("El rol debe ser asesor, coordinador o administrador.", field="role")
+    login, password = check_login(login), check_password(password, repeated)
+    key = keys.key_for(storage.path)
+    if key is None:
+        raise UserError("Configure primero el inicio de sesión de esta base.", field="login")
+    adviser = adviser_repo.get_adviser(storage, adviser_id, include_deleted=False)
+    if adviser is None:
+        raise UserError("Ese asesor no existe.", field="adviser")
+    taken = storage.conn.execute("SELECT id FROM advisers WHERE lower(login) = ? AND deleted_at IS NULL",
+                                 (login,)).fetchone()
+    if taken and taken[0] != adviser_id:
+        raise UserError(f"El usuario «{login}» ya es de otro asesor: elija otro.", field="login")
+    if adviser_id == actor and role != "administrator":
+        raise UserError("Un administrador no puede quitarse su propio rol.", field="role")
+    with storage.write():
+        updated = adviser_repo.update_adviser(storage, adviser_id, {"login": login, "role": role, "active": True},
+                                              actor)
+    keys.KeyFile.read(storage.path).set_password(key, adviser_id, login, adviser["name"], password)
+    log.info("Acceso dado o cambiado para un asesor (rol %s)", role)
+    return updated
+
+
+def change_own_password(storage, adviser_id: str, current: str, password: str, repeated: str | None = None) -> None:
+    """The signed-in adviser changes their password (the current one is asked first)."""
+    password = check_password(password, repeated)
+    adviser = adviser_repo.get_adviser(storage, adviser_id, include_deleted=False)
+    if adviser is None or not adviser.get("login"):
+        raise UserError("Este asesor no tiene inicio de sesión.", field="login")
+    if not check_password_of(storage.path, adviser["login"], current):
+        raise UserError("La contraseña actual no es correcta.", field="current")
+    keys.KeyFile.read(storage.path).set_password(keys.key_for(storage.path), adviser_id, adviser["login"],
+                                                 adviser["name"], password)
+
+
+def remove_access(storage, actor: str | None, adviser_id: str) -> None:
+    """An administrator takes an adviser's sign-in away (their past work keeps their name)."""
+    require_role(storage, actor, "administrator", "quitar el acceso a los asesores")
+    if adviser_id == actor:
+        raise UserError("No puede quitarse su propio acceso.", field="adviser")
+    with storage.write():
+        adviser_repo.update_adviser(storage, adviser_id, {"login": None, "role": "adviser"}, actor)
+    keys.KeyFile.read(storage.path).remove_adviser(adviser_id)
+
+
+def accounts(storage) -> list[dict]:
+    """Advisers with their sign-in name and role, for the administrator's list."""
+    return [dict(zip(("id", "name", "login", "role", "active"), row)) for row in storage.conn.execute(
+        "SELECT id, name, login, role, active FROM advisers WHERE deleted_at IS NULL ORDER BY name COLLATE NOCASE")]
