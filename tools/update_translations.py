@@ -59,6 +59,7 @@ def dynamic_messages() -> dict[str, list[str]]:
     from desktop.gui.assessment import assessments_page
     from desktop.gui.portfolio import dashboard_page
     from desktop.gui.registry import firm_detail_text, firm_table_model
+    from desktop.gui.settings import security_box
     from desktop.gui.sync import conflict_dialog, sync_page
 
     fields = list(FIELD_LABELS.values())
@@ -70,6 +71,8 @@ def dynamic_messages() -> dict[str, list[str]]:
         "FirmTableModel": [header for _field, header, _sort in firm_table_model.COLUMNS],
         "ConflictDialog": fields + list(conflict_dialog.TABLE_LABELS.values()),
         "FirmDetail": fields + list(firm_detail_text._EXTRA_LABELS.values()),
+        "SecurityBox": list(security_box.ROLE_LABELS.values()),
+        "AccessDialog": list(security_box.ROLE_LABELS.values()),
     }
 
 

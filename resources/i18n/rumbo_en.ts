@@ -2,6 +2,82 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="es">
     <context>
+        <name>AccessDialog</name>
+        <message>
+            <location filename="../../desktop/gui/settings/security_box.py" line="171" />
+            <source>&amp;Contraseña</source>
+            <translation>&amp;Password</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/security_box.py" line="174" />
+            <source>&amp;Dar acceso o cambiar</source>
+            <translation>&amp;Give access or change</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/security_box.py" line="175" />
+            <source>&amp;Quitar el acceso</source>
+            <translation>&amp;Remove access</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/security_box.py" line="171" />
+            <source>&amp;Rol</source>
+            <translation>&amp;Role</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/security_box.py" line="171" />
+            <source>&amp;Usuario</source>
+            <translation>&amp;User</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/security_box.py" line="155" />
+            <source>Acceso de los asesores</source>
+            <translation>Advisers' access</translation>
+        </message>
+        <message>
+            <source>Administrador</source>
+            <translation>Administrator</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/security_box.py" line="157" />
+            <source>Asesor</source>
+            <translation>Adviser</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/security_box.py" line="176" />
+            <source>Cerrar</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <source>Coordinador</source>
+            <translation>Coordinator</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/security_box.py" line="183" />
+            <source>Elija un asesor; escriba su usuario, su rol y una contraseña que le entregará en persona.</source>
+            <translation>Choose an adviser; type their user name, their role and a password you will hand them in person.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/security_box.py" line="172" />
+            <source>R&amp;epita la contraseña</source>
+            <translation>R&amp;epeat the password</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/security_box.py" line="157" />
+            <source>Rol</source>
+            <translation>Role</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/security_box.py" line="157" />
+            <source>Usuario</source>
+            <translation>User</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/security_box.py" line="200" />
+            <source>sin acceso</source>
+            <translation>no access</translation>
+        </message>
+    </context>
+    <context>
         <name>AdviserDialog</name>
         <message>
             <location filename="../../desktop/gui/settings/adviser_dialog.py" line="72" />
@@ -2810,6 +2886,39 @@
         </message>
     </context>
     <context>
+        <name>PasswordDialog</name>
+        <message>
+            <location filename="../../desktop/gui/settings/security_box.py" line="121" />
+            <source>&amp;Cambiar</source>
+            <translation>&amp;Change</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/security_box.py" line="119" />
+            <source>&amp;Repita la nueva</source>
+            <translation>&amp;Repeat the new one</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/security_box.py" line="113" />
+            <source>Cambiar mi contraseña</source>
+            <translation>Change my password</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/security_box.py" line="122" />
+            <source>Cancelar</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/security_box.py" line="118" />
+            <source>Contraseña &amp;actual</source>
+            <translation>&amp;Current password</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/security_box.py" line="118" />
+            <source>Contraseña &amp;nueva</source>
+            <translation>&amp;New password</translation>
+        </message>
+    </context>
+    <context>
         <name>QuestionCard</name>
         <message>
             <location filename="../../desktop/gui/assessment/question_cards.py" line="301" />
@@ -2903,6 +3012,77 @@
             <location filename="../../desktop/gui/shared/charts.py" line="113" />
             <source>sin datos</source>
             <translation>no data</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecoveryDialog</name>
+        <message>
+            <location filename="../../desktop/gui/settings/sign_in.py" line="287" />
+            <source>&amp;Recuperar y entrar</source>
+            <translation>&amp;Recover and sign in</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/sign_in.py" line="284" />
+            <source>&amp;Usuario</source>
+            <translation>&amp;User</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/sign_in.py" line="288" />
+            <source>Cancelar</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/sign_in.py" line="284" />
+            <source>Clave de &amp;recuperación</source>
+            <translation>&amp;Recovery key</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/sign_in.py" line="285" />
+            <source>Contraseña &amp;nueva</source>
+            <translation>&amp;New password</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/sign_in.py" line="276" />
+            <source>Escriba la clave de recuperación que se imprimió al configurar Rumbo, su usuario y una contraseña nueva.</source>
+            <translation>Type the recovery key printed when Rumbo was set up, your user name and a new password.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/sign_in.py" line="285" />
+            <source>R&amp;epita la contraseña</source>
+            <translation>R&amp;epeat the password</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/sign_in.py" line="275" />
+            <source>Recuperar el acceso</source>
+            <translation>Recover access</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecoveryKeyDialog</name>
+        <message>
+            <location filename="../../desktop/gui/settings/sign_in.py" line="170" />
+            <source>&amp;Continuar</source>
+            <translation>&amp;Continue</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/sign_in.py" line="159" />
+            <source>Anote esta clave y guárdela en un lugar seguro, lejos de la laptop. Es la única forma de abrir la base si se olvida la contraseña. Rumbo no la vuelve a mostrar.</source>
+            <translation>Write this key down and keep it somewhere safe, away from the laptop. It is the only way to open the database if the password is forgotten. Rumbo will not show it again.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/sign_in.py" line="167" />
+            <source>C&amp;opiar</source>
+            <translation>C&amp;opy</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/sign_in.py" line="157" />
+            <source>Clave de recuperación</source>
+            <translation>Recovery key</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/sign_in.py" line="169" />
+            <source>La he &amp;anotado en un lugar seguro</source>
+            <translation>I have &amp;written it down somewhere safe</translation>
         </message>
     </context>
     <context>
@@ -3091,234 +3271,431 @@
         </message>
     </context>
     <context>
+        <name>SecurityBox</name>
+        <message>
+            <location filename="../../desktop/gui/settings/security_box.py" line="50" />
+            <source> min</source>
+            <translation> min</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/security_box.py" line="57" />
+            <source>&amp;Acceso de los asesores…</source>
+            <translation>&amp;Advisers' access…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/security_box.py" line="55" />
+            <source>&amp;Bloquear ahora</source>
+            <translation>&amp;Lock now</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/security_box.py" line="48" />
+            <source>Acceso y seguridad</source>
+            <translation>Access and security</translation>
+        </message>
+        <message>
+            <source>Administrador</source>
+            <translation>Administrator</translation>
+        </message>
+        <message>
+            <source>Asesor</source>
+            <translation>Adviser</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/security_box.py" line="60" />
+            <source>Bloquear tras</source>
+            <translation>Lock after</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/security_box.py" line="54" />
+            <source>Cambiar mi &amp;contraseña…</source>
+            <translation>Change my &amp;password…</translation>
+        </message>
+        <message>
+            <source>Coordinador</source>
+            <translation>Coordinator</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/security_box.py" line="76" />
+            <source>Nadie ha iniciado sesión</source>
+            <translation>Nobody is signed in</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/security_box.py" line="59" />
+            <source>Sesión</source>
+            <translation>Session</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/security_box.py" line="51" />
+            <source>nunca</source>
+            <translation>never</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/security_box.py" line="78" />
+            <source>{name} ({login}), {role}</source>
+            <translation>{name} ({login}), {role}</translation>
+        </message>
+    </context>
+    <context>
+        <name>SetUpDialog</name>
+        <message>
+            <location filename="../../desktop/gui/settings/sign_in.py" line="102" />
+            <source>&amp;Centro</source>
+            <translation>&amp;Centre</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/sign_in.py" line="103" />
+            <source>&amp;Contraseña *</source>
+            <translation>&amp;Password *</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/sign_in.py" line="102" />
+            <source>&amp;Nombre *</source>
+            <translation>&amp;Name *</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/sign_in.py" line="103" />
+            <source>&amp;Repita la contraseña *</source>
+            <translation>&amp;Repeat the password *</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/sign_in.py" line="102" />
+            <source>&amp;Usuario *</source>
+            <translation>&amp;User *</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/sign_in.py" line="81" />
+            <source>Configurar el inicio de sesión</source>
+            <translation>Set up sign-in</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/sign_in.py" line="107" />
+            <source>Configurar y &amp;cifrar</source>
+            <translation>Set up and &amp;encrypt</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/sign_in.py" line="84" />
+            <source>Desde esta versión, Rumbo guarda la base de datos cifrada: quien encuentre la laptop no podrá leer los datos de los clientes. Antes de cifrarla se hace una copia de seguridad verificada. Quien configure el acceso será el administrador de esta base.</source>
+            <translation>From this version on, Rumbo keeps the database encrypted: whoever finds the laptop cannot read the clients' data. A verified backup is made before encrypting it. Whoever sets up access becomes the administrator of this database.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/sign_in.py" line="105" />
+            <source>La contraseña lleva al menos {n} caracteres.</source>
+            <translation>The password has at least {n} characters.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/sign_in.py" line="92" />
+            <source>Nombre y apellido</source>
+            <translation>First and last name</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/sign_in.py" line="88" />
+            <source>Rumbo guarda la base de datos cifrada y pide usuario y contraseña al abrir. Quien configure el acceso será el administrador de esta base.</source>
+            <translation>Rumbo keeps the database encrypted and asks for a user name and password when it opens. Whoever sets up access becomes the administrator of this database.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/sign_in.py" line="108" />
+            <source>Salir</source>
+            <translation>Quit</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/sign_in.py" line="94" />
+            <source>p. ej. ana.perez</source>
+            <translation>e.g. ana.perez</translation>
+        </message>
+    </context>
+    <context>
         <name>SettingsPage</name>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="339" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="340" />
             <source>&amp;Guardar cambios</source>
             <translation>&amp;Save changes</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="321" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="322" />
             <source>&amp;Idioma</source>
             <translation>&amp;Language</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="289" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="290" />
             <source>&amp;Nombre del centro</source>
             <translation>Centre &amp;name</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="291" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="292" />
             <source>&amp;País por omisión</source>
             <translation>Default &amp;country</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="82" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="83" />
             <source>(en memoria)</source>
             <translation>(in memory)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="81" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="82" />
             <source>Archivo: {path}</source>
             <translation>File: {path}</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="268" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="269" />
             <source>Asesor en este equipo</source>
             <translation>Adviser on this computer</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="302" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="303" />
             <source>Añadir moneda</source>
             <translation>Add currency</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="329" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="330" />
             <source>Base de datos</source>
             <translation>Database</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="158" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="159" />
             <source>Base de datos de Rumbo (*.db)</source>
             <translation>Rumbo database (*.db)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="179" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="180" />
             <source>Base de datos de Rumbo (*.db);;Todos los archivos (*)</source>
             <translation>Rumbo database (*.db);;All files (*)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="267" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="268" />
             <source>Cambiar de asesor…</source>
             <translation>Change adviser…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="287" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="288" />
             <source>Centro</source>
             <translation>Centre</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="119" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="120" />
             <source>Configuración guardada.</source>
             <translation>Settings saved.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="173" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="174" />
             <source>Copia de seguridad guardada en {path}.</source>
             <translation>Backup saved to {path}.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="327" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="328" />
             <source>Copia de seguridad…</source>
             <translation>Back up…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="322" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="323" />
             <source>El cambio de idioma se aplica al volver a abrir Rumbo.</source>
             <translation>A new language takes effect when Rumbo is reopened.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="121" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="122" />
             <source>El idioma cambiará la próxima vez que abra Rumbo.</source>
             <translation>The language will change the next time you open Rumbo.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="279" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="280" />
             <source>Elegir logotipo…</source>
             <translation>Choose logo…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="319" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="320" />
             <source>Este equipo</source>
             <translation>This computer</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="101" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="102" />
             <source>Falta el código de moneda en una fila de los tipos de cambio.</source>
             <translation>A row of the exchange rates lacks its currency code.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="174" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="175" />
             <source>Guardando la copia de seguridad…</source>
             <translation>Saving the backup…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="167" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="168" />
             <source>Guardando la copia…</source>
             <translation>Saving the copy…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="157" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="158" />
             <source>Guardar copia de seguridad</source>
             <translation>Save backup</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="136" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="137" />
             <source>Imágenes (*.png *.jpg *.jpeg)</source>
             <translation>Images (*.png *.jpg *.jpeg)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="196" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="197" />
             <source>La copia se restauró. Cierre y vuelva a abrir Rumbo para usarla.</source>
             <translation>The backup was restored. Close and reopen Rumbo to use it.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="290" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="291" />
             <source>Logotipo (para los informes)</source>
             <translation>Logo (for the reports)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="136" />
-            <location filename="../../desktop/gui/settings/settings_page.py" line="278" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="137" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="279" />
             <source>Logotipo del centro</source>
             <translation>Centre logo</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="188" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="189" />
             <source>Los datos actuales se reemplazarán por los de la copia (se guardan aparte por si acaso). Después tendrá que volver a abrir Rumbo. ¿Continuar?</source>
             <translation>The current data will be replaced by the backup’s (they are kept aside just in case). You will then need to reopen Rumbo. Continue?</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="198" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="199" />
             <source>Los datos anteriores quedaron en {path}.</source>
             <translation>The previous data were kept in {path}.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="294" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="295" />
             <source>Moneda (ISO)</source>
             <translation>Currency (ISO)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="232" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="233" />
             <source>Ninguno elegido</source>
             <translation>None chosen</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="323" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="324" />
             <source>Nombre del &amp;equipo</source>
             <translation>Co&amp;mputer name</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="280" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="281" />
             <source>Quitar</source>
             <translation>Remove</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="303" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="304" />
             <source>Quitar moneda</source>
             <translation>Remove currency</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="209" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="210" />
             <source>Restaurando la copia…</source>
             <translation>Restoring the backup…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="187" />
-            <location filename="../../desktop/gui/settings/settings_page.py" line="200" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="188" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="201" />
             <source>Restaurar copia</source>
             <translation>Restore backup</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="178" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="179" />
             <source>Restaurar copia de seguridad</source>
             <translation>Restore backup</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="328" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="329" />
             <source>Restaurar copia…</source>
             <translation>Restore backup…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="306" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="307" />
             <source>Se proponen al registrar montos en otra moneda; cada empresa guarda el tipo de cambio que se usó.</source>
             <translation>Suggested when amounts are entered in another currency; each firm keeps the rate that was used.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="245" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="246" />
             <source>Sin logotipo</source>
             <translation>No logo</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="299" />
-            <location filename="../../desktop/gui/settings/settings_page.py" line="304" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="300" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="305" />
             <source>Tipos de cambio</source>
             <translation>Exchange rates</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="300" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="301" />
             <source>Una fila por moneda: su código ISO y cuántas unidades valen un dólar. F2 o escribir edita la celda elegida.</source>
             <translation>One row per currency: its ISO code and how many units make one dollar. F2 or typing edits the chosen cell.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="294" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="295" />
             <source>Unidades por 1 US$</source>
             <translation>Units per US$1</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="273" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="274" />
             <source>p. ej. CDMYPE UNICAES Santa Ana</source>
             <translation>e.g. CDMYPE UNICAES Santa Ana</translation>
+        </message>
+    </context>
+    <context>
+        <name>SignInDialog</name>
+        <message>
+            <location filename="../../desktop/gui/settings/sign_in.py" line="208" />
+            <source>&amp;Contraseña</source>
+            <translation>&amp;Password</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/sign_in.py" line="209" />
+            <source>&amp;Desbloquear</source>
+            <translation>&amp;Unlock</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/sign_in.py" line="209" />
+            <source>&amp;Entrar</source>
+            <translation>&amp;Sign in</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/sign_in.py" line="211" />
+            <source>&amp;Olvidé mi contraseña…</source>
+            <translation>&amp;I forgot my password…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/sign_in.py" line="207" />
+            <source>&amp;Usuario</source>
+            <translation>&amp;User</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/sign_in.py" line="199" />
+            <source>Entrar a Rumbo</source>
+            <translation>Sign in to Rumbo</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/sign_in.py" line="202" />
+            <source>La base de datos está cifrada. Entre con su usuario y contraseña.</source>
+            <translation>The database is encrypted. Sign in with your user name and password.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/sign_in.py" line="236" />
+            <source>La contraseña no es correcta.</source>
+            <translation>The password is not correct.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/sign_in.py" line="199" />
+            <source>Rumbo bloqueado</source>
+            <translation>Rumbo locked</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/sign_in.py" line="200" />
+            <source>Rumbo se bloqueó por inactividad. Escriba su contraseña para seguir donde estaba: nada de lo escrito se ha perdido.</source>
+            <translation>Rumbo locked itself after a while without use. Type your password to carry on where you were: nothing you typed has been lost.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/sign_in.py" line="212" />
+            <location filename="../../desktop/gui/settings/sign_in.py" line="260" />
+            <source>Salir de Rumbo</source>
+            <translation>Quit Rumbo</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/sign_in.py" line="261" />
+            <source>¿Cerrar Rumbo? Lo que no esté guardado se perderá.</source>
+            <translation>Close Rumbo? Whatever is not saved will be lost.</translation>
         </message>
     </context>
     <context>

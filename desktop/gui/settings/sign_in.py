@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from shiboken6 import isValid
+
 from desktop.domain.errors import UserError
 from desktop.gui.shared import messages
 from desktop.gui.shared.accessibility import prepare
@@ -419,7 +421,8 @@ class IdleLock(QObject):
         dialog = SignInDialog(self.db_path, self.login, lock=True)
         unlocked = dialog.exec() == QDialog.DialogCode.Accepted
         for cover in self.covers:
-            cover.deleteLater()
+            if isValid(cover):  # a window closed meanwhile took its cover with it
+                cover.deleteLater()
         self.covers.clear()
         self.locked = False
         self.last_input = self.clock()
