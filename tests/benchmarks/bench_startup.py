@@ -25,7 +25,7 @@ def _env(home: Path) -> dict[str, str]:
 def measure_startup(db_path: Path, repeat: int = 5) -> list[Measure]:
     """Median time from process start to the first show of a populated firm list."""
     with tempfile.TemporaryDirectory(prefix="rumbo-start-") as home:
-        env = _env(Path(home))
+        env = {**_env(Path(home)), "RUMBO_BENCH_PLAIN": "1"}  # a plain file: bench_encryption compares
         subprocess.run([sys.executable, "-m", "tests.benchmarks.startup_setup", str(db_path)],
                        env=env, cwd=ROOT, check=True)
         runs, rss = [], []

@@ -166,3 +166,26 @@ def test_security_box_and_access_dialog_for_an_administrator(qtbot, tmp_path):
         storage.close()
     security.lock(db)
     assert security.sign_in(db, "beto", "clave-de-beto").role == "coordinator"
+
+
+def test_main_window_on_an_encrypted_database_shows_the_session_not_the_adviser_switch(qtbot, tmp_path):
+    from desktop.app import build_main_window
+
+    db = tmp_path / "rumbo.db"
+    security.set_up(db, "Ana Pérez", "ana", "secreta123")
+    storage = open_database(db)
+    try:
+        context = AppContext(storage, runner=SyncRunner(),
+                             settings=QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
+        window = build_main_window(context)
+        qtbot.addWidget(window)
+        page = window.findChild(QWidget, "settingsPage") or next(
+            w for w in window.findChildren(QWidget) if type(w).__name__ == "SettingsPage")
+        page.reload()  # what showing the page does: must not touch the hidden adviser box's labels
+        assert page.security_box.session.text() == "Ana Pérez (ana), administrador"
+        assert not page.findChild(QWidget, "changeAdviser").isVisibleTo(page)
+        idle = page.security_box.idle
+        idle.setValue(3)
+        assert float(context.settings.value("security/idle_minutes")) == 3
+    finally:
+        storage.close()

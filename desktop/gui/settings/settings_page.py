@@ -355,7 +355,8 @@ class SettingsPage(QWidget):
             from desktop.gui.settings.security_box import SecurityBox
 
             self.security_box = SecurityBox(self.context)
-            first[0] = self.security_box
+            adviser_box.setVisible(False)
+            first.insert(0, self.security_box)
         for boxes in (first, (rates_box, self.parameters_box)):
             column = QVBoxLayout()
             for box in boxes:
