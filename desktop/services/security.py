@@ -190,6 +190,14 @@ def _make_administrator(storage, name: str, login: str, centre: str | None, advi
     return SignedIn(adviser_id, login, name, "administrator")
 
 
+def holds_no_firms(db_path: str | Path) -> bool:
+    """True when a plain database has no firm at all (live or deleted)."""
+    from desktop.services.storage import open_database
+
+    with open_database(db_path) as storage:
+        return storage.conn.execute("SELECT count(*) FROM firms").fetchone()[0] == 0
+
+
 def set_up_demo(db_path: str | Path) -> SetUpResult:
     """The documented demo account (``demo`` / ``rumbo-demo``), for ``rumbo --demo``."""
     return set_up(db_path, DEMO_NAME, DEMO_LOGIN, DEMO_PASSWORD, centre="Centro de demostración")

@@ -3017,42 +3017,42 @@
     <context>
         <name>RecoveryDialog</name>
         <message>
-            <location filename="../../desktop/gui/settings/sign_in.py" line="287" />
+            <location filename="../../desktop/gui/settings/sign_in.py" line="309" />
             <source>&amp;Recuperar y entrar</source>
             <translation>&amp;Recover and sign in</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/sign_in.py" line="284" />
+            <location filename="../../desktop/gui/settings/sign_in.py" line="306" />
             <source>&amp;Usuario</source>
             <translation>&amp;User</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/sign_in.py" line="288" />
+            <location filename="../../desktop/gui/settings/sign_in.py" line="310" />
             <source>Cancelar</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/sign_in.py" line="284" />
+            <location filename="../../desktop/gui/settings/sign_in.py" line="306" />
             <source>Clave de &amp;recuperación</source>
             <translation>&amp;Recovery key</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/sign_in.py" line="285" />
+            <location filename="../../desktop/gui/settings/sign_in.py" line="307" />
             <source>Contraseña &amp;nueva</source>
             <translation>&amp;New password</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/sign_in.py" line="276" />
+            <location filename="../../desktop/gui/settings/sign_in.py" line="298" />
             <source>Escriba la clave de recuperación que se imprimió al configurar Rumbo, su usuario y una contraseña nueva.</source>
             <translation>Type the recovery key printed when Rumbo was set up, your user name and a new password.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/sign_in.py" line="285" />
+            <location filename="../../desktop/gui/settings/sign_in.py" line="307" />
             <source>R&amp;epita la contraseña</source>
             <translation>R&amp;epeat the password</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/sign_in.py" line="275" />
+            <location filename="../../desktop/gui/settings/sign_in.py" line="297" />
             <source>Recuperar el acceso</source>
             <translation>Recover access</translation>
         </message>
@@ -3060,9 +3060,14 @@
     <context>
         <name>RecoveryKeyDialog</name>
         <message>
-            <location filename="../../desktop/gui/settings/sign_in.py" line="170" />
+            <location filename="../../desktop/gui/settings/sign_in.py" line="173" />
             <source>&amp;Continuar</source>
             <translation>&amp;Continue</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/sign_in.py" line="170" />
+            <source>&amp;Imprimir…</source>
+            <translation>&amp;Print…</translation>
         </message>
         <message>
             <location filename="../../desktop/gui/settings/sign_in.py" line="159" />
@@ -3080,9 +3085,14 @@
             <translation>Recovery key</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/sign_in.py" line="169" />
+            <location filename="../../desktop/gui/settings/sign_in.py" line="172" />
             <source>La he &amp;anotado en un lugar seguro</source>
             <translation>I have &amp;written it down somewhere safe</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/sign_in.py" line="198" />
+            <source>Rumbo: clave de recuperación de la base de datos. Guárdela en un lugar seguro, lejos de la laptop.</source>
+            <translation>Rumbo: recovery key of the database. Keep it somewhere safe, away from the laptop.</translation>
         </message>
     </context>
     <context>
@@ -3637,63 +3647,63 @@
     <context>
         <name>SignInDialog</name>
         <message>
-            <location filename="../../desktop/gui/settings/sign_in.py" line="208" />
+            <location filename="../../desktop/gui/settings/sign_in.py" line="230" />
             <source>&amp;Contraseña</source>
             <translation>&amp;Password</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/sign_in.py" line="209" />
+            <location filename="../../desktop/gui/settings/sign_in.py" line="231" />
             <source>&amp;Desbloquear</source>
             <translation>&amp;Unlock</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/sign_in.py" line="209" />
+            <location filename="../../desktop/gui/settings/sign_in.py" line="231" />
             <source>&amp;Entrar</source>
             <translation>&amp;Sign in</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/sign_in.py" line="211" />
+            <location filename="../../desktop/gui/settings/sign_in.py" line="233" />
             <source>&amp;Olvidé mi contraseña…</source>
             <translation>&amp;I forgot my password…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/sign_in.py" line="207" />
+            <location filename="../../desktop/gui/settings/sign_in.py" line="229" />
             <source>&amp;Usuario</source>
             <translation>&amp;User</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/sign_in.py" line="199" />
+            <location filename="../../desktop/gui/settings/sign_in.py" line="221" />
             <source>Entrar a Rumbo</source>
             <translation>Sign in to Rumbo</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/sign_in.py" line="202" />
+            <location filename="../../desktop/gui/settings/sign_in.py" line="224" />
             <source>La base de datos está cifrada. Entre con su usuario y contraseña.</source>
             <translation>The database is encrypted. Sign in with your user name and password.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/sign_in.py" line="236" />
+            <location filename="../../desktop/gui/settings/sign_in.py" line="258" />
             <source>La contraseña no es correcta.</source>
             <translation>The password is not correct.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/sign_in.py" line="199" />
+            <location filename="../../desktop/gui/settings/sign_in.py" line="221" />
             <source>Rumbo bloqueado</source>
             <translation>Rumbo locked</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/sign_in.py" line="200" />
+            <location filename="../../desktop/gui/settings/sign_in.py" line="222" />
             <source>Rumbo se bloqueó por inactividad. Escriba su contraseña para seguir donde estaba: nada de lo escrito se ha perdido.</source>
             <translation>Rumbo locked itself after a while without use. Type your password to carry on where you were: nothing you typed has been lost.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/sign_in.py" line="212" />
-            <location filename="../../desktop/gui/settings/sign_in.py" line="260" />
+            <location filename="../../desktop/gui/settings/sign_in.py" line="234" />
+            <location filename="../../desktop/gui/settings/sign_in.py" line="282" />
             <source>Salir de Rumbo</source>
             <translation>Quit Rumbo</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/sign_in.py" line="261" />
+            <location filename="../../desktop/gui/settings/sign_in.py" line="283" />
             <source>¿Cerrar Rumbo? Lo que no esté guardado se perderá.</source>
             <translation>Close Rumbo? Whatever is not saved will be lost.</translation>
         </message>

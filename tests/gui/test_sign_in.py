@@ -189,3 +189,16 @@ def test_main_window_on_an_encrypted_database_shows_the_session_not_the_adviser_
         assert float(context.settings.value("security/idle_minutes")) == 3
     finally:
         storage.close()
+
+
+def test_demo_never_puts_an_advisers_plain_data_under_the_demo_password(qtbot, tmp_path, monkeypatch):
+    db = tmp_path / "rumbo.db"
+    with open_database(db) as storage:
+        from desktop.services.demo import make_demo
+
+        make_demo(storage, 3)
+    asked = []
+    monkeypatch.setattr(SetUpDialog, "exec", lambda self: asked.append(self) or QDialog.DialogCode.Rejected)
+    settings = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
+    assert sign_in_at_start(db, demo=True, settings=settings, environ={}) is None
+    assert len(asked) == 1 and security.state(db) == "plain"  # the set-up dialog was shown instead

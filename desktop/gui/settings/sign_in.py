@@ -166,6 +166,9 @@ class RecoveryKeyDialog(QDialog):
         self.key_label.setFont(font)
         copy = QPushButton(tr("C&opiar"), objectName="copyRecoveryKey", autoDefault=False)
         copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(recovery_key))
+        self.recovery_key = recovery_key
+        print_button = QPushButton(tr("&Imprimir…"), objectName="printRecoveryKey", autoDefault=False)
+        print_button.clicked.connect(self.print_key)
         self.noted = QCheckBox(tr("La he &anotado en un lugar seguro"), objectName="recoveryNoted")
         self.ok = QPushButton(tr("&Continuar"), objectName="recoveryOk", autoDefault=False)
         self.ok.setEnabled(False)
@@ -174,12 +177,31 @@ class RecoveryKeyDialog(QDialog):
         row = QHBoxLayout()
         row.addWidget(self.key_label, 1)
         row.addWidget(copy)
+        row.addWidget(print_button)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(row)
         layout.addWidget(self.noted)
         layout.addWidget(self.ok, 0, Qt.AlignmentFlag.AlignRight)
         prepare(self)
+
+    def print_key(self) -> bool:
+        """Straight to a printer chosen in the system's dialog: the key is never written to a file here."""
+        from PySide6.QtGui import QPainter
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        printer = QPrinter()
+        if QPrintDialog(printer, self).exec() != QDialog.DialogCode.Accepted:
+            return False
+        painter = QPainter(printer)
+        try:
+            text = self.tr("Rumbo: clave de recuperación de la base de datos. Guárdela en un lugar seguro, "
+                           "lejos de la laptop.")
+            area = painter.viewport().adjusted(40, 40, -40, -40)
+            painter.drawText(area, Qt.TextFlag.TextWordWrap, text + "\n\n" + self.recovery_key)
+        finally:
+            painter.end()
+        return True
 
     def reject(self) -> None:  # Escape must not skip the key before it is written down
         if self.noted.isChecked():
@@ -334,8 +356,9 @@ def sign_in_at_start(db_path, demo: bool = False, settings: QSettings | None = N
                      environ=os.environ) -> security.SignedIn | None:
     """Set sign-in up or sign in before the database opens; None when the adviser left.
 
-    ``--demo`` on a database without sign-in sets up the documented demo account
-    (``demo`` / ``rumbo-demo``) and signs in with it.
+    ``--demo`` on a new (or empty, plain) database sets up the documented demo account
+    (``demo`` / ``rumbo-demo``) and signs in with it; a plain database that holds firms gets
+    the set-up dialog as without ``--demo``, so real data never ends under the demo password.
 
     Raises:
         UserError: the database or its key file cannot be used (shown by the caller).
@@ -343,7 +366,7 @@ def sign_in_at_start(db_path, demo: bool = False, settings: QSettings | None = N
     settings = settings if settings is not None else QSettings("Rumbo", "Rumbo")
     current = security.state(db_path)
     if current in ("new", "plain"):
-        if demo:
+        if demo and (current == "new" or security.holds_no_firms(db_path)):  # never on an adviser's own data
             made = security.set_up_demo(db_path)
             log.info("Cuenta de demostración configurada (usuario %s)", security.DEMO_LOGIN)
             return made.signed_in
