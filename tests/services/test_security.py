@@ -287,3 +287,35 @@ def test_the_command_line_signs_in_from_the_environment_or_refuses_in_one_senten
     assert not (tmp_path / "f.csv").exists()
     classify = run(bare, "classify", "--country", "SV", "--employees", "8", "--sales-usd", "90000")
     assert classify.returncode == 0  # no database, no sign-in
+
+
+@pytest.mark.slow
+def test_a_100000_firm_database_is_encrypted_in_place_with_every_row_as_it_was(tmp_path):
+    import hashlib
+
+    db = tmp_path / "rumbo.db"
+    with open_database(db) as storage:
+        make_demo(storage, 100_000, assessments=False)
+
+    def digest(path):
+        with open_database(path) as storage:
+            rows = hashlib.sha256()
+            for row in storage.conn.execute("SELECT * FROM firms ORDER BY id"):
+                rows.update(repr(row).encode())
+            tables = {t: storage.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                      for t in ("firms", "advisers", "change_log", "firms_fts")}
+            from desktop.services.registry.firm_list import FirmQuery, count_firms
+
+            tables["search"] = count_firms(storage, FirmQuery(text="san"))  # the full-text index answers the same
+            return rows.hexdigest(), tables
+
+    before, counts = digest(db)
+    security.set_up(db, "Ana", "ana", "secreta123")
+    assert not keys.is_plain_sqlite(db)
+    security.lock(db)
+    security.sign_in(db, "ana", "secreta123")
+    after, counts_after = digest(db)
+    assert after == before and counts_after["firms"] == counts["firms"] == 100_000
+    assert counts_after["firms_fts"] == counts["firms_fts"] == 100_000
+    assert counts_after["search"] == counts["search"] > 0
+    assert counts_after["change_log"] == counts["change_log"] + 2  # the administrator's record, created and given its role
