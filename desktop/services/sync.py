@@ -334,12 +334,17 @@ def list_peers(storage: Storage) -> list[Peer]:
 
 def set_device_name(storage: Storage, name: str) -> dict:
     """Give this device the human name shown in bundles ("Laptop Ana – San Miguel")."""
+    return devices.rename_device(storage, check_device_name(name))
+
+
+def check_device_name(name: str) -> str:
+    """The device's name as it will be stored; refuses an empty or too long one (one sentence)."""
     clean = " ".join((name or "").split())
     if not clean:
         raise UserError("Escriba un nombre para este equipo.", field="name")
     if len(clean) > 80:
         raise UserError("El nombre del equipo no puede pasar de 80 caracteres.", field="name")
-    return devices.rename_device(storage, clean)
+    return clean
 
 
 def device_needs_name(storage: Storage) -> bool:

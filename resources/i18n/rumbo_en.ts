@@ -3017,42 +3017,42 @@
     <context>
         <name>RecoveryDialog</name>
         <message>
-            <location filename="../../desktop/gui/settings/sign_in.py" line="309" />
+            <location filename="../../desktop/gui/settings/sign_in.py" line="323" />
             <source>&amp;Recuperar y entrar</source>
             <translation>&amp;Recover and sign in</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/sign_in.py" line="306" />
+            <location filename="../../desktop/gui/settings/sign_in.py" line="320" />
             <source>&amp;Usuario</source>
             <translation>&amp;User</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/sign_in.py" line="310" />
+            <location filename="../../desktop/gui/settings/sign_in.py" line="324" />
             <source>Cancelar</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/sign_in.py" line="306" />
+            <location filename="../../desktop/gui/settings/sign_in.py" line="320" />
             <source>Clave de &amp;recuperación</source>
             <translation>&amp;Recovery key</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/sign_in.py" line="307" />
+            <location filename="../../desktop/gui/settings/sign_in.py" line="321" />
             <source>Contraseña &amp;nueva</source>
             <translation>&amp;New password</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/sign_in.py" line="298" />
+            <location filename="../../desktop/gui/settings/sign_in.py" line="312" />
             <source>Escriba la clave de recuperación que se imprimió al configurar Rumbo, su usuario y una contraseña nueva.</source>
             <translation>Type the recovery key printed when Rumbo was set up, your user name and a new password.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/sign_in.py" line="307" />
+            <location filename="../../desktop/gui/settings/sign_in.py" line="321" />
             <source>R&amp;epita la contraseña</source>
             <translation>R&amp;epeat the password</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/sign_in.py" line="297" />
+            <location filename="../../desktop/gui/settings/sign_in.py" line="311" />
             <source>Recuperar el acceso</source>
             <translation>Recover access</translation>
         </message>
@@ -3060,37 +3060,37 @@
     <context>
         <name>RecoveryKeyDialog</name>
         <message>
-            <location filename="../../desktop/gui/settings/sign_in.py" line="173" />
+            <location filename="../../desktop/gui/settings/sign_in.py" line="187" />
             <source>&amp;Continuar</source>
             <translation>&amp;Continue</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/sign_in.py" line="170" />
+            <location filename="../../desktop/gui/settings/sign_in.py" line="184" />
             <source>&amp;Imprimir…</source>
             <translation>&amp;Print…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/sign_in.py" line="159" />
+            <location filename="../../desktop/gui/settings/sign_in.py" line="173" />
             <source>Anote esta clave y guárdela en un lugar seguro, lejos de la laptop. Es la única forma de abrir la base si se olvida la contraseña. Rumbo no la vuelve a mostrar.</source>
             <translation>Write this key down and keep it somewhere safe, away from the laptop. It is the only way to open the database if the password is forgotten. Rumbo will not show it again.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/sign_in.py" line="167" />
+            <location filename="../../desktop/gui/settings/sign_in.py" line="181" />
             <source>C&amp;opiar</source>
             <translation>C&amp;opy</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/sign_in.py" line="157" />
+            <location filename="../../desktop/gui/settings/sign_in.py" line="171" />
             <source>Clave de recuperación</source>
             <translation>Recovery key</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/sign_in.py" line="172" />
+            <location filename="../../desktop/gui/settings/sign_in.py" line="186" />
             <source>La he &amp;anotado en un lugar seguro</source>
             <translation>I have &amp;written it down somewhere safe</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/sign_in.py" line="198" />
+            <location filename="../../desktop/gui/settings/sign_in.py" line="212" />
             <source>Rumbo: clave de recuperación de la base de datos. Guárdela en un lugar seguro, lejos de la laptop.</source>
             <translation>Rumbo: recovery key of the database. Keep it somewhere safe, away from the laptop.</translation>
         </message>
@@ -3348,67 +3348,77 @@
     <context>
         <name>SetUpDialog</name>
         <message>
-            <location filename="../../desktop/gui/settings/sign_in.py" line="102" />
+            <location filename="../../desktop/gui/settings/sign_in.py" line="106" />
             <source>&amp;Centro</source>
             <translation>&amp;Centre</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/sign_in.py" line="103" />
+            <location filename="../../desktop/gui/settings/sign_in.py" line="107" />
             <source>&amp;Contraseña *</source>
             <translation>&amp;Password *</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/sign_in.py" line="102" />
+            <location filename="../../desktop/gui/settings/sign_in.py" line="106" />
             <source>&amp;Nombre *</source>
             <translation>&amp;Name *</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/sign_in.py" line="103" />
+            <location filename="../../desktop/gui/settings/sign_in.py" line="107" />
             <source>&amp;Repita la contraseña *</source>
             <translation>&amp;Repeat the password *</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/sign_in.py" line="102" />
+            <location filename="../../desktop/gui/settings/sign_in.py" line="106" />
             <source>&amp;Usuario *</source>
             <translation>&amp;User *</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/sign_in.py" line="81" />
+            <location filename="../../desktop/gui/settings/sign_in.py" line="82" />
             <source>Configurar el inicio de sesión</source>
             <translation>Set up sign-in</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/sign_in.py" line="107" />
+            <location filename="../../desktop/gui/settings/sign_in.py" line="112" />
             <source>Configurar y &amp;cifrar</source>
             <translation>Set up and &amp;encrypt</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/sign_in.py" line="84" />
+            <location filename="../../desktop/gui/settings/sign_in.py" line="85" />
             <source>Desde esta versión, Rumbo guarda la base de datos cifrada: quien encuentre la laptop no podrá leer los datos de los clientes. Antes de cifrarla se hace una copia de seguridad verificada. Quien configure el acceso será el administrador de esta base.</source>
             <translation>From this version on, Rumbo keeps the database encrypted: whoever finds the laptop cannot read the clients' data. A verified backup is made before encrypting it. Whoever sets up access becomes the administrator of this database.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/sign_in.py" line="105" />
+            <location filename="../../desktop/gui/settings/sign_in.py" line="110" />
             <source>La contraseña lleva al menos {n} caracteres.</source>
             <translation>The password has at least {n} characters.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/sign_in.py" line="92" />
+            <location filename="../../desktop/gui/settings/sign_in.py" line="98" />
+            <source>Laptop de …</source>
+            <translation>Laptop of …</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/sign_in.py" line="108" />
+            <source>Nombre del &amp;equipo *</source>
+            <translation>&amp;Device name *</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/sign_in.py" line="93" />
             <source>Nombre y apellido</source>
             <translation>First and last name</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/sign_in.py" line="88" />
+            <location filename="../../desktop/gui/settings/sign_in.py" line="89" />
             <source>Rumbo guarda la base de datos cifrada y pide usuario y contraseña al abrir. Quien configure el acceso será el administrador de esta base.</source>
             <translation>Rumbo keeps the database encrypted and asks for a user name and password when it opens. Whoever sets up access becomes the administrator of this database.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/sign_in.py" line="108" />
+            <location filename="../../desktop/gui/settings/sign_in.py" line="113" />
             <source>Salir</source>
             <translation>Quit</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/sign_in.py" line="94" />
+            <location filename="../../desktop/gui/settings/sign_in.py" line="95" />
             <source>p. ej. ana.perez</source>
             <translation>e.g. ana.perez</translation>
         </message>
@@ -3647,63 +3657,63 @@
     <context>
         <name>SignInDialog</name>
         <message>
-            <location filename="../../desktop/gui/settings/sign_in.py" line="230" />
+            <location filename="../../desktop/gui/settings/sign_in.py" line="244" />
             <source>&amp;Contraseña</source>
             <translation>&amp;Password</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/sign_in.py" line="231" />
+            <location filename="../../desktop/gui/settings/sign_in.py" line="245" />
             <source>&amp;Desbloquear</source>
             <translation>&amp;Unlock</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/sign_in.py" line="231" />
+            <location filename="../../desktop/gui/settings/sign_in.py" line="245" />
             <source>&amp;Entrar</source>
             <translation>&amp;Sign in</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/sign_in.py" line="233" />
+            <location filename="../../desktop/gui/settings/sign_in.py" line="247" />
             <source>&amp;Olvidé mi contraseña…</source>
             <translation>&amp;I forgot my password…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/sign_in.py" line="229" />
+            <location filename="../../desktop/gui/settings/sign_in.py" line="243" />
             <source>&amp;Usuario</source>
             <translation>&amp;User</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/sign_in.py" line="221" />
+            <location filename="../../desktop/gui/settings/sign_in.py" line="235" />
             <source>Entrar a Rumbo</source>
             <translation>Sign in to Rumbo</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/sign_in.py" line="224" />
+            <location filename="../../desktop/gui/settings/sign_in.py" line="238" />
             <source>La base de datos está cifrada. Entre con su usuario y contraseña.</source>
             <translation>The database is encrypted. Sign in with your user name and password.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/sign_in.py" line="258" />
+            <location filename="../../desktop/gui/settings/sign_in.py" line="272" />
             <source>La contraseña no es correcta.</source>
             <translation>The password is not correct.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/sign_in.py" line="221" />
+            <location filename="../../desktop/gui/settings/sign_in.py" line="235" />
             <source>Rumbo bloqueado</source>
             <translation>Rumbo locked</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/sign_in.py" line="222" />
+            <location filename="../../desktop/gui/settings/sign_in.py" line="236" />
             <source>Rumbo se bloqueó por inactividad. Escriba su contraseña para seguir donde estaba: nada de lo escrito se ha perdido.</source>
             <translation>Rumbo locked itself after a while without use. Type your password to carry on where you were: nothing you typed has been lost.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/sign_in.py" line="234" />
-            <location filename="../../desktop/gui/settings/sign_in.py" line="282" />
+            <location filename="../../desktop/gui/settings/sign_in.py" line="248" />
+            <location filename="../../desktop/gui/settings/sign_in.py" line="296" />
             <source>Salir de Rumbo</source>
             <translation>Quit Rumbo</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/sign_in.py" line="283" />
+            <location filename="../../desktop/gui/settings/sign_in.py" line="297" />
             <source>¿Cerrar Rumbo? Lo que no esté guardado se perderá.</source>
             <translation>Close Rumbo? Whatever is not saved will be lost.</translation>
         </message>

@@ -48,10 +48,20 @@ def test_set_up_by_keyboard_moves_field_to_field_and_encrypts(qtbot, tmp_path):
         editor = dialog.findChild(QLineEdit, field)
         editor.clear()
         _type(qtbot, editor, "secreta123")
-    qtbot.keyClick(dialog.findChild(QLineEdit, "setUpRepeat"), Qt.Key.Key_Return)
+    device = dialog.findChild(QLineEdit, "setUpDevice")
+    device.clear()
+    qtbot.keyClick(dialog.findChild(QLineEdit, "setUpRepeat"), Qt.Key.Key_Return)  # moves on to the device
+    assert dialog.focusWidget() is device and not db.exists()
+    qtbot.keyClick(device, Qt.Key.Key_Return)
+    assert dialog.boxes["device"].problem.message == "Escriba un nombre para este equipo."
+    assert not db.exists()
+    _type(qtbot, device, "Laptop de Maria Jose Nunez")
+    qtbot.keyClick(device, Qt.Key.Key_Return)
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert dialog.result_of_set_up.signed_in.role == "administrator"
     assert security.state(db) == "encrypted"
+    with open_database(db) as storage:
+        assert storage.device_name == "Laptop de Maria Jose Nunez"  # offered from the name, as typed
 
 
 def test_the_recovery_key_cannot_be_skipped_before_it_is_noted(qtbot):

@@ -34,7 +34,8 @@ from desktop.domain.errors import UserError
 from desktop.gui.shared import messages
 from desktop.gui.shared.accessibility import prepare
 from desktop.gui.shared.fields import FieldBox
-from desktop.services import security
+from desktop.services import security, sync
+from desktop.services.storage import open_database
 
 log = logging.getLogger(__name__)
 
@@ -94,13 +95,17 @@ class SetUpDialog(_Form):
             "login": FieldBox(QLineEdit(objectName="setUpLogin", placeholderText=tr("p. ej. ana.perez"))),
             "password": FieldBox(_password("setUpPassword")),
             "repeat": FieldBox(_password("setUpRepeat")),
+            "device": FieldBox(QLineEdit(objectName="setUpDevice", placeholderText=tr("Laptop de …"))),
         }
+        self._device_typed = False
+        self.boxes["device"].editor.textEdited.connect(lambda _t: setattr(self, "_device_typed", True))
         self.boxes["name"].editor.textEdited.connect(self._suggest_login)
         self._login_typed = False
         self.boxes["login"].editor.textEdited.connect(lambda _t: setattr(self, "_login_typed", True))
         form = QFormLayout()
         for label, key in ((tr("&Nombre *"), "name"), (tr("&Centro"), "centre"), (tr("&Usuario *"), "login"),
-                           (tr("&Contraseña *"), "password"), (tr("&Repita la contraseña *"), "repeat")):
+                           (tr("&Contraseña *"), "password"), (tr("&Repita la contraseña *"), "repeat"),
+                           (tr("Nombre del &equipo *"), "device")):
             form.addRow(label, self.boxes[key])
         hint = QLabel(tr("La contraseña lleva al menos {n} caracteres.").format(n=security.MIN_PASSWORD),
                       wordWrap=True)
@@ -119,10 +124,12 @@ class SetUpDialog(_Form):
         cancel.clicked.connect(self.reject)
         _chain_enter([b.editor for b in self.boxes.values()], self.set_up)
         self.boxes["name"].editor.setFocus()
-        self.resize(520, 420)
+        self.resize(520, 470)
         prepare(self)
 
     def _suggest_login(self, name: str) -> None:
+        if not self._device_typed:  # bundles and conflicts tell devices apart by this name
+            self.boxes["device"].editor.setText(sync.suggested_device_name(name))
         if self._login_typed:
             return
         import unicodedata
@@ -132,10 +139,17 @@ class SetUpDialog(_Form):
 
     def set_up(self) -> bool:
         value = {key: box.editor.text() for key, box in self.boxes.items()}
+        try:
+            device = sync.check_device_name(value["device"])
+        except UserError as exc:
+            self.show_problem(UserError(exc.message, field="device"))
+            return False
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             self.result_of_set_up = security.set_up(self.db_path, value["name"], value["login"], value["password"],
                                                     value["repeat"], centre=value["centre"] or None)
+            with open_database(self.db_path) as storage:
+                sync.set_device_name(storage, device)
         except UserError as exc:  # StorageError included: a plain base stays as it was
             QApplication.restoreOverrideCursor()
             if exc.field in self.boxes:
