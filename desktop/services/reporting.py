@@ -362,7 +362,7 @@ def write_all_reports(db_path: str | Path, folder: str | Path, *, lang: str = "e
         progress(0, len(jobs))
     if not jobs:
         return result
-    factory = executor_factory or _default_executor
+    factory = executor_factory or (lambda: _default_executor(db_path))
     done = 0
     executor = factory()
     try:
@@ -398,19 +398,29 @@ def _collect(future, result: BatchResult) -> None:
             result.failed[firm_id] = error or ""
 
 
-def _default_executor() -> Executor:
+def _default_executor(db_path: str | Path | None = None) -> Executor:
     import multiprocessing
 
+    from db import keys
+
+    # An encrypted database's key goes to the workers through the pool's own pipe (never a file
+    # or the environment), so each opens the file as the signed-in parent does.
+    key = keys.key_for(db_path) if db_path is not None else None
     # "spawn": a forked copy of a process running Qt threads can deadlock.
     return ProcessPoolExecutor(max_workers=BATCH_WORKERS, mp_context=multiprocessing.get_context("spawn"),
-                               initializer=_worker_init)
+                               initializer=_worker_init,
+                               initargs=(str(db_path) if db_path is not None else None, key.hex() if key else None))
 
 
-def _worker_init() -> None:
-    """Workers ignore Ctrl+C: the parent turns it into a clean cancel."""
+def _worker_init(db_path: str | None = None, key_hex: str | None = None) -> None:
+    """Workers ignore Ctrl+C (the parent turns it into a clean cancel) and know the database's key."""
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if db_path and key_hex:
+        from db import keys
+
+        keys.remember(db_path, bytes.fromhex(key_hex))
 
 
 # --- portfolio ---------------------------------------------------------------

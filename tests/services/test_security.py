@@ -285,6 +285,9 @@ def test_the_command_line_signs_in_from_the_environment_or_refuses_in_one_senten
     none = run(bare, "export", "firms", str(tmp_path / "f.csv"))
     assert none.returncode == 2 and "RUMBO_USER y RUMBO_PASSWORD" in none.stderr
     assert not (tmp_path / "f.csv").exists()
+    printed = run(env, "report", "--all", "-o", str(tmp_path / "informes"))  # worker processes open it too
+    assert printed.returncode == 0, printed.stderr
+    assert len(list((tmp_path / "informes").glob("*.pdf"))) == 5
     classify = run(bare, "classify", "--country", "SV", "--employees", "8", "--sales-usd", "90000")
     assert classify.returncode == 0  # no database, no sign-in
 
