@@ -18,7 +18,7 @@ DOCS = ROOT / "docs"
 
 def main() -> int:
     from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QWidget
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     from desktop.gui.settings.security_box import AccessDialog
@@ -72,6 +72,15 @@ def main() -> int:
             app.processEvents()
             access.grab().save(str(DOCS / "screenshot-access.png"))
             access.close()
+            from desktop.app import build_main_window
+
+            window = build_main_window(context)
+            window.resize(1400, 900)
+            window.show()
+            page = next(w for w in window.findChildren(QWidget) if type(w).__name__ == "SettingsPage")
+            app.processEvents()
+            page.security_box.grab().save(str(DOCS / "screenshot-security-box.png"))
+            window.close()
     print("docs/screenshot-sign-in-setup.png, screenshot-recovery-key.png, screenshot-sign-in.png, "
           "screenshot-access.png")
     return 0
