@@ -44,7 +44,7 @@ def _save(app: QApplication, widget, name: str, lang: str) -> Path:
 def shoot(lang: str) -> None:
     from desktop.app import build_main_window
     from desktop.gui.help_menu import about_box
-    from desktop.gui.settings.adviser_dialog import AdviserDialog
+    from desktop.gui.settings.sign_in import SetUpDialog
     from desktop.gui.shared.context import AppContext
     from desktop.gui.shared.i18n import install_translators
     from desktop.gui.shared.tasks import SyncRunner
@@ -62,12 +62,14 @@ def shoot(lang: str) -> None:
     tmp = Path(tempfile.mkdtemp(prefix="rumbo-guia-"))
     settings = QSettings(str(tmp / "ui.ini"), QSettings.Format.IniFormat)
     try:
-        # 1. First start: an empty database asks who is at the keyboard.
-        with open_database(tmp / "vacia.db") as empty:
-            dialog = AdviserDialog(AppContext(empty, lang=lang, runner=SyncRunner(), settings=settings))
-            dialog.show()
-            _save(app, dialog, "1-primer-inicio", lang)
-            dialog.close()
+        # 1. First start: a new database asks who sets up sign-in (and becomes its administrator).
+        dialog = SetUpDialog(tmp / "vacia.db", "new")
+        dialog.boxes["name"].editor.setText("Ana Martínez")
+        dialog.boxes["name"].editor.textEdited.emit("Ana Martínez")
+        dialog.boxes["centre"].editor.setText("CDMYPE San Miguel")
+        dialog.show()
+        _save(app, dialog, "1-primer-inicio", lang)
+        dialog.close()
 
         storage = open_database(tmp / "demo.db", device_name="Laptop de Ana Martínez")
         summary = make_demo(storage, 60, seed=2024, assessments=True)
