@@ -4,32 +4,32 @@
     <context>
         <name>AccessDialog</name>
         <message>
-            <location filename="../../desktop/gui/settings/security_box.py" line="171" />
+            <location filename="../../desktop/gui/settings/security_box.py" line="158" />
             <source>&amp;Contraseña</source>
             <translation>&amp;Password</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/security_box.py" line="174" />
+            <location filename="../../desktop/gui/settings/security_box.py" line="161" />
             <source>&amp;Dar acceso o cambiar</source>
             <translation>&amp;Give access or change</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/security_box.py" line="175" />
+            <location filename="../../desktop/gui/settings/security_box.py" line="162" />
             <source>&amp;Quitar el acceso</source>
             <translation>&amp;Remove access</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/security_box.py" line="171" />
+            <location filename="../../desktop/gui/settings/security_box.py" line="158" />
             <source>&amp;Rol</source>
             <translation>&amp;Role</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/security_box.py" line="171" />
+            <location filename="../../desktop/gui/settings/security_box.py" line="158" />
             <source>&amp;Usuario</source>
             <translation>&amp;User</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/security_box.py" line="155" />
+            <location filename="../../desktop/gui/settings/security_box.py" line="142" />
             <source>Acceso de los asesores</source>
             <translation>Advisers' access</translation>
         </message>
@@ -38,12 +38,12 @@
             <translation>Administrator</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/security_box.py" line="157" />
+            <location filename="../../desktop/gui/settings/security_box.py" line="144" />
             <source>Asesor</source>
             <translation>Adviser</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/security_box.py" line="176" />
+            <location filename="../../desktop/gui/settings/security_box.py" line="163" />
             <source>Cerrar</source>
             <translation>Close</translation>
         </message>
@@ -52,27 +52,27 @@
             <translation>Coordinator</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/security_box.py" line="183" />
+            <location filename="../../desktop/gui/settings/security_box.py" line="170" />
             <source>Elija un asesor; escriba su usuario, su rol y una contraseña que le entregará en persona.</source>
             <translation>Choose an adviser; type their user name, their role and a password you will hand them in person.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/security_box.py" line="172" />
+            <location filename="../../desktop/gui/settings/security_box.py" line="159" />
             <source>R&amp;epita la contraseña</source>
             <translation>R&amp;epeat the password</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/security_box.py" line="157" />
+            <location filename="../../desktop/gui/settings/security_box.py" line="144" />
             <source>Rol</source>
             <translation>Role</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/security_box.py" line="157" />
+            <location filename="../../desktop/gui/settings/security_box.py" line="144" />
             <source>Usuario</source>
             <translation>User</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/security_box.py" line="200" />
+            <location filename="../../desktop/gui/settings/security_box.py" line="187" />
             <source>sin acceso</source>
             <translation>no access</translation>
         </message>
@@ -2888,12 +2888,12 @@
     <context>
         <name>PasswordDialog</name>
         <message>
-            <location filename="../../desktop/gui/settings/security_box.py" line="121" />
+            <location filename="../../desktop/gui/settings/security_box.py" line="119" />
             <source>&amp;Cambiar</source>
             <translation>&amp;Change</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/security_box.py" line="119" />
+            <location filename="../../desktop/gui/settings/security_box.py" line="118" />
             <source>&amp;Repita la nueva</source>
             <translation>&amp;Repeat the new one</translation>
         </message>
@@ -2903,17 +2903,17 @@
             <translation>Change my password</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/security_box.py" line="122" />
+            <location filename="../../desktop/gui/settings/security_box.py" line="119" />
             <source>Cancelar</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/security_box.py" line="118" />
+            <location filename="../../desktop/gui/settings/security_box.py" line="117" />
             <source>Contraseña &amp;actual</source>
             <translation>&amp;Current password</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/security_box.py" line="118" />
+            <location filename="../../desktop/gui/settings/security_box.py" line="117" />
             <source>Contraseña &amp;nueva</source>
             <translation>&amp;New password</translation>
         </message>
@@ -3017,42 +3017,42 @@
     <context>
         <name>RecoveryDialog</name>
         <message>
-            <location filename="../../desktop/gui/settings/sign_in.py" line="323" />
+            <location filename="../../desktop/gui/settings/sign_in.py" line="320" />
             <source>&amp;Recuperar y entrar</source>
             <translation>&amp;Recover and sign in</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/sign_in.py" line="320" />
+            <location filename="../../desktop/gui/settings/sign_in.py" line="318" />
             <source>&amp;Usuario</source>
             <translation>&amp;User</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/sign_in.py" line="324" />
+            <location filename="../../desktop/gui/settings/sign_in.py" line="320" />
             <source>Cancelar</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/sign_in.py" line="320" />
+            <location filename="../../desktop/gui/settings/sign_in.py" line="318" />
             <source>Clave de &amp;recuperación</source>
             <translation>&amp;Recovery key</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/sign_in.py" line="321" />
+            <location filename="../../desktop/gui/settings/sign_in.py" line="319" />
             <source>Contraseña &amp;nueva</source>
             <translation>&amp;New password</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/sign_in.py" line="312" />
+            <location filename="../../desktop/gui/settings/sign_in.py" line="311" />
             <source>Escriba la clave de recuperación que se imprimió al configurar Rumbo, su usuario y una contraseña nueva.</source>
             <translation>Type the recovery key printed when Rumbo was set up, your user name and a new password.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/sign_in.py" line="321" />
+            <location filename="../../desktop/gui/settings/sign_in.py" line="319" />
             <source>R&amp;epita la contraseña</source>
             <translation>R&amp;epeat the password</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/sign_in.py" line="311" />
+            <location filename="../../desktop/gui/settings/sign_in.py" line="310" />
             <source>Recuperar el acceso</source>
             <translation>Recover access</translation>
         </message>
@@ -3060,37 +3060,37 @@
     <context>
         <name>RecoveryKeyDialog</name>
         <message>
-            <location filename="../../desktop/gui/settings/sign_in.py" line="187" />
+            <location filename="../../desktop/gui/settings/sign_in.py" line="198" />
             <source>&amp;Continuar</source>
             <translation>&amp;Continue</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/sign_in.py" line="184" />
+            <location filename="../../desktop/gui/settings/sign_in.py" line="195" />
             <source>&amp;Imprimir…</source>
             <translation>&amp;Print…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/sign_in.py" line="173" />
+            <location filename="../../desktop/gui/settings/sign_in.py" line="184" />
             <source>Anote esta clave y guárdela en un lugar seguro, lejos de la laptop. Es la única forma de abrir la base si se olvida la contraseña. Rumbo no la vuelve a mostrar.</source>
             <translation>Write this key down and keep it somewhere safe, away from the laptop. It is the only way to open the database if the password is forgotten. Rumbo will not show it again.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/sign_in.py" line="181" />
+            <location filename="../../desktop/gui/settings/sign_in.py" line="192" />
             <source>C&amp;opiar</source>
             <translation>C&amp;opy</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/sign_in.py" line="171" />
+            <location filename="../../desktop/gui/settings/sign_in.py" line="182" />
             <source>Clave de recuperación</source>
             <translation>Recovery key</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/sign_in.py" line="186" />
+            <location filename="../../desktop/gui/settings/sign_in.py" line="197" />
             <source>La he &amp;anotado en un lugar seguro</source>
             <translation>I have &amp;written it down somewhere safe</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/sign_in.py" line="212" />
+            <location filename="../../desktop/gui/settings/sign_in.py" line="223" />
             <source>Rumbo: clave de recuperación de la base de datos. Guárdela en un lugar seguro, lejos de la laptop.</source>
             <translation>Rumbo: recovery key of the database. Keep it somewhere safe, away from the laptop.</translation>
         </message>
@@ -3348,77 +3348,77 @@
     <context>
         <name>SetUpDialog</name>
         <message>
-            <location filename="../../desktop/gui/settings/sign_in.py" line="106" />
+            <location filename="../../desktop/gui/settings/sign_in.py" line="133" />
             <source>&amp;Centro</source>
             <translation>&amp;Centre</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/sign_in.py" line="107" />
+            <location filename="../../desktop/gui/settings/sign_in.py" line="134" />
             <source>&amp;Contraseña *</source>
             <translation>&amp;Password *</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/sign_in.py" line="106" />
+            <location filename="../../desktop/gui/settings/sign_in.py" line="133" />
             <source>&amp;Nombre *</source>
             <translation>&amp;Name *</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/sign_in.py" line="107" />
+            <location filename="../../desktop/gui/settings/sign_in.py" line="134" />
             <source>&amp;Repita la contraseña *</source>
             <translation>&amp;Repeat the password *</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/sign_in.py" line="106" />
+            <location filename="../../desktop/gui/settings/sign_in.py" line="133" />
             <source>&amp;Usuario *</source>
             <translation>&amp;User *</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/sign_in.py" line="82" />
+            <location filename="../../desktop/gui/settings/sign_in.py" line="108" />
             <source>Configurar el inicio de sesión</source>
             <translation>Set up sign-in</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/sign_in.py" line="112" />
+            <location filename="../../desktop/gui/settings/sign_in.py" line="136" />
             <source>Configurar y &amp;cifrar</source>
             <translation>Set up and &amp;encrypt</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/sign_in.py" line="85" />
+            <location filename="../../desktop/gui/settings/sign_in.py" line="111" />
             <source>Desde esta versión, Rumbo guarda la base de datos cifrada: quien encuentre la laptop no podrá leer los datos de los clientes. Antes de cifrarla se hace una copia de seguridad verificada. Quien configure el acceso será el administrador de esta base.</source>
             <translation>From this version on, Rumbo keeps the database encrypted: whoever finds the laptop cannot read the clients' data. A verified backup is made before encrypting it. Whoever sets up access becomes the administrator of this database.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/sign_in.py" line="110" />
+            <location filename="../../desktop/gui/settings/sign_in.py" line="131" />
             <source>La contraseña lleva al menos {n} caracteres.</source>
             <translation>The password has at least {n} characters.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/sign_in.py" line="98" />
+            <location filename="../../desktop/gui/settings/sign_in.py" line="124" />
             <source>Laptop de …</source>
             <translation>Laptop of …</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/sign_in.py" line="108" />
+            <location filename="../../desktop/gui/settings/sign_in.py" line="135" />
             <source>Nombre del &amp;equipo *</source>
             <translation>&amp;Device name *</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/sign_in.py" line="93" />
+            <location filename="../../desktop/gui/settings/sign_in.py" line="119" />
             <source>Nombre y apellido</source>
             <translation>First and last name</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/sign_in.py" line="89" />
+            <location filename="../../desktop/gui/settings/sign_in.py" line="115" />
             <source>Rumbo guarda la base de datos cifrada y pide usuario y contraseña al abrir. Quien configure el acceso será el administrador de esta base.</source>
             <translation>Rumbo keeps the database encrypted and asks for a user name and password when it opens. Whoever sets up access becomes the administrator of this database.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/sign_in.py" line="113" />
+            <location filename="../../desktop/gui/settings/sign_in.py" line="136" />
             <source>Salir</source>
             <translation>Quit</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/sign_in.py" line="95" />
+            <location filename="../../desktop/gui/settings/sign_in.py" line="121" />
             <source>p. ej. ana.perez</source>
             <translation>e.g. ana.perez</translation>
         </message>
@@ -3657,63 +3657,63 @@
     <context>
         <name>SignInDialog</name>
         <message>
-            <location filename="../../desktop/gui/settings/sign_in.py" line="244" />
+            <location filename="../../desktop/gui/settings/sign_in.py" line="253" />
             <source>&amp;Contraseña</source>
             <translation>&amp;Password</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/sign_in.py" line="245" />
+            <location filename="../../desktop/gui/settings/sign_in.py" line="254" />
             <source>&amp;Desbloquear</source>
             <translation>&amp;Unlock</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/sign_in.py" line="245" />
+            <location filename="../../desktop/gui/settings/sign_in.py" line="254" />
             <source>&amp;Entrar</source>
             <translation>&amp;Sign in</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/sign_in.py" line="247" />
+            <location filename="../../desktop/gui/settings/sign_in.py" line="257" />
             <source>&amp;Olvidé mi contraseña…</source>
             <translation>&amp;I forgot my password…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/sign_in.py" line="243" />
+            <location filename="../../desktop/gui/settings/sign_in.py" line="253" />
             <source>&amp;Usuario</source>
             <translation>&amp;User</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/sign_in.py" line="235" />
+            <location filename="../../desktop/gui/settings/sign_in.py" line="246" />
             <source>Entrar a Rumbo</source>
             <translation>Sign in to Rumbo</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/sign_in.py" line="238" />
+            <location filename="../../desktop/gui/settings/sign_in.py" line="249" />
             <source>La base de datos está cifrada. Entre con su usuario y contraseña.</source>
             <translation>The database is encrypted. Sign in with your user name and password.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/sign_in.py" line="272" />
+            <location filename="../../desktop/gui/settings/sign_in.py" line="271" />
             <source>La contraseña no es correcta.</source>
             <translation>The password is not correct.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/sign_in.py" line="235" />
+            <location filename="../../desktop/gui/settings/sign_in.py" line="246" />
             <source>Rumbo bloqueado</source>
             <translation>Rumbo locked</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/sign_in.py" line="236" />
+            <location filename="../../desktop/gui/settings/sign_in.py" line="247" />
             <source>Rumbo se bloqueó por inactividad. Escriba su contraseña para seguir donde estaba: nada de lo escrito se ha perdido.</source>
             <translation>Rumbo locked itself after a while without use. Type your password to carry on where you were: nothing you typed has been lost.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/sign_in.py" line="248" />
-            <location filename="../../desktop/gui/settings/sign_in.py" line="296" />
+            <location filename="../../desktop/gui/settings/sign_in.py" line="254" />
+            <location filename="../../desktop/gui/settings/sign_in.py" line="295" />
             <source>Salir de Rumbo</source>
             <translation>Quit Rumbo</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/sign_in.py" line="297" />
+            <location filename="../../desktop/gui/settings/sign_in.py" line="296" />
             <source>¿Cerrar Rumbo? Lo que no esté guardado se perderá.</source>
             <translation>Close Rumbo? Whatever is not saved will be lost.</translation>
         </message>

@@ -520,3 +520,19 @@ def test_enter_on_the_assessment_list_opens_the_chosen_one(window, demo, qtbot):
     qtbot.keyClick(page.table, Qt.Key.Key_Return)
     shown = page.stack.currentWidget()
     assert type(shown).__name__ == "AssessmentResultsView" and shown.assessment_id == page.rows[row]["id"]
+
+
+def test_tab_walks_the_sign_in_screens_in_reading_order(qtbot, tmp_path):
+    from desktop.gui.settings.sign_in import SetUpDialog, SignInDialog
+
+    setup = SetUpDialog(tmp_path / "nueva.db", "new")
+    qtbot.addWidget(setup)
+    assert tab_walk(qtbot, setup, setup.boxes["name"].editor) == [
+        "Nombre", "Centro", "Usuario", "Contraseña", "Repita la contraseña", "Nombre del equipo", "Salir",
+        "Configurar y cifrar"]
+    assert not unnamed(setup)
+    sign_in = SignInDialog(tmp_path / "nueva.db", "")
+    qtbot.addWidget(sign_in)
+    assert tab_walk(qtbot, sign_in, sign_in.boxes["login"].editor) == [
+        "Usuario", "Contraseña", "Olvidé mi contraseña", "Salir de Rumbo", "Entrar"]
+    assert not unnamed(sign_in)

@@ -114,22 +114,9 @@ class PasswordDialog(_Form):
         self.boxes = {"current": FieldBox(_password("currentPassword")),
                       "password": FieldBox(_password("newPassword")),
                       "repeat": FieldBox(_password("repeatPassword"))}
-        form = QFormLayout()
-        for label, key in ((tr("Contraseña &actual"), "current"), (tr("Contraseña &nueva"), "password"),
-                           (tr("&Repita la nueva"), "repeat")):
-            form.addRow(label, self.boxes[key])
-        ok = QPushButton(tr("&Cambiar"), objectName="passwordOk", autoDefault=False)
-        cancel = QPushButton(tr("Cancelar"), autoDefault=False)
-        footer = QHBoxLayout()
-        footer.addStretch(1)
-        footer.addWidget(cancel)
-        footer.addWidget(ok)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addLayout(footer)
-        ok.clicked.connect(self.change)
-        cancel.clicked.connect(self.reject)
-        _chain_enter([b.editor for b in self.boxes.values()], self.change)
+        self.lay_out(None, ((tr("Contraseña &actual"), "current"), (tr("Contraseña &nueva"), "password"),
+                            (tr("&Repita la nueva"), "repeat")),
+                     tr("&Cambiar"), "passwordOk", tr("Cancelar"), self.change)
         prepare(self)
 
     def change(self) -> bool:

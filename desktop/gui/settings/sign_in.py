@@ -62,6 +62,32 @@ class _Form(QDialog):
 
     boxes: dict[str, FieldBox]
 
+    def lay_out(self, intro: QWidget | None, rows, ok_text: str, ok_name: str, cancel_text: str, action,
+                under=()) -> QHBoxLayout:
+        """Intro, the labelled fields, what goes under them and the buttons; Enter walks the fields and
+        does ``action`` on the last. Returns the buttons' row (for one more button on its left)."""
+        form = QFormLayout()
+        for label, key in rows:
+            form.addRow(label, self.boxes[key])
+        # Made in the order they are seen, left to right, so Tab walks them that way.
+        cancel = QPushButton(cancel_text, objectName=ok_name.replace("Ok", "Cancel"), autoDefault=False)
+        self.ok = QPushButton(ok_text, objectName=ok_name, autoDefault=False)
+        footer = QHBoxLayout()
+        footer.addStretch(1)
+        footer.addWidget(cancel)
+        footer.addWidget(self.ok)
+        layout = QVBoxLayout(self)
+        if intro is not None:
+            layout.addWidget(intro)
+        layout.addLayout(form)
+        for widget in under:
+            layout.addWidget(widget)
+        layout.addLayout(footer)
+        self.ok.clicked.connect(action)
+        cancel.clicked.connect(self.reject)
+        _chain_enter([b.editor for b in self.boxes.values()], action)
+        return footer
+
     def show_problem(self, exc: UserError) -> None:
         for box in self.boxes.values():
             box.set_problem(None)
@@ -102,27 +128,12 @@ class SetUpDialog(_Form):
         self.boxes["name"].editor.textEdited.connect(self._suggest_login)
         self._login_typed = False
         self.boxes["login"].editor.textEdited.connect(lambda _t: setattr(self, "_login_typed", True))
-        form = QFormLayout()
-        for label, key in ((tr("&Nombre *"), "name"), (tr("&Centro"), "centre"), (tr("&Usuario *"), "login"),
-                           (tr("&Contraseña *"), "password"), (tr("&Repita la contraseña *"), "repeat"),
-                           (tr("Nombre del &equipo *"), "device")):
-            form.addRow(label, self.boxes[key])
         hint = QLabel(tr("La contraseña lleva al menos {n} caracteres.").format(n=security.MIN_PASSWORD),
                       wordWrap=True)
-        self.ok = QPushButton(tr("Configurar y &cifrar"), objectName="setUpOk", autoDefault=False)
-        cancel = QPushButton(tr("Salir"), objectName="setUpCancel", autoDefault=False)
-        footer = QHBoxLayout()
-        footer.addStretch(1)
-        footer.addWidget(cancel)
-        footer.addWidget(self.ok)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(hint)
-        layout.addLayout(footer)
-        self.ok.clicked.connect(self.set_up)
-        cancel.clicked.connect(self.reject)
-        _chain_enter([b.editor for b in self.boxes.values()], self.set_up)
+        self.lay_out(intro, ((tr("&Nombre *"), "name"), (tr("&Centro"), "centre"), (tr("&Usuario *"), "login"),
+                             (tr("&Contraseña *"), "password"), (tr("&Repita la contraseña *"), "repeat"),
+                             (tr("Nombre del &equipo *"), "device")),
+                     tr("Configurar y &cifrar"), "setUpOk", tr("Salir"), self.set_up, under=(hint,))
         self.boxes["name"].editor.setFocus()
         self.resize(520, 470)
         prepare(self)
@@ -239,27 +250,15 @@ class SignInDialog(_Form):
         self.boxes = {"login": FieldBox(QLineEdit(login, objectName="signInLogin")),
                       "password": FieldBox(_password("signInPassword"))}
         self.boxes["login"].editor.setReadOnly(lock)
-        form = QFormLayout()
-        form.addRow(tr("&Usuario"), self.boxes["login"])
-        form.addRow(tr("&Contraseña"), self.boxes["password"])
-        self.ok = QPushButton(tr("&Desbloquear") if lock else tr("&Entrar"), objectName="signInOk",
-                              autoDefault=False)
-        forgot = QPushButton(tr("&Olvidé mi contraseña…"), objectName="forgotPassword", autoDefault=False)
-        leave = QPushButton(tr("Salir de Rumbo"), objectName="signInCancel", autoDefault=False)
-        footer = QHBoxLayout()
+        footer = self.lay_out(intro, ((tr("&Usuario"), "login"), (tr("&Contraseña"), "password")),
+                              tr("&Desbloquear") if lock else tr("&Entrar"), "signInOk", tr("Salir de Rumbo"),
+                              self.sign_in)
         if not lock:
-            footer.addWidget(forgot)
-        footer.addStretch(1)
-        footer.addWidget(leave)
-        footer.addWidget(self.ok)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addLayout(footer)
-        self.ok.clicked.connect(self.sign_in)
-        leave.clicked.connect(self.reject)
-        forgot.clicked.connect(self.forgot)
-        _chain_enter([b.editor for b in self.boxes.values()], self.sign_in)
+            forgot = QPushButton(tr("&Olvidé mi contraseña…"), objectName="forgotPassword", autoDefault=False)
+            forgot.clicked.connect(self.forgot)
+            footer.insertWidget(0, forgot)
+            QWidget.setTabOrder(self.boxes["password"].editor, forgot)  # first on the left of the buttons
+            QWidget.setTabOrder(forgot, self.findChild(QPushButton, "signInCancel"))
         (self.boxes["password"] if login else self.boxes["login"]).editor.setFocus()
         self.resize(440, 220)
         prepare(self)
@@ -316,23 +315,9 @@ class RecoveryDialog(_Form):
                       "login": FieldBox(QLineEdit(login, objectName="recoveryLogin")),
                       "password": FieldBox(_password("recoveryPassword")),
                       "repeat": FieldBox(_password("recoveryRepeat"))}
-        form = QFormLayout()
-        for label, key in ((tr("Clave de &recuperación"), "recovery_key"), (tr("&Usuario"), "login"),
-                           (tr("Contraseña &nueva"), "password"), (tr("R&epita la contraseña"), "repeat")):
-            form.addRow(label, self.boxes[key])
-        self.ok = QPushButton(tr("&Recuperar y entrar"), objectName="recoveryOk", autoDefault=False)
-        cancel = QPushButton(tr("Cancelar"), objectName="recoveryCancel", autoDefault=False)
-        footer = QHBoxLayout()
-        footer.addStretch(1)
-        footer.addWidget(cancel)
-        footer.addWidget(self.ok)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addLayout(footer)
-        self.ok.clicked.connect(self.recover)
-        cancel.clicked.connect(self.reject)
-        _chain_enter([b.editor for b in self.boxes.values()], self.recover)
+        self.lay_out(intro, ((tr("Clave de &recuperación"), "recovery_key"), (tr("&Usuario"), "login"),
+                             (tr("Contraseña &nueva"), "password"), (tr("R&epita la contraseña"), "repeat")),
+                     tr("&Recuperar y entrar"), "recoveryOk", tr("Cancelar"), self.recover)
         self.resize(480, 300)
         prepare(self)
 
