@@ -21,7 +21,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from db import keys, tempfiles
+from db import chain, keys, tempfiles
+from db.chain import ChainReport
 from db.driver import connect
 from db.errors import SchemaTooNewError, StorageError, storage_errors
 from db.connection import private
@@ -42,6 +43,7 @@ class CheckReport:
         schema_version: the file's schema version; ``app_schema_version`` is this code's.
         counts: table -> number of rows (tombstones included).
         deleted: record table -> number of tombstoned rows.
+        history: what the check of the history's hash chain found (``db.chain``).
     """
 
     ok: bool
@@ -50,6 +52,7 @@ class CheckReport:
     problems: list[str] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
     deleted: dict[str, int] = field(default_factory=dict)
+    history: ChainReport | None = None  # the history's hash chain (None when the file is damaged)
 
 
 def _stamp() -> str:
@@ -160,6 +163,8 @@ def check_connection(conn: sqlite3.Connection) -> CheckReport:
     if "firms_fts" in tables and not problems:
         problems += _search_index_problems(conn)
     report = CheckReport(ok=not problems, schema_version=version, problems=problems)
+    if not problems and "change_log" in tables and "devices" in tables:
+        report.history = chain.verify(conn)
     for table in tables:
         if table == "firms_fts":
             continue

@@ -19,7 +19,7 @@ from pathlib import Path
 import uuid_utils
 from sqlite_utils import Database
 
-from db import keys, tempfiles
+from db import chain, keys, tempfiles
 from db.driver import connect
 from db.clock import now_iso
 from db.errors import StorageError, storage_errors
@@ -99,6 +99,7 @@ class Storage:
         # A full disk or a lost device shows at COMMIT: the sentence for the user, nothing kept.
         try:
             with storage_errors(label):
+                chain.seal(conn, self.device_id)
                 conn.execute("COMMIT")
         except BaseException:
             _rollback(conn)
@@ -243,12 +244,26 @@ def _open(file_path: Path | None, label: str | None, device_name: str | None, mi
                 # The sync tables (own migration set) exist from the start too.
                 apply_sync_migrations(db)
             device_id, name = _ensure_device(db, device_name, None if memory else file_home(file_path))
+            if migrate:
+                _seal_history(db)
             if file_path is not None:
                 private(file_path)
         except BaseException:
             db.close()
             raise
     return Storage(db, file_path, device_id, name)
+
+
+def _seal_history(db: Database) -> None:
+    """Link this database's change-log entries written before the chain existed (see ``db.chain``)."""
+    origins = [r[0] for r in db.execute(
+        "SELECT DISTINCT origin FROM change_log WHERE hash IS NULL AND origin IN"
+        " (SELECT id FROM devices WHERE is_local = 1 OR retired_at IS NOT NULL)")]
+    if origins:
+        with db.atomic():
+            for origin in origins:
+                sealed = chain.seal(db.conn, origin)
+                log.info("Historial de %s encadenado: %s cambios", origin, sealed)
 
 
 def _key_or_refuse(file_path: Path, label: str | None) -> bytes | None:

@@ -340,8 +340,24 @@ def m0006_adviser_roles_and_logins(db: Database) -> None:
     ])
 
 
+@MIGRATIONS(name="0007_change_log_chain")
+def m0007_change_log_chain(db: Database) -> None:
+    """The hash chain of the history (issue 16): one link per change-log entry.
+
+    ``hash`` is written just before each transaction commits (``db.chain.seal``);
+    entries of this database from before the chain are sealed when it next opens
+    for writing. The partial index finds the unsealed ones without a scan. The
+    version goes up because an older Rumbo would write entries without links,
+    which a check then reports as broken.
+    """
+    _run(db, 5, [
+        "ALTER TABLE change_log ADD COLUMN hash TEXT",
+        "CREATE INDEX change_log_unsealed ON change_log(origin, origin_seq) WHERE hash IS NULL",
+    ])
+
+
 # The schema version this code writes and understands.
-SCHEMA_VERSION = 4  # the user_version of the last migration that changed tables (0003, 0004 only index)
+SCHEMA_VERSION = 5  # the user_version of the last migration that changed tables (0003, 0004 only index)
 
 # Tables whose rows follow the record model and are written through db.records.
 RECORD_TABLES = ("firms", "advisers", "contacts", "assessments", "answers", "notes", "settings")

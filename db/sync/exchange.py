@@ -48,7 +48,7 @@ from db.driver import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from db import tempfiles
+from db import chain, tempfiles
 from db.clock import new_id, now_iso
 from db.errors import guarded, storage_errors
 from db.schema import RECORD_TABLES
@@ -232,6 +232,17 @@ def _check_compatible(storage, bundle: Bundle, path: Path) -> None:
                               version=bundle.manifest.format_version)
 
 
+def _check_history(storage, ch: BundleChange, manifest, path: Path) -> None:
+    """Refuse the bundle when a change does not continue its origin's history as received before."""
+    row = storage.conn.execute("SELECT hash FROM sync_changes WHERE origin = ? AND origin_seq = ?", ch.key).fetchone()
+    reason = chain.check_incoming(storage.conn, ch, False if row is None else row[0])
+    if reason:
+        peer = get_peer(storage, ch.origin)
+        device = manifest.devices.get(ch.origin) or (peer.name if peer else None) or manifest.source_name
+        raise BundleError("history", path, f"{reason} at {ch.key}", device=device, seq=str(ch.origin_seq),
+                          date=ch.changed_at[:10])
+
+
 def _acknowledges_us(storage, manifest) -> bool:
     """An empty bundle that says it holds our changes is a receipt (the centre's answer to our bundle)."""
     own = {row[0] for row in storage.conn.execute("SELECT id FROM devices WHERE is_local = 1 OR retired_at IS NOT NULL")}
@@ -265,6 +276,7 @@ def _run(storage, bundle: Bundle, path: Path, keep: bool) -> ApplyReport:
                 raise _Rollback
             touched_firms: set[str] = set()
             for ch in bundle.changes:
+                _check_history(storage, ch, m, path)
                 _apply_change(storage, ch, report, touched_firms)
             for table in {ch.table for ch in bundle.changes}:
                 if storage.conn.execute(f"PRAGMA foreign_key_check({table})").fetchone():

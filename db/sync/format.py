@@ -91,6 +91,7 @@ _MESSAGES = {
     "impostor": "El paquete «{name}» dice venir de «{device}», pero lo firmó otro equipo («{signer}»), así que no se aplicó ninguno de sus cambios.",
     "other_recipient": "El paquete «{name}» fue cifrado para otro equipo («{device}»), no para este, así que aquí no puede leerse; pida que lo escriban de nuevo para este equipo.",
     "inconsistent": "El paquete «{name}» hace referencia a registros que no trae ni existen en esta base, así que no se aplicó ninguno de sus cambios.",
+    "history": "El historial de «{device}» que trae el paquete «{name}» no coincide con el recibido antes (cambio {seq} del {date}): fue modificado en origen, así que no se aplicó ninguno de sus cambios.",
     "empty": "El paquete «{name}» no trae ningún cambio; no hay nada que importar.",
     "cannot_write": "No se pudo escribir el paquete «{name}»; revise que la carpeta exista, que tenga permiso y que haya espacio en el disco.",
 }
@@ -133,6 +134,10 @@ class BundleChange:
         changed_by: adviser id, or None.
         extra: optional annotations, e.g. ``{"merged_into": firm_id}`` on the
             tombstone of a firm merged into another.
+        hash: the change's link in its origin's history chain (``db.chain``), None
+            for changes made before chains existed.
+        before_sha: digest of the record before the change at its origin ("" for
+            an insert), which the link covers.
     """
 
     origin: str
@@ -146,6 +151,8 @@ class BundleChange:
     changed_at: str
     changed_by: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    hash: str | None = None
+    before_sha: str | None = None
 
     @property
     def key(self) -> tuple[str, int]:
@@ -158,6 +165,7 @@ class BundleChange:
             "record_id": self.record_id, "rev": self.rev, "op": self.op, "vv": self.vv,
             "state": self.state, "changed_at": self.changed_at, "changed_by": self.changed_by,
             "extra": self.extra,
+            **({"hash": self.hash, "before_sha": self.before_sha} if self.hash else {}),
         }
 
 
@@ -435,6 +443,8 @@ def _parse_change(line: bytes) -> BundleChange:
         state=_require(obj, "state", dict), changed_at=_require(obj, "changed_at", str),
         changed_by=_require(obj, "changed_by", str, optional=True),
         extra=_require(obj, "extra", dict, optional=True) or {},
+        hash=_require(obj, "hash", str, optional=True),
+        before_sha=_require(obj, "before_sha", str, optional=True),
     )
     if change.origin_seq < 1 or change.rev < 1 or not change.origin or not change.record_id:
         raise _Invalid("bad change numbers")

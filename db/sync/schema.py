@@ -177,6 +177,18 @@ def m0003_device_keys(db: Database) -> None:
                (keys.signing_seed, keys.encryption_secret, now_iso()))
 
 
+@SYNC_MIGRATIONS(name="0004_change_links")
+def m0004_change_links(db: Database) -> None:
+    """Each change's link in its origin's hash chain, as bundles carry it (see ``db.chain``).
+
+    ``hash`` is the origin's link for the change and ``before_sha`` the digest of the record
+    before it, which the receiver needs to recompute the link (it never sees the record as
+    the origin held it). Changes received before chains existed keep both empty.
+    """
+    db.execute("ALTER TABLE sync_changes ADD COLUMN hash TEXT")
+    db.execute("ALTER TABLE sync_changes ADD COLUMN before_sha TEXT")
+
+
 def apply_sync_migrations(db: Database) -> None:
     """Create or upgrade the sync tables (a no-op when they are current)."""
     if SYNC_MIGRATIONS.pending(db):

@@ -26,7 +26,7 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-from db import records
+from db import chain, records
 from db.clock import now_iso
 from db.schema import RECORD_TABLES
 from db.sync.format import BundleChange
@@ -76,13 +76,14 @@ def content(state: Mapping[str, Any]) -> dict[str, Any]:
 
 # ------------------------------------------------------------ stored changes
 
-_CHANGE_COLS = "origin, origin_seq, table_name, record_id, rev, op, vv, state, changed_at, changed_by, extra"
+_CHANGE_COLS = ("origin, origin_seq, table_name, record_id, rev, op, vv, state, changed_at, changed_by, extra, hash,"
+                " before_sha")
 
 
 def _change(row: tuple) -> BundleChange:
-    origin, seq, table, rid, rev, op, vv, state, at, by, extra = row
+    origin, seq, table, rid, rev, op, vv, state, at, by, extra, link, before_sha = row
     return BundleChange(origin, seq, table, rid, rev, op, json.loads(vv), json.loads(state), at, by,
-                        json.loads(extra))
+                        json.loads(extra), link, before_sha)
 
 
 def get_change(storage, key: tuple[str, int]) -> BundleChange | None:
@@ -106,9 +107,9 @@ def _dumps(value: Any) -> str:
 def store_change(storage, ch: BundleChange) -> None:
     """Keep a change in the replication log (it will be relayed to other peers)."""
     storage.conn.execute(
-        f"INSERT INTO sync_changes ({_CHANGE_COLS}, stored_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        f"INSERT INTO sync_changes ({_CHANGE_COLS}, stored_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (ch.origin, ch.origin_seq, ch.table, ch.record_id, ch.rev, ch.op, _dumps(ch.vv), _dumps(ch.state),
-         ch.changed_at, ch.changed_by, _dumps(ch.extra), now_iso()),
+         ch.changed_at, ch.changed_by, _dumps(ch.extra), ch.hash, ch.before_sha, now_iso()),
     )
 
 
@@ -146,7 +147,7 @@ def capture_local_changes(storage) -> int:
     # This device's origin, and the ones it had before the file was copied or restored.
     pending = storage.conn.execute(
         """SELECT c.seq, c.table_name, c.record_id, c.rev, c.origin, c.origin_seq, c.op, c.after, c.changed_at,
-                  c.changed_by
+                  c.changed_by, c.hash, c.before
            FROM change_log c LEFT JOIN sync_changes s ON s.origin = c.origin AND s.origin_seq = c.origin_seq
            WHERE c.origin IN (SELECT id FROM devices WHERE is_local = 1 OR retired_at IS NOT NULL)
              AND s.origin IS NULL AND c.op != 'purge' AND c.after IS NOT NULL
@@ -154,7 +155,7 @@ def capture_local_changes(storage) -> int:
     ).fetchall()
     latest: dict[tuple[str, str], dict[str, int]] = {}
     superseded: dict[tuple[str, str], tuple[str, int]] = {}
-    for seq, table, rid, rev, origin, oseq, op, after, at, by in pending:
+    for seq, table, rid, rev, origin, oseq, op, after, at, by, link, before in pending:
         if table not in RECORD_TABLES:
             continue
         base = latest.get((table, rid))
@@ -178,8 +179,8 @@ def capture_local_changes(storage) -> int:
             apart = _distinct_from(storage, rid)
             if apart:
                 extra["distinct_from"] = apart
-        store_change(storage, BundleChange(origin, oseq, table, rid, rev, op, vv,
-                                           json.loads(after), at, by, extra))
+        store_change(storage, BundleChange(origin, oseq, table, rid, rev, op, vv, json.loads(after), at, by, extra,
+                                           link, chain.before_sha(before) if link else None))
         latest[(table, rid)] = vv
     for (table, rid), key in superseded.items():
         set_other_heads(storage, table, rid, [])

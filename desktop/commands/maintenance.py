@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from desktop.services.maintenance import backup_database, check_database, restore_database
+from desktop.services.maintenance import backup_database, break_sentence, check_database, restore_database
 from desktop.services.registry.firms import count_firms
 from desktop.services.storage import default_database_path, open_database
 
@@ -67,6 +67,17 @@ def run_check(args) -> int:
             print(f"  {problem}")
         sys.stderr.write("La base de datos no pasó la verificación de integridad; restaure una copia de seguridad.\n")
         return 2
+    history = report.history
+    if history is not None:
+        if history.ok:
+            print(f"Historial: íntegro ({history.entries} cambios de {history.origins} equipos verificados)")
+        else:
+            print("Historial: ALTERADO")
+            for brk in history.breaks:
+                print(f"  {break_sentence(brk)}")
+            sys.stderr.write("El historial de cambios fue alterado; restaure una copia de seguridad anterior al "
+                             "primer cambio señalado o consulte con el coordinador.\n")
+            return 2
     if report.schema_version > report.app_schema_version:
         sys.stderr.write(
             f"Este archivo fue creado por una versión más nueva de Rumbo (esquema {report.schema_version}); "

@@ -13,6 +13,8 @@ from pathlib import Path
 from platformdirs import user_data_dir
 
 from db import backup as backups
+from db import chain
+from db.chain import ChainBreak, ChainReport
 from db.backup import CheckReport
 from db.connection import Storage
 
@@ -74,3 +76,27 @@ def restore_database(db_path: str | Path, src: str | Path) -> Path | None:
 def check_database(path: str | Path) -> CheckReport:
     """Integrity, schema version and counts of a database file, without changing it."""
     return backups.check_file(path)
+
+
+# What each table's record is called in a sentence about the history.
+RECORD_WORDS = {
+    "firms": "empresa", "advisers": "asesor", "contacts": "contacto", "assessments": "evaluación",
+    "answers": "respuesta", "notes": "nota", "settings": "parámetro",
+}
+BREAK_WORDS = {
+    "altered": "fue modificado después de registrarse",
+    "missing": "le falta un cambio anterior, que fue borrado",
+    "unsealed": "no lleva sello aunque los cambios anteriores sí",
+}
+
+
+def verify_history(storage: Storage) -> ChainReport:
+    """Recompute the history's hash chain (every origin held here) and name the first broken entry."""
+    return chain.verify(storage.conn)
+
+
+def break_sentence(brk: ChainBreak) -> str:
+    """One sentence naming a broken entry of the history."""
+    record = RECORD_WORDS.get(brk.table, brk.table) + (f" «{brk.label}»" if brk.label else "")
+    return (f"El cambio {brk.origin_seq} de «{brk.origin_name}» ({record}, "
+            f"{brk.changed_at[:16].replace('T', ' ')}) {BREAK_WORDS.get(brk.reason, brk.reason)}.")
