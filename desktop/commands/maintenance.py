@@ -70,7 +70,8 @@ def run_check(args) -> int:
     history = report.history
     if history is not None:
         if history.ok:
-            print(f"Historial: íntegro ({history.entries} cambios de {history.origins} equipos verificados)")
+            devices = "1 equipo" if history.origins == 1 else f"{history.origins} equipos"
+            print(f"Historial: íntegro ({history.entries} cambios de {devices} verificados)")
         else:
             print("Historial: ALTERADO")
             for brk in history.breaks:

@@ -20,6 +20,7 @@ from desktop.domain.errors import UserError
 from desktop.services import advisers as adviser_service
 from desktop.services import settings as settings_service
 from desktop.services.assessments import assessments_of_firm
+from desktop.services.maintenance import verify_history  # noqa: F401  (the settings page's check)
 from desktop.services.advisers import current_adviser, list_advisers, set_current_adviser
 from desktop.services.settings import centre_logo_bytes, set_centre_logo
 

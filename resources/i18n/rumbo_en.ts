@@ -3426,22 +3426,22 @@
     <context>
         <name>SettingsPage</name>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="340" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="393" />
             <source>&amp;Guardar cambios</source>
             <translation>&amp;Save changes</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="322" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="369" />
             <source>&amp;Idioma</source>
             <translation>&amp;Language</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="290" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="337" />
             <source>&amp;Nombre del centro</source>
             <translation>Centre &amp;name</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="292" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="339" />
             <source>&amp;País por omisión</source>
             <translation>Default &amp;country</translation>
         </message>
@@ -3456,17 +3456,17 @@
             <translation>File: {path}</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="269" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="316" />
             <source>Asesor en este equipo</source>
             <translation>Adviser on this computer</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="303" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="350" />
             <source>Añadir moneda</source>
             <translation>Add currency</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="330" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="381" />
             <source>Base de datos</source>
             <translation>Database</translation>
         </message>
@@ -3476,19 +3476,24 @@
             <translation>Rumbo database (*.db)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="180" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="227" />
             <source>Base de datos de Rumbo (*.db);;Todos los archivos (*)</source>
             <translation>Rumbo database (*.db);;All files (*)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="268" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="315" />
             <source>Cambiar de asesor…</source>
             <translation>Change adviser…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="288" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="335" />
             <source>Centro</source>
             <translation>Centre</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/settings_page.py" line="378" />
+            <source>Comprueba que ningún cambio registrado haya sido modificado o borrado por fuera de Rumbo.</source>
+            <translation>Checks that no recorded change was altered or deleted outside Rumbo.</translation>
         </message>
         <message>
             <location filename="../../desktop/gui/settings/settings_page.py" line="120" />
@@ -3496,19 +3501,44 @@
             <translation>Settings saved.</translation>
         </message>
         <message>
+            <location filename="../../desktop/gui/settings/settings_page.py" line="204" />
+            <source>Consulte con el coordinador antes de sincronizar.</source>
+            <translation>Talk to the coordinator before syncing.</translation>
+        </message>
+        <message>
             <location filename="../../desktop/gui/settings/settings_page.py" line="174" />
             <source>Copia de seguridad guardada en {path}.</source>
             <translation>Backup saved to {path}.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="328" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="375" />
             <source>Copia de seguridad…</source>
             <translation>Back up…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="323" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="370" />
             <source>El cambio de idioma se aplica al volver a abrir Rumbo.</source>
             <translation>A new language takes effect when Rumbo is reopened.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/settings_page.py" line="220" />
+            <source>El cambio {seq} de «{device}» ({record}, {when}) {what}.</source>
+            <translation>Change {seq} of “{device}” ({record}, {when}) {what}.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/settings_page.py" line="196" />
+            <source>El historial está íntegro: {changes} cambios de 1 equipo verificados.</source>
+            <translation>The history is intact: {changes} changes from 1 device verified.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/settings_page.py" line="198" />
+            <source>El historial está íntegro: {changes} cambios de {devices} equipos verificados.</source>
+            <translation>The history is intact: {changes} changes from {devices} devices verified.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/settings_page.py" line="201" />
+            <source>El historial fue alterado. {first}</source>
+            <translation>The history was altered. {first}</translation>
         </message>
         <message>
             <location filename="../../desktop/gui/settings/settings_page.py" line="122" />
@@ -3516,12 +3546,12 @@
             <translation>The language will change the next time you open Rumbo.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="280" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="327" />
             <source>Elegir logotipo…</source>
             <translation>Choose logo…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="320" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="367" />
             <source>Este equipo</source>
             <translation>This computer</translation>
         </message>
@@ -3551,107 +3581,174 @@
             <translation>Images (*.png *.jpg *.jpeg)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="197" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="244" />
             <source>La copia se restauró. Cierre y vuelva a abrir Rumbo para usarla.</source>
             <translation>The backup was restored. Close and reopen Rumbo to use it.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="291" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="338" />
             <source>Logotipo (para los informes)</source>
             <translation>Logo (for the reports)</translation>
         </message>
         <message>
             <location filename="../../desktop/gui/settings/settings_page.py" line="137" />
-            <location filename="../../desktop/gui/settings/settings_page.py" line="279" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="326" />
             <source>Logotipo del centro</source>
             <translation>Centre logo</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="189" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="236" />
             <source>Los datos actuales se reemplazarán por los de la copia (se guardan aparte por si acaso). Después tendrá que volver a abrir Rumbo. ¿Continuar?</source>
             <translation>The current data will be replaced by the backup’s (they are kept aside just in case). You will then need to reopen Rumbo. Continue?</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="199" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="246" />
             <source>Los datos anteriores quedaron en {path}.</source>
             <translation>The previous data were kept in {path}.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="295" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="342" />
             <source>Moneda (ISO)</source>
             <translation>Currency (ISO)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="233" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="280" />
             <source>Ninguno elegido</source>
             <translation>None chosen</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="324" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="371" />
             <source>Nombre del &amp;equipo</source>
             <translation>Co&amp;mputer name</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="281" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="328" />
             <source>Quitar</source>
             <translation>Remove</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="304" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="351" />
             <source>Quitar moneda</source>
             <translation>Remove currency</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="210" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="257" />
             <source>Restaurando la copia…</source>
             <translation>Restoring the backup…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="188" />
-            <location filename="../../desktop/gui/settings/settings_page.py" line="201" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="235" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="248" />
             <source>Restaurar copia</source>
             <translation>Restore backup</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="179" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="226" />
             <source>Restaurar copia de seguridad</source>
             <translation>Restore backup</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="329" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="376" />
             <source>Restaurar copia…</source>
             <translation>Restore backup…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="307" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="354" />
             <source>Se proponen al registrar montos en otra moneda; cada empresa guarda el tipo de cambio que se usó.</source>
             <translation>Suggested when amounts are entered in another currency; each firm keeps the rate that was used.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="246" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="293" />
             <source>Sin logotipo</source>
             <translation>No logo</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="300" />
-            <location filename="../../desktop/gui/settings/settings_page.py" line="305" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="203" />
+            <source>También en el historial de otros {n} equipos.</source>
+            <translation>Also in the history of {n} other devices.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/settings_page.py" line="347" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="352" />
             <source>Tipos de cambio</source>
             <translation>Exchange rates</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="301" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="348" />
             <source>Una fila por moneda: su código ISO y cuántas unidades valen un dólar. F2 o escribir edita la celda elegida.</source>
             <translation>One row per currency: its ISO code and how many units make one dollar. F2 or typing edits the chosen cell.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="295" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="342" />
             <source>Unidades por 1 US$</source>
             <translation>Units per US$1</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="274" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="180" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="186" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="191" />
+            <source>Verificando el historial…</source>
+            <translation>Verifying the history…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/settings_page.py" line="377" />
+            <source>Verificar el &amp;historial</source>
+            <translation>Verify the &amp;history</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/settings_page.py" line="210" />
+            <source>asesor</source>
+            <translation>adviser</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/settings_page.py" line="210" />
+            <source>contacto</source>
+            <translation>contact</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/settings_page.py" line="210" />
+            <source>empresa</source>
+            <translation>firm</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/settings_page.py" line="211" />
+            <source>evaluación</source>
+            <translation>assessment</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/settings_page.py" line="215" />
+            <source>fue modificado después de registrarse</source>
+            <translation>was modified after it was recorded</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/settings_page.py" line="216" />
+            <source>le falta un cambio anterior, que fue borrado</source>
+            <translation>is missing an earlier change, which was deleted</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/settings_page.py" line="217" />
+            <source>no lleva sello aunque los cambios anteriores sí</source>
+            <translation>carries no seal although the earlier changes do</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/settings_page.py" line="211" />
+            <source>nota</source>
+            <translation>note</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/settings_page.py" line="321" />
             <source>p. ej. CDMYPE UNICAES Santa Ana</source>
             <translation>e.g. CDMYPE UNICAES Santa Ana</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/settings_page.py" line="212" />
+            <source>parámetro</source>
+            <translation>setting</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/settings_page.py" line="211" />
+            <source>respuesta</source>
+            <translation>answer</translation>
         </message>
     </context>
     <context>

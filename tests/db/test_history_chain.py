@@ -101,7 +101,7 @@ def test_rumbo_check_names_the_first_broken_entry_and_fails(tmp_path, capsys):
         target = _local_seq(storage, ids[0])
     assert main(["--db", str(path), "check"]) == 0
     out = capsys.readouterr().out
-    assert "Historial: íntegro (3 cambios de 1 equipos verificados)" in out
+    assert "Historial: íntegro (3 cambios de 1 equipo verificados)" in out
     with open_database(path) as storage, storage.db.conn:
         storage.conn.execute("UPDATE change_log SET changed_by = 'intruso' WHERE origin_seq = ?", (target,))
     assert main(["--db", str(path), "check"]) == 2

@@ -315,10 +315,10 @@ def test_tab_walks_the_classify_panel_down_its_form(window, qtbot):
 def test_tab_walks_the_settings_left_column_then_the_right_one(window, qtbot):
     window.show_page("settings")
     names = tab_walk(qtbot, window, window.sidebar)
-    assert names[:13] == [
+    assert names[:14] == [
         "Secciones", "Cambiar de asesor", "Nombre del centro", "Elegir logotipo", "País por omisión", "Idioma",
-        "Nombre del equipo", "Copia de seguridad", "Restaurar copia", "Tipos de cambio", "Añadir moneda",
-        "Quitar moneda", "Peso de Estrategia y planificación de mercados"]
+        "Nombre del equipo", "Copia de seguridad", "Restaurar copia", "Verificar el historial", "Tipos de cambio",
+        "Añadir moneda", "Quitar moneda", "Peso de Estrategia y planificación de mercados"]
     assert names[-3:] == ["Volver a los del cuestionario", "Guardar parámetros", "Guardar cambios"]
 
 

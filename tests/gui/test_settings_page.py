@@ -155,3 +155,25 @@ def test_centre_adjusts_weights_and_bands_and_new_assessments_use_them(page, con
     qtbot.mouseClick(box.findChild(QPushButton, "resetParameters"), Qt.MouseButton.LeftButton)
     assert profile.get_setting(context.storage, "assessment_parameters") == {}
     assert box.bands["preparada"].value() == 60 and box.bands["avanzada"].value() == 80
+
+
+def test_verify_history_says_it_holds_then_names_the_altered_change(page, context, qtbot):
+    firm = register_firm(context.storage, {"legal_name": "Café <Luna> & 🌙", "country": "SV"}, None)
+    button = page.findChild(QPushButton, "verifyHistory")
+    assert button.text() == "Verificar el &historial"
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "íntegro" in page.history_status.text())
+    changes = context.storage.conn.execute("SELECT count(*) FROM change_log").fetchone()[0]
+    assert page.history_status.text() == (
+        f"El historial está íntegro: {changes} cambios de 1 equipo verificados.")
+    seq = context.storage.conn.execute("SELECT origin_seq FROM change_log WHERE record_id = ?",
+                                       (firm["id"],)).fetchone()[0]
+    with context.storage.db.conn:
+        context.storage.conn.execute("UPDATE change_log SET after = json_set(after, '$.employees', 500)"
+                                     " WHERE record_id = ?", (firm["id"],))
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "alterado" in page.history_status.text())
+    text = page.history_status.text()
+    assert text.startswith(f"El historial fue alterado. El cambio {seq} de «")
+    assert "(empresa «Café <Luna> & 🌙»," in text and "fue modificado después de registrarse." in text
+    assert page.history_status.textFormat() == Qt.TextFormat.PlainText  # the name shows as typed

@@ -174,6 +174,53 @@ class SettingsPage(QWidget):
             work, lambda path: self._say(self.tr("Copia de seguridad guardada en {path}.").format(path=path)),
             self._failed, label=self.tr("Guardando la copia de seguridad…"), parent_widget=self, cancellable=False)
 
+    def verify_history(self) -> None:
+        """Recompute the history's hash chain in the background and say whether it holds."""
+        db_path = self.context.storage.path
+        self.history_status.setText(self.tr("Verificando el historial…"))
+        self.history_status.setStyleSheet("")
+
+        def work(progress):
+            storage = open_database(db_path)
+            try:
+                progress.update(0, 0, self.tr("Verificando el historial…"))
+                return profile.verify_history(storage)
+            finally:
+                storage.close()
+
+        self.context.runner.run(work, self._show_history, self._failed, label=self.tr("Verificando el historial…"),
+                                parent_widget=self, cancellable=False)
+
+    def _show_history(self, report) -> None:
+        if report.ok:
+            text = (self.tr("El historial está íntegro: {changes} cambios de 1 equipo verificados.")
+                    if report.origins <= 1 else
+                    self.tr("El historial está íntegro: {changes} cambios de {devices} equipos verificados.")).format(
+                changes=report.entries, devices=report.origins)
+        else:
+            text = self.tr("El historial fue alterado. {first}").format(first=self._break_text(report.breaks[0]))
+            if len(report.breaks) > 1:
+                text += " " + self.tr("También en el historial de otros {n} equipos.").format(n=len(report.breaks) - 1)
+            text += " " + self.tr("Consulte con el coordinador antes de sincronizar.")
+        self.history_status.setText(text)
+        self.history_status.setStyleSheet("" if report.ok else f"color: {tone('#c62828')}; font-weight: bold;")
+
+    def _break_text(self, brk) -> str:
+        records = {
+            "firms": self.tr("empresa"), "advisers": self.tr("asesor"), "contacts": self.tr("contacto"),
+            "assessments": self.tr("evaluación"), "answers": self.tr("respuesta"), "notes": self.tr("nota"),
+            "settings": self.tr("parámetro"),
+        }
+        reasons = {
+            "altered": self.tr("fue modificado después de registrarse"),
+            "missing": self.tr("le falta un cambio anterior, que fue borrado"),
+            "unsealed": self.tr("no lleva sello aunque los cambios anteriores sí"),
+        }
+        record = records.get(brk.table, brk.table) + (f" «{brk.label}»" if brk.label else "")
+        return self.tr("El cambio {seq} de «{device}» ({record}, {when}) {what}.").format(
+            seq=brk.origin_seq, device=brk.origin_name, record=record,
+            when=brk.changed_at[:16].replace("T", " "), what=reasons.get(brk.reason, brk.reason))
+
     def restore(self, src: str | None = None) -> None:
         """Replace the database with a backup, after checking it and asking; then Rumbo must restart."""
         src = src or self._ask_open_file(self.tr("Restaurar copia de seguridad"),
@@ -327,14 +374,20 @@ class SettingsPage(QWidget):
         self.db_path.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         backup = QPushButton(tr("Copia de seguridad…"), objectName="backupButton")
         restore = QPushButton(tr("Restaurar copia…"), objectName="restoreButton")
+        check = QPushButton(tr("Verificar el &historial"), objectName="verifyHistory")
+        check.setToolTip(tr("Comprueba que ningún cambio registrado haya sido modificado o borrado por fuera de Rumbo."))
+        self.history_status = QLabel(objectName="historyStatus", wordWrap=True,
+                                     textFormat=Qt.TextFormat.PlainText)  # firm names may hold < and &
         db_box = QGroupBox(tr("Base de datos"))
         db_layout = QVBoxLayout(db_box)
         db_layout.addWidget(self.db_path)
         db_buttons = QHBoxLayout()
         db_buttons.addWidget(backup)
         db_buttons.addWidget(restore)
+        db_buttons.addWidget(check)
         db_buttons.addStretch(1)
         db_layout.addLayout(db_buttons)
+        db_layout.addWidget(self.history_status)
 
         self.status = QLabel(objectName="settingsStatus", wordWrap=True)
         save = QPushButton(tr("&Guardar cambios"), objectName="saveSettings")
@@ -376,4 +429,5 @@ class SettingsPage(QWidget):
         remove_rate.clicked.connect(self._remove_rate)
         backup.clicked.connect(lambda: self.backup())
         restore.clicked.connect(lambda: self.restore())
+        check.clicked.connect(self.verify_history)
         save.clicked.connect(self.save)
