@@ -141,6 +141,9 @@ _TABLE_NAMES = {
     "answers": "respuestas",
     "notes": "notas",
     "settings": "parámetros",
+    "advisory_sessions": "sesiones de asesoría",
+    "plan_items": "acciones del plan",
+    "impact_milestones": "hitos de impacto",
 }
 
 

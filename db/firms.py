@@ -154,6 +154,9 @@ def purge_firm(storage, firm_id: str, actor: str | None) -> None:
             ("answers", "assessment_id IN (SELECT id FROM assessments WHERE firm_id = ?)", (firm_id,)),
             ("notes", "firm_id = ?", (firm_id,)),
             ("contacts", "firm_id = ?", (firm_id,)),
+            ("advisory_sessions", "firm_id = ?", (firm_id,)),
+            ("plan_items", "firm_id = ?", (firm_id,)),
+            ("impact_milestones", "firm_id = ?", (firm_id,)),
             ("assessments", "firm_id = ?", (firm_id,)),
         ):
             for row in records.select(storage, table, where, params, include_deleted=True):

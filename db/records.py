@@ -23,7 +23,8 @@ from db.errors import RecordNotFoundError, StaleRecordError, guarded
 from db.schema import RECORD_TABLES
 
 # Fields stored as JSON text and returned as Python values.
-JSON_FIELDS = {"assessments": {"result"}, "answers": {"value"}, "settings": {"value"}}
+JSON_FIELDS = {"assessments": {"result"}, "answers": {"value"}, "settings": {"value"},
+               "advisory_sessions": {"topics"}, "impact_milestones": {"markets"}}
 # Fields stored as 0/1 and returned as bool.
 BOOL_FIELDS = {"firms": {"formal_registration"}, "advisers": {"active"}}
 # Fields that callers may not set directly: the record model owns them.

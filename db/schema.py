@@ -356,8 +356,93 @@ def m0007_change_log_chain(db: Database) -> None:
     ])
 
 
+# The advisory record (issue 15): the values each coded field may take. Released migrations
+# keep their own copy (never edit a migration); the domain's lists must match these.
+SESSION_MODES = ("visita", "oficina", "telefono", "video")
+PLAN_OWNERS = ("empresa", "centro")
+PLAN_STATUSES = ("pendiente", "en_curso", "hecho", "descartado")
+MILESTONE_KINDS = ("empleo", "ventas", "exportacion", "financiamiento", "formalizacion", "certificacion")
+EVIDENCE_LEVELS = ("declarado", "documento", "firmado")
+
+
+def _in(values: tuple[str, ...]) -> str:
+    return ", ".join(f"'{v}'" for v in values)
+
+
+@MIGRATIONS(name="0008_advisory_record")
+def m0008_advisory_record(db: Database) -> None:
+    """Sessions of advice, the followed action plan and verified impact (issue 15).
+
+    All three are records (they sync, merge with their firm and keep their history).
+    ``advisory_sessions.topics`` is a JSON list of instrument-family and instrument ids.
+    A plan item comes from one recommendation of an assessment (``source_key``) and
+    targets one dimension; a milestone carries its own baseline (the firm's figure at
+    intake), its evidence level and who verified it. Amounts are kept as typed (text, in
+    ``currency``) with their value in US dollars beside them.
+    """
+    _run(db, 6, [
+        f"""CREATE TABLE advisory_sessions (
+            id TEXT PRIMARY KEY,
+            firm_id TEXT NOT NULL REFERENCES firms(id),
+            adviser_id TEXT,
+            held_on TEXT NOT NULL,
+            minutes INTEGER NOT NULL CHECK (minutes BETWEEN 1 AND 1440),
+            mode TEXT NOT NULL CHECK (mode IN ({_in(SESSION_MODES)})),
+            topics TEXT,
+            notes TEXT,
+            next_step TEXT,
+            programme TEXT,
+            {_META}
+        )""",
+        "CREATE INDEX advisory_sessions_firm ON advisory_sessions(firm_id, held_on)",
+        "CREATE INDEX advisory_sessions_day ON advisory_sessions(held_on)",
+        f"""CREATE TABLE plan_items (
+            id TEXT PRIMARY KEY,
+            firm_id TEXT NOT NULL REFERENCES firms(id),
+            assessment_id TEXT REFERENCES assessments(id),
+            source_key TEXT,
+            title TEXT NOT NULL,
+            family TEXT,
+            dimension TEXT,
+            owner TEXT NOT NULL CHECK (owner IN ({_in(PLAN_OWNERS)})),
+            due_on TEXT,
+            status TEXT NOT NULL DEFAULT 'pendiente' CHECK (status IN ({_in(PLAN_STATUSES)})),
+            status_on TEXT,
+            drop_reason TEXT,
+            {_META}
+        )""",
+        "CREATE INDEX plan_items_firm ON plan_items(firm_id, status)",
+        f"""CREATE TABLE impact_milestones (
+            id TEXT PRIMARY KEY,
+            firm_id TEXT NOT NULL REFERENCES firms(id),
+            kind TEXT NOT NULL CHECK (kind IN ({_in(MILESTONE_KINDS)})),
+            occurred_on TEXT NOT NULL,
+            period TEXT NOT NULL,
+            jobs_women INTEGER CHECK (jobs_women >= 0),
+            jobs_men INTEGER CHECK (jobs_men >= 0),
+            amount TEXT,
+            currency TEXT,
+            amount_usd INTEGER CHECK (amount_usd >= 0),
+            baseline_usd INTEGER,
+            baseline_jobs INTEGER,
+            markets TEXT,
+            source TEXT,
+            instrument TEXT,
+            description TEXT,
+            evidence TEXT NOT NULL CHECK (evidence IN ({_in(EVIDENCE_LEVELS)})),
+            verified_by TEXT,
+            verified_on TEXT,
+            programme TEXT,
+            {_META}
+        )""",
+        "CREATE INDEX impact_milestones_firm ON impact_milestones(firm_id, kind, period)",
+        "CREATE INDEX impact_milestones_day ON impact_milestones(occurred_on)",
+    ])
+
+
 # The schema version this code writes and understands.
-SCHEMA_VERSION = 5  # the user_version of the last migration that changed tables (0003, 0004 only index)
+SCHEMA_VERSION = 6  # the user_version of the last migration that changed tables (0003, 0004 only index)
 
 # Tables whose rows follow the record model and are written through db.records.
-RECORD_TABLES = ("firms", "advisers", "contacts", "assessments", "answers", "notes", "settings")
+RECORD_TABLES = ("firms", "advisers", "contacts", "assessments", "answers", "notes", "settings",
+                 "advisory_sessions", "plan_items", "impact_milestones")

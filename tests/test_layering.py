@@ -140,6 +140,7 @@ def _within(module: str, prefix: str) -> bool:
 UPPER = ("desktop.cli", "desktop.__main__", "desktop.app")
 DOMAIN_BASE = ("desktop.domain.errors", "desktop.domain.text", "desktop.domain.datafiles")
 DOMAIN_PACKAGES = ("desktop.domain.sizing", "desktop.domain.assessment", "desktop.domain.registry")
+DOMAIN_TOP = ("desktop.domain.demo", "desktop.domain.advisory")  # may import the packages, never the reverse
 GUI_SCREENS = ("desktop.gui.registry", "desktop.gui.assessment", "desktop.gui.sync", "desktop.gui.settings",
                "desktop.gui.portfolio")
 
@@ -153,9 +154,9 @@ FORBIDDEN: list[tuple[str, str]] = [
     *[("desktop.gui", p) for p in ("db", "desktop.reports", "desktop.commands", *UPPER)],
     *[("desktop.commands", p) for p in ("db", "desktop.reports", "desktop.gui", *UPPER)],
     *[("desktop.app", p) for p in ("db", "desktop.reports", "desktop.commands", "desktop.cli")],
-    # Inside the domain: the base imports no package; the packages stand apart; demo is on top.
-    *[(base, p) for base in DOMAIN_BASE for p in (*DOMAIN_PACKAGES, "desktop.domain.demo")],
-    *[(a, b) for a in DOMAIN_PACKAGES for b in (*DOMAIN_PACKAGES, "desktop.domain.demo") if a != b],
+    # Inside the domain: the base imports no package; the packages stand apart; demo and advisory are on top.
+    *[(base, p) for base in DOMAIN_BASE for p in (*DOMAIN_PACKAGES, *DOMAIN_TOP)],
+    *[(a, b) for a in DOMAIN_PACKAGES for b in (*DOMAIN_PACKAGES, *DOMAIN_TOP) if a != b],
     # Inside storage: the core and the queries know nothing of bundles.
     *[(p, "db.sync") for p in ("db.connection", "db.records", "db.changelog", "db.queries")],
     # Inside the GUI: shared widgets know no screen; a screen knows no other (navigation links them).

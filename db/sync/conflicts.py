@@ -51,7 +51,7 @@ from desktop.domain.errors import UserError
 from desktop.domain.registry.dedupe import DuplicateIndex, place_key
 
 # Child tables whose rows follow their firm when two firms are merged.
-FIRM_CHILDREN = ("contacts", "assessments", "notes")
+FIRM_CHILDREN = ("contacts", "assessments", "notes", "advisory_sessions", "plan_items", "impact_milestones")
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from desktop.services.storage import default_database_path, open_database
 TABLE_LABELS = {
     "firms": "Empresas", "advisers": "Asesores", "contacts": "Contactos", "assessments": "Evaluaciones",
     "answers": "Respuestas", "notes": "Notas", "settings": "Parámetros", "devices": "Equipos",
+    "advisory_sessions": "Sesiones de asesoría", "plan_items": "Acciones del plan", "impact_milestones": "Hitos de impacto",
     "change_log": "Cambios registrados",
 }
 

@@ -82,6 +82,7 @@ def check_database(path: str | Path) -> CheckReport:
 RECORD_WORDS = {
     "firms": "empresa", "advisers": "asesor", "contacts": "contacto", "assessments": "evaluación",
     "answers": "respuesta", "notes": "nota", "settings": "parámetro",
+    "advisory_sessions": "sesión de asesoría", "plan_items": "acción del plan", "impact_milestones": "hito de impacto",
 }
 BREAK_WORDS = {
     "altered": "fue modificado después de registrarse",

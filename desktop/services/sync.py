@@ -175,6 +175,9 @@ _TABLE_WORDS = {
     "answers": ("respuestas", "answers", True), "contacts": ("contactos", "contacts", False),
     "notes": ("notas", "notes", True), "advisers": ("asesores", "advisers", False),
     "settings": ("ajustes", "settings", False),
+    "advisory_sessions": ("sesiones de asesoría", "advisory sessions", True),
+    "plan_items": ("acciones del plan", "action-plan items", True),
+    "impact_milestones": ("hitos de impacto", "impact milestones", False),
 }
 
 

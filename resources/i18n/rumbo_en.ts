@@ -171,6 +171,214 @@
         </message>
     </context>
     <context>
+        <name>AdvisoryTab</name>
+        <message>
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="223" />
+            <source>&amp;Plan desde la última evaluación</source>
+            <translation>&amp;Plan from the last assessment</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="221" />
+            <source>Acción</source>
+            <translation>Action</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="48" />
+            <source>Certificación</source>
+            <translation>Certification</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="49" />
+            <source>Declarado por la empresa</source>
+            <translation>Declared by the firm</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="226" />
+            <source>Desc&amp;artar…</source>
+            <translation>Dro&amp;p…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="53" />
+            <source>Descartada</source>
+            <translation>Dropped</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="302" />
+            <source>Descartar acción</source>
+            <translation>Drop action</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="220" />
+            <source>Detalle</source>
+            <translation>Detail</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="49" />
+            <source>Documento visto por el asesor</source>
+            <translation>Document seen by the adviser</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="51" />
+            <source>El centro</source>
+            <translation>The centre</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="293" />
+            <source>El plan tiene {n} acciones.</source>
+            <translation>The plan has {n} actions.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="299" />
+            <source>Elija primero una acción del plan.</source>
+            <translation>Choose an action of the plan first.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="46" />
+            <source>Empleos</source>
+            <translation>Jobs</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="225" />
+            <source>En c&amp;urso</source>
+            <translation>In p&amp;rogress</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="52" />
+            <source>En curso</source>
+            <translation>In progress</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="44" />
+            <source>En el centro</source>
+            <translation>At the centre</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="221" />
+            <source>Estado</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="46" />
+            <source>Exportaciones</source>
+            <translation>Exports</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="220" />
+            <source>Fecha</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="221" />
+            <source>Fecha límite</source>
+            <translation>Due date</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="47" />
+            <source>Financiamiento obtenido</source>
+            <translation>Finance obtained</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="50" />
+            <source>Firmado por el cliente</source>
+            <translation>Signed by the client</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="47" />
+            <source>Formalización</source>
+            <translation>Formalisation</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="52" />
+            <source>Hecha</source>
+            <translation>Done</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="51" />
+            <source>La empresa</source>
+            <translation>The firm</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="286" />
+            <source>La empresa aún no tiene una evaluación terminada.</source>
+            <translation>The firm has no completed assessment yet.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="224" />
+            <source>Marcar he&amp;cha</source>
+            <translation>Mark &amp;done</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="52" />
+            <source>Pendiente</source>
+            <translation>Pending</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="241" />
+            <source>Plan de acción</source>
+            <translation>Action plan</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="254" />
+            <source>Plan de acción de la empresa</source>
+            <translation>Action plan of the firm</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="221" />
+            <source>Quién</source>
+            <translation>Who</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="220" />
+            <source>Qué</source>
+            <translation>What</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="217" />
+            <source>Registrar &amp;hito…</source>
+            <translation>Record &amp;milestone…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="216" />
+            <source>Registrar &amp;sesión…</source>
+            <translation>Record &amp;session…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="253" />
+            <source>Sesiones, evaluaciones e hitos de la empresa</source>
+            <translation>Sessions, assessments and milestones of the firm</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="239" />
+            <source>Sesiones, evaluaciones e hitos, del más reciente al más antiguo</source>
+            <translation>Sessions, assessments and milestones, newest first</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="44" />
+            <source>Teléfono</source>
+            <translation>Phone</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="46" />
+            <source>Ventas</source>
+            <translation>Sales</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="45" />
+            <source>Videollamada</source>
+            <translation>Video call</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="44" />
+            <source>Visita a la empresa</source>
+            <translation>Visit to the firm</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="302" />
+            <source>¿Por qué se descarta?</source>
+            <translation>Why is it dropped?</translation>
+        </message>
+    </context>
+    <context>
         <name>AssessmentResultsView</name>
         <message>
             <location filename="../../desktop/gui/assessment/results.py" line="164" />
@@ -937,6 +1145,10 @@
             <translation>Address</translation>
         </message>
         <message>
+            <source>Duración (minutos)</source>
+            <translation>Duration (minutes)</translation>
+        </message>
+        <message>
             <location filename="../../desktop/gui/sync/conflict_dialog.py" line="295" />
             <source>Elija qué valor conservar para «{field}».</source>
             <translation>Choose which value to keep for “{field}”.</translation>
@@ -957,6 +1169,14 @@
         <message>
             <source>Empleados hombres</source>
             <translation>Male employees</translation>
+        </message>
+        <message>
+            <source>Empleos de hombres</source>
+            <translation>Jobs for men</translation>
+        </message>
+        <message>
+            <source>Empleos de mujeres</source>
+            <translation>Jobs for women</translation>
         </message>
         <message>
             <source>Empresa</source>
@@ -1012,6 +1232,10 @@
         <message>
             <source>Moneda</source>
             <translation>Currency</translation>
+        </message>
+        <message>
+            <source>Monto</source>
+            <translation>Amount</translation>
         </message>
         <message>
             <source>Municipio</source>
@@ -1508,6 +1732,10 @@
             <translation>Address</translation>
         </message>
         <message>
+            <source>Duración (minutos)</source>
+            <translation>Duration (minutes)</translation>
+        </message>
+        <message>
             <location filename="../../desktop/gui/registry/firm_detail_text.py" line="31" />
             <source>Eliminación</source>
             <translation>Deletion</translation>
@@ -1523,6 +1751,14 @@
         <message>
             <source>Empleados hombres</source>
             <translation>Male employees</translation>
+        </message>
+        <message>
+            <source>Empleos de hombres</source>
+            <translation>Jobs for men</translation>
+        </message>
+        <message>
+            <source>Empleos de mujeres</source>
+            <translation>Jobs for women</translation>
         </message>
         <message>
             <location filename="../../desktop/gui/registry/firm_detail_text.py" line="38" />
@@ -1567,6 +1803,10 @@
         <message>
             <source>Moneda</source>
             <translation>Currency</translation>
+        </message>
+        <message>
+            <source>Monto</source>
+            <translation>Amount</translation>
         </message>
         <message>
             <source>Municipio</source>
@@ -1651,158 +1891,163 @@
     <context>
         <name>FirmDetailDialog</name>
         <message>
-            <location filename="../../desktop/gui/registry/firm_detail.py" line="251" />
+            <location filename="../../desktop/gui/registry/firm_detail.py" line="252" />
             <source>&amp;Deshacer</source>
             <translation>&amp;Undo</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_detail.py" line="292" />
+            <location filename="../../desktop/gui/registry/firm_detail.py" line="296" />
             <source>&amp;Editar</source>
             <translation>&amp;Edit</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_detail.py" line="293" />
+            <location filename="../../desktop/gui/registry/firm_detail.py" line="297" />
             <source>&amp;Nueva evaluación</source>
             <translation>&amp;New assessment</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_detail.py" line="288" />
+            <location filename="../../desktop/gui/registry/firm_detail.py" line="292" />
             <source>Antes</source>
             <translation>Before</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_detail.py" line="280" />
+            <location filename="../../desktop/gui/registry/firm_detail.py" line="281" />
             <source>Asesor</source>
             <translation>Adviser</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_detail.py" line="279" />
+            <location filename="../../desktop/gui/registry/firm_detail.py" line="289" />
+            <source>Asesoría</source>
+            <translation>Advice</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/firm_detail.py" line="280" />
             <source>Banda</source>
             <translation>Band</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_detail.py" line="197" />
+            <location filename="../../desktop/gui/registry/firm_detail.py" line="198" />
             <source>Borrador</source>
             <translation>Draft</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_detail.py" line="287" />
+            <location filename="../../desktop/gui/registry/firm_detail.py" line="291" />
             <source>Campo</source>
             <translation>Field</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_detail.py" line="295" />
+            <location filename="../../desktop/gui/registry/firm_detail.py" line="299" />
             <source>Cerrar</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_detail.py" line="275" />
+            <location filename="../../desktop/gui/registry/firm_detail.py" line="276" />
             <source>Clasificación</source>
             <translation>Classification</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_detail.py" line="197" />
+            <location filename="../../desktop/gui/registry/firm_detail.py" line="198" />
             <source>Completada</source>
             <translation>Completed</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_detail.py" line="288" />
+            <location filename="../../desktop/gui/registry/firm_detail.py" line="292" />
             <source>Después</source>
             <translation>After</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_detail.py" line="294" />
+            <location filename="../../desktop/gui/registry/firm_detail.py" line="298" />
             <source>E&amp;liminar</source>
             <translation>&amp;Delete</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_detail.py" line="101" />
+            <location filename="../../desktop/gui/registry/firm_detail.py" line="102" />
             <source>Eliminar empresa</source>
             <translation>Delete firm</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_detail.py" line="253" />
+            <location filename="../../desktop/gui/registry/firm_detail.py" line="254" />
             <source>Empresa eliminada.</source>
             <translation>Firm deleted.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_detail.py" line="282" />
+            <location filename="../../desktop/gui/registry/firm_detail.py" line="283" />
             <source>Esta empresa aún no tiene evaluaciones.</source>
             <translation>This firm has no assessments yet.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_detail.py" line="279" />
+            <location filename="../../desktop/gui/registry/firm_detail.py" line="280" />
             <source>Estado</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_detail.py" line="279" />
+            <location filename="../../desktop/gui/registry/firm_detail.py" line="280" />
             <source>Etapa</source>
             <translation>Stage</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_detail.py" line="285" />
+            <location filename="../../desktop/gui/registry/firm_detail.py" line="286" />
             <source>Evaluaciones</source>
             <translation>Assessments</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_detail.py" line="208" />
+            <location filename="../../desktop/gui/registry/firm_detail.py" line="209" />
             <source>Evaluaciones ({n})</source>
             <translation>Assessments ({n})</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_detail.py" line="79" />
+            <location filename="../../desktop/gui/registry/firm_detail.py" line="80" />
             <source>Evaluaciones de la empresa</source>
             <translation>The firm's assessments</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_detail.py" line="279" />
-            <location filename="../../desktop/gui/registry/firm_detail.py" line="287" />
+            <location filename="../../desktop/gui/registry/firm_detail.py" line="280" />
+            <location filename="../../desktop/gui/registry/firm_detail.py" line="291" />
             <source>Fecha</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_detail.py" line="263" />
+            <location filename="../../desktop/gui/registry/firm_detail.py" line="264" />
             <source>Ficha</source>
             <translation>Profile</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_detail.py" line="78" />
+            <location filename="../../desktop/gui/registry/firm_detail.py" line="79" />
             <source>Ficha, clasificación, evaluaciones e historial</source>
             <translation>Profile, classification, assessments and history</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_detail.py" line="290" />
+            <location filename="../../desktop/gui/registry/firm_detail.py" line="294" />
             <source>Historial de cambios</source>
             <translation>Change history</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_detail.py" line="75" />
+            <location filename="../../desktop/gui/registry/firm_detail.py" line="76" />
             <source>No se encontró la empresa.</source>
             <translation>The firm was not found.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_detail.py" line="177" />
+            <location filename="../../desktop/gui/registry/firm_detail.py" line="178" />
             <source>Normativa aplicada: {rulebook}</source>
             <translation>Rules applied: {rulebook}</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_detail.py" line="287" />
+            <location filename="../../desktop/gui/registry/firm_detail.py" line="291" />
             <source>Quién</source>
             <translation>Who</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_detail.py" line="287" />
+            <location filename="../../desktop/gui/registry/firm_detail.py" line="291" />
             <source>Qué</source>
             <translation>What</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_detail.py" line="102" />
+            <location filename="../../desktop/gui/registry/firm_detail.py" line="103" />
             <source>¿Eliminar «{name}»? Podrá deshacerlo enseguida.</source>
             <translation>Delete “{name}”? You can undo it straight away.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_detail.py" line="280" />
+            <location filename="../../desktop/gui/registry/firm_detail.py" line="281" />
             <source>Índice</source>
             <translation>Index</translation>
         </message>
@@ -2818,6 +3063,69 @@
         </message>
     </context>
     <context>
+        <name>MilestoneDialog</name>
+        <message>
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="184" />
+            <source>&amp;Descripción</source>
+            <translation>&amp;Description</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="185" />
+            <source>&amp;Evidencia</source>
+            <translation>&amp;Evidence</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="176" />
+            <source>&amp;Fecha</source>
+            <translation>&amp;Date</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="183" />
+            <source>&amp;Instrumento</source>
+            <translation>&amp;Instrument</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="182" />
+            <source>&amp;Otorgado por</source>
+            <translation>&amp;Granted by</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="175" />
+            <source>&amp;Tipo</source>
+            <translation>&amp;Kind</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="178" />
+            <source>Empleos nuevos de &amp;hombres</source>
+            <translation>New jobs for &amp;men</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="177" />
+            <source>Empleos nuevos de &amp;mujeres</source>
+            <translation>New jobs for &amp;women</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="179" />
+            <source>M&amp;onto</source>
+            <translation>A&amp;mount</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="181" />
+            <source>Mercados nuevos (separados por comas)</source>
+            <translation>New markets (comma-separated)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="180" />
+            <source>Mo&amp;neda</source>
+            <translation>C&amp;urrency</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="173" />
+            <source>Registrar hito de impacto</source>
+            <translation>Record an impact milestone</translation>
+        </message>
+    </context>
+    <context>
         <name>ParametersBox</name>
         <message>
             <location filename="../../desktop/gui/settings/parameters_box.py" line="67" />
@@ -3343,6 +3651,44 @@
             <location filename="../../desktop/gui/settings/security_box.py" line="78" />
             <source>{name} ({login}), {role}</source>
             <translation>{name} ({login}), {role}</translation>
+        </message>
+    </context>
+    <context>
+        <name>SessionDialog</name>
+        <message>
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="131" />
+            <source>&amp;Duración (minutos)</source>
+            <translation>D&amp;uration (minutes)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="130" />
+            <source>&amp;Fecha</source>
+            <translation>&amp;Date</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="132" />
+            <source>&amp;Modalidad</source>
+            <translation>&amp;Mode</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="143" />
+            <source>&amp;Notas</source>
+            <translation>&amp;Notes</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="145" />
+            <source>&amp;Próximo paso</source>
+            <translation>&amp;Next step</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="141" />
+            <source>&amp;Temas (espacio marca)</source>
+            <translation>&amp;Topics (space ticks)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="128" />
+            <source>Registrar sesión de asesoría</source>
+            <translation>Record an advisory session</translation>
         </message>
     </context>
     <context>

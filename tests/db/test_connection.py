@@ -18,14 +18,14 @@ FIXTURES = Path(__file__).parent / "fixtures"
 
 
 def test_fresh_database_is_migrated_with_wal_and_foreign_keys(fresh_db):
-    assert fresh_db.schema_version() == SCHEMA_VERSION == 5
+    assert fresh_db.schema_version() == SCHEMA_VERSION == 6
     assert fresh_db.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert fresh_db.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     assert fresh_db.conn.execute("PRAGMA busy_timeout").fetchone()[0] > 0
     assert [m.name for m in MIGRATIONS.applied(fresh_db.db)] == ["0001_core_tables", "0002_firm_search",
                                                                "0003_live_firm_indexes", "0004_search_prefix_one_letter",
                                                                "0005_origin_home_and_application_id",
-                                                               "0006_adviser_roles_and_logins", "0007_change_log_chain"]
+                                                               "0006_adviser_roles_and_logins", "0007_change_log_chain", "0008_advisory_record"]
     assert MIGRATIONS.pending(fresh_db.db) == []
 
 
@@ -34,7 +34,7 @@ def test_reopening_keeps_device_and_runs_nothing_again(db_path, fresh_db):
     fresh_db.close()
     with open_storage(db_path, device_name="Otro nombre") as again:
         assert again.device_id == device and again.device_name == "Equipo de pruebas"
-        assert len(MIGRATIONS.applied(again.db)) == 7
+        assert len(MIGRATIONS.applied(again.db)) == 8
         assert again.conn.execute("SELECT count(*) FROM devices").fetchone()[0] == 1
 
 

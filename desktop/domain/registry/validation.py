@@ -48,6 +48,9 @@ FIELD_LABELS = {
     "exports_amount": "Exportaciones anuales", "owner_name": "Propietario", "owner_gender": "Sexo del propietario",
     "contact_name": "Persona de contacto", "contact_gender": "Sexo del contacto", "phone": "Teléfono",
     "email": "Correo electrónico", "notes": "Notas", "adviser_id": "Asesor",
+    # The advisory record's numbers (desktop.domain.advisory).
+    "minutes": "Duración (minutos)", "amount": "Monto", "jobs_women": "Empleos de mujeres",
+    "jobs_men": "Empleos de hombres",
 }
 
 # country -> ordered (tax_id_type, stdnum module); the first module that accepts a value names its type.

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.assessment import label as assessment_label
 from desktop.domain.errors import UserError
 from desktop.domain.sizing import FirmFigures, class_label, classify
+from desktop.gui.registry.advisory_tab import AdvisoryTab
 from desktop.gui.registry.classify_panel import CLASS_COLOURS
 from desktop.gui.registry.firm_detail_text import (
     OPERATIONS,
@@ -283,6 +284,9 @@ class FirmDetailDialog(QDialog):
         assess_layout.addWidget(self.no_assessments)
         assess_layout.addWidget(self.assessments, 1)
         self.tabs.addTab(assess_page, tr("Evaluaciones"))
+
+        self.advisory = AdvisoryTab(self.context, self.firm_id)
+        self.tabs.addTab(self.advisory, tr("Asesoría"))
 
         self.history = read_only_table("historyTable", [tr("Fecha"), tr("Quién"), tr("Qué"), tr("Campo"),
                                                         tr("Antes"), tr("Después")], select_rows=True)
