@@ -21,6 +21,8 @@ from db.firms import FIRM_FIELDS
 from desktop.domain.demo.firms import DEMO_ADVISER, iter_demo_firms
 from desktop.domain.errors import UserError
 from desktop.domain.registry.validation import clean_firm
+from desktop.services import advisory
+from desktop.services.demo_advisory import store_demo_advisory
 from desktop.services.demo_assessments import store_demo_assessments
 from desktop.services.gcpause import paused_gc
 from desktop.services.registry.fields import size_class_of
@@ -35,6 +37,9 @@ class DemoSummary:
     adviser_id: str
     firm_ids: list[str]
     assessments: int = 0
+    sessions: int = 0
+    milestones: int = 0
+    plan_items: int = 0
 
     def text(self) -> str:
         """A one-line Spanish summary."""
@@ -82,4 +87,24 @@ def _store_demo(storage, n_firms: int, seed: int, assessments: bool) -> DemoSumm
             for row, firm_id in zip(rows, firm_ids):
                 row["id"] = firm_id
             summary.assessments = store_demo_assessments(storage, rows, adviser["id"], seed)
+            summary.sessions, summary.milestones = store_demo_advisory(
+                storage, rows, adviser["id"], seed, [t for t, _ in advisory.topic_choices()])
+            summary.plan_items = _demo_plans(storage, firm_ids, adviser["id"])
     return summary
+
+
+PLANNED_FIRMS = 40
+
+
+def _demo_plans(storage, firm_ids: list[str], adviser_id: str) -> int:
+    """Plans from the latest assessment of the first assessed firms, some of it already followed."""
+    made = 0
+    for firm_id in firm_ids[:PLANNED_FIRMS]:
+        done = advisory.completed_history(storage, firm_id)
+        if not done:
+            continue
+        items = advisory.make_plan(storage, done[-1][0]["id"], adviser_id)
+        for item, status in zip(items, ("hecho", "en_curso")):
+            advisory.set_plan_status(storage, item["id"], status, adviser_id)
+        made += len(items)
+    return made

@@ -6,6 +6,7 @@ the totals, so a funder can check each figure.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from db import advisory as repo
@@ -15,6 +16,8 @@ from desktop.domain.advisory.figures import FunderFigures, funder_figures
 from desktop.domain.advisory.record import EVIDENCE_LABELS, KIND_LABELS, MODE_LABELS, parse_day
 from desktop.domain.errors import UserError
 from desktop.services.advisers import list_advisers
+from desktop.reports.funder.data import FunderReport, word
+from desktop.reports.funder.pdf import render_funder_report
 from desktop.services.assessments import completed_history
 
 
@@ -107,3 +110,61 @@ def export_xlsx(fig: FunderFigures, path: str | Path) -> Path:
                         field="path") from exc
     return path
 
+
+
+def _day(iso: str) -> str:
+    return f"{iso[8:10]}/{iso[5:7]}/{iso[:4]}"
+
+
+def _usd(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
+
+
+def report_data(storage: Storage, fig: FunderFigures, today: dt.date | None = None) -> FunderReport:
+    """The funder report in Spanish, from a period's figures."""
+    from desktop.services.advisory import milestone_summary
+    from desktop.services.settings import get_setting
+
+    totals = (
+        ("Empresas asesoradas", str(fig.firms_advised)), ("Horas de asesoría", str(fig.hours).replace(".", ",")),
+        ("Clientes nuevos / que vuelven", f"{fig.new_clients} / {fig.returning_clients}"),
+        ("Dirigidas por mujeres", str(fig.women_led)),
+        ("Empleos nuevos (mujeres / hombres)", f"{fig.jobs_women} / {fig.jobs_men}"),
+        ("Ventas adicionales (USD)", _usd(fig.usd_by_kind["ventas"])),
+        ("Exportaciones (USD)", _usd(fig.usd_by_kind["exportacion"])),
+        ("Financiamiento obtenido (USD)", _usd(fig.usd_by_kind["financiamiento"])),
+    )
+    by_kind = tuple((KIND_LABELS[k], sum(c.values())) for k, c in fig.milestones_by_kind.items() if sum(c.values()))
+    by_evidence = tuple((EVIDENCE_LABELS[e], sum(c[e] for c in fig.milestones_by_kind.values()))
+                        for e in EVIDENCE_LABELS if sum(c[e] for c in fig.milestones_by_kind.values()))
+    by_mode: dict[str, int] = {}
+    for s in fig.sessions:
+        by_mode[MODE_LABELS[s["mode"]]] = by_mode.get(MODE_LABELS[s["mode"]], 0) + 1
+    jobs = tuple(x for x in (("Mujeres", fig.jobs_women), ("Hombres", fig.jobs_men)) if x[1])
+    charts = (("Hitos por tipo", by_kind), ("Hitos por evidencia", by_evidence),
+              ("Empleos nuevos", jobs), ("Sesiones por modalidad", tuple(by_mode.items())))
+    return FunderReport(
+        lang="es", title=word("title", "es"), generated_on=today or dt.date.today(),
+        centre_name=get_setting(storage, "centre_name") or "", period=f"{_day(fig.start)} a {_day(fig.end)}",
+        programme=fig.programme or word("all", "es"), totals=totals, charts=charts,
+        readiness=tuple((title, f"{change:+}".replace(".", ","), n) for _d, title, change, n in fig.readiness_change),
+        milestone_rows=tuple((_day(m["occurred_on"]), m["firm_name"], KIND_LABELS[m["kind"]], milestone_summary(m),
+                              EVIDENCE_LABELS[m["evidence"]], m["verifier_name"] or "—") for m in fig.milestones),
+        session_rows=tuple((_day(s["held_on"]), s["firm_name"], s["adviser_name"] or "—", str(s["minutes"]),
+                            MODE_LABELS[s["mode"]]) for s in fig.sessions),
+    )
+
+
+def write_pdf(storage: Storage, fig: FunderFigures, path: str | Path, today: dt.date | None = None) -> Path:
+    """Render the funder report to ``path`` (written whole or not at all)."""
+    path = Path(path)
+    pdf = render_funder_report(report_data(storage, fig, today))
+    temp = path.with_name(f".rumbo-tmp-{path.name}")
+    try:
+        temp.write_bytes(pdf)
+        temp.replace(path)
+    except OSError as exc:
+        temp.unlink(missing_ok=True)
+        raise UserError(f"No se pudo guardar {path.name}; revise la carpeta y el espacio en el disco.",
+                        field="path") from exc
+    return path

@@ -173,207 +173,207 @@
     <context>
         <name>AdvisoryTab</name>
         <message>
-            <location filename="../../desktop/gui/registry/advisory_tab.py" line="223" />
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="230" />
             <source>&amp;Plan desde la última evaluación</source>
             <translation>&amp;Plan from the last assessment</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/advisory_tab.py" line="221" />
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="222" />
             <source>Acción</source>
             <translation>Action</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/advisory_tab.py" line="48" />
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="49" />
             <source>Certificación</source>
             <translation>Certification</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/advisory_tab.py" line="49" />
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="50" />
             <source>Declarado por la empresa</source>
             <translation>Declared by the firm</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/advisory_tab.py" line="226" />
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="233" />
             <source>Desc&amp;artar…</source>
             <translation>Dro&amp;p…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/advisory_tab.py" line="53" />
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="54" />
             <source>Descartada</source>
             <translation>Dropped</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/advisory_tab.py" line="302" />
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="309" />
             <source>Descartar acción</source>
             <translation>Drop action</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/advisory_tab.py" line="220" />
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="221" />
             <source>Detalle</source>
             <translation>Detail</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/advisory_tab.py" line="49" />
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="50" />
             <source>Documento visto por el asesor</source>
             <translation>Document seen by the adviser</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/advisory_tab.py" line="51" />
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="52" />
             <source>El centro</source>
             <translation>The centre</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/advisory_tab.py" line="293" />
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="300" />
             <source>El plan tiene {n} acciones.</source>
             <translation>The plan has {n} actions.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/advisory_tab.py" line="299" />
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="306" />
             <source>Elija primero una acción del plan.</source>
             <translation>Choose an action of the plan first.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/advisory_tab.py" line="46" />
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="47" />
             <source>Empleos</source>
             <translation>Jobs</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/advisory_tab.py" line="225" />
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="232" />
             <source>En c&amp;urso</source>
             <translation>In p&amp;rogress</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/advisory_tab.py" line="52" />
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="53" />
             <source>En curso</source>
             <translation>In progress</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/advisory_tab.py" line="44" />
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="45" />
             <source>En el centro</source>
             <translation>At the centre</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/advisory_tab.py" line="221" />
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="222" />
             <source>Estado</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/advisory_tab.py" line="46" />
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="47" />
             <source>Exportaciones</source>
             <translation>Exports</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/advisory_tab.py" line="220" />
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="221" />
             <source>Fecha</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/advisory_tab.py" line="221" />
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="222" />
             <source>Fecha límite</source>
             <translation>Due date</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/advisory_tab.py" line="47" />
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="48" />
             <source>Financiamiento obtenido</source>
             <translation>Finance obtained</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/advisory_tab.py" line="50" />
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="51" />
             <source>Firmado por el cliente</source>
             <translation>Signed by the client</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/advisory_tab.py" line="47" />
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="48" />
             <source>Formalización</source>
             <translation>Formalisation</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/advisory_tab.py" line="52" />
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="53" />
             <source>Hecha</source>
             <translation>Done</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/advisory_tab.py" line="51" />
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="52" />
             <source>La empresa</source>
             <translation>The firm</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/advisory_tab.py" line="286" />
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="293" />
             <source>La empresa aún no tiene una evaluación terminada.</source>
             <translation>The firm has no completed assessment yet.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/advisory_tab.py" line="224" />
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="231" />
             <source>Marcar he&amp;cha</source>
             <translation>Mark &amp;done</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/advisory_tab.py" line="52" />
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="53" />
             <source>Pendiente</source>
             <translation>Pending</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/advisory_tab.py" line="241" />
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="248" />
             <source>Plan de acción</source>
             <translation>Action plan</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/advisory_tab.py" line="254" />
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="261" />
             <source>Plan de acción de la empresa</source>
             <translation>Action plan of the firm</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/advisory_tab.py" line="221" />
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="222" />
             <source>Quién</source>
             <translation>Who</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/advisory_tab.py" line="220" />
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="221" />
             <source>Qué</source>
             <translation>What</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/advisory_tab.py" line="217" />
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="218" />
             <source>Registrar &amp;hito…</source>
             <translation>Record &amp;milestone…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/advisory_tab.py" line="216" />
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="217" />
             <source>Registrar &amp;sesión…</source>
             <translation>Record &amp;session…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/advisory_tab.py" line="253" />
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="260" />
             <source>Sesiones, evaluaciones e hitos de la empresa</source>
             <translation>Sessions, assessments and milestones of the firm</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/advisory_tab.py" line="239" />
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="246" />
             <source>Sesiones, evaluaciones e hitos, del más reciente al más antiguo</source>
             <translation>Sessions, assessments and milestones, newest first</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/advisory_tab.py" line="44" />
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="45" />
             <source>Teléfono</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/advisory_tab.py" line="46" />
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="47" />
             <source>Ventas</source>
             <translation>Sales</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/advisory_tab.py" line="45" />
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="46" />
             <source>Videollamada</source>
             <translation>Video call</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/advisory_tab.py" line="44" />
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="45" />
             <source>Visita a la empresa</source>
             <translation>Visit to the firm</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/advisory_tab.py" line="302" />
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="309" />
             <source>¿Por qué se descarta?</source>
             <translation>Why is it dropped?</translation>
         </message>
@@ -3065,62 +3065,62 @@
     <context>
         <name>MilestoneDialog</name>
         <message>
-            <location filename="../../desktop/gui/registry/advisory_tab.py" line="184" />
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="185" />
             <source>&amp;Descripción</source>
             <translation>&amp;Description</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/advisory_tab.py" line="185" />
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="186" />
             <source>&amp;Evidencia</source>
             <translation>&amp;Evidence</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/advisory_tab.py" line="176" />
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="177" />
             <source>&amp;Fecha</source>
             <translation>&amp;Date</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/advisory_tab.py" line="183" />
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="184" />
             <source>&amp;Instrumento</source>
             <translation>&amp;Instrument</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/advisory_tab.py" line="182" />
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="183" />
             <source>&amp;Otorgado por</source>
             <translation>&amp;Granted by</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/advisory_tab.py" line="175" />
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="176" />
             <source>&amp;Tipo</source>
             <translation>&amp;Kind</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/advisory_tab.py" line="178" />
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="179" />
             <source>Empleos nuevos de &amp;hombres</source>
             <translation>New jobs for &amp;men</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/advisory_tab.py" line="177" />
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="178" />
             <source>Empleos nuevos de &amp;mujeres</source>
             <translation>New jobs for &amp;women</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/advisory_tab.py" line="179" />
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="180" />
             <source>M&amp;onto</source>
             <translation>A&amp;mount</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/advisory_tab.py" line="181" />
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="182" />
             <source>Mercados nuevos (separados por comas)</source>
             <translation>New markets (comma-separated)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/advisory_tab.py" line="180" />
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="181" />
             <source>Mo&amp;neda</source>
             <translation>C&amp;urrency</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/advisory_tab.py" line="173" />
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="174" />
             <source>Registrar hito de impacto</source>
             <translation>Record an impact milestone</translation>
         </message>
@@ -3411,7 +3411,7 @@
             <translation>%v of %m</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/reports_page.py" line="122" />
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="135" />
             <source>Abrir &amp;carpeta</source>
             <translation>Open &amp;folder</translation>
         </message>
@@ -3426,7 +3426,7 @@
             <translation>Search for a firm by name or tax ID</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/reports_page.py" line="242" />
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="259" />
             <source>Cancelando…</source>
             <translation>Cancelling…</translation>
         </message>
@@ -3436,28 +3436,39 @@
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/reports_page.py" line="214" />
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="231" />
             <source>Carpeta para los informes</source>
             <translation>Folder for the reports</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/reports_page.py" line="190" />
-            <location filename="../../desktop/gui/portfolio/reports_page.py" line="294" />
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="207" />
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="311" />
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="337" />
             <source>Documentos PDF (*.pdf)</source>
             <translation>PDF documents (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/reports_page.py" line="153" />
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="167" />
             <source>Empresas encontradas</source>
             <translation>Firms found</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/reports_page.py" line="154" />
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="123" />
+            <source>Exportar &amp;XLSX…</source>
+            <translation>Export &amp;XLSX…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="168" />
             <source>Fin del período</source>
             <translation>End of the period</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/reports_page.py" line="189" />
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="122" />
+            <source>Guardar &amp;PDF…</source>
+            <translation>Save &amp;PDF…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="206" />
             <source>Guardar informe</source>
             <translation>Save report</translation>
         </message>
@@ -3467,18 +3478,23 @@
             <translation>Save &amp;portfolio report…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/reports_page.py" line="293" />
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="310" />
             <source>Guardar informe de cartera</source>
             <translation>Save portfolio report</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/reports_page.py" line="125" />
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="338" />
+            <source>Guardar informe para financiadores</source>
+            <translation>Save funder report</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="138" />
             <source>Idioma de los informes:</source>
             <translation>Report language:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/reports_page.py" line="231" />
-            <location filename="../../desktop/gui/portfolio/reports_page.py" line="235" />
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="248" />
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="252" />
             <source>Imprimiendo los informes…</source>
             <translation>Printing the reports…</translation>
         </message>
@@ -3503,7 +3519,12 @@
             <translation>Report for one firm</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/reports_page.py" line="218" />
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="124" />
+            <source>Informe para financiadores (mismo período)</source>
+            <translation>Funder report (same period)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="235" />
             <source>Informe {done} de {total}</source>
             <translation>Report {done} of {total}</translation>
         </message>
@@ -3513,17 +3534,22 @@
             <translation>Reports for every firm</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/reports_page.py" line="154" />
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="168" />
             <source>Inicio del período</source>
             <translation>Start of the period</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/reports_page.py" line="261" />
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="337" />
+            <source>Libros de Excel (*.xlsx)</source>
+            <translation>Excel workbooks (*.xlsx)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="278" />
             <source>No hay empresas registradas; no se escribió ningún informe.</source>
             <translation>There are no registered firms; no report was written.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/reports_page.py" line="328" />
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="379" />
             <source>No se escribió ningún informe.</source>
             <translation>No report was written.</translation>
         </message>
@@ -3533,34 +3559,54 @@
             <translation>Period:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/reports_page.py" line="311" />
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="328" />
             <source>Preparando el informe de cartera…</source>
             <translation>Preparing the portfolio report…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/reports_page.py" line="207" />
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="362" />
+            <source>Preparando el informe para financiadores…</source>
+            <translation>Preparing the funder report…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="224" />
             <source>Preparando el informe…</source>
             <translation>Preparing the report…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/reports_page.py" line="259" />
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="175" />
+            <source>Programa del informe para financiadores</source>
+            <translation>Programme of the funder report</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="126" />
+            <source>Programa:</source>
+            <translation>Programme:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="276" />
             <source>Se canceló: se escribieron {n} de {total} informes en {folder}.</source>
             <translation>Cancelled: {n} of {total} reports were written to {folder}.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/reports_page.py" line="263" />
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="280" />
             <source>Se escribieron {n} de {total} informes en {folder}.</source>
             <translation>{n} of {total} reports were written to {folder}.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/reports_page.py" line="308" />
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="325" />
             <source>Se guardó el informe de cartera del {start} al {end} en {path}.</source>
             <translation>The portfolio report from {start} to {end} was saved to {path}.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/reports_page.py" line="202" />
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="219" />
             <source>Se guardó el informe de «{name}» en {path}.</source>
             <translation>The report for “{name}” was saved to {path}.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="357" />
+            <source>Se guardó el informe para financiadores en {path}: {firms} empresas asesoradas, {hours} horas, {jobs} empleos nuevos.</source>
+            <translation>The funder report was saved to {path}: {firms} firms advised, {hours} hours, {jobs} new jobs.</translation>
         </message>
         <message>
             <location filename="../../desktop/gui/portfolio/reports_page.py" line="113" />
@@ -3568,9 +3614,14 @@
             <translation>None ticked: all advisers.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/reports_page.py" line="204" />
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="221" />
             <source>Solo incluye el perfil: la empresa no tiene una evaluación completada.</source>
             <translation>Profile only: the firm has no completed assessment.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="121" />
+            <source>Todos los programas</source>
+            <translation>All programmes</translation>
         </message>
         <message>
             <location filename="../../desktop/gui/portfolio/reports_page.py" line="86" />
@@ -3583,7 +3634,7 @@
             <translation>to</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/reports_page.py" line="266" />
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="283" />
             <source>{k} no se pudieron escribir: {why}</source>
             <translation>{k} could not be written: {why}</translation>
         </message>
@@ -3656,37 +3707,37 @@
     <context>
         <name>SessionDialog</name>
         <message>
-            <location filename="../../desktop/gui/registry/advisory_tab.py" line="131" />
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="132" />
             <source>&amp;Duración (minutos)</source>
             <translation>D&amp;uration (minutes)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/advisory_tab.py" line="130" />
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="131" />
             <source>&amp;Fecha</source>
             <translation>&amp;Date</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/advisory_tab.py" line="132" />
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="133" />
             <source>&amp;Modalidad</source>
             <translation>&amp;Mode</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/advisory_tab.py" line="143" />
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="144" />
             <source>&amp;Notas</source>
             <translation>&amp;Notes</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/advisory_tab.py" line="145" />
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="146" />
             <source>&amp;Próximo paso</source>
             <translation>&amp;Next step</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/advisory_tab.py" line="141" />
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="142" />
             <source>&amp;Temas (espacio marca)</source>
             <translation>&amp;Topics (space ticks)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/advisory_tab.py" line="128" />
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="129" />
             <source>Registrar sesión de asesoría</source>
             <translation>Record an advisory session</translation>
         </message>

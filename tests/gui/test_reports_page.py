@@ -179,3 +179,33 @@ def test_batch_on_the_real_background_runner_reports_progress(qtbot, monkeypatch
     qtbot.waitUntil(lambda: page.last_batch is not None, timeout=30000)
     assert len(list(folder.glob("*.pdf"))) == len(NAMES)
     assert (page.bar.value(), page.bar.maximum()) == (5, 5)
+
+
+def test_the_funder_report_of_the_period_is_saved_as_pdf_and_xlsx(qtbot, monkeypatch, tmp_path, registered, page,
+                                                                   context):
+    import datetime as dt
+
+    from openpyxl import load_workbook
+
+    from desktop.services import advisory
+
+    today = dt.date.today().isoformat()
+    advisory.record_session(context.storage, registered[0]["id"], {"held_on": today, "minutes": 90,
+                                                                   "mode": "visita", "programme": "PROESA"}, None)
+    advisory.record_session(context.storage, registered[1]["id"], {"held_on": today, "minutes": 30,
+                                                                   "mode": "video"}, None)
+    advisory.record_milestone(context.storage, registered[0]["id"], {"kind": "empleo", "occurred_on": today,
+                                                                     "jobs_women": 2, "evidence": "firmado"}, None)
+    target = tmp_path / "financiadores.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    qtbot.mouseClick(page.funder_pdf, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "financiadores" in page.result.text())
+    assert page.result.text() == (f"Se guardó el informe para financiadores en {target}: 2 empresas asesoradas, "
+                                  "2,0 horas, 2 empleos nuevos.")
+    assert "Informe para financiadores" in pdf_text(target) and "Café Luna" in pdf_text(target)
+    type_text(qtbot, page.programme, "PROESA")
+    sheet = tmp_path / "proesa.xlsx"
+    page.save_funder("xlsx", str(sheet))
+    qtbot.waitUntil(lambda: "proesa.xlsx" in page.result.text())
+    rows = list(load_workbook(sheet, read_only=True)["Sesiones"].iter_rows(min_row=2, values_only=True))
+    assert [(r[1], r[3]) for r in rows] == [("Café Luna", 90)]

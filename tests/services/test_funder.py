@@ -89,3 +89,18 @@ def test_a_bad_period_is_refused(fresh_db):
     with pytest.raises(UserError) as err:
         funder.figures_for(fresh_db, "", "2026-01-01")
     assert err.value.message == "Indique el periodo del informe (desde y hasta)."
+
+
+def test_the_pdf_prints_the_totals_and_every_counted_milestone(worked, tmp_path):
+    from tests.reports.conftest import pdf_pages, squash
+
+    s, *_ = worked
+    fig = funder.figures_for(s, T, T)
+    path = funder.write_pdf(s, fig, tmp_path / "financiadores.pdf")
+    text = squash(" ".join(pdf_pages(path.read_bytes())))
+    assert "Informe para financiadores" in text
+    assert "Empresas asesoradas" in text and "Horas de asesoría" in text and "2,8" in text
+    assert "Empleos nuevos (mujeres / hombres)" in text and "2 / 1" in text
+    assert "Dulces <Ana> &" in text  # the name prints as typed (escaped for ReportLab, not dropped)
+    assert "USD 10.000 — BANDESAL" in text and "Firmado por el cliente" in text
+    assert "Hitos por tipo" in text and "Cambio en la preparación por dimensión" in text

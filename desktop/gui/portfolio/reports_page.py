@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from desktop.gui.shared import messages
 from desktop.gui.shared.report_language import report_language_combo
 from desktop.gui.shared.accessibility import add_shortcut, tone
-from desktop.services import reporting
+from desktop.services import funder, reporting
 from desktop.services.profile import list_advisers
 from desktop.services.registry.firm_list import FirmQuery, firm_ids, firm_rows
 from desktop.services.storage import open_database
@@ -117,6 +117,19 @@ class ReportsPage(QWidget):
         portfolio_button_row.addWidget(self.print_portfolio)
         portfolio_form.addRow("", portfolio_button_row)
 
+        # Funder report: the same period
+        self.programme = QLineEdit(objectName="funderProgramme", placeholderText=self.tr("Todos los programas"))
+        self.funder_pdf = QPushButton(self.tr("Guardar &PDF…"), objectName="funderPdf")
+        self.funder_xlsx = QPushButton(self.tr("Exportar &XLSX…"), objectName="funderXlsx")
+        funder_box = QGroupBox(self.tr("Informe para financiadores (mismo período)"))
+        funder_form = QFormLayout(funder_box)
+        funder_form.addRow(self.tr("Programa:"), self.programme)
+        funder_buttons = QHBoxLayout()
+        funder_buttons.addStretch(1)
+        funder_buttons.addWidget(self.funder_pdf)
+        funder_buttons.addWidget(self.funder_xlsx)
+        funder_form.addRow("", funder_buttons)
+
         self.result = QLabel(objectName="reportResult", wordWrap=True)
         self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.open_folder_button = QPushButton(self.tr("Abrir &carpeta"), objectName="openFolder", enabled=False)
@@ -128,6 +141,7 @@ class ReportsPage(QWidget):
         right = QVBoxLayout()
         right.addWidget(all_box)
         right.addWidget(portfolio_box)
+        right.addWidget(funder_box)
         right.addStretch(1)
         columns = QHBoxLayout()
         columns.addWidget(one_box, 1)
@@ -156,6 +170,9 @@ class ReportsPage(QWidget):
         self.print_all.clicked.connect(self.print_everything)
         self.cancel_button.clicked.connect(self.cancel_batch)
         self.print_portfolio.clicked.connect(self.save_portfolio)
+        self.funder_pdf.clicked.connect(lambda: self.save_funder("pdf"))
+        self.funder_xlsx.clicked.connect(lambda: self.save_funder("xlsx"))
+        self.programme.setAccessibleName(self.tr("Programa del informe para financiadores"))
         self.open_folder_button.clicked.connect(self.open_folder)
         context.signals.firms_changed.connect(self.search_firms)
         context.signals.settings_changed.connect(self._load_advisers)
@@ -309,6 +326,40 @@ class ReportsPage(QWidget):
                                                       "{path}.").format(start=_day(start), end=_day(end), path=path))
 
         self.context.runner.run(work, done, self._failed, label=self.tr("Preparando el informe de cartera…"),
+                                parent_widget=self, cancellable=False)
+
+    def save_funder(self, kind: str, path: str | None = None) -> None:
+        """The funder report of the period (PDF, or XLSX with the rows behind each total)."""
+        start, end = self.start.date().toPython(), self.end.date().toPython()
+        programme = self.programme.text().strip() or None
+        if path is None:
+            name = f"financiadores-{start.isoformat()}-{end.isoformat()}.{kind}"
+            pattern = self.tr("Documentos PDF (*.pdf)") if kind == "pdf" else self.tr("Libros de Excel (*.xlsx)")
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Guardar informe para financiadores"),
+                                                  str(Path(self._folder()) / name), pattern)
+            if not path:
+                return
+        if not path.lower().endswith(f".{kind}"):
+            path += f".{kind}"
+        db_path = self.context.storage.path
+
+        def work(progress):
+            with open_database(db_path) as storage:
+                fig = funder.figures_for(storage, start, end, programme)
+                if kind == "pdf":
+                    funder.write_pdf(storage, fig, path)
+                else:
+                    funder.export_xlsx(fig, path)
+            return fig
+
+        def done(fig):
+            self._finished(Path(path).parent, self.tr(
+                "Se guardó el informe para financiadores en {path}: {firms} empresas asesoradas, {hours} horas, "
+                "{jobs} empleos nuevos.").format(path=path, firms=fig.firms_advised,
+                                                 hours=str(fig.hours).replace(".", ","),
+                                                 jobs=fig.jobs_women + fig.jobs_men))
+
+        self.context.runner.run(work, done, self._failed, label=self.tr("Preparando el informe para financiadores…"),
                                 parent_widget=self, cancellable=False)
 
     # ------------------------------------------------------------------ shared

@@ -1,0 +1,42 @@
+"""What the funder report prints, already worded in one language (built by ``desktop.services.funder``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class FunderReport:
+    lang: str
+    title: str
+    generated_on: dt.date
+    centre_name: str
+    period: str
+    programme: str
+    totals: tuple[tuple[str, str], ...]  # (label, value) printed as big numbers
+    charts: tuple[tuple[str, tuple[tuple[str, int], ...]], ...]  # (title, (label, count) ...)
+    readiness: tuple[tuple[str, str, int], ...]  # dimension, mean change, firms
+    milestone_rows: tuple[tuple[str, ...], ...]  # date, firm, kind, figure, evidence, verified by
+    session_rows: tuple[tuple[str, ...], ...]  # date, firm, adviser, minutes, mode
+
+
+WORDS = {
+    "title": ("Informe para financiadores", "Funder report"),
+    "period": ("Periodo", "Period"), "programme": ("Programa", "Programme"), "all": ("Todos", "All"),
+    "readiness": ("Cambio en la preparación por dimensión", "Change in readiness by dimension"),
+    "dimension": ("Dimensión", "Dimension"), "change": ("Cambio medio (puntos)", "Mean change (points)"),
+    "firms": ("Empresas", "Firms"), "no_readiness": ("Ninguna empresa asesorada tiene dos evaluaciones todavía.",
+                                                      "No advised firm has two assessments yet."),
+    "milestones": ("Hitos verificados del periodo", "Milestones of the period"),
+    "sessions": ("Sesiones de asesoría", "Advisory sessions"),
+    "date": ("Fecha", "Date"), "firm": ("Empresa", "Firm"), "kind": ("Tipo", "Kind"), "figure": ("Cifra", "Figure"),
+    "evidence": ("Evidencia", "Evidence"), "verified_by": ("Verificó", "Verified by"),
+    "adviser": ("Asesor(a)", "Adviser"), "minutes": ("Minutos", "Minutes"), "mode": ("Modalidad", "Mode"),
+    "none": ("Nada en el periodo.", "Nothing in the period."),
+}
+
+
+def word(key: str, lang: str) -> str:
+    es, en = WORDS[key]
+    return en if lang == "en" else es
