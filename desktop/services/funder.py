@@ -72,6 +72,19 @@ def summary_rows(fig: FunderFigures) -> list[tuple[str, object]]:
     return rows
 
 
+def _write_whole(path: Path, write) -> Path:
+    """Write through a temporary beside ``path`` and rename: the file appears whole or not at all."""
+    temp = path.with_name(f".rumbo-tmp-{path.name}")
+    try:
+        write(temp)
+        temp.replace(path)
+    except OSError as exc:
+        temp.unlink(missing_ok=True)
+        raise UserError(f"No se pudo guardar {path.name}; revise la carpeta y el espacio en el disco.",
+                        field="path") from exc
+    return path
+
+
 def export_xlsx(fig: FunderFigures, path: str | Path) -> Path:
     """Write the totals and the rows they are summed from (one sheet each); whole file or nothing."""
     from openpyxl import Workbook
@@ -100,15 +113,7 @@ def export_xlsx(fig: FunderFigures, path: str | Path) -> Path:
     readiness.append(["Dimensión", "Cambio medio (puntos)", "Empresas con dos evaluaciones"])
     for _dim, title, change, n in fig.readiness_change:
         readiness.append([title, float(change), n])
-    temp = path.with_name(f".rumbo-tmp-{path.name}")
-    try:
-        book.save(temp)
-        temp.replace(path)
-    except OSError as exc:
-        temp.unlink(missing_ok=True)
-        raise UserError(f"No se pudo guardar {path.name}; revise la carpeta y el espacio en el disco.",
-                        field="path") from exc
-    return path
+    return _write_whole(path, book.save)
 
 
 
@@ -159,12 +164,4 @@ def write_pdf(storage: Storage, fig: FunderFigures, path: str | Path, today: dt.
     """Render the funder report to ``path`` (written whole or not at all)."""
     path = Path(path)
     pdf = render_funder_report(report_data(storage, fig, today))
-    temp = path.with_name(f".rumbo-tmp-{path.name}")
-    try:
-        temp.write_bytes(pdf)
-        temp.replace(path)
-    except OSError as exc:
-        temp.unlink(missing_ok=True)
-        raise UserError(f"No se pudo guardar {path.name}; revise la carpeta y el espacio en el disco.",
-                        field="path") from exc
-    return path
+    return _write_whole(path, lambda temp: temp.write_bytes(pdf))
