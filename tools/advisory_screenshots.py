@@ -1,4 +1,5 @@
-"""Screenshots of the advisory record for docs/ (offscreen): the timeline and plan, a session, a milestone.
+"""Screenshots of the advisory record for docs/ (offscreen): the timeline and plan, a session, a milestone,
+and the Tablero with the advisory figures of 200 demo firms.
 
     QT_QPA_PLATFORM=offscreen python3 tools/advisory_screenshots.py
 """
@@ -24,6 +25,9 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    from desktop.gui.shared.i18n import install_translators
+
+    install_translators(app, "es")  # Qt's own buttons in Spanish, as the app shows them
     from desktop.domain.assessment import answers_from_json
     from desktop.domain.errors import UserError
     from desktop.gui.registry.firm_detail import FirmDetailDialog
@@ -84,8 +88,30 @@ def main() -> int:
             milestone.grab().save(str(DOCS / "screenshot-advisory-milestone.png"))
             milestone.reject()
             detail.close()
-    print("docs/screenshot-advisory-*.png written")
+        _dashboard(temp, app)
+    print("docs/screenshot-advisory-*.png and docs/screenshot-dashboard.png written")
     return 0
+
+
+def _dashboard(temp: Path, app) -> None:
+    from PySide6.QtCore import QSettings
+
+    from desktop.gui.portfolio.dashboard_page import DashboardPage
+    from desktop.gui.shared.context import AppContext
+    from desktop.gui.shared.tasks import SyncRunner
+    from desktop.services.demo import make_demo
+    from desktop.services.storage import open_database
+
+    with open_database(temp / "demo.db") as storage:
+        make_demo(storage, 200, seed=11)
+        context = AppContext(storage, runner=SyncRunner(),
+                             settings=QSettings(str(temp / "ui2.ini"), QSettings.Format.IniFormat))
+        page = DashboardPage(context)
+        page.resize(1200, 900)
+        page.show()
+        app.processEvents()
+        page.grab().save(str(DOCS / "screenshot-dashboard.png"))
+        page.close()
 
 
 if __name__ == "__main__":

@@ -179,6 +179,10 @@ def _selection(kind: str, key, f: DashboardFilter, cutoff: str | None) -> tuple[
         sub = (f"SELECT a.firm_id FROM assessments a JOIN firms f ON f.id = a.firm_id "
                f"WHERE {awhere} AND {col} = ?")
         return "", f"firms f WHERE f.deleted_at IS NULL AND f.id IN ({sub})", aparams + [key]
+    if kind == "firms":  # an explicit set of firms (the advisory chart: firms with a milestone of a kind)
+        keys = list(key)
+        marks = ", ".join("?" for _ in keys) or "NULL"
+        return "", f"firms f WHERE f.deleted_at IS NULL AND f.id IN ({marks})", keys
     if kind in ("stale", "never"):
         cond = "l.completed_at IS NOT NULL AND l.completed_at < ?" if kind == "stale" else "l.completed_at IS NULL"
         extra = [cutoff] if kind == "stale" else []

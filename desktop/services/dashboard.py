@@ -17,10 +17,13 @@ from db.advisers import list_advisers
 from db.connection import Storage
 from db.queries import dashboard as repo
 from db.queries.dashboard import NO_BAND, NOT_ASSESSED, DashboardFilter
+from desktop.domain.advisory.figures import FunderFigures
+from desktop.domain.advisory.record import MILESTONE_KINDS
 from desktop.domain.assessment import label
 from desktop.domain.assessment.stage import sector_type_for_isic
 from desktop.domain.sizing import class_label
 from desktop.services.assessments import questionnaire
+from desktop.services.funder import figures_for
 
 __all__ = ["DashboardFilter", "ChartRow", "Dashboard", "build_dashboard", "firms_behind", "advisers",
            "months_before", "DEFAULT_STALE_MONTHS"]
@@ -45,6 +48,12 @@ EXTRA = {
     "stale": ("Evaluación vencida", "Assessment out of date"),
     "never": ("Nunca evaluadas", "Never assessed"),
 }
+MILESTONE_LABELS = {
+    "empleo": ("Empleos", "Jobs"), "ventas": ("Ventas", "Sales"), "exportacion": ("Exportaciones", "Exports"),
+    "financiamiento": ("Financiamiento obtenido", "Finance obtained"), "formalizacion": ("Formalización", "Formalisation"),
+    "certificacion": ("Certificación", "Certification"),
+}
+ALL_TIME = "1900-01-01"  # the advisory figures' start when the Tablero has no "Desde"
 
 
 @dataclass(frozen=True)
@@ -74,6 +83,8 @@ class Dashboard:
     stale: list[ChartRow] = field(default_factory=list)
     stale_months: int = DEFAULT_STALE_MONTHS
     cutoff: str = ""
+    advisory: FunderFigures | None = None  # the funder report's figures for the same period and adviser
+    milestones: list[ChartRow] = field(default_factory=list)  # milestones counted, by kind
 
 
 def _t(pair: tuple[str, str], lang: str) -> str:
@@ -150,7 +161,22 @@ def build_dashboard(storage: Storage, f: DashboardFilter = DashboardFilter(), la
     stale, never = repo.count_stale(storage, f, cutoff)
     board.stale = [ChartRow("stale", None, _t(EXTRA["stale"], lang), stale),
                    ChartRow("never", None, _t(EXTRA["never"], lang), never)]
+    _advisory(storage, board, f, today, lang)
     return board
+
+
+def _advisory(storage: Storage, board: Dashboard, f: DashboardFilter, today: dt.date, lang: str) -> None:
+    """The funder figures of the Tablero's period (all time when "Desde" is off) and adviser."""
+    end = f.date_to or today.isoformat()
+    start = min(f.date_from or ALL_TIME, end)
+    board.advisory = fig = figures_for(storage, start, end, adviser_id=f.adviser_id)
+    rows = []
+    for kind in MILESTONE_KINDS:
+        firms = tuple(sorted({m["firm_id"] for m in fig.milestones if m["kind"] == kind}))
+        count = sum(fig.milestones_by_kind[kind].values())
+        if count:
+            rows.append(ChartRow("firms", firms, _t(MILESTONE_LABELS[kind], lang), count))
+    board.milestones = sorted(rows, key=lambda r: (-r.count, r.label))
 
 
 def firms_behind(storage: Storage, row: ChartRow, f: DashboardFilter, cutoff: str | None = None,

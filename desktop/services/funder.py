@@ -7,6 +7,7 @@ the totals, so a funder can check each figure.
 from __future__ import annotations
 
 import datetime as dt
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 from db import advisory as repo
@@ -31,11 +32,19 @@ def _period(start, end) -> tuple[str, str]:
     return first, last
 
 
-def figures_for(storage: Storage, start, end, programme: str | None = None) -> FunderFigures:
-    """The figures of a period (dates as typed or ISO; both ends included)."""
+def figures_for(storage: Storage, start, end, programme: str | None = None,
+                adviser_id: str | None = None) -> FunderFigures:
+    """The figures of a period (dates as typed or ISO; both ends included).
+
+    With ``adviser_id`` (the Tablero's adviser filter) only that adviser's sessions and the
+    milestones that adviser verified are counted.
+    """
     first, last = _period(start, end)
     sessions = repo.in_period(storage, SESSIONS, "held_on", first, last)
     milestones = repo.in_period(storage, MILESTONES, "occurred_on", first, last)
+    if adviser_id:
+        sessions = [s for s in sessions if s.get("adviser_id") == adviser_id]
+        milestones = [m for m in milestones if m.get("verified_by") == adviser_id]
     ids = {r["firm_id"] for r in sessions} | {r["firm_id"] for r in milestones}
     marks = ", ".join("?" for _ in ids)
     firms = {r[0]: {"legal_name": r[1], "owner_gender": r[2]} for r in storage.conn.execute(
@@ -155,9 +164,24 @@ def report_data(storage: Storage, fig: FunderFigures, today: dt.date | None = No
         readiness=tuple((title, f"{change:+}".replace(".", ","), n) for _d, title, change, n in fig.readiness_change),
         milestone_rows=tuple((_day(m["occurred_on"]), m["firm_name"], KIND_LABELS[m["kind"]], milestone_summary(m),
                               EVIDENCE_LABELS[m["evidence"]], m["verifier_name"] or "—") for m in fig.milestones),
-        session_rows=tuple((_day(s["held_on"]), s["firm_name"], s["adviser_name"] or "—", str(s["minutes"]),
-                            MODE_LABELS[s["mode"]]) for s in fig.sessions),
+        session_rows=_sessions_by_firm(fig.sessions),
     )
+
+
+def _sessions_by_firm(sessions: list[dict]) -> tuple[tuple[str, ...], ...]:
+    """One row per advised firm (by name): sessions, hours, first and last day, advisers."""
+    firms: dict[str, list[dict]] = {}
+    for s in sessions:
+        firms.setdefault(s["firm_id"], []).append(s)
+    rows = []
+    for held in firms.values():
+        minutes = sum(s["minutes"] for s in held)
+        hours = (Decimal(minutes) / 60).quantize(Decimal("0.1"), ROUND_HALF_UP)
+        advisers = sorted({s["adviser_name"] for s in held if s["adviser_name"]})
+        rows.append((held[0]["firm_name"], str(len(held)), str(hours).replace(".", ","),
+                     _day(min(s["held_on"] for s in held)), _day(max(s["held_on"] for s in held)),
+                     ", ".join(advisers) or "—"))
+    return tuple(sorted(rows, key=lambda r: r[0].casefold()))
 
 
 def write_pdf(storage: Storage, fig: FunderFigures, path: str | Path, today: dt.date | None = None) -> Path:

@@ -1391,19 +1391,24 @@
     <context>
         <name>DashboardPage</name>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="140" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="141" />
             <source> meses</source>
             <translation> months</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="141" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="142" />
             <source>&amp;Actualizar</source>
             <translation>&amp;Refresh</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="154" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="155" />
             <source>Asesor:</source>
             <translation>Adviser:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="163" />
+            <source>Asesoría e impacto del periodo (como en el informe al financiador)</source>
+            <translation>Advice and impact in the period (as in the funder report)</translation>
         </message>
         <message>
             <source>Banda de preparación (última evaluación)</source>
@@ -1414,14 +1419,34 @@
             <translation>Most common gaps (dimension below 40/100)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="234" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="250" />
             <source>Calculando el tablero…</source>
             <translation>Calculating the dashboard…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="131" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="270" />
+            <source>Clientes nuevos / que vuelven:</source>
+            <translation>New / returning clients:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="132" />
             <source>Desde</source>
             <translation>From</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="270" />
+            <source>Dirigidas por mujeres:</source>
+            <translation>Led by women:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="271" />
+            <source>Empleos nuevos (mujeres / hombres):</source>
+            <translation>New jobs (women / men):</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="269" />
+            <source>Empresas asesoradas:</source>
+            <translation>Firms advised:</translation>
         </message>
         <message>
             <source>Empresas por departamento</source>
@@ -1444,12 +1469,12 @@
             <translation>Internationalization stage</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="144" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="145" />
             <source>Evaluaciones desde la fecha</source>
             <translation>Assessments from the date</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="145" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="146" />
             <source>Evaluaciones hasta la fecha</source>
             <translation>Assessments up to the date</translation>
         </message>
@@ -1462,26 +1487,50 @@
             <translation>Assessments per month</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="133" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="272" />
+            <source>Exportaciones (USD):</source>
+            <translation>Exports (USD):</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="272" />
+            <source>Financiamiento obtenido (USD):</source>
+            <translation>Finance obtained (USD):</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="134" />
             <source>Hasta</source>
             <translation>To</translation>
+        </message>
+        <message>
+            <source>Hitos de impacto del periodo</source>
+            <translation>Impact milestones in the period</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="269" />
+            <source>Horas de asesoría:</source>
+            <translation>Advisory hours:</translation>
         </message>
         <message>
             <source>Reevaluación pendiente</source>
             <translation>Reassessment due</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="157" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="158" />
             <source>Sin reevaluar en:</source>
             <translation>Not reassessed in:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="277" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="318" />
             <source>Todos</source>
             <translation>All</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="243" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="271" />
+            <source>Ventas adicionales (USD):</source>
+            <translation>Additional sales (USD):</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="259" />
             <source>{n} empresas</source>
             <translation>{n} firms</translation>
         </message>
@@ -2426,52 +2475,52 @@
     <context>
         <name>FirmListDialog</name>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="70" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="71" />
             <source> (se muestran las primeras {n})</source>
             <translation> (showing the first {n})</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="68" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="69" />
             <source>1 empresa</source>
             <translation>1 firm</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="74" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="75" />
             <source>CIIU</source>
             <translation>ISIC</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="73" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="74" />
             <source>Departamento</source>
             <translation>Department</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="73" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="74" />
             <source>Empresa</source>
             <translation>Firm</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="87" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="88" />
             <source>Empresas de «{title}»</source>
             <translation>Firms in “{title}”</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="88" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="89" />
             <source>Enter o doble clic abre la empresa elegida.</source>
             <translation>Enter or a double click opens the chosen firm.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="73" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="74" />
             <source>País</source>
             <translation>Country</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="74" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="75" />
             <source>Tamaño</source>
             <translation>Size</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="68" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="69" />
             <source>{n} empresas</source>
             <translation>{n} firms</translation>
         </message>

@@ -77,3 +77,40 @@ def test_page_equals_the_service(page, portfolio):  # noqa: F811
     board = build_dashboard(portfolio[0], DashboardFilter(), today=TODAY)
     for chart in ("by_sector", "by_department", "by_stage", "by_month", "stale"):
         assert page.rows(chart) == getattr(board, chart)
+
+
+def test_advisory_figures_equal_the_funder_report(page, portfolio, qtbot):  # noqa: F811
+    """The Tablero shows the funder report's figures for its own period and adviser."""
+    from PySide6.QtCore import QDate, QLocale
+
+    from desktop.services.funder import figures_for
+
+    storage, adviser, _other = portfolio
+    page.date_to.setDate(QDate(2030, 12, 31))  # the demo's advice is dated around the real today
+    page.use_to.setChecked(True)
+    fig = figures_for(storage, "1900-01-01", "2030-12-31")
+    assert fig.firms_advised > 0 and fig.milestones  # demo data has sessions and milestones
+    values = page.advisory_values()
+    assert values["firms_advised"] == str(fig.firms_advised)
+    assert values["hours"] == QLocale().toString(float(fig.hours), "f", 1)  # the app sets QLocale to Spanish
+    assert values["jobs"] == f"{fig.jobs_women} / {fig.jobs_men}"
+    assert values["clients"] == f"{fig.new_clients} / {fig.returning_clients}"
+    by_kind = {r.label: r.count for r in page.rows("milestones")}
+    assert sum(by_kind.values()) == len(fig.milestones)
+    assert by_kind["Empleos"] == sum(fig.milestones_by_kind["empleo"].values())
+
+    # the other adviser recorded no session: the figures follow the adviser filter
+    page.adviser.setCurrentIndex(page.adviser.findData(page.adviser_ids[1]))
+    assert page.advisory_values()["firms_advised"] == "0"
+    assert page.advisory_values()["hours"] == QLocale().toString(0.0, "f", 1)
+    page.adviser.setCurrentIndex(page.adviser.findData(adviser))
+    assert page.advisory_values()["firms_advised"] == str(fig.firms_advised)  # the demo's adviser held them all
+    page.adviser.setCurrentIndex(0)
+
+    # a bar of the milestone chart lists the firms that reached a milestone of that kind
+    row = next(r for r in page.rows("milestones") if r.label == "Empleos")
+    index = page.rows("milestones").index(row)
+    chart = page.charts["milestones"]
+    qtbot.mouseClick(chart, Qt.MouseButton.LeftButton, pos=chart.bar_rect(index).center().toPoint())
+    listed = set(page.last_dialog.firm_ids())
+    assert listed == {m["firm_id"] for m in fig.milestones if m["kind"] == "empleo"}

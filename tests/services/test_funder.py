@@ -104,3 +104,13 @@ def test_the_pdf_prints_the_totals_and_every_counted_milestone(worked, tmp_path)
     assert "Dulces <Ana> &" in text  # the name prints as typed (escaped for ReportLab, not dropped)
     assert "USD 10.000 — BANDESAL" in text and "Firmado por el cliente" in text
     assert "Hitos por tipo" in text and "Cambio en la preparación por dimensión" in text
+
+
+def test_the_pdf_sums_the_sessions_by_firm(worked):
+    """One row per advised firm (not one per session): sessions, hours, days and advisers add up."""
+    s, a, b, _c = worked
+    fig = funder.figures_for(s, T, T)
+    rows = funder.report_data(s, fig).session_rows
+    day = TODAY.strftime("%d/%m/%Y")
+    assert [r[:5] for r in rows] == [("Dulces <Ana> & 🍬", "2", "2,0", day, day), ("Taller Mecánico", "1", "0,8", day, day)]
+    assert sum(int(r[1]) for r in rows) == len(fig.sessions)

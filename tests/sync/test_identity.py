@@ -206,3 +206,36 @@ def test_work_on_the_absorbed_firm_made_before_the_merge_arrived_follows_the_sur
     kinds = {(k, r) for k, _t, r, _o in open_conflicts(c)}
     assert ("edit", fa["id"]) in kinds
     assert open_conflicts(a) == open_conflicts(b) == open_conflicts(c)
+
+
+def test_the_advisory_record_of_both_laptops_follows_the_merged_firm(devices, folder):
+    """Sessions, plan items and milestones recorded on either laptop end on the one surviving firm."""
+    import datetime as dt
+
+    from desktop.services import advisory
+
+    a, b, c = devices
+    today = dt.date.today().isoformat()
+    fa = _firm(a, "Tortillería La Única")
+    fb = _firm(b, "Tortilleria La Unica", adviser="beto")
+    sa = advisory.record_session(a, fa["id"], {"held_on": today, "minutes": 60, "mode": "visita"}, "ana")
+    sb = advisory.record_session(b, fb["id"], {"held_on": today, "minutes": 45, "mode": "telefono"}, "beto")
+    item = advisory.add_plan_item(b, fb["id"], {"title": "Registrar la marca", "owner": "empresa"}, "beto")
+    jobs = advisory.record_milestone(a, fa["id"], {"kind": "empleo", "occurred_on": today, "jobs_women": 1,
+                                                   "jobs_men": 0, "evidence": "declarado"}, "ana")
+    exchange(a, c, folder)
+    exchange(b, c, folder)
+    [dup] = sync.list_conflicts(c)
+    side = "local" if dup.local["id"] == fa["id"] else "remote"
+    sync.resolve_conflict(c, dup.id, {n: side for n in dup.fields}, "jefa", survivor=side)  # fa survives
+    late = advisory.record_session(b, fb["id"], {"held_on": today, "minutes": 30, "mode": "video"}, "beto")
+    for _ in range(2):
+        for laptop in (a, b):
+            exchange(laptop, c, folder)
+            exchange(c, laptop, folder)
+    assert snapshot(a) == snapshot(b) == snapshot(c)
+    for device in (a, b, c):
+        assert {s["id"] for s in advisory.sessions_of(device, fa["id"])} == {sa["id"], sb["id"], late["id"]}
+        assert [p["id"] for p in advisory.plan_of_firm(device, fa["id"])] == [item["id"]]
+        assert [m["id"] for m in advisory.milestones_of(device, fa["id"])] == [jobs["id"]]
+        assert advisory.sessions_of(device, fb["id"]) == []

@@ -52,6 +52,7 @@ CHARTS = (
     ("by_adviser", "Evaluaciones por asesor", PALETTE[3]),
     ("by_month", "Evaluaciones por mes", PALETTE[3]),
     ("stale", "Reevaluación pendiente", PALETTE[4]),
+    ("milestones", "Hitos de impacto del periodo", PALETTE[1]),
 )
 
 
@@ -159,8 +160,23 @@ class DashboardPage(QWidget):
         filters.addWidget(self.refresh_button)
         filters.addStretch(1)
 
+        self.advisory_box = QGroupBox(self.tr("Asesoría e impacto del periodo (como en el informe al financiador)"))
+        self.advisory_labels: dict[str, QLabel] = {}
+        figures = QGridLayout(self.advisory_box)
+        for n, (name, title) in enumerate(self._advisory_titles()):
+            value = QLabel(objectName=f"advisory_{name}")
+            value.setStyleSheet("font-weight: bold;")
+            value.setTextFormat(Qt.TextFormat.PlainText)
+            caption = QLabel(title)
+            caption.setBuddy(value)
+            value.setAccessibleName(title)
+            figures.addWidget(caption, n // 3, (n % 3) * 2)
+            figures.addWidget(value, n // 3, (n % 3) * 2 + 1)
+            self.advisory_labels[name] = value
+
         self.charts: dict[str, BarChart] = {}
         grid = QGridLayout()
+        grid.addWidget(self.advisory_box, 0, 0, 1, 2)
         for n, (name, title, color) in enumerate(CHARTS):
             chart = BarChart()
             chart.setObjectName(name)
@@ -172,7 +188,7 @@ class DashboardPage(QWidget):
             inner = QVBoxLayout(box)
             inner.addWidget(chart)
             inner.addStretch(1)
-            grid.addWidget(box, n // 2, n % 2)
+            grid.addWidget(box, n // 2 + 1, n % 2)
             self.charts[name] = chart
         body = QWidget()
         body.setLayout(grid)
@@ -245,6 +261,31 @@ class DashboardPage(QWidget):
             rows: list[ChartRow] = getattr(board, name)
             chart.set_bars([Bar(i, r.label, r.count, QLocale().toString(r.count), chart.color)
                             for i, r in enumerate(rows)])
+        if board.advisory is not None:
+            self._show_advisory(board.advisory)
+
+    def _advisory_titles(self) -> tuple[tuple[str, str], ...]:
+        return (
+            ("firms_advised", self.tr("Empresas asesoradas:")), ("hours", self.tr("Horas de asesoría:")),
+            ("clients", self.tr("Clientes nuevos / que vuelven:")), ("women_led", self.tr("Dirigidas por mujeres:")),
+            ("jobs", self.tr("Empleos nuevos (mujeres / hombres):")), ("sales", self.tr("Ventas adicionales (USD):")),
+            ("exports", self.tr("Exportaciones (USD):")), ("finance", self.tr("Financiamiento obtenido (USD):")),
+        )
+
+    def _show_advisory(self, fig) -> None:
+        n = QLocale().toString
+        values = {
+            "firms_advised": n(fig.firms_advised), "hours": QLocale().toString(float(fig.hours), "f", 1),
+            "clients": f"{n(fig.new_clients)} / {n(fig.returning_clients)}", "women_led": n(fig.women_led),
+            "jobs": f"{n(fig.jobs_women)} / {n(fig.jobs_men)}", "sales": n(fig.usd_by_kind["ventas"]),
+            "exports": n(fig.usd_by_kind["exportacion"]), "finance": n(fig.usd_by_kind["financiamiento"]),
+        }
+        for name, label in self.advisory_labels.items():
+            label.setText(values[name])
+
+    def advisory_values(self) -> dict[str, str]:
+        """The advisory figures as shown (name -> text)."""
+        return {name: label.text() for name, label in self.advisory_labels.items()}
 
     def rows(self, chart: str) -> list[ChartRow]:
         """The rows a chart shows."""

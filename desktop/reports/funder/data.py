@@ -18,7 +18,7 @@ class FunderReport:
     charts: tuple[tuple[str, tuple[tuple[str, int], ...]], ...]  # (title, (label, count) ...)
     readiness: tuple[tuple[str, str, int], ...]  # dimension, mean change, firms
     milestone_rows: tuple[tuple[str, ...], ...]  # date, firm, kind, figure, evidence, verified by
-    session_rows: tuple[tuple[str, ...], ...]  # date, firm, adviser, minutes, mode
+    session_rows: tuple[tuple[str, ...], ...]  # firm, sessions, hours, first day, last day, advisers
 
 
 WORDS = {
@@ -29,7 +29,11 @@ WORDS = {
     "firms": ("Empresas", "Firms"), "no_readiness": ("Ninguna empresa asesorada tiene dos evaluaciones todavía.",
                                                       "No advised firm has two assessments yet."),
     "milestones": ("Hitos verificados del periodo", "Milestones of the period"),
-    "sessions": ("Sesiones de asesoría", "Advisory sessions"),
+    "sessions": ("Sesiones de asesoría por empresa", "Advisory sessions by firm"),
+    "sessions_note": ("Cada sesión, con su modalidad y sus minutos, está en la hoja «Sesiones» del XLSX del mismo periodo.",
+                      "Every session, with its mode and minutes, is in the «Sesiones» sheet of the period's XLSX."),
+    "count": ("Sesiones", "Sessions"), "hours": ("Horas", "Hours"), "first": ("Primera", "First"),
+    "last": ("Última", "Last"), "advisers": ("Asesores", "Advisers"),
     "date": ("Fecha", "Date"), "firm": ("Empresa", "Firm"), "kind": ("Tipo", "Kind"), "figure": ("Cifra", "Figure"),
     "evidence": ("Evidencia", "Evidence"), "verified_by": ("Verificó", "Verified by"),
     "adviser": ("Asesor(a)", "Adviser"), "minutes": ("Minutos", "Minutes"), "mode": ("Modalidad", "Mode"),

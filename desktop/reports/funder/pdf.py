@@ -66,7 +66,8 @@ def render_funder_report(data: FunderReport, *, page_size: str = "letter") -> by
               if data.readiness else p(w("no_readiness"), "note")]
     story += [CondPageBreak(40 * mm), p(w("milestones"), "h2"),
               grid(("date", "firm", "kind", "figure", "evidence", "verified_by"), data.milestone_rows,
-                   (0.11, 0.25, 0.15, 0.2, 0.15, 0.14))]
-    story += [CondPageBreak(40 * mm), p(w("sessions"), "h2"),
-              grid(("date", "firm", "adviser", "minutes", "mode"), data.session_rows, (0.12, 0.38, 0.2, 0.1, 0.2))]
+                   (0.125, 0.235, 0.15, 0.2, 0.15, 0.14))]
+    story += [CondPageBreak(40 * mm), p(w("sessions"), "h2"), p(w("sessions_note"), "note"),
+              grid(("firm", "count", "hours", "first", "last", "advisers"), data.session_rows,
+                   (0.34, 0.1, 0.09, 0.12, 0.12, 0.23))]
     return doc.build(story)
