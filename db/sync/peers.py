@@ -182,3 +182,17 @@ def list_bundles(storage, limit: int | None = None) -> list[BundleRecord]:
     if limit is not None:
         sql += f" LIMIT {int(limit)}"
     return [BundleRecord(*r[:10], json.loads(r[10]), r[11]) for r in storage.conn.execute(sql)]
+
+
+def server_settings(storage) -> dict:
+    """The centre's server of this device: url (with credentials), last sync and its result."""
+    row = storage.conn.execute("SELECT server_url, server_synced_at, server_result FROM sync_local WHERE id = 1").fetchone()
+    return {"url": row[0], "synced_at": row[1], "result": row[2]}
+
+
+def set_server_settings(storage, **values) -> None:
+    """Set some of ``url``, ``synced_at``, ``result`` (this device only; never travels)."""
+    columns = {"url": "server_url", "synced_at": "server_synced_at", "result": "server_result"}
+    with storage.write():
+        for key, value in values.items():
+            storage.conn.execute(f"UPDATE sync_local SET {columns[key]} = ? WHERE id = 1", (value,))

@@ -189,7 +189,19 @@ def m0004_change_links(db: Database) -> None:
     db.execute("ALTER TABLE sync_changes ADD COLUMN before_sha TEXT")
 
 
+@SYNC_MIGRATIONS(name="0005_centre_server")
+def m0005_centre_server(db: Database) -> None:
+    """The centre's server this device syncs with (issue 17), kept on this device only.
+
+    ``server_url`` holds the device's own credentials (the file is encrypted at rest);
+    ``server_synced_at`` and ``server_result`` are what the Sincronización screen shows.
+    """
+    for column in ("server_url", "server_synced_at", "server_result"):
+        db.execute(f"ALTER TABLE sync_local ADD COLUMN {column} TEXT")
+
+
 def apply_sync_migrations(db: Database) -> None:
     """Create or upgrade the sync tables (a no-op when they are current)."""
     if SYNC_MIGRATIONS.pending(db):
         SYNC_MIGRATIONS.apply(db)
+

@@ -10,7 +10,8 @@ SYNC_TABLES = {"sync_local", "sync_peers", "sync_changes", "sync_heads", "sync_c
                "sync_distinct", "sync_bundles", "sync_keys", "sync_trusted"}
 
 
-MIGRATIONS = ["0001_sync_tables", "0002_distinct_firms", "0003_device_keys", "0004_change_links"]
+MIGRATIONS = ["0001_sync_tables", "0002_distinct_firms", "0003_device_keys", "0004_change_links",
+              "0005_centre_server"]
 
 
 def _keys(storage) -> tuple:

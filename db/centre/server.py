@@ -1,0 +1,212 @@
+"""The centre's PostgreSQL store, through psycopg 3: migrations, status, devices, push and pull.
+
+The server keeps the record model's changes exactly as bundles carry them (``changes``, keyed
+by ``(origin, origin_seq)``), so a device's knowledge vector says what it lacks and storing a
+change twice does nothing. Merging happens where it does for bundles, on each desktop
+(:func:`db.sync.exchange.apply_changes`): every device applies the same changes by the same
+rules, so every device converges, and conflicts and possible duplicates wait for a person on
+any coordinator's desktop, whose decision is one more change that travels.
+
+Access is the server's: each device logs in with its own role, a member of ``rumbo_device``,
+and row-level security lets it add only changes of its own origin (``0002_access.sql``).
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+from dataclasses import dataclass, field
+from hashlib import sha256
+from importlib import resources
+from typing import Any
+
+import psycopg
+from psycopg import sql
+from psycopg.types.json import Jsonb
+
+from db.sync.format import BundleChange
+
+MIGRATIONS = "db.centre.migrations"
+BATCH = 1000  # changes per transaction when pushing: a cut connection keeps every batch committed before it
+
+
+class CentreError(Exception):
+    """The server cannot be reached or refuses; ``kind`` names why (see desktop.services.centre)."""
+
+    def __init__(self, kind: str, detail: str = ""):
+        super().__init__(f"{kind}: {detail}")
+        self.kind = kind
+        self.detail = detail
+
+
+def connect(url: str, **kwargs) -> psycopg.Connection:
+    """Open a connection (TLS when the server offers it: libpq's default ``sslmode=prefer``)."""
+    try:
+        # autocommit: every conn.transaction() block is a real transaction, committed as it ends.
+        return psycopg.connect(url, connect_timeout=10, autocommit=True, **kwargs)
+    except psycopg.OperationalError as exc:
+        text = str(exc)
+        kind = "auth" if any(w in text for w in ("password", "authentication", "not permitted to log in")) else "unreachable"
+        raise CentreError(kind, text) from exc
+    except psycopg.ProgrammingError as exc:  # a malformed URL
+        raise CentreError("bad_url", str(exc)) from exc
+
+
+def _migrations() -> list[tuple[int, str, str]]:
+    found = []
+    for item in resources.files(MIGRATIONS).iterdir():
+        if item.name.endswith(".sql"):
+            found.append((int(item.name.split("_", 1)[0]), item.name, item.read_text(encoding="utf-8")))
+    return sorted(found)
+
+
+LATEST = _migrations()[-1][0]
+
+
+def schema_version(conn: psycopg.Connection) -> int:
+    """The highest migration applied (0 for an empty database)."""
+    exists = conn.execute("SELECT to_regclass('public.schema_migrations')").fetchone()[0]
+    if exists is None:
+        return 0
+    return conn.execute("SELECT coalesce(max(version), 0) FROM schema_migrations").fetchone()[0]
+
+
+def migrate(conn: psycopg.Connection, centre_name: str | None = None) -> list[str]:
+    """Apply the migrations not yet applied, each in its own transaction; returns their names."""
+    with conn.transaction():
+        conn.execute("CREATE TABLE IF NOT EXISTS schema_migrations ("
+                     "version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())")
+    done = []
+    for version, name, text in _migrations():
+        if version <= schema_version(conn):
+            continue
+        with conn.transaction():
+            conn.execute(text)
+            conn.execute("INSERT INTO schema_migrations (version, name) VALUES (%s, %s)", (version, name))
+        done.append(name)
+    with conn.transaction():
+        if conn.execute("SELECT count(*) FROM centre").fetchone()[0] == 0:
+            conn.execute("INSERT INTO centre (id, name) VALUES (%s, %s)",
+                         (secrets.token_hex(8), centre_name or "Centro"))
+    return done
+
+
+@dataclass
+class Status:
+    """What ``rumbo centre status`` reports."""
+
+    version: int
+    latest: int
+    centre_name: str = ""
+    tls: bool = False
+    devices: list[dict] = field(default_factory=list)  # name, device_id, changes, last_seq, revoked
+    changes: int = 0
+    records: dict[str, int] = field(default_factory=dict)  # table -> distinct records
+
+
+def status(conn: psycopg.Connection) -> Status:
+    st = Status(schema_version(conn), LATEST, tls=bool(conn.pgconn.ssl_in_use))
+    if st.version == 0:
+        return st
+    st.centre_name = conn.execute("SELECT name FROM centre LIMIT 1").fetchone()[0]
+    per_origin = {o: (n, last) for o, n, last in conn.execute(
+        "SELECT origin, count(*), max(origin_seq) FROM changes GROUP BY origin")}
+    for device_id, name, revoked in conn.execute(
+            "SELECT device_id, name, revoked_at FROM devices ORDER BY name, device_id"):
+        n, last = per_origin.get(device_id, (0, 0))
+        st.devices.append({"device_id": device_id, "name": name, "changes": n, "last_seq": last,
+                           "revoked": revoked is not None})
+    st.changes = sum(n for n, _ in per_origin.values())
+    st.records = dict(conn.execute(
+        "SELECT table_name, count(DISTINCT record_id) FROM changes GROUP BY table_name ORDER BY table_name"))
+    return st
+
+
+def role_for(conn: psycopg.Connection, device_id: str) -> str:
+    """The login role of a device on this database (roles are cluster-wide: the database is in the name)."""
+    database = conn.info.dbname
+    return "rumbo_" + sha256(f"{database}/{device_id}".encode()).hexdigest()[:16]
+
+
+def enrol_device(conn: psycopg.Connection, device_id: str, name: str) -> tuple[str, str]:
+    """Create (or renew) the device's login role with a new random password; returns (role, password).
+
+    Run by the database's owner (the technician's connection).
+    """
+    role = role_for(conn, device_id)
+    password = secrets.token_urlsafe(24)
+    with conn.transaction():
+        exists = conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (role,)).fetchone()
+        verb = "ALTER" if exists else "CREATE"
+        conn.execute(sql.SQL(verb + " ROLE {} LOGIN PASSWORD {}").format(sql.Identifier(role), sql.Literal(password)))
+        conn.execute(sql.SQL("GRANT rumbo_device TO {}").format(sql.Identifier(role)))
+        conn.execute(sql.SQL("GRANT CONNECT ON DATABASE {} TO {}").format(
+            sql.Identifier(conn.info.dbname), sql.Identifier(role)))
+        conn.execute("INSERT INTO devices (device_id, name, role_name) VALUES (%s, %s, %s) "
+                     "ON CONFLICT (device_id) DO UPDATE SET name = excluded.name, revoked_at = NULL",
+                     (device_id, name, role))
+    return role, password
+
+
+def revoke_device(conn: psycopg.Connection, device_id: str) -> None:
+    """The device can no longer log in, read or write (its changes stay)."""
+    role = role_for(conn, device_id)
+    with conn.transaction():
+        conn.execute("UPDATE devices SET revoked_at = now() WHERE device_id = %s", (device_id,))
+        conn.execute(sql.SQL("ALTER ROLE {} NOLOGIN").format(sql.Identifier(role)))
+
+
+def server_knowledge(conn: psycopg.Connection) -> dict[str, int]:
+    """Per origin, the highest sequence number the server holds."""
+    return dict(conn.execute("SELECT origin, max(origin_seq) FROM changes GROUP BY origin"))
+
+
+def whoami(conn: psycopg.Connection) -> str | None:
+    """The device this connection logs in as (None for the owner or a revoked device)."""
+    return conn.execute("SELECT current_device()").fetchone()[0]
+
+
+def _row(ch: BundleChange) -> tuple:
+    return (ch.origin, ch.origin_seq, ch.table, ch.record_id, ch.rev, ch.op, Jsonb(ch.vv), Jsonb(ch.state),
+            ch.changed_at, ch.changed_by, Jsonb(ch.extra), ch.hash, ch.before_sha)
+
+
+COLUMNS = ("origin, origin_seq, table_name, record_id, rev, op, vv, state, changed_at, changed_by, extra, "
+           "hash, before_sha")
+
+
+def push(conn: psycopg.Connection, changes: list[BundleChange], names: dict[str, str]) -> int:
+    """Store changes the server lacks, in batches (each committed whole); returns how many were new."""
+    added = 0
+    for start in range(0, len(changes), BATCH):
+        batch = changes[start:start + BATCH]
+        with conn.transaction(), conn.cursor() as cur:
+            for origin in {ch.origin for ch in batch}:
+                if origin in names:
+                    cur.execute("INSERT INTO origins (origin, name) VALUES (%s, %s) "
+                                "ON CONFLICT (origin) DO UPDATE SET name = excluded.name", (origin, names[origin]))
+            before = cur.execute("SELECT count(*) FROM changes").fetchone()[0]
+            cur.executemany(f"INSERT INTO changes ({COLUMNS}) VALUES ({', '.join(['%s'] * 13)}) "
+                            "ON CONFLICT (origin, origin_seq) DO NOTHING", [_row(ch) for ch in batch])
+            added += cur.execute("SELECT count(*) FROM changes").fetchone()[0] - before
+    return added
+
+
+def pull(conn: psycopg.Connection, known: dict[str, int], limit: int | None = None) -> list[BundleChange]:
+    """The changes above ``known`` (origin -> highest held), per origin in sequence order."""
+    params: list[Any] = [json.dumps(known)]
+    query = (f"SELECT {COLUMNS} FROM changes c WHERE origin_seq > coalesce((%s::jsonb ->> c.origin)::bigint, 0) "
+             "ORDER BY server_seq")
+    if limit:
+        query += " LIMIT %s"
+        params.append(limit)
+    rows = conn.execute(query, params).fetchall()
+    return [BundleChange(origin=r[0], origin_seq=r[1], table=r[2], record_id=r[3], rev=r[4], op=r[5], vv=r[6],
+                         state=r[7], changed_at=r[8], changed_by=r[9], extra=r[10] or {}, hash=r[11],
+                         before_sha=r[12]) for r in rows]
+
+
+def origin_names(conn: psycopg.Connection) -> dict[str, str]:
+    names = dict(conn.execute("SELECT origin, name FROM origins"))
+    names.update(conn.execute("SELECT device_id, name FROM devices"))
+    return names

@@ -1,0 +1,143 @@
+"""The centre's server (issue 17): prepare it, report it, enrol this device, sync directly.
+
+A sync pushes this device's own changes the server lacks, then pulls every change this
+device lacks and applies them with the bundles' rules (:func:`db.sync.exchange.apply_changes`).
+Both halves are idempotent: a sync cut at any point (network, ``kill -9`` on either side)
+leaves each side with whole batches only, and the next sync carries on from what each side
+holds.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from psycopg.conninfo import conninfo_to_dict, make_conninfo
+
+from db.centre import server
+from db.centre.server import CentreError, Status
+from db.clock import now_iso
+from db.connection import Storage
+from db.sync import exchange
+from db.sync.exchange import ApplyReport
+from db.sync.peers import server_settings, set_server_settings
+from db.sync.state import capture_local_changes, changes_beyond, knowledge
+from desktop.domain.errors import UserError
+from desktop.services.security import require_role
+
+__all__ = ["Status", "SyncResult", "init_centre", "centre_status", "enrol_device", "sync_now", "configured_server",
+           "forget_server", "last_sync"]
+
+MESSAGES = {
+    "unreachable": "No se pudo conectar con el servidor del centro; revise la red y la dirección, y vuelva a intentarlo.",
+    "auth": "El servidor del centro rechazó el usuario o la contraseña de este equipo; pida al técnico que lo inscriba de nuevo.",
+    "bad_url": "La dirección del servidor no es válida; debe tener la forma postgresql://usuario@servidor/base.",
+    "not_prepared": "La base del servidor todavía no está preparada; el técnico debe ejecutar «rumbo centre init».",
+    "not_enrolled": "Este equipo no está inscrito en el servidor del centro (o fue revocado); pida al técnico que lo inscriba.",
+    "other_device": "Las credenciales guardadas son de otro equipo; pida al técnico que inscriba este.",
+    "no_server": "Este equipo no tiene servidor del centro; inscríbalo con «rumbo centre enrol» o en Sincronización.",
+    "cut": "La conexión con el servidor se cortó a mitad de la sincronización; lo ya enviado quedó guardado y la próxima vez se continúa.",
+}
+
+
+def _say(kind: str) -> UserError:
+    return UserError(MESSAGES[kind], field="server")
+
+
+def _connect(url: str):
+    try:
+        return server.connect(url)
+    except CentreError as exc:
+        raise _say(exc.kind) from exc
+
+
+def init_centre(url: str, name: str | None = None) -> tuple[list[str], Status]:
+    """Prepare an empty (or older) database with the owner's connection; returns (migrations applied, status)."""
+    with _connect(url) as conn:
+        done = server.migrate(conn, name)
+        return done, server.status(conn)
+
+
+def centre_status(url: str) -> Status:
+    with _connect(url) as conn:
+        return server.status(conn)
+
+
+def enrol_device(storage: Storage, owner_url: str, adviser_id: str | None) -> str:
+    """Give this device its own login on the server (technician's connection) and keep it here.
+
+    Returns the role name. The owner's password is not stored, only the device's.
+    """
+    require_role(storage, adviser_id, "coordinator", "conectar este equipo con el servidor del centro")
+    with _connect(owner_url) as conn:
+        if server.schema_version(conn) == 0:
+            raise _say("not_prepared")
+        role, password = server.enrol_device(conn, storage.device_id, storage.device_name)
+    params = conninfo_to_dict(owner_url)
+    params.update(user=role, password=password)
+    set_server_settings(storage, url=make_conninfo(**params), result=None, synced_at=None)
+    return role
+
+
+def configured_server(storage: Storage) -> str | None:
+    """The server's address as shown (no credentials), or None."""
+    url = server_settings(storage)["url"]
+    if not url:
+        return None
+    params = conninfo_to_dict(url)
+    return f"{params.get('host', 'localhost')}:{params.get('port', '5432')}/{params.get('dbname', '')}"
+
+
+def forget_server(storage: Storage, adviser_id: str | None) -> None:
+    require_role(storage, adviser_id, "coordinator", "desconectar este equipo del servidor del centro")
+    set_server_settings(storage, url=None, result=None, synced_at=None)
+
+
+def last_sync(storage: Storage) -> tuple[str | None, str | None]:
+    """(when, what) of the last direct sync, as stored on this device."""
+    st = server_settings(storage)
+    return st["synced_at"], st["result"]
+
+
+@dataclass
+class SyncResult:
+    pushed: int
+    pulled: int
+    report: ApplyReport | None
+
+    def sentence(self) -> str:
+        conflicts = len(self.report.conflicts) if self.report else 0
+        text = f"Enviados {self.pushed} cambios y recibidos {self.pulled}"
+        return text + (f"; {conflicts} conflictos esperan una decisión." if conflicts else ".")
+
+
+def sync_now(storage: Storage, url: str | None = None) -> SyncResult:
+    """Push this device's changes the server lacks, then pull and apply what this device lacks."""
+    import psycopg
+
+    url = url or server_settings(storage)["url"]
+    if not url:
+        raise _say("no_server")
+    conn = _connect(url)
+    try:
+        if server.schema_version(conn) < server.LATEST:
+            raise _say("not_prepared")
+        me = server.whoami(conn)
+        if me is None:
+            raise _say("not_enrolled")
+        if me != storage.device_id:
+            raise _say("other_device")
+        with storage.write():
+            capture_local_changes(storage)
+        own = [ch for ch in changes_beyond(storage, server.server_knowledge(conn)) if ch.origin == me]
+        pushed = server.push(conn, own, {me: storage.device_name})
+        incoming = server.pull(conn, knowledge(storage))
+        names = server.origin_names(conn)
+    except psycopg.OperationalError as exc:
+        raise _say("cut") from exc
+    finally:
+        conn.close()
+    report = exchange.apply_changes(storage, incoming, source_id="centre-server", source_name="Servidor del centro",
+                                    devices={ch.origin: names[ch.origin] for ch in incoming if ch.origin in names})
+    result = SyncResult(pushed, len(incoming), report)
+    set_server_settings(storage, synced_at=now_iso(), result=result.sentence())
+    return result
