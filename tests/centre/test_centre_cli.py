@@ -1,0 +1,74 @@
+"""``rumbo centre init|status|enrol`` and ``rumbo sync`` against a real server."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.cli import main
+from desktop.services.registry import firms
+from desktop.services.storage import open_database
+
+pytestmark = pytest.mark.postgres
+
+
+def test_a_technician_prepares_the_server_and_two_laptops_sync(tmp_path, pg_url, capsys):
+    assert main(["centre", "status", pg_url]) == 0
+    assert "La base no está preparada" in capsys.readouterr().out
+    assert main(["centre", "init", pg_url, "--name", "CDMYPE Santa Ana"]) == 0
+    out = capsys.readouterr().out
+    assert "Migraciones aplicadas: 0001_store.sql, 0002_access.sql." in out and "Centro: CDMYPE Santa Ana" in out
+    paths = []
+    for name in ("Laptop Ana", "Laptop Beto"):
+        path = tmp_path / f"{name}.db"
+        with open_database(path, device_name=name) as storage:
+            firms.register_firm(storage, {"legal_name": f"Empresa de {name}", "country": "SV"}, None)
+        assert main(["--db", str(path), "centre", "enrol", pg_url]) == 0
+        assert f"Este equipo («{name}») quedó inscrito" in capsys.readouterr().out
+        paths.append(path)
+    assert main(["--db", str(paths[0]), "sync"]) == 0
+    assert capsys.readouterr().out.strip() == "Enviados 1 cambios y recibidos 0."
+    assert main(["--db", str(paths[1]), "sync"]) == 0
+    assert capsys.readouterr().out.strip() == "Enviados 1 cambios y recibidos 1."
+    with open_database(paths[1]) as storage:
+        assert firms.count_firms(storage) == 2
+    assert main(["centre", "status", pg_url]) == 0
+    out = capsys.readouterr().out
+    assert "Laptop Ana: 1 cambios, último 1" in out and "registros: 2 firms" in out
+
+
+def test_sync_without_a_server_says_so(tmp_path, capsys):
+    path = tmp_path / "x.db"
+    open_database(path).close()
+    assert main(["--db", str(path), "sync"]) == 2
+    assert capsys.readouterr().err.strip() == ("Este equipo no tiene servidor del centro; inscríbalo con "
+                                               "«rumbo centre enrol» o en Sincronización.")
+
+
+def test_the_readme_setup_works_with_an_owner_that_is_not_a_superuser(pg_cluster, tmp_path, capsys):
+    """README: a CREATEROLE owner (not postgres) prepares the base and enrols a laptop."""
+    import uuid
+
+    import psycopg
+
+    host, port, password = pg_cluster
+    su = f"postgresql://postgres:{password}@{host}:{port}/postgres"
+    tag = uuid.uuid4().hex[:8]
+    owner, base = f"rumbo_admin_{tag}", f"rumbo_readme_{tag}"
+    with psycopg.connect(su, autocommit=True) as conn:
+        conn.execute(f"CREATE ROLE {owner} LOGIN CREATEROLE PASSWORD 'cambie-esta-clave'")
+        conn.execute(f"CREATE DATABASE {base} OWNER {owner}")
+    url = f"postgresql://{owner}:cambie-esta-clave@{host}:{port}/{base}"
+    try:
+        assert main(["centre", "init", url, "--name", "CDMYPE San Miguel"]) == 0
+        path = tmp_path / "ana.db"
+        with open_database(path, device_name="Laptop Ana") as storage:
+            firms.register_firm(storage, {"legal_name": "Café <Las> & Nubes 😀", "country": "SV"}, None)
+        assert main(["--db", str(path), "centre", "enrol", url]) == 0
+        assert main(["--db", str(path), "sync"]) == 0
+        assert capsys.readouterr().out.strip().endswith("Enviados 1 cambios y recibidos 0.")
+    finally:
+        with psycopg.connect(su, autocommit=True) as conn:
+            conn.execute(f"DROP DATABASE IF EXISTS {base} WITH (FORCE)")
+            for (role,) in conn.execute("SELECT rolname FROM pg_roles WHERE rolname LIKE 'rumbo\\_%%' "
+                                        "AND rolname <> 'rumbo_device'").fetchall():
+                conn.execute(f'DROP ROLE IF EXISTS "{role}"')
