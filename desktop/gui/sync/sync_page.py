@@ -60,7 +60,7 @@ from desktop.gui.sync.conflict_dialog import (
     field_label,
     when_text,
 )
-from desktop.services import sync
+from desktop.services import centre, sync
 from desktop.services.storage import open_database
 
 BUNDLE_FILTER = "Paquetes Rumbo (*.rumbo)"
@@ -225,6 +225,25 @@ class SyncPage(QWidget):
         import_row.addWidget(self.import_button)
         bundle_layout.addLayout(import_row)
 
+        self.server_url = QLineEdit(objectName="serverOwnerUrl", echoMode=QLineEdit.EchoMode.Password,
+                                    placeholderText="postgresql://propietario:clave@servidor/rumbo")
+        self.server_url.setAccessibleName(self.tr("Dirección del servidor con el usuario del técnico"))
+        self.server_enrol = QPushButton(self.tr("Ins&cribir este equipo"), objectName="serverEnrol")
+        self.server_sync = QPushButton(self.tr("&Sincronizar ahora"), objectName="serverSync")
+        self.server_status = QLabel(objectName="serverStatus", wordWrap=True)
+        self.server_status.setTextFormat(Qt.TextFormat.PlainText)
+        add_shortcut(self.server_sync, "Ctrl+Shift+Y")
+        server_box = QGroupBox(self.tr("Servidor del centro"))
+        server_layout = QVBoxLayout(server_box)
+        server_row = QHBoxLayout()
+        server_row.addWidget(self.server_url, 1)
+        server_row.addWidget(self.server_enrol)
+        server_layout.addLayout(server_row)
+        sync_row = QHBoxLayout()
+        sync_row.addWidget(self.server_status, 1)
+        sync_row.addWidget(self.server_sync)
+        server_layout.addLayout(sync_row)
+
         top = QHBoxLayout()
         top.addWidget(device_box, 1)
         top.addWidget(bundle_box, 1)
@@ -288,6 +307,7 @@ class SyncPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
+        layout.addWidget(server_box)
         layout.addWidget(trust_box)
         layout.addWidget(self.status)
         layout.addWidget(self.tabs, 1)
@@ -297,6 +317,9 @@ class SyncPage(QWidget):
         self.role.activated.connect(self._role_chosen)
         self.export_button.clicked.connect(self.export_bundle)
         self.import_button.clicked.connect(self.import_bundle)
+        self.server_enrol.clicked.connect(self.enrol_on_server)
+        self.server_url.returnPressed.connect(self.enrol_on_server)
+        self.server_sync.clicked.connect(self.sync_with_server)
         self.resolve_button.clicked.connect(self.resolve_current)
         self.conflicts.doubleClicked.connect(lambda _index: self.resolve_current())
         self.conflicts.itemSelectionChanged.connect(self._update_buttons)
@@ -307,6 +330,53 @@ class SyncPage(QWidget):
         # Listing conflicts first records this device's new changes in the sync
         # log, which on a large database takes seconds: that happens when the
         # screen is shown (showEvent), not while the main window is being built.
+
+    # ------------------------------------------------------------------ centre server
+
+    def _show_server(self) -> None:
+        storage = self.context.storage
+        where = centre.configured_server(storage)
+        self.server_sync.setEnabled(where is not None)
+        if where is None:
+            self.server_status.setText(self.tr("Este equipo no sincroniza con un servidor; el técnico da la "
+                                               "dirección para inscribirlo."))
+            return
+        when, what = centre.last_sync(storage)
+        if when:
+            self.server_status.setText(self.tr("Servidor {where} · última sincronización {when}: {what}").format(
+                where=where, when=f"{when[8:10]}/{when[5:7]}/{when[:4]} {when[11:16]} UTC", what=what))
+        else:
+            self.server_status.setText(self.tr("Servidor {where} · todavía sin sincronizar.").format(where=where))
+
+    def enrol_on_server(self) -> None:
+        """Give this device its own login on the server (the typed owner address is not kept)."""
+        url = self.server_url.text().strip()
+        try:
+            centre.enrol_device(self.context.storage, url, self.context.adviser_id)
+        except Exception as exc:  # noqa: BLE001
+            messages.show_error(self, exc)
+            return
+        self.server_url.clear()
+        self._show_server()
+
+    def sync_with_server(self) -> None:
+        """Push and pull through the task runner, on a connection of its own."""
+        db_path = self.context.storage.path
+
+        def work(_progress):
+            with open_database(db_path) as storage:
+                return centre.sync_now(storage)
+
+        def done(result) -> None:
+            self.refresh()
+            self.context.signals.firms_changed.emit()
+
+        def failed(exc: BaseException) -> None:
+            messages.show_error(self, exc)
+            self._show_server()
+
+        self.context.runner.run(work, done, failed, label=self.tr("Sincronizando con el servidor…"),
+                                parent_widget=self, cancellable=False)
 
     # ------------------------------------------------------------------ device
 
@@ -536,6 +606,7 @@ class SyncPage(QWidget):
         self._fill_trusted(sync.trusted_devices(storage))
         self._fill_conflicts(sync.list_conflicts(storage), names)
         self._fill_history(sync.bundle_history(storage, HISTORY_LIMIT))
+        self._show_server()
         self._update_buttons()
 
     def _fill_peers(self, peers: list[sync.Peer], targets: list[sync.Peer]) -> None:

@@ -1,0 +1,52 @@
+"""Sincronización → «Servidor del centro»: enrol this laptop with the technician's address and sync."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QMessageBox
+
+from desktop.gui.shared.context import AppContext
+from desktop.gui.shared.tasks import SyncRunner
+from desktop.gui.sync.sync_page import SyncPage
+from desktop.services import centre
+from desktop.services.registry import firms
+from desktop.services.storage import open_database
+
+pytestmark = pytest.mark.postgres
+
+
+def test_an_adviser_enrols_and_syncs_from_the_screen(qtbot, tmp_path, pg_url, monkeypatch):
+    centre.init_centre(pg_url, "CDMYPE San Miguel")
+    with open_database(tmp_path / "beto.db", device_name="Laptop Beto") as beto:
+        centre.enrol_device(beto, pg_url, None)
+        sent = firms.register_firm(beto, {"legal_name": "Café <Las> & Nubes 😀", "country": "SV"}, None)
+        centre.sync_now(beto)
+    storage = open_database(tmp_path / "ana.db", device_name="Laptop Ana")
+    context = AppContext(storage, runner=SyncRunner(),
+                         settings=QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
+    page = SyncPage(context)
+    qtbot.addWidget(page)
+    page.show()
+    page.refresh()
+    assert not page.server_sync.isEnabled()
+    assert page.server_status.text().startswith("Este equipo no sincroniza con un servidor")
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a: shown.append(text))
+
+    qtbot.keyClicks(page.server_url, "postgresql://nadie@127.0.0.1:1/rumbo")
+    qtbot.mouseClick(page.server_enrol, Qt.MouseButton.LeftButton)
+    assert shown == [centre.MESSAGES["unreachable"]]
+    assert not page.server_sync.isEnabled()
+
+    page.server_url.clear()
+    qtbot.keyClicks(page.server_url, pg_url)
+    qtbot.keyClick(page.server_url, Qt.Key.Key_Return)
+    assert page.server_url.text() == ""  # the owner's address is not kept
+    assert page.server_sync.isEnabled() and "todavía sin sincronizar" in page.server_status.text()
+    qtbot.mouseClick(page.server_sync, Qt.MouseButton.LeftButton)
+    assert firms.get_firm(storage, sent["id"])["legal_name"] == "Café <Las> & Nubes 😀"
+    assert page.server_status.text().endswith("Enviados 0 cambios y recibidos 1.")
+    page.resize(1000, 640)
+    page.grab().save(str(tmp_path / "sync.png"))  # docs/screenshot-sync-server.png
+    storage.close()
