@@ -48,7 +48,8 @@ def test_init_prepares_an_empty_database_once(pg_url):
 def test_the_device_keeps_its_own_login_not_the_owners(laptops, pg_url):
     a = laptops[0]
     url = server_settings(a)["url"]
-    assert "postgres:" not in url and server.role_for(psycopg.connect(url), a.device_id) in url
+    with psycopg.connect(url) as conn:
+        assert "postgres:" not in url and server.role_for(conn, a.device_id) in url
     assert centre.configured_server(a).endswith("/" + pg_url.rsplit("/", 1)[1])
 
 
