@@ -25,6 +25,12 @@ def local_device(storage) -> dict:
 
 
 @guarded
+def own_ids(storage) -> set[str]:
+    """This laptop's device id and the ids it had before a restore (retired: never handed out again)."""
+    return {r[0] for r in storage.conn.execute("SELECT id FROM devices WHERE is_local = 1 OR retired_at IS NOT NULL")}
+
+
+@guarded
 def list_devices(storage) -> list[dict]:
     """Every device known here, this one first."""
     cur = storage.conn.execute("SELECT * FROM devices ORDER BY is_local DESC, name")

@@ -8,7 +8,11 @@ rules, so every device converges, and conflicts and possible duplicates wait for
 any coordinator's desktop, whose decision is one more change that travels.
 
 Access is the server's: each device logs in with its own role, a member of ``rumbo_device``,
-and row-level security lets it add only changes of its own origin (``0002_access.sql``).
+and row-level security lets it add only changes of the origins bound to it (``0002_access.sql``,
+``0003_centres.sql``). One database can hold several centres: a centre's device reads its own
+centre's changes, a national coordinator's device reads all of them (and writes none). Every
+stored change also updates the current portfolio (``0004_portfolio.sql``), which
+:mod:`db.centre.portfolio` queries.
 """
 
 from __future__ import annotations
@@ -71,7 +75,7 @@ def schema_version(conn: psycopg.Connection) -> int:
     return conn.execute("SELECT coalesce(max(version), 0) FROM schema_migrations").fetchone()[0]
 
 
-def migrate(conn: psycopg.Connection, centre_name: str | None = None) -> list[str]:
+def migrate(conn: psycopg.Connection, centre_name: str | None = None, country: str | None = None) -> list[str]:
     """Apply the migrations not yet applied, each in its own transaction; returns their names."""
     with conn.transaction():
         conn.execute("CREATE TABLE IF NOT EXISTS schema_migrations ("
@@ -86,9 +90,37 @@ def migrate(conn: psycopg.Connection, centre_name: str | None = None) -> list[st
         done.append(name)
     with conn.transaction():
         if conn.execute("SELECT count(*) FROM centre").fetchone()[0] == 0:
-            conn.execute("INSERT INTO centre (id, name) VALUES (%s, %s)",
-                         (secrets.token_hex(8), centre_name or "Centro"))
+            conn.execute("INSERT INTO centre (id, name, country) VALUES (%s, %s, %s)",
+                         (secrets.token_hex(8), centre_name or "Centro", country))
     return done
+
+
+def add_centre(conn: psycopg.Connection, name: str, country: str | None = None) -> str:
+    """Another centre in this (national) database; returns its id. Names are unique."""
+    with conn.transaction():
+        found = conn.execute("SELECT id FROM centre WHERE lower(name) = lower(%s)", (name,)).fetchone()
+        if found:
+            raise CentreError("centre_exists", name)
+        centre_id = secrets.token_hex(8)
+        conn.execute("INSERT INTO centre (id, name, country) VALUES (%s, %s, %s)", (centre_id, name, country))
+    return centre_id
+
+
+def centres(conn: psycopg.Connection) -> list[dict]:
+    """Every centre, first created first: id, name, country."""
+    rows = conn.execute("SELECT id, name, country FROM centre ORDER BY created_at, id").fetchall()
+    return [{"id": r[0], "name": r[1], "country": r[2]} for r in rows]
+
+
+def find_centre(conn: psycopg.Connection, name: str | None) -> str:
+    """The id of the centre called ``name`` (any case), or the first centre when ``name`` is None."""
+    listed = centres(conn)
+    if name is None:
+        return listed[0]["id"]
+    for c in listed:
+        if c["name"].lower() == name.lower() or c["id"] == name:
+            return c["id"]
+    raise CentreError("no_centre", name)
 
 
 @dataclass
@@ -99,7 +131,8 @@ class Status:
     latest: int
     centre_name: str = ""
     tls: bool = False
-    devices: list[dict] = field(default_factory=list)  # name, device_id, changes, last_seq, revoked
+    devices: list[dict] = field(default_factory=list)  # name, device_id, centre, scope, changes, last_seq, revoked
+    centres: list[dict] = field(default_factory=list)  # id, name, country, firms
     changes: int = 0
     records: dict[str, int] = field(default_factory=dict)  # table -> distinct records
 
@@ -111,11 +144,17 @@ def status(conn: psycopg.Connection) -> Status:
     st.centre_name = conn.execute("SELECT name FROM centre LIMIT 1").fetchone()[0]
     per_origin = {o: (n, last) for o, n, last in conn.execute(
         "SELECT origin, count(*), max(origin_seq) FROM changes GROUP BY origin")}
-    for device_id, name, revoked in conn.execute(
-            "SELECT device_id, name, revoked_at FROM devices ORDER BY name, device_id"):
-        n, last = per_origin.get(device_id, (0, 0))
+    for device_id, name, revoked, centre_name, scope in conn.execute(
+            "SELECT d.device_id, d.name, d.revoked_at, c.name, d.scope FROM devices d "
+            "LEFT JOIN centre c ON c.id = d.centre_id ORDER BY c.name, d.name, d.device_id"):
+        owned = [o for o, owner in conn.execute("SELECT origin, device_id FROM origins") if owner == device_id]
+        n = sum(per_origin.get(o, (0, 0))[0] for o in owned or [device_id])
+        last = per_origin.get(device_id, (0, 0))[1]
         st.devices.append({"device_id": device_id, "name": name, "changes": n, "last_seq": last,
-                           "revoked": revoked is not None})
+                           "revoked": revoked is not None, "centre": centre_name or "", "scope": scope})
+    firms = dict(conn.execute("SELECT centre_id, count(*) FROM portfolio.firms WHERE deleted_at IS NULL "
+                              "GROUP BY centre_id"))
+    st.centres = [dict(c, firms=firms.get(c["id"], 0)) for c in centres(conn)]
     st.changes = sum(n for n, _ in per_origin.values())
     st.records = dict(conn.execute(
         "SELECT table_name, count(DISTINCT record_id) FROM changes GROUP BY table_name ORDER BY table_name"))
@@ -128,11 +167,16 @@ def role_for(conn: psycopg.Connection, device_id: str) -> str:
     return "rumbo_" + sha256(f"{database}/{device_id}".encode()).hexdigest()[:16]
 
 
-def enrol_device(conn: psycopg.Connection, device_id: str, name: str) -> tuple[str, str]:
+def enrol_device(conn: psycopg.Connection, device_id: str, name: str, *, centre_id: str | None = None,
+                 national: bool = False, earlier_ids: tuple[str, ...] = ()) -> tuple[str, str]:
     """Create (or renew) the device's login role with a new random password; returns (role, password).
 
-    Run by the database's owner (the technician's connection).
+    Run by the database's owner (the technician's connection). The device belongs to
+    ``centre_id`` (the first centre when None) or, ``national``, reads every centre and
+    writes nothing. ``earlier_ids`` are ids this laptop had before a restore: it goes on
+    writing their origins too.
     """
+    centre_id = None if national else (centre_id or centres(conn)[0]["id"])
     role = role_for(conn, device_id)
     password = secrets.token_urlsafe(24)
     with conn.transaction():
@@ -142,9 +186,18 @@ def enrol_device(conn: psycopg.Connection, device_id: str, name: str) -> tuple[s
         conn.execute(sql.SQL("GRANT rumbo_device TO {}").format(sql.Identifier(role)))
         conn.execute(sql.SQL("GRANT CONNECT ON DATABASE {} TO {}").format(
             sql.Identifier(conn.info.dbname), sql.Identifier(role)))
-        conn.execute("INSERT INTO devices (device_id, name, role_name) VALUES (%s, %s, %s) "
-                     "ON CONFLICT (device_id) DO UPDATE SET name = excluded.name, revoked_at = NULL",
-                     (device_id, name, role))
+        conn.execute("INSERT INTO devices (device_id, name, role_name, centre_id, scope) VALUES (%s, %s, %s, %s, %s) "
+                     "ON CONFLICT (device_id) DO UPDATE SET name = excluded.name, revoked_at = NULL, "
+                     "centre_id = excluded.centre_id, scope = excluded.scope",
+                     (device_id, name, role, centre_id, "national" if national else "centre"))
+        for origin in (device_id, *earlier_ids):
+            taken = conn.execute("SELECT device_id FROM origins WHERE origin = %s", (origin,)).fetchone()
+            if taken and taken[0] not in (None, device_id) and origin != device_id:
+                continue  # an id another enrolled device writes stays that device's
+            conn.execute("INSERT INTO origins (origin, name, device_id, centre_id) VALUES (%s, %s, %s, %s) "
+                         "ON CONFLICT (origin) DO UPDATE SET device_id = excluded.device_id, "
+                         "centre_id = coalesce(origins.centre_id, excluded.centre_id)",
+                         (origin, name, device_id, centre_id))
     return role, password
 
 
@@ -166,6 +219,16 @@ def whoami(conn: psycopg.Connection) -> str | None:
     return conn.execute("SELECT current_device()").fetchone()[0]
 
 
+def my_origins(conn: psycopg.Connection) -> set[str]:
+    """The origins this connection's device may write (its id and the ids it took later)."""
+    return {r[0] for r in conn.execute("SELECT origin FROM origins WHERE device_id = current_device()")}
+
+
+def my_scope(conn: psycopg.Connection) -> str | None:
+    """"centre" or "national" for a device's connection; None for the owner."""
+    return conn.execute("SELECT current_scope()").fetchone()[0]
+
+
 def _row(ch: BundleChange) -> tuple:
     return (ch.origin, ch.origin_seq, ch.table, ch.record_id, ch.rev, ch.op, Jsonb(ch.vv), Jsonb(ch.state),
             ch.changed_at, ch.changed_by, Jsonb(ch.extra), ch.hash, ch.before_sha)
@@ -175,20 +238,27 @@ COLUMNS = ("origin, origin_seq, table_name, record_id, rev, op, vv, state, chang
            "hash, before_sha")
 
 
-def push(conn: psycopg.Connection, changes: list[BundleChange], names: dict[str, str]) -> int:
-    """Store changes the server lacks, in batches (each committed whole); returns how many were new."""
+def push(conn: psycopg.Connection, changes: list[BundleChange], names: dict[str, str],
+         centre_id: str | None = None) -> int:
+    """Store changes the server lacks, in batches (each committed whole); returns how many were new.
+
+    A device names its own origins (the server binds a new one to the device). The owner, relaying
+    a bundle's changes, binds each origin not yet known to ``centre_id``.
+    """
     added = 0
     for start in range(0, len(changes), BATCH):
         batch = changes[start:start + BATCH]
         with conn.transaction(), conn.cursor() as cur:
-            for origin in {ch.origin for ch in batch}:
-                if origin in names:
+            for origin in sorted({ch.origin for ch in batch}):
+                if centre_id is not None:
+                    cur.execute("INSERT INTO origins (origin, name, device_id, centre_id) VALUES (%s, %s, NULL, %s) "
+                                "ON CONFLICT (origin) DO NOTHING", (origin, names.get(origin, origin), centre_id))
+                elif origin in names:
                     cur.execute("INSERT INTO origins (origin, name) VALUES (%s, %s) "
                                 "ON CONFLICT (origin) DO UPDATE SET name = excluded.name", (origin, names[origin]))
-            before = cur.execute("SELECT count(*) FROM changes").fetchone()[0]
             cur.executemany(f"INSERT INTO changes ({COLUMNS}) VALUES ({', '.join(['%s'] * 13)}) "
                             "ON CONFLICT (origin, origin_seq) DO NOTHING", [_row(ch) for ch in batch])
-            added += cur.execute("SELECT count(*) FROM changes").fetchone()[0] - before
+            added += cur.rowcount  # psycopg sums the rows each statement inserted
     return added
 
 

@@ -11,7 +11,13 @@ Filters (:class:`DashboardFilter`):
 - ``date_from`` / ``date_to`` (ISO dates, inclusive) restrict the assessments
   considered: bands, stages and gaps come from each firm's latest assessment
   completed in the period; a firm with none counts as "sin_evaluar".
-The structure charts (size, sector, country, department) count firms.
+- ``centre_id`` / ``country`` keep one centre's or one country's firms (the centre's
+  server holds several centres: ``centre_id`` exists only there).
+The structure charts (size, sector, country, department, centre) count firms.
+
+Each function takes a query source: this laptop's :class:`~db.connection.Storage` or the
+centre server's portfolio (:class:`db.centre.portfolio.ServerPortfolio`); the few spellings
+that differ come from :mod:`db.queries.dialect`.
 """
 
 from __future__ import annotations
@@ -19,6 +25,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from db.errors import guarded
+from db.queries import dialect
+from db.queries.dialect import Dialect
 
 NOT_ASSESSED = "sin_evaluar"
 NO_BAND = "sin_banda"
@@ -28,6 +36,7 @@ FIRM_GROUPS = {
     "division": "coalesce(substr(f.sector_isic, 1, 2), '')",
     "country": "f.country",
     "department": "f.country || '|' || coalesce(f.department, '')",
+    "centre": "coalesce(f.centre_id, '')",  # the centre's server only
 }
 LIST_COLUMNS = ("id", "legal_name", "country", "department", "size_class", "sector_isic", "band", "stage")
 
@@ -39,35 +48,35 @@ class DashboardFilter:
     date_from: str | None = None  # "YYYY-MM-DD", inclusive
     date_to: str | None = None  # "YYYY-MM-DD", inclusive
     adviser_id: str | None = None
+    centre_id: str | None = None  # the centre's server only
+    country: str | None = None
 
 
-def _period(f: DashboardFilter, alias: str = "a") -> tuple[str, list]:
+def _period(f: DashboardFilter, alias: str = "a", d: Dialect = dialect.SQLITE) -> tuple[str, list]:
     where, params = [f"{alias}.deleted_at IS NULL", f"{alias}.status = 'completed'"], []
     if f.date_from:
         where.append(f"{alias}.completed_at >= ?")
         params.append(f.date_from)
     if f.date_to:
         # completed_at is a full timestamp: everything on the last day counts.
-        where.append(f"{alias}.completed_at < date(?, '+1 day')")
+        where.append(f"{alias}.completed_at < {d.day_after()}")
         params.append(f.date_to)
     return " AND ".join(where), params
 
 
-def _latest(f: DashboardFilter) -> tuple[str, list]:
-    """A CTE of each firm's latest completed assessment in the period.
-
-    SQLite returns the other columns of the row holding max() (documented
-    bare-column behaviour), so one GROUP BY gives the latest row per firm.
-    """
-    where, params = _period(f)
-    return (f"latest AS (SELECT a.firm_id, a.id, a.band, a.stage, a.result, max(a.completed_at) AS completed_at "
-            f"FROM assessments a WHERE {where} GROUP BY a.firm_id)"), params
+def _latest(f: DashboardFilter, d: Dialect) -> tuple[str, list]:
+    """A CTE of each firm's latest completed assessment in the period."""
+    where, params = _period(f, d=d)
+    return f"latest AS ({d.latest('a.id, a.band, a.stage, a.result', where)})", params
 
 
 def _firms(f: DashboardFilter) -> tuple[str, list]:
-    if f.adviser_id:
-        return "f.deleted_at IS NULL AND f.adviser_id = ?", [f.adviser_id]
-    return "f.deleted_at IS NULL", []
+    where, params = ["f.deleted_at IS NULL"], []
+    for column in ("adviser_id", "centre_id", "country"):
+        if getattr(f, column):
+            where.append(f"f.{column} = ?")
+            params.append(getattr(f, column))
+    return " AND ".join(where), params
 
 
 def _rows(storage, sql: str, params: list) -> list[tuple]:
@@ -88,7 +97,7 @@ def count_latest_by(storage, column: str, f: DashboardFilter) -> list[tuple[str,
     """Firms per band or stage (``column``) of their latest assessment in the period."""
     if column not in ("band", "stage"):
         raise ValueError(column)
-    cte, p1 = _latest(f)
+    cte, p1 = _latest(f, dialect.of(storage))
     where, p2 = _firms(f)
     sql = (f"WITH {cte} SELECT CASE WHEN l.id IS NULL THEN '{NOT_ASSESSED}' "
            f"ELSE coalesce(l.{column}, '{NO_BAND}') END AS k, count(*) AS n "
@@ -99,38 +108,43 @@ def count_latest_by(storage, column: str, f: DashboardFilter) -> list[tuple[str,
 @guarded
 def count_gaps(storage, f: DashboardFilter, below: int = GAP_BELOW) -> list[tuple[str, int]]:
     """Per dimension, how many firms' latest assessment scored it under ``below``."""
-    cte, p1 = _latest(f)
+    d = dialect.of(storage)
+    cte, p1 = _latest(f, d)
     where, p2 = _firms(f)
-    sql = (f"WITH {cte} SELECT json_extract(d.value, '$.dimension_id') AS k, count(*) AS n "
-           "FROM latest l JOIN firms f ON f.id = l.firm_id, json_each(l.result, '$.dimensions') d "
-           f"WHERE {where} AND json_extract(d.value, '$.status') = 'ok' "
-           "AND CAST(json_extract(d.value, '$.score') AS REAL) < ? GROUP BY k ORDER BY n DESC, k")
+    sql = (f"WITH {cte} SELECT {d.json('d.value', 'dimension_id')} AS k, count(*) AS n "
+           f"FROM latest l JOIN firms f ON f.id = l.firm_id CROSS JOIN {d.each('l.result', 'dimensions', 'd')} "
+           f"WHERE {where} AND {d.json('d.value', 'status')} = 'ok' "
+           f"AND CAST({d.json('d.value', 'score')} AS REAL) < ? GROUP BY k ORDER BY n DESC, k")
     return _rows(storage, sql, p1 + p2 + [below])
 
 
-def _assessment_where(f: DashboardFilter) -> tuple[str, list]:
-    where, params = _period(f)
+def _assessment_where(f: DashboardFilter, d: Dialect) -> tuple[str, list]:
+    where, params = _period(f, d=d)
     where += " AND f.deleted_at IS NULL"
     if f.adviser_id:
         where += " AND a.adviser_id = ?"
         params.append(f.adviser_id)
+    for column in ("centre_id", "country"):
+        if getattr(f, column):
+            where += f" AND f.{column} = ?"
+            params.append(getattr(f, column))
     return where, params
 
 
 @guarded
 def count_assessments_by_adviser(storage, f: DashboardFilter) -> list[tuple[str, str, int]]:
     """Completed assessments per adviser in the period: (adviser id or "", name, count)."""
-    where, params = _assessment_where(f)
+    where, params = _assessment_where(f, dialect.of(storage))
     sql = ("SELECT coalesce(a.adviser_id, '') AS k, coalesce(ad.name, '') AS name, count(*) AS n "
            "FROM assessments a JOIN firms f ON f.id = a.firm_id LEFT JOIN advisers ad ON ad.id = a.adviser_id "
-           f"WHERE {where} GROUP BY k ORDER BY n DESC, name")
+           f"WHERE {where} GROUP BY k, ad.name ORDER BY n DESC, name")
     return _rows(storage, sql, params)
 
 
 @guarded
 def count_assessments_by_month(storage, f: DashboardFilter) -> list[tuple[str, int]]:
     """Completed assessments per month ("YYYY-MM") in the period, oldest first."""
-    where, params = _assessment_where(f)
+    where, params = _assessment_where(f, dialect.of(storage))
     sql = ("SELECT substr(a.completed_at, 1, 7) AS k, count(*) AS n FROM assessments a "
            f"JOIN firms f ON f.id = a.firm_id WHERE {where} GROUP BY k ORDER BY k")
     return _rows(storage, sql, params)
@@ -153,7 +167,7 @@ def count_stale(storage, f: DashboardFilter, cutoff: str) -> tuple[int, int]:
     return int(stale or 0), int(never or 0)
 
 
-def _selection(kind: str, key, f: DashboardFilter, cutoff: str | None) -> tuple[str, str, list]:
+def _selection(kind: str, key, f: DashboardFilter, cutoff: str | None, d: Dialect) -> tuple[str, str, list]:
     """(WITH clause or "", FROM+WHERE over firms f, params) selecting the firms behind a bar."""
     where, params = _firms(f)
     if kind in FIRM_GROUPS and kind != "division":
@@ -163,17 +177,17 @@ def _selection(kind: str, key, f: DashboardFilter, cutoff: str | None) -> tuple[
         marks = ", ".join("?" for _ in keys) or "NULL"
         return "", f"firms f WHERE {where} AND {FIRM_GROUPS['division']} IN ({marks})", params + keys
     if kind in ("band", "stage", "gap"):
-        cte, p1 = _latest(f)
+        cte, p1 = _latest(f, d)
         if kind == "gap":
-            cond = ("l.id IS NOT NULL AND EXISTS (SELECT 1 FROM json_each(l.result, '$.dimensions') d "
-                    "WHERE json_extract(d.value, '$.dimension_id') = ? AND json_extract(d.value, '$.status') = 'ok' "
-                    f"AND CAST(json_extract(d.value, '$.score') AS REAL) < {GAP_BELOW})")
+            cond = (f"l.id IS NOT NULL AND EXISTS (SELECT 1 FROM {d.each('l.result', 'dimensions', 'd')} "
+                    f"WHERE {d.json('d.value', 'dimension_id')} = ? AND {d.json('d.value', 'status')} = 'ok' "
+                    f"AND CAST({d.json('d.value', 'score')} AS REAL) < {GAP_BELOW})")
         else:
             cond = (f"(CASE WHEN l.id IS NULL THEN '{NOT_ASSESSED}' ELSE coalesce(l.{kind}, '{NO_BAND}') END) = ?")
         return (f"WITH {cte} ", f"firms f LEFT JOIN latest l ON l.firm_id = f.id WHERE {where} AND {cond}",
                 p1 + params + [key])
     if kind in ("adviser", "month"):
-        awhere, aparams = _assessment_where(f)
+        awhere, aparams = _assessment_where(f, d)
         col = "coalesce(a.adviser_id, '')" if kind == "adviser" else "substr(a.completed_at, 1, 7)"
         # firms.f is re-joined inside so the firm filter of _assessment_where applies there.
         sub = (f"SELECT a.firm_id FROM assessments a JOIN firms f ON f.id = a.firm_id "
@@ -194,7 +208,7 @@ def _selection(kind: str, key, f: DashboardFilter, cutoff: str | None) -> tuple[
 @guarded
 def firm_count(storage, kind: str, key, f: DashboardFilter, cutoff: str | None = None) -> int:
     """How many firms are behind one bar of a chart."""
-    cte, body, params = _selection(kind, key, f, cutoff)
+    cte, body, params = _selection(kind, key, f, cutoff, dialect.of(storage))
     return storage.conn.execute(f"{cte}SELECT count(*) FROM {body}", params).fetchone()[0]
 
 
@@ -202,9 +216,10 @@ def firm_count(storage, kind: str, key, f: DashboardFilter, cutoff: str | None =
 def firm_page(storage, kind: str, key, f: DashboardFilter, cutoff: str | None = None,
               limit: int = 500) -> list[dict]:
     """The firms behind one bar, by name (at most ``limit``)."""
-    cte, body, params = _selection(kind, key, f, cutoff)
+    d = dialect.of(storage)
+    cte, body, params = _selection(kind, key, f, cutoff, d)
     cols = ", ".join(f"f.{c}" for c in LIST_COLUMNS)
-    cur = storage.conn.execute(f"{cte}SELECT {cols} FROM {body} ORDER BY f.legal_name COLLATE NOCASE, f.id LIMIT ?",
+    cur = storage.conn.execute(f"{cte}SELECT {cols} FROM {body} ORDER BY {d.nocase('f.legal_name')}, f.id LIMIT ?",
                                params + [limit])
     return [dict(zip(LIST_COLUMNS, row)) for row in cur.fetchall()]
 

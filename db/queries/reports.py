@@ -2,8 +2,9 @@
 
 Every figure of the portfolio report is one GROUP BY here, so a centre with
 100,000 firms gets its report without loading the firms into Python. Scores
-inside the stored assessment result (JSON) are read with SQLite's JSON
-functions.
+inside the stored assessment result (JSON) are read with the engine's JSON
+functions: the same queries run on this laptop's SQLite and on the centre
+server's PostgreSQL portfolio (:mod:`db.queries.dialect`).
 
 Conventions: only live rows (``deleted_at IS NULL``); a period is a pair of ISO
 dates, both inclusive, compared on ``completed_at``; an empty or None adviser
@@ -17,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from db.errors import guarded
+from db.queries import dialect
 
 
 @guarded
@@ -35,11 +37,14 @@ class PortfolioFilter:
     Attributes:
         start, end: the period (inclusive) for the assessment figures; None = open.
         adviser_ids: firms followed by these advisers (and assessments they ran); empty = all.
+        centre_id, country: one centre's (the centre's server only) or one country's firms.
     """
 
     start: dt.date | None = None
     end: dt.date | None = None
     adviser_ids: tuple[str, ...] = ()
+    centre_id: str | None = None
+    country: str | None = None
 
 
 def _firm_where(f: PortfolioFilter, alias: str = "f") -> tuple[str, list]:
@@ -47,6 +52,10 @@ def _firm_where(f: PortfolioFilter, alias: str = "f") -> tuple[str, list]:
     if f.adviser_ids:
         where.append(f"{alias}.adviser_id IN ({', '.join('?' * len(f.adviser_ids))})")
         params += list(f.adviser_ids)
+    for column in ("centre_id", "country"):
+        if getattr(f, column):
+            where.append(f"{alias}.{column} = ?")
+            params.append(getattr(f, column))
     return " AND ".join(where), params
 
 
@@ -96,7 +105,9 @@ def count_by(storage, f: PortfolioFilter, column: str) -> list[tuple[str | None,
         "country": "country",
         "department": "department",
         "adviser_id": "adviser_id",
-        "sector_section": "substr(sector_isic, 1, CASE WHEN sector_isic GLOB '[A-Za-z]*' THEN 1 ELSE 2 END)",
+        "sector_section": "substr(sector_isic, 1, CASE WHEN "
+                          f"{dialect.of(storage).starts_with_letter('sector_isic')} THEN 1 ELSE 2 END)",
+        "centre": "centre_id",  # the centre's server only
     }
     expr = expressions[column]
     where, params = _firm_where(f)
@@ -141,12 +152,13 @@ def common_gaps(storage, f: PortfolioFilter, below: float = 50, limit: int = 8) 
         (dimension id, Spanish title, English title, number of firms), most frequent first.
     """
     cte, params = _latest_cte(f)
-    sql = cte + """
-        SELECT json_extract(d.value, '$.dimension_id') AS dim,
-               json_extract(d.value, '$.title.es'), json_extract(d.value, '$.title.en'), count(*) AS n
-        FROM latest l JOIN scope s ON s.id = l.firm_id, json_each(l.result, '$.dimensions') d
-        WHERE json_extract(d.value, '$.status') = 'ok'
-          AND CAST(json_extract(d.value, '$.score') AS REAL) < ?
+    d = dialect.of(storage)
+    title_es, title_en = d.json("d.value", "title.es"), d.json("d.value", "title.en")
+    sql = cte + f"""
+        SELECT {d.json('d.value', 'dimension_id')} AS dim, min({title_es}), min({title_en}), count(*) AS n
+        FROM latest l JOIN scope s ON s.id = l.firm_id CROSS JOIN {d.each('l.result', 'dimensions', 'd')}
+        WHERE {d.json('d.value', 'status')} = 'ok'
+          AND CAST({d.json('d.value', 'score')} AS REAL) < ?
         GROUP BY dim ORDER BY n DESC, dim LIMIT ?"""
     return [tuple(r) for r in storage.conn.execute(sql, params + [below, limit])]
 
@@ -164,7 +176,7 @@ def assessments_by_adviser_month(storage, f: PortfolioFilter) -> list[tuple[str 
         FROM assessments a JOIN firms f ON f.id = a.firm_id AND f.deleted_at IS NULL
         LEFT JOIN advisers ad ON ad.id = a.adviser_id
         WHERE {a_where}
-        GROUP BY a.adviser_id, month ORDER BY month, ad.name, a.adviser_id"""
+        GROUP BY a.adviser_id, ad.name, month ORDER BY month, ad.name, a.adviser_id"""
     return [tuple(r) for r in storage.conn.execute(sql, a_params)]
 
 
@@ -178,11 +190,11 @@ def firm_rows(storage, f: PortfolioFilter, limit: int = 500) -> tuple[list[dict]
         readiness_index and completed_at (the last five None when not assessed).
     """
     cte, params = _latest_cte(f)
-    sql = cte + """
+    sql = cte + f"""
         SELECT s.id, s.legal_name, s.country, s.department, s.size_class, ad.name AS adviser,
                l.band, l.stage, l.readiness_index, l.completed_at
         FROM scope s LEFT JOIN latest l ON l.firm_id = s.id LEFT JOIN advisers ad ON ad.id = s.adviser_id
-        ORDER BY s.legal_name COLLATE NOCASE, s.id LIMIT ?"""
+        ORDER BY {dialect.of(storage).nocase('s.legal_name')}, s.id LIMIT ?"""
     cur = storage.conn.execute(sql, params + [limit])
     names = [c[0] for c in cur.description]
     rows = [dict(zip(names, r)) for r in cur]

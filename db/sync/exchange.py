@@ -50,6 +50,7 @@ from pathlib import Path
 
 from db import chain, tempfiles
 from db.clock import new_id, now_iso
+from db.devices import own_ids
 from db.errors import guarded, storage_errors
 from db.schema import RECORD_TABLES
 from db.sync.conflicts import record_distinct, redirect_children, refresh_duplicates, refresh_edit_conflict
@@ -245,7 +246,7 @@ def _check_history(storage, ch: BundleChange, manifest, path: Path) -> None:
 
 def _acknowledges_us(storage, manifest) -> bool:
     """An empty bundle that says it holds our changes is a receipt (the centre's answer to our bundle)."""
-    own = {row[0] for row in storage.conn.execute("SELECT id FROM devices WHERE is_local = 1 OR retired_at IS NOT NULL")}
+    own = own_ids(storage)
     return any(manifest.knowledge.get(origin, 0) > 0 for origin in own)
 
 

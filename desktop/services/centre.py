@@ -17,6 +17,7 @@ from db.centre import server
 from db.centre.server import CentreError, Status
 from db.clock import now_iso
 from db.connection import Storage
+from db.devices import own_ids
 from db.sync import exchange
 from db.sync.exchange import ApplyReport
 from db.sync.peers import server_settings, set_server_settings
@@ -35,17 +36,44 @@ MESSAGES = {
     "not_enrolled": "Este equipo no está inscrito en el servidor del centro (o fue revocado); pida al técnico que lo inscriba.",
     "other_device": "Las credenciales guardadas son de otro equipo; pida al técnico que inscriba este.",
     "no_server": "Este equipo no tiene servidor del centro; inscríbalo con «rumbo centre enrol» o en Sincronización.",
+    "no_centre": "El servidor no tiene el centro «{name}»; el técnico puede crearlo con «rumbo centre add».",
+    "centre_exists": "El servidor ya tiene un centro llamado «{name}».",
     "cut": "La conexión con el servidor se cortó a mitad de la sincronización; lo ya enviado quedó guardado y la próxima vez se continúa.",
 }
 
 
-def _say(kind: str) -> UserError:
-    return UserError(MESSAGES[kind], field="server")
+def _say(kind: str, **values) -> UserError:
+    return UserError(MESSAGES[kind].format(**values), field="server")
 
 
 def _connect(url: str):
     try:
         return server.connect(url)
+    except CentreError as exc:
+        raise _say(exc.kind) from exc
+
+
+def add_centre(url: str, name: str, country: str | None = None) -> Status:
+    """Another centre in the (national) database, with the owner's connection."""
+    with _connect(url) as conn:
+        if server.schema_version(conn) < server.LATEST:
+            raise _say("not_prepared")
+        try:
+            server.add_centre(conn, name.strip(), (country or "").strip().upper() or None)
+        except CentreError as exc:
+            raise _say(exc.kind, name=name) from exc
+        return server.status(conn)
+
+
+def open_portfolio(storage: Storage):
+    """The centre server's portfolio as this device may see it (its centre's, or all for national)."""
+    from db.centre.portfolio import ServerPortfolio
+
+    url = server_settings(storage)["url"]
+    if not url:
+        raise _say("no_server")
+    try:
+        return ServerPortfolio(url)
     except CentreError as exc:
         raise _say(exc.kind) from exc
 
@@ -62,16 +90,24 @@ def centre_status(url: str) -> Status:
         return server.status(conn)
 
 
-def enrol_device(storage: Storage, owner_url: str, adviser_id: str | None) -> str:
+def enrol_device(storage: Storage, owner_url: str, adviser_id: str | None, *, centre_name: str | None = None,
+                 national: bool = False) -> str:
     """Give this device its own login on the server (technician's connection) and keep it here.
 
-    Returns the role name. The owner's password is not stored, only the device's.
+    The device joins ``centre_name`` (the server's first centre when None) or, ``national``,
+    reads every centre. Returns the role name. The owner's password is not stored, only the device's.
     """
     require_role(storage, adviser_id, "coordinator", "conectar este equipo con el servidor del centro")
     with _connect(owner_url) as conn:
-        if server.schema_version(conn) == 0:
+        if server.schema_version(conn) < server.LATEST:
             raise _say("not_prepared")
-        role, password = server.enrol_device(conn, storage.device_id, storage.device_name)
+        try:
+            centre_id = None if national else server.find_centre(conn, centre_name)
+        except CentreError as exc:
+            raise _say(exc.kind, name=centre_name) from exc
+        earlier = tuple(sorted(own_ids(storage) - {storage.device_id}))
+        role, password = server.enrol_device(conn, storage.device_id, storage.device_name, centre_id=centre_id,
+                                             national=national, earlier_ids=earlier)
     params = conninfo_to_dict(owner_url)
     params.update(user=role, password=password)
     set_server_settings(storage, url=make_conninfo(**params), result=None, synced_at=None)
@@ -124,12 +160,16 @@ def sync_now(storage: Storage, url: str | None = None) -> SyncResult:
         me = server.whoami(conn)
         if me is None:
             raise _say("not_enrolled")
-        if me != storage.device_id:
+        if me not in own_ids(storage):
             raise _say("other_device")
         with storage.write():
             capture_local_changes(storage)
-        own = [ch for ch in changes_beyond(storage, server.server_knowledge(conn)) if ch.origin == me]
-        pushed = server.push(conn, own, {me: storage.device_name})
+        pushed = 0
+        if server.my_scope(conn) == "centre":
+            # A laptop restored from a backup writes under a new id with the credentials of its old one.
+            writes = server.my_origins(conn) | {storage.device_id}
+            own = [ch for ch in changes_beyond(storage, server.server_knowledge(conn)) if ch.origin in writes]
+            pushed = server.push(conn, own, {storage.device_id: storage.device_name})
         incoming = server.pull(conn, knowledge(storage))
         names = server.origin_names(conn)
     except psycopg.OperationalError as exc:

@@ -16,6 +16,7 @@ from babel import Locale
 from db.advisers import list_advisers
 from db.connection import Storage
 from db.queries import dashboard as repo
+from db.queries import dialect
 from db.queries.dashboard import NO_BAND, NOT_ASSESSED, DashboardFilter
 from desktop.domain.advisory.figures import FunderFigures
 from desktop.domain.advisory.record import MILESTONE_KINDS
@@ -74,6 +75,7 @@ class Dashboard:
     by_size: list[ChartRow] = field(default_factory=list)
     by_sector: list[ChartRow] = field(default_factory=list)
     by_country: list[ChartRow] = field(default_factory=list)
+    by_centre: list[ChartRow] = field(default_factory=list)  # the centre server's portfolio only
     by_department: list[ChartRow] = field(default_factory=list)
     by_band: list[ChartRow] = field(default_factory=list)
     by_stage: list[ChartRow] = field(default_factory=list)
@@ -126,7 +128,11 @@ def _code_label(kind: str, code: str, lang: str) -> str:
 
 def build_dashboard(storage: Storage, f: DashboardFilter = DashboardFilter(), lang: str = "es",
                     stale_months: int = DEFAULT_STALE_MONTHS, today: dt.date | None = None) -> Dashboard:
-    """Count everything the Tablero shows, under the filters ``f``."""
+    """Count everything the Tablero shows, under the filters ``f``.
+
+    ``storage`` is this laptop's database or the centre server's portfolio
+    (:class:`db.centre.portfolio.ServerPortfolio`: every centre this device may see, by centre).
+    """
     today = today or dt.date.today()
     cutoff = months_before(today, stale_months).isoformat()
     sizes = repo.count_firms_by(storage, "size_class", f)
@@ -143,6 +149,10 @@ def build_dashboard(storage: Storage, f: DashboardFilter = DashboardFilter(), la
         (ChartRow("divisions", tuple(divs), _t(SECTOR_TYPE_LABELS.get(k, (k, k)), lang), n)
          for k, (divs, n) in sectors.items()), key=lambda r: (-r.count, r.label))
     board.by_country = [ChartRow("country", k, _country(k, lang), n) for k, n in repo.count_firms_by(storage, "country", f)]
+    if dialect.of(storage).postgres:
+        names = {c["id"]: c["name"] for c in storage.centres()}
+        board.by_centre = [ChartRow("centre", k, names.get(k, k or "—"), n)
+                           for k, n in repo.count_firms_by(storage, "centre", f)]
     departments = []
     for key, n in repo.count_firms_by(storage, "department", f):
         country, department = key.split("|", 1)
@@ -169,7 +179,8 @@ def _advisory(storage: Storage, board: Dashboard, f: DashboardFilter, today: dt.
     """The funder figures of the Tablero's period (all time when "Desde" is off) and adviser."""
     end = f.date_to or today.isoformat()
     start = min(f.date_from or ALL_TIME, end)
-    board.advisory = fig = figures_for(storage, start, end, adviser_id=f.adviser_id)
+    board.advisory = fig = figures_for(storage, start, end, adviser_id=f.adviser_id, centre_id=f.centre_id,
+                                       country=f.country)
     rows = []
     for kind in MILESTONE_KINDS:
         firms = tuple(sorted({m["firm_id"] for m in fig.milestones if m["kind"] == kind}))

@@ -13,6 +13,7 @@ from pathlib import Path
 from db import advisory as repo
 from db.advisory import MILESTONES, SESSIONS
 from db.connection import Storage
+from db.queries import dialect
 from desktop.domain.advisory.figures import FunderFigures, funder_figures
 from desktop.domain.advisory.record import EVIDENCE_LABELS, KIND_LABELS, MODE_LABELS, parse_day
 from desktop.domain.errors import UserError
@@ -33,30 +34,41 @@ def _period(start, end) -> tuple[str, str]:
 
 
 def figures_for(storage: Storage, start, end, programme: str | None = None,
-                adviser_id: str | None = None) -> FunderFigures:
+                adviser_id: str | None = None, centre_id: str | None = None,
+                country: str | None = None) -> FunderFigures:
     """The figures of a period (dates as typed or ISO; both ends included).
 
     With ``adviser_id`` (the Tablero's adviser filter) only that adviser's sessions and the
-    milestones that adviser verified are counted.
+    milestones that adviser verified are counted. ``storage`` may also be the centre server's
+    portfolio (:class:`db.centre.portfolio.ServerPortfolio`), where ``centre_id`` and ``country``
+    keep one centre's or one country's firms.
     """
     first, last = _period(start, end)
-    sessions = repo.in_period(storage, SESSIONS, "held_on", first, last)
-    milestones = repo.in_period(storage, MILESTONES, "occurred_on", first, last)
+    if dialect.of(storage).postgres:  # the centre server's portfolio (db.centre.portfolio)
+        from db.centre.portfolio import advisory_inputs  # psycopg only when a server is used
+
+        sessions, milestones, firms, first_session, assessments = advisory_inputs(
+            storage, first, last, centre_id, country)
+        names = dict(storage.conn.execute("SELECT id, name FROM advisers").fetchall())
+    else:
+        sessions = repo.in_period(storage, SESSIONS, "held_on", first, last)
+        milestones = repo.in_period(storage, MILESTONES, "occurred_on", first, last)
     if adviser_id:
         sessions = [s for s in sessions if s.get("adviser_id") == adviser_id]
         milestones = [m for m in milestones if m.get("verified_by") == adviser_id]
-    ids = {r["firm_id"] for r in sessions} | {r["firm_id"] for r in milestones}
-    marks = ", ".join("?" for _ in ids)
-    firms = {r[0]: {"legal_name": r[1], "owner_gender": r[2]} for r in storage.conn.execute(
-        f"SELECT id, legal_name, owner_gender FROM firms WHERE id IN ({marks})", tuple(ids))}
-    first_session = dict(storage.conn.execute(
-        "SELECT firm_id, min(held_on) FROM advisory_sessions WHERE deleted_at IS NULL GROUP BY firm_id"))
-    assessments = {}
-    for firm_id in ids:
-        done = [a for a, _ in completed_history(storage, firm_id) if (a["completed_at"] or "")[:10] <= last]
-        assessments[firm_id] = done
+    if not dialect.of(storage).postgres:
+        ids = {r["firm_id"] for r in sessions} | {r["firm_id"] for r in milestones}
+        marks = ", ".join("?" for _ in ids)
+        firms = {r[0]: {"legal_name": r[1], "owner_gender": r[2]} for r in storage.conn.execute(
+            f"SELECT id, legal_name, owner_gender FROM firms WHERE id IN ({marks})", tuple(ids))}
+        first_session = dict(storage.conn.execute(
+            "SELECT firm_id, min(held_on) FROM advisory_sessions WHERE deleted_at IS NULL GROUP BY firm_id"))
+        assessments = {}
+        for firm_id in ids:
+            done = [a for a, _ in completed_history(storage, firm_id) if (a["completed_at"] or "")[:10] <= last]
+            assessments[firm_id] = done
+        names = {a["id"]: a["name"] for a in list_advisers(storage, include_inactive=True)}
     fig = funder_figures(first, last, sessions, milestones, firms, first_session, assessments, programme)
-    names = {a["id"]: a["name"] for a in list_advisers(storage, include_inactive=True)}
     for row in fig.sessions + fig.milestones:
         row["firm_name"] = firms.get(row["firm_id"], {}).get("legal_name", "")
         row["adviser_name"] = names.get(row.get("adviser_id") or row.get("created_by"), "")

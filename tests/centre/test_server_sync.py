@@ -39,8 +39,8 @@ def _firm(storage, name, **extra):
 
 def test_init_prepares_an_empty_database_once(pg_url):
     done, st = centre.init_centre(pg_url, "CDMYPE San Miguel")
-    assert done == ["0001_store.sql", "0002_access.sql"]
-    assert (st.version, st.latest, st.centre_name, st.changes) == (2, 2, "CDMYPE San Miguel", 0)
+    assert done == ["0001_store.sql", "0002_access.sql", "0003_centres.sql", "0004_portfolio.sql"]
+    assert (st.version, st.latest, st.centre_name, st.changes) == (4, 4, "CDMYPE San Miguel", 0)
     again, st2 = centre.init_centre(pg_url)
     assert again == [] and st2.centre_name == "CDMYPE San Miguel"
 

@@ -1,0 +1,101 @@
+"""The national portfolio on the centre's server: the Tablero's and the reports' queries in PostgreSQL.
+
+Every change the server stores updates ``portfolio.*`` (``0004_portfolio.sql``): each record as
+every laptop holding the same changes shows it, typed like the laptop's tables, with the centre
+it belongs to. :class:`ServerPortfolio` is a query source for :mod:`db.queries.dashboard` and
+:mod:`db.queries.reports` (the same SQL, the PostgreSQL dialect), so the Tablero and the reports
+count a centre's or the whole country's firms on the server instead of on a laptop.
+
+A centre's device sees its centre's firms; a national coordinator's device, or the owner's
+connection, sees every centre's (row-level security on the portfolio tables).
+"""
+
+from __future__ import annotations
+
+import re
+
+import psycopg
+
+from db.centre import server
+from db.queries.dialect import POSTGRES
+from db.records import decode
+
+_MARK = re.compile(r"\?")
+
+
+class ServerPortfolio:
+    """A read-only connection to the portfolio, with ``conn.execute(sql, params)`` taking ``?`` marks."""
+
+    dialect = POSTGRES
+
+    def __init__(self, url: str):
+        self._pg = server.connect(url)
+        self._pg.execute("SET search_path = portfolio, public")
+        self._pg.execute("SET default_transaction_read_only = on")
+
+    @property
+    def conn(self) -> ServerPortfolio:
+        return self
+
+    def execute(self, sql: str, params=()) -> psycopg.Cursor:
+        # The queries never hold a literal "?" or "%", so the marks translate one to one.
+        return self._pg.execute(_MARK.sub("%s", sql), list(params))
+
+    def centres(self) -> list[dict]:
+        """The centres this connection may see (all of them for the national coordinator)."""
+        visible = {r[0] for r in self.execute("SELECT DISTINCT centre_id FROM firms")}
+        return [c for c in server.centres(self._pg) if c["id"] in visible]
+
+    def close(self) -> None:
+        self._pg.close()
+
+    def __enter__(self) -> ServerPortfolio:
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
+
+
+def advisory_inputs(source: ServerPortfolio, first: str, last: str, centre_id: str | None = None,
+                    country: str | None = None) -> tuple[list, list, dict, dict, dict]:
+    """What :func:`desktop.domain.advisory.figures.funder_figures` sums, read from the portfolio.
+
+    Returns (sessions, milestones, firms, first session per firm, completed assessments per
+    firm up to ``last`` oldest first with their result decoded), limited to live firms of
+    ``centre_id`` / ``country`` when given.
+    """
+    scope, params = ["f.deleted_at IS NULL"], []
+    for column, value in (("centre_id", centre_id), ("country", country)):
+        if value:
+            scope.append(f"f.{column} = ?")
+            params.append(value)
+    where = " AND ".join(scope)
+
+    def rows(sql: str, values: list, table: str | None = None) -> list[dict]:
+        """Rows as the laptop's records read (JSON fields decoded), without the server's centre_id."""
+        cur = source.execute(sql, values)
+        names = [c.name for c in cur.description]
+        out = []
+        for r in cur:
+            row = dict(zip(names, r))
+            row.pop("centre_id", None)
+            out.append(decode(table, row) if table else row)
+        return out
+
+    sessions = rows(f"SELECT s.* FROM advisory_sessions s JOIN firms f ON f.id = s.firm_id WHERE {where} "
+                    "AND s.deleted_at IS NULL AND s.held_on BETWEEN ? AND ? ORDER BY s.held_on, s.id",
+                    params + [first, last], "advisory_sessions")
+    milestones = rows(f"SELECT m.* FROM impact_milestones m JOIN firms f ON f.id = m.firm_id WHERE {where} "
+                      "AND m.deleted_at IS NULL AND m.occurred_on BETWEEN ? AND ? ORDER BY m.occurred_on, m.id",
+                      params + [first, last], "impact_milestones")
+    ids = sorted({r["firm_id"] for r in sessions} | {r["firm_id"] for r in milestones})
+    firms = {r["id"]: r for r in rows("SELECT id, legal_name, owner_gender FROM firms WHERE id = ANY(?)", [ids])}
+    first_session = dict(source.execute(
+        "SELECT firm_id, min(held_on) FROM advisory_sessions WHERE deleted_at IS NULL AND firm_id = ANY(?) "
+        "GROUP BY firm_id", [ids]))
+    assessments: dict[str, list] = {}
+    for a in rows("SELECT id, firm_id, completed_at, result FROM assessments WHERE firm_id = ANY(?) "
+                  "AND deleted_at IS NULL AND status = 'completed' AND result IS NOT NULL "
+                  "AND substr(completed_at, 1, 10) <= ? ORDER BY firm_id, completed_at, id", [ids, last], "assessments"):
+        assessments.setdefault(a["firm_id"], []).append(a)
+    return sessions, milestones, firms, first_session, assessments
