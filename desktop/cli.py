@@ -162,7 +162,7 @@ def _run(argv: Sequence[str] | None) -> int:
 
     setup_logging(f"rumbo {args.command}")
     try:
-        if args.command not in NO_DATABASE and getattr(args, "centre_action", None) not in ("init", "status"):
+        if args.command not in NO_DATABASE and getattr(args, "centre_action", None) not in ("init", "status", "add"):
             sign_in_for_command(args.db)
         status = args.handler(args)
     except BrokenPipeError:

@@ -356,6 +356,12 @@ def _read(storage, path: Path) -> Bundle:
 
 
 @guarded
+def verified_bundle(storage, path: str | Path) -> Bundle:
+    """A bundle sealed to this device, verified whole (signature, enrolment, contents), not applied."""
+    return _read(storage, Path(path))
+
+
+@guarded
 def preview_bundle(storage, path: str | Path) -> ApplyReport:
     """Verify a bundle and say what importing it would do; nothing is written."""
     path = Path(path)

@@ -1,14 +1,20 @@
 """``rumbo centre`` and ``rumbo sync``: the centre's PostgreSQL server (issue 17).
 
 ``centre init URL`` prepares an empty database (the technician's owner connection);
-``centre status URL`` reports it; ``centre enrol URL`` gives this device its own login on
-it (only the device's credentials are kept, in the encrypted database). ``sync`` pushes
-this device's changes and pulls the others', with the bundles' merge rules.
+``centre status URL`` reports it; ``centre add URL --name`` adds a centre to a national
+database; ``centre enrol URL [--centre | --national]`` gives this device its own login on
+it (only the device's credentials are kept, in the encrypted database); ``centre import URL
+FILE`` stores a bundle's changes on the server; ``centre portfolio`` counts the portfolio on
+the server. ``sync`` pushes this device's changes and pulls the others', with the bundles'
+merge rules.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+
 from desktop.services import centre
+from desktop.services.dashboard import DashboardFilter, build_dashboard
 from desktop.services.advisers import current_adviser_id
 from desktop.services.storage import open_database
 
@@ -24,12 +30,39 @@ def register(subparsers) -> None:
     status = actions.add_parser("status", help="estado de la base del centro")
     status.add_argument("url", metavar="postgresql://…")
     status.set_defaults(handler=run_status)
+    add = actions.add_parser("add", help="añadir un centro a la base nacional (conexión del propietario)")
+    add.add_argument("url", metavar="postgresql://…")
+    add.add_argument("--name", metavar="NOMBRE", required=True, help="nombre del centro")
+    add.add_argument("--country", metavar="PAÍS", help="código ISO del país (SV, GT, …)")
+    add.set_defaults(handler=run_add)
     enrol = actions.add_parser("enrol", help="dar a este equipo su propio acceso al servidor")
     enrol.add_argument("url", metavar="postgresql://…", help="conexión del propietario de la base (no se guarda)")
+    scope = enrol.add_mutually_exclusive_group()
+    scope.add_argument("--centre", metavar="NOMBRE", help="el centro de este equipo (el primero si se omite)")
+    scope.add_argument("--national", action="store_true", help="coordinación nacional: ve todos los centros, no escribe")
     enrol.set_defaults(handler=run_enrol)
+    bundle = actions.add_parser("import", help="guardar en el servidor los cambios de un paquete")
+    bundle.add_argument("url", metavar="postgresql://…", help="conexión del propietario de la base (no se guarda)")
+    bundle.add_argument("file", metavar="PAQUETE.rumbo")
+    bundle.add_argument("--centre", metavar="NOMBRE", help="centro de los equipos que el servidor aún no conoce")
+    bundle.set_defaults(handler=run_import)
+    portfolio = actions.add_parser("portfolio", help="la cartera en el servidor, contada por el servidor")
+    portfolio.add_argument("--by", choices=sorted(BY), default="centre", help="cómo agrupar las empresas")
+    portfolio.add_argument("--centre", metavar="NOMBRE", help="solo este centro")
+    portfolio.add_argument("--country", metavar="PAÍS", help="solo este país (código ISO)")
+    portfolio.add_argument("--from", dest="date_from", type=dt.date.fromisoformat, metavar="AAAA-MM-DD",
+                           help="evaluaciones desde esta fecha")
+    portfolio.add_argument("--to", dest="date_to", type=dt.date.fromisoformat, metavar="AAAA-MM-DD",
+                           help="evaluaciones hasta esta fecha")
+    portfolio.set_defaults(handler=run_portfolio)
     sync = subparsers.add_parser("sync", help="sincronizar ahora con el servidor del centro",
                                  description="Envía los cambios de este equipo al servidor del centro y trae los de los demás.")
     sync.set_defaults(handler=run_sync)
+
+
+# --by -> the Tablero's chart
+BY = {"centre": "by_centre", "country": "by_country", "size": "by_size", "stage": "by_stage", "band": "by_band",
+      "sector": "by_sector", "department": "by_department", "month": "by_month"}
 
 
 def _print_status(st) -> None:
@@ -40,9 +73,12 @@ def _print_status(st) -> None:
     print(f"Centro: {st.centre_name} · esquema {st.version} de {st.latest} · conexión {tls}")
     print(f"Cambios guardados: {st.changes}; registros: "
           + (", ".join(f"{n} {t}" for t, n in st.records.items()) or "ninguno"))
+    if len(st.centres) > 1:
+        print("Centros: " + "; ".join(f"{c['name']} ({c['firms']} empresas)" for c in st.centres))
     for d in st.devices:
         state = " (revocado)" if d["revoked"] else ""
-        print(f"  {d['name']}{state}: {d['changes']} cambios, último {d['last_seq']}")
+        where = "nacional" if d["scope"] == "national" else d["centre"]
+        print(f"  {d['name']} · {where}{state}: {d['changes']} cambios, último {d['last_seq']}")
 
 
 def run_init(args) -> int:
@@ -57,9 +93,42 @@ def run_status(args) -> int:
     return 0
 
 
+def run_add(args) -> int:
+    _print_status(centre.add_centre(args.url, args.name, args.country))
+    return 0
+
+
+def run_import(args) -> int:
+    with open_database(args.db) as storage:
+        total, new = centre.bundle_to_server(storage, args.url, args.file, current_adviser_id(storage), args.centre)
+    print(f"El paquete traía {total} cambios; {new} eran nuevos para el servidor.")
+    return 0
+
+
+def run_portfolio(args) -> int:
+    with open_database(args.db) as storage, centre.open_portfolio(storage) as source:
+        centre_id = None
+        if args.centre:
+            centre_id = next((c["id"] for c in source.centres() if c["name"].lower() == args.centre.lower()), None)
+            if centre_id is None:
+                print(f"Este equipo no ve ningún centro llamado «{args.centre}» en el servidor.")
+                return 2
+        f = DashboardFilter(date_from=args.date_from and args.date_from.isoformat(),
+                            date_to=args.date_to and args.date_to.isoformat(), centre_id=centre_id,
+                            country=args.country and args.country.upper())
+        board = build_dashboard(source, f)
+    print(f"Empresas en el servidor: {board.total_firms}")
+    rows = getattr(board, BY[args.by])
+    width = max((len(r.label) for r in rows), default=0)
+    for r in rows:
+        print(f"  {r.label:<{width}}  {r.count:>9}")
+    return 0
+
+
 def run_enrol(args) -> int:
     with open_database(args.db) as storage:
-        role = centre.enrol_device(storage, args.url, current_adviser_id(storage))
+        role = centre.enrol_device(storage, args.url, current_adviser_id(storage), centre_name=args.centre,
+                                   national=args.national)
         print(f"Este equipo («{storage.device_name}») quedó inscrito en {centre.configured_server(storage)} "
               f"con su propio usuario ({role}).")
     return 0

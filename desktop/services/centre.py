@@ -25,8 +25,8 @@ from db.sync.state import capture_local_changes, changes_beyond, knowledge
 from desktop.domain.errors import UserError
 from desktop.services.security import require_role
 
-__all__ = ["Status", "SyncResult", "init_centre", "centre_status", "enrol_device", "sync_now", "configured_server",
-           "forget_server", "last_sync"]
+__all__ = ["Status", "SyncResult", "init_centre", "centre_status", "add_centre", "enrol_device", "sync_now",
+           "configured_server", "forget_server", "last_sync", "bundle_to_server", "open_portfolio"]
 
 MESSAGES = {
     "unreachable": "No se pudo conectar con el servidor del centro; revise la red y la dirección, y vuelva a intentarlo.",
@@ -63,6 +63,29 @@ def add_centre(url: str, name: str, country: str | None = None) -> Status:
         except CentreError as exc:
             raise _say(exc.kind, name=name) from exc
         return server.status(conn)
+
+
+def bundle_to_server(storage: Storage, owner_url: str, path, adviser_id: str | None,
+                     centre_name: str | None = None) -> tuple[int, int]:
+    """Store a bundle's changes on the server (a laptop that never sees the network).
+
+    The bundle is verified here as an import would verify it (it must be sealed to this
+    desktop and signed by a device enrolled here); its changes go to the server with the
+    technician's owner connection, origins the server does not know yet joining
+    ``centre_name`` (the first centre when None). Returns (changes in the bundle, new on the server).
+    """
+    require_role(storage, adviser_id, "coordinator", "llevar un paquete al servidor del centro")
+    bundle = exchange.verified_bundle(storage, path)
+    with _connect(owner_url) as conn:
+        if server.schema_version(conn) < server.LATEST:
+            raise _say("not_prepared")
+        try:
+            centre_id = server.find_centre(conn, centre_name)
+        except CentreError as exc:
+            raise _say(exc.kind, name=centre_name) from exc
+        m = bundle.manifest
+        names = {**m.devices, m.source_id: m.source_name}
+        return len(bundle.changes), server.push(conn, bundle.changes, names, centre_id=centre_id)
 
 
 def open_portfolio(storage: Storage):

@@ -76,6 +76,7 @@ class Dashboard:
     by_sector: list[ChartRow] = field(default_factory=list)
     by_country: list[ChartRow] = field(default_factory=list)
     by_centre: list[ChartRow] = field(default_factory=list)  # the centre server's portfolio only
+    centres: list[tuple[str, str]] = field(default_factory=list)  # (id, name) the server lets this device see
     by_department: list[ChartRow] = field(default_factory=list)
     by_band: list[ChartRow] = field(default_factory=list)
     by_stage: list[ChartRow] = field(default_factory=list)
@@ -150,7 +151,8 @@ def build_dashboard(storage: Storage, f: DashboardFilter = DashboardFilter(), la
          for k, (divs, n) in sectors.items()), key=lambda r: (-r.count, r.label))
     board.by_country = [ChartRow("country", k, _country(k, lang), n) for k, n in repo.count_firms_by(storage, "country", f)]
     if dialect.of(storage).postgres:
-        names = {c["id"]: c["name"] for c in storage.centres()}
+        board.centres = [(c["id"], c["name"]) for c in storage.centres()]
+        names = dict(board.centres)
         board.by_centre = [ChartRow("centre", k, names.get(k, k or "—"), n)
                            for k, n in repo.count_firms_by(storage, "centre", f)]
     departments = []
@@ -197,6 +199,11 @@ def firms_behind(storage: Storage, row: ChartRow, f: DashboardFilter, cutoff: st
         return 0, []
     return (repo.firm_count(storage, row.kind, row.key, f, cutoff),
             repo.firm_page(storage, row.kind, row.key, f, cutoff, limit))
+
+
+def held_here(storage: Storage, firm_id: str) -> bool:
+    """Whether a firm listed from the server's portfolio is also on this laptop."""
+    return storage.conn.execute("SELECT 1 FROM firms WHERE id = ? AND deleted_at IS NULL", (firm_id,)).fetchone() is not None
 
 
 def advisers(storage: Storage) -> list[tuple[str, str]]:

@@ -33,7 +33,59 @@ def test_a_technician_prepares_the_server_and_two_laptops_sync(tmp_path, pg_url,
         assert firms.count_firms(storage) == 2
     assert main(["centre", "status", pg_url]) == 0
     out = capsys.readouterr().out
-    assert "Laptop Ana: 1 cambios, último 1" in out and "registros: 2 firms" in out
+    assert "Laptop Ana · CDMYPE Santa Ana: 1 cambios, último 1" in out and "registros: 2 firms" in out
+
+
+def test_a_national_database_with_two_centres_a_bundle_and_the_portfolio(tmp_path, pg_url, capsys):
+    """The technician adds a centre, enrols laptops in each and the national coordinator, carries a
+    field laptop's bundle to the server; the coordinator counts the country's portfolio there."""
+    from desktop.services import sync
+    from tests.sync.conftest import enrol_each_other
+
+    assert main(["centre", "init", pg_url, "--name", "CDMYPE San Miguel"]) == 0
+    assert main(["centre", "add", pg_url, "--name", "CDMYPE Santa Ana", "--country", "sv"]) == 0
+    assert "Centros: CDMYPE San Miguel (0 empresas); CDMYPE Santa Ana (0 empresas)" in capsys.readouterr().out
+    assert main(["centre", "add", pg_url, "--name", "cdmype santa ana"]) == 2
+    assert "ya tiene un centro llamado «cdmype santa ana»" in capsys.readouterr().err
+
+    east, west, field, nation = (tmp_path / f"{n}.db" for n in ("east", "west", "field", "nation"))
+    with open_database(east, device_name="Laptop Oriente") as storage:
+        for n in range(3):
+            firms.register_firm(storage, {"legal_name": f"Oriente {n} <&> ☕", "country": "SV"}, None)
+    assert main(["--db", str(east), "centre", "enrol", pg_url, "--centre", "CDMYPE San Miguel"]) == 0
+    assert main(["--db", str(east), "sync"]) == 0
+    assert main(["--db", str(west), "centre", "enrol", pg_url, "--centre", "CDMYPE Santa Ana"]) == 0
+    assert main(["--db", str(nation), "centre", "enrol", pg_url, "--national"]) == 0
+    assert main(["--db", str(nation), "centre", "enrol", pg_url, "--centre", "CDMYPE Chalatenango"]) == 2
+    assert "no tiene el centro «CDMYPE Chalatenango»" in capsys.readouterr().err
+
+    # A laptop that never sees the network: its bundle goes to the Santa Ana coordinator's desktop.
+    with open_database(field, device_name="Laptop Campo") as f, open_database(west) as w:
+        firms.register_firm(f, {"legal_name": "Hamacas del Campo", "country": "SV"}, None)
+        firms.register_firm(f, {"legal_name": "Añil del Campo", "country": "SV"}, None)
+        enrol_each_other(f, w)
+        sync.export_bundle(f, tmp_path / "campo.rumbo", peer=w.device_id)
+    capsys.readouterr()
+    assert main(["--db", str(west), "centre", "import", pg_url, str(tmp_path / "campo.rumbo"),
+                 "--centre", "CDMYPE Santa Ana"]) == 0
+    assert capsys.readouterr().out.strip() == "El paquete traía 2 cambios; 2 eran nuevos para el servidor."
+    assert main(["--db", str(west), "centre", "import", pg_url, str(tmp_path / "campo.rumbo")]) == 0
+    assert capsys.readouterr().out.strip() == "El paquete traía 2 cambios; 0 eran nuevos para el servidor."
+    (tmp_path / "roto.rumbo").write_bytes(b"PK\x03\x04 not really")
+    assert main(["--db", str(west), "centre", "import", pg_url, str(tmp_path / "roto.rumbo")]) == 2
+    assert capsys.readouterr().err.strip()
+
+    assert main(["--db", str(nation), "centre", "portfolio", "--by", "centre"]) == 0
+    out = capsys.readouterr().out
+    assert "Empresas en el servidor: 5" in out
+    assert [line.split() [-1] for line in out.splitlines()[1:]] == ["3", "2"]
+    assert "CDMYPE San Miguel" in out.splitlines()[1] and "CDMYPE Santa Ana" in out.splitlines()[2]
+    assert main(["--db", str(nation), "centre", "portfolio", "--by", "band", "--centre", "cdmype santa ana"]) == 0
+    out = capsys.readouterr().out
+    assert "Empresas en el servidor: 2" in out and "Sin evaluar" in out
+    # The Santa Ana desktop sees its own centre only, counted by the server.
+    assert main(["--db", str(west), "centre", "portfolio", "--by", "size"]) == 0
+    assert "Empresas en el servidor: 2" in capsys.readouterr().out
 
 
 def test_sync_without_a_server_says_so(tmp_path, capsys):

@@ -33,10 +33,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.errors import UserError
 from desktop.domain.sizing import class_label
 from desktop.gui.shared import messages
 from desktop.gui.shared.accessibility import add_shortcut, prepare, tone
 from desktop.gui.shared.charts import PALETTE, Bar, BarChart
+from desktop.services import centre as centre_service
 from desktop.services import dashboard as service
 from desktop.services.dashboard import ChartRow, Dashboard, DashboardFilter
 
@@ -45,6 +47,7 @@ CHARTS = (
     ("by_size", "Empresas por tamaño", PALETTE[0]),
     ("by_sector", "Empresas por tipo de sector", PALETTE[0]),
     ("by_country", "Empresas por país", PALETTE[0]),
+    ("by_centre", "Empresas por centro (servidor)", PALETTE[0]),
     ("by_department", "Empresas por departamento", PALETTE[0]),
     ("by_band", "Banda de preparación (última evaluación)", PALETTE[2]),
     ("by_stage", "Etapa de internacionalización", PALETTE[2]),
@@ -136,6 +139,11 @@ class DashboardPage(QWidget):
         start = QDate.currentDate() if today is None else QDate(today.year, today.month, today.day)
         self.date_from.setDate(start.addYears(-1))
         self.date_to.setDate(start)
+        self.source = QComboBox(objectName="dashboardSource")
+        self.source.setAccessibleName(self.tr("Datos del tablero"))
+        self.source.setToolTip(self.tr("Este equipo, o la cartera del servidor del centro contada por el servidor"))
+        self.centre = QComboBox(objectName="centreFilter")
+        self.centre.setAccessibleName(self.tr("Centro"))
         self.adviser = QComboBox(objectName="adviserFilter")
         self.stale_months = QSpinBox(objectName="staleMonths", minimum=1, maximum=120,
                                      value=service.DEFAULT_STALE_MONTHS, suffix=self.tr(" meses"))
@@ -150,6 +158,13 @@ class DashboardPage(QWidget):
         filters = QHBoxLayout()
         filters.addWidget(self.total_label)
         filters.addSpacing(16)
+        self.source_label = QLabel(self.tr("&Datos:"))
+        self.source_label.setBuddy(self.source)
+        self.centre_label = QLabel(self.tr("Centro:"))
+        self.centre_label.setBuddy(self.centre)
+        for widget in (self.source_label, self.source, self.centre_label, self.centre):
+            filters.addWidget(widget)
+        self._fill_sources()
         for widget in (self.use_from, self.date_from, self.use_to, self.date_to):
             filters.addWidget(widget)
         filters.addWidget(QLabel(self.tr("Asesor:")))
@@ -175,6 +190,7 @@ class DashboardPage(QWidget):
             self.advisory_labels[name] = value
 
         self.charts: dict[str, BarChart] = {}
+        self.chart_boxes: dict[str, QGroupBox] = {}
         grid = QGridLayout()
         grid.addWidget(self.advisory_box, 0, 0, 1, 2)
         for n, (name, title, color) in enumerate(CHARTS):
@@ -190,6 +206,7 @@ class DashboardPage(QWidget):
             inner.addStretch(1)
             grid.addWidget(box, n // 2 + 1, n % 2)
             self.charts[name] = chart
+            self.chart_boxes[name] = box
         body = QWidget()
         body.setLayout(grid)
         scroll = QScrollArea()
@@ -206,6 +223,8 @@ class DashboardPage(QWidget):
         for edit in (self.date_from, self.date_to):
             edit.dateChanged.connect(self._date_changed)
         self.adviser.currentIndexChanged.connect(self.refresh)
+        self.source.currentIndexChanged.connect(self._source_changed)
+        self.centre.currentIndexChanged.connect(self.refresh)
         self.stale_months.valueChanged.connect(self.refresh)
         context.signals.assessments_changed.connect(lambda _firm: self.refresh())
         context.signals.firms_changed.connect(self.refresh)
@@ -225,7 +244,12 @@ class DashboardPage(QWidget):
             date_from=iso(self.date_from) if self.use_from.isChecked() else None,
             date_to=iso(self.date_to) if self.use_to.isChecked() else None,
             adviser_id=self.adviser.currentData(),
+            centre_id=self.centre.currentData() if self.on_server() else None,
         )
+
+    def on_server(self) -> bool:
+        """Whether the Tablero counts the centre server's portfolio instead of this laptop's."""
+        return self.source.currentData() == "server"
 
     def refresh(self) -> None:
         """Recount everything under the current filters (when the screen is on view)."""
@@ -236,8 +260,12 @@ class DashboardPage(QWidget):
         f = self.current_filter()
         months = self.stale_months.value()
         lang, today, path = self.context.lang, self.today, self.context.storage.path
+        on_server = self.on_server()
 
         def work(_progress):
+            if on_server:  # counted by PostgreSQL on the centre's server
+                with centre_service.open_portfolio(self.context.storage) as source:
+                    return service.build_dashboard(source, f, lang, months, today)
             if path is None:  # an in-memory database cannot be reopened: count here
                 return service.build_dashboard(self.context.storage, f, lang, months, today)
             from desktop.services.storage import open_database
@@ -251,6 +279,7 @@ class DashboardPage(QWidget):
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
+        self._fill_sources()  # the server may have been set up in Sincronización meanwhile
         if self._stale:
             self.refresh()
 
@@ -261,6 +290,9 @@ class DashboardPage(QWidget):
             rows: list[ChartRow] = getattr(board, name)
             chart.set_bars([Bar(i, r.label, r.count, QLocale().toString(r.count), chart.color)
                             for i, r in enumerate(rows)])
+        self.chart_boxes["by_centre"].setVisible(bool(board.by_centre))
+        if self.on_server():
+            self._fill_centres(board.centres)
         if board.advisory is not None:
             self._show_advisory(board.advisory)
 
@@ -299,13 +331,58 @@ class DashboardPage(QWidget):
         if not self.show_lists or self.board is None:
             return
         try:
-            total, firms = service.firms_behind(self.context.storage, row, self.filter, self.board.cutoff)
+            if self.on_server():
+                with centre_service.open_portfolio(self.context.storage) as source:
+                    total, firms = service.firms_behind(source, row, self.filter, self.board.cutoff)
+            else:
+                total, firms = service.firms_behind(self.context.storage, row, self.filter, self.board.cutoff)
         except Exception as exc:  # noqa: BLE001
             messages.show_error(self, exc)
             return
         self.last_dialog = FirmListDialog(row.label, total, firms, self.context.lang, self)
-        self.last_dialog.open_requested.connect(self.context.signals.firm_open_requested)
+        self.last_dialog.open_requested.connect(self._open_firm)
         self.last_dialog.open()
+
+    def _open_firm(self, firm_id: str) -> None:
+        """Open a listed firm here; a firm of another centre is on the server only."""
+        if service.held_here(self.context.storage, firm_id):
+            self.context.signals.firm_open_requested.emit(firm_id)
+        else:
+            messages.show_error(self, UserError(self.tr("Esa empresa está en el servidor del centro, no en este equipo.")))
+
+    def _fill_sources(self) -> None:
+        current = self.source.currentData() or "local"
+        self.source.blockSignals(True)
+        self.source.clear()
+        self.source.addItem(self.tr("Este equipo"), "local")
+        if centre_service.configured_server(self.context.storage):
+            self.source.addItem(self.tr("Servidor del centro"), "server")
+        self.source.setCurrentIndex(max(self.source.findData(current), 0))
+        self.source.blockSignals(False)
+        self._show_centre_filter()
+
+    def _fill_centres(self, centres: list[tuple[str, str]]) -> None:
+        current = self.centre.currentData()
+        self.centre.blockSignals(True)
+        self.centre.clear()
+        self.centre.addItem(self.tr("Todos"), None)
+        for centre_id, name in centres:
+            self.centre.addItem(name, centre_id)
+        self.centre.setCurrentIndex(max(self.centre.findData(current), 0))
+        self.centre.blockSignals(False)
+
+    def _show_centre_filter(self) -> None:
+        for widget in (self.centre_label, self.centre):
+            widget.setVisible(self.on_server())
+        for widget in (self.source_label, self.source):
+            widget.setVisible(self.source.count() > 1)
+
+    def _source_changed(self) -> None:
+        self.centre.blockSignals(True)
+        self.centre.clear()
+        self.centre.blockSignals(False)
+        self._show_centre_filter()
+        self.refresh()
 
     def _date_changed(self) -> None:
         if self.use_from.isChecked() or self.use_to.isChecked():
