@@ -144,12 +144,15 @@ class DashboardPage(QWidget):
         self.source.setToolTip(self.tr("Este equipo, o la cartera del servidor del centro contada por el servidor"))
         self.centre = QComboBox(objectName="centreFilter")
         self.centre.setAccessibleName(self.tr("Centro"))
+        self.centre.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.centre.setMinimumContentsLength(22)  # "CDMYPE San Miguel" whole before the names arrive
         self.adviser = QComboBox(objectName="adviserFilter")
         self.stale_months = QSpinBox(objectName="staleMonths", minimum=1, maximum=120,
                                      value=service.DEFAULT_STALE_MONTHS, suffix=self.tr(" meses"))
         self.refresh_button = QPushButton(self.tr("&Actualizar"), objectName="refreshDashboard")
         self.total_label = QLabel(objectName="totalLabel")
         self.total_label.setStyleSheet(f"font-size: 12pt; font-weight: bold; color: {tone('#1f3a4d')};")
+        self.total_label.setMinimumWidth(self.total_label.fontMetrics().horizontalAdvance("0,000,000 empresas") * 5 // 4)
         self.date_from.setAccessibleName(self.tr("Evaluaciones desde la fecha"))
         self.date_to.setAccessibleName(self.tr("Evaluaciones hasta la fecha"))
         add_shortcut(self.refresh_button, QKeySequence.StandardKey.Refresh)
@@ -162,8 +165,13 @@ class DashboardPage(QWidget):
         self.source_label.setBuddy(self.source)
         self.centre_label = QLabel(self.tr("Centro:"))
         self.centre_label.setBuddy(self.centre)
+        # What is counted (this desktop or the centre's server) on a line of its own, shown with a server.
+        self.source_row = QWidget(objectName="sourceRow")
+        source_line = QHBoxLayout(self.source_row)
+        source_line.setContentsMargins(0, 0, 0, 0)
         for widget in (self.source_label, self.source, self.centre_label, self.centre):
-            filters.addWidget(widget)
+            source_line.addWidget(widget)
+        source_line.addStretch(1)
         self._fill_sources()
         for widget in (self.use_from, self.date_from, self.use_to, self.date_to):
             filters.addWidget(widget)
@@ -214,6 +222,7 @@ class DashboardPage(QWidget):
         scroll.setWidget(body)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.source_row)
         layout.addLayout(filters)
         layout.addWidget(scroll, 1)
 
@@ -374,8 +383,7 @@ class DashboardPage(QWidget):
     def _show_centre_filter(self) -> None:
         for widget in (self.centre_label, self.centre):
             widget.setVisible(self.on_server())
-        for widget in (self.source_label, self.source):
-            widget.setVisible(self.source.count() > 1)
+        self.source_row.setVisible(self.source.count() > 1)
 
     def _source_changed(self) -> None:
         self.centre.blockSignals(True)
