@@ -1391,22 +1391,27 @@
     <context>
         <name>DashboardPage</name>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="141" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="151" />
             <source> meses</source>
             <translation> months</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="142" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="152" />
             <source>&amp;Actualizar</source>
             <translation>&amp;Refresh</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="155" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="164" />
+            <source>&amp;Datos:</source>
+            <translation>&amp;Data:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="178" />
             <source>Asesor:</source>
             <translation>Adviser:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="163" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="186" />
             <source>Asesoría e impacto del periodo (como en el informe al financiador)</source>
             <translation>Advice and impact in the period (as in the funder report)</translation>
         </message>
@@ -1419,34 +1424,53 @@
             <translation>Most common gaps (dimension below 40/100)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="250" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="287" />
             <source>Calculando el tablero…</source>
             <translation>Calculating the dashboard…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="270" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="146" />
+            <source>Centro</source>
+            <translation>Centre</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="166" />
+            <source>Centro:</source>
+            <translation>Centre:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="311" />
             <source>Clientes nuevos / que vuelven:</source>
             <translation>New / returning clients:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="132" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="143" />
+            <source>Datos del tablero</source>
+            <translation>Dashboard data</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="135" />
             <source>Desde</source>
             <translation>From</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="270" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="311" />
             <source>Dirigidas por mujeres:</source>
             <translation>Led by women:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="271" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="312" />
             <source>Empleos nuevos (mujeres / hombres):</source>
             <translation>New jobs (women / men):</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="269" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="310" />
             <source>Empresas asesoradas:</source>
             <translation>Firms advised:</translation>
+        </message>
+        <message>
+            <source>Empresas por centro (servidor)</source>
+            <translation>Firms by centre (server)</translation>
         </message>
         <message>
             <source>Empresas por departamento</source>
@@ -1465,16 +1489,31 @@
             <translation>Firms by sector type</translation>
         </message>
         <message>
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="360" />
+            <source>Esa empresa está en el servidor del centro, no en este equipo.</source>
+            <translation>That firm is on the centre's server, not on this computer.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="366" />
+            <source>Este equipo</source>
+            <translation>This computer</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="144" />
+            <source>Este equipo, o la cartera del servidor del centro contada por el servidor</source>
+            <translation>This computer, or the centre server's portfolio counted by the server</translation>
+        </message>
+        <message>
             <source>Etapa de internacionalización</source>
             <translation>Internationalization stage</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="145" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="156" />
             <source>Evaluaciones desde la fecha</source>
             <translation>Assessments from the date</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="146" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="157" />
             <source>Evaluaciones hasta la fecha</source>
             <translation>Assessments up to the date</translation>
         </message>
@@ -1487,17 +1526,17 @@
             <translation>Assessments per month</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="272" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="313" />
             <source>Exportaciones (USD):</source>
             <translation>Exports (USD):</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="272" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="313" />
             <source>Financiamiento obtenido (USD):</source>
             <translation>Finance obtained (USD):</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="134" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="137" />
             <source>Hasta</source>
             <translation>To</translation>
         </message>
@@ -1506,7 +1545,7 @@
             <translation>Impact milestones in the period</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="269" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="310" />
             <source>Horas de asesoría:</source>
             <translation>Advisory hours:</translation>
         </message>
@@ -1515,22 +1554,28 @@
             <translation>Reassessment due</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="158" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="368" />
+            <source>Servidor del centro</source>
+            <translation>Centre server</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="181" />
             <source>Sin reevaluar en:</source>
             <translation>Not reassessed in:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="318" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="377" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="403" />
             <source>Todos</source>
             <translation>All</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="271" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="312" />
             <source>Ventas adicionales (USD):</source>
             <translation>Additional sales (USD):</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="259" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="297" />
             <source>{n} empresas</source>
             <translation>{n} firms</translation>
         </message>
@@ -2475,52 +2520,52 @@
     <context>
         <name>FirmListDialog</name>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="71" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="74" />
             <source> (se muestran las primeras {n})</source>
             <translation> (showing the first {n})</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="69" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="72" />
             <source>1 empresa</source>
             <translation>1 firm</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="75" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="78" />
             <source>CIIU</source>
             <translation>ISIC</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="74" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="77" />
             <source>Departamento</source>
             <translation>Department</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="74" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="77" />
             <source>Empresa</source>
             <translation>Firm</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="88" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="91" />
             <source>Empresas de «{title}»</source>
             <translation>Firms in “{title}”</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="89" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="92" />
             <source>Enter o doble clic abre la empresa elegida.</source>
             <translation>Enter or a double click opens the chosen firm.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="74" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="77" />
             <source>País</source>
             <translation>Country</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="75" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="78" />
             <source>Tamaño</source>
             <translation>Size</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="69" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="72" />
             <source>{n} empresas</source>
             <translation>{n} firms</translation>
         </message>

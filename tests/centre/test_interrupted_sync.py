@@ -1,0 +1,131 @@
+"""``kill -9`` of a laptop in the middle of a direct sync (issue 17): the server keeps whole batches
+only, the laptop's file is intact, and the next sync carries on with nothing lost or doubled."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+
+import psycopg
+import pytest
+
+from desktop.services import centre
+from desktop.services.registry import firms
+from desktop.services.storage import open_database
+
+pytestmark = pytest.mark.postgres
+
+N_FIRMS = 400
+BATCH = 25
+
+# A sync in a process of its own, pushing in small batches with a pause after each, so that the
+# test can kill it between two batches or in the middle of one.
+SLOW_SYNC = textwrap.dedent("""
+    import sys, time
+    import psycopg
+    from db.centre import server
+    from desktop.services import centre
+    from desktop.services.storage import open_database
+
+    server.BATCH = {batch}
+    slow = psycopg.Cursor.executemany
+
+    def executemany(self, *args, **kwargs):
+        slow(self, *args, **kwargs)
+        time.sleep(0.15)
+
+    psycopg.Cursor.executemany = executemany
+    with open_database(sys.argv[1]) as storage:
+        print(centre.sync_now(storage).sentence(), flush=True)
+""")
+
+
+def _on_server(owner_url: str) -> int:
+    with psycopg.connect(owner_url) as conn:
+        return conn.execute("SELECT count(*) FROM changes").fetchone()[0]
+
+
+def _live_firms(path) -> int:
+    with open_database(path) as storage:
+        assert storage.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        return storage.conn.execute("SELECT count(*) FROM firms WHERE deleted_at IS NULL").fetchone()[0]
+
+
+def _start(script: str, path) -> subprocess.Popen:
+    env = dict(os.environ, PYTHONPATH=os.getcwd())
+    return subprocess.Popen([sys.executable, "-c", script, str(path)], env=env, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+
+
+def test_a_laptop_killed_mid_push_resumes_without_loss_or_duplicates(tmp_path, pg_url):
+    centre.init_centre(pg_url, "CDMYPE San Miguel")
+    laptop, coord = tmp_path / "laptop.db", tmp_path / "coord.db"
+    with open_database(laptop, device_name="Laptop Ana") as storage:
+        centre.enrol_device(storage, pg_url, None)
+        firms.register_firms(storage, ({"legal_name": f"Empresa {i} <&> ☕", "country": "SV"}
+                                       for i in range(N_FIRMS)), None)
+    with open_database(coord, device_name="Coordinación") as storage:
+        centre.enrol_device(storage, pg_url, None)
+
+    proc = _start(SLOW_SYNC.format(batch=BATCH), laptop)
+    deadline = time.monotonic() + 60
+    while _on_server(pg_url) < 3 * BATCH and time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.02)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    stored = _on_server(pg_url)
+    assert 3 * BATCH <= stored < N_FIRMS  # cut in the middle
+    assert stored % BATCH == 0  # whole batches only: a batch is one transaction
+    assert _live_firms(laptop) == N_FIRMS  # the laptop's file is intact
+
+    with open_database(laptop) as storage:
+        result = centre.sync_now(storage)
+    assert result.pushed == N_FIRMS - stored  # nothing re-sent, nothing missing
+    assert _on_server(pg_url) == N_FIRMS
+
+
+def test_a_desktop_killed_while_applying_a_pull_keeps_its_file_and_resumes(tmp_path, pg_url):
+    centre.init_centre(pg_url, "CDMYPE San Miguel")
+    laptop, coord = tmp_path / "laptop.db", tmp_path / "coord.db"
+    with open_database(laptop, device_name="Laptop Ana") as storage:
+        centre.enrol_device(storage, pg_url, None)
+        firms.register_firms(storage, ({"legal_name": f"Empresa {i}", "country": "SV"} for i in range(N_FIRMS)),
+                             None)
+        centre.sync_now(storage)
+    with open_database(coord, device_name="Coordinación") as storage:
+        centre.enrol_device(storage, pg_url, None)
+
+    # The pull's apply is slowed change by change, and killed part-way through.
+    script = textwrap.dedent("""
+        import sys, time
+        from db.sync import exchange
+        from desktop.services import centre
+        from desktop.services.storage import open_database
+
+        apply_one = exchange._apply_change
+
+        def slow(storage, ch, *args):
+            apply_one(storage, ch, *args)
+            if ch.table == "firms":
+                print("applied", flush=True)
+                time.sleep(0.01)
+
+        exchange._apply_change = slow
+        with open_database(sys.argv[1]) as storage:
+            centre.sync_now(storage)
+    """)
+    proc = _start(script, coord)
+    for _ in range(50):  # fifty firms written inside the (uncommitted) transaction
+        assert proc.stdout.readline().strip() == "applied"
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    assert _live_firms(coord) == 0  # nothing half-applied
+
+    with open_database(coord) as storage:
+        result = centre.sync_now(storage)
+    assert result.pulled == N_FIRMS and result.report.applied == N_FIRMS
+    assert _live_firms(coord) == N_FIRMS
