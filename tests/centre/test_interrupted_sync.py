@@ -129,3 +129,44 @@ def test_a_desktop_killed_while_applying_a_pull_keeps_its_file_and_resumes(tmp_p
         result = centre.sync_now(storage)
     assert result.pulled == N_FIRMS and result.report.applied == N_FIRMS
     assert _live_firms(coord) == N_FIRMS
+
+
+def test_the_server_killed_mid_push_keeps_whole_batches_and_the_next_sync_resumes(tmp_path, pg_url, monkeypatch):
+    """kill -9 of the server process serving this laptop, in the middle of a batch."""
+    from db.centre import server
+    from desktop.domain.errors import UserError
+
+    centre.init_centre(pg_url, "CDMYPE San Miguel")
+    storage = open_database(tmp_path / "laptop.db", device_name="Laptop Ana")
+    centre.enrol_device(storage, pg_url, None)
+    firms.register_firms(storage, ({"legal_name": f"Empresa {i}", "country": "SV"} for i in range(N_FIRMS)), None)
+    monkeypatch.setattr(server, "BATCH", BATCH)
+    calls = []
+    real = psycopg.Cursor.executemany
+
+    def executemany(self, *args, **kwargs):
+        real(self, *args, **kwargs)
+        calls.append(1)
+        if len(calls) == 3:  # the third batch is written but not committed
+            os.kill(self.connection.info.backend_pid, signal.SIGKILL)
+
+    monkeypatch.setattr(psycopg.Cursor, "executemany", executemany)
+    with pytest.raises(UserError) as cut:
+        centre.sync_now(storage)
+    assert str(cut.value) == centre.MESSAGES["cut"]
+    monkeypatch.setattr(psycopg.Cursor, "executemany", real)
+
+    deadline = time.monotonic() + 30  # PostgreSQL restarts its processes after a crash
+    while True:
+        try:
+            stored = _on_server(pg_url)
+            break
+        except psycopg.OperationalError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.2)
+    assert stored == 2 * BATCH  # the batch being written when the server died is not there at all
+    result = centre.sync_now(storage)
+    assert result.pushed == N_FIRMS - 2 * BATCH and _on_server(pg_url) == N_FIRMS
+    assert storage.conn.execute("SELECT count(*) FROM firms").fetchone()[0] == N_FIRMS
+    storage.close()
