@@ -14,8 +14,8 @@ from __future__ import annotations
 import datetime as dt
 
 from desktop.services import centre
-from desktop.services.dashboard import DashboardFilter, build_dashboard
 from desktop.services.advisers import current_adviser_id
+from desktop.services.dashboard import DashboardFilter, build_dashboard
 from desktop.services.storage import open_database
 
 

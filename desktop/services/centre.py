@@ -37,6 +37,7 @@ MESSAGES = {
     "other_device": "Las credenciales guardadas son de otro equipo; pida al técnico que inscriba este.",
     "no_server": "Este equipo no tiene servidor del centro; inscríbalo con «rumbo centre enrol» o en Sincronización.",
     "no_centre": "El servidor no tiene el centro «{name}»; el técnico puede crearlo con «rumbo centre add».",
+    "which_centre": "El servidor tiene varios centros ({names}); indique el de este equipo.",
     "centre_exists": "El servidor ya tiene un centro llamado «{name}».",
     "cut": "La conexión con el servidor se cortó a mitad de la sincronización; lo ya enviado quedó guardado y la próxima vez se continúa.",
 }
@@ -117,13 +118,16 @@ def enrol_device(storage: Storage, owner_url: str, adviser_id: str | None, *, ce
                  national: bool = False) -> str:
     """Give this device its own login on the server (technician's connection) and keep it here.
 
-    The device joins ``centre_name`` (the server's first centre when None) or, ``national``,
+    The device joins ``centre_name`` (required when the server holds several centres) or, ``national``,
     reads every centre. Returns the role name. The owner's password is not stored, only the device's.
     """
     require_role(storage, adviser_id, "coordinator", "conectar este equipo con el servidor del centro")
     with _connect(owner_url) as conn:
         if server.schema_version(conn) < server.LATEST:
             raise _say("not_prepared")
+        listed = server.centres(conn)
+        if not national and not centre_name and len(listed) > 1:
+            raise _say("which_centre", names=", ".join(c["name"] for c in listed))
         try:
             centre_id = None if national else server.find_centre(conn, centre_name)
         except CentreError as exc:

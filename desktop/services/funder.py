@@ -17,9 +17,9 @@ from db.queries import dialect
 from desktop.domain.advisory.figures import FunderFigures, funder_figures
 from desktop.domain.advisory.record import EVIDENCE_LABELS, KIND_LABELS, MODE_LABELS, parse_day
 from desktop.domain.errors import UserError
-from desktop.services.advisers import list_advisers
 from desktop.reports.funder.data import FunderReport, word
 from desktop.reports.funder.pdf import render_funder_report
+from desktop.services.advisers import list_advisers
 from desktop.services.assessments import completed_history
 
 

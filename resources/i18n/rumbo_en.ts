@@ -4309,7 +4309,7 @@
     <context>
         <name>SyncPage</name>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="619" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="625" />
             <source> (centro)</source>
             <translation> (centre)</translation>
         </message>
@@ -4324,74 +4324,84 @@
             <translation>&amp;Import bundle…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="281" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="285" />
             <source>&amp;Resolver…</source>
             <translation>&amp;Resolve…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="232" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="235" />
             <source>&amp;Sincronizar ahora</source>
             <translation>&amp;Sync now</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="629" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="635" />
             <source>(solo campos calculados)</source>
             <translation>(calculated fields only)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="290" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="294" />
             <source>Aplicados</source>
             <translation>Applied</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="549" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="555" />
             <source>Aplicando el paquete…</source>
             <translation>Applying the bundle…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="291" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="295" />
             <source>Archivo</source>
             <translation>File</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="290" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="294" />
             <source>Cambios</source>
             <translation>Changes</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="279" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="283" />
             <source>Campos en conflicto</source>
             <translation>Fields in conflict</translation>
         </message>
         <message>
             <location filename="../../desktop/gui/sync/sync_page.py" line="201" />
-            <location filename="../../desktop/gui/sync/sync_page.py" line="475" />
-            <location filename="../../desktop/gui/sync/sync_page.py" line="622" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="481" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="628" />
             <source>Centro</source>
             <translation>Centre</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="290" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="232" />
+            <source>Centro (si el servidor tiene varios)</source>
+            <translation>Centre (if the server has several)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync/sync_page.py" line="233" />
+            <source>Centro de este equipo en el servidor</source>
+            <translation>This computer's centre on the server</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync/sync_page.py" line="294" />
             <source>Conflictos</source>
             <translation>Conflicts</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="299" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="303" />
             <source>Conflictos pendientes</source>
             <translation>Pending conflicts</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="634" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="640" />
             <source>Conflictos pendientes ({n})</source>
             <translation>Pending conflicts ({n})</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="298" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="302" />
             <source>Conflictos, historial y equipos</source>
             <translation>Conflicts, history and devices</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="291" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="295" />
             <source>Contenido</source>
             <translation>Contents</translation>
         </message>
@@ -4401,30 +4411,30 @@
             <translation>Server address with the technician's user</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="558" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="564" />
             <source>El paquete «{file}» no trae ningún cambio; no se registró nada.</source>
             <translation>The bundle «{file}» carries no change; nothing was recorded.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="555" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="561" />
             <source>El paquete «{file}» ya se había importado; no cambió nada.</source>
             <translation>The bundle “{file}” had already been imported; nothing changed.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="637" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="643" />
             <source>Enviado</source>
             <translation>Sent</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="258" />
-            <location filename="../../desktop/gui/sync/sync_page.py" line="289" />
-            <location filename="../../desktop/gui/sync/sync_page.py" line="292" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="262" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="293" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="296" />
             <source>Equipo</source>
             <translation>Computer</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="475" />
-            <location filename="../../desktop/gui/sync/sync_page.py" line="622" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="481" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="628" />
             <source>Equipo de campo</source>
             <translation>Field computer</translation>
         </message>
@@ -4434,27 +4444,27 @@
             <translation>Field computer (laptop)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="280" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="284" />
             <source>Equipos</source>
             <translation>Computers</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="297" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="301" />
             <source>Equipos conocidos</source>
             <translation>Known computers</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="264" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="268" />
             <source>Equipos de confianza</source>
             <translation>Trusted computers</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="503" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="509" />
             <source>Escribiendo el paquete…</source>
             <translation>Writing the bundle…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="259" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="263" />
             <source>Estado</source>
             <translation>Status</translation>
         </message>
@@ -4464,29 +4474,29 @@
             <translation>This computer</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="341" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="346" />
             <source>Este equipo no sincroniza con un servidor; el técnico da la dirección para inscribirlo.</source>
             <translation>This device does not sync with a server; the technician gives the address to enrol it.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="392" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="398" />
             <source>Este equipo se llama ahora «{name}».</source>
             <translation>This computer is now called “{name}”.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="490" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="496" />
             <source>Exportar paquete</source>
             <translation>Export bundle</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="280" />
-            <location filename="../../desktop/gui/sync/sync_page.py" line="289" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="284" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="293" />
             <source>Fecha</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="258" />
-            <location filename="../../desktop/gui/sync/sync_page.py" line="292" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="262" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="296" />
             <source>Función</source>
             <translation>Role</translation>
         </message>
@@ -4496,12 +4506,12 @@
             <translation>Role:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="406" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="412" />
             <source>Guardar la tarjeta de este equipo</source>
             <translation>Save this computer's card</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="261" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="265" />
             <source>Guardar la tarjeta de este equipo…</source>
             <translation>Save this computer's card…</translation>
         </message>
@@ -4511,57 +4521,57 @@
             <translation>Save name</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="296" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="300" />
             <source>Historial de paquetes</source>
             <translation>Bundle history</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="258" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="262" />
             <source>Huella</source>
             <translation>Fingerprint</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="267" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="271" />
             <source>Huella de este equipo:</source>
             <translation>This computer's fingerprint:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="520" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="526" />
             <source>Importar paquete</source>
             <translation>Import bundle</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="231" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="234" />
             <source>Ins&amp;cribir este equipo</source>
             <translation>En&amp;rol this device</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="424" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="430" />
             <source>Inscribir un equipo</source>
             <translation>Enrol a computer</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="262" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="266" />
             <source>Inscribir un equipo…</source>
             <translation>Enrol a computer…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="481" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="487" />
             <source>Inscrito el {date}</source>
             <translation>Enrolled on {date}</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="512" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="518" />
             <source>Lleva todos los datos porque aún no se conoce lo que tiene el destino.</source>
             <translation>Carries all the data because what the destination holds is not known yet.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="617" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="623" />
             <source>Ningún equipo inscrito todavía</source>
             <translation>No computer enrolled yet</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="570" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="576" />
             <source>No se hizo ningún cambio.</source>
             <translation>No change was made.</translation>
         </message>
@@ -4585,82 +4595,82 @@
             <translation>To:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="637" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="643" />
             <source>Recibido</source>
             <translation>Received</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="279" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="283" />
             <source>Registro</source>
             <translation>Record</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="300" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="304" />
             <source>Registros que dos equipos modificaron a la vez. Enter o doble clic abre el elegido para resolverlo.</source>
             <translation>Records two devices changed at the same time. Enter or a double click opens the chosen one to settle it.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="532" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="538" />
             <source>Revisando el paquete…</source>
             <translation>Checking the bundle…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="479" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="485" />
             <source>Revocado el {date}</source>
             <translation>Revoked on {date}</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="263" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="267" />
             <source>Revocar</source>
             <translation>Revoke</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="462" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="468" />
             <source>Revocar equipo</source>
             <translation>Revoke computer</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="561" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="567" />
             <source>Se aplicó «{file}» de {source}: {records} ({applied} cambios, {conflicts} conflictos).</source>
             <translation>Applied “{file}” from {source}: {records} ({applied} changes, {conflicts} conflicts).</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="509" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="515" />
             <source>Se escribió «{file}» para {to}: {records} ({n} cambios).</source>
             <translation>Wrote “{file}” for {to}: {records} ({n} changes).</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="418" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="424" />
             <source>Se guardó la tarjeta «{file}». Al inscribirla en el otro equipo, compruebe que allí se vea la huella {fingerprint}.</source>
             <translation>Card “{file}” saved. When it is enrolled on the other computer, check that the fingerprint shown there is {fingerprint}.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="289" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="293" />
             <source>Sentido</source>
             <translation>Direction</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="236" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="239" />
             <source>Servidor del centro</source>
             <translation>Centre server</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="349" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="354" />
             <source>Servidor {where} · todavía sin sincronizar.</source>
             <translation>Server {where} · not synced yet.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="346" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="351" />
             <source>Servidor {where} · última sincronización {when}: {what}</source>
             <translation>Server {where} · last sync {when}: {what}</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="378" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="384" />
             <source>Sincronizando con el servidor…</source>
             <translation>Syncing with the server…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="273" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="277" />
             <source>Solo se aceptan paquetes de los equipos inscritos aquí, y solo para ellos se escriben.</source>
             <translation>Bundles are accepted only from the computers enrolled here, and written only for them.</translation>
         </message>
@@ -4669,38 +4679,38 @@
             <translation>Computer cards (*.json)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="508" />
-            <location filename="../../desktop/gui/sync/sync_page.py" line="638" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="514" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="644" />
             <source>cualquier equipo</source>
             <translation>any computer</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="630" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="636" />
             <source>desconocido</source>
             <translation>unknown</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="447" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="453" />
             <source>«{name}» quedó inscrito: sus paquetes se aceptarán aquí y se le podrán escribir.</source>
             <translation>“{name}” is enrolled: its bundles will be accepted here and bundles can be written for it.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="469" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="475" />
             <source>«{name}» quedó revocado: sus paquetes ya no se aceptarán.</source>
             <translation>“{name}” is revoked: its bundles will no longer be accepted.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="459" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="465" />
             <source>¿Revocar «{name}»? Sus paquetes, también los ya escritos, se rechazarán, y no se le escribirán más. Para volver a confiar en él habrá que inscribirlo de nuevo.</source>
             <translation>Revoke “{name}”? Its bundles, including those already written, will be refused, and no more will be written for it. To trust it again it must be enrolled again.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="293" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="297" />
             <source>Último enviado</source>
             <translation>Last sent</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="292" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="296" />
             <source>Último recibido</source>
             <translation>Last received</translation>
         </message>

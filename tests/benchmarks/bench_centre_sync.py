@@ -30,21 +30,15 @@ def _timed(func) -> tuple[float, object]:
 
 
 def run(n_firms: int) -> dict[str, float]:
-    import psycopg
 
     from desktop.services import centre, sync
     from desktop.services.registry.firms import register_firms
     from desktop.services.storage import open_database
-    from tests.centre.cluster import cluster
+    from tests.centre.cluster import prepared_database
     from tests.sync.conftest import enrol_each_other
 
     folder = Path(tempfile.mkdtemp(prefix="rumbo-centre-"))
-    with cluster() as (host, port, password):
-        admin = f"postgresql://postgres:{password}@{host}:{port}/postgres"
-        with psycopg.connect(admin, autocommit=True) as conn:
-            conn.execute("CREATE DATABASE rumbo_bench")
-        url = f"postgresql://postgres:{password}@{host}:{port}/rumbo_bench"
-        centre.init_centre(url, "Benchmark")
+    with prepared_database("rumbo_bench", "Benchmark") as (url, _host, _port):
         a = open_database(folder / "a.db", device_name="Laptop A")
         b = open_database(folder / "b.db", device_name="Laptop B")
         c = open_database(folder / "c.db", device_name="Laptop C")

@@ -97,8 +97,6 @@ def _load_sqlite(path: Path, rows) -> float:
 
 def _load_postgres(url: str, rows, n_centres: int) -> float:
     """Every row as a change of its device's origin, through the server's trigger; returns seconds."""
-    import psycopg
-
     from db.centre import server
 
     with server.connect(url) as conn:
@@ -123,7 +121,6 @@ def _load_postgres(url: str, rows, n_centres: int) -> float:
                 copy.write_row((origin, seq[device], table, row["id"], 1, "insert",
                                 json.dumps({origin: seq[device]}), json.dumps(state), row["created_at"]))
         conn.execute("ANALYZE")
-        del psycopg
         return time.perf_counter() - start
 
 
@@ -160,24 +157,16 @@ def _queries():
 
 
 def run(n_firms: int, n_centres: int) -> dict:
-    import psycopg
-
     from db.centre import server
     from db.centre.portfolio import ServerPortfolio
-    from desktop.services import centre
     from desktop.services.storage import open_database
-    from tests.centre.cluster import cluster
+    from tests.centre.cluster import prepared_database
 
     folder = Path(tempfile.mkdtemp(prefix="rumbo-portfolio-"))
     firms, assessments = _templates(folder)
     out: dict = {"firms": n_firms, "devices": DEVICES, "centres": n_centres, "rows": {}}
     out["sqlite_load_s"] = _load_sqlite(folder / "laptop.db", _portfolio(n_firms, firms, assessments))
-    with cluster() as (host, port, password):
-        admin = f"postgresql://postgres:{password}@{host}:{port}/postgres"
-        with psycopg.connect(admin, autocommit=True) as conn:
-            conn.execute("CREATE DATABASE rumbo_portfolio")
-        url = f"postgresql://postgres:{password}@{host}:{port}/rumbo_portfolio"
-        centre.init_centre(url, "Centro 01")
+    with prepared_database("rumbo_portfolio", "Centro 01") as (url, host, port):
         out["pg_load_s"] = _load_postgres(url, _portfolio(n_firms, firms, assessments), n_centres)
         with server.connect(url) as conn:
             role, secret = server.enrol_device(conn, "national-desk", "Coordinación nacional", national=True)
@@ -192,7 +181,7 @@ def run(n_firms: int, n_centres: int) -> dict:
                 if name.startswith("firms behind"):  # the engines order accented names differently
                     a, b = sorted(r["id"] for r in a), sorted(r["id"] for r in b)
                 assert _comparable(a) == _comparable(b), f"{name}: the two engines disagree"
-                out["rows"][name] = (_median(lambda: query(laptop)), _median(lambda: query(source)))
+                out["rows"][name] = (_median(lambda q=query: q(laptop)), _median(lambda q=query: q(source)))
             from db.queries import dashboard as q
             from db.queries.dashboard import DashboardFilter
 

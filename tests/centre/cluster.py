@@ -65,3 +65,22 @@ def cluster():
         subprocess.run(_as_owner([str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"]),
                        capture_output=True)
         shutil.rmtree(root, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def prepared_database(name: str, centre_name: str):
+    """A cluster with one database ``name`` prepared by ``rumbo centre init`` (for the benchmarks).
+
+    Yields (owner URL, host, port).
+    """
+    import psycopg
+
+    from desktop.services import centre
+
+    with cluster() as (host, port, password):
+        admin = f"postgresql://postgres:{password}@{host}:{port}/postgres"
+        with psycopg.connect(admin, autocommit=True) as conn:
+            conn.execute(f'CREATE DATABASE "{name}"')
+        url = f"postgresql://postgres:{password}@{host}:{port}/{name}"
+        centre.init_centre(url, centre_name)
+        yield url, host, port

@@ -16,7 +16,7 @@ from db.queries import reports
 from db.queries.reports import PortfolioFilter
 from db.sync.peers import server_settings
 from desktop.domain.errors import UserError
-from desktop.services import centre, maintenance, sync
+from desktop.services import centre, maintenance
 from desktop.services.dashboard import DashboardFilter, build_dashboard
 from desktop.services.demo import make_demo
 from desktop.services.registry import firms

@@ -50,3 +50,38 @@ def test_an_adviser_enrols_and_syncs_from_the_screen(qtbot, tmp_path, pg_url, mo
     page.resize(1000, 640)
     page.grab().save(str(tmp_path / "sync.png"))  # docs/screenshot-sync-server.png
     storage.close()
+
+
+def test_with_several_centres_the_adviser_types_this_laptops_centre(qtbot, tmp_path, pg_url, monkeypatch):
+    import psycopg
+
+    from db.centre import server
+
+    centre.init_centre(pg_url, "CDMYPE San Miguel")
+    with server.connect(pg_url) as conn:
+        server.add_centre(conn, "CDMYPE Santa Ana", "SV")
+    storage = open_database(tmp_path / "ana.db", device_name="Laptop Ana")
+    context = AppContext(storage, runner=SyncRunner(),
+                         settings=QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
+    page = SyncPage(context)
+    qtbot.addWidget(page)
+    page.show()
+    page.refresh()
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a: shown.append(text))
+    qtbot.keyClicks(page.server_url, pg_url)
+    qtbot.mouseClick(page.server_enrol, Qt.MouseButton.LeftButton)
+    assert shown == ["El servidor tiene varios centros (CDMYPE San Miguel, CDMYPE Santa Ana); "
+                     "indique el de este equipo."]
+    assert not page.server_sync.isEnabled() and page.server_url.text() == pg_url  # nothing typed is lost
+
+    qtbot.keyClicks(page.server_centre, "cdmype santa ana")
+    qtbot.keyClick(page.server_centre, Qt.Key.Key_Return)
+    assert page.server_sync.isEnabled() and page.server_url.text() == ""
+    with psycopg.connect(pg_url) as conn:
+        [(name,)] = conn.execute("SELECT c.name FROM devices d JOIN centre c ON c.id = d.centre_id "
+                                 "WHERE d.device_id = %s", (storage.device_id,)).fetchall()
+    assert name == "CDMYPE Santa Ana"
+    page.resize(1000, 640)
+    page.grab().save(str(tmp_path / "sync-centres.png"))
+    storage.close()

@@ -228,6 +228,9 @@ class SyncPage(QWidget):
         self.server_url = QLineEdit(objectName="serverOwnerUrl", echoMode=QLineEdit.EchoMode.Password,
                                     placeholderText="postgresql://propietario:clave@servidor/rumbo")
         self.server_url.setAccessibleName(self.tr("Dirección del servidor con el usuario del técnico"))
+        self.server_centre = QLineEdit(objectName="serverCentre",
+                                       placeholderText=self.tr("Centro (si el servidor tiene varios)"))
+        self.server_centre.setAccessibleName(self.tr("Centro de este equipo en el servidor"))
         self.server_enrol = QPushButton(self.tr("Ins&cribir este equipo"), objectName="serverEnrol")
         self.server_sync = QPushButton(self.tr("&Sincronizar ahora"), objectName="serverSync")
         self.server_status = QLabel(objectName="serverStatus", wordWrap=True)
@@ -236,7 +239,8 @@ class SyncPage(QWidget):
         server_box = QGroupBox(self.tr("Servidor del centro"))
         server_layout = QVBoxLayout(server_box)
         server_row = QHBoxLayout()
-        server_row.addWidget(self.server_url, 1)
+        server_row.addWidget(self.server_url, 2)
+        server_row.addWidget(self.server_centre, 1)
         server_row.addWidget(self.server_enrol)
         server_layout.addLayout(server_row)
         sync_row = QHBoxLayout()
@@ -319,6 +323,7 @@ class SyncPage(QWidget):
         self.import_button.clicked.connect(self.import_bundle)
         self.server_enrol.clicked.connect(self.enrol_on_server)
         self.server_url.returnPressed.connect(self.enrol_on_server)
+        self.server_centre.returnPressed.connect(self.enrol_on_server)
         self.server_sync.clicked.connect(self.sync_with_server)
         self.resolve_button.clicked.connect(self.resolve_current)
         self.conflicts.doubleClicked.connect(lambda _index: self.resolve_current())
@@ -352,7 +357,8 @@ class SyncPage(QWidget):
         """Give this device its own login on the server (the typed owner address is not kept)."""
         url = self.server_url.text().strip()
         try:
-            centre.enrol_device(self.context.storage, url, self.context.adviser_id)
+            centre.enrol_device(self.context.storage, url, self.context.adviser_id,
+                                centre_name=self.server_centre.text().strip() or None)
         except Exception as exc:  # noqa: BLE001
             messages.show_error(self, exc)
             return
