@@ -131,16 +131,24 @@ def _live_firm(storage, firm_id: str) -> dict | None:
     return None if row is None else dict(zip(("id", "country", "municipality", "legal_name", "tax_id"), row))
 
 
-def _candidates(storage, firm: dict) -> set[str]:
-    """Firms that may repeat ``firm``: blocked on tax id and on place, as the importer does."""
+def _candidates(storage, firm: dict, places: dict | None = None) -> set[str]:
+    """Firms that may repeat ``firm``: blocked on tax id and on place, as the importer does.
+
+    ``places`` remembers each place's firms for one refresh (a bundle of thousands of firms
+    in a few municipalities then searches each municipality once).
+    """
     found = set()
     if firm["tax_id"]:
         found |= {r[0] for r in storage.conn.execute(
             "SELECT id FROM firms WHERE country = ? AND tax_id = ? AND deleted_at IS NULL", (firm["country"], firm["tax_id"]))}
     if firm["municipality"] and firm["country"]:
         key = place_key(firm["country"], firm["municipality"])
-        found |= {fid for fid, _name, town, _tax in firm_lookup.firms_in_place(storage, firm["country"], firm["municipality"])
-                  if place_key(firm["country"], town) == key}
+        places = {} if places is None else places
+        if key not in places:
+            places[key] = {fid for fid, _name, town, _tax in
+                           firm_lookup.firms_in_place(storage, firm["country"], firm["municipality"])
+                           if place_key(firm["country"], town) == key}
+        found |= places[key]
     found.discard(firm["id"])
     return found
 
@@ -168,11 +176,12 @@ def refresh_duplicates(storage, firm_ids: set[str], bundle_id: str | None) -> li
         The pairs of firm ids (smaller id first) whose conflict was newly opened.
     """
     opened = []
+    places: dict = {}  # nothing is written to firms meanwhile: each place's firms stay the same
     for firm_id in sorted(firm_ids):
         firm = _live_firm(storage, firm_id)
         if firm is None:
             continue
-        for other_id in sorted(_candidates(storage, firm)):
+        for other_id in sorted(_candidates(storage, firm, places)):
             other = _live_firm(storage, other_id)
             if other is None or kept_apart(storage, firm_id, other_id) or not _same_firm(firm, other):
                 continue
