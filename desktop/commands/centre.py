@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from desktop.services import centre
+from desktop.services import centre, reporting
 from desktop.services.advisers import current_adviser_id
 from desktop.services.dashboard import DashboardFilter, build_dashboard
 from desktop.services.storage import open_database
@@ -54,6 +54,7 @@ def register(subparsers) -> None:
                            help="evaluaciones desde esta fecha")
     portfolio.add_argument("--to", dest="date_to", type=dt.date.fromisoformat, metavar="AAAA-MM-DD",
                            help="evaluaciones hasta esta fecha")
+    portfolio.add_argument("--pdf", metavar="ARCHIVO.pdf", help="además, el informe de cartera contado en el servidor")
     portfolio.set_defaults(handler=run_portfolio)
     sync = subparsers.add_parser("sync", help="sincronizar ahora con el servidor del centro",
                                  description="Envía los cambios de este equipo al servidor del centro y trae los de los demás.")
@@ -117,11 +118,19 @@ def run_portfolio(args) -> int:
                             date_to=args.date_to and args.date_to.isoformat(), centre_id=centre_id,
                             country=args.country and args.country.upper())
         board = build_dashboard(source, f)
+        if args.pdf:
+            title = args.centre or ("Cartera nacional" if len(board.centres) > 1 else
+                                    (board.centres[0][1] if board.centres else ""))
+            pdf = reporting.portfolio_report_pdf(storage, start=args.date_from, end=args.date_to, source=source,
+                                                 centre_id=centre_id, title=title)
+            reporting.write_atomically(args.pdf, pdf)
     print(f"Empresas en el servidor: {board.total_firms}")
     rows = getattr(board, BY[args.by])
     width = max((len(r.label) for r in rows), default=0)
     for r in rows:
         print(f"  {r.label:<{width}}  {r.count:>9}")
+    if args.pdf:
+        print(f"Informe de cartera: {args.pdf}")
     return 0
 
 

@@ -427,12 +427,16 @@ def _worker_init(db_path: str | None = None, key_hex: str | None = None) -> None
 
 
 def portfolio_figures(storage: Storage, *, start: dt.date | None = None, end: dt.date | None = None,
-                      adviser_ids: tuple[str, ...] = (), firm_limit: int = 500):
-    """Gather the portfolio aggregates for a period and a set of advisers (empty = all)."""
+                      adviser_ids: tuple[str, ...] = (), firm_limit: int = 500, centre_id: str | None = None):
+    """Gather the portfolio aggregates for a period and a set of advisers (empty = all).
+
+    ``storage`` may be the centre server's portfolio (:class:`db.centre.portfolio.ServerPortfolio`),
+    where ``centre_id`` keeps one centre's firms.
+    """
     from db.queries import reports as q
     from desktop.reports.portfolio.data import GAP_BELOW, PortfolioFigures
 
-    f = q.PortfolioFilter(start=start, end=end, adviser_ids=tuple(adviser_ids))
+    f = q.PortfolioFilter(start=start, end=end, adviser_ids=tuple(adviser_ids), centre_id=centre_id)
     firms, total = q.firm_rows(storage, f, limit=firm_limit)
     return PortfolioFigures(
         totals=q.totals(storage, f),
@@ -450,8 +454,13 @@ def portfolio_figures(storage: Storage, *, start: dt.date | None = None, end: dt
 
 def portfolio_report_pdf(storage: Storage, *, start: dt.date | None = None, end: dt.date | None = None,
                          adviser_ids: tuple[str, ...] = (), lang: str = "es",
-                         today: dt.date | None = None) -> bytes:
+                         today: dt.date | None = None, source=None, centre_id: str | None = None,
+                         title: str | None = None) -> bytes:
     """The portfolio report (dashboard figures and the firm table) as PDF bytes.
+
+    With ``source`` (the centre server's portfolio) the figures are counted there, for
+    ``centre_id`` or every centre this device sees, under ``title``; the page settings stay
+    this desktop's.
 
     Raises:
         UserError: the period ends before it starts.
@@ -462,11 +471,12 @@ def portfolio_report_pdf(storage: Storage, *, start: dt.date | None = None, end:
 
     if start and end and end < start:
         raise UserError("El período termina antes de empezar; revise las fechas.", field="period")
-    figures = portfolio_figures(storage, start=start, end=end, adviser_ids=adviser_ids)
-    names = q.adviser_names(storage, list(adviser_ids))
+    counted = source or storage
+    figures = portfolio_figures(counted, start=start, end=end, adviser_ids=adviser_ids, centre_id=centre_id)
+    names = q.adviser_names(counted, list(adviser_ids))
     data = build_portfolio_report(
         figures, lang=lang, today=today, start=start, end=end,
-        centre_name=str(settings_repo.get_setting(storage, SETTING_CENTRE_NAME) or ""),
+        centre_name=title or str(settings_repo.get_setting(storage, SETTING_CENTRE_NAME) or ""),
         adviser_names=tuple(names.get(i, i) for i in adviser_ids),
     )
     page_size = settings_repo.get_setting(storage, SETTING_PAGE_SIZE) or "letter"

@@ -83,6 +83,14 @@ def test_a_national_database_with_two_centres_a_bundle_and_the_portfolio(tmp_pat
     assert main(["--db", str(nation), "centre", "portfolio", "--by", "band", "--centre", "cdmype santa ana"]) == 0
     out = capsys.readouterr().out
     assert "Empresas en el servidor: 2" in out and "Sin evaluar" in out
+    # The portfolio report (PDF) counted on the server, for the whole country.
+    pdf = tmp_path / "cartera-nacional.pdf"
+    assert main(["--db", str(nation), "centre", "portfolio", "--pdf", str(pdf)]) == 0
+    assert f"Informe de cartera: {pdf}" in capsys.readouterr().out
+    from pypdf import PdfReader
+
+    text = " ".join(page.extract_text() for page in PdfReader(pdf).pages)
+    assert "Cartera nacional" in text and "Oriente 2" in text and "Hamacas del Campo" in text
     # The Santa Ana desktop sees its own centre only, counted by the server.
     assert main(["--db", str(west), "centre", "portfolio", "--by", "size"]) == 0
     assert "Empresas en el servidor: 2" in capsys.readouterr().out
