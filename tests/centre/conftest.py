@@ -43,3 +43,23 @@ def pg_url(pg_cluster):
         for (role,) in conn.execute("SELECT rolname FROM pg_roles WHERE rolname LIKE 'rumbo\\_%%' "
                                     "AND rolname <> 'rumbo_device'").fetchall():
             conn.execute(f'DROP ROLE IF EXISTS "{role}"')
+
+
+@pytest.fixture
+def shown_page(qtbot, tmp_path):
+    """Open a screen as the app would, on ``storage``: ``shown_page(PageClass, storage)``."""
+    from PySide6.QtCore import QSettings
+
+    from desktop.gui.shared.context import AppContext
+    from desktop.gui.shared.tasks import SyncRunner
+
+    def open_page(page_class, storage, size=(1000, 640)):
+        context = AppContext(storage, runner=SyncRunner(),
+                             settings=QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
+        page = page_class(context)
+        qtbot.addWidget(page)
+        page.resize(*size)
+        page.show()
+        return page
+
+    return open_page

@@ -5,13 +5,11 @@ firms that are on the server only."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from db.centre import server
 from desktop.gui.portfolio.dashboard_page import DashboardPage
-from desktop.gui.shared.context import AppContext
-from desktop.gui.shared.tasks import SyncRunner
 from desktop.services import centre
 from desktop.services.dashboard import DashboardFilter, build_dashboard
 from desktop.services.demo import make_demo
@@ -24,7 +22,7 @@ def _bars(page, chart):
     return {row.label: row.count for row in page.rows(chart)}
 
 
-def test_the_national_coordinator_counts_the_country_on_the_server(qtbot, tmp_path, pg_url, monkeypatch):
+def test_the_national_coordinator_counts_the_country_on_the_server(qtbot, tmp_path, pg_url, monkeypatch, shown_page):
     centre.init_centre(pg_url, "CDMYPE San Miguel")
     with server.connect(pg_url) as conn:
         server.add_centre(conn, "CDMYPE Santa Ana", "SV")
@@ -35,12 +33,7 @@ def test_the_national_coordinator_counts_the_country_on_the_server(qtbot, tmp_pa
             centre.enrol_device(laptop, pg_url, None, centre_name=centre_name)
             centre.sync_now(laptop)
     storage = open_database(tmp_path / "nacional.db", device_name="Coordinación nacional")
-    context = AppContext(storage, runner=SyncRunner(),
-                         settings=QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
-    page = DashboardPage(context)
-    qtbot.addWidget(page)
-    page.resize(1200, 900)
-    page.show()
+    page = shown_page(DashboardPage, storage, (1200, 900))
     assert not page.source.isVisible()  # no server yet: the laptop's own data, no choice to make
     assert page.total_label.text() == "0 empresas"
 

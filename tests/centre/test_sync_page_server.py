@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from desktop.gui.shared.context import AppContext
-from desktop.gui.shared.tasks import SyncRunner
 from desktop.gui.sync.sync_page import SyncPage
 from desktop.services import centre
 from desktop.services.registry import firms
@@ -16,18 +14,14 @@ from desktop.services.storage import open_database
 pytestmark = pytest.mark.postgres
 
 
-def test_an_adviser_enrols_and_syncs_from_the_screen(qtbot, tmp_path, pg_url, monkeypatch):
+def test_an_adviser_enrols_and_syncs_from_the_screen(qtbot, tmp_path, pg_url, monkeypatch, shown_page):
     centre.init_centre(pg_url, "CDMYPE San Miguel")
     with open_database(tmp_path / "beto.db", device_name="Laptop Beto") as beto:
         centre.enrol_device(beto, pg_url, None)
         sent = firms.register_firm(beto, {"legal_name": "Café <Las> & Nubes 😀", "country": "SV"}, None)
         centre.sync_now(beto)
     storage = open_database(tmp_path / "ana.db", device_name="Laptop Ana")
-    context = AppContext(storage, runner=SyncRunner(),
-                         settings=QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
-    page = SyncPage(context)
-    qtbot.addWidget(page)
-    page.show()
+    page = shown_page(SyncPage, storage)
     page.refresh()
     assert not page.server_sync.isEnabled()
     assert page.server_status.text().startswith("Este equipo no sincroniza con un servidor")
@@ -52,7 +46,7 @@ def test_an_adviser_enrols_and_syncs_from_the_screen(qtbot, tmp_path, pg_url, mo
     storage.close()
 
 
-def test_with_several_centres_the_adviser_types_this_laptops_centre(qtbot, tmp_path, pg_url, monkeypatch):
+def test_with_several_centres_the_adviser_types_this_laptops_centre(qtbot, tmp_path, pg_url, monkeypatch, shown_page):
     import psycopg
 
     from db.centre import server
@@ -61,11 +55,7 @@ def test_with_several_centres_the_adviser_types_this_laptops_centre(qtbot, tmp_p
     with server.connect(pg_url) as conn:
         server.add_centre(conn, "CDMYPE Santa Ana", "SV")
     storage = open_database(tmp_path / "ana.db", device_name="Laptop Ana")
-    context = AppContext(storage, runner=SyncRunner(),
-                         settings=QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
-    page = SyncPage(context)
-    qtbot.addWidget(page)
-    page.show()
+    page = shown_page(SyncPage, storage)
     page.refresh()
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a: shown.append(text))
