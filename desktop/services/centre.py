@@ -20,6 +20,7 @@ from db.connection import Storage
 from db.devices import own_ids
 from db.sync import exchange
 from db.sync.exchange import ApplyReport
+from db.sync.format import BundleError
 from db.sync.peers import server_settings, set_server_settings
 from db.sync.state import capture_local_changes, changes_beyond, knowledge
 from desktop.domain.errors import UserError
@@ -39,6 +40,13 @@ MESSAGES = {
     "no_centre": "El servidor no tiene el centro «{name}»; el técnico puede crearlo con «rumbo centre add».",
     "which_centre": "El servidor tiene varios centros ({names}); indique el de este equipo.",
     "centre_exists": "El servidor ya tiene un centro llamado «{name}».",
+    "pull_inconsistent": "Lo recibido del servidor del centro hace referencia a registros que todavía no llegaron "
+                         "(de una laptop que aún no sincroniza, o cuyo paquete no se llevó al servidor); no se aplicó "
+                         "nada y la próxima sincronización lo intentará de nuevo.",
+    "pull_history": "El historial de un equipo que guarda el servidor del centro no coincide con el recibido antes; "
+                    "no se aplicó nada. Avise al técnico.",
+    "pull_too_new": "El servidor del centro guarda cambios de una versión más nueva de Rumbo; actualice la aplicación "
+                    "para sincronizar.",
     "cut": "La conexión con el servidor se cortó a mitad de la sincronización; lo ya enviado quedó guardado y la próxima vez se continúa.",
 }
 
@@ -203,8 +211,15 @@ def sync_now(storage: Storage, url: str | None = None) -> SyncResult:
         raise _say("cut") from exc
     finally:
         conn.close()
-    report = exchange.apply_changes(storage, incoming, source_id="centre-server", source_name="Servidor del centro",
-                                    devices={ch.origin: names[ch.origin] for ch in incoming if ch.origin in names})
+    try:
+        report = exchange.apply_changes(storage, incoming, source_id="centre-server", source_name="Servidor del centro",
+                                        devices={ch.origin: names[ch.origin] for ch in incoming if ch.origin in names})
+    except BundleError as exc:  # the same checks as a bundle's, said of the server
+        if exc.kind not in ("inconsistent", "history", "too_new"):
+            raise
+        result = _say(f"pull_{exc.kind}")
+        set_server_settings(storage, synced_at=now_iso(), result=f"Enviados {pushed} cambios; {result}")
+        raise result from exc
     result = SyncResult(pushed, len(incoming), report)
     set_server_settings(storage, synced_at=now_iso(), result=result.sentence())
     return result

@@ -173,3 +173,25 @@ def test_a_sync_cut_after_the_push_resumes_without_loss_or_duplicates(laptops, m
     centre.sync_now(a)
     assert snapshot(a) == snapshot(b)
     assert firms.count_firms(a) == firms.count_firms(b) == 8
+
+
+def test_a_change_whose_parent_never_reached_the_server_waits_with_one_sentence(laptops, tmp_path):
+    """Ana got Beto's firm by bundle and advised it; her session reaches the server, the firm not yet."""
+    from desktop.services import advisory
+    from tests.sync.conftest import enrol_each_other
+
+    a, b, coord = laptops
+    firm = _firm(b, "Panadería sin red")
+    enrol_each_other(a, b)
+    sync.export_bundle(b, tmp_path / "beto.rumbo", peer=a.device_id)
+    sync.import_bundle(a, tmp_path / "beto.rumbo")
+    advisory.record_session(a, firm["id"], {"held_on": "2026-11-30", "minutes": 60, "mode": "visita"}, None)
+    centre.sync_now(a)
+    with pytest.raises(UserError) as refused:
+        centre.sync_now(coord)
+    assert str(refused.value) == centre.MESSAGES["pull_inconsistent"]
+    assert coord.conn.execute("SELECT count(*) FROM advisory_sessions").fetchone()[0] == 0  # nothing half-applied
+    assert server_settings(coord)["result"].endswith(centre.MESSAGES["pull_inconsistent"])
+    centre.sync_now(b)  # Beto's laptop finds the network: the firm arrives, and the session with it
+    centre.sync_now(coord)
+    assert coord.conn.execute("SELECT firm_id FROM advisory_sessions").fetchall() == [(firm["id"],)]
