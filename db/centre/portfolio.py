@@ -46,6 +46,36 @@ class ServerPortfolio:
         visible = {r[0] for r in self.execute("SELECT DISTINCT centre_id FROM firms")}
         return [c for c in server.centres(self._pg) if c["id"] in visible]
 
+    def across_centres(self, limit: int = 500) -> list[dict]:
+        """Live firms that look like one firm registered in two centres: the same tax id in the same
+        country, or the same name (case and spaces aside) in the same municipality.
+
+        Neither centre can see the other's firms, so only a national view finds these; a person
+        decides in the centres. Each row: the two firms' ids, names and centres, and why.
+        """
+        sql = r"""
+            WITH live AS (
+                SELECT id, centre_id, country, legal_name, tax_id, municipality,
+                       lower(regexp_replace(legal_name, '\s+', ' ', 'g')) AS name_key,
+                       lower(coalesce(municipality, '')) AS place_key
+                FROM firms WHERE deleted_at IS NULL)
+            SELECT a.id, a.legal_name, a.centre_id, b.id, b.legal_name, b.centre_id,
+                   CASE WHEN a.tax_id IS NOT NULL AND a.tax_id = b.tax_id THEN 'tax_id' ELSE 'name' END
+            FROM live a JOIN live b ON a.id < b.id AND a.centre_id <> b.centre_id AND a.country = b.country
+             AND ((a.tax_id IS NOT NULL AND a.tax_id = b.tax_id)
+                  OR ((a.tax_id IS NULL OR b.tax_id IS NULL) AND a.name_key = b.name_key
+                      AND a.place_key = b.place_key AND a.place_key <> ''))
+            ORDER BY a.legal_name, a.id, b.id LIMIT ?"""
+        keys = ("first_id", "first_name", "first_centre", "second_id", "second_name", "second_centre", "reason")
+        names = {c["id"]: c["name"] for c in server.centres(self._pg)}
+        out = []
+        for row in self.execute(sql, [limit]):
+            item = dict(zip(keys, row))
+            item["first_centre"], item["second_centre"] = names.get(item["first_centre"], ""), names.get(
+                item["second_centre"], "")
+            out.append(item)
+        return out
+
     def close(self) -> None:
         self._pg.close()
 

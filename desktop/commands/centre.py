@@ -56,6 +56,8 @@ def register(subparsers) -> None:
                            help="evaluaciones hasta esta fecha")
     portfolio.add_argument("--pdf", metavar="ARCHIVO.pdf", help="además, el informe de cartera contado en el servidor")
     portfolio.set_defaults(handler=run_portfolio)
+    twins = actions.add_parser("duplicates", help="empresas que parecen registradas en dos centros (vista nacional)")
+    twins.set_defaults(handler=run_duplicates)
     sync = subparsers.add_parser("sync", help="sincronizar ahora con el servidor del centro",
                                  description="Envía los cambios de este equipo al servidor del centro y trae los de los demás.")
     sync.set_defaults(handler=run_sync)
@@ -131,6 +133,20 @@ def run_portfolio(args) -> int:
         print(f"  {r.label:<{width}}  {r.count:>9}")
     if args.pdf:
         print(f"Informe de cartera: {args.pdf}")
+    return 0
+
+
+def run_duplicates(args) -> int:
+    with open_database(args.db) as storage, centre.open_portfolio(storage) as source:
+        pairs = source.across_centres()
+    if not pairs:
+        print("No hay empresas que parezcan registradas en dos centros.")
+        return 0
+    why = {"tax_id": "mismo NIT / identificación", "name": "mismo nombre y municipio"}
+    print(f"{len(pairs)} posibles empresas repetidas entre centros (decida en los centros cuál se queda):")
+    for p in pairs:
+        print(f"  «{p['first_name']}» ({p['first_centre']}) y «{p['second_name']}» ({p['second_centre']}): "
+              f"{why[p['reason']]}")
     return 0
 
 

@@ -192,3 +192,26 @@ def test_the_server_shows_the_version_every_laptop_shows_while_a_conflict_waits(
     assert phone == shown == firms.get_firm(a, firm["id"])["phone"]
     for d in (a, b, coord):
         d.close()
+
+
+def test_the_national_view_lists_a_firm_registered_in_two_centres(nation, capsys):
+    from desktop.cli import main
+
+    east, west, national = nation
+    _firm(east, "Café El Volcán", tax_id="0614-290186-102-2")
+    _firm(west, "Cafe El Volcan S.A.", tax_id="0614-290186-102-2")
+    _firm(east, "Hamacas  de Oriente")
+    _firm(west, "hamacas de oriente")
+    _firm(west, "Hamacas de Oriente", municipality="Santa Ana")  # another town: another firm
+    for d in (east, west):
+        centre.sync_now(d)
+    with centre.open_portfolio(national) as source:
+        pairs = source.across_centres()
+    assert sorted((p["reason"], p["first_centre"] != p["second_centre"]) for p in pairs) == [
+        ("name", True), ("tax_id", True)]
+    with centre.open_portfolio(east) as source:
+        assert source.across_centres() == []  # a centre sees only its own firms
+    assert main(["--db", str(national.path), "centre", "duplicates"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("2 posibles empresas repetidas entre centros")
+    assert "(CDMYPE San Miguel)" in out and "(CDMYPE Santa Ana)" in out and "mismo NIT" in out
