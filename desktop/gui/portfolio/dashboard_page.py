@@ -47,7 +47,6 @@ CHARTS = (
     ("by_size", "Empresas por tamaño", PALETTE[0]),
     ("by_sector", "Empresas por tipo de sector", PALETTE[0]),
     ("by_country", "Empresas por país", PALETTE[0]),
-    ("by_centre", "Empresas por centro (servidor)", PALETTE[0]),
     ("by_department", "Empresas por departamento", PALETTE[0]),
     ("by_band", "Banda de preparación (última evaluación)", PALETTE[2]),
     ("by_stage", "Etapa de internacionalización", PALETTE[2]),
@@ -56,6 +55,7 @@ CHARTS = (
     ("by_month", "Evaluaciones por mes", PALETTE[3]),
     ("stale", "Reevaluación pendiente", PALETTE[4]),
     ("milestones", "Hitos de impacto del periodo", PALETTE[1]),
+    ("by_centre", "Empresas por centro (servidor)", PALETTE[0]),  # last: hidden on this laptop's own data
 )
 
 
