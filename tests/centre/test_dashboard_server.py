@@ -64,6 +64,7 @@ def test_the_national_coordinator_counts_the_country_on_the_server(qtbot, tmp_pa
     dialog.table.doubleClicked.emit(dialog.table.model().index(0, 0))
     assert shown == ["Esa empresa está en el servidor del centro, no en este equipo."]
 
+    qtbot.wait(100)  # let the charts' new heights reach the layout before the picture
     page.grab().save(str(tmp_path / "tablero-servidor.png"))
     import os
     if os.environ.get("RUMBO_SCREENSHOTS"):
