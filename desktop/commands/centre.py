@@ -110,12 +110,7 @@ def run_import(args) -> int:
 
 def run_portfolio(args) -> int:
     with open_database(args.db) as storage, centre.open_portfolio(storage) as source:
-        centre_id = None
-        if args.centre:
-            centre_id = next((c["id"] for c in source.centres() if c["name"].lower() == args.centre.lower()), None)
-            if centre_id is None:
-                print(f"Este equipo no ve ningún centro llamado «{args.centre}» en el servidor.")
-                return 2
+        centre_id = centre.visible_centre(source, args.centre) if args.centre else None
         f = DashboardFilter(date_from=args.date_from and args.date_from.isoformat(),
                             date_to=args.date_to and args.date_to.isoformat(), centre_id=centre_id,
                             country=args.country and args.country.upper())

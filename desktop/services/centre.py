@@ -39,6 +39,9 @@ MESSAGES = {
     "no_server": "Este equipo no tiene servidor del centro; inscríbalo con «rumbo centre enrol» o en Sincronización.",
     "no_centre": "El servidor no tiene el centro «{name}»; el técnico puede crearlo con «rumbo centre add».",
     "which_centre": "El servidor tiene varios centros ({names}); indique el de este equipo.",
+    "centre_name": "Escriba el nombre del centro.",
+    "country": "«{code}» no es un código de país de dos letras (por ejemplo SV, GT, HN).",
+    "not_visible": "Este equipo no ve ningún centro llamado «{name}» en el servidor.",
     "centre_exists": "El servidor ya tiene un centro llamado «{name}».",
     "pull_inconsistent": "Lo recibido del servidor del centro hace referencia a registros que todavía no llegaron "
                          "(de una laptop que aún no sincroniza, o cuyo paquete no se llevó al servidor); no se aplicó "
@@ -64,11 +67,18 @@ def _connect(url: str):
 
 def add_centre(url: str, name: str, country: str | None = None) -> Status:
     """Another centre in the (national) database, with the owner's connection."""
+    import pycountry
+
+    name, code = name.strip(), (country or "").strip().upper() or None
+    if not name:
+        raise _say("centre_name")
+    if code and (len(code) != 2 or pycountry.countries.get(alpha_2=code) is None):
+        raise _say("country", code=country.strip())
     with _connect(url) as conn:
         if server.schema_version(conn) < server.LATEST:
             raise _say("not_prepared")
         try:
-            server.add_centre(conn, name.strip(), (country or "").strip().upper() or None)
+            server.add_centre(conn, name, code)
         except CentreError as exc:
             raise _say(exc.kind, name=name) from exc
         return server.status(conn)
@@ -95,6 +105,14 @@ def bundle_to_server(storage: Storage, owner_url: str, path, adviser_id: str | N
         m = bundle.manifest
         names = {**m.devices, m.source_id: m.source_name}
         return len(bundle.changes), server.push(conn, bundle.changes, names, centre_id=centre_id)
+
+
+def visible_centre(source, name: str) -> str:
+    """The id of the centre called ``name`` (any case) among those the server lets this device see."""
+    for c in source.centres():
+        if c["name"].lower() == name.strip().lower():
+            return c["id"]
+    raise _say("not_visible", name=name)
 
 
 def open_portfolio(storage: Storage):

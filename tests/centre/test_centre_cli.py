@@ -47,6 +47,12 @@ def test_a_national_database_with_two_centres_a_bundle_and_the_portfolio(tmp_pat
     assert "Centros: CDMYPE San Miguel (0 empresas); CDMYPE Santa Ana (0 empresas)" in capsys.readouterr().out
     assert main(["centre", "add", pg_url, "--name", "cdmype santa ana"]) == 2
     assert "ya tiene un centro llamado «cdmype santa ana»" in capsys.readouterr().err
+    assert main(["centre", "add", pg_url, "--name", "  "]) == 2
+    assert capsys.readouterr().err.strip() == "Escriba el nombre del centro."
+    assert main(["centre", "add", pg_url, "--name", "Otro", "--country", "ZZZ"]) == 2
+    assert capsys.readouterr().err.strip() == "«ZZZ» no es un código de país de dos letras (por ejemplo SV, GT, HN)."
+    assert main(["centre", "status", pg_url]) == 0
+    assert "Otro" not in capsys.readouterr().out  # nothing written for the refused centres
 
     east, west, field, nation = (tmp_path / f"{n}.db" for n in ("east", "west", "field", "nation"))
     with open_database(east, device_name="Laptop Oriente") as storage:
@@ -83,6 +89,8 @@ def test_a_national_database_with_two_centres_a_bundle_and_the_portfolio(tmp_pat
     assert main(["--db", str(nation), "centre", "portfolio", "--by", "band", "--centre", "cdmype santa ana"]) == 0
     out = capsys.readouterr().out
     assert "Empresas en el servidor: 2" in out and "Sin evaluar" in out
+    assert main(["--db", str(nation), "centre", "portfolio", "--centre", "CDMYPE Chalatenango"]) == 2
+    assert capsys.readouterr().err.strip() == "Este equipo no ve ningún centro llamado «CDMYPE Chalatenango» en el servidor."
     # The portfolio report (PDF) counted on the server, for the whole country.
     pdf = tmp_path / "cartera-nacional.pdf"
     assert main(["--db", str(nation), "centre", "portfolio", "--pdf", str(pdf)]) == 0
