@@ -42,9 +42,10 @@ class ServerPortfolio:
         return self._pg.execute(_MARK.sub("%s", sql), list(params))
 
     def centres(self) -> list[dict]:
-        """The centres this connection may see (all of them for the national coordinator)."""
-        visible = {r[0] for r in self.execute("SELECT DISTINCT centre_id FROM firms")}
-        return [c for c in server.centres(self._pg) if c["id"] in visible]
+        """The centres this connection may see: its own for a centre's device, all of them for the
+        national coordinator or the owner (the same rule as the portfolio's row-level security)."""
+        scope, own = self._pg.execute("SELECT current_scope(), current_centre()").fetchone()
+        return [c for c in server.centres(self._pg) if scope != "centre" or c["id"] == own]
 
     def across_centres(self, limit: int = 500) -> list[dict]:
         """Live firms that look like one firm registered in two centres: the same tax id in the same
@@ -87,12 +88,13 @@ class ServerPortfolio:
 
 
 def advisory_inputs(source: ServerPortfolio, first: str, last: str, centre_id: str | None = None,
-                    country: str | None = None) -> tuple[list, list, dict, dict, dict]:
+                    country: str | None = None, adviser_id: str | None = None) -> tuple[list, list, dict, dict, dict]:
     """What :func:`desktop.domain.advisory.figures.funder_figures` sums, read from the portfolio.
 
     Returns (sessions, milestones, firms, first session per firm, completed assessments per
     firm up to ``last`` oldest first with their result decoded), limited to live firms of
-    ``centre_id`` / ``country`` when given.
+    ``centre_id`` / ``country`` when given, and with ``adviser_id`` to that adviser's sessions and
+    the milestones that adviser verified.
     """
     scope, params = ["f.deleted_at IS NULL"], []
     for column, value in (("centre_id", centre_id), ("country", country)):
@@ -112,12 +114,15 @@ def advisory_inputs(source: ServerPortfolio, first: str, last: str, centre_id: s
             out.append(decode(table, row) if table else row)
         return out
 
+    by_session = " AND s.adviser_id = ?" if adviser_id else ""
+    by_verifier = " AND m.verified_by = ?" if adviser_id else ""
+    who = [adviser_id] if adviser_id else []
     sessions = rows(f"SELECT s.* FROM advisory_sessions s JOIN firms f ON f.id = s.firm_id WHERE {where} "
-                    "AND s.deleted_at IS NULL AND s.held_on BETWEEN ? AND ? ORDER BY s.held_on, s.id",
-                    params + [first, last], "advisory_sessions")
+                    f"AND s.deleted_at IS NULL AND s.held_on BETWEEN ? AND ?{by_session} ORDER BY s.held_on, s.id",
+                    params + [first, last] + who, "advisory_sessions")
     milestones = rows(f"SELECT m.* FROM impact_milestones m JOIN firms f ON f.id = m.firm_id WHERE {where} "
-                      "AND m.deleted_at IS NULL AND m.occurred_on BETWEEN ? AND ? ORDER BY m.occurred_on, m.id",
-                      params + [first, last], "impact_milestones")
+                      f"AND m.deleted_at IS NULL AND m.occurred_on BETWEEN ? AND ?{by_verifier} "
+                      "ORDER BY m.occurred_on, m.id", params + [first, last] + who, "impact_milestones")
     ids = sorted({r["firm_id"] for r in sessions} | {r["firm_id"] for r in milestones})
     firms = {r["id"]: r for r in rows("SELECT id, legal_name, owner_gender FROM firms WHERE id = ANY(?)", [ids])}
     first_session = dict(source.execute(

@@ -141,20 +141,23 @@ def status(conn: psycopg.Connection) -> Status:
     st = Status(schema_version(conn), LATEST, tls=bool(conn.pgconn.ssl_in_use))
     if st.version == 0:
         return st
-    st.centre_name = conn.execute("SELECT name FROM centre LIMIT 1").fetchone()[0]
+    listed = centres(conn)
+    st.centre_name = listed[0]["name"]
     per_origin = {o: (n, last) for o, n, last in conn.execute(
         "SELECT origin, count(*), max(origin_seq) FROM changes GROUP BY origin")}
+    owned: dict[str, list[str]] = {}  # device -> the origins it writes (its id, and ids taken after a restore)
+    for origin, owner in conn.execute("SELECT origin, device_id FROM origins WHERE device_id IS NOT NULL"):
+        owned.setdefault(owner, []).append(origin)
     for device_id, name, revoked, centre_name, scope in conn.execute(
             "SELECT d.device_id, d.name, d.revoked_at, c.name, d.scope FROM devices d "
-            "LEFT JOIN centre c ON c.id = d.centre_id ORDER BY c.name, d.name, d.device_id"):
-        owned = [o for o, owner in conn.execute("SELECT origin, device_id FROM origins") if owner == device_id]
-        n = sum(per_origin.get(o, (0, 0))[0] for o in owned or [device_id])
+            "LEFT JOIN centre c ON c.id = d.centre_id ORDER BY c.name, d.name, d.device_id").fetchall():
+        n = sum(per_origin.get(o, (0, 0))[0] for o in owned.get(device_id) or [device_id])
         last = per_origin.get(device_id, (0, 0))[1]
         st.devices.append({"device_id": device_id, "name": name, "changes": n, "last_seq": last,
                            "revoked": revoked is not None, "centre": centre_name or "", "scope": scope})
     firms = dict(conn.execute("SELECT centre_id, count(*) FROM portfolio.firms WHERE deleted_at IS NULL "
                               "GROUP BY centre_id"))
-    st.centres = [dict(c, firms=firms.get(c["id"], 0)) for c in centres(conn)]
+    st.centres = [dict(c, firms=firms.get(c["id"], 0)) for c in listed]
     st.changes = sum(n for n, _ in per_origin.values())
     st.records = dict(conn.execute(
         "SELECT table_name, count(DISTINCT record_id) FROM changes GROUP BY table_name ORDER BY table_name"))

@@ -65,6 +65,15 @@ def _connect(url: str):
         raise _say(exc.kind) from exc
 
 
+def _connect_prepared(url: str):
+    """A connection to a database ``rumbo centre init`` has brought up to date."""
+    conn = _connect(url)
+    if server.schema_version(conn) < server.LATEST:
+        conn.close()
+        raise _say("not_prepared")
+    return conn
+
+
 def add_centre(url: str, name: str, country: str | None = None) -> Status:
     """Another centre in the (national) database, with the owner's connection."""
     import pycountry
@@ -74,9 +83,7 @@ def add_centre(url: str, name: str, country: str | None = None) -> Status:
         raise _say("centre_name")
     if code and (len(code) != 2 or pycountry.countries.get(alpha_2=code) is None):
         raise _say("country", code=country.strip())
-    with _connect(url) as conn:
-        if server.schema_version(conn) < server.LATEST:
-            raise _say("not_prepared")
+    with _connect_prepared(url) as conn:
         try:
             server.add_centre(conn, name, code)
         except CentreError as exc:
@@ -95,9 +102,7 @@ def bundle_to_server(storage: Storage, owner_url: str, path, adviser_id: str | N
     """
     require_role(storage, adviser_id, "coordinator", "llevar un paquete al servidor del centro")
     bundle = exchange.verified_bundle(storage, path)
-    with _connect(owner_url) as conn:
-        if server.schema_version(conn) < server.LATEST:
-            raise _say("not_prepared")
+    with _connect_prepared(owner_url) as conn:
         try:
             centre_id = server.find_centre(conn, centre_name)
         except CentreError as exc:
@@ -148,9 +153,7 @@ def enrol_device(storage: Storage, owner_url: str, adviser_id: str | None, *, ce
     reads every centre. Returns the role name. The owner's password is not stored, only the device's.
     """
     require_role(storage, adviser_id, "coordinator", "conectar este equipo con el servidor del centro")
-    with _connect(owner_url) as conn:
-        if server.schema_version(conn) < server.LATEST:
-            raise _say("not_prepared")
+    with _connect_prepared(owner_url) as conn:
         listed = server.centres(conn)
         if not national and not centre_name and len(listed) > 1:
             raise _say("which_centre", names=", ".join(c["name"] for c in listed))
@@ -206,10 +209,8 @@ def sync_now(storage: Storage, url: str | None = None) -> SyncResult:
     url = url or server_settings(storage)["url"]
     if not url:
         raise _say("no_server")
-    conn = _connect(url)
+    conn = _connect_prepared(url)
     try:
-        if server.schema_version(conn) < server.LATEST:
-            raise _say("not_prepared")
         me = server.whoami(conn)
         if me is None:
             raise _say("not_enrolled")

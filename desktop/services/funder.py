@@ -47,33 +47,36 @@ def figures_for(storage: Storage, start, end, programme: str | None = None,
     if dialect.of(storage).postgres:  # the centre server's portfolio (db.centre.portfolio)
         from db.centre.portfolio import advisory_inputs  # psycopg only when a server is used
 
-        sessions, milestones, firms, first_session, assessments = advisory_inputs(
-            storage, first, last, centre_id, country)
+        inputs = advisory_inputs(storage, first, last, centre_id, country, adviser_id)
         names = dict(storage.conn.execute("SELECT id, name FROM advisers").fetchall())
     else:
-        sessions = repo.in_period(storage, SESSIONS, "held_on", first, last)
-        milestones = repo.in_period(storage, MILESTONES, "occurred_on", first, last)
-    if adviser_id:
-        sessions = [s for s in sessions if s.get("adviser_id") == adviser_id]
-        milestones = [m for m in milestones if m.get("verified_by") == adviser_id]
-    if not dialect.of(storage).postgres:
-        ids = {r["firm_id"] for r in sessions} | {r["firm_id"] for r in milestones}
-        marks = ", ".join("?" for _ in ids)
-        firms = {r[0]: {"legal_name": r[1], "owner_gender": r[2]} for r in storage.conn.execute(
-            f"SELECT id, legal_name, owner_gender FROM firms WHERE id IN ({marks})", tuple(ids))}
-        first_session = dict(storage.conn.execute(
-            "SELECT firm_id, min(held_on) FROM advisory_sessions WHERE deleted_at IS NULL GROUP BY firm_id"))
-        assessments = {}
-        for firm_id in ids:
-            done = [a for a, _ in completed_history(storage, firm_id) if (a["completed_at"] or "")[:10] <= last]
-            assessments[firm_id] = done
+        inputs = _local_inputs(storage, first, last, adviser_id)
         names = {a["id"]: a["name"] for a in list_advisers(storage, include_inactive=True)}
+    sessions, milestones, firms, first_session, assessments = inputs
     fig = funder_figures(first, last, sessions, milestones, firms, first_session, assessments, programme)
     for row in fig.sessions + fig.milestones:
         row["firm_name"] = firms.get(row["firm_id"], {}).get("legal_name", "")
         row["adviser_name"] = names.get(row.get("adviser_id") or row.get("created_by"), "")
         row["verifier_name"] = names.get(row.get("verified_by"), "") if row.get("verified_by") else ""
     return fig
+
+
+def _local_inputs(storage: Storage, first: str, last: str, adviser_id: str | None) -> tuple:
+    """What funder_figures sums, from this laptop's database (see db.centre.portfolio.advisory_inputs)."""
+    sessions = repo.in_period(storage, SESSIONS, "held_on", first, last)
+    milestones = repo.in_period(storage, MILESTONES, "occurred_on", first, last)
+    if adviser_id:
+        sessions = [s for s in sessions if s.get("adviser_id") == adviser_id]
+        milestones = [m for m in milestones if m.get("verified_by") == adviser_id]
+    ids = {r["firm_id"] for r in sessions} | {r["firm_id"] for r in milestones}
+    marks = ", ".join("?" for _ in ids)
+    firms = {r[0]: {"legal_name": r[1], "owner_gender": r[2]} for r in storage.conn.execute(
+        f"SELECT id, legal_name, owner_gender FROM firms WHERE id IN ({marks})", tuple(ids))}
+    first_session = dict(storage.conn.execute(
+        "SELECT firm_id, min(held_on) FROM advisory_sessions WHERE deleted_at IS NULL GROUP BY firm_id"))
+    assessments = {firm_id: [a for a, _ in completed_history(storage, firm_id)
+                             if (a["completed_at"] or "")[:10] <= last] for firm_id in ids}
+    return sessions, milestones, firms, first_session, assessments
 
 
 def summary_rows(fig: FunderFigures) -> list[tuple[str, object]]:

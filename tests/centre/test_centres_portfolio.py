@@ -159,6 +159,11 @@ def test_the_portfolio_on_the_server_counts_what_the_laptops_show(nation, pg_url
         assert remote.advisory == local.advisory and remote.advisory.firms_advised > 0
         assert {r.label: r.count for r in remote.by_centre} == {"CDMYPE San Miguel": 40, "CDMYPE Santa Ana": 25}
 
+        # The adviser filter: that adviser's sessions and verified milestones, on both.
+        [(adviser,)] = national.conn.execute(
+            "SELECT adviser_id FROM advisory_sessions GROUP BY adviser_id ORDER BY count(*) DESC LIMIT 1").fetchall()
+        mine = DashboardFilter(adviser_id=adviser)
+        assert build_dashboard(source, mine).advisory == build_dashboard(national, mine).advisory
         # One centre, through the filter, equals that centre's own laptop.
         [east_row] = [r for r in remote.by_centre if r.label == "CDMYPE San Miguel"]
         one = build_dashboard(source, DashboardFilter(centre_id=east_row.key))
