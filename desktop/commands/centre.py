@@ -114,7 +114,7 @@ def run_portfolio(args) -> int:
         f = DashboardFilter(date_from=args.date_from and args.date_from.isoformat(),
                             date_to=args.date_to and args.date_to.isoformat(), centre_id=centre_id,
                             country=args.country and args.country.upper())
-        board = build_dashboard(source, f)
+        board = build_dashboard(source, f, charts={BY[args.by]})  # only the chart printed
         if args.pdf:
             title = args.centre or ("Cartera nacional" if len(board.centres) > 1 else
                                     (board.centres[0][1] if board.centres else ""))

@@ -8,6 +8,7 @@ firms, so a click on any bar can show exactly the firms it counted.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 import pycountry
@@ -128,52 +129,67 @@ def _code_label(kind: str, code: str, lang: str) -> str:
 
 
 def build_dashboard(storage: Storage, f: DashboardFilter = DashboardFilter(), lang: str = "es",
-                    stale_months: int = DEFAULT_STALE_MONTHS, today: dt.date | None = None) -> Dashboard:
+                    stale_months: int = DEFAULT_STALE_MONTHS, today: dt.date | None = None,
+                    charts: Collection[str] | None = None) -> Dashboard:
     """Count everything the Tablero shows, under the filters ``f``.
 
     ``storage`` is this laptop's database or the centre server's portfolio
     (:class:`db.centre.portfolio.ServerPortfolio`: every centre this device may see, by centre).
+    ``charts`` (attribute names of :class:`Dashboard`, "advisory" for the funder figures) limits
+    the work to those; the total and the size chart are always counted.
     """
+    def want(name: str) -> bool:
+        return charts is None or name in charts
+
     today = today or dt.date.today()
     cutoff = months_before(today, stale_months).isoformat()
     sizes = repo.count_firms_by(storage, "size_class", f)
     board = Dashboard(total_firms=sum(n for _, n in sizes), stale_months=stale_months, cutoff=cutoff)
     board.by_size = [ChartRow("size_class", k, class_label(k, lang), n) for k, n in sizes]
-
-    sectors: dict[str, list] = {}
-    for division, n in repo.count_firms_by(storage, "division", f):
-        kind = sector_type_for_isic(division) if division else ""
-        entry = sectors.setdefault(kind or "", [[], 0])
-        entry[0].append(division)
-        entry[1] += n
-    board.by_sector = sorted(
-        (ChartRow("divisions", tuple(divs), _t(SECTOR_TYPE_LABELS.get(k, (k, k)), lang), n)
-         for k, (divs, n) in sectors.items()), key=lambda r: (-r.count, r.label))
-    board.by_country = [ChartRow("country", k, _country(k, lang), n) for k, n in repo.count_firms_by(storage, "country", f)]
+    if want("by_sector"):
+        sectors: dict[str, list] = {}
+        for division, n in repo.count_firms_by(storage, "division", f):
+            kind = sector_type_for_isic(division) if division else ""
+            entry = sectors.setdefault(kind or "", [[], 0])
+            entry[0].append(division)
+            entry[1] += n
+        board.by_sector = sorted(
+            (ChartRow("divisions", tuple(divs), _t(SECTOR_TYPE_LABELS.get(k, (k, k)), lang), n)
+             for k, (divs, n) in sectors.items()), key=lambda r: (-r.count, r.label))
+    if want("by_country"):
+        board.by_country = [ChartRow("country", k, _country(k, lang), n)
+                            for k, n in repo.count_firms_by(storage, "country", f)]
     if dialect.of(storage).postgres:
         board.centres = [(c["id"], c["name"]) for c in storage.centres()]
-        names = dict(board.centres)
-        board.by_centre = [ChartRow("centre", k, names.get(k, k or "—"), n)
-                           for k, n in repo.count_firms_by(storage, "centre", f)]
-    departments = []
-    for key, n in repo.count_firms_by(storage, "department", f):
-        country, department = key.split("|", 1)
-        departments.append(ChartRow("department", key, f"{department or '—'} ({country})", n))
-    board.by_department = _head(departments, "department", lang)
-    board.by_band = [ChartRow("band", k, _code_label("band", k, lang), n)
-                     for k, n in repo.count_latest_by(storage, "band", f)]
-    board.by_stage = [ChartRow("stage", k, _code_label("stage", k, lang), n)
-                      for k, n in repo.count_latest_by(storage, "stage", f)]
-    q = questionnaire()
-    board.gaps = [ChartRow("gap", k, q.dimension(k).title.text(lang) if q.dimension(k) else k, n)
-                  for k, n in repo.count_gaps(storage, f)]
-    board.by_adviser = [ChartRow("adviser", k, name or _t(EXTRA["no_adviser"], lang), n)
-                        for k, name, n in repo.count_assessments_by_adviser(storage, f)]
-    board.by_month = [ChartRow("month", k, k, n) for k, n in repo.count_assessments_by_month(storage, f)]
-    stale, never = repo.count_stale(storage, f, cutoff)
-    board.stale = [ChartRow("stale", None, _t(EXTRA["stale"], lang), stale),
-                   ChartRow("never", None, _t(EXTRA["never"], lang), never)]
-    _advisory(storage, board, f, today, lang)
+        if want("by_centre"):
+            names = dict(board.centres)
+            board.by_centre = [ChartRow("centre", k, names.get(k, k or "—"), n)
+                               for k, n in repo.count_firms_by(storage, "centre", f)]
+    if want("by_department"):
+        departments = []
+        for key, n in repo.count_firms_by(storage, "department", f):
+            country, department = key.split("|", 1)
+            departments.append(ChartRow("department", key, f"{department or '—'} ({country})", n))
+        board.by_department = _head(departments, "department", lang)
+    for column in ("band", "stage"):
+        if want(f"by_{column}"):
+            setattr(board, f"by_{column}", [ChartRow(column, k, _code_label(column, k, lang), n)
+                                            for k, n in repo.count_latest_by(storage, column, f)])
+    if want("gaps"):
+        q = questionnaire()
+        board.gaps = [ChartRow("gap", k, q.dimension(k).title.text(lang) if q.dimension(k) else k, n)
+                      for k, n in repo.count_gaps(storage, f)]
+    if want("by_adviser"):
+        board.by_adviser = [ChartRow("adviser", k, name or _t(EXTRA["no_adviser"], lang), n)
+                            for k, name, n in repo.count_assessments_by_adviser(storage, f)]
+    if want("by_month"):
+        board.by_month = [ChartRow("month", k, k, n) for k, n in repo.count_assessments_by_month(storage, f)]
+    if want("stale"):
+        stale, never = repo.count_stale(storage, f, cutoff)
+        board.stale = [ChartRow("stale", None, _t(EXTRA["stale"], lang), stale),
+                       ChartRow("never", None, _t(EXTRA["never"], lang), never)]
+    if want("advisory") or want("milestones"):
+        _advisory(storage, board, f, today, lang)
     return board
 
 

@@ -159,6 +159,10 @@ def test_the_portfolio_on_the_server_counts_what_the_laptops_show(nation, pg_url
         assert remote.advisory == local.advisory and remote.advisory.firms_advised > 0
         assert {r.label: r.count for r in remote.by_centre} == {"CDMYPE San Miguel": 40, "CDMYPE Santa Ana": 25}
 
+        # One chart only (what `rumbo centre portfolio --by` prints) does only that chart's work.
+        only = build_dashboard(source, DashboardFilter(), charts={"by_band"})
+        assert only.by_band == remote.by_band and only.by_country == [] and only.advisory is None
+
         # The adviser filter: that adviser's sessions and verified milestones, on both.
         [(adviser,)] = national.conn.execute(
             "SELECT adviser_id FROM advisory_sessions GROUP BY adviser_id ORDER BY count(*) DESC LIMIT 1").fetchall()

@@ -9,6 +9,7 @@ double-clicking a firm there asks the application to open it.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 
 from PySide6.QtCore import QDate, QLocale, Qt, Signal
@@ -340,11 +341,10 @@ class DashboardPage(QWidget):
         if not self.show_lists or self.board is None:
             return
         try:
-            if self.on_server():
-                with centre_service.open_portfolio(self.context.storage) as source:
-                    total, firms = service.firms_behind(source, row, self.filter, self.board.cutoff)
-            else:
-                total, firms = service.firms_behind(self.context.storage, row, self.filter, self.board.cutoff)
+            source = (centre_service.open_portfolio(self.context.storage) if self.on_server()
+                      else contextlib.nullcontext(self.context.storage))
+            with source as counted:
+                total, firms = service.firms_behind(counted, row, self.filter, self.board.cutoff)
         except Exception as exc:  # noqa: BLE001
             messages.show_error(self, exc)
             return
