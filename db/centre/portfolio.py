@@ -12,15 +12,11 @@ connection, sees every centre's (row-level security on the portfolio tables).
 
 from __future__ import annotations
 
-import re
-
 import psycopg
 
 from db.centre import server
 from db.queries.dialect import POSTGRES
 from db.records import decode
-
-_MARK = re.compile(r"\?")
 
 
 class ServerPortfolio:
@@ -39,7 +35,7 @@ class ServerPortfolio:
 
     def execute(self, sql: str, params=()) -> psycopg.Cursor:
         # The queries never hold a literal "?" or "%", so the marks translate one to one.
-        return self._pg.execute(_MARK.sub("%s", sql), list(params))
+        return self._pg.execute(sql.replace("?", "%s"), list(params))
 
     def centres(self) -> list[dict]:
         """The centres this connection may see: its own for a centre's device, all of them for the

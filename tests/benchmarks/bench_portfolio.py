@@ -57,18 +57,16 @@ def _templates(folder: Path) -> tuple[list[dict], dict[str, list[dict]]]:
     return firms, assessments
 
 
-def _portfolio(n_firms: int, firms: list[dict], assessments: dict[str, list[dict]]):
+def _portfolio(n_firms: int, n_devices: int, firms: list[dict], assessments: dict[str, list[dict]]):
     """(device number, table, row) for every firm and assessment, firm before its assessments."""
     for i in range(n_firms):
         template = firms[i % len(firms)]
         firm = dict(template, id=f"f{i:07d}", legal_name=f"{template['legal_name']} {i}")
-        device = i % DEVICES
+        device = i % n_devices
         yield device, "firms", firm
         for k, a in enumerate(assessments.get(template["id"], ())):
             yield device, "assessments", dict(a, id=f"a{i:07d}-{k}", firm_id=firm["id"])
 
-
-DEVICES = 200
 
 
 def _load_sqlite(path: Path, rows) -> float:
@@ -95,7 +93,7 @@ def _load_sqlite(path: Path, rows) -> float:
     return time.perf_counter() - start
 
 
-def _load_postgres(url: str, rows, n_centres: int) -> float:
+def _load_postgres(url: str, rows, n_devices: int, n_centres: int) -> float:
     """Every row as a change of its device's origin, through the server's trigger; returns seconds."""
     from db.centre import server
 
@@ -103,12 +101,12 @@ def _load_postgres(url: str, rows, n_centres: int) -> float:
         for c in range(1, n_centres):
             server.add_centre(conn, f"Centro {c + 1:02d}", "SV")
         centre_ids = [c["id"] for c in server.centres(conn)]
-        origins = [f"device-{d:03d}" for d in range(DEVICES)]
+        origins = [f"device-{d:03d}" for d in range(n_devices)]
         with conn.transaction():
             for d, origin in enumerate(origins):
                 conn.execute("INSERT INTO origins (origin, name, centre_id) VALUES (%s, %s, %s)",
                              (origin, f"Laptop {d}", centre_ids[d % n_centres]))
-        seq = [0] * DEVICES
+        seq = [0] * n_devices
         start = time.perf_counter()
         cur = conn.cursor()
         with conn.transaction(), cur.copy(
@@ -156,7 +154,7 @@ def _queries():
     ]
 
 
-def run(n_firms: int, n_centres: int) -> dict:
+def run(n_firms: int, n_devices: int, n_centres: int) -> dict:
     from db.centre import server
     from db.centre.portfolio import ServerPortfolio
     from desktop.services.storage import open_database
@@ -164,10 +162,10 @@ def run(n_firms: int, n_centres: int) -> dict:
 
     folder = Path(tempfile.mkdtemp(prefix="rumbo-portfolio-"))
     firms, assessments = _templates(folder)
-    out: dict = {"firms": n_firms, "devices": DEVICES, "centres": n_centres, "rows": {}}
-    out["sqlite_load_s"] = _load_sqlite(folder / "laptop.db", _portfolio(n_firms, firms, assessments))
+    out: dict = {"firms": n_firms, "devices": n_devices, "centres": n_centres, "rows": {}}
+    out["sqlite_load_s"] = _load_sqlite(folder / "laptop.db", _portfolio(n_firms, n_devices, firms, assessments))
     with prepared_database("rumbo_portfolio", "Centro 01") as (url, host, port):
-        out["pg_load_s"] = _load_postgres(url, _portfolio(n_firms, firms, assessments), n_centres)
+        out["pg_load_s"] = _load_postgres(url, _portfolio(n_firms, n_devices, firms, assessments), n_devices, n_centres)
         with server.connect(url) as conn:
             role, secret = server.enrol_device(conn, "national-desk", "Coordinación nacional", national=True)
             out["assessments"] = conn.execute("SELECT count(*) FROM portfolio.assessments").fetchone()[0]
@@ -238,14 +236,12 @@ def write_doc(r: dict) -> str:
 
 
 def main(argv=None) -> int:
-    global DEVICES
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--firms", type=int, default=1_000_000)
     parser.add_argument("--devices", type=int, default=200)
     parser.add_argument("--centres", type=int, default=14)
     args = parser.parse_args(argv)
-    DEVICES = args.devices
-    print(write_doc(run(args.firms, args.centres)))
+    print(write_doc(run(args.firms, args.devices, args.centres)))
     return 0
 
 
