@@ -1391,27 +1391,27 @@
     <context>
         <name>DashboardPage</name>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="151" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="152" />
             <source> meses</source>
             <translation> months</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="152" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="153" />
             <source>&amp;Actualizar</source>
             <translation>&amp;Refresh</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="164" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="165" />
             <source>&amp;Datos:</source>
             <translation>&amp;Data:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="178" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="179" />
             <source>Asesor:</source>
             <translation>Adviser:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="186" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="187" />
             <source>Asesoría e impacto del periodo (como en el informe al financiador)</source>
             <translation>Advice and impact in the period (as in the funder report)</translation>
         </message>
@@ -1424,47 +1424,47 @@
             <translation>Most common gaps (dimension below 40/100)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="287" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="288" />
             <source>Calculando el tablero…</source>
             <translation>Calculating the dashboard…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="146" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="147" />
             <source>Centro</source>
             <translation>Centre</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="166" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="167" />
             <source>Centro:</source>
             <translation>Centre:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="311" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="312" />
             <source>Clientes nuevos / que vuelven:</source>
             <translation>New / returning clients:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="143" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="144" />
             <source>Datos del tablero</source>
             <translation>Dashboard data</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="135" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="136" />
             <source>Desde</source>
             <translation>From</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="311" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="312" />
             <source>Dirigidas por mujeres:</source>
             <translation>Led by women:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="312" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="313" />
             <source>Empleos nuevos (mujeres / hombres):</source>
             <translation>New jobs (women / men):</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="310" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="311" />
             <source>Empresas asesoradas:</source>
             <translation>Firms advised:</translation>
         </message>
@@ -1499,7 +1499,7 @@
             <translation>This computer</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="144" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="145" />
             <source>Este equipo, o la cartera del servidor del centro contada por el servidor</source>
             <translation>This computer, or the centre server's portfolio counted by the server</translation>
         </message>
@@ -1508,12 +1508,12 @@
             <translation>Internationalization stage</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="156" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="157" />
             <source>Evaluaciones desde la fecha</source>
             <translation>Assessments from the date</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="157" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="158" />
             <source>Evaluaciones hasta la fecha</source>
             <translation>Assessments up to the date</translation>
         </message>
@@ -1526,17 +1526,17 @@
             <translation>Assessments per month</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="313" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="314" />
             <source>Exportaciones (USD):</source>
             <translation>Exports (USD):</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="313" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="314" />
             <source>Financiamiento obtenido (USD):</source>
             <translation>Finance obtained (USD):</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="137" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="138" />
             <source>Hasta</source>
             <translation>To</translation>
         </message>
@@ -1545,7 +1545,7 @@
             <translation>Impact milestones in the period</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="310" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="311" />
             <source>Horas de asesoría:</source>
             <translation>Advisory hours:</translation>
         </message>
@@ -1559,7 +1559,7 @@
             <translation>Centre server</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="181" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="182" />
             <source>Sin reevaluar en:</source>
             <translation>Not reassessed in:</translation>
         </message>
@@ -1570,12 +1570,12 @@
             <translation>All</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="312" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="313" />
             <source>Ventas adicionales (USD):</source>
             <translation>Additional sales (USD):</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="297" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="298" />
             <source>{n} empresas</source>
             <translation>{n} firms</translation>
         </message>
@@ -2520,52 +2520,52 @@
     <context>
         <name>FirmListDialog</name>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="74" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="75" />
             <source> (se muestran las primeras {n})</source>
             <translation> (showing the first {n})</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="72" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="73" />
             <source>1 empresa</source>
             <translation>1 firm</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="78" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="79" />
             <source>CIIU</source>
             <translation>ISIC</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="77" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="78" />
             <source>Departamento</source>
             <translation>Department</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="77" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="78" />
             <source>Empresa</source>
             <translation>Firm</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="91" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="92" />
             <source>Empresas de «{title}»</source>
             <translation>Firms in “{title}”</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="92" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="93" />
             <source>Enter o doble clic abre la empresa elegida.</source>
             <translation>Enter or a double click opens the chosen firm.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="77" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="78" />
             <source>País</source>
             <translation>Country</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="78" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="79" />
             <source>Tamaño</source>
             <translation>Size</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="72" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="73" />
             <source>{n} empresas</source>
             <translation>{n} firms</translation>
         </message>
