@@ -60,6 +60,7 @@ from db.sync.peers import (
     already_received,
     find_peer,
     get_peer,
+    latest_of_device,
     learn_knowledge,
     local_role,
     note_device,
@@ -416,6 +417,8 @@ def _export(storage, path: Path, staged: Path, peer: str | None) -> ExportReport
     """Inside the write transaction: pick the changes, write them to ``staged``, record the sending."""
     capture_local_changes(storage)
     target = find_peer(storage, peer)
+    if target is not None:
+        target = latest_of_device(storage, target)
     recipient = _recipient(storage, target)
     known = target.known if target else {}
     changes = changes_beyond(storage, known)
