@@ -54,7 +54,7 @@ from db.devices import own_ids
 from db.errors import guarded, storage_errors
 from db.schema import RECORD_TABLES
 from db.sync.conflicts import record_distinct, redirect_children, refresh_duplicates, refresh_edit_conflict
-from db.sync import trust
+from db.sync import authority, trust
 from db.sync.format import Bundle, BundleChange, BundleError, read_bundle, write_bundle
 from db.sync.peers import (
     already_received,
@@ -126,6 +126,7 @@ class ApplyReport:
     conflicts: list[tuple[str, str, str, str | None]] = field(default_factory=list)
     bundle_id: str | None = None
     possible_duplicates: int = 0
+    authority_refused: int = 0  # another device's role, sign-in or active flag not taken (db.sync.authority)
     ids: dict[str, dict[str, set[str]]] = field(default_factory=lambda: {"new": {}, "changed": {}, "deleted": {}})
     source_fingerprint: str = ""  # of the enrolled device whose signature was verified
 
@@ -188,14 +189,19 @@ def _apply_change(storage, ch: BundleChange, report: ApplyReport, touched_firms:
     if any(vv_le(ch.vv, h.vv) for h in heads):
         report.outdated += 1
         return
+    _, claimed = authority.keep_local(ch.table, ch.state, before, ch.extra.get("authority"))
+    if claimed:
+        authority.record_refusal(storage, ch.table, ch.record_id, ch.key, claimed, ch.changed_by, ch.changed_at)
+        report.authority_refused += 1
     versions = [h for h in heads if not vv_le(h.vv, ch.vv)] + [ch]
     winner = max(versions, key=precedence)
     if shown is not None and winner.key == shown.key:
         report.held += 1
     else:
-        write_row(storage, ch.table, winner.state)
+        stored, _ = authority.keep_local(ch.table, winner.state, before)
+        write_row(storage, ch.table, stored)
         if winner is ch:
-            log_applied(storage, ch, before)
+            log_applied(storage, ch, before, stored)
             report.applied += 1
         if before is None:
             _mark(report, "new", ch)
@@ -260,7 +266,10 @@ def _run(storage, bundle: Bundle, path: Path, keep: bool) -> ApplyReport:
         raise BundleError("impostor", path, "source id signs with another key",
                           device=get_peer(storage, m.source_id).name,
                           signer=signer.name if signer else m.source_name)
-    report = ApplyReport(path.name, m.source_id, m.source_name, m.source_role, m.created_at, m.total,
+    # The role a device plays (centre or laptop) is the one its enrolment here says, not its own claim.
+    enrolled = trust.trusted_by_key(storage, m.source_keys.signing)
+    role = enrolled.role if enrolled and enrolled.role else "laptop"
+    report = ApplyReport(path.name, m.source_id, m.source_name, role, m.created_at, m.total,
                          bundle_id=new_id(), source_fingerprint=m.source_keys.fingerprint)
     _check_compatible(storage, bundle, path)
     ensure_schema(storage)
@@ -277,7 +286,7 @@ def _run(storage, bundle: Bundle, path: Path, keep: bool) -> ApplyReport:
                 report.already_known = m.total
                 raise _Rollback
             _apply_all(storage, bundle.changes, m, path, report)
-            note_device(storage, m.source_id, m.source_name, m.source_role)
+            note_device(storage, m.source_id, m.source_name, role)
             trust.link_peer_key(storage, m.source_id, m.source_keys.signing)
             learn_knowledge(storage, m.source_id, m.knowledge)
             report.bundle_id = record_bundle(
