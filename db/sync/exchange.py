@@ -54,7 +54,7 @@ from db.devices import own_ids
 from db.errors import guarded, storage_errors
 from db.schema import RECORD_TABLES
 from db.sync.conflicts import record_distinct, redirect_children, refresh_duplicates, refresh_edit_conflict
-from db.sync import authority, trust
+from db.sync import attest, authority, trust
 from db.sync.format import Bundle, BundleChange, BundleError, read_bundle, write_bundle
 from db.sync.peers import (
     already_received,
@@ -251,6 +251,25 @@ def _check_history(storage, ch: BundleChange, manifest, path: Path) -> None:
                           date=ch.changed_at[:10])
 
 
+def _check_authors(storage, bundle: Bundle, path: Path, vouches: bool) -> list[attest.Head]:
+    """Every change relayed for another device carries that device's own signed head (db.sync.attest)."""
+    m = bundle.manifest
+    source = attest.Source(m.source_id, m.source_keys.signing, vouches)
+
+    def enrolled_key(device_id: str) -> bytes | None:
+        found = trust.trusted_for_peer(storage, device_id)
+        return found.keys.signing if found and found.device_id == device_id else None
+
+    try:
+        return attest.check(storage, source, m.heads, bundle.changes, own_ids(storage),
+                            trust.local_keys(storage).public.signing, enrolled_key)
+    except attest.Unattested as exc:
+        peer = get_peer(storage, exc.origin)
+        device = m.devices.get(exc.origin) or (peer.name if peer else exc.origin)
+        kind = "origin_impostor" if exc.kind == "impostor" else "unattested"
+        raise BundleError(kind, path, f"{exc.kind}: {exc}", device=device) from exc
+
+
 def _acknowledges_us(storage, manifest) -> bool:
     """An empty bundle that says it holds our changes is a receipt (the centre's answer to our bundle)."""
     own = own_ids(storage)
@@ -285,7 +304,10 @@ def _run(storage, bundle: Bundle, path: Path, keep: bool) -> ApplyReport:
                 report.already_imported = True
                 report.already_known = m.total
                 raise _Rollback
+            proven = _check_authors(storage, bundle, path, role == "centre")
             _apply_all(storage, bundle.changes, m, path, report)
+            for head in proven:
+                attest.remember(storage, head, m.source_id)
             note_device(storage, m.source_id, m.source_name, role)
             trust.link_peer_key(storage, m.source_id, m.source_keys.signing)
             learn_knowledge(storage, m.source_id, m.knowledge)
@@ -436,12 +458,14 @@ def _export(storage, path: Path, staged: Path, peer: str | None) -> ExportReport
     origins = {ch.origin for ch in changes} | {storage.device_id}
     devices = {o: names[o] for o in origins if o in names}
     devices[storage.device_id] = storage.device_name
+    signer = trust.local_keys(storage)
+    heads = attest.heads_for(storage, signer, own_ids(storage), {ch.origin for ch in changes})
     manifest = write_bundle(
         staged, changes, source_id=storage.device_id, source_name=storage.device_name, created_at=now_iso(),
         knowledge=knowledge(storage), source_role=local_role(storage),
-        signer=trust.local_keys(storage), recipient=recipient.keys,
+        signer=signer, recipient=recipient.keys,
         peer_id=target.device_id if target else None,
-        peer_name=target.name if target else None, devices=devices,
+        peer_name=target.name if target else None, devices=devices, heads=heads,
     )
     if target:
         note_sent(storage, target.device_id, {o: last for o, (_f, last, _c) in manifest.ranges.items()})
