@@ -389,8 +389,13 @@ def _read(storage, path: Path) -> Bundle:
 
 @guarded
 def verified_bundle(storage, path: str | Path) -> Bundle:
-    """A bundle sealed to this device, verified whole (signature, enrolment, contents), not applied."""
-    return _read(storage, Path(path))
+    """A bundle sealed to this device, verified whole (signature, enrolment, contents, and every
+    relayed change's author), not applied: what ``rumbo centre import`` carries to the server."""
+    path = Path(path)
+    bundle = _read(storage, path)
+    enrolled = trust.trusted_by_key(storage, bundle.manifest.source_keys.signing)
+    _check_authors(storage, bundle, path, bool(enrolled and enrolled.role == "centre"))
+    return bundle
 
 
 @guarded

@@ -108,3 +108,16 @@ def test_a_head_that_does_not_verify_is_refused(relayed, folder):
     with pytest.raises(BundleError) as err:
         sync.import_bundle(c, path)
     assert err.value.kind == "unattested"
+
+
+def test_a_bundle_carried_to_the_server_is_checked_for_its_authors_too(relayed, folder):
+    """``rumbo centre import`` stores a verified bundle with the owner's connection: the check of
+    who made each change must come before it."""
+    from db.sync import exchange as engine
+
+    a, b, c, _firm_row, held = relayed
+    path = folder / "forged.rumbo"
+    _forged_bundle(b, c, path, _forge_next(a.device_id, held), {})
+    with pytest.raises(BundleError) as err:
+        engine.verified_bundle(c, path)
+    assert err.value.kind == "unattested"
