@@ -101,6 +101,8 @@ def _latest_entries(execute: Callable, table: str) -> Iterable[tuple]:
 
 def _rows_against_history(execute: Callable, report: AuditReport) -> None:
     for table in RECORD_TABLES:
+        if not _has(execute, table):
+            continue  # a file from before the table existed
         latest = {rid: (op, after) for rid, op, after in _latest_entries(execute, table)}
         cur = execute(f"SELECT * FROM {table}")
         names = [d[0] for d in cur.description]
