@@ -24,6 +24,7 @@ def _firm(storage, name):
     firms.register_firm(storage, {"legal_name": name, "country": "SV"}, None)
 
 
+@pytest.mark.attack(5, 'A restored laptop never gets back what its restore lost (by server, every order)')
 @pytest.mark.parametrize("lost_went", ["by-sync", "by-bundle"])
 @pytest.mark.parametrize("after_restore", ["sync-first", "work-first"])
 def test_the_server_sends_back_what_the_restore_lost(tmp_path, pg_url, lost_went, after_restore):

@@ -47,6 +47,7 @@ def test_a_clean_database_passes(laptop, capsys):
         assert audit(storage.conn).ok
 
 
+@pytest.mark.attack(8, 'An adviser raises their own role in the advisers table with the database key')
 def test_a_role_raised_in_the_table_is_named(laptop, capsys):
     path, _boss, beto = laptop
     with open_database(path) as storage:
@@ -59,6 +60,7 @@ def test_a_role_raised_in_the_table_is_named(laptop, capsys):
     assert err.count("\n") == 1 and "restaure una copia de seguridad" in err
 
 
+@pytest.mark.attack(8, 'An adviser writes their own promotion into the history')
 def test_a_role_change_written_into_the_history_by_a_non_administrator_is_named(laptop, capsys):
     """The adviser also writes the history entry, in their own name, and seals the chain again."""
     path, _boss, beto = laptop
@@ -80,6 +82,7 @@ def test_the_administrators_own_changes_and_the_set_up_pass(laptop):
         assert audit(storage.conn).ok
 
 
+@pytest.mark.attack(12, 'Deleting the last history entry')
 def test_deleting_the_last_history_entry_is_named(laptop, capsys):
     path, *_ = laptop
     with open_database(path) as storage:
@@ -90,6 +93,7 @@ def test_deleting_the_last_history_entry_is_named(laptop, capsys):
     assert code == 2 and "Empresa «Textiles Luna» no coincide con su historial (sin historial)" in out
 
 
+@pytest.mark.attack(12, 'Deleting the end of a history already sent')
 def test_deleting_the_end_of_a_history_already_sent_is_named(laptop, tmp_path, capsys):
     """Rows and history cut together (record and its entries gone): the bundle copy remembers."""
     path, *_ = laptop

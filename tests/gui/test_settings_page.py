@@ -179,6 +179,7 @@ def test_verify_history_says_it_holds_then_names_the_altered_change(page, contex
     assert page.history_status.textFormat() == Qt.TextFormat.PlainText  # the name shows as typed
 
 
+@pytest.mark.attack(8, 'A role raised outside Rumbo passes Verificar el historial')
 def test_verify_history_names_a_row_changed_outside_rumbo(page, context, qtbot):
     """Issue 31 item 8: a role raised in the table (the key in hand, an SQL tool) is named."""
     adviser = context.storage.conn.execute("SELECT id FROM advisers LIMIT 1").fetchone()

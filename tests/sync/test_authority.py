@@ -8,6 +8,8 @@ its name and contact details, never its role, sign-in or active flag.
 
 from __future__ import annotations
 
+import pytest
+
 from db import records
 from desktop.services import sync
 from tests.sync.conftest import exchange
@@ -24,6 +26,7 @@ def _row(storage, adviser_id):
     return records.get(storage, "advisers", adviser_id, include_deleted=True)
 
 
+@pytest.mark.attack(3, "A laptop's administrator promotes a centre adviser and deactivates the centre's administrator by bundle")
 def test_a_laptop_cannot_promote_or_deactivate_the_centres_advisers(devices, folder):
     laptop, _other, centre = devices
     boss = _adviser(centre, "Jefa del centro", role="administrator", login="jefa")
@@ -49,6 +52,7 @@ def test_a_laptop_cannot_promote_or_deactivate_the_centres_advisers(devices, fol
     assert '"role": "adviser"' in logged
 
 
+@pytest.mark.attack(3, "A laptop deletes the centre administrator's adviser record by bundle")
 def test_a_tombstone_from_elsewhere_does_not_remove_an_account_that_signs_in_here(devices, folder):
     laptop, _other, centre = devices
     boss = _adviser(centre, "Jefa del centro", role="administrator", login="jefa")
@@ -58,6 +62,7 @@ def test_a_tombstone_from_elsewhere_does_not_remove_an_account_that_signs_in_her
     assert _row(centre, boss)["deleted_at"] is None and _row(centre, boss)["login"] == "jefa"
 
 
+@pytest.mark.attack(3, "A laptop's own administrator account arrives at the centre as an administrator")
 def test_a_laptops_own_administrator_arrives_at_the_centre_without_sign_in(devices, folder):
     laptop, _other, centre = devices
     ana = _adviser(laptop, "Ana", role="administrator", login="ana")
@@ -95,6 +100,7 @@ def test_the_import_summary_names_the_roles_not_taken(devices, folder, tmp_path,
     assert "1 cambios de rol, usuario o estado de asesores no se aplicaron" in capsys.readouterr().out
 
 
+@pytest.mark.attack(3, 'A laptop claims to be the centre in its bundle')
 def test_the_role_shown_for_a_bundles_source_is_its_enrolment_not_its_claim(devices, folder):
     laptop, _other, centre = devices
     sync.set_device_role(laptop, "centre")  # a laptop that says it is a centre

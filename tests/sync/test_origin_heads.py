@@ -60,6 +60,7 @@ def _forged_bundle(b, c, path, forged, heads):
                  heads=heads)
 
 
+@pytest.mark.attack(4, "A laptop writes another laptop's next change (no head, the genuine head, its own signature), and locks it out")
 @pytest.mark.parametrize("how", ["no-head", "a's-genuine-head", "head-signed-by-b"])
 def test_a_laptop_cannot_write_another_laptops_next_change(relayed, folder, how):
     a, b, c, firm, held = relayed
@@ -99,6 +100,7 @@ def test_a_laptop_relays_another_laptops_work_with_its_signed_head(devices, fold
     assert head is not None and head.key == trust.local_keys(a).public.signing and head.verifies()
 
 
+@pytest.mark.attack(4, "A laptop relays another's history with an altered signed head")
 def test_a_head_that_does_not_verify_is_refused(relayed, folder):
     a, b, c, _firm_row, held = relayed
     genuine = attest.stored_head(b, a.device_id)
@@ -110,6 +112,7 @@ def test_a_head_that_does_not_verify_is_refused(relayed, folder):
     assert err.value.kind == "unattested"
 
 
+@pytest.mark.attack(4, 'A forged change rides a bundle the coordinator carries to the server')
 def test_a_bundle_carried_to_the_server_is_checked_for_its_authors_too(relayed, folder):
     """``rumbo centre import`` stores a verified bundle with the owner's connection: the check of
     who made each change must come before it."""

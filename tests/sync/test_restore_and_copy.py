@@ -160,6 +160,7 @@ def _live_names(path):
         return {r[0] for r in storage.conn.execute("SELECT legal_name FROM firms WHERE deleted_at IS NULL")}
 
 
+@pytest.mark.attack(5, 'A restored laptop never gets back what its restore lost (by bundle, every order)')
 @pytest.mark.parametrize("centre_first", [False, True], ids=["laptop-writes-first", "centre-writes-first"])
 @pytest.mark.parametrize("address", ["enrolled-id", "name"])
 def test_the_centre_sends_back_the_firms_a_restore_lost(tmp_path, centre_first, address):
