@@ -22,6 +22,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from db import chain, keys, tempfiles
+from db.audit import AuditReport, audit
 from db.chain import ChainReport
 from db.driver import connect
 from db.errors import SchemaTooNewError, StorageError, storage_errors
@@ -53,6 +54,7 @@ class CheckReport:
     counts: dict[str, int] = field(default_factory=dict)
     deleted: dict[str, int] = field(default_factory=dict)
     history: ChainReport | None = None  # the history's hash chain (None when the file is damaged)
+    audit: AuditReport | None = None  # rows against history, the history's end, who set roles (db.audit)
 
 
 def _stamp() -> str:
@@ -165,6 +167,7 @@ def check_connection(conn: sqlite3.Connection) -> CheckReport:
     report = CheckReport(ok=not problems, schema_version=version, problems=problems)
     if not problems and "change_log" in tables and "devices" in tables:
         report.history = chain.verify(conn)
+        report.audit = audit(conn)
     for table in tables:
         if table == "firms_fts":
             continue

@@ -32,6 +32,7 @@ from db import changelog, records
 from db.clock import new_id, now_iso
 from db.errors import guarded
 from db.queries import firm_lookup
+from db.sync import authority
 from db.sync.format import BundleChange
 from db.sync.state import (
     capture_local_changes,
@@ -97,7 +98,8 @@ def refresh_edit_conflict(storage, table: str, record_id: str, stored: dict, los
         "SELECT id FROM sync_conflicts WHERE kind = 'edit' AND table_name = ? AND record_id = ? AND status = 'open'",
         (table, record_id),
     ).fetchone()
-    real = bool(losers) and bool(differing_fields([stored] + [h.state for h in losers]))
+    real = bool(losers) and bool(differing_fields([stored] + [h.state for h in losers],
+                                                  ignore=authority.fields_of(table)))
     if real and open_row is None:
         storage.conn.execute(
             "INSERT INTO sync_conflicts (id, kind, table_name, record_id, detected_at, bundle_id)"
@@ -229,7 +231,7 @@ def _build(storage, row: tuple) -> Conflict | None:
     if local is None or not others:
         return None
     return Conflict(cid, kind, table, rid, None, detected_at, local, others[0], others,
-                    differing_fields([local] + others))
+                    differing_fields([local] + others, ignore=authority.fields_of(table)))
 
 
 def _catch_up(storage) -> None:
@@ -290,6 +292,11 @@ def resolve_edit(storage, conflict_id: str, values: dict[str, Any], deleted: boo
         bad = [k for k in values if k not in known or k in ("id", "rev", "origin", "created_at", "created_by")]
         if bad:
             raise UserError(f"El campo «{bad[0]}» no se puede elegir en este conflicto.", field=bad[0])
+        decided_here = [k for k in values if k in authority.fields_of(table)]
+        if decided_here:
+            raise UserError(f"El campo «{decided_here[0]}» no viene de otros equipos: el acceso y el rol los decide "
+                            "el administrador de cada base, en Configuración → Acceso y seguridad.",
+                            field=decided_here[0])
         stamp = now_iso()
         state = dict(before)
         state.update(values)

@@ -54,12 +54,13 @@ from db.devices import own_ids
 from db.errors import guarded, storage_errors
 from db.schema import RECORD_TABLES
 from db.sync.conflicts import record_distinct, redirect_children, refresh_duplicates, refresh_edit_conflict
-from db.sync import trust
+from db.sync import attest, authority, trust
 from db.sync.format import Bundle, BundleChange, BundleError, read_bundle, write_bundle
 from db.sync.peers import (
     already_received,
     find_peer,
     get_peer,
+    latest_of_device,
     learn_knowledge,
     local_role,
     note_device,
@@ -125,6 +126,7 @@ class ApplyReport:
     conflicts: list[tuple[str, str, str, str | None]] = field(default_factory=list)
     bundle_id: str | None = None
     possible_duplicates: int = 0
+    authority_refused: int = 0  # another device's role, sign-in or active flag not taken (db.sync.authority)
     ids: dict[str, dict[str, set[str]]] = field(default_factory=lambda: {"new": {}, "changed": {}, "deleted": {}})
     source_fingerprint: str = ""  # of the enrolled device whose signature was verified
 
@@ -187,14 +189,19 @@ def _apply_change(storage, ch: BundleChange, report: ApplyReport, touched_firms:
     if any(vv_le(ch.vv, h.vv) for h in heads):
         report.outdated += 1
         return
+    _, claimed = authority.keep_local(ch.table, ch.state, before, ch.extra.get("authority"))
+    if claimed:
+        authority.record_refusal(storage, ch.table, ch.record_id, ch.key, claimed, ch.changed_by, ch.changed_at)
+        report.authority_refused += 1
     versions = [h for h in heads if not vv_le(h.vv, ch.vv)] + [ch]
     winner = max(versions, key=precedence)
     if shown is not None and winner.key == shown.key:
         report.held += 1
     else:
-        write_row(storage, ch.table, winner.state)
+        stored, _ = authority.keep_local(ch.table, winner.state, before)
+        write_row(storage, ch.table, stored)
         if winner is ch:
-            log_applied(storage, ch, before)
+            log_applied(storage, ch, before, stored)
             report.applied += 1
         if before is None:
             _mark(report, "new", ch)
@@ -244,6 +251,25 @@ def _check_history(storage, ch: BundleChange, manifest, path: Path) -> None:
                           date=ch.changed_at[:10])
 
 
+def _check_authors(storage, bundle: Bundle, path: Path, vouches: bool) -> list[attest.Head]:
+    """Every change relayed for another device carries that device's own signed head (db.sync.attest)."""
+    m = bundle.manifest
+    source = attest.Source(m.source_id, m.source_keys.signing, vouches)
+
+    def enrolled_key(device_id: str) -> bytes | None:
+        found = trust.trusted_for_peer(storage, device_id)
+        return found.keys.signing if found and found.device_id == device_id else None
+
+    try:
+        return attest.check(storage, source, m.heads, bundle.changes, own_ids(storage),
+                            trust.local_keys(storage).public.signing, enrolled_key)
+    except attest.Unattested as exc:
+        peer = get_peer(storage, exc.origin)
+        device = m.devices.get(exc.origin) or (peer.name if peer else exc.origin)
+        kind = "origin_impostor" if exc.kind == "impostor" else "unattested"
+        raise BundleError(kind, path, f"{exc.kind}: {exc}", device=device) from exc
+
+
 def _acknowledges_us(storage, manifest) -> bool:
     """An empty bundle that says it holds our changes is a receipt (the centre's answer to our bundle)."""
     own = own_ids(storage)
@@ -259,7 +285,10 @@ def _run(storage, bundle: Bundle, path: Path, keep: bool) -> ApplyReport:
         raise BundleError("impostor", path, "source id signs with another key",
                           device=get_peer(storage, m.source_id).name,
                           signer=signer.name if signer else m.source_name)
-    report = ApplyReport(path.name, m.source_id, m.source_name, m.source_role, m.created_at, m.total,
+    # The role a device plays (centre or laptop) is the one its enrolment here says, not its own claim.
+    enrolled = trust.trusted_by_key(storage, m.source_keys.signing)
+    role = enrolled.role if enrolled and enrolled.role else "laptop"
+    report = ApplyReport(path.name, m.source_id, m.source_name, role, m.created_at, m.total,
                          bundle_id=new_id(), source_fingerprint=m.source_keys.fingerprint)
     _check_compatible(storage, bundle, path)
     ensure_schema(storage)
@@ -275,8 +304,11 @@ def _run(storage, bundle: Bundle, path: Path, keep: bool) -> ApplyReport:
                 report.already_imported = True
                 report.already_known = m.total
                 raise _Rollback
+            proven = _check_authors(storage, bundle, path, role == "centre")
             _apply_all(storage, bundle.changes, m, path, report)
-            note_device(storage, m.source_id, m.source_name, m.source_role)
+            for head in proven:
+                attest.remember(storage, head, m.source_id)
+            note_device(storage, m.source_id, m.source_name, role)
             trust.link_peer_key(storage, m.source_id, m.source_keys.signing)
             learn_knowledge(storage, m.source_id, m.knowledge)
             report.bundle_id = record_bundle(
@@ -357,8 +389,13 @@ def _read(storage, path: Path) -> Bundle:
 
 @guarded
 def verified_bundle(storage, path: str | Path) -> Bundle:
-    """A bundle sealed to this device, verified whole (signature, enrolment, contents), not applied."""
-    return _read(storage, Path(path))
+    """A bundle sealed to this device, verified whole (signature, enrolment, contents, and every
+    relayed change's author), not applied: what ``rumbo centre import`` carries to the server."""
+    path = Path(path)
+    bundle = _read(storage, path)
+    enrolled = trust.trusted_by_key(storage, bundle.manifest.source_keys.signing)
+    _check_authors(storage, bundle, path, bool(enrolled and enrolled.role == "centre"))
+    return bundle
 
 
 @guarded
@@ -416,6 +453,8 @@ def _export(storage, path: Path, staged: Path, peer: str | None) -> ExportReport
     """Inside the write transaction: pick the changes, write them to ``staged``, record the sending."""
     capture_local_changes(storage)
     target = find_peer(storage, peer)
+    if target is not None:
+        target = latest_of_device(storage, target)
     recipient = _recipient(storage, target)
     known = target.known if target else {}
     changes = changes_beyond(storage, known)
@@ -424,12 +463,14 @@ def _export(storage, path: Path, staged: Path, peer: str | None) -> ExportReport
     origins = {ch.origin for ch in changes} | {storage.device_id}
     devices = {o: names[o] for o in origins if o in names}
     devices[storage.device_id] = storage.device_name
+    signer = trust.local_keys(storage)
+    heads = attest.heads_for(storage, signer, own_ids(storage), {ch.origin for ch in changes})
     manifest = write_bundle(
         staged, changes, source_id=storage.device_id, source_name=storage.device_name, created_at=now_iso(),
         knowledge=knowledge(storage), source_role=local_role(storage),
-        signer=trust.local_keys(storage), recipient=recipient.keys,
+        signer=signer, recipient=recipient.keys,
         peer_id=target.device_id if target else None,
-        peer_name=target.name if target else None, devices=devices,
+        peer_name=target.name if target else None, devices=devices, heads=heads,
     )
     if target:
         note_sent(storage, target.device_id, {o: last for o, (_f, last, _c) in manifest.ranges.items()})

@@ -48,6 +48,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from db.sync import attest
+from db.sync.attest import Head
 from db.sync.keys import SIGNATURE_BYTES, LocalKeys, PublicKeys, TrustedDevice, parse_key
 from desktop.domain.errors import UserError
 from desktop.version import app_version
@@ -93,6 +95,8 @@ _MESSAGES = {
     "inconsistent": "El paquete «{name}» hace referencia a registros que no trae ni existen en esta base, así que no se aplicó ninguno de sus cambios.",
     "history": "El historial de «{device}» que trae el paquete «{name}» no coincide con el recibido antes (cambio {seq} del {date}): fue modificado en origen, así que no se aplicó ninguno de sus cambios.",
     "empty": "El paquete «{name}» no trae ningún cambio; no hay nada que importar.",
+    "unattested": "El paquete «{name}» trae cambios de «{device}» que ese equipo no firmó (solo el propio equipo o el centro pueden hacerlos llegar), así que no se aplicó ninguno de sus cambios.",
+    "origin_impostor": "El paquete «{name}» trae cambios a nombre de «{device}» firmados por otro equipo, así que no se aplicó ninguno de sus cambios.",
     "cannot_write": "No se pudo escribir el paquete «{name}»; revise que la carpeta exista, que tenga permiso y que haya espacio en el disco.",
 }
 
@@ -193,6 +197,7 @@ class Manifest:
     app_version: str | None = None  # the Rumbo that wrote it
     source_keys: PublicKeys | None = None  # the signer's public keys
     peer_encryption_key: bytes | None = None  # the key the payload is sealed to
+    heads: dict[str, Head] = field(default_factory=dict)  # per origin, what its author signed (db.sync.attest)
 
     @property
     def total(self) -> int:
@@ -222,6 +227,7 @@ class Manifest:
             "counts": self.counts,
             "devices": self.devices,
             "changes": {"name": CHANGES_NAME, "sha256": self.payload_sha256, "bytes": self.payload_bytes},
+            **({"heads": {o: h.to_json() for o, h in self.heads.items()}} if self.heads else {}),
         }
 
 
@@ -255,7 +261,7 @@ def summarise(changes: Iterable[BundleChange]) -> tuple[dict[str, tuple[int, int
 def write_bundle(path: str | Path, changes: list[BundleChange], *, source_id: str, source_name: str,
                  created_at: str, knowledge: dict[str, int], signer: LocalKeys, recipient: PublicKeys,
                  source_role: str = "laptop", peer_id: str | None = None, peer_name: str | None = None,
-                 devices: dict[str, str] | None = None) -> Manifest:
+                 devices: dict[str, str] | None = None, heads: dict[str, Head] | None = None) -> Manifest:
     """Write a bundle signed by ``signer`` and sealed to ``recipient``; it appears whole or not at all.
 
     Returns:
@@ -271,7 +277,7 @@ def write_bundle(path: str | Path, changes: list[BundleChange], *, source_id: st
         ranges=ranges, counts=counts, payload_sha256=hashlib.sha256(payload).hexdigest(),
         payload_bytes=len(payload), source_role=source_role, peer_id=peer_id, peer_name=peer_name,
         devices=dict(devices or {}), app_version=app_version(), source_keys=signer.public,
-        peer_encryption_key=recipient.encryption,
+        peer_encryption_key=recipient.encryption, heads=dict(heads or {}),
     )
     write_sealed(path, manifest.cover(), _json_line(manifest.contents()) + b"\n" + payload,
                  signer=signer, recipient=recipient)
@@ -416,13 +422,19 @@ def _parse_contents(data: Any, cover: _Cover, version: int) -> Manifest:
     size = _require(changes, "bytes", int)
     if not 0 <= size <= MAX_PAYLOAD_BYTES:
         raise _Invalid("changes too large")
+    heads = {}
+    for origin, value in (_require(data, "heads", dict, optional=True) or {}).items():
+        head = attest.parse(origin, value)
+        if head is None:
+            raise _Invalid(f"bad head for {origin!r}")
+        heads[origin] = head
     return Manifest(
         source_id=cover.source_id, source_name=cover.source_name, source_role=cover.source_role,
         peer_id=cover.peer_id, peer_name=cover.peer_name, created_at=cover.created_at,
         app_version=cover.app_version, knowledge=_seq_map(_require(data, "knowledge", dict), "knowledge"),
         ranges=ranges, counts=counts, payload_sha256=_sha(_require(changes, "sha256", str)), payload_bytes=size,
         devices=devices, format_version=version, source_keys=cover.source_keys,
-        peer_encryption_key=cover.peer_encryption_key,
+        peer_encryption_key=cover.peer_encryption_key, heads=heads,
     )
 
 

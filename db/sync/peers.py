@@ -114,6 +114,23 @@ def find_peer(storage, ref: str | None) -> Peer | None:
     raise UserError(f"No se conoce ningún equipo llamado «{ref}»; importe antes un paquete suyo.", field="peer")
 
 
+def latest_of_device(storage, peer: Peer) -> Peer:
+    """The id under which the device behind ``peer`` last wrote to us.
+
+    A laptop restored from a backup goes on under a new id with the same signing key
+    (:mod:`db.connection`); its earlier id never writes again, so what that id once
+    acknowledged overstates what the laptop holds now: the work the restore lost would never
+    be sent back. Every id linked to the same key is one device; the one heard from last
+    says what it holds. (Two laptops made from one copied file also share a key: each then
+    gets, at worst, what the other acknowledged, and the rest once it writes again.)
+    """
+    row = storage.conn.execute(
+        f"SELECT {_PEER_COLS} FROM sync_peers WHERE signing_key IS NOT NULL AND last_received_at IS NOT NULL"
+        " AND signing_key = (SELECT signing_key FROM sync_peers WHERE device_id = ?)"
+        " ORDER BY last_received_at DESC LIMIT 1", (peer.device_id,)).fetchone()
+    return _peer(row) if row else peer
+
+
 def note_device(storage, device_id: str, name: str, role: str | None = None) -> None:
     """Remember (or rename) another device, here and in the storage's device list."""
     if device_id == storage.device_id:

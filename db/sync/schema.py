@@ -200,6 +200,44 @@ def m0005_centre_server(db: Database) -> None:
         db.execute(f"ALTER TABLE sync_local ADD COLUMN {column} TEXT")
 
 
+@SYNC_MIGRATIONS(name="0007_authority_and_attestations")
+def m0007_authority_and_attestations(db: Database) -> None:
+    """Issue 31: authority claims not taken here, and what each origin signed of its history.
+
+    ``sync_authority_refused``: another device's version of an adviser carried a role, sign-in
+    or active flag other than this database's; the record was stored with this database's
+    values (``db.sync.authority``) and the claim is kept here, once per change.
+
+    ``sync_origins``: per origin (a device id, current or retired), the Ed25519 key that signs
+    its history and the latest head of that history it signed (sequence number, link, signature),
+    so that changes relayed for another device carry that device's own proof (``db.sync.attest``).
+    """
+    for sql in (
+        """CREATE TABLE sync_authority_refused (
+            id TEXT PRIMARY KEY,
+            table_name TEXT NOT NULL,
+            record_id TEXT NOT NULL,
+            origin TEXT NOT NULL,
+            origin_seq INTEGER NOT NULL,
+            claimed TEXT NOT NULL,
+            changed_by TEXT,
+            changed_at TEXT NOT NULL,
+            refused_at TEXT NOT NULL,
+            UNIQUE (origin, origin_seq)
+        )""",
+        """CREATE TABLE sync_origins (
+            origin TEXT PRIMARY KEY,
+            signing_key BLOB NOT NULL,
+            head_seq INTEGER,
+            head_hash TEXT,
+            signature BLOB,
+            learned_from TEXT,
+            learned_at TEXT NOT NULL
+        )""",
+    ):
+        db.execute(sql)
+
+
 def apply_sync_migrations(db: Database) -> None:
     """Create or upgrade the sync tables (a no-op when they are current)."""
     if SYNC_MIGRATIONS.pending(db):

@@ -29,6 +29,7 @@ from typing import Any
 from db import chain, records
 from db.clock import now_iso
 from db.schema import RECORD_TABLES
+from db.sync import authority
 from db.sync.format import BundleChange
 from db.sync.schema import apply_sync_migrations
 
@@ -174,6 +175,9 @@ def capture_local_changes(storage) -> int:
             into = _merged_into(storage, rid)
             if into:
                 extra["merged_into"] = into
+        said = authority.decided(table, json.loads(before) if before else None, json.loads(after))
+        if said:
+            extra["authority"] = said
         if table == "firms":
             # "Different firms" decisions ride on every later version of the firm.
             apart = _distinct_from(storage, rid)
@@ -274,11 +278,17 @@ def write_row(storage, table: str, state: Mapping[str, Any]) -> None:
     )
 
 
-def log_applied(storage, ch: BundleChange, before: dict | None) -> None:
-    """Write the change-log entry for a change now stored in the record's table."""
+def log_applied(storage, ch: BundleChange, before: dict | None, stored: Mapping[str, Any] | None = None) -> None:
+    """Write the change-log entry for a change now stored in the record's table.
+
+    ``stored`` is the version as written here when it differs from the change's own (an adviser's
+    authority fields stay this database's, :mod:`db.sync.authority`): the local history says what
+    this database holds.
+    """
     storage.conn.execute(
         "INSERT INTO change_log (table_name, record_id, rev, origin, origin_seq, op, before, after,"
         " changed_at, changed_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (ch.table, ch.record_id, ch.rev, ch.origin, ch.origin_seq, ch.op,
-         None if before is None else _dumps(before), _dumps(ch.state), ch.changed_at, ch.changed_by),
+         None if before is None else _dumps(before), _dumps(ch.state if stored is None else stored), ch.changed_at,
+         ch.changed_by),
     )

@@ -72,6 +72,8 @@ def run_import(args) -> int:
     print(f"{verb} el paquete de {result.source_name} ({result.total} cambios).")
     print(f"  {sync.records_summary(result).es}.")
     print(f"  Ya conocidos: {result.already_known}; conflictos: {result.conflicts_expected}.")
+    if result.authority_refused:
+        print(f"  {sync.AUTHORITY_NOTE.format(n=result.authority_refused)}")
     return 0
 
 

@@ -5,7 +5,13 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from desktop.services.maintenance import backup_database, break_sentence, check_database, restore_database
+from desktop.services.maintenance import (
+    backup_database,
+    break_sentence,
+    check_database,
+    finding_sentence,
+    restore_database,
+)
 from desktop.services.registry.firms import count_firms
 from desktop.services.storage import default_database_path, open_database
 
@@ -80,6 +86,16 @@ def run_check(args) -> int:
             sys.stderr.write("El historial de cambios fue alterado; restaure una copia de seguridad anterior al "
                              "primer cambio señalado o consulte con el coordinador.\n")
             return 2
+    audited = report.audit
+    if audited is not None and not audited.ok:
+        print("Coherencia con el historial: CON PROBLEMAS")
+        for finding in audited.findings[:20]:
+            print(f"  {finding_sentence(finding)}")
+        if len(audited.findings) > 20:
+            print(f"  … y {len(audited.findings) - 20} más.")
+        sys.stderr.write("La base fue cambiada fuera de Rumbo o por quien no podía hacerlo; restaure una copia de "
+                         "seguridad anterior o consulte con el coordinador.\n")
+        return 2
     if report.schema_version > report.app_schema_version:
         sys.stderr.write(
             f"Este archivo fue creado por una versión más nueva de Rumbo (esquema {report.schema_version}); "

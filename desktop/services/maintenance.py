@@ -14,6 +14,7 @@ from platformdirs import user_data_dir
 
 from db import backup as backups
 from db import chain
+from db.audit import AuditReport, Finding, audit
 from db.chain import ChainBreak, ChainReport
 from db.backup import CheckReport
 from db.connection import Storage
@@ -94,6 +95,26 @@ BREAK_WORDS = {
 def verify_history(storage: Storage) -> ChainReport:
     """Recompute the history's hash chain (every origin held here) and name the first broken entry."""
     return chain.verify(storage.conn)
+
+
+def audit_history(storage: Storage) -> AuditReport:
+    """What the chain cannot see: rows changed without history, history cut at its end, roles set by
+    someone who was no administrator then (:mod:`db.audit`)."""
+    return audit(storage.conn)
+
+
+_FINDING_WORDS = {
+    "row_without_history": "{record} no coincide con su historial ({detail}): fue cambiado fuera de Rumbo",
+    "history_cut": "al historial de «{label}» le faltan cambios del final ({detail}): fueron borrados",
+    "authority": "{record}: {detail}, que no era administrador en ese momento",
+}
+
+
+def finding_sentence(finding: Finding) -> str:
+    """One sentence naming what :func:`audit_history` found."""
+    record = RECORD_WORDS.get(finding.table, finding.table) + (f" «{finding.label}»" if finding.label else "")
+    text = _FINDING_WORDS[finding.kind].format(record=record, detail=finding.detail, label=finding.label)
+    return text[0].upper() + text[1:] + "."
 
 
 def break_sentence(brk: ChainBreak) -> str:

@@ -22,6 +22,8 @@ from typing import Any
 from db import devices
 from db.connection import Storage, default_device_name
 from db.firms import FIRM_FIELDS
+from db.errors import guarded
+from db.sync import authority
 from db.sync import conflicts as sync_conflicts
 from db.sync import exchange as engine
 from db.sync import peers as sync_peers
@@ -43,10 +45,13 @@ __all__ = [
     "records_summary", "resolve_conflict", "set_device_name", "set_device_role", "device_info",
     "CardError", "DeviceCard", "TrustedDevice", "this_device_card", "save_device_card", "read_device_card",
     "enrol_device", "trusted_devices", "revoke_device", "find_trusted_device", "require_coordinator",
-    "export_targets",
+    "export_targets", "AUTHORITY_NOTE", "authority_refusals",
 ]
 
 LOCAL, REMOTE = "local", "remote"
+# Said after an import (CLI; the GUI words it with tr) when another device's roles were not taken.
+AUTHORITY_NOTE = ("{n} cambios de rol, usuario o estado de asesores no se aplicaron: quién entra a esta base y con "
+                  "qué rol lo decide su administrador.")
 # Firm fields the service derives or caches itself: never asked of the adviser.
 DERIVED_FIRM_FIELDS = frozenset({"sales_usd", "assets_usd", "exports_usd", "size_class", "stage", "band"})
 
@@ -91,6 +96,7 @@ class BundlePreview:
     conflicts: list[tuple[str, str, str, str | None]] = field(default_factory=list)
     possible_duplicates: int = 0
     source_fingerprint: str = ""  # the enrolled device whose signature was checked
+    authority_refused: int = 0  # roles, sign-ins or active flags of advisers not taken (db.sync.authority)
 
 
 @dataclass(frozen=True)
@@ -128,6 +134,7 @@ def _summary(report: engine.ApplyReport) -> dict[str, Any]:
         already_imported=report.already_imported, empty=report.empty, new=dict(report.new), changed=dict(report.changed),
         deleted=dict(report.deleted), conflicts=list(report.conflicts),
         possible_duplicates=report.possible_duplicates, source_fingerprint=report.source_fingerprint,
+        authority_refused=report.authority_refused,
     )
 
 
@@ -472,3 +479,10 @@ def export_targets(storage: Storage) -> list[Peer]:
         if held is None or (peer.last_received_at or "") > (held.last_received_at or ""):
             chosen[enrolled.keys.signing] = peer
     return sorted(chosen.values(), key=lambda p: (p.role != "centre", p.name.lower()))
+
+
+@guarded
+def authority_refusals(storage: Storage) -> list[dict]:
+    """Roles, sign-ins and active flags other devices claimed that this database did not take."""
+    engine.ensure_schema(storage)
+    return authority.refusals(storage)

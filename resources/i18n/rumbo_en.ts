@@ -872,7 +872,7 @@
     <context>
         <name>BundlePreviewDialog</name>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="132" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="137" />
             <source>&amp;Aplicar</source>
             <translation>&amp;Apply</translation>
         </message>
@@ -887,7 +887,7 @@
             <translation>Changes already here:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="134" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="139" />
             <source>Cancelar</source>
             <translation>Cancel</translation>
         </message>
@@ -970,6 +970,11 @@
             <location filename="../../desktop/gui/sync/sync_page.py" line="108" />
             <source>válida, de un equipo inscrito (huella {fingerprint})</source>
             <translation>valid, from an enrolled computer (fingerprint {fingerprint})</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync/sync_page.py" line="132" />
+            <source>{n} cambios de rol, usuario o estado de asesores no se aplicarán aquí: quién entra a esta base y con qué rol lo decide su administrador.</source>
+            <translation>{n} changes to advisers' roles, sign-ins or status will not be applied here: who opens this database, and with which role, is decided by its administrator.</translation>
         </message>
     </context>
     <context>
@@ -1697,52 +1702,52 @@
     <context>
         <name>EnrolDialog</name>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="173" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="178" />
             <source>Cancelar</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="170" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="175" />
             <source>Coinciden: &amp;inscribir</source>
             <translation>They match: &amp;enrol</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="164" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="169" />
             <source>Compare esta huella con la que muestra «{name}» en su pantalla (Sincronización → Equipos de confianza). Inscríbalo solo si coinciden todas las cifras: desde entonces se aceptarán sus paquetes y se le podrán escribir.</source>
             <translation>Compare this fingerprint with the one “{name}” shows on its own screen (Sync → Trusted computers). Enrol it only if every character matches: from then on its bundles are accepted here and bundles can be written for it.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="153" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="158" />
             <source>Equipo:</source>
             <translation>Computer:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="162" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="167" />
             <source>Huella:</source>
             <translation>Fingerprint:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="154" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="159" />
             <source>Identificador:</source>
             <translation>Identifier:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="149" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="154" />
             <source>Inscribir un equipo</source>
             <translation>Enrol a computer</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="150" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="155" />
             <source>centro</source>
             <translation>centre</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="150" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="155" />
             <source>equipo de campo</source>
             <translation>field computer</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="151" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="156" />
             <source>función desconocida</source>
             <translation>role unknown</translation>
         </message>
@@ -3917,22 +3922,22 @@
     <context>
         <name>SettingsPage</name>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="393" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="419" />
             <source>&amp;Guardar cambios</source>
             <translation>&amp;Save changes</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="369" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="395" />
             <source>&amp;Idioma</source>
             <translation>&amp;Language</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="337" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="363" />
             <source>&amp;Nombre del centro</source>
             <translation>Centre &amp;name</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="339" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="365" />
             <source>&amp;País por omisión</source>
             <translation>Default &amp;country</translation>
         </message>
@@ -3942,22 +3947,32 @@
             <translation>(in memory)</translation>
         </message>
         <message>
+            <location filename="../../desktop/gui/settings/settings_page.py" line="222" />
+            <source>Al historial de «{device}» le faltan cambios del final ({detail}).</source>
+            <translation>The history of «{device}» is missing its last changes ({detail}).</translation>
+        </message>
+        <message>
             <location filename="../../desktop/gui/settings/settings_page.py" line="82" />
             <source>Archivo: {path}</source>
             <translation>File: {path}</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="316" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="230" />
+            <source>Asesor</source>
+            <translation>Adviser</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/settings_page.py" line="342" />
             <source>Asesor en este equipo</source>
             <translation>Adviser on this computer</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="350" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="376" />
             <source>Añadir moneda</source>
             <translation>Add currency</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="381" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="407" />
             <source>Base de datos</source>
             <translation>Database</translation>
         </message>
@@ -3967,22 +3982,22 @@
             <translation>Rumbo database (*.db)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="227" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="253" />
             <source>Base de datos de Rumbo (*.db);;Todos los archivos (*)</source>
             <translation>Rumbo database (*.db);;All files (*)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="315" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="341" />
             <source>Cambiar de asesor…</source>
             <translation>Change adviser…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="335" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="361" />
             <source>Centro</source>
             <translation>Centre</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="378" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="404" />
             <source>Comprueba que ningún cambio registrado haya sido modificado o borrado por fuera de Rumbo.</source>
             <translation>Checks that no recorded change was altered or deleted outside Rumbo.</translation>
         </message>
@@ -3992,9 +4007,15 @@
             <translation>Settings saved.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="204" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="202" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="215" />
             <source>Consulte con el coordinador antes de sincronizar.</source>
             <translation>Talk to the coordinator before syncing.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/settings_page.py" line="230" />
+            <source>Contacto</source>
+            <translation>Contact</translation>
         </message>
         <message>
             <location filename="../../desktop/gui/settings/settings_page.py" line="174" />
@@ -4002,32 +4023,32 @@
             <translation>Backup saved to {path}.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="375" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="401" />
             <source>Copia de seguridad…</source>
             <translation>Back up…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="370" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="396" />
             <source>El cambio de idioma se aplica al volver a abrir Rumbo.</source>
             <translation>A new language takes effect when Rumbo is reopened.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="220" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="246" />
             <source>El cambio {seq} de «{device}» ({record}, {when}) {what}.</source>
             <translation>Change {seq} of “{device}” ({record}, {when}) {what}.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="196" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="207" />
             <source>El historial está íntegro: {changes} cambios de 1 equipo verificados.</source>
             <translation>The history is intact: {changes} changes from 1 device verified.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="198" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="209" />
             <source>El historial está íntegro: {changes} cambios de {devices} equipos verificados.</source>
             <translation>The history is intact: {changes} changes from {devices} devices verified.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="201" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="212" />
             <source>El historial fue alterado. {first}</source>
             <translation>The history was altered. {first}</translation>
         </message>
@@ -4037,14 +4058,24 @@
             <translation>The language will change the next time you open Rumbo.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="327" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="353" />
             <source>Elegir logotipo…</source>
             <translation>Choose logo…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="367" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="230" />
+            <source>Empresa</source>
+            <translation>Firm</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/settings_page.py" line="393" />
             <source>Este equipo</source>
             <translation>This computer</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/settings_page.py" line="231" />
+            <source>Evaluación</source>
+            <translation>Assessment</translation>
         </message>
         <message>
             <location filename="../../desktop/gui/settings/settings_page.py" line="102" />
@@ -4067,110 +4098,130 @@
             <translation>Save backup</translation>
         </message>
         <message>
+            <location filename="../../desktop/gui/settings/settings_page.py" line="198" />
+            <source>Hay cambios hechos fuera de Rumbo o por quien no podía hacerlos. {first}</source>
+            <translation>There are changes made outside Rumbo or by someone who could not make them. {first}</translation>
+        </message>
+        <message>
             <location filename="../../desktop/gui/settings/settings_page.py" line="137" />
             <source>Imágenes (*.png *.jpg *.jpeg)</source>
             <translation>Images (*.png *.jpg *.jpeg)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="244" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="270" />
             <source>La copia se restauró. Cierre y vuelva a abrir Rumbo para usarla.</source>
             <translation>The backup was restored. Close and reopen Rumbo to use it.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="338" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="364" />
             <source>Logotipo (para los informes)</source>
             <translation>Logo (for the reports)</translation>
         </message>
         <message>
             <location filename="../../desktop/gui/settings/settings_page.py" line="137" />
-            <location filename="../../desktop/gui/settings/settings_page.py" line="326" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="352" />
             <source>Logotipo del centro</source>
             <translation>Centre logo</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="236" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="262" />
             <source>Los datos actuales se reemplazarán por los de la copia (se guardan aparte por si acaso). Después tendrá que volver a abrir Rumbo. ¿Continuar?</source>
             <translation>The current data will be replaced by the backup’s (they are kept aside just in case). You will then need to reopen Rumbo. Continue?</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="246" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="272" />
             <source>Los datos anteriores quedaron en {path}.</source>
             <translation>The previous data were kept in {path}.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="342" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="368" />
             <source>Moneda (ISO)</source>
             <translation>Currency (ISO)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="280" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="306" />
             <source>Ninguno elegido</source>
             <translation>None chosen</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="371" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="397" />
             <source>Nombre del &amp;equipo</source>
             <translation>Co&amp;mputer name</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="328" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="231" />
+            <source>Nota</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/settings_page.py" line="232" />
+            <source>Parámetro</source>
+            <translation>Setting</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/settings_page.py" line="354" />
             <source>Quitar</source>
             <translation>Remove</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="351" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="377" />
             <source>Quitar moneda</source>
             <translation>Remove currency</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="257" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="231" />
+            <source>Respuesta</source>
+            <translation>Answer</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/settings_page.py" line="283" />
             <source>Restaurando la copia…</source>
             <translation>Restoring the backup…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="235" />
-            <location filename="../../desktop/gui/settings/settings_page.py" line="248" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="261" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="274" />
             <source>Restaurar copia</source>
             <translation>Restore backup</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="226" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="252" />
             <source>Restaurar copia de seguridad</source>
             <translation>Restore backup</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="376" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="402" />
             <source>Restaurar copia…</source>
             <translation>Restore backup…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="354" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="380" />
             <source>Se proponen al registrar montos en otra moneda; cada empresa guarda el tipo de cambio que se usó.</source>
             <translation>Suggested when amounts are entered in another currency; each firm keeps the rate that was used.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="293" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="319" />
             <source>Sin logotipo</source>
             <translation>No logo</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="203" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="214" />
             <source>También en el historial de otros {n} equipos.</source>
             <translation>Also in the history of {n} other devices.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="347" />
-            <location filename="../../desktop/gui/settings/settings_page.py" line="352" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="373" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="378" />
             <source>Tipos de cambio</source>
             <translation>Exchange rates</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="348" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="374" />
             <source>Una fila por moneda: su código ISO y cuántas unidades valen un dólar. F2 o escribir edita la celda elegida.</source>
             <translation>One row per currency: its ISO code and how many units make one dollar. F2 or typing edits the chosen cell.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="342" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="368" />
             <source>Unidades por 1 US$</source>
             <translation>Units per US$1</translation>
         </message>
@@ -4182,64 +4233,79 @@
             <translation>Verifying the history…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="377" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="403" />
             <source>Verificar el &amp;historial</source>
             <translation>Verify the &amp;history</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="210" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="201" />
+            <source>Y {n} más (rumbo check los lista).</source>
+            <translation>And {n} more (rumbo check lists them).</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/settings_page.py" line="236" />
             <source>asesor</source>
             <translation>adviser</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="210" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="236" />
             <source>contacto</source>
             <translation>contact</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="210" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="236" />
             <source>empresa</source>
             <translation>firm</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="211" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="237" />
             <source>evaluación</source>
             <translation>assessment</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="215" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="241" />
             <source>fue modificado después de registrarse</source>
             <translation>was modified after it was recorded</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="216" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="242" />
             <source>le falta un cambio anterior, que fue borrado</source>
             <translation>is missing an earlier change, which was deleted</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="217" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="243" />
             <source>no lleva sello aunque los cambios anteriores sí</source>
             <translation>carries no seal although the earlier changes do</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="211" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="237" />
             <source>nota</source>
             <translation>note</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="321" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="347" />
             <source>p. ej. CDMYPE UNICAES Santa Ana</source>
             <translation>e.g. CDMYPE UNICAES Santa Ana</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="212" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="238" />
             <source>parámetro</source>
             <translation>setting</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="211" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="237" />
             <source>respuesta</source>
             <translation>answer</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/settings_page.py" line="227" />
+            <source>{record} no coincide con su historial ({detail}).</source>
+            <translation>{record} does not match its history ({detail}).</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/settings_page.py" line="225" />
+            <source>{record}: {detail}, que no era administrador en ese momento.</source>
+            <translation>{record}: {detail}, who was not an administrator at the time.</translation>
         </message>
     </context>
     <context>
@@ -4309,279 +4375,279 @@
     <context>
         <name>SyncPage</name>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="625" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="630" />
             <source> (centro)</source>
             <translation> (centre)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="203" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="208" />
             <source>&amp;Exportar paquete…</source>
             <translation>&amp;Export bundle…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="204" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="209" />
             <source>&amp;Importar paquete…</source>
             <translation>&amp;Import bundle…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="285" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="290" />
             <source>&amp;Resolver…</source>
             <translation>&amp;Resolve…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="235" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="240" />
             <source>&amp;Sincronizar ahora</source>
             <translation>&amp;Sync now</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="635" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="640" />
             <source>(solo campos calculados)</source>
             <translation>(calculated fields only)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="294" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="299" />
             <source>Aplicados</source>
             <translation>Applied</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="555" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="560" />
             <source>Aplicando el paquete…</source>
             <translation>Applying the bundle…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="295" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="300" />
             <source>Archivo</source>
             <translation>File</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="294" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="299" />
             <source>Cambios</source>
             <translation>Changes</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="283" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="288" />
             <source>Campos en conflicto</source>
             <translation>Fields in conflict</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="201" />
-            <location filename="../../desktop/gui/sync/sync_page.py" line="481" />
-            <location filename="../../desktop/gui/sync/sync_page.py" line="628" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="206" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="486" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="633" />
             <source>Centro</source>
             <translation>Centre</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="232" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="237" />
             <source>Centro (si el servidor tiene varios)</source>
             <translation>Centre (if the server has several)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="233" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="238" />
             <source>Centro de este equipo en el servidor</source>
             <translation>This computer's centre on the server</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="294" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="299" />
             <source>Conflictos</source>
             <translation>Conflicts</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="303" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="308" />
             <source>Conflictos pendientes</source>
             <translation>Pending conflicts</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="640" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="645" />
             <source>Conflictos pendientes ({n})</source>
             <translation>Pending conflicts ({n})</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="302" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="307" />
             <source>Conflictos, historial y equipos</source>
             <translation>Conflicts, history and devices</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="295" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="300" />
             <source>Contenido</source>
             <translation>Contents</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="230" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="235" />
             <source>Dirección del servidor con el usuario del técnico</source>
             <translation>Server address with the technician's user</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="564" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="569" />
             <source>El paquete «{file}» no trae ningún cambio; no se registró nada.</source>
             <translation>The bundle «{file}» carries no change; nothing was recorded.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="561" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="566" />
             <source>El paquete «{file}» ya se había importado; no cambió nada.</source>
             <translation>The bundle “{file}” had already been imported; nothing changed.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="643" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="648" />
             <source>Enviado</source>
             <translation>Sent</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="262" />
-            <location filename="../../desktop/gui/sync/sync_page.py" line="293" />
-            <location filename="../../desktop/gui/sync/sync_page.py" line="296" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="267" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="298" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="301" />
             <source>Equipo</source>
             <translation>Computer</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="481" />
-            <location filename="../../desktop/gui/sync/sync_page.py" line="628" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="486" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="633" />
             <source>Equipo de campo</source>
             <translation>Field computer</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="200" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="205" />
             <source>Equipo de campo (laptop)</source>
             <translation>Field computer (laptop)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="284" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="289" />
             <source>Equipos</source>
             <translation>Computers</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="301" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="306" />
             <source>Equipos conocidos</source>
             <translation>Known computers</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="268" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="273" />
             <source>Equipos de confianza</source>
             <translation>Trusted computers</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="509" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="514" />
             <source>Escribiendo el paquete…</source>
             <translation>Writing the bundle…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="263" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="268" />
             <source>Estado</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="208" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="213" />
             <source>Este equipo</source>
             <translation>This computer</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="346" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="351" />
             <source>Este equipo no sincroniza con un servidor; el técnico da la dirección para inscribirlo.</source>
             <translation>This device does not sync with a server; the technician gives the address to enrol it.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="398" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="403" />
             <source>Este equipo se llama ahora «{name}».</source>
             <translation>This computer is now called “{name}”.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="496" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="501" />
             <source>Exportar paquete</source>
             <translation>Export bundle</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="284" />
-            <location filename="../../desktop/gui/sync/sync_page.py" line="293" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="289" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="298" />
             <source>Fecha</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="262" />
-            <location filename="../../desktop/gui/sync/sync_page.py" line="296" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="267" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="301" />
             <source>Función</source>
             <translation>Role</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="214" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="219" />
             <source>Función:</source>
             <translation>Role:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="412" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="417" />
             <source>Guardar la tarjeta de este equipo</source>
             <translation>Save this computer's card</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="265" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="270" />
             <source>Guardar la tarjeta de este equipo…</source>
             <translation>Save this computer's card…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="198" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="203" />
             <source>Guardar nombre</source>
             <translation>Save name</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="300" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="305" />
             <source>Historial de paquetes</source>
             <translation>Bundle history</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="262" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="267" />
             <source>Huella</source>
             <translation>Fingerprint</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="271" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="276" />
             <source>Huella de este equipo:</source>
             <translation>This computer's fingerprint:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="526" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="531" />
             <source>Importar paquete</source>
             <translation>Import bundle</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="234" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="239" />
             <source>Ins&amp;cribir este equipo</source>
             <translation>En&amp;rol this device</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="430" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="435" />
             <source>Inscribir un equipo</source>
             <translation>Enrol a computer</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="266" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="271" />
             <source>Inscribir un equipo…</source>
             <translation>Enrol a computer…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="487" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="492" />
             <source>Inscrito el {date}</source>
             <translation>Enrolled on {date}</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="518" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="523" />
             <source>Lleva todos los datos porque aún no se conoce lo que tiene el destino.</source>
             <translation>Carries all the data because what the destination holds is not known yet.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="623" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="628" />
             <source>Ningún equipo inscrito todavía</source>
             <translation>No computer enrolled yet</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="576" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="581" />
             <source>No se hizo ningún cambio.</source>
             <translation>No change was made.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="213" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="218" />
             <source>Nombre:</source>
             <translation>Name:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="216" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="221" />
             <source>Paquetes</source>
             <translation>Bundles</translation>
         </message>
@@ -4590,87 +4656,87 @@
             <translation>Rumbo bundles (*.rumbo)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="219" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="224" />
             <source>Para:</source>
             <translation>To:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="643" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="648" />
             <source>Recibido</source>
             <translation>Received</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="283" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="288" />
             <source>Registro</source>
             <translation>Record</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="304" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="309" />
             <source>Registros que dos equipos modificaron a la vez. Enter o doble clic abre el elegido para resolverlo.</source>
             <translation>Records two devices changed at the same time. Enter or a double click opens the chosen one to settle it.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="538" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="543" />
             <source>Revisando el paquete…</source>
             <translation>Checking the bundle…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="485" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="490" />
             <source>Revocado el {date}</source>
             <translation>Revoked on {date}</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="267" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="272" />
             <source>Revocar</source>
             <translation>Revoke</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="468" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="473" />
             <source>Revocar equipo</source>
             <translation>Revoke computer</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="567" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="572" />
             <source>Se aplicó «{file}» de {source}: {records} ({applied} cambios, {conflicts} conflictos).</source>
             <translation>Applied “{file}” from {source}: {records} ({applied} changes, {conflicts} conflicts).</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="515" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="520" />
             <source>Se escribió «{file}» para {to}: {records} ({n} cambios).</source>
             <translation>Wrote “{file}” for {to}: {records} ({n} changes).</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="424" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="429" />
             <source>Se guardó la tarjeta «{file}». Al inscribirla en el otro equipo, compruebe que allí se vea la huella {fingerprint}.</source>
             <translation>Card “{file}” saved. When it is enrolled on the other computer, check that the fingerprint shown there is {fingerprint}.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="293" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="298" />
             <source>Sentido</source>
             <translation>Direction</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="239" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="244" />
             <source>Servidor del centro</source>
             <translation>Centre server</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="354" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="359" />
             <source>Servidor {where} · todavía sin sincronizar.</source>
             <translation>Server {where} · not synced yet.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="351" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="356" />
             <source>Servidor {where} · última sincronización {when}: {what}</source>
             <translation>Server {where} · last sync {when}: {what}</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="384" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="389" />
             <source>Sincronizando con el servidor…</source>
             <translation>Syncing with the server…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="277" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="282" />
             <source>Solo se aceptan paquetes de los equipos inscritos aquí, y solo para ellos se escriben.</source>
             <translation>Bundles are accepted only from the computers enrolled here, and written only for them.</translation>
         </message>
@@ -4679,38 +4745,38 @@
             <translation>Computer cards (*.json)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="514" />
-            <location filename="../../desktop/gui/sync/sync_page.py" line="644" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="519" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="649" />
             <source>cualquier equipo</source>
             <translation>any computer</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="636" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="641" />
             <source>desconocido</source>
             <translation>unknown</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="453" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="458" />
             <source>«{name}» quedó inscrito: sus paquetes se aceptarán aquí y se le podrán escribir.</source>
             <translation>“{name}” is enrolled: its bundles will be accepted here and bundles can be written for it.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="475" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="480" />
             <source>«{name}» quedó revocado: sus paquetes ya no se aceptarán.</source>
             <translation>“{name}” is revoked: its bundles will no longer be accepted.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="465" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="470" />
             <source>¿Revocar «{name}»? Sus paquetes, también los ya escritos, se rechazarán, y no se le escribirán más. Para volver a confiar en él habrá que inscribirlo de nuevo.</source>
             <translation>Revoke “{name}”? Its bundles, including those already written, will be refused, and no more will be written for it. To trust it again it must be enrolled again.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="297" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="302" />
             <source>Último enviado</source>
             <translation>Last sent</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="296" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="301" />
             <source>Último recibido</source>
             <translation>Last received</translation>
         </message>

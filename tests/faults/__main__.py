@@ -45,6 +45,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from db import changelog, records  # noqa: E402
+from tests.report_blocks import write_block  # noqa: E402
 from db.schema import RECORD_TABLES  # noqa: E402
 from desktop.domain.errors import UserError  # noqa: E402
 from desktop.services import maintenance, sync  # noqa: E402
@@ -323,7 +324,7 @@ def write_report(tallies: dict[str, Tally], seed: int, seconds: float, out: Path
     lines.append(f"| **all** | {total.tried} | {total.held} | {total.tried - total.held} |")
     failures = [f for t in tallies.values() for f in t.failures]
     lines += ["", "## Failures", ""] + ([f"- {f}" for f in failures] or ["None."]) + [""]
-    out.write_text("\n".join(lines), encoding="utf-8")
+    write_block(out, "faults", "\n".join(lines))
 
 
 def main(argv: list[str] | None = None) -> int:

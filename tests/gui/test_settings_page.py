@@ -177,3 +177,20 @@ def test_verify_history_says_it_holds_then_names_the_altered_change(page, contex
     assert text.startswith(f"El historial fue alterado. El cambio {seq} de «")
     assert "(empresa «Café <Luna> & 🌙»," in text and "fue modificado después de registrarse." in text
     assert page.history_status.textFormat() == Qt.TextFormat.PlainText  # the name shows as typed
+
+
+@pytest.mark.attack(8, 'A role raised outside Rumbo passes Verificar el historial')
+def test_verify_history_names_a_row_changed_outside_rumbo(page, context, qtbot):
+    """Issue 31 item 8: a role raised in the table (the key in hand, an SQL tool) is named."""
+    adviser = context.storage.conn.execute("SELECT id FROM advisers LIMIT 1").fetchone()
+    if adviser is None:
+        from db import records
+
+        records.insert(context.storage, "advisers", {"name": "Beto <b>", "active": True}, None)
+    with context.storage.db.conn:
+        context.storage.conn.execute("UPDATE advisers SET role = 'administrator'")
+    qtbot.mouseClick(page.findChild(QPushButton, "verifyHistory"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "fuera de Rumbo" in page.history_status.text())
+    text = page.history_status.text()
+    assert text.startswith("Hay cambios hechos fuera de Rumbo o por quien no podía hacerlos. Asesor «")
+    assert "no coincide con su historial (role)." in text and text.endswith("antes de sincronizar.")

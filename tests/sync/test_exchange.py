@@ -230,17 +230,18 @@ def test_bundle_with_a_dangling_reference_is_refused_whole(devices, folder):
     f = _firm(c, "Ya estaba")
     before = logical_hash(c)
     firm_state = dict(f, id="ghost-firm", rev=1)
-    ok = BundleChange("dev-x", 1, "firms", "ok-firm", 1, "insert", {"dev-x": 1},
+    x = a.device_id  # laptop A's own changes (another device's would need its signed head)
+    ok = BundleChange(x, 1, "firms", "ok-firm", 1, "insert", {x: 1},
                       dict(f, id="ok-firm", rev=1, legal_name="Nueva"), "2025-01-01T00:00:00Z", None)
     orphan_state = {"id": "ev1", "firm_id": firm_state["id"], "questionnaire_id": "q", "questionnaire_version": "1",
                     "status": "draft", "started_at": "2025-01-01T00:00:00Z", "created_at": "2025-01-01T00:00:00Z",
-                    "updated_at": "2025-01-01T00:00:00Z", "rev": 1, "origin": "dev-x"}
-    orphan = BundleChange("dev-x", 2, "assessments", "ev1", 1, "insert", {"dev-x": 2}, orphan_state,
+                    "updated_at": "2025-01-01T00:00:00Z", "rev": 1, "origin": x}
+    orphan = BundleChange(x, 2, "assessments", "ev1", 1, "insert", {x: 2}, orphan_state,
                           "2025-01-01T00:00:00Z", None)
     path = folder / "x.rumbo"
     # Written with laptop A's keys (enrolled at the centre): the signature is good, the contents are not.
     write_bundle(path, [ok, orphan], source_id=a.device_id, source_name="Otro", created_at="2025-01-01T00:00:00Z",
-                 knowledge={"dev-x": 2}, signer=trust.local_keys(a), recipient=trust.local_keys(c).public)
+                 knowledge={x: 2}, signer=trust.local_keys(a), recipient=trust.local_keys(c).public)
     with pytest.raises(BundleError) as err:
         sync.import_bundle(c, path)
     assert err.value.kind == "inconsistent"

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from db import assessments
 from desktop.domain.errors import UserError
+from db.audit import audit
 from desktop.services import sync
 from desktop.services.registry import firms
 from desktop.services.storage import open_database
@@ -100,6 +101,7 @@ def test_duplicates_decisions_and_undos_converge_in_any_order(ops, order):
                     exchange(devs[2], devs[laptop], folder)
             states = [_state(d) for d in devs]
             assert states[0] == states[1] == states[2]
+            assert all(audit(d.conn).findings == [] for d in devs)  # merges and undos keep rows and history together
             for d in devs:  # nothing live is left under an absorbed firm
                 assert d.conn.execute(
                     "SELECT count(*) FROM assessments a JOIN sync_merges m ON m.from_id = a.firm_id"

@@ -8,6 +8,8 @@ work, so the new edit is taken as "already known" and silently dropped.
 from __future__ import annotations
 
 import shutil
+
+import pytest
 from collections import Counter
 
 from db import changelog
@@ -146,3 +148,53 @@ def test_changes_of_the_retired_origin_still_travel(tmp_path):
     with open_database(moved) as storage:
         assert set(origins) == {first_origin, storage.device_id}
     assert _firm(centre, ids[0])["notes"] == "después de mover" and _firm(centre, ids[1]) is not None
+
+
+def _register(path, name):
+    with open_database(path) as storage:
+        return firms.register_firm(storage, {"legal_name": name, "country": "SV"}, None)["id"]
+
+
+def _live_names(path):
+    with open_database(path) as storage:
+        return {r[0] for r in storage.conn.execute("SELECT legal_name FROM firms WHERE deleted_at IS NULL")}
+
+
+@pytest.mark.attack(5, 'A restored laptop never gets back what its restore lost (by bundle, every order)')
+@pytest.mark.parametrize("centre_first", [False, True], ids=["laptop-writes-first", "centre-writes-first"])
+@pytest.mark.parametrize("address", ["enrolled-id", "name"])
+def test_the_centre_sends_back_the_firms_a_restore_lost(tmp_path, centre_first, address):
+    """Issue 31 item 5: 5 firms on the laptop, 7 at the centre after three rounds, when the centre
+    wrote for the id it enrolled (the laptop's id before the restore)."""
+    laptop, centre = tmp_path / "laptop.db", tmp_path / "centro.db"
+    first_id, _ids = _laptop_with_firms(laptop, 3)
+    bundles = iter(tmp_path / f"b{i}.rumbo" for i in range(100))
+
+    def laptop_to_centre():
+        _send(laptop, centre, next(bundles))
+
+    def centre_to_laptop():
+        path = next(bundles)
+        with open_database(centre) as storage:
+            sync.export_bundle(storage, path, peer=first_id if address == "enrolled-id" else "Laptop Ana")
+        with open_database(laptop) as storage:
+            sync.import_bundle(storage, path)
+
+    laptop_to_centre()
+    with open_database(laptop) as storage:
+        maintenance.backup_database(storage, tmp_path / "lunes.db")
+    lost = {_register(laptop, "Perdida 1"), _register(laptop, "Perdida 2")}
+    laptop_to_centre()
+    maintenance.restore_database(laptop, tmp_path / "lunes.db")
+    _register(laptop, "Nueva 1")
+    _register(laptop, "Nueva 2")
+    assert len(_live_names(laptop)) == 5
+
+    for _round in range(3):
+        for step in ((centre_to_laptop, laptop_to_centre) if centre_first else (laptop_to_centre, centre_to_laptop)):
+            step()
+    assert _live_names(laptop) == _live_names(centre)
+    assert {"Perdida 1", "Perdida 2", "Nueva 1", "Nueva 2"} <= _live_names(laptop) and len(_live_names(laptop)) == 7
+    with open_database(laptop) as storage:
+        assert all(firms.get_firm(storage, f) is not None for f in lost)
+    _origin_numbers_are_unique(laptop, centre)

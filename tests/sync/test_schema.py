@@ -7,11 +7,12 @@ from db.sync.schema import apply_sync_migrations
 from db.sync.state import ensure_schema
 
 SYNC_TABLES = {"sync_local", "sync_peers", "sync_changes", "sync_heads", "sync_conflicts", "sync_merges",
-               "sync_distinct", "sync_bundles", "sync_keys", "sync_trusted"}
+               "sync_distinct", "sync_bundles", "sync_keys", "sync_trusted", "sync_authority_refused",
+               "sync_origins"}
 
 
 MIGRATIONS = ["0001_sync_tables", "0002_distinct_firms", "0003_device_keys", "0004_change_links",
-              "0005_centre_server"]
+              "0005_centre_server", "0007_authority_and_attestations"]
 
 
 def _keys(storage) -> tuple:

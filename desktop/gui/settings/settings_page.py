@@ -37,7 +37,7 @@ from desktop.gui.shared import messages
 from desktop.gui.shared.accessibility import add_shortcut, tone
 from desktop.gui.shared.fields import combo, country_choices
 from desktop.gui.shared.i18n import LANGUAGES
-from desktop.services import profile
+from desktop.services import maintenance, profile
 from desktop.services.storage import open_database
 
 LANG_KEY = "ui/lang"
@@ -184,14 +184,25 @@ class SettingsPage(QWidget):
             storage = open_database(db_path)
             try:
                 progress.update(0, 0, self.tr("Verificando el historial…"))
-                return profile.verify_history(storage)
+                return profile.verify_history(storage), maintenance.audit_history(storage)
             finally:
                 storage.close()
 
         self.context.runner.run(work, self._show_history, self._failed, label=self.tr("Verificando el historial…"),
                                 parent_widget=self, cancellable=False)
 
-    def _show_history(self, report) -> None:
+    def _show_history(self, reports) -> None:
+        report, audited = reports
+        if report.ok and not audited.ok:
+            first = audited.findings[0]
+            text = self.tr("Hay cambios hechos fuera de Rumbo o por quien no podía hacerlos. {first}").format(
+                first=self._finding_text(first))
+            if len(audited.findings) > 1:
+                text += " " + self.tr("Y {n} más (rumbo check los lista).").format(n=len(audited.findings) - 1)
+            text += " " + self.tr("Consulte con el coordinador antes de sincronizar.")
+            self.history_status.setText(text)
+            self.history_status.setStyleSheet(f"color: {tone('#c62828')}; font-weight: bold;")
+            return
         if report.ok:
             text = (self.tr("El historial está íntegro: {changes} cambios de 1 equipo verificados.")
                     if report.origins <= 1 else
@@ -204,6 +215,21 @@ class SettingsPage(QWidget):
             text += " " + self.tr("Consulte con el coordinador antes de sincronizar.")
         self.history_status.setText(text)
         self.history_status.setStyleSheet("" if report.ok else f"color: {tone('#c62828')}; font-weight: bold;")
+
+    def _finding_text(self, finding) -> str:
+        record = self._record_word(finding.table) + (f" «{finding.label}»" if finding.label else "")
+        if finding.kind == "history_cut":
+            return self.tr("Al historial de «{device}» le faltan cambios del final ({detail}).").format(
+                device=finding.label, detail=finding.detail)
+        if finding.kind == "authority":
+            return self.tr("{record}: {detail}, que no era administrador en ese momento.").format(
+                record=record, detail=finding.detail)
+        return self.tr("{record} no coincide con su historial ({detail}).").format(record=record, detail=finding.detail)
+
+    def _record_word(self, table: str) -> str:
+        return {"firms": self.tr("Empresa"), "advisers": self.tr("Asesor"), "contacts": self.tr("Contacto"),
+                "assessments": self.tr("Evaluación"), "answers": self.tr("Respuesta"), "notes": self.tr("Nota"),
+                "settings": self.tr("Parámetro")}.get(table, table)
 
     def _break_text(self, brk) -> str:
         records = {

@@ -128,6 +128,11 @@ class BundlePreviewDialog(QDialog):
         if preview.conflicts_expected:
             layout.addWidget(QLabel(self.tr("Los conflictos no sobrescriben nada: se guardan las dos versiones "
                                             "y usted decide después en la lista de conflictos."), wordWrap=True))
+        if preview.authority_refused:
+            layout.addWidget(QLabel(self.tr("{n} cambios de rol, usuario o estado de asesores no se aplicarán aquí: "
+                                            "quién entra a esta base y con qué rol lo decide su administrador.").format(
+                                                n=preview.authority_refused),
+                                    objectName="previewAuthority", wordWrap=True))
         buttons = QDialogButtonBox()
         self.apply_button = buttons.addButton(self.tr("&Aplicar"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.apply_button.setObjectName("applyBundle")
