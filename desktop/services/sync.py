@@ -48,7 +48,8 @@ __all__ = [
 
 LOCAL, REMOTE = "local", "remote"
 # Firm fields the service derives or caches itself: never asked of the adviser.
-DERIVED_FIRM_FIELDS = frozenset({"sales_usd", "assets_usd", "exports_usd", "size_class", "stage", "band"})
+DERIVED_FIRM_FIELDS = frozenset({"sales_usd", "assets_usd", "exports_usd", "size_class", "stage", "band",
+                                 "size_rulebook", "size_law_class", "size_law_subclass", "size_law_rulebook"})
 
 
 @dataclass(frozen=True)
