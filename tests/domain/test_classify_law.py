@@ -12,6 +12,7 @@ import pytest
 from desktop.domain.errors import DataFileError
 from desktop.domain.sizing import FirmFigures, classify, load_rulebooks
 from desktop.domain.sizing.parse import parse_file as parse_law_file
+from desktop.domain.sizing.definitions import law_set
 from desktop.domain.sizing.law import LawSet, classify_law, differences
 from desktop.domain.sizing.wages import parse_wage_table
 from desktop.domain.datafiles import read_json
@@ -125,7 +126,7 @@ def test_differences_name_each_criterion_on_both_sides(laws):
 
 @pytest.fixture(scope="module")
 def shipped() -> LawSet:
-    return LawSet(load_rulebooks().books("law"), [])
+    return law_set()
 
 
 @pytest.mark.parametrize(("sales", "expected"), [
@@ -153,7 +154,7 @@ def test_panama_law_counts_only_gross_income(shipped):
 
 
 def test_every_shipped_law_cites_an_instrument_and_an_address():
-    for book in load_rulebooks().books("law"):
+    for book in law_set().books():
         assert "artículo" in book.source.es and "https://" in book.source.es, book.id
 
 

@@ -118,4 +118,4 @@ def size_class_of(row: Mapping[str, Any]) -> str:
     figures = FirmFigures(employees=row.get("employees"), sales_usd=row.get("sales_usd"),
                           assets_usd=row.get("assets_usd"), exports_usd=row.get("exports_usd"),
                           sector=row.get("sector_isic"))
-    return size_class(row["country"], figures)
+    return size_class_with_book(row["country"], figures)[0]
