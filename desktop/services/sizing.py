@@ -190,9 +190,10 @@ class ImportPreview:
     changes: list[dict] = field(default_factory=list)  # firm_id, legal_name, before, after (field dicts)
 
     def transitions(self) -> list[tuple[str, str, int]]:
-        """(class before, class after, how many firms), largest first, for the law's class."""
+        """(class before, class after, how many firms) of the firms whose law class changes, largest first."""
         counts = Counter((c["before"].get("size_law_class") or "sin_clasificar",
-                          c["after"].get("size_law_class") or "sin_clasificar") for c in self.changes)
+                          c["after"].get("size_law_class") or "sin_clasificar") for c in self.changes
+                         if c["before"].get("size_law_class") != c["after"].get("size_law_class"))
         return sorted(((a, b, n) for (a, b), n in counts.items()), key=lambda t: (-t[2], t[0], t[1]))
 
     @property

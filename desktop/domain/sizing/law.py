@@ -277,13 +277,17 @@ def _no_wage(book: Rulebook, on_date: datetime.date) -> Bilingual:
 
 
 def differences(study: Classification, law: LawClassification, lang: str = "es") -> str | None:
-    """Why the two classes differ, criterion by criterion; None when they agree or the law gives none."""
+    """Why the two classes differ: each criterion the two read differently; None when they agree
+    or the law gives no class."""
     if law.inner is None or law.size_class == study.size_class:
         return None
     by_law = {r.criterion: r for r in law.inner.criteria}
     by_study = {r.criterion: r for r in study.criteria}
     parts = []
     for name in dict.fromkeys([*by_law, *by_study]):
+        if name in by_law and name in by_study and by_law[name].size_class == by_study[name].size_class \
+                and by_law[name].ceiling == by_study[name].ceiling:
+            continue
         crit = CRITERION_LONG[name].text(lang)
         sides = []
         for who, result in (("law" if lang == "en" else "la ley", by_law.get(name)),
