@@ -165,3 +165,22 @@ def test_definition_rows_list_dates_and_sources(storage, sv_firms):
     wages = next(r for r in rows if r.kind == "minimum_wage")
     assert (wages.valid, wages.origin) == ("desde 2014-01-01", "importada") and wages.record_id
     assert sum(1 for r in rows if r.kind == "study") == 7
+
+
+def test_the_client_pdf_prints_both_classes_and_why_they_differ(storage, sv_firms):
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    from desktop.services.reporting import client_report_pdf
+
+    _import(storage, "wages.json", "law-wages-2014.json")
+    text = " ".join(" ".join((page.extract_text() or "").split())
+                    for page in PdfReader(BytesIO(client_report_pdf(storage, sv_firms[0]["id"]))).pages)
+    assert "Según la ley vigente Microempresa" in text
+    assert "Ley aplicada: Ley de prueba en salarios mínimos, versión 2014" in text
+    assert "Según la tabla del estudio (CEPAL, Cuadro 1) Pequeña empresa" in text
+    assert "Las dos clases difieren: ventas brutas — la ley: microempresa (tope 164.100 USD)" in text
+    pa_text = " ".join(page.extract_text() or "" for page in
+                       PdfReader(BytesIO(client_report_pdf(storage, sv_firms[2]["id"]))).pages)
+    assert "Gaceta Oficial N.º 24106" in " ".join(pa_text.split())
