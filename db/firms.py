@@ -25,6 +25,7 @@ FIRM_FIELDS = (
     "sales_amount", "assets_amount", "exports_amount", "sales_usd", "assets_usd", "exports_usd",
     "owner_name", "owner_gender", "contact_name", "contact_gender", "phone", "email", "notes",
     "adviser_id", "size_class", "stage", "band",
+    "size_rulebook", "size_law_class", "size_law_subclass", "size_law_rulebook",
 )
 
 

@@ -440,9 +440,55 @@ def m0008_advisory_record(db: Database) -> None:
     ])
 
 
+@MIGRATIONS(name="0009_size_definitions")
+def m0009_size_definitions(db: Database) -> None:
+    """Size under the law in force beside the study's table (issue 35).
+
+    Firms keep, beside ``size_class`` (the study's table), the rulebook that gave it
+    (``size_rulebook``, "id@version") and the class under the law in force:
+    ``size_law_class`` (the study's class when no law is loaded for the country, so a
+    list by law never goes blank), ``size_law_subclass`` and ``size_law_rulebook``
+    ("id@version" of the law; NULL when the study's class stood in). Existing firms
+    start with the study's class there until a coordinator re-classifies.
+
+    ``size_definitions`` holds the law rulebooks and minimum-wage tables a centre
+    imported (the JSON as read, checked), and ``size_reclassifications`` each explicit
+    re-classification with every firm's classes before and after, so it can be undone.
+    Both are records: they sync to the centre's laptops and keep their history.
+    """
+    _run(db, 7, [
+        "ALTER TABLE firms ADD COLUMN size_rulebook TEXT",
+        "ALTER TABLE firms ADD COLUMN size_law_class TEXT",
+        "ALTER TABLE firms ADD COLUMN size_law_subclass TEXT",
+        "ALTER TABLE firms ADD COLUMN size_law_rulebook TEXT",
+        "UPDATE firms SET size_law_class = size_class",
+        # Sorting and filtering the list by the law's class walks this index as 0003's do.
+        "CREATE INDEX firms_live_size_law_class ON firms(size_law_class, id) WHERE deleted_at IS NULL",
+        f"""CREATE TABLE size_definitions (
+            id TEXT PRIMARY KEY,
+            kind TEXT NOT NULL CHECK (kind IN ('law', 'minimum_wage')),
+            def_id TEXT NOT NULL,
+            version TEXT NOT NULL,
+            country TEXT NOT NULL,
+            body TEXT NOT NULL,
+            file_name TEXT,
+            {_META}
+        )""",
+        "CREATE INDEX size_definitions_ref ON size_definitions(kind, def_id, version)",
+        f"""CREATE TABLE size_reclassifications (
+            id TEXT PRIMARY KEY,
+            reason TEXT NOT NULL,
+            changes TEXT NOT NULL,
+            undone_at TEXT,
+            {_META}
+        )""",
+    ])
+
+
 # The schema version this code writes and understands.
-SCHEMA_VERSION = 6  # the user_version of the last migration that changed tables (0003, 0004 only index)
+SCHEMA_VERSION = 7  # the user_version of the last migration that changed tables (0003, 0004 only index)
 
 # Tables whose rows follow the record model and are written through db.records.
 RECORD_TABLES = ("firms", "advisers", "contacts", "assessments", "answers", "notes", "settings",
-                 "advisory_sessions", "plan_items", "impact_milestones")
+                 "advisory_sessions", "plan_items", "impact_milestones", "size_definitions",
+                 "size_reclassifications")

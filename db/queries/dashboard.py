@@ -33,6 +33,8 @@ NO_BAND = "sin_banda"
 GAP_BELOW = 40  # a dimension scored under 40/100 (band "inicial") is a gap
 FIRM_GROUPS = {
     "size_class": "coalesce(f.size_class, 'sin_clasificar')",
+    # The law in force (the study's class where no law gave one, see migration 0009); laptops only.
+    "size_law_class": "coalesce(f.size_law_class, f.size_class, 'sin_clasificar')",
     "division": "coalesce(substr(f.sector_isic, 1, 2), '')",
     "country": "f.country",
     "department": "f.country || '|' || coalesce(f.department, '')",

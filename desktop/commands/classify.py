@@ -2,8 +2,12 @@
 
 Money is in whole US dollars (``MONEY_UNITS_NOTE`` says so in the help). Numbers are parsed here rather than by argparse
 so that a bad value gets one Spanish sentence naming the option (exit 2).
-``--json`` prints the object of :meth:`Classification.to_json`; otherwise a
-short readable text in the language of ``--lang`` (Spanish by default).
+``--json`` prints the object of :meth:`Classification.to_json` (``size_class`` is
+the study's table, as the contract fixes) with a ``law`` object added: the class
+under the law in force on the date (the shipped law rulebooks; ``class`` is null
+where none is loaded for the country), its sub-class, rulebook and reason.
+Otherwise a short readable text in the language of ``--lang`` (Spanish by
+default) that shows both classes.
 """
 
 from __future__ import annotations
@@ -17,6 +21,8 @@ from decimal import Decimal
 
 from desktop.domain.errors import UserError
 from desktop.domain.sizing import MONEY_UNITS_NOTE, Classification, FirmFigures, classify
+from desktop.domain.sizing.definitions import law_set
+from desktop.domain.sizing.law import LawClassification, classify_law, differences
 from desktop.domain.sizing.notes import CRITERION_LONG, class_label
 from desktop.domain.sizing.reason import amount
 
@@ -85,12 +91,31 @@ def run(args: argparse.Namespace) -> int:
         on_date=_parse_date(args.date),
     )
     result = classify(args.country, figures)
+    by_law = classify_law(args.country, figures, law_set())
     lang = getattr(args, "lang", None) or "es"
     if args.json:
-        sys.stdout.write(json.dumps(result.to_json(lang), ensure_ascii=False, indent=2) + "\n")
+        data = result.to_json(lang)
+        data["law"] = by_law.to_json(lang)
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     else:
-        sys.stdout.write(render_text(result, lang))
+        sys.stdout.write(render_text(result, lang) + render_law_text(result, by_law, lang))
     return 0
+
+
+def render_law_text(study: Classification, law: LawClassification, lang: str = "es") -> str:
+    """The law in force beside the study's table, for the readable report."""
+    en = lang == "en"
+    lines = ["", f"{'Under the law in force' if en else 'Según la ley vigente'}: {law.label(lang)}", law.reason(lang)]
+    if law.book is not None:
+        lines.append(f"{'Law applied' if en else 'Ley aplicada'}: {law.title(lang)}, "
+                     f"{'version' if en else 'versión'} {law.book.version} ({law.rulebook_ref()})")
+        lines.append(f"{'Source' if en else 'Fuente'}: {law.source_text(lang)}")
+    why = differences(study, law, lang)
+    if why:
+        lines.append(why)
+    elif law.size_class is not None:
+        lines.append("Both classes agree." if en else "Las dos clases coinciden.")
+    return "\n".join(lines) + "\n"
 
 
 def render_text(result: Classification, lang: str = "es") -> str:

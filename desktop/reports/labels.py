@@ -43,6 +43,11 @@ LABELS: dict[str, tuple[str, str]] = {
     "unknown": ("No indicado", "Not given"),
     # classification
     "classification": ("Clasificación por tamaño", "Size classification"),
+    "law_class": ("Según la ley vigente", "Under the law in force"),
+    "study_class": ("Según la tabla del estudio (CEPAL, Cuadro 1)", "Under the study's table (ECLAC, Table 1)"),
+    "law_applied": ("Ley aplicada", "Law applied"),
+    "study_class_use": ("La evaluación y las comparaciones con el estudio usan esta clase.",
+                        "The assessment and the comparisons with the study use this class."),
     "size_class": ("Tamaño", "Size"),
     "criterion": ("Criterio", "Criterion"),
     "value": ("Valor", "Value"),

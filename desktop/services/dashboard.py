@@ -128,6 +128,15 @@ def _code_label(kind: str, code: str, lang: str) -> str:
     return label(kind, code, lang)
 
 
+def _size_group(storage) -> str:
+    """The size the Tablero counts: the centre's choice on a laptop; the study's table on the
+    centre's server, whose portfolio tables hold only that class."""
+    if dialect.of(storage).postgres:
+        return "size_class"
+    from desktop.services.sizing import list_column
+    return list_column(storage)
+
+
 def build_dashboard(storage: Storage, f: DashboardFilter = DashboardFilter(), lang: str = "es",
                     stale_months: int = DEFAULT_STALE_MONTHS, today: dt.date | None = None,
                     charts: Collection[str] | None = None) -> Dashboard:
@@ -143,9 +152,10 @@ def build_dashboard(storage: Storage, f: DashboardFilter = DashboardFilter(), la
 
     today = today or dt.date.today()
     cutoff = months_before(today, stale_months).isoformat()
-    sizes = repo.count_firms_by(storage, "size_class", f)
+    size_group = _size_group(storage)
+    sizes = repo.count_firms_by(storage, size_group, f)
     board = Dashboard(total_firms=sum(n for _, n in sizes), stale_months=stale_months, cutoff=cutoff)
-    board.by_size = [ChartRow("size_class", k, class_label(k, lang), n) for k, n in sizes]
+    board.by_size = [ChartRow(size_group, k, class_label(k, lang), n) for k, n in sizes]
     if want("by_sector"):
         sectors: dict[str, list] = {}
         for division, n in repo.count_firms_by(storage, "division", f):

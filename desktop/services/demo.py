@@ -25,7 +25,7 @@ from desktop.services import advisory
 from desktop.services.demo_advisory import store_demo_advisory
 from desktop.services.demo_assessments import store_demo_assessments
 from desktop.services.gcpause import paused_gc
-from desktop.services.registry.fields import size_class_of
+from desktop.services.registry.fields import size_fields
 
 MAX_DEMO_FIRMS = 1_000_000
 
@@ -56,7 +56,7 @@ def demo_rows(n_firms: int, seed: int, adviser_id: str | None) -> list[dict]:
             raise AssertionError(f"demo firm fails validation: {errors}")
         row = {name: record.get(name) for name in FIRM_FIELDS if name in record}
         row["adviser_id"] = adviser_id
-        row["size_class"] = size_class_of(row)
+        row.update(size_fields(row))
         rows.append(row)
     return rows
 

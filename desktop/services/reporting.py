@@ -104,6 +104,8 @@ def build_report_data(storage: Storage, firm_ref: str, *, lang: str = "es",
     """
     firm = find_firm(storage, firm_ref)
     classification = _classification(firm)
+    from desktop.services.sizing import firm_sizes  # sizing reaches the registry's fields
+    sizes = firm_sizes(storage, firm)
     done = _completed(storage, firm["id"])
     result = previous = comparison = None
     recommendations: list = []
@@ -140,6 +142,8 @@ def build_report_data(storage: Storage, firm_ref: str, *, lang: str = "es",
         facts=_facts(firm, size_class),
         questionnaire_title=questionnaire.title if questionnaire else None,
         catalog_title=_catalog_title(),
+        law=sizes.law,
+        law_difference=sizes.differences(lang),
     )
 
 

@@ -53,7 +53,8 @@ LOCAL, REMOTE = "local", "remote"
 AUTHORITY_NOTE = ("{n} cambios de rol, usuario o estado de asesores no se aplicaron: quién entra a esta base y con "
                   "qué rol lo decide su administrador.")
 # Firm fields the service derives or caches itself: never asked of the adviser.
-DERIVED_FIRM_FIELDS = frozenset({"sales_usd", "assets_usd", "exports_usd", "size_class", "stage", "band"})
+DERIVED_FIRM_FIELDS = frozenset({"sales_usd", "assets_usd", "exports_usd", "size_class", "stage", "band",
+                                 "size_rulebook", "size_law_class", "size_law_subclass", "size_law_rulebook"})
 
 
 @dataclass(frozen=True)

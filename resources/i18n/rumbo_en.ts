@@ -1990,72 +1990,72 @@
     <context>
         <name>FirmDetailDialog</name>
         <message>
-            <location filename="../../desktop/gui/registry/firm_detail.py" line="252" />
+            <location filename="../../desktop/gui/registry/firm_detail.py" line="281" />
             <source>&amp;Deshacer</source>
             <translation>&amp;Undo</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_detail.py" line="296" />
+            <location filename="../../desktop/gui/registry/firm_detail.py" line="340" />
             <source>&amp;Editar</source>
             <translation>&amp;Edit</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_detail.py" line="297" />
+            <location filename="../../desktop/gui/registry/firm_detail.py" line="341" />
             <source>&amp;Nueva evaluación</source>
             <translation>&amp;New assessment</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_detail.py" line="292" />
+            <location filename="../../desktop/gui/registry/firm_detail.py" line="336" />
             <source>Antes</source>
             <translation>Before</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_detail.py" line="281" />
+            <location filename="../../desktop/gui/registry/firm_detail.py" line="325" />
             <source>Asesor</source>
             <translation>Adviser</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_detail.py" line="289" />
+            <location filename="../../desktop/gui/registry/firm_detail.py" line="333" />
             <source>Asesoría</source>
             <translation>Advice</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_detail.py" line="280" />
+            <location filename="../../desktop/gui/registry/firm_detail.py" line="324" />
             <source>Banda</source>
             <translation>Band</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_detail.py" line="198" />
+            <location filename="../../desktop/gui/registry/firm_detail.py" line="227" />
             <source>Borrador</source>
             <translation>Draft</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_detail.py" line="291" />
+            <location filename="../../desktop/gui/registry/firm_detail.py" line="335" />
             <source>Campo</source>
             <translation>Field</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_detail.py" line="299" />
+            <location filename="../../desktop/gui/registry/firm_detail.py" line="343" />
             <source>Cerrar</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_detail.py" line="276" />
+            <location filename="../../desktop/gui/registry/firm_detail.py" line="320" />
             <source>Clasificación</source>
             <translation>Classification</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_detail.py" line="198" />
+            <location filename="../../desktop/gui/registry/firm_detail.py" line="227" />
             <source>Completada</source>
             <translation>Completed</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_detail.py" line="292" />
+            <location filename="../../desktop/gui/registry/firm_detail.py" line="336" />
             <source>Después</source>
             <translation>After</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_detail.py" line="298" />
+            <location filename="../../desktop/gui/registry/firm_detail.py" line="342" />
             <source>E&amp;liminar</source>
             <translation>&amp;Delete</translation>
         </message>
@@ -2065,32 +2065,32 @@
             <translation>Delete firm</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_detail.py" line="254" />
+            <location filename="../../desktop/gui/registry/firm_detail.py" line="283" />
             <source>Empresa eliminada.</source>
             <translation>Firm deleted.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_detail.py" line="283" />
+            <location filename="../../desktop/gui/registry/firm_detail.py" line="327" />
             <source>Esta empresa aún no tiene evaluaciones.</source>
             <translation>This firm has no assessments yet.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_detail.py" line="280" />
+            <location filename="../../desktop/gui/registry/firm_detail.py" line="324" />
             <source>Estado</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_detail.py" line="280" />
+            <location filename="../../desktop/gui/registry/firm_detail.py" line="324" />
             <source>Etapa</source>
             <translation>Stage</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_detail.py" line="286" />
+            <location filename="../../desktop/gui/registry/firm_detail.py" line="330" />
             <source>Evaluaciones</source>
             <translation>Assessments</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_detail.py" line="209" />
+            <location filename="../../desktop/gui/registry/firm_detail.py" line="238" />
             <source>Evaluaciones ({n})</source>
             <translation>Assessments ({n})</translation>
         </message>
@@ -2100,13 +2100,13 @@
             <translation>The firm's assessments</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_detail.py" line="280" />
-            <location filename="../../desktop/gui/registry/firm_detail.py" line="291" />
+            <location filename="../../desktop/gui/registry/firm_detail.py" line="324" />
+            <location filename="../../desktop/gui/registry/firm_detail.py" line="335" />
             <source>Fecha</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_detail.py" line="264" />
+            <location filename="../../desktop/gui/registry/firm_detail.py" line="293" />
             <source>Ficha</source>
             <translation>Profile</translation>
         </message>
@@ -2116,9 +2116,24 @@
             <translation>Profile, classification, assessments and history</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_detail.py" line="294" />
+            <location filename="../../desktop/gui/registry/firm_detail.py" line="338" />
             <source>Historial de cambios</source>
             <translation>Change history</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/firm_detail.py" line="204" />
+            <source>Las listas, los filtros y el Tablero usan la clase según la ley vigente.</source>
+            <translation>Lists, filters and the Dashboard use the class under the law in force.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/firm_detail.py" line="206" />
+            <source>Las listas, los filtros y el Tablero usan la clase según la tabla del estudio.</source>
+            <translation>Lists, filters and the Dashboard use the class under the study's table.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/firm_detail.py" line="199" />
+            <source>Ley aplicada: {title}, versión {version}. Fuente: {source}</source>
+            <translation>Law applied: {title}, version {version}. Source: {source}</translation>
         </message>
         <message>
             <location filename="../../desktop/gui/registry/firm_detail.py" line="76" />
@@ -2131,14 +2146,29 @@
             <translation>Rules applied: {rulebook}</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_detail.py" line="291" />
+            <location filename="../../desktop/gui/registry/firm_detail.py" line="335" />
             <source>Quién</source>
             <translation>Who</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_detail.py" line="291" />
+            <location filename="../../desktop/gui/registry/firm_detail.py" line="335" />
             <source>Qué</source>
             <translation>What</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/firm_detail.py" line="311" />
+            <source>Según la ley vigente</source>
+            <translation>Under the law in force</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/firm_detail.py" line="312" />
+            <source>Según la tabla del estudio (CEPAL, Cuadro 1), que usan la evaluación y las comparaciones</source>
+            <translation>Under the study's table (ECLAC, Table 1), which the assessment and the comparisons use</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/firm_detail.py" line="188" />
+            <source>Sin definición legal</source>
+            <translation>No legal definition</translation>
         </message>
         <message>
             <location filename="../../desktop/gui/registry/firm_detail.py" line="103" />
@@ -2146,7 +2176,7 @@
             <translation>Delete “{name}”? You can undo it straight away.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firm_detail.py" line="281" />
+            <location filename="../../desktop/gui/registry/firm_detail.py" line="325" />
             <source>Índice</source>
             <translation>Index</translation>
         </message>
@@ -2647,6 +2677,16 @@
             <translation>Size</translation>
         </message>
         <message>
+            <location filename="../../desktop/gui/registry/firm_table_model.py" line="145" />
+            <source>Tamaño (estudio)</source>
+            <translation>Size (study)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/firm_table_model.py" line="145" />
+            <source>Tamaño (ley)</source>
+            <translation>Size (law)</translation>
+        </message>
+        <message>
             <source>Ventas (USD)</source>
             <translation>Sales (USD)</translation>
         </message>
@@ -2654,12 +2694,12 @@
     <context>
         <name>FirmsPage</name>
         <message>
-            <location filename="../../desktop/gui/registry/firms_page.py" line="176" />
+            <location filename="../../desktop/gui/registry/firms_page.py" line="178" />
             <source> empresa</source>
             <translation> firm</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/firms_page.py" line="176" />
+            <location filename="../../desktop/gui/registry/firms_page.py" line="178" />
             <source> empresas</source>
             <translation> firms</translation>
         </message>
@@ -3085,6 +3125,51 @@
             <location filename="../../desktop/gui/registry/import_dialog.py" line="92" />
             <source>— (se ignora)</source>
             <translation>— (ignored)</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportPreviewDialog</name>
+        <message>
+            <location filename="../../desktop/gui/settings/size_definitions_box.py" line="233" />
+            <source>Clase ahora</source>
+            <translation>Class now</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/size_definitions_box.py" line="233" />
+            <source>Clase nueva</source>
+            <translation>New class</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/size_definitions_box.py" line="225" />
+            <source>De {n} empresas de {country}, {changed} cambian de clase.</source>
+            <translation>Of {n} firms of {country}, {changed} change class.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/size_definitions_box.py" line="233" />
+            <source>Empresa</source>
+            <translation>Firm</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/size_definitions_box.py" line="246" />
+            <source>Importar</source>
+            <translation>Import</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/size_definitions_box.py" line="216" />
+            <source>Importar definición de tamaño</source>
+            <translation>Import a size definition</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/size_definitions_box.py" line="242" />
+            <source>Reclasificar ahora las empresas afectadas (se podrá deshacer)</source>
+            <translation>Re-classify the affected firms now (it can be undone)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/size_definitions_box.py" line="221" />
+            <source>{title}, versión {version} ({country}).
+Fuente: {source}</source>
+            <translation>{title}, version {version} ({country}).
+Source: {source}</translation>
         </message>
     </context>
     <context>
@@ -3922,388 +4007,388 @@
     <context>
         <name>SettingsPage</name>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="419" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="420" />
             <source>&amp;Guardar cambios</source>
             <translation>&amp;Save changes</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="395" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="396" />
             <source>&amp;Idioma</source>
             <translation>&amp;Language</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="363" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="364" />
             <source>&amp;Nombre del centro</source>
             <translation>Centre &amp;name</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="365" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="366" />
             <source>&amp;País por omisión</source>
             <translation>Default &amp;country</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="83" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="84" />
             <source>(en memoria)</source>
             <translation>(in memory)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="222" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="223" />
             <source>Al historial de «{device}» le faltan cambios del final ({detail}).</source>
             <translation>The history of «{device}» is missing its last changes ({detail}).</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="82" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="83" />
             <source>Archivo: {path}</source>
             <translation>File: {path}</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="230" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="231" />
             <source>Asesor</source>
             <translation>Adviser</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="342" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="343" />
             <source>Asesor en este equipo</source>
             <translation>Adviser on this computer</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="376" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="377" />
             <source>Añadir moneda</source>
             <translation>Add currency</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="407" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="408" />
             <source>Base de datos</source>
             <translation>Database</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="159" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="160" />
             <source>Base de datos de Rumbo (*.db)</source>
             <translation>Rumbo database (*.db)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="253" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="254" />
             <source>Base de datos de Rumbo (*.db);;Todos los archivos (*)</source>
             <translation>Rumbo database (*.db);;All files (*)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="341" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="342" />
             <source>Cambiar de asesor…</source>
             <translation>Change adviser…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="361" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="362" />
             <source>Centro</source>
             <translation>Centre</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="404" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="405" />
             <source>Comprueba que ningún cambio registrado haya sido modificado o borrado por fuera de Rumbo.</source>
             <translation>Checks that no recorded change was altered or deleted outside Rumbo.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="120" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="121" />
             <source>Configuración guardada.</source>
             <translation>Settings saved.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="202" />
-            <location filename="../../desktop/gui/settings/settings_page.py" line="215" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="203" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="216" />
             <source>Consulte con el coordinador antes de sincronizar.</source>
             <translation>Talk to the coordinator before syncing.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="230" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="231" />
             <source>Contacto</source>
             <translation>Contact</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="174" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="175" />
             <source>Copia de seguridad guardada en {path}.</source>
             <translation>Backup saved to {path}.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="401" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="402" />
             <source>Copia de seguridad…</source>
             <translation>Back up…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="396" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="397" />
             <source>El cambio de idioma se aplica al volver a abrir Rumbo.</source>
             <translation>A new language takes effect when Rumbo is reopened.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="246" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="247" />
             <source>El cambio {seq} de «{device}» ({record}, {when}) {what}.</source>
             <translation>Change {seq} of “{device}” ({record}, {when}) {what}.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="207" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="208" />
             <source>El historial está íntegro: {changes} cambios de 1 equipo verificados.</source>
             <translation>The history is intact: {changes} changes from 1 device verified.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="209" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="210" />
             <source>El historial está íntegro: {changes} cambios de {devices} equipos verificados.</source>
             <translation>The history is intact: {changes} changes from {devices} devices verified.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="212" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="213" />
             <source>El historial fue alterado. {first}</source>
             <translation>The history was altered. {first}</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="122" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="123" />
             <source>El idioma cambiará la próxima vez que abra Rumbo.</source>
             <translation>The language will change the next time you open Rumbo.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="353" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="354" />
             <source>Elegir logotipo…</source>
             <translation>Choose logo…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="230" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="231" />
             <source>Empresa</source>
             <translation>Firm</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="393" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="394" />
             <source>Este equipo</source>
             <translation>This computer</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="231" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="232" />
             <source>Evaluación</source>
             <translation>Assessment</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="102" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="103" />
             <source>Falta el código de moneda en una fila de los tipos de cambio.</source>
             <translation>A row of the exchange rates lacks its currency code.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="175" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="176" />
             <source>Guardando la copia de seguridad…</source>
             <translation>Saving the backup…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="168" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="169" />
             <source>Guardando la copia…</source>
             <translation>Saving the copy…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="158" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="159" />
             <source>Guardar copia de seguridad</source>
             <translation>Save backup</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="198" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="199" />
             <source>Hay cambios hechos fuera de Rumbo o por quien no podía hacerlos. {first}</source>
             <translation>There are changes made outside Rumbo or by someone who could not make them. {first}</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="137" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="138" />
             <source>Imágenes (*.png *.jpg *.jpeg)</source>
             <translation>Images (*.png *.jpg *.jpeg)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="270" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="271" />
             <source>La copia se restauró. Cierre y vuelva a abrir Rumbo para usarla.</source>
             <translation>The backup was restored. Close and reopen Rumbo to use it.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="364" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="365" />
             <source>Logotipo (para los informes)</source>
             <translation>Logo (for the reports)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="137" />
-            <location filename="../../desktop/gui/settings/settings_page.py" line="352" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="138" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="353" />
             <source>Logotipo del centro</source>
             <translation>Centre logo</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="262" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="263" />
             <source>Los datos actuales se reemplazarán por los de la copia (se guardan aparte por si acaso). Después tendrá que volver a abrir Rumbo. ¿Continuar?</source>
             <translation>The current data will be replaced by the backup’s (they are kept aside just in case). You will then need to reopen Rumbo. Continue?</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="272" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="273" />
             <source>Los datos anteriores quedaron en {path}.</source>
             <translation>The previous data were kept in {path}.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="368" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="369" />
             <source>Moneda (ISO)</source>
             <translation>Currency (ISO)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="306" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="307" />
             <source>Ninguno elegido</source>
             <translation>None chosen</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="397" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="398" />
             <source>Nombre del &amp;equipo</source>
             <translation>Co&amp;mputer name</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="231" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="232" />
             <source>Nota</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="232" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="233" />
             <source>Parámetro</source>
             <translation>Setting</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="354" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="355" />
             <source>Quitar</source>
             <translation>Remove</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="377" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="378" />
             <source>Quitar moneda</source>
             <translation>Remove currency</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="231" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="232" />
             <source>Respuesta</source>
             <translation>Answer</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="283" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="284" />
             <source>Restaurando la copia…</source>
             <translation>Restoring the backup…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="261" />
-            <location filename="../../desktop/gui/settings/settings_page.py" line="274" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="262" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="275" />
             <source>Restaurar copia</source>
             <translation>Restore backup</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="252" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="253" />
             <source>Restaurar copia de seguridad</source>
             <translation>Restore backup</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="402" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="403" />
             <source>Restaurar copia…</source>
             <translation>Restore backup…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="380" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="381" />
             <source>Se proponen al registrar montos en otra moneda; cada empresa guarda el tipo de cambio que se usó.</source>
             <translation>Suggested when amounts are entered in another currency; each firm keeps the rate that was used.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="319" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="320" />
             <source>Sin logotipo</source>
             <translation>No logo</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="214" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="215" />
             <source>También en el historial de otros {n} equipos.</source>
             <translation>Also in the history of {n} other devices.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="373" />
-            <location filename="../../desktop/gui/settings/settings_page.py" line="378" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="374" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="379" />
             <source>Tipos de cambio</source>
             <translation>Exchange rates</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="374" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="375" />
             <source>Una fila por moneda: su código ISO y cuántas unidades valen un dólar. F2 o escribir edita la celda elegida.</source>
             <translation>One row per currency: its ISO code and how many units make one dollar. F2 or typing edits the chosen cell.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="368" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="369" />
             <source>Unidades por 1 US$</source>
             <translation>Units per US$1</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="180" />
-            <location filename="../../desktop/gui/settings/settings_page.py" line="186" />
-            <location filename="../../desktop/gui/settings/settings_page.py" line="191" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="181" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="187" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="192" />
             <source>Verificando el historial…</source>
             <translation>Verifying the history…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="403" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="404" />
             <source>Verificar el &amp;historial</source>
             <translation>Verify the &amp;history</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="201" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="202" />
             <source>Y {n} más (rumbo check los lista).</source>
             <translation>And {n} more (rumbo check lists them).</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="236" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="237" />
             <source>asesor</source>
             <translation>adviser</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="236" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="237" />
             <source>contacto</source>
             <translation>contact</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="236" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="237" />
             <source>empresa</source>
             <translation>firm</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="237" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="238" />
             <source>evaluación</source>
             <translation>assessment</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="241" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="242" />
             <source>fue modificado después de registrarse</source>
             <translation>was modified after it was recorded</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="242" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="243" />
             <source>le falta un cambio anterior, que fue borrado</source>
             <translation>is missing an earlier change, which was deleted</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="243" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="244" />
             <source>no lleva sello aunque los cambios anteriores sí</source>
             <translation>carries no seal although the earlier changes do</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="237" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="238" />
             <source>nota</source>
             <translation>note</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="347" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="348" />
             <source>p. ej. CDMYPE UNICAES Santa Ana</source>
             <translation>e.g. CDMYPE UNICAES Santa Ana</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="238" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="239" />
             <source>parámetro</source>
             <translation>setting</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="237" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="238" />
             <source>respuesta</source>
             <translation>answer</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="227" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="228" />
             <source>{record} no coincide con su historial ({detail}).</source>
             <translation>{record} does not match its history ({detail}).</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="225" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="226" />
             <source>{record}: {detail}, que no era administrador en ese momento.</source>
             <translation>{record}: {detail}, who was not an administrator at the time.</translation>
         </message>
@@ -4370,6 +4455,155 @@
             <location filename="../../desktop/gui/settings/sign_in.py" line="296" />
             <source>¿Cerrar Rumbo? Lo que no esté guardado se perderá.</source>
             <translation>Close Rumbo? Whatever is not saved will be lost.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SizeDefinitionsBox</name>
+        <message>
+            <location filename="../../desktop/gui/settings/size_definitions_box.py" line="53" />
+            <source>Cada empresa tiene dos clases: según la ley vigente de su país y según la tabla del estudio (CEPAL, Cuadro 1), que usan la evaluación y las comparaciones.</source>
+            <translation>Each firm has two classes: under the law in force in its country and under the study's table (ECLAC, Table 1), which the assessment and the comparisons use.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/size_definitions_box.py" line="59" />
+            <source>Clase en listas, filtros y Tablero:</source>
+            <translation>Class in lists, filters and Dashboard:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/size_definitions_box.py" line="42" />
+            <location filename="../../desktop/gui/settings/size_definitions_box.py" line="69" />
+            <source>Definiciones de tamaño</source>
+            <translation>Size definitions</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/size_definitions_box.py" line="62" />
+            <source>Definición</source>
+            <translation>Definition</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/size_definitions_box.py" line="141" />
+            <source>Definición de tamaño (*.json)</source>
+            <translation>Size definition (*.json)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/size_definitions_box.py" line="78" />
+            <source>Deshacer la última reclasificación</source>
+            <translation>Undo the last re-classification</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/size_definitions_box.py" line="187" />
+            <source>Empresas reclasificadas: {n}.</source>
+            <translation>Firms re-classified: {n}.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/size_definitions_box.py" line="98" />
+            <source>Estudio</source>
+            <translation>Study</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/size_definitions_box.py" line="115" />
+            <source>Fuente: {source}</source>
+            <translation>Source: {source}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/size_definitions_box.py" line="140" />
+            <source>Importar ley o salario mínimo</source>
+            <translation>Import a law or a minimum wage</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/size_definitions_box.py" line="76" />
+            <source>Importar ley o salario mínimo…</source>
+            <translation>Import a law or a minimum wage…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/size_definitions_box.py" line="57" />
+            <source>La ley vigente</source>
+            <translation>The law in force</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/size_definitions_box.py" line="58" />
+            <source>La tabla del estudio (CEPAL)</source>
+            <translation>The study's table (ECLAC)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/size_definitions_box.py" line="132" />
+            <source>Las listas, los filtros y el Tablero usan ahora la clase según {which}.</source>
+            <translation>Lists, filters and the Dashboard now use the class under {which}.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/size_definitions_box.py" line="98" />
+            <source>Ley</source>
+            <translation>Law</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/size_definitions_box.py" line="176" />
+            <source>Ninguna de las {n} empresas cambia de clase.</source>
+            <translation>None of the {n} firms changes class.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/size_definitions_box.py" line="63" />
+            <source>Origen</source>
+            <translation>Origin</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/size_definitions_box.py" line="62" />
+            <source>País</source>
+            <translation>Country</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/size_definitions_box.py" line="180" />
+            <source>Reclasificar empresas</source>
+            <translation>Re-classify firms</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/size_definitions_box.py" line="77" />
+            <source>Reclasificar empresas…</source>
+            <translation>Re-classify firms…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/size_definitions_box.py" line="98" />
+            <source>Salario mínimo</source>
+            <translation>Minimum wage</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/size_definitions_box.py" line="203" />
+            <source>Se deshizo la reclasificación del {when}: {n} empresas vuelven a su clase anterior.</source>
+            <translation>The re-classification of {when} was undone: {n} firms are back in their earlier class.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/size_definitions_box.py" line="166" />
+            <source>Se importó «{name}». Empresas reclasificadas: {n}.</source>
+            <translation>“{name}” was imported. Firms re-classified: {n}.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/size_definitions_box.py" line="62" />
+            <source>Tipo</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/size_definitions_box.py" line="63" />
+            <source>Versión</source>
+            <translation>Version</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/size_definitions_box.py" line="63" />
+            <source>Vigencia</source>
+            <translation>In force</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/size_definitions_box.py" line="133" />
+            <source>la ley vigente</source>
+            <translation>the law in force</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/size_definitions_box.py" line="133" />
+            <source>la tabla del estudio</source>
+            <translation>the study's table</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/size_definitions_box.py" line="178" />
+            <source>{changed} de {n} empresas cambian de clase o de definición aplicada. ¿Reclasificar? Se podrá deshacer.</source>
+            <translation>{changed} of {n} firms change class or definition applied. Re-classify? It can be undone.</translation>
         </message>
     </context>
     <context>

@@ -41,7 +41,8 @@ def test_json_output_has_the_contract_keys():
 def test_text_output_is_readable_spanish():
     out = run("--country", "pa", "--sales-usd", "150001")
     assert out.returncode == 0
-    lines = out.stdout.splitlines()
+    study, law = out.stdout.split("\n\n")  # the study's table, then the law in force
+    lines = study.splitlines()
     assert lines[0] == "Panamá: Pequeña empresa (mipyme)"
     assert lines[1] == "Pequeña empresa según ventas brutas: 150.001 USD, dentro del tope de 1.000.000 USD."
     assert "  ventas brutas: 150.001 USD -> Pequeña empresa (tope 1.000.000 USD)" in lines
@@ -50,17 +51,55 @@ def test_text_output_is_readable_spanish():
     assert "Regla: solo cuentan las ventas brutas" in lines
     assert lines[-1] == "Detalles: cepal-cuadro1-pa 1; highest(sales)"  # the ids, last and apart
     assert not any("cepal-" in line or "highest" in line for line in lines[:-1])
+    law_lines = law.splitlines()
+    assert law_lines[0] == "Según la ley vigente: Pequeña empresa"
+    assert "Ley aplicada: Ley 33 de 2000 de Panamá (micro, pequeña y mediana empresa), versión 2000 " \
+           "(pa-ley-33-2000@2000)" in law_lines
+    assert any(line.startswith("Fuente: Ley N.º 33 de 25 de julio de 2000") and "artículo 2" in line
+               for line in law_lines)
+    assert law_lines[-1] == "Las dos clases coinciden."
 
 
 def test_text_output_words_the_rule_and_definition_in_english():
     out = subprocess.run([sys.executable, "-m", "desktop", "--lang", "en", "classify", "--country", "SV",
                           "--employees", "14", "--sales-usd", "250000"], capture_output=True, text=True, cwd=ROOT)
     assert out.returncode == 0, out.stderr
-    lines = out.stdout.splitlines()
+    study, law = out.stdout.split("\n\n")
+    lines = study.splitlines()
     assert "Rule: the larger size given by employees and sales" in lines
     assert any(line.startswith("Rules applied: Legal MSME definition of El Salvador (ECLAC, Table 1), version 1")
                for line in lines)
     assert lines[-1] == "Details: cepal-cuadro1-sv 1; highest(employees, sales)"
+    assert law.splitlines()[:2] == [
+        "Under the law in force: No legal definition",
+        "No legal size definition is loaded for El Salvador; the study's table class stands. "
+        "A coordinator can import one in Settings → Size definitions."]
+
+
+def test_json_keeps_the_studys_class_and_adds_the_law_object():
+    out = run("--country", "PA", "--sales-usd", "150000.01", "--date", "2026-05-01", "--json")
+    data = json.loads(out.stdout)
+    assert data["size_class"] == "pequena" and data["rulebook"]["id"] == "cepal-cuadro1-pa"
+    law = data["law"]
+    assert (law["class"], law["subclass"], law["on_date"]) == ("pequena", None, "2026-05-01")
+    assert law["rulebook"]["id"] == "pa-ley-33-2000" and law["rulebook"]["version"] == "2000"
+    assert "Gaceta Oficial N.º 24106" in law["rulebook"]["source"]
+    assert law["reason"] == "Pequeña empresa según ventas brutas: 150.000,01 USD, dentro del tope de 1.000.000 USD."
+    assert law["criteria"]["sales"] == {"value": "150000.01", "size_class": "pequena", "ceiling": 1000000}
+
+
+def test_json_law_before_the_law_was_published():
+    data = json.loads(run("--country", "PA", "--sales-usd", "100", "--date", "2000-07-27", "--json").stdout)
+    assert data["size_class"] == "micro"
+    assert data["law"]["class"] is None and data["law"]["rulebook"] is None
+    assert "rige desde el 2000-07-28" in data["law"]["reason"]
+
+
+def test_json_law_is_null_where_no_law_is_loaded():
+    data = json.loads(run("--country", "SV", "--employees", "4", "--json").stdout)
+    assert data["size_class"] == "micro"
+    assert data["law"]["class"] is None and data["law"]["rulebook"] is None
+    assert data["law"]["reason"].startswith("No hay una definición legal de tamaño cargada para El Salvador")
 
 
 @pytest.mark.parametrize("args, message", [

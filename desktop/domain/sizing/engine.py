@@ -209,17 +209,24 @@ def size_class(country: str, figures: FirmFigures, rulebooks: RulebookSet | None
     would raise (bad figures, unknown country, no rulebook in force) or gives
     no size class (an exporter-only country), this returns ``sin_clasificar``.
     """
+    return size_class_with_book(country, figures, rulebooks)[0]
+
+
+def size_class_with_book(country: str, figures: FirmFigures,
+                         rulebooks: RulebookSet | None = None) -> tuple[str, str | None]:
+    """:func:`size_class` and the rulebook that gave it ("id@version", None when none did)."""
     try:
         values = _values(figures)
         sector = _sector(figures.sector)
         book = _size_book(rulebooks or load_rulebooks(), str(country).strip().upper(),
                           figures.on_date or datetime.date.today())
         if book is None:
-            return "sin_clasificar"
+            return "sin_clasificar", None
         outcome = evaluate(book.rule, criterion_classes(book, values, sector))
-        return "sin_clasificar" if outcome is None else CLASS_ORDER[outcome[0]]
+        ref = f"{book.id}@{book.version}"
+        return ("sin_clasificar" if outcome is None else CLASS_ORDER[outcome[0]]), ref
     except UserError:
-        return "sin_clasificar"
+        return "sin_clasificar", None
 
 
 @lru_cache(maxsize=64)

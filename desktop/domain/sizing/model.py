@@ -26,7 +26,9 @@ CRITERIA = ("employees", "sales", "assets")
 # Figures a condition (data note, exporter category) may test.
 CONDITION_FIELDS = ("employees", "sales", "assets", "exports", "export_share")
 RULE_OPS = ("highest", "all_of", "any_of")
-MONEY_UNITS = {"usd": Decimal(1), "thousand_usd": Decimal(1000)}
+MONEY_UNITS = {"usd": Decimal(1), "thousand_usd": Decimal(1000), "balboa": Decimal(1)}
+# A law may count money in minimum wages: the factor is the wage in force on the firm's date.
+WAGE_UNIT = "minimum_wage"
 
 
 @dataclass(frozen=True)
@@ -125,6 +127,38 @@ class ExporterCategory:
 
 
 @dataclass(frozen=True)
+class WageRef:
+    """Which minimum wage a law's amounts count: a sector of a country's wage table.
+
+    ``sector`` is a key of the wage table, or ``"highest"`` for the highest
+    sector wage in force ("salario mínimo de mayor cuantía").
+    """
+
+    country: str
+    sector: str
+
+
+@dataclass(frozen=True)
+class SubclassLevel:
+    """One sub-class (e.g. a law's "subsistencia" micro firm): its ceilings per criterion."""
+
+    code: str
+    label: Bilingual
+    ceilings: tuple[tuple[str, Decimal], ...]
+
+    def ceiling(self, criterion: str) -> Decimal | None:
+        return dict(self.ceilings).get(criterion)
+
+
+@dataclass(frozen=True)
+class SubclassRule:
+    """Sub-classes of the class ``of``, smallest first; combined by the rulebook's rule."""
+
+    of: str
+    levels: tuple[SubclassLevel, ...]
+
+
+@dataclass(frozen=True)
 class Rulebook:
     """One version of one country's size law or exporter definition."""
 
@@ -146,6 +180,8 @@ class Rulebook:
     scope_sectors: tuple[str, ...] = ()
     scope_text: Bilingual | None = None
     title: Bilingual | None = None  # "Definición legal de mipyme de El Salvador (CEPAL, Cuadro 1)"
+    wage: WageRef | None = None  # laws counted in minimum wages: which wage
+    subclasses: SubclassRule | None = None  # sub-classes of one class (a law's micro tiers)
 
     def display_title(self) -> Bilingual:
         """The rulebook's name for people: its own title, or one made from its kind and country."""
@@ -158,7 +194,8 @@ class Rulebook:
 
     @property
     def scale(self) -> Decimal:
-        """Whole dollars per unit of the file's money figures."""
+        """Whole dollars per unit of the file's money figures (a law in minimum wages is
+        converted first, see ``law.py``)."""
         return MONEY_UNITS[self.money_unit]
 
     def criterion(self, name: str) -> CriterionRule | None:

@@ -41,21 +41,28 @@ from desktop.domain.sizing.model import (
     CRITERIA,
     MONEY_UNITS,
     RULE_OPS,
+    WAGE_UNIT,
     Condition,
     CriterionRule,
     DataNote,
     ExporterCategory,
     Rulebook,
     RuleNode,
+    SubclassLevel,
+    SubclassRule,
+    WageRef,
 )
 from desktop.domain.sizing.notes import Bilingual
 from desktop.domain.sizing.sector import normalize_sector
 
-KINDS = ("size", "exporter")
+# "size": the study's table; "law": a country's law in force (may count money in
+# minimum wages and define sub-classes); "exporter": an exporting-MSME definition.
+KINDS = ("size", "exporter", "law")
 COMPARISONS = ("lt", "le", "gt", "ge")
 _COMMON = {"id", "kind", "country", "name", "title", "version", "effective_from", "effective_to",
            "source", "money_unit", "remarks", "notes"}
-_ALLOWED = {"size": _COMMON | {"criteria", "rule"}, "exporter": _COMMON | {"categories", "scope"}}
+_ALLOWED = {"size": _COMMON | {"criteria", "rule"}, "exporter": _COMMON | {"categories", "scope"},
+            "law": _COMMON | {"criteria", "rule", "wage", "subclasses"}}
 
 
 class _Problem(Exception):
@@ -101,6 +108,18 @@ def parse_file(path: Path) -> Rulebook:
         raise DataFileError(str(path), str(exc)) from None
 
 
+def parse_data(data: Any, path: str = "") -> Rulebook:
+    """Parse a rulebook already read (a centre's import, a stored record).
+
+    Raises:
+        DataFileError: a missing or unknown field, or a bad value.
+    """
+    try:
+        return _book(path, data)
+    except _Problem as exc:
+        raise DataFileError(path, str(exc)) from None
+
+
 def _book(path: str, data: Any) -> Rulebook:
     if not isinstance(data, dict):
         raise _Problem("el archivo debe contener un objeto JSON")
@@ -115,8 +134,9 @@ def _book(path: str, data: Any) -> Rulebook:
     if effective_to is not None and effective_to < effective_from:
         raise _Problem("«effective_to» es anterior a «effective_from»")
     money_unit = _require(data, "money_unit")
-    if money_unit not in MONEY_UNITS:
-        raise _Problem(f"«money_unit» debe ser uno de {', '.join(MONEY_UNITS)}, no «{money_unit}»")
+    units = tuple(MONEY_UNITS) + ((WAGE_UNIT,) if kind == "law" else ())
+    if money_unit not in units:
+        raise _Problem(f"«money_unit» debe ser uno de {', '.join(units)}, no «{money_unit}»")
     country = _require(data, "country")
     if not (isinstance(country, str) and len(country) == 2 and country.isalpha() and country.isupper()):
         raise _Problem(f"«country» debe ser un código ISO de dos letras mayúsculas, no «{country}»")
@@ -142,7 +162,56 @@ def _book(path: str, data: Any) -> Rulebook:
     for crit in criteria:
         if crit.name not in used:
             raise _Problem(f"el criterio «{crit.name}» tiene topes pero la regla no lo usa")
-    return Rulebook(criteria=criteria, rule=rule, **common)
+    extra = {}
+    if kind == "law":
+        extra = _law_parts(data, money_unit, country, criteria)
+    return Rulebook(criteria=criteria, rule=rule, **common, **extra)
+
+
+def _law_parts(data: dict, money_unit: str, country: str, criteria: tuple[CriterionRule, ...]) -> dict:
+    """The wage a law counts in (when its unit is the minimum wage) and its sub-classes."""
+    wage = None
+    if money_unit == WAGE_UNIT:
+        raw = _require(data, "wage")
+        if not isinstance(raw, dict) or set(raw) - {"country", "sector"}:
+            raise _Problem("«wage» debe ser un objeto con «sector» (y, si es otro país, «country»)")
+        wage = WageRef(str(raw.get("country") or country), _text_field(raw, "sector", "wage"))
+    elif "wage" in data:
+        raise _Problem("«wage» solo cabe cuando «money_unit» es «minimum_wage»")
+    subclasses = None
+    if "subclasses" in data:
+        subclasses = _subclasses(data["subclasses"], {c.name for c in criteria})
+    return {"wage": wage, "subclasses": subclasses}
+
+
+def _subclasses(raw: Any, criteria: set[str]) -> SubclassRule:
+    if not isinstance(raw, dict) or set(raw) != {"of", "levels"}:
+        raise _Problem("«subclasses» debe ser un objeto con «of» y «levels»")
+    of = raw["of"]
+    if of not in CEILING_CLASSES:
+        raise _Problem(f"«subclasses.of» debe ser una de {', '.join(CEILING_CLASSES)}, no «{of}»")
+    levels, last = [], {}
+    for i, item in enumerate(_list(raw["levels"], "subclasses.levels")):
+        where = f"subclasses.levels[{i}]"
+        if not isinstance(item, dict):
+            raise _Problem(f"«{where}» debe ser un objeto")
+        ceilings = _require(item, "ceilings", where)
+        if not isinstance(ceilings, dict) or not ceilings:
+            raise _Problem(f"«{where}.ceilings» debe ser un objeto con al menos un tope")
+        pairs = []
+        for name, value in ceilings.items():
+            if name not in criteria:
+                raise _Problem(f"«{where}.ceilings.{name}»: la regla no usa ese criterio")
+            number = _number(value, f"{where}.ceilings.{name}")
+            if name in last and number <= last[name]:
+                raise _Problem(f"topes desordenados en «{where}.ceilings.{name}»: deben crecer de un nivel al siguiente")
+            last[name] = number
+            pairs.append((name, number))
+        levels.append(SubclassLevel(_text_field(item, "code", where),
+                                    _bilingual(_require(item, "label", where), f"{where}.label"), tuple(pairs)))
+    if len(levels) < 2:
+        raise _Problem("«subclasses.levels» debe tener al menos dos niveles")
+    return SubclassRule(of, tuple(levels))
 
 
 def _exporter(data: dict, common: dict) -> Rulebook:

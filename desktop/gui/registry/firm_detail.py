@@ -41,7 +41,7 @@ from desktop.gui.registry.firm_form import FirmFormDialog
 from desktop.gui.shared import messages
 from desktop.gui.shared.accessibility import add_shortcut, prepare, surface, tone
 from desktop.gui.shared.tables import read_only_table
-from desktop.services import profile
+from desktop.services import profile, sizing
 from desktop.services.registry.firms import delete_firm, firm_history, get_firm, undelete_firm
 
 
@@ -177,6 +177,35 @@ class FirmDetailDialog(QDialog):
         self.class_reason.setText(result.reason(lang) + notes)
         self.class_rulebook.setText(self.tr("Normativa aplicada: {rulebook}").format(rulebook=result.rulebook_text(lang)))
         self.class_rulebook.setToolTip(f"{result.rulebook_id} {result.rulebook_version}")
+        self._show_law(firm)
+
+    def _show_law(self, firm: dict) -> None:
+        """The class under the law in force beside the study's, and why they differ."""
+        lang = self.context.lang
+        sizes = sizing.firm_sizes(self.storage, firm)
+        law = sizes.law
+        if law is None:
+            self.law_name.setText(self.tr("Sin definición legal"))
+            self.law_reason.setText("")
+            self.law_rulebook.setText("")
+            self.class_difference.setText("")
+            return
+        self.law_name.setText(law.label(lang))
+        colour = CLASS_COLOURS.get(law.size_class or "sin_clasificar", "#000")
+        self.law_name.setStyleSheet(f"font-size: 14pt; font-weight: bold; color: {tone(colour)};")
+        notes = "".join(f"\n• {text}" for text in (law.to_json(lang)["notes"]))
+        self.law_reason.setText(law.reason(lang) + notes)
+        if law.book is not None:
+            self.law_rulebook.setText(self.tr("Ley aplicada: {title}, versión {version}. Fuente: {source}").format(
+                title=law.title(lang), version=law.book.version, source=law.source_text(lang)))
+            self.law_rulebook.setToolTip(law.rulebook_ref() or "")
+        else:
+            self.law_rulebook.setText("")
+        used = self.tr("Las listas, los filtros y el Tablero usan la clase según la ley vigente.") \
+            if sizes.basis == "law" else \
+            self.tr("Las listas, los filtros y el Tablero usan la clase según la tabla del estudio.")
+        difference = sizes.differences(lang)
+        self.class_difference.setText(f"{difference}\n{used}" if difference else used)
 
     def start_assessment(self) -> None:
         """Close the detail and start an interview with this firm (Evaluaciones screen)."""
@@ -270,7 +299,22 @@ class FirmDetailDialog(QDialog):
         self.class_reason = QLabel(objectName="detailClassReason", wordWrap=True)
         self.class_rulebook = QLabel(objectName="detailRulebook", wordWrap=True)
         self.class_rulebook.setStyleSheet(f"color: {tone('#555')};")
-        for widget in (self.class_name, self.class_reason, self.class_rulebook):
+        self.law_name = QLabel(objectName="detailLawName")
+        self.law_name.setStyleSheet("font-size: 14pt; font-weight: bold;")
+        self.law_reason = QLabel(objectName="detailLawReason", wordWrap=True)
+        self.law_rulebook = QLabel(objectName="detailLawRulebook", wordWrap=True)
+        self.law_rulebook.setStyleSheet(f"color: {tone('#555')};")
+        self.class_difference = QLabel(objectName="detailClassDifference", wordWrap=True)
+        for widget in (self.law_reason, self.law_rulebook, self.class_reason, self.class_rulebook,
+                       self.class_difference):
+            widget.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        law_heading = QLabel(tr("Según la ley vigente"), objectName="detailLawHeading")
+        study_heading = QLabel(tr("Según la tabla del estudio (CEPAL, Cuadro 1), que usan la evaluación y las "
+                                  "comparaciones"), objectName="detailStudyHeading", wordWrap=True)
+        for heading in (law_heading, study_heading):
+            heading.setStyleSheet("font-weight: bold;")
+        for widget in (law_heading, self.law_name, self.law_reason, self.law_rulebook, study_heading,
+                       self.class_name, self.class_reason, self.class_rulebook, self.class_difference):
             class_layout.addWidget(widget)
         class_layout.addStretch(1)
         self.tabs.addTab(class_page, tr("Clasificación"))

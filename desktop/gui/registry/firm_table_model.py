@@ -14,6 +14,7 @@ from dataclasses import replace
 from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, QPersistentModelIndex, Qt
 
 from desktop.domain.sizing import class_label
+from desktop.services import sizing
 from desktop.services.registry import firm_list
 from desktop.services.registry.firm_list import FirmQuery
 
@@ -48,6 +49,8 @@ class FirmTableModel(QAbstractTableModel):
         self.storage = storage
         self.lang = lang
         self.query = FirmQuery()
+        # The size column shows the class the centre chose for lists (the law in force by default).
+        self.size_field = sizing.list_column(storage)
         self._count = firm_list.count_firms(storage, self.query)
         self._pages: OrderedDict[int, list[dict]] = OrderedDict()
 
@@ -69,7 +72,9 @@ class FirmTableModel(QAbstractTableModel):
         self.set_query(replace(self.query, text=text))
 
     def refresh(self) -> None:
-        """Re-run the current query (after an edit, an import ...)."""
+        """Re-run the current query (after an edit, an import, a new choice of size class ...)."""
+        self.size_field = sizing.list_column(self.storage)
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
         self.set_query(self.query)
 
     def firm_id(self, row: int) -> str | None:
@@ -96,13 +101,17 @@ class FirmTableModel(QAbstractTableModel):
     def _display(self, field: str, value) -> str:
         if value is None or value == "":
             return ""
-        if field == "size_class":
+        if field in ("size_class", "size_law_class"):
             return class_label(value, self.lang)
         if field in NUMERIC:
             return QLocale().toString(int(value))
         if field == "updated_at":
             return str(value)[:10]
         return str(value)
+
+    def _field(self, column: int) -> str:
+        field = COLUMNS[column][0]
+        return self.size_field if field == "size_class" else field
 
     # -- Qt overrides ----------------------------------------------------
     def rowCount(self, parent=QModelIndex()) -> int:
@@ -117,7 +126,7 @@ class FirmTableModel(QAbstractTableModel):
         record = self._row(index.row())
         if record is None:
             return None
-        field = COLUMNS[index.column()][0]
+        field = self._field(index.column())
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(field, record.get(field))
         if role == Qt.ItemDataRole.TextAlignmentRole and field in NUMERIC:
@@ -132,13 +141,15 @@ class FirmTableModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
+            if COLUMNS[section][0] == "size_class":
+                return self.tr("Tamaño (ley)") if self.size_field == "size_law_class" else self.tr("Tamaño (estudio)")
             return self.tr(COLUMNS[section][1])
         if orientation == Qt.Orientation.Vertical:
             return str(section + 1)
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        key = COLUMNS[column][2] if 0 <= column < len(COLUMNS) else None
+        key = self._field(column) if 0 <= column < len(COLUMNS) and COLUMNS[column][2] else None
         if key is None:
             return
         # A reset, not a layout change: rows are re-fetched lazily, so there

@@ -154,7 +154,9 @@ class FirmsPage(QWidget):
             self.model.query,
             text=self.search.text(),
             country=self.country.currentData(),
-            size_class=self.size_class.currentData(),
+            # The size filter reads the same class the list shows (the centre's choice).
+            **{self.model.size_field: self.size_class.currentData(),
+               ("size_class" if self.model.size_field == "size_law_class" else "size_law_class"): None},
             sector=self.sector.text().strip() or None,
             stage=self.stage.currentData(),
             band=self.band.currentData(),

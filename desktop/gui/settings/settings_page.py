@@ -33,6 +33,7 @@ from desktop.domain.errors import UserError
 from desktop.gui.settings.adviser_dialog import AdviserDialog
 from desktop.services import security
 from desktop.gui.settings.parameters_box import ParametersBox
+from desktop.gui.settings.size_definitions_box import SizeDefinitionsBox
 from desktop.gui.shared import messages
 from desktop.gui.shared.accessibility import add_shortcut, tone
 from desktop.gui.shared.fields import combo, country_choices
@@ -427,6 +428,7 @@ class SettingsPage(QWidget):
         body = QWidget()
         columns = QHBoxLayout(body)
         self.parameters_box = ParametersBox(self.context)
+        self.size_box = SizeDefinitionsBox(self.context)
         first = [adviser_box, centre_box, app_box, db_box]
         self.security_box = None
         if security.sign_in_set_up(self.context.storage.path):
@@ -436,7 +438,7 @@ class SettingsPage(QWidget):
             self.security_box = SecurityBox(self.context)
             adviser_box.setVisible(False)
             first.insert(0, self.security_box)
-        for boxes in (first, (rates_box, self.parameters_box)):
+        for boxes in (first, (self.size_box, rates_box, self.parameters_box)):
             column = QVBoxLayout()
             for box in boxes:
                 column.addWidget(box)

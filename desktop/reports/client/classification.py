@@ -122,3 +122,25 @@ def _criteria(criteria, lang: str):
         yield CriterionLine(_criterion_name(str(name), lang), _criterion_value(str(name), value, lang),
                             code_label(gives, lang) if gives else "—",
                             _criterion_value(str(name), ceiling, lang))
+
+
+@dataclass(frozen=True)
+class LawView:
+    """The class under the law in force, as the client report prints it beside the study's."""
+
+    label: str
+    reason: str
+    rulebook: str = ""  # "Ley 33 de 2000 de Panamá ..., versión 2000"
+    source: str = ""
+    difference: str = ""  # why it differs from the study's class, criterion by criterion
+
+    @classmethod
+    def of(cls, law, difference: str | None, lang: str = "es") -> LawView | None:
+        """Read a :class:`~desktop.domain.sizing.law.LawClassification` (None: no law section)."""
+        if law is None:
+            return None
+        rulebook = ""
+        if law.book is not None:
+            rulebook = f"{law.title(lang)}, {'version' if lang == 'en' else 'versión'} {law.book.version}"
+        return cls(label=law.label(lang), reason=law.reason(lang), rulebook=rulebook,
+                   source=law.source_text(lang) or "", difference=difference or "")

@@ -17,7 +17,7 @@ from decimal import Decimal
 
 from desktop.domain.assessment import OK, SIN_DATOS, AssessmentResult, Comparison, Recommendation, Text
 from desktop.reports.client.benchmark_view import BenchmarkView
-from desktop.reports.client.classification import ClassificationView
+from desktop.reports.client.classification import ClassificationView, LawView
 from desktop.reports.labels import LABELS, code_label, label
 from desktop.reports.profile_rows import profile_rows
 from desktop.version import app_version
@@ -166,6 +166,7 @@ class ClientReport:
     methods: Methods | None = None
     notice: str | None = None  # e.g. "no completed assessment yet"
     figures: tuple[tuple[str, str], ...] = ()  # (sentence, citation): the study's figures that fit the firm
+    law: LawView | None = None  # the class under the law in force, beside the study's
 
 
 def build_client_report(
@@ -190,12 +191,16 @@ def build_client_report(
     facts=(),
     questionnaire_title: Text | None = None,
     catalog_title: Text | None = None,
+    law=None,
+    law_difference: str | None = None,
 ) -> ClientReport:
     """Build the client report's content.
 
     Args:
         firm: the firm as a dict of the canonical firm fields.
-        classification: the firm's :class:`~desktop.domain.sizing.Classification`.
+        classification: the firm's :class:`~desktop.domain.sizing.Classification` (the study's table).
+        law: the firm's class under the law in force (:class:`~desktop.domain.sizing.law.LawClassification`),
+            printed beside the study's; ``law_difference`` says why the two differ.
         result: the latest completed assessment, or None (profile-only report).
         recommendations: what :func:`~desktop.domain.assessment.recommend` chose.
         previous: the completed assessment before ``result``, if any.
@@ -235,6 +240,7 @@ def build_client_report(
         owner_name=str(firm.get("owner_name") or ""),
         profile=profile_rows(firm, lang),
         classification=ClassificationView.of(classification, lang),
+        law=LawView.of(law, law_difference, lang),
         readiness=readiness,
         recommendations=recs,
         action_plan=action_plan(recommendations, lang) if result is not None else (),

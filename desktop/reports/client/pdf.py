@@ -112,6 +112,9 @@ class ClientReportRenderer:
         d, c = self.data, self.data.classification
         out = [self.p(self.t("profile"), "h1", user=False), self._pairs(d.profile)]
         out += [self.p(self.t("classification"), "h2", user=False)]
+        if d.law is not None:
+            out += self._law(d.law)
+            out.append(self.p(self.t("study_class"), "cell_bold", user=False))
         box = Table([[self.p(c.size_label, "h2"), self.p(c.rule)]],  # h2: "Microempresa" fits the box whole
                     colWidths=[55 * mm, self.width - 55 * mm])
         box.setStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("BACKGROUND", (0, 0), (-1, -1), BAND_FILL),
@@ -130,6 +133,24 @@ class ClientReportRenderer:
         out.append(self.p(f"{self.t('rulebook')}: {c.rulebook}", "small"))
         if c.source:
             out.append(self.p(f"{self.t('source')}: {c.source}", "small"))
+        if d.law is not None:
+            out.append(self.p(self.t("study_class_use"), "small", user=False))
+            if d.law.difference:
+                out.append(self.p(d.law.difference, "note"))
+        return out
+
+    def _law(self, law) -> list:
+        """The class under the law in force, boxed like the study's, with the law and its source."""
+        out = [self.p(self.t("law_class"), "cell_bold", user=False)]
+        box = Table([[self.p(law.label, "h2"), self.p(law.reason)]], colWidths=[55 * mm, self.width - 55 * mm])
+        box.setStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("BACKGROUND", (0, 0), (-1, -1), BAND_FILL),
+                      ("TOPPADDING", (0, 0), (-1, -1), 6), ("BOTTOMPADDING", (0, 0), (-1, -1), 6)])
+        out += [box, Spacer(1, 2 * mm)]
+        if law.rulebook:
+            out.append(self.p(f"{self.t('law_applied')}: {law.rulebook}", "small"))
+        if law.source:
+            out.append(self.p(f"{self.t('source')}: {law.source}", "small"))
+        out.append(Spacer(1, 3 * mm))
         return out
 
     def readiness(self, r: Readiness) -> list:

@@ -19,7 +19,9 @@ from typing import Any
 from db.firms import FIRM_FIELDS
 from desktop.domain.errors import UserError
 from desktop.domain.registry.validation import clean_firm, parse_amount
-from desktop.domain.sizing import FirmFigures, size_class
+from desktop.domain.sizing import FirmFigures
+from desktop.domain.sizing.engine import size_class_with_book
+from desktop.domain.sizing.law import LawSet, classify_law
 
 MONEY = ("sales", "assets", "exports")
 # Cached from other records, not typed by people: carried through as given.
@@ -49,11 +51,13 @@ def _amounts_from_dollars(data: Mapping[str, Any]) -> dict[str, Any]:
     return out
 
 
-def prepare_firm(data: Mapping[str, Any]) -> tuple[dict, dict[str, str]]:
+def prepare_firm(data: Mapping[str, Any], laws: LawSet | None = None) -> tuple[dict, dict[str, str]]:
     """Normalise, check and derive a firm's fields.
 
     Args:
         data: canonical firm fields (``id`` allowed; unknown keys are problems).
+        laws: the size laws in force (shipped and the centre's imports); by default
+            the shipped ones.
 
     Returns:
         ``(row, problems)``: the canonical row ready for ``db.firms``, and
@@ -67,8 +71,41 @@ def prepare_firm(data: Mapping[str, Any]) -> tuple[dict, dict[str, str]]:
         row[name] = None if _blank(data.get(name)) else str(data[name])
     if data.get("id"):
         row["id"] = str(data["id"])
-    row["size_class"] = None if problems else size_class_of(row)
+    for name in SIZE_FIELDS:
+        row[name] = None
+    if not problems:
+        row.update(size_fields(row, laws))
     return row, problems
+
+
+# What a classification stores on a firm: both classes and the rulebooks that gave them.
+SIZE_FIELDS = ("size_class", "size_rulebook", "size_law_class", "size_law_subclass", "size_law_rulebook")
+
+
+def size_fields(row: Mapping[str, Any], laws: LawSet | None = None, on_date=None) -> dict[str, Any]:
+    """Both classes of a prepared row and the rulebooks ("id@version") they came from.
+
+    The law's class falls back to the study's where no law gives one (none loaded for
+    the country, or none in force), with ``size_law_rulebook`` empty to say so.
+    """
+    figures = FirmFigures(employees=row.get("employees"), sales_usd=row.get("sales_usd"),
+                          assets_usd=row.get("assets_usd"), exports_usd=row.get("exports_usd"),
+                          sector=row.get("sector_isic"), on_date=on_date)
+    study, study_book = size_class_with_book(row["country"], figures)
+    if laws is None:
+        from desktop.domain.sizing.definitions import law_set
+        laws = law_set()
+    by_law = None
+    try:
+        by_law = classify_law(row["country"], figures, laws)
+    except UserError:
+        pass
+    if by_law is None or by_law.size_class is None:
+        return {"size_class": study, "size_rulebook": study_book, "size_law_class": study,
+                "size_law_subclass": None, "size_law_rulebook": None}
+    return {"size_class": study, "size_rulebook": study_book, "size_law_class": by_law.size_class,
+            "size_law_subclass": by_law.subclass.code if by_law.subclass else None,
+            "size_law_rulebook": by_law.rulebook_ref()}
 
 
 def size_class_of(row: Mapping[str, Any]) -> str:
@@ -81,4 +118,4 @@ def size_class_of(row: Mapping[str, Any]) -> str:
     figures = FirmFigures(employees=row.get("employees"), sales_usd=row.get("sales_usd"),
                           assets_usd=row.get("assets_usd"), exports_usd=row.get("exports_usd"),
                           sector=row.get("sector_isic"))
-    return size_class(row["country"], figures)
+    return size_class_with_book(row["country"], figures)[0]

@@ -50,7 +50,7 @@ def register_firm(storage: Storage, data: Mapping[str, Any], adviser_id: str | N
     Raises:
         UserError: a field is missing or wrong (``field`` names it); nothing is written.
     """
-    row, problems = prepare_firm(data)
+    row, problems = prepare_firm(data, _laws(storage))
     _raise_first(problems)
     return repo.insert_firm(storage, row, adviser_id)
 
@@ -65,9 +65,9 @@ def register_firms(storage: Storage, rows: Iterable[Mapping[str, Any]], adviser_
     Returns:
         The new firm ids, in order.
     """
-    prepared = []
+    prepared, laws = [], _laws(storage)
     for number, data in enumerate(rows, start=1):
-        row, problems = prepare_firm(data)
+        row, problems = prepare_firm(data, laws)
         _raise_first(problems, prefix=f"Fila {number}: ")
         prepared.append(row)
     return repo.insert_firms(storage, prepared, adviser_id)
@@ -94,10 +94,16 @@ def update_firm(storage: Storage, firm_id: str, changes: Mapping[str, Any], advi
         # A new dollar figure without a new amount replaces the amount.
         if f"{stem}_usd" in changes and f"{stem}_amount" not in changes:
             merged[f"{stem}_amount"] = None
-    row, problems = prepare_firm(merged)
+    row, problems = prepare_firm(merged, _laws(storage))
     _raise_first(problems)
     diff = {k: v for k, v in row.items() if k != "id" and v != current.get(k)}
     return repo.update_firm(storage, firm_id, diff, adviser_id, expected_rev)
+
+
+def _laws(storage: Storage):
+    """The size laws in force on this device (shipped and imported), for the law's class."""
+    from desktop.services.sizing import current_laws  # sizing imports this package's fields
+    return current_laws(storage)
 
 
 def delete_firm(storage: Storage, firm_id: str, adviser_id: str | None) -> dict:

@@ -39,7 +39,7 @@ from desktop.domain.registry.tabular import HeaderMap, Table, fold, map_headers,
 from desktop.domain.registry.validation import FIELD_LABELS, clean_firm, rounding_note, tax_id_note
 from desktop.services.gcpause import paused_gc
 from desktop.services.registry.exporting import CALCULATED_HEADERS, write_csv_rows
-from desktop.services.registry.fields import size_class_of
+from desktop.services.registry.fields import size_fields
 
 log = logging.getLogger(__name__)
 
@@ -270,6 +270,8 @@ def _import_file(storage, path, adviser_id, dry_run, rejects_path, progress, can
     summary.rows_read = total
 
     countries = {rec["country"] for _n, _c, rec, reason in cleaned if rec and not reason}
+    from desktop.services.sizing import current_laws  # sizing imports the registry's fields
+    laws = current_laws(storage)
     index = DuplicateIndex()
     for firm_id, country, municipality, name, tax_id in firm_io.firm_keys(storage, countries):
         index.add(firm_id, country, municipality, name, tax_id)
@@ -302,7 +304,7 @@ def _import_file(storage, path, adviser_id, dry_run, rejects_path, progress, can
             continue
         # clean_firm gives only firm fields, ready to store as they are.
         record["adviser_id"] = record.get("adviser_id") or adviser_id
-        record["size_class"] = size_class_of(record)
+        record.update(size_fields(record, laws))
         if number in rounded:
             changes = [rounding_note(name, *values) for name, values in
                        sorted(rounded[number].items(), key=lambda item: _field_order(item[0]))]
