@@ -149,7 +149,8 @@ def _facts(firm: dict, size_class: str | None) -> list:
     from desktop.domain.errors import DataFileError
 
     try:
-        return _benchmarks().facts_for(firm.get("country"), size_class, sector_type_for_isic(firm.get("sector_isic")))
+        return _benchmarks().facts_for(firm.get("country"), size_class, sector_type_for_isic(firm.get("sector_isic")),
+                                       isic=firm.get("sector_isic"))
     except DataFileError:
         return []
 
