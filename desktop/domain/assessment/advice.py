@@ -16,6 +16,7 @@ import datetime as dt
 
 from desktop.domain.assessment.catalog import Catalog, load_catalog
 from desktop.domain.assessment.conditions import INVOICE_QUESTION, YEARS_QUESTION, advice_facts, all_hold
+from desktop.domain.assessment.questionnaire import shipped_questionnaire
 from desktop.domain.assessment.model import AdviceNote, AssessmentResult, Derivation, FirmContext, Text, WhyItem
 from desktop.domain.assessment.stage import (
     GROWTH_QUESTION,
@@ -62,6 +63,12 @@ def advice_notes(result: AssessmentResult, firm: FirmContext | None = None, cata
     """
     firm = firm or result.firm
     catalog = catalog or load_catalog()
+    if question_text is None:
+        shipped = shipped_questionnaire(result.questionnaire_version)
+        if shipped is not None and shipped.id == result.questionnaire_id:
+            def question_text(qid):
+                question = shipped.question(qid)
+                return question.text if question else None
     notes = []
     if firm.size_class == "grande" and catalog.large_firm is not None:
         notes.append(AdviceNote("large_firm", catalog.large_firm.text, catalog.large_firm.bases))
@@ -90,6 +97,8 @@ def why_internationalize(result: AssessmentResult, firm: FirmContext | None = No
     """
     firm = firm or result.firm
     catalog = catalog or load_catalog()
+    if firm.size_class == "grande":
+        return ()  # the reasons speak of mipymes; a large firm is told its role instead (advice_notes)
     facts = advice_facts(result, firm, year if year is not None else dt.date.today().year)
     if result.incomplete:
         facts["profile"] = None
