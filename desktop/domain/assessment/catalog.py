@@ -236,6 +236,8 @@ def parse_catalog(raw: Any, path: str, dimension_ids: set[str] | None = None) ->
         for n, c in enumerate(d.get("requires", [])):
             cond = parse_condition(c, f"{where}: requisito {n + 1}", path)
             cond["why"] = _text(c.get("why"), f"{where}: requisito {n + 1}, por qué", path)
+            if c.get("why_unknown"):
+                cond["why_unknown"] = _text(c["why_unknown"], f"{where}: requisito {n + 1}, por qué sin dato", path)
             requires.append(cond)
         gap_basis = parse_basis(d["gap_basis"], f"{where}: gap_basis", path) if d.get("gap_basis") else None
         if gap_basis is not None and not gap_basis.from_study:

@@ -155,8 +155,17 @@ def all_hold(conditions, facts: dict[str, Any]) -> bool:
 
 
 def any_fails(conditions, facts: dict[str, Any]) -> dict | None:
-    """The first condition known to fail, or None (unknown facts never fail)."""
-    return next((c for c in conditions if holds(c, facts) is False), None)
+    """The first condition that fails, or None.
+
+    An unknown fact does not fail a condition, unless the condition says
+    ``"if_unknown": "fails"`` (an instrument only for a narrow kind of firm, such
+    as seed capital for newborn firms, is not offered on a guess).
+    """
+    for cond in conditions:
+        verdict = holds(cond, facts)
+        if verdict is False or (verdict is None and cond.get("if_unknown") == "fails"):
+            return cond
+    return None
 
 
 def parse_condition(raw: Any, where: str, path: str) -> dict:
@@ -172,6 +181,8 @@ def parse_condition(raw: Any, where: str, path: str) -> dict:
         raise DataFileError(path, f"{where}: cada condición lleva exactamente una de {', '.join(OPERATORS)}")
     if ops[0] in ("in", "not_in") and not isinstance(raw[ops[0]], list):
         raise DataFileError(path, f"{where}: «{ops[0]}» necesita una lista")
+    if raw.get("if_unknown") not in (None, "fails"):
+        raise DataFileError(path, f"{where}: «if_unknown» solo admite «fails»")
     return dict(raw)
 
 

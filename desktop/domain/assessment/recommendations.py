@@ -23,9 +23,11 @@ are for. The choice therefore goes, for one scored result:
    * ``criterio_centro``: the pairing is the centre's, or the gap has no phrase
      of the study behind it; the reason says so in plain words.
 
-   They come in that order: the study's pairings first (in the segment's order),
-   then the gaps the study speaks to, then the centre's own choices; gaps are
-   ranked by size, ties broken by fit to the profile and id.
+   They come in this order: the study's pairings for the firm's kind (in the
+   segments' order), the centre's pairings, then instruments brought by a gap,
+   those the study describes before the centre's; gaps are ranked by size, ties
+   broken by fit to the profile and id. A gap alone brings at most
+   ``MAX_PER_FAMILY`` instruments of one family.
 5. **No verdict from too few answers.** An incomplete result (below the
    questionnaire's index threshold) and an unknown profile have no segment;
    a large firm gets no mipyme instrument (see :mod:`advice` for what it is told).
@@ -163,14 +165,14 @@ def _profile_triggers(result: AssessmentResult, questionnaire: Questionnaire | N
 
 
 def _segment_triggers(result: AssessmentResult, segment: Segment, questionnaire: Questionnaire | None) -> list[Trigger]:
-    """The profile's answers, then the answers behind the segment's own conditions."""
-    triggers = _profile_triggers(result, questionnaire)
+    """The answers behind the segment's own conditions, then the profile's answers."""
+    triggers = []
     for cond in segment.when:
         qid = FACT_QUESTIONS.get(cond["fact"])
-        if qid and not any(t.question_id == qid for t in triggers):
-            if (found := _trigger(result, questionnaire, qid)) is not None:
-                triggers.append(found)
-    return triggers
+        if qid and (found := _trigger(result, questionnaire, qid)) is not None:
+            triggers.append(found)
+    return triggers + [t for t in _profile_triggers(result, questionnaire)
+                       if not any(t.question_id and t.question_id == u.question_id for u in triggers)]
 
 
 def _gaps(inst: Instrument, scored: dict) -> list:
@@ -337,12 +339,12 @@ def recommend(result: AssessmentResult, firm: FirmContext | None = None, catalog
                 continue
             study = pairing.level == "estudio"
             triggers = _segment_triggers(result, seg, questionnaire)[:2] + weak
-            candidates.append(_Candidate(inst, "estudio_empareja" if study else "criterio_centro", 0 if study else 2,
-                                         (0,) + order, gaps, triggers, pairing, seg, after=after, unlock=unlock))
+            candidates.append(_Candidate(inst, "estudio_empareja" if study else "criterio_centro", 0 if study else 1,
+                                         order, gaps, triggers, pairing, seg, after=after, unlock=unlock))
         elif gaps and weak:
             level = "estudio_describe" if inst.gap_basis else "criterio_centro"
-            candidates.append(_Candidate(inst, level, 1 if inst.gap_basis else 2,
-                                         (1, -gaps[0][0], _fit_rank(inst, result.profile.code), inst.id),
+            candidates.append(_Candidate(inst, level, 2 if inst.gap_basis else 3,
+                                         (-gaps[0][0], _fit_rank(inst, result.profile.code), inst.id),
                                          gaps, weak, after=after, unlock=unlock))
     fixes = sorted((c for c in candidates if c.tier < 0), key=lambda c: c.inst.id)
     ranked = sorted((c for c in candidates if c.tier >= 0 and c.unlock is None), key=lambda c: (c.tier, c.order))
@@ -415,9 +417,10 @@ def excluded(result: AssessmentResult, firm: FirmContext | None = None, catalog:
     facts = advice_facts(result, firm, year if year is not None else dt.date.today().year)
     out = {}
     for inst in catalog.instruments:
-        failed = next((c for c in inst.requires if holds(c, facts) is False), None)
+        failed = any_fails(inst.requires, facts)
         if failed is not None:
-            out[inst.id] = failed["why"]
+            out[inst.id] = failed["why_unknown"] if holds(failed, facts) is None and "why_unknown" in failed \
+                else failed["why"]
     return out
 
 
