@@ -358,7 +358,9 @@ def _recommendation(rec: Recommendation, lang: str) -> RecommendationLine:
             for p in rec.programmes
         ),
         triggers=tuple(f"{t.question.text(lang)}: {t.answer.text(lang)}" for t in rec.triggers),
-        basis=rec.basis.text(lang) if rec.basis else "",
+        # the instrument's phrase is left out when it is the very phrase that pairs it (factoring, microfinance)
+        basis=rec.basis.text(lang) if rec.basis and not (
+            rec.support is not None and rec.support.quote == rec.basis.quote and rec.level != "criterio_centro") else "",
         support=(rec.support.text(lang) if rec.support is not None and rec.support.from_study
                  and rec.level != "criterio_centro" else ""),
         programmes_note=rec.programmes_note.text(lang) if rec.programmes_note else "",

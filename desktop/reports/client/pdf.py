@@ -200,7 +200,8 @@ class ClientReportRenderer:
 
     def why(self) -> list:
         """The "why internationalize" page: the study's reasons that fit the firm, then risks and costs."""
-        out: list = [PageBreak(), self.p(self.t("why"), "h1", user=False), self.p(self.t("why_intro"), "small", user=False)]
+        out: list = [CondPageBreak(120 * mm), Spacer(1, 4 * mm), self.p(self.t("why"), "h1", user=False),
+                     self.p(self.t("why_intro"), "small", user=False)]
         groups = (("why_benefits", [w for w in self.data.why if w.kind == "beneficio"]),
                   ("why_risks", [w for w in self.data.why if w.kind != "beneficio"]))
         for key, items in groups:
