@@ -155,7 +155,7 @@ def build_report_data(storage: Storage, firm_ref: str, *, lang: str = "es",
         facts=_facts(firm, size_class),
         questionnaire_title=questionnaire.title if questionnaire else None,
         catalog_title=_catalog_title(),
-        notes=notes, why=why,
+        notes=notes, why=why, catalog_ref=(_catalog().id, _catalog().version),
     )
 
 

@@ -123,6 +123,7 @@ def test_large_firm_report_says_why_no_instrument_applies(fresh_db):
     assert note.kind == "large_firm" and "empresa grande" in note.text
     text = squash(" ".join(pdf_pages(client_report_pdf(fresh_db, firm["id"], today=TODAY))))
     assert "esta es una empresa grande" in text and "empresas tractoras" in text
+    assert data.methods.catalog == "Catálogo de instrumentos de apoyo, versión 3.0.0"  # what the advice used
     assert "No hay recomendaciones para esta evaluación" not in text
 
 

@@ -225,6 +225,7 @@ def build_client_report(
     catalog_title: Text | None = None,
     notes=(),
     why=(),
+    catalog_ref: tuple[str, str] | None = None,
 ) -> ClientReport:
     """Build the client report's content.
 
@@ -250,6 +251,8 @@ def build_client_report(
             (without them the page names their ids).
         notes: the advice's notes (``advice_notes``): a large firm, or no profile yet.
         why: the reasons to internationalize that fit the firm (``why_internationalize``).
+        catalog_ref: (id, version) of the catalogue the advice used, for the methods page when no
+            instrument carries it (a large firm gets none).
     """
     today = today or dt.date.today()
     readiness = _readiness(result, lang) if result is not None else None
@@ -259,7 +262,7 @@ def build_client_report(
         progress = _progress(comparison, previous.index, result.index, previous_date, lang)
     methods = _methods(result, classification, recommendations, assessment_date, lang,
                        band_cutoffs, coverage_threshold, rationale or {}, differentiation,
-                       questionnaire_title, catalog_title)
+                       questionnaire_title, catalog_title, catalog_ref if result is not None else None)
     return ClientReport(
         lang=lang,
         title=label("client_title", lang),
@@ -443,16 +446,17 @@ def _progress(comparison: Comparison, old_index, new_index, previous_date, lang:
 
 def _methods(result, classification, recommendations, assessment_date, lang, band_cutoffs,
              coverage_threshold, rationale=None, differentiation=None,
-             questionnaire_title=None, catalog_title=None) -> Methods:
+             questionnaire_title=None, catalog_title=None, catalog_ref=None) -> Methods:
     from desktop.reports.text import long_date
 
     version = label("version", lang)
     view = ClassificationView.of(classification, lang)
     catalog, catalog_id = "—", ""
     if recommendations and getattr(recommendations[0], "catalog_id", ""):
-        first = recommendations[0]
-        catalog_id = f"{first.catalog_id} {first.catalog_version}"
-        catalog = f"{_title(catalog_title, first.catalog_id, lang)}, {version} {first.catalog_version}"
+        catalog_ref = (recommendations[0].catalog_id, recommendations[0].catalog_version)
+    if catalog_ref:
+        catalog_id = f"{catalog_ref[0]} {catalog_ref[1]}"
+        catalog = f"{_title(catalog_title, catalog_ref[0], lang)}, {version} {catalog_ref[1]}"
     questionnaire, questionnaire_id = "—", ""
     if result:
         questionnaire_id = f"{result.questionnaire_id} {result.questionnaire_version}"
