@@ -16,7 +16,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 FILES = (ROOT / "resources" / "questionnaires" / "rumbo-preparacion.json",
-         ROOT / "resources" / "catalog" / "instrumentos.json")
+         ROOT / "resources" / "catalog" / "instrumentos.json",
+         ROOT / "resources" / "benchmarks" / "cepal-2013.json")
 
 
 def normalise(text: str) -> str:
@@ -25,15 +26,13 @@ def normalise(text: str) -> str:
 
 
 def quotes(data, where: str = ""):
-    """Yield (where, quote) for every ``basis`` with a quote in a JSON tree."""
+    """Yield (where, quote) for every object with a ``quote`` in a JSON tree (bases, pairings, reasons)."""
     if isinstance(data, dict):
-        basis = data.get("basis")
-        if isinstance(basis, dict) and basis.get("quote"):
-            yield data.get("id", where), basis["quote"]
-        if isinstance(data.get("differentiation"), dict) and data["differentiation"].get("quote"):
-            yield "differentiation", data["differentiation"]["quote"]
-        for key, value in data.items():
-            yield from quotes(value, data.get("id", where) if key != "basis" else where)
+        here = data.get("id") or data.get("instrument") or where
+        if isinstance(data.get("quote"), str) and data["quote"]:
+            yield where, data["quote"]
+        for value in data.values():
+            yield from quotes(value, here)
     elif isinstance(data, list):
         for item in data:
             yield from quotes(item, where)

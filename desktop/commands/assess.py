@@ -15,9 +15,10 @@ from decimal import Decimal
 
 from babel.numbers import format_decimal
 
-from desktop.domain.assessment import DIM_NO_APLICA, OK, label, result_to_dict
+from desktop.domain.assessment import DIM_NO_APLICA, OK, label, result_to_dict, shown_profile
 from desktop.services.assessment_entry import read_answers_file, record_assessment
-from desktop.services.assessments import questionnaire, recommendations_for
+from desktop.services.assessments import notes_for, questionnaire, recommendations_for
+from desktop.services.registry.firms import get_firm
 from desktop.services.storage import open_database
 
 # What the command prints, in Spanish and English.
@@ -25,7 +26,9 @@ _WORDS = {
     "to_ask": ("Para preguntar la próxima vez: {questions}", "To ask next time: {questions}"),
     "first": ("Antes de todo: ", "First of all: "),
     "trigger": ("      respuesta: {question} → {answer}", "      answer: {question} → {answer}"),
-    "basis": ("      estudio: {basis}", "      study: {basis}"),
+    "basis": ("      el estudio, del instrumento: {basis}", "      the study, on the instrument: {basis}"),
+    "support": ("      dónde lo dice el estudio: {support}", "      where the study says it: {support}"),
+    "note": ("Nota: {text}", "Note: {text}"),
     "recorded": ("Evaluación registrada con el cuestionario «{title}», versión {version}.",
                  "Assessment recorded with the questionnaire “{title}”, version {version}."),
     "index": ("Índice de preparación: {index} / 100 — nivel {band}", "Readiness index: {index} / 100 — band {band}"),
@@ -63,7 +66,9 @@ def run(args) -> int:
     answers = read_answers_file(args.answers)  # before opening the DB: a bad file touches nothing
     with open_database(args.db) as storage:
         assessment, result = record_assessment(storage, args.firm, answers, None)
-    recommendations = recommendations_for(result)
+        firm = get_firm(storage, assessment["firm_id"])
+    recommendations = recommendations_for(result, firm=firm)
+    notes = notes_for(result, firm)
     if args.json:
         payload = {
             "assessment_id": assessment["id"],
@@ -71,25 +76,35 @@ def run(args) -> int:
             "result": json_numbers(result_to_dict(result)),
             "recommendations": [
                 {"instrument": r.instrument_id, "kind": r.kind, "family": r.family, "fit": r.fit,
+                 "level": r.level, "level_text": label("level", r.level, lang),
                  "title": r.title.text(lang), "reason": r.reason.text(lang),
                  "triggers": [{"question": t.question_id, "answer": t.answer.text(lang)} for t in r.triggers],
                  "basis": r.basis.text(lang) if r.basis else None,
-                 "segment_basis": r.segment_basis.text(lang) if r.segment_basis else None,
+                 "support": _support(r, lang),
+                 "after": r.after.text(lang) if r.after else None,
                  "steps": [s.text(lang) for s in r.steps],
                  "programmes": [p.name for p in r.programmes],
                  "programmes_note": r.programmes_note.text(lang) if r.programmes_note else None}
                 for r in recommendations
             ],
             "to_ask": list(result.to_ask),
+            "notes": [{"kind": n.kind, "text": n.text.text(lang), "questions": list(n.questions)} for n in notes],
         }
         json.dump(payload, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
         return 0
-    sys.stdout.write(render_text(assessment, result, recommendations, lang))
+    sys.stdout.write(render_text(assessment, result, recommendations, lang, notes))
     return 0
 
 
-def render_text(assessment: dict, result, recommendations, lang: str = "es") -> str:
+def _support(rec, lang: str) -> str | None:
+    """The study's phrase behind the level, when the study backs it (never for the centre's criterion)."""
+    if rec.support is None or not rec.support.from_study or rec.level == "criterio_centro":
+        return None
+    return rec.support.text(lang)
+
+
+def render_text(assessment: dict, result, recommendations, lang: str = "es", notes=()) -> str:
     """The readable report of ``rumbo assess`` without ``--json``."""
     def say(key: str, **values) -> str:
         return _WORDS[key][1 if lang == "en" else 0].format(**values)
@@ -103,7 +118,7 @@ def render_text(assessment: dict, result, recommendations, lang: str = "es") -> 
                      + (say("provisional") if result.provisional else ""))
     undetermined = say("undetermined")
     lines.append(say("stage", stage=label("stage", result.stage.code, lang) or undetermined))
-    lines.append(say("profile", profile=label("profile", result.profile.code, lang) or undetermined))
+    lines.append(say("profile", profile=label("profile", shown_profile(result).code, lang) or undetermined))
     lines.append(say("dimensions"))
     for dim in result.dimensions:
         if dim.score is not None:
@@ -115,12 +130,15 @@ def render_text(assessment: dict, result, recommendations, lang: str = "es") -> 
     lines += [say("limit", reason=hit.reason.text(lang)) for hit in result.knock_outs]
     if result.to_ask:
         lines.append(say("to_ask", questions=", ".join(result.to_ask)))
+    lines += [say("note", text=n.text.text(lang)) for n in notes]
     if recommendations:
         lines.append(say("recommended"))
         for r in recommendations:
             head = say("first") if r.kind == "precondition" else ""
-            lines.append(f"  - {head}{r.title.text(lang)}: {r.reason.text(lang)}")
+            lines.append(f"  - {head}{r.title.text(lang)} [{label('level', r.level, lang)}]: {r.reason.text(lang)}")
             lines += [say("trigger", question=t.question.text(lang), answer=t.answer.text(lang)) for t in r.triggers]
+            if (support := _support(r, lang)) is not None:
+                lines.append(say("support", support=support))
             if r.basis:
                 lines.append(say("basis", basis=r.basis.text(lang)))
     lines.append(say("details", id=assessment["id"], questionnaire=result.questionnaire_id,

@@ -103,8 +103,23 @@ LABELS: dict[str, tuple[str, str]] = {
     "family_mercados": ("Acceso a mercados y promoción de exportaciones", "Market access and export promotion"),
     "family_condicion_previa": ("Antes de los instrumentos", "Before the instruments"),
     "triggers": ("Respuestas que lo motivan", "Answers behind it"),
-    "study_basis": ("Lo que dice el estudio", "What the study says"),
-    "segment_basis": ("Para este tipo de empresa", "For this kind of firm"),
+    "study_basis": ("Lo que dice el estudio del instrumento", "What the study says of the instrument"),
+    "level": ("Respaldo", "Backing"),
+    "support_estudio_empareja": ("Dónde lo vincula el estudio", "Where the study pairs it"),
+    "support_estudio_describe": ("Dónde lo describe el estudio", "Where the study describes it"),
+    "levels_intro": ("Cada instrumento dice cuánto lo respalda el estudio: si lo vincula con este tipo de empresa, "
+                     "si lo describe como útil ante una brecha que muestran las respuestas, o si es criterio del "
+                     "centro y no del estudio.",
+                     "Each instrument says how far the study backs it: whether the study pairs it with this kind of "
+                     "firm, describes it as useful for a gap the answers show, or whether it is the centre's "
+                     "criterion rather than the study's."),
+    "why": ("Por qué internacionalizarse", "Why internationalize"),
+    "why_intro": ("Las razones que da el estudio y que se ajustan a esta empresa, cada una con la frase del estudio; "
+                  "después, los riesgos y costos que conviene prever.",
+                  "The reasons the study gives that fit this firm, each with the study's phrase; then the risks "
+                  "and costs to weigh."),
+    "why_benefits": ("Lo que la empresa puede ganar", "What the firm can gain"),
+    "why_risks": ("Riesgos y costos que conviene prever", "Risks and costs to weigh"),
     "to_ask": ("Para preguntar la próxima vez", "To ask next time"),
     "to_ask_intro": ("Estas dimensiones no tienen respuestas suficientes para puntuarse; no son brechas. "
                      "Preguntas pendientes:",
@@ -115,7 +130,7 @@ LABELS: dict[str, tuple[str, str]] = {
                         "With {coverage} of the questionnaire answered no index or band is computed "
                         "({needed} is needed). The recommendations rest only on what was answered."),
     "profile_unknown": ("Sin determinar", "Unknown"),
-    "figures": ("Otras cifras del estudio que tocan a esta empresa", "Other figures of the study that concern this firm"),
+    "figures": ("Otros datos del estudio que tocan a esta empresa", "Other facts of the study that concern this firm"),
     "method_parameters": ("Pesos, bandas y umbrales, y por qué", "Weights, bands and thresholds, and why"),
     "differentiation": ("Las recomendaciones parten del tipo de empresa, como pide el estudio: {basis}",
                         "The recommendations start from the kind of firm, as the study asks: {basis}"),

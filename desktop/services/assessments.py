@@ -11,6 +11,7 @@ The GUI and the CLI call these functions; none of them touches Qt.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 from functools import lru_cache
 from typing import Any
@@ -19,18 +20,22 @@ from db import assessments as repo
 from db import firms as firm_repo
 from db.connection import Storage
 from desktop.domain.assessment import (
+    AdviceNote,
     Answer,
     AssessmentResult,
     FirmContext,
     Question,
     Questionnaire,
     Recommendation,
+    WhyItem,
+    advice_notes,
     load_questionnaire,
     recommend,
     result_from_dict,
     result_to_dict,
     score,
     shipped_questionnaire,
+    why_internationalize,
 )
 from desktop.domain.assessment.scoring import applies, normalise
 from desktop.domain.assessment.stage import firm_facts
@@ -40,7 +45,7 @@ from desktop.services import settings as settings_service
 __all__ = [
     "questionnaire", "questionnaire_of", "firm_context", "start_draft", "get_assessment",
     "assessments_of_firm", "load_answers", "scorable", "save_answer", "visible_questions", "preview",
-    "complete", "result_of", "recommendations_for", "scoring_questionnaire", "centre_parameters", "delete_draft", "completed_history", "key_figures", "recent_assessments",
+    "complete", "result_of", "recommendations_for", "advice_firm", "advice_year", "notes_for", "why_for", "scoring_questionnaire", "centre_parameters", "delete_draft", "completed_history", "key_figures", "recent_assessments",
 ]
 
 
@@ -80,6 +85,7 @@ def firm_context(firm: dict) -> FirmContext:
         exports_usd=money("exports_usd"),
         formal_registration=firm.get("formal_registration"),
         name=firm.get("legal_name") or "",
+        year_founded=firm.get("year_founded"),
     )
 
 
@@ -237,9 +243,45 @@ def result_of(storage: Storage, assessment_id: str) -> AssessmentResult:
     return result_from_dict(assessment["result"])
 
 
-def recommendations_for(result: AssessmentResult, limit: int = 6) -> list[Recommendation]:
-    """The support instruments the engine recommends for a result."""
-    return recommend(result, result.firm, limit=limit)
+def advice_firm(result: AssessmentResult, firm: dict | None = None) -> FirmContext:
+    """The firm as the advice sees it: as stored with the result, plus what an older result lacks.
+
+    Results stored before the year of foundation was kept with them get it from
+    the firm's record, so early-stage finance is still judged on the firm's age.
+    """
+    context = result.firm
+    if firm is not None and context.year_founded is None and firm.get("year_founded") is not None:
+        context = replace(context, year_founded=int(firm["year_founded"]))
+    if firm is not None and context.size_class is None and firm.get("size_class"):
+        context = replace(context, size_class=firm["size_class"])
+    return context
+
+
+def advice_year(assessment: dict | None) -> int | None:
+    """The year an assessment was completed (the firm's age is counted to it); None for today."""
+    done = (assessment or {}).get("completed_at") or ""
+    return int(done[:4]) if done[:4].isdigit() else None
+
+
+def recommendations_for(result: AssessmentResult, limit: int = 6, *, firm: dict | None = None,
+                        year: int | None = None) -> list[Recommendation]:
+    """The support instruments the engine recommends for a result.
+
+    Args:
+        firm: the firm's record, for facts an older result lacks (year founded).
+        year: the year of the assessment (defaults to this year).
+    """
+    return recommend(result, advice_firm(result, firm), limit=limit, year=year)
+
+
+def notes_for(result: AssessmentResult, firm: dict | None = None) -> tuple[AdviceNote, ...]:
+    """What the advice says besides the instruments: a large firm's sentence, or no profile and what to ask."""
+    return advice_notes(result, advice_firm(result, firm))
+
+
+def why_for(result: AssessmentResult, firm: dict | None = None, year: int | None = None) -> tuple[WhyItem, ...]:
+    """The study's reasons to internationalize (and risks) that fit the firm."""
+    return why_internationalize(result, advice_firm(result, firm), year=year)
 
 
 def delete_draft(storage: Storage, assessment_id: str, adviser_id: str | None) -> None:

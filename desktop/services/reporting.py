@@ -31,11 +31,20 @@ from db import advisers as advisers_repo
 from db import assessments as assessments_repo
 from db import settings as settings_repo
 from db.connection import Storage
-from desktop.domain.assessment import AssessmentResult, compare, recommend, result_from_dict, shipped_questionnaire
+from desktop.domain.assessment import (
+    AssessmentResult,
+    advice_notes,
+    compare,
+    recommend,
+    result_from_dict,
+    shipped_questionnaire,
+    why_internationalize,
+)
 from desktop.domain.errors import UserError
 from desktop.domain.sizing import FirmFigures, classify
 from desktop.reports.client.data import Centre, ClientReport, build_client_report
 from desktop.reports.client.pdf import render_client_report
+from desktop.services.assessments import advice_firm, advice_year
 from desktop.services.registry.firms import find_firm
 
 log = logging.getLogger(__name__)
@@ -109,9 +118,15 @@ def build_report_data(storage: Storage, firm_ref: str, *, lang: str = "es",
     done = _completed(storage, firm["id"])
     result = previous = comparison = None
     recommendations: list = []
+    notes: tuple = ()
+    why: tuple = ()
     if done:
         result = _result(done[0])
-        recommendations = recommend(result, catalog=_catalog())
+        year = advice_year(done[0])
+        context = advice_firm(result, firm)
+        recommendations = recommend(result, context, catalog=_catalog(), year=year)
+        notes = advice_notes(result, context, _catalog())
+        why = why_internationalize(result, context, _catalog(), year=year)
     if len(done) > 1:
         previous = _result(done[1])
         comparison = compare(previous, result)
@@ -144,6 +159,7 @@ def build_report_data(storage: Storage, firm_ref: str, *, lang: str = "es",
         catalog_title=_catalog_title(),
         law=sizes.law,
         law_difference=sizes.differences(lang),
+        notes=notes, why=why, catalog_ref=(_catalog().id, _catalog().version),
     )
 
 
@@ -153,7 +169,8 @@ def _facts(firm: dict, size_class: str | None) -> list:
     from desktop.domain.errors import DataFileError
 
     try:
-        return _benchmarks().facts_for(firm.get("country"), size_class, sector_type_for_isic(firm.get("sector_isic")))
+        return _benchmarks().facts_for(firm.get("country"), size_class, sector_type_for_isic(firm.get("sector_isic")),
+                                       isic=firm.get("sector_isic"))
     except DataFileError:
         return []
 

@@ -381,262 +381,272 @@
     <context>
         <name>AssessmentResultsView</name>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="164" />
+            <location filename="../../desktop/gui/assessment/results.py" line="167" />
             <source>&amp;Imprimir informe…</source>
             <translation>&amp;Print report…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="167" />
+            <location filename="../../desktop/gui/assessment/results.py" line="170" />
             <source>&amp;Seguimiento de la empresa</source>
             <translation>Firm &amp;follow-up</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="269" />
+            <location filename="../../desktop/gui/assessment/results.py" line="272" />
             <source>(dimensiones sin respuestas suficientes; no son brechas)</source>
             <translation>(dimensions without enough answers; they are not gaps)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="241" />
+            <location filename="../../desktop/gui/assessment/results.py" line="244" />
             <source>(no suma puntos)</source>
             <translation>(earns no points)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="95" />
+            <location filename="../../desktop/gui/assessment/results.py" line="97" />
             <source>(provisional)</source>
             <translation>(provisional)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="136" />
+            <location filename="../../desktop/gui/assessment/results.py" line="139" />
             <source>(sin datos)</source>
             <translation>(no data)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="280" />
+            <location filename="../../desktop/gui/assessment/results.py" line="290" />
             <source>Antes de todo</source>
             <translation>First of all</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="148" />
+            <location filename="../../desktop/gui/assessment/results.py" line="151" />
             <source>Aporte</source>
             <translation>Contribution</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="124" />
+            <location filename="../../desktop/gui/assessment/results.py" line="126" />
             <source>Bloqueos</source>
             <translation>Band caps</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="100" />
+            <location filename="../../desktop/gui/assessment/results.py" line="285" />
+            <source>Cada instrumento dice cuánto lo respalda el estudio: si lo vincula con este tipo de empresa, si lo describe como útil ante una brecha de las respuestas, o si es criterio del centro.</source>
+            <translation>Each instrument says how far the study backs it: whether it pairs it with this kind of firm, describes it as useful for a gap in the answers, or whether it is the centre's criterion.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/assessment/results.py" line="102" />
             <source>Cobertura de respuestas: </source>
             <translation>Answer coverage: </translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="280" />
+            <location filename="../../desktop/gui/assessment/results.py" line="290" />
             <source>Condición previa</source>
             <translation>Precondition</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="147" />
+            <location filename="../../desktop/gui/assessment/results.py" line="150" />
             <source>Dimensión / pregunta</source>
             <translation>Dimension / question</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="323" />
+            <location filename="../../desktop/gui/assessment/results.py" line="335" />
             <source>Documentos PDF (*.pdf)</source>
             <translation>PDF documents (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="128" />
+            <location filename="../../desktop/gui/assessment/results.py" line="308" />
+            <source>Dónde lo dice el estudio</source>
+            <translation>Where the study says it</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/assessment/results.py" line="130" />
             <source>Etapa de internacionalización</source>
             <translation>Internationalization stage</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="92" />
+            <location filename="../../desktop/gui/assessment/results.py" line="94" />
             <source>Evaluación incompleta</source>
             <translation>Incomplete assessment</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="148" />
+            <location filename="../../desktop/gui/assessment/results.py" line="151" />
             <source>Evidencia</source>
             <translation>Evidence</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="187" />
+            <location filename="../../desktop/gui/assessment/results.py" line="190" />
             <source>Explicación de cada puntaje (abra una dimensión)</source>
             <translation>How each score was reached (open a dimension)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="322" />
+            <location filename="../../desktop/gui/assessment/results.py" line="334" />
             <source>Guardar informe</source>
             <translation>Save report</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="197" />
+            <location filename="../../desktop/gui/assessment/results.py" line="200" />
             <source>Idioma del in&amp;forme:</source>
             <translation>Report lan&amp;guage:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="166" />
+            <location filename="../../desktop/gui/assessment/results.py" line="169" />
             <source>Idioma del informe</source>
             <translation>Report language</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="333" />
+            <location filename="../../desktop/gui/assessment/results.py" line="345" />
             <source>Informe</source>
             <translation>Report</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="189" />
+            <location filename="../../desktop/gui/assessment/results.py" line="192" />
             <source>Instrumentos de apoyo recomendados y plan de acción</source>
             <translation>Recommended support instruments and action plan</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="299" />
-            <source>Lo que dice el estudio</source>
-            <translation>What the study says</translation>
+            <location filename="../../desktop/gui/assessment/results.py" line="311" />
+            <source>Lo que dice el estudio del instrumento</source>
+            <translation>What the study says of the instrument</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="257" />
+            <location filename="../../desktop/gui/assessment/results.py" line="260" />
             <source>No aplica a esta empresa</source>
             <translation>Does not apply to this firm</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="274" />
-            <source>No hay instrumentos recomendados: ninguna respuesta muestra una brecha y el perfil de la empresa no se pudo determinar.</source>
-            <translation>No instruments recommended: no answer shows a gap and the firm's profile could not be determined.</translation>
+            <location filename="../../desktop/gui/assessment/results.py" line="281" />
+            <source>No hay instrumentos recomendados: ninguna respuesta muestra una brecha que el catálogo atienda.</source>
+            <translation>No instruments are recommended: no answer shows a gap the catalogue addresses.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="297" />
-            <source>Para este tipo de empresa</source>
-            <translation>For this kind of firm</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="268" />
+            <location filename="../../desktop/gui/assessment/results.py" line="271" />
             <source>Para preguntar la próxima vez</source>
             <translation>To ask next time</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="130" />
+            <location filename="../../desktop/gui/assessment/results.py" line="132" />
             <source>Perfil</source>
             <translation>Profile</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="301" />
+            <location filename="../../desktop/gui/assessment/results.py" line="313" />
             <source>Plan de acción</source>
             <translation>Action plan</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="295" />
+            <location filename="../../desktop/gui/assessment/results.py" line="306" />
             <source>Por qué</source>
             <translation>Why</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="302" />
+            <location filename="../../desktop/gui/assessment/results.py" line="314" />
             <source>Programas de referencia</source>
             <translation>Reference programmes</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="138" />
+            <location filename="../../desktop/gui/assessment/results.py" line="141" />
             <source>Puntaje</source>
             <translation>Score</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="170" />
+            <location filename="../../desktop/gui/assessment/results.py" line="173" />
             <source>Puntaje por dimensión (gráfico radar)</source>
             <translation>Score per dimension (radar chart)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="140" />
+            <location filename="../../desktop/gui/assessment/results.py" line="143" />
             <source>Puntaje y cobertura por dimensión</source>
             <translation>Score and coverage by dimension</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="147" />
+            <location filename="../../desktop/gui/assessment/results.py" line="150" />
             <source>Puntos</source>
             <translation>Points</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="102" />
+            <location filename="../../desktop/gui/assessment/results.py" line="104" />
             <source>Respaldadas con documento: </source>
             <translation>Backed by a document: </translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="147" />
+            <location filename="../../desktop/gui/assessment/results.py" line="305" />
+            <source>Respaldo</source>
+            <translation>Backing</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/assessment/results.py" line="150" />
             <source>Respuesta</source>
             <translation>Answer</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="296" />
+            <location filename="../../desktop/gui/assessment/results.py" line="307" />
             <source>Respuestas que lo motivan</source>
             <translation>Answers behind it</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="107" />
+            <location filename="../../desktop/gui/assessment/results.py" line="109" />
             <source>Resultado provisional: faltan demasiadas respuestas.</source>
             <translation>Provisional result: too many answers are missing.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="333" />
+            <location filename="../../desktop/gui/assessment/results.py" line="345" />
             <source>Se guardó el informe en {path}.</source>
             <translation>The report was saved to {path}.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="90" />
+            <location filename="../../desktop/gui/assessment/results.py" line="92" />
             <source>Sin banda</source>
             <translation>No band</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="127" />
+            <location filename="../../desktop/gui/assessment/results.py" line="129" />
             <source>Sin bloqueos: ninguna respuesta limita la banda.</source>
             <translation>No band caps: no answer limits the band.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="217" />
+            <location filename="../../desktop/gui/assessment/results.py" line="220" />
             <source>Sin determinar</source>
             <translation>Undetermined</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="109" />
+            <location filename="../../desktop/gui/assessment/results.py" line="111" />
             <source>Sin los bloqueos sería: </source>
             <translation>Without the caps it would be: </translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="260" />
+            <location filename="../../desktop/gui/assessment/results.py" line="263" />
             <source>Sin responder</source>
             <translation>Unanswered</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="259" />
+            <location filename="../../desktop/gui/assessment/results.py" line="262" />
             <source>Sin responder (no suma puntos: orienta las recomendaciones)</source>
             <translation>Not answered (earns no points: it shapes the recommendations)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="104" />
+            <location filename="../../desktop/gui/assessment/results.py" line="106" />
             <source>Sin índice ni banda: se respondió menos de la mitad del cuestionario. Abajo está lo que conviene preguntar la próxima vez.</source>
             <translation>No index or band: less than half of the questionnaire was answered. What to ask next time is listed below.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="227" />
+            <location filename="../../desktop/gui/assessment/results.py" line="230" />
             <source>cob.</source>
             <translation>cov.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="232" />
+            <location filename="../../desktop/gui/assessment/results.py" line="235" />
             <source>cobertura </source>
             <translation>coverage </translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="122" />
+            <location filename="../../desktop/gui/assessment/results.py" line="124" />
             <source>como máximo</source>
             <translation>at most</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="83" />
+            <location filename="../../desktop/gui/assessment/results.py" line="85" />
             <source>evaluación del</source>
             <translation>assessment of</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="113" />
+            <location filename="../../desktop/gui/assessment/results.py" line="115" />
             <source>Índice de preparación (0–100)</source>
             <translation>Readiness index (0–100)</translation>
         </message>

@@ -138,3 +138,38 @@ def test_unknown_firm(db_path, capsys):
                    "--answers", str(FIXTURES / "small_indirect.json")])
     assert status == 2
     assert "No hay ninguna empresa" in capsys.readouterr().err
+
+
+def test_each_instrument_says_its_level_of_support(db_path, capsys, tmp_path):
+    assert main(["--db", str(db_path), "assess", "06142901861022",
+                 "--answers", str(FIXTURES / "small_indirect.json")]) == 0
+    out = capsys.readouterr().out
+    assert "  - Programas de desarrollo de proveedores [El estudio lo vincula con este tipo de empresa]: El estudio " \
+           "vincula este apoyo con las mipymes proveedoras" in out
+    assert "      dónde lo dice el estudio: «programas de desarrollo de proveedores (PDP)" in out
+    assert "[Criterio del centro: el estudio no lo vincula con este caso]: Criterio del centro, no del estudio" in out
+    assert "recomienda este apoyo" not in out and "que es el caso de la empresa" not in out
+    assert main(["--db", str(db_path), "assess", "06142901861022",
+                 "--answers", str(FIXTURES / "small_indirect.json"), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    levels = {r["instrument"]: r["level"] for r in data["recommendations"]}
+    assert levels["art_desarrollo_proveedores"] == "estudio_empareja"
+    first = data["recommendations"][0]
+    assert first["support"].startswith("«programas de desarrollo de proveedores")
+    assert all(r["support"] is None for r in data["recommendations"] if r["level"] == "criterio_centro")
+    assert data["notes"] == []
+
+
+def test_one_answer_prints_no_profile_and_what_to_ask(db_path, capsys, tmp_path):
+    answers = tmp_path / "one.json"
+    answers.write_text(json.dumps({"exp.modo_actual": "indirecto"}), encoding="utf-8")
+    assert main(["--db", str(db_path), "assess", "06142901861022", "--answers", str(answers)]) == 0
+    out = capsys.readouterr().out
+    assert "Perfil: sin determinar" in out
+    assert "Nota: Sin perfil ni instrumentos por tipo de empresa" in out and "pregunte primero" in out
+    assert "El estudio lo vincula" not in out
+    assert main(["--db", str(db_path), "--lang", "en", "assess", "06142901861022", "--answers", str(answers),
+                 "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["notes"][0]["kind"] == "no_profile" and data["notes"][0]["questions"][0] == "for.registro"
+    assert data["notes"][0]["text"].startswith("No profile and no instruments by kind of firm")

@@ -142,17 +142,23 @@ def test_recommendations_fit_each_example(questionnaire):
 
     answers, firm = load_example("small_indirect")
     recs = recommend(score(questionnaire, answers, firm))
-    assert [r.instrument_id for r in recs[:2]] == ["art_desarrollo_proveedores", "fin_factoraje"]
+    # supplier development, which the study pairs with supplier firms, comes first; factoring is left out
+    # because finance (71.4) is a strength of this firm, and a strength is never a reason for support
+    assert recs[0].instrument_id == "art_desarrollo_proveedores" and recs[0].level == "estudio_empareja"
+    assert "fin_factoraje" not in [r.instrument_id for r in recs]
     gap_led = next(r for r in recs if r.fit == "brecha")
-    assert gap_led.instrument_id == "mkt_acompanamiento_integral"
-    assert gap_led.reason.text("es").startswith("Porque la dimensión Canales comerciales tiene 23,0/100")
+    assert gap_led.instrument_id == "mkt_acompanamiento_integral" and gap_led.level == "estudio_describe"
+    assert gap_led.reason.text("es").startswith(
+        "El estudio describe este apoyo como útil para las empresas con esta brecha: Estrategia y planificación "
+        "de mercados tiene 51,4/100")
     assert "fin_microfinanzas" not in [r.instrument_id for r in recs]
-    assert all(r.catalog_id == "rumbo-instrumentos" and r.catalog_version == "2.0.0" for r in recs)
+    assert all(r.catalog_id == "rumbo-instrumentos" and r.catalog_version == "3.0.0" for r in recs)
 
     answers, firm = load_example("medium_regular_iso")
     recs = recommend(score(questionnaire, answers, firm))
-    # the only deep gap is networks (33.3): articulation instruments lead
-    assert recs[0].family == "articulacion" and "redes" in recs[0].gap_dimensions
+    # the only deep gap is networks (33.3): every instrument addresses it
+    assert all("redes" in r.gap_dimensions for r in recs)
+    assert [r.level for r in recs] == ["estudio_empareja", "criterio_centro", "estudio_describe", "criterio_centro"]
     assert all(r.instrument_id not in ("fin_microfinanzas", "inn_calidad_certificacion") for r in recs)
 
 

@@ -200,3 +200,23 @@ def test_assessments_list_says_incomplete_provisional_and_why_a_band_was_capped(
     assert "no puede facturar legalmente" in remarks[capped["id"]]
     assert page.table.item(page.rows.index(next(r for r in page.rows if r["id"] == capped["id"])), 6).toolTip() \
         == remarks[capped["id"]]
+
+
+def test_results_say_each_instrument_s_level_and_the_no_profile_note(ctx, qtbot):
+    view = AssessmentResultsView(ctx, ctx.assessment_ids[1])
+    qtbot.addWidget(view)
+    text = view.recommendations_view.toPlainText()
+    assert view.recommendations and "Cada instrumento dice cuánto lo respalda el estudio" in text
+    for rec in view.recommendations:
+        assert f"Respaldo: {label('level', rec.level)}" in text
+    assert "recomienda este apoyo" not in text
+    # one answer: no profile, no instrument by kind of firm, and what to ask first
+    draft = service.start_draft(ctx.storage, ctx.firm["id"], None)
+    service.save_answer(ctx.storage, draft["id"], "exp.modo_actual", Answer("indirecto"), None)
+    service.complete(ctx.storage, draft["id"], None)
+    thin = AssessmentResultsView(ctx, draft["id"])
+    qtbot.addWidget(thin)
+    assert "Sin determinar" in thin.profile_label.text()
+    text = thin.recommendations_view.toPlainText()
+    assert "Sin perfil ni instrumentos por tipo de empresa" in text and "pregunte primero" in text
+    assert not [r for r in thin.recommendations if r.level == "estudio_empareja"]

@@ -39,7 +39,7 @@ def test_report_data_from_the_database(fresh_db, ids):
     assert 3 <= len(data.action_plan) <= 5
     assert data.context.highlight == 0 and data.context.source.startswith("CEPAL")
     assert data.methods.questionnaire == "Diagnóstico de preparación para la internacionalización, versión 1.0.0"
-    assert data.methods.catalog == "Catálogo de instrumentos de apoyo, versión 2.0.0"
+    assert data.methods.catalog == "Catálogo de instrumentos de apoyo, versión 3.0.0"
     assert data.methods.identifiers.startswith("rumbo-preparacion 1.0.0 · cepal-cuadro1-")
 
 

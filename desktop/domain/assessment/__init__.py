@@ -10,11 +10,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from desktop.domain.assessment.advice import advice_notes, questions_to_ask, shown_profile, why_internationalize
 from desktop.domain.assessment.explain import compare_results, from_dict, parse_answers, to_dict
 from desktop.domain.assessment.model import (
     DIM_NO_APLICA,
     EVIDENCE_KINDS,
     LABELS,
+    LEVELS,
     NO_APLICA,
     NO_SABE,
     OK,
@@ -26,6 +28,7 @@ from desktop.domain.assessment.model import (
     SPECIAL_CODES,
     STAGES,
     Answer,
+    AdviceNote,
     AssessmentResult,
     Comparison,
     Contribution,
@@ -38,6 +41,7 @@ from desktop.domain.assessment.model import (
     Programme,
     Recommendation,
     Trigger,
+    WhyItem,
     label,
 )
 from desktop.domain.assessment.questionnaire import (
@@ -49,6 +53,7 @@ from desktop.domain.assessment.questionnaire import (
     load_questionnaire,
     shipped_questionnaire,
 )
+from desktop.domain.assessment.recommendations import STRENGTH_FROM
 from desktop.domain.assessment.recommendations import recommend as _recommend
 from desktop.domain.assessment.scoring import rescore_result, score_answers
 
@@ -89,9 +94,10 @@ def rescore(old: AssessmentResult, questionnaire: Questionnaire) -> AssessmentRe
     return rescore_result(old, questionnaire)
 
 
-def recommend(result: AssessmentResult, firm: FirmContext | None = None, catalog=None, *, limit: int = 6) -> list[Recommendation]:
-    """Recommend support instruments for the gaps in ``result`` (see recommendations.py)."""
-    return _recommend(result, firm, catalog, limit=limit)
+def recommend(result: AssessmentResult, firm: FirmContext | None = None, catalog=None, *, limit: int = 6,
+              year: int | None = None) -> list[Recommendation]:
+    """Recommend support instruments for ``result`` (see recommendations.py); ``year`` dates the firm's age."""
+    return _recommend(result, firm, catalog, limit=limit, year=year)
 
 
 def compare(old: AssessmentResult, new: AssessmentResult) -> Comparison:
@@ -122,4 +128,6 @@ __all__ = [
     "Programme", "Recommendation", "Trigger", "Basis", "DimensionChange", "Comparison",
     "LABELS", "label", "load_questionnaire", "shipped_questionnaire", "score", "rescore", "recommend", "compare",
     "result_to_dict", "result_from_dict", "answers_from_json",
+    "LEVELS", "STRENGTH_FROM", "AdviceNote", "WhyItem", "advice_notes", "why_internationalize", "questions_to_ask",
+    "shown_profile",
 ]

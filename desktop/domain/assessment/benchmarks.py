@@ -21,11 +21,15 @@ TABLES = ("cuadro_2", "cuadro_3", "cuadro_4", "cuadro_8")
 # Figures the text gives outside the numbered tables (reference.md §2.3, 2.5, 2.7, 2.9).
 TEXT_TABLES = ("exportaciones_por_tamano", "empleo_por_productividad", "comercio_servicios_pib",
                "garantias_exigidas", "acceso_credito", "innovacion_participacion")
-# The source's productivity levels by sector (CEPAL, 2008): mining, electricity and finance high;
-# industry and transport medium; agriculture, construction, commerce and services low.
-PRODUCTIVITY_OF_SECTOR = {"recursos_naturales": "alta", "manufactura_tradicional": "media",
-                          "intensiva_tecnologia": "media", "agroalimentario": "baja", "comercio": "baja",
-                          "servicios": "baja"}
+# The productivity groups of the text (CEPAL, 2008, cited in I.B); ``sector_levels`` in the file places each
+# ISIC section in the group the study names, or in none.
+LEVELS = ("alta", "media", "baja")
+_LEVEL_WORDS = {"alta": ("mayor productividad", "highest productivity"), "media": ("productividad media", "medium productivity"),
+                "baja": ("baja productividad", "low productivity")}
+ISIC_SECTIONS = tuple("ABCDEFGHIJKLMNOPQRSTU")
+# Sections whose services the study lists among service exports (II.B: transport, travel, financial, communication,
+# construction, insurance, computing and information, business, recreational services).
+SERVICE_TRADE_SECTIONS = ("F", "H", "I", "J", "K", "M", "N", "R")
 
 
 @dataclass(frozen=True)
@@ -65,6 +69,16 @@ class Benchmarks:
     id: str
     version: str
     tables: dict
+    sector_levels: dict | None = None
+    country_notes: tuple = ()
+
+    def sector_level(self, isic: str | None) -> tuple[str, Text] | None:
+        """(level, the study's words for the sector) for an ISIC code, or None when the study names no group for it."""
+        from desktop.domain.assessment.conditions import isic_section
+
+        section = isic_section(isic)
+        entry = (self.sector_levels or {}).get("sections", {}).get(section) if section else None
+        return (entry["level"], Text(**entry["words"])) if entry else None
 
     def value(self, table: str, row: str, column: str) -> BenchmarkValue | None:
         """The cell at ``row``/``column`` of ``table``, or None when absent or "n.d."."""
@@ -104,8 +118,14 @@ class Benchmarks:
         ]
         return [v for v in found if v is not None]
 
-    def facts_for(self, country: str | None, size_class: str | None, sector_type: str | None) -> list[Fact]:
-        """The text's figures that fit a firm of this country, size and sector, as sentences."""
+    def facts_for(self, country: str | None, size_class: str | None, sector_type: str | None = None,
+                  isic: str | None = None) -> list[Fact]:
+        """The text's figures and statements that fit a firm of this country, size and sector, as sentences.
+
+        Args:
+            sector_type: the firm's sector type (for the services figures).
+            isic: the firm's ISIC code, whose section places it in the study's productivity groups.
+        """
         def n(cell: BenchmarkValue | None, lang: str) -> str:
             return cell.text(lang) if cell else ""
 
@@ -118,17 +138,21 @@ class Benchmarks:
                 f"de las exportaciones; las grandes, el {n(large, 'es')}.",
                 f"In 2008, in Argentina, Brazil, Chile and Mexico, firms of this size made {n(share, 'en')} of exports; "
                 f"large firms, {n(large, 'en')}."), share.citation))
-        level = PRODUCTIVITY_OF_SECTOR.get(sector_type or "")
-        cell = self.value("empleo_por_productividad", "america_latina", level) if level else None
+        placed = self.sector_level(isic)
+        cell = self.value("empleo_por_productividad", "america_latina", placed[0]) if placed else None
         if cell is not None:
-            words = {"alta": ("alta", "high"), "media": ("media", "medium"), "baja": ("baja", "low")}[level]
+            words_es, words_en = _LEVEL_WORDS[placed[0]]
             facts.append(Fact(Text(
-                f"El sector de la empresa es de productividad {words[0]} según el estudio; esos sectores dan el "
-                f"{n(cell, 'es')} del empleo de la región.",
-                f"The firm's sector is of {words[1]} productivity in the study; such sectors hold {n(cell, 'en')} "
-                f"of the region's jobs."), cell.citation))
+                f"El estudio sitúa {placed[1].es} entre los sectores de {words_es}, que dan el {n(cell, 'es')} del "
+                "empleo de la región.",
+                f"The study places {placed[1].en} among the sectors of {words_en}, which hold {n(cell, 'en')} of the "
+                "region's jobs."), cell.citation))
         services = self.value("comercio_servicios_pib", country, "servicios") if country else None
-        if services is not None and sector_type == "servicios":
+        from desktop.domain.assessment.conditions import isic_section
+
+        section = isic_section(isic)
+        traded = section in SERVICE_TRADE_SECTIONS if section else sector_type == "servicios"
+        if services is not None and traded:
             facts.append(Fact(Text(
                 f"En 2009 el comercio de servicios equivalía al {str(services.value).replace('.', ',')} % del PIB del país.",
                 f"In 2009 trade in services was {services.value}% of the country's GDP."), services.citation))
@@ -142,9 +166,12 @@ class Benchmarks:
             approved = self.value("acceso_credito", country, "aprobadas")
             facts.append(Fact(Text(
                 f"Entre 2003 y 2006 solo el {n(applied, 'es')} de las empresas de menor tamaño pidió crédito bancario, "
-                f"y se aprobó el {n(approved, 'es')} de las solicitudes: pedir vale la pena.",
+                f"y se aprobó el {n(approved, 'es')} de las solicitudes.",
                 f"Between 2003 and 2006 only {n(applied, 'en')} of smaller firms applied for bank credit, and "
-                f"{n(approved, 'en')} of applications were approved: applying pays."), applied.citation))
+                f"{n(approved, 'en')} of applications were approved."), applied.citation))
+        for note in self.country_notes:
+            if country and country in note["countries"]:
+                facts.append(Fact(Text(**note["text"]), f"sección {note['section']}"))
         low = self.value("innovacion_participacion", "america_latina", "desde")
         if low is not None and size_class in ("micro", "pequena", "mediana"):
             high = self.value("innovacion_participacion", "america_latina", "hasta")
@@ -181,4 +208,16 @@ def load_benchmarks(path: str | Path | None = None) -> Benchmarks:
                         Decimal(str(cell).lstrip("<"))
                 except InvalidOperation:
                     raise DataFileError(where, f"{name}, fila {row}: valor no numérico «{cell}»") from None
-    return Benchmarks(raw.get("id", ""), raw.get("version", ""), tables)
+    levels = raw.get("sector_levels")
+    if levels is not None:
+        sections = levels.get("sections") if isinstance(levels, dict) else None
+        if not isinstance(sections, dict) or set(sections) != set(ISIC_SECTIONS):
+            raise DataFileError(where, "«sector_levels» debe dar cada sección CIIU de la A a la U (null si el estudio no la nombra)")
+        for section, entry in sections.items():
+            if entry is not None and (entry.get("level") not in LEVELS or not isinstance(entry.get("words"), dict)):
+                raise DataFileError(where, f"«sector_levels», sección {section}: nivel o palabras del estudio inválidos")
+    notes = raw.get("country_notes", [])
+    for note in notes:
+        if not isinstance(note.get("countries"), list) or not isinstance(note.get("text"), dict):
+            raise DataFileError(where, "«country_notes»: cada nota necesita «countries» y «text»")
+    return Benchmarks(raw.get("id", ""), raw.get("version", ""), tables, levels, tuple(notes))

@@ -5,10 +5,23 @@ and technological upgrading; productive articulation; market access) and cite
 the example programmes the study names (annex tables A.2–A.6 and the notes of
 section III), copied as the source gives them. Legal registration is not a
 fifth family: it is a *precondition* shown before the instruments when a firm
-is informal. *Segments* pair each kind of firm with the instruments the study
-pairs with it (Cuadro 7 and section III), so the choice starts from who the
-firm is. Every instrument, precondition and segment carries its ``basis``: a
-phrase of the study, or the centre's reason when the study is silent.
+is informal or cannot invoice.
+
+Each instrument declares, as data, who can use it (``requires``: conditions on
+the advice facts of :mod:`conditions`, each with the sentence said when it
+fails and, when there is one, the step that unlocks it), the blocking answers
+it resolves (``fixes``: knock-out question ids) and, when the study describes
+it as useful for firms with a gap, that phrase (``gap_basis``).
+
+*Segments* pair a kind of firm (profile, stage and further conditions) with
+instruments. Every pairing carries its own level: "estudio" when the study
+itself pairs that instrument with that kind of firm (its quote), "centro" when
+the pairing is the centre's (its reason in plain words). Nothing else may be
+said to be paired by the study.
+
+The catalogue also holds the sentence for a large firm (``large_firm``) and the
+reasons to internationalize (``why``), each with the study's phrase and the
+conditions that make it fit a firm.
 """
 
 from __future__ import annotations
@@ -17,6 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from desktop.domain.assessment.conditions import parse_condition
 from desktop.domain.assessment.model import PROFILES, SECTOR_TYPES, SIZE_CLASSES, STAGES, Basis, Programme, Text
 from desktop.domain.assessment.questionnaire import parse_basis
 from desktop.domain.datafiles import read_json
@@ -24,7 +38,9 @@ from desktop.domain.errors import DataFileError
 from desktop.resources import resource_path
 
 FAMILIES = ("financiamiento", "innovacion", "articulacion", "mercados")
-PRECONDITION_WHEN = ("informal",)
+PRECONDITION_WHEN = ("informal",)  # not registered, or cannot issue legal invoices
+PAIRING_LEVELS = ("estudio", "centro")
+WHY_KINDS = ("beneficio", "riesgo", "costo")
 DEFAULT_PATH = ("catalog", "instrumentos.json")
 
 
@@ -42,11 +58,14 @@ class Instrument:
     profiles: tuple[str, ...]
     sector_types: tuple[str, ...]
     countries: tuple[str, ...]
-    lead_for: tuple[str, ...]  # profiles for which it comes first whatever the gaps
     programmes: tuple[Programme, ...]
     steps: tuple[Text, ...]
     evidence: str
     basis: Basis | None = None
+    requires: tuple[dict, ...] = ()  # conditions, each with "why" (Text) and maybe "unlocked_by" (an id)
+    gap_basis: Basis | None = None  # the study describes it as useful for firms with this gap
+    fixes: tuple[str, ...] = ()  # knock-out question ids it resolves
+    gap_questions: tuple[str, ...] = ()  # when given, only a weak answer to one of these brings it by gap
 
 
 @dataclass(frozen=True)
@@ -60,21 +79,61 @@ class Precondition:
     steps: tuple[Text, ...]
     programmes: tuple[Programme, ...]
     basis: Basis
+    fixes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Pairing:
+    """One instrument paired with a segment's kind of firm, and who pairs them.
+
+    ``level`` is "estudio" (``basis`` quotes the study pairing them) or
+    "centro" (``basis.centre`` says why the centre pairs them).
+    """
+
+    instrument: str
+    level: str
+    basis: Basis
 
 
 @dataclass(frozen=True)
 class Segment:
-    """A kind of firm and the instruments the study pairs with it, best first.
+    """A kind of firm and the instruments paired with it, best first.
 
-    ``stages`` narrows the segment to some export stages (empty: any stage).
+    A firm belongs to it when its profile is in ``profiles``, its stage in
+    ``stages`` (empty: any stage) and every condition of ``when`` is known to hold.
     """
 
     id: str
     profiles: tuple[str, ...]
     stages: tuple[str, ...]
     title: Text
-    instruments: tuple[str, ...]
+    pairings: tuple[Pairing, ...]
+    when: tuple[dict, ...] = ()
+
+    @property
+    def instruments(self) -> tuple[str, ...]:
+        """The paired instrument ids, in order."""
+        return tuple(p.instrument for p in self.pairings)
+
+
+@dataclass(frozen=True)
+class Why:
+    """A reason to internationalize (or a risk or cost to weigh) and the firms it fits."""
+
+    id: str
+    kind: str  # one of WHY_KINDS
+    title: Text
+    text: Text
     basis: Basis
+    when: tuple[dict, ...] = ()
+
+
+@dataclass(frozen=True)
+class LargeFirm:
+    """What a large firm is told instead of mipyme instruments, with the study's phrases."""
+
+    text: Text
+    bases: tuple[Basis, ...]
 
 
 @dataclass(frozen=True)
@@ -88,19 +147,26 @@ class Catalog:
     preconditions: tuple[Precondition, ...] = ()
     segments: tuple[Segment, ...] = ()
     differentiation: Basis | None = None  # the study's call for instruments differentiated by kind of firm
+    large_firm: LargeFirm | None = None
+    why: tuple[Why, ...] = ()
 
     def instrument(self, instrument_id: str) -> Instrument | None:
         """Return the instrument with ``instrument_id``, or None."""
         return next((i for i in self.instruments if i.id == instrument_id), None)
 
-    def segment_for(self, profile: str | None, stage: str | None) -> Segment | None:
-        """The segment of a firm of ``profile`` at ``stage``; None when the profile is unknown."""
+    def segments_for(self, facts: dict) -> list[Segment]:
+        """Every segment the firm belongs to, in catalogue order (none when the profile is unknown)."""
+        from desktop.domain.assessment.conditions import all_hold
+
+        profile, stage = facts.get("profile"), facts.get("stage")
         if profile is None:
-            return None
-        for seg in self.segments:
-            if profile in seg.profiles and (not seg.stages or stage in seg.stages):
-                return seg
-        return None
+            return []
+        return [seg for seg in self.segments
+                if profile in seg.profiles and (not seg.stages or stage in seg.stages) and all_hold(seg.when, facts)]
+
+    def pairings(self) -> list[tuple[Segment, Pairing]]:
+        """Every (segment, pairing) the catalogue holds, in order."""
+        return [(seg, p) for seg in self.segments for p in seg.pairings]
 
 
 def _text(raw: Any, where: str, path: str) -> Text:
@@ -166,6 +232,16 @@ def parse_catalog(raw: Any, path: str, dimension_ids: set[str] | None = None) ->
         missing = [p for p in d.get("programmes", []) if p not in programmes]
         if missing:
             raise DataFileError(path, f"{where}: cita un programa inexistente «{missing[0]}»")
+        requires = []
+        for n, c in enumerate(d.get("requires", [])):
+            cond = parse_condition(c, f"{where}: requisito {n + 1}", path)
+            cond["why"] = _text(c.get("why"), f"{where}: requisito {n + 1}, por qué", path)
+            if c.get("why_unknown"):
+                cond["why_unknown"] = _text(c["why_unknown"], f"{where}: requisito {n + 1}, por qué sin dato", path)
+            requires.append(cond)
+        gap_basis = parse_basis(d["gap_basis"], f"{where}: gap_basis", path) if d.get("gap_basis") else None
+        if gap_basis is not None and not gap_basis.from_study:
+            raise DataFileError(path, f"{where}: «gap_basis» debe citar el estudio")
         instruments.append(Instrument(
             id=iid, family=d["family"],
             title=_text(d.get("title"), f"{where}: título", path),
@@ -176,19 +252,30 @@ def parse_catalog(raw: Any, path: str, dimension_ids: set[str] | None = None) ->
             profiles=_codes(d.get("profiles"), PROFILES, f"{where}: perfiles", path, required=True),
             sector_types=_codes(d.get("sector_types", []), SECTOR_TYPES, f"{where}: tipos de sector", path),
             countries=_codes(d.get("countries", []), None, f"{where}: países", path),
-            lead_for=_codes(d.get("lead_for", []), PROFILES, f"{where}: lead_for", path),
             programmes=tuple(programmes[p] for p in d.get("programmes", [])),
             steps=tuple(_text(s, f"{where}: paso {n + 1}", path) for n, s in enumerate(steps)),
             evidence=str(d.get("evidence", "")),
             basis=parse_basis(d.get("basis"), where, path),
+            requires=tuple(requires), gap_basis=gap_basis,
+            fixes=_codes(d.get("fixes", []), None, f"{where}: fixes", path),
+            gap_questions=_codes(d.get("gap_questions", []), None, f"{where}: gap_questions", path),
         ))
     if not instruments:
         raise DataFileError(path, "el catálogo no tiene instrumentos")
     preconditions = tuple(_precondition(d, i, programmes, path) for i, d in enumerate(raw.get("preconditions", [])))
+    unlockers = seen | {p.id for p in preconditions}
+    for inst in instruments:
+        for cond in inst.requires:
+            if cond.get("unlocked_by") and cond["unlocked_by"] not in unlockers:
+                raise DataFileError(path, f"instrumento «{inst.id}»: «unlocked_by» desconocido «{cond['unlocked_by']}»")
     segments = tuple(_segment(d, i, seen, path) for i, d in enumerate(raw.get("segments", [])))
     differentiation = parse_basis(raw["differentiation"], "diferenciación", path) if raw.get("differentiation") else None
+    large = raw.get("large_firm")
+    large_firm = LargeFirm(_text(large.get("text"), "empresa grande", path),
+                           tuple(parse_basis(b, "empresa grande", path) for b in large.get("bases", []))) if large else None
+    why = tuple(_why(d, i, path) for i, d in enumerate(raw.get("why", [])))
     return Catalog(raw["id"], raw["version"], {k: _text(v, f"familia {k}", path) for k, v in fams.items()},
-                   tuple(instruments), preconditions, segments, differentiation)
+                   tuple(instruments), preconditions, segments, differentiation, large_firm, why)
 
 
 def _precondition(d: Any, i: int, programmes: dict[str, Programme], path: str) -> Precondition:
@@ -204,7 +291,8 @@ def _precondition(d: Any, i: int, programmes: dict[str, Programme], path: str) -
         description=_text(d.get("description"), f"{where}: descripción", path),
         steps=tuple(_text(s, f"{where}: paso {n + 1}", path) for n, s in enumerate(d.get("steps", []))),
         programmes=tuple(programmes[p] for p in d.get("programmes", [])),
-        basis=parse_basis(d.get("basis"), where, path))
+        basis=parse_basis(d.get("basis"), where, path),
+        fixes=_codes(d.get("fixes", []), None, f"{where}: fixes", path))
 
 
 def _segment(d: Any, i: int, instrument_ids: set[str], path: str) -> Segment:
@@ -212,12 +300,41 @@ def _segment(d: Any, i: int, instrument_ids: set[str], path: str) -> Segment:
     where = f"segmento «{sid or i + 1}»"
     if not sid:
         raise DataFileError(path, f"{where}: falta el id")
-    chosen = _codes(d.get("instruments"), instrument_ids, f"{where}: instrumentos", path, required=True)
+    raw_pairings = d.get("pairings")
+    if not isinstance(raw_pairings, list) or not raw_pairings:
+        raise DataFileError(path, f"{where}: se esperaba una lista no vacía de «pairings»")
+    pairings = []
+    for n, p in enumerate(raw_pairings):
+        there = f"{where}, pareja {n + 1}"
+        if not isinstance(p, dict) or p.get("instrument") not in instrument_ids:
+            raise DataFileError(path, f"{there}: instrumento desconocido «{p.get('instrument') if isinstance(p, dict) else p}»")
+        if p.get("level") not in PAIRING_LEVELS:
+            raise DataFileError(path, f"{there}: «level» debe ser {' o '.join(PAIRING_LEVELS)}")
+        basis = parse_basis(p.get("basis"), there, path)
+        # The level must say who pairs them: a quote of the study, or the centre's reason alone.
+        if p["level"] == "estudio" and not basis.from_study:
+            raise DataFileError(path, f"{there}: una pareja «estudio» debe citar el estudio")
+        if p["level"] == "centro" and (basis.from_study or basis.centre is None):
+            raise DataFileError(path, f"{there}: una pareja «centro» lleva la razón del centro y ninguna cita")
+        pairings.append(Pairing(p["instrument"], p["level"], basis))
     return Segment(
         id=sid, profiles=_codes(d.get("profiles"), PROFILES, f"{where}: perfiles", path, required=True),
         stages=_codes(d.get("stages", []), STAGES, f"{where}: etapas", path),
-        title=_text(d.get("title"), f"{where}: título", path), instruments=chosen,
-        basis=parse_basis(d.get("basis"), where, path))
+        title=_text(d.get("title"), f"{where}: título", path), pairings=tuple(pairings),
+        when=tuple(parse_condition(c, f"{where}: condición {n + 1}", path) for n, c in enumerate(d.get("when", []))))
+
+
+def _why(d: Any, i: int, path: str) -> Why:
+    wid = d.get("id") if isinstance(d, dict) else None
+    where = f"razón «{wid or i + 1}»"
+    if not wid or d.get("kind") not in WHY_KINDS:
+        raise DataFileError(path, f"{where}: necesita «id» y «kind» ({', '.join(WHY_KINDS)})")
+    basis = parse_basis(d.get("basis"), where, path)
+    if not basis.from_study:
+        raise DataFileError(path, f"{where}: debe citar el estudio")
+    return Why(wid, d["kind"], _text(d.get("title"), f"{where}: título", path),
+               _text(d.get("text"), f"{where}: texto", path), basis,
+               tuple(parse_condition(c, f"{where}: condición {n + 1}", path) for n, c in enumerate(d.get("when", []))))
 
 
 def load_catalog(path: str | Path | None = None, dimension_ids: set[str] | None = None) -> Catalog:

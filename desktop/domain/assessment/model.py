@@ -84,7 +84,18 @@ LABELS: dict[str, dict[str, Text]] = {
         "declarado": Text("Declarado por el propietario", "Declared by the owner"),
         "documento": Text("Documento visto por el asesor", "Document seen by the adviser"),
     },
+    # How much the study backs a recommendation for this firm (see Recommendation.level).
+    "level": {
+        "estudio_empareja": Text("El estudio lo vincula con este tipo de empresa",
+                                 "The study pairs it with this kind of firm"),
+        "estudio_describe": Text("El estudio lo describe como útil ante esta brecha",
+                                 "The study describes it as useful for this gap"),
+        "criterio_centro": Text("Criterio del centro: el estudio no lo vincula con este caso",
+                                "The centre's criterion: the study does not pair it with this case"),
+    },
 }
+# The three levels of support, strongest first.
+LEVELS = ("estudio_empareja", "estudio_describe", "criterio_centro")
 
 
 def label(kind: str, code: str | None, lang: str = "es") -> str:
@@ -136,6 +147,7 @@ class FirmContext:
     formal_registration: bool | None = None
     differentiated_product: bool | None = None
     name: str = ""
+    year_founded: int | None = None  # from the firm's record; firm age decides early-stage finance
 
 
 @dataclass(frozen=True)
@@ -298,10 +310,17 @@ class Recommendation:
 
     ``kind`` is "instrument" (one of the study's four families) or "precondition"
     (a step that comes before the instruments, such as legal registration).
-    ``fit`` is "perfil" when the study pairs the instrument with the firm's kind
-    of firm (``segment_basis`` quotes it) and "brecha" when a weak answer alone
-    justifies it. ``triggers`` are the answers behind it; ``programmes_note``
-    says so when the study cites no programme that fits the firm.
+    ``level`` says how far the study backs it *for this firm* (one of LEVELS):
+    "estudio_empareja" when the study pairs the instrument with the firm's kind
+    of firm, "estudio_describe" when the study describes it as useful for a gap
+    the firm's answers show, "criterio_centro" otherwise; ``support`` is the
+    study's phrase (or the centre's reason) behind that level. ``fit`` is
+    "perfil" when it came with the kind of firm and "brecha" when a weak answer
+    brought it. ``after`` names the step that must come first (an instrument
+    whose condition is unlocked by it); ``fixes`` is the blocking answer it
+    resolves (a knock-out's fix is kept whatever the limit). ``triggers`` are the
+    answers behind it; ``programmes_note`` says so when the study cites no
+    programme that fits the firm.
     """
 
     instrument_id: str
@@ -319,8 +338,39 @@ class Recommendation:
     fit: str = "brecha"
     triggers: tuple[Trigger, ...] = ()
     basis: Basis | None = None
-    segment_basis: Basis | None = None
+    support: Basis | None = None
     programmes_note: Text | None = None
+    level: str = "criterio_centro"
+    after: Text | None = None
+    fixes: Text | None = None
+
+
+@dataclass(frozen=True)
+class AdviceNote:
+    """A sentence the advice adds besides the instruments (a large firm, a profile not yet known).
+
+    ``kind`` is "large_firm" or "no_profile"; ``bases`` are the study's phrases
+    behind it; ``questions`` the ids of questions to ask next.
+    """
+
+    kind: str
+    text: Text
+    bases: tuple[Basis, ...] = ()
+    questions: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class WhyItem:
+    """One reason to internationalize (or a risk to weigh), chosen for this firm's profile.
+
+    ``kind`` is "beneficio", "riesgo" or "costo"; ``basis`` quotes the study.
+    """
+
+    id: str
+    kind: str
+    title: Text
+    text: Text
+    basis: Basis
 
 
 @dataclass(frozen=True)

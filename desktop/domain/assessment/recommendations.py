@@ -1,41 +1,59 @@
 """Recommendations: who the firm is and what it answered -> support instruments.
 
 The study asks for instruments differentiated by kind of firm ("que no
-reproduzcan un modelo común"), so the choice starts from the firm's segment:
+reproduzcan un modelo común"), and says of some instruments which firms they
+are for. The choice therefore goes, for one scored result:
 
-1. A firm that is not legally registered gets the *precondition* first
-   (registration, with the answer that shows it); it never takes an
-   instrument's place.
-2. The catalogue's *segment* for the firm's profile and stage (Cuadro 7 and
-   section III pair each kind of firm with its instruments) gives the
-   instruments that come first, in the segment's order. Such an instrument is
-   left out only when the answers show the firm already strong where it helps
-   (every dimension it addresses scored, none below ``100 - MIN_GAP``). An
-   unknown profile has no segment, and the result says so.
-3. Any other suitable instrument enters only when a dimension it addresses has
-   a gap of at least ``MIN_GAP`` *and* an answered question there was weak
-   (half its points or less): an unanswered question never justifies
-   anything. These are ranked by their largest gap; a tie is broken by fit to
-   the firm's profile (an instrument written for this profile first), then id.
-4. Every recommendation carries the answers that triggered it, the phrase of
-   the study behind it, and the study's example programmes that fit the firm
-   (its own country first; a programme tied to another sector is left out). When
-   none fits, ``programmes_note`` says the study names none.
+1. **Who may use it.** An instrument whose ``requires`` fails for the firm (it
+   cannot invoice, supplies no larger firm, was founded long ago ...) is not
+   offered, unless the failing condition names the step that unlocks it; it is
+   then offered after that step, and says so. An unknown fact never blocks.
+2. **The precondition** (legal registration and invoicing) comes first for an
+   informal firm or one that cannot invoice; it never takes an instrument's place.
+3. **The fix of a blocking answer** (an instrument whose ``fixes`` names a
+   knock-out that fired) comes next and is kept whatever the limit.
+4. **Levels of support.** Each instrument is said with how far the study backs it
+   for this firm (``Recommendation.level``):
 
-Filters (size, stage, profile, sector type, country) work as before: an
-unknown value does not filter.
+   * ``estudio_empareja``: a segment the firm belongs to pairs it, and the study
+     itself makes that pairing (its quote);
+   * ``estudio_describe``: an answered question in a dimension it addresses was
+     weak, the dimension is not a strength, and the study describes the
+     instrument as useful for firms with that gap (``gap_basis``);
+   * ``criterio_centro``: the pairing is the centre's, or the gap has no phrase
+     of the study behind it; the reason says so in plain words.
+
+   They come in this order: the study's pairings for the firm's kind (in the
+   segments' order), the centre's pairings, then instruments brought by a gap,
+   those the study describes before the centre's; gaps are ranked by size, ties
+   broken by fit to the profile and id. A gap alone brings at most
+   ``MAX_PER_FAMILY`` instruments of one family.
+5. **No verdict from too few answers.** An incomplete result (below the
+   questionnaire's index threshold) and an unknown profile have no segment;
+   a large firm gets no mipyme instrument (see :mod:`advice` for what it is told).
+
+A dimension at or above ``STRENGTH_FROM`` (what the report lists as a strength)
+is never a reason for support, and an unanswered question never justifies
+anything. Every recommendation carries the answers that triggered it, the
+study's phrase on the instrument, the phrase (or centre's reason) behind its
+level, and the study's example programmes that fit the firm (its own country
+first; a programme tied to another sector is left out).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 from fractions import Fraction
 
-from desktop.domain.assessment.catalog import Catalog, Instrument, Precondition, Segment, load_catalog
+from desktop.domain.assessment.catalog import Catalog, Instrument, Pairing, Precondition, Segment, load_catalog
+from desktop.domain.assessment.conditions import FACT_QUESTIONS, advice_facts, any_fails, holds
 from desktop.domain.assessment.model import (
     OK,
     AssessmentResult,
+    Basis,
     FirmContext,
+    KnockOutHit,
     Programme,
     Recommendation,
     Text,
@@ -49,23 +67,22 @@ from desktop.domain.assessment.stage import (
     MODE_QUESTION,
     REGISTRATION_QUESTION,
     SUPPLIER_QUESTION,
-    firm_facts,
     sector_type_for_isic,
 )
 
-# Export promotion "benefits most the smaller, less experienced firms" (Volpe, 2010, in III.E): a firm
-# that has exported for fewer years than this sees that said, with its answer, on the market-access advice.
-EXPERIENCE_QUESTION = "exp.anios"
-LESS_EXPERIENCED_YEARS = Decimal(3)
-MIN_GAP = Decimal(20)  # a dimension at 80/100 or more is not a gap worth an instrument
+# A dimension scoring this much or more is a strength (the report lists it so) and never a reason for support.
+STRENGTH_FROM = Decimal(65)
 WEAK = Fraction(1, 2)  # an answer that earned half its points or less
 MAX_TRIGGERS = 3
+MAX_PER_FAMILY = 2  # instruments of one family that gaps alone may bring
 MAX_PROGRAMMES = 3
 NO_PROGRAMME = Text(
     "El estudio no cita un programa de este tipo que se ajuste al país o al sector de la empresa; "
     "consulte la oferta vigente del centro.",
     "The study cites no programme of this kind that fits the firm's country or sector; "
     "check what the centre offers today.")
+# Kept for callers that spoke of the gap size: a gap is a dimension below STRENGTH_FROM.
+MIN_GAP = Decimal(100) - STRENGTH_FROM
 
 
 def _sector(firm: FirmContext) -> str | None:
@@ -119,19 +136,25 @@ PROFILE_QUESTIONS = {
 }
 
 
+def _trigger(result: AssessmentResult, questionnaire: Questionnaire | None, qid: str) -> Trigger | None:
+    answer = result.answers.get(qid)
+    question = questionnaire.question(qid) if questionnaire else None
+    if question is None or answer is None or not answer.answered:
+        return None
+    return Trigger(qid, question.text, answer_text(question, answer))
+
+
 def _profile_triggers(result: AssessmentResult, questionnaire: Questionnaire | None) -> list[Trigger]:
     """The answers (or firm data) that placed the firm in its profile."""
     triggers = []
     for qid in PROFILE_QUESTIONS.get(result.profile.code or "", ()):
-        answer = result.answers.get(qid)
-        question = questionnaire.question(qid) if questionnaire else None
-        if question is None or answer is None or not answer.answered:
-            continue
         if qid == SUPPLIER_QUESTION and result.stage.code == "indirect_exporter":
             continue  # the export mode already says it
-        if qid == REGISTRATION_QUESTION and answer.value is not False:
+        answer = result.answers.get(qid)
+        if qid == REGISTRATION_QUESTION and (answer is None or answer.value is not False):
             continue
-        triggers.append(Trigger(qid, question.text, answer_text(question, answer)))
+        if (found := _trigger(result, questionnaire, qid)) is not None:
+            triggers.append(found)
     if not any(t.question_id == MODE_QUESTION for t in triggers) and result.firm.exports_usd is not None:
         amount = f"{result.firm.exports_usd:,.0f}"
         triggers.append(Trigger(None, Text("Exportaciones anuales registradas (USD)", "Recorded annual exports (USD)"),
@@ -141,143 +164,242 @@ def _profile_triggers(result: AssessmentResult, questionnaire: Questionnaire | N
     return triggers
 
 
+def _segment_triggers(result: AssessmentResult, segment: Segment, questionnaire: Questionnaire | None) -> list[Trigger]:
+    """The answers behind the segment's own conditions, then the profile's answers."""
+    triggers = []
+    for cond in segment.when:
+        qid = FACT_QUESTIONS.get(cond["fact"])
+        if qid and (found := _trigger(result, questionnaire, qid)) is not None:
+            triggers.append(found)
+    return triggers + [t for t in _profile_triggers(result, questionnaire)
+                       if not any(t.question_id and t.question_id == u.question_id for u in triggers)]
+
+
 def _gaps(inst: Instrument, scored: dict) -> list:
-    return sorted(((100 - scored[g].score, scored[g]) for g in inst.gaps if g in scored),
-                  key=lambda pair: (-pair[0], pair[1].dimension_id))
+    """(gap, dimension) for each dimension the instrument addresses that is not a strength, largest first."""
+    found = [(100 - scored[g].score, scored[g]) for g in inst.gaps if g in scored and scored[g].score < STRENGTH_FROM]
+    return sorted(found, key=lambda pair: (-pair[0], pair[1].dimension_id))
 
 
 def _already_strong(inst: Instrument, scored: dict) -> bool:
-    """Every dimension the instrument addresses was scored and none shows a gap."""
-    return all(g in scored for g in inst.gaps) and all(100 - scored[g].score < MIN_GAP for g in inst.gaps)
+    """Every dimension the instrument addresses was scored and every one is a strength."""
+    return all(g in scored for g in inst.gaps) and all(scored[g].score >= STRENGTH_FROM for g in inst.gaps)
 
 
-def _sentence(parts_es: list[str], parts_en: list[str]) -> Text:
-    es, en = "; ".join(parts_es), "; ".join(parts_en)
-    return Text(es[:1].upper() + es[1:] + ".", en[:1].upper() + en[1:] + ".")
+def _score(dim) -> tuple[str, str]:
+    return str(dim.score).replace(".", ","), str(dim.score)
 
 
-def _gap_phrases(gaps: list) -> tuple[list[str], list[str]]:
-    es, en = [], []
-    for gap, dim in [g for g in gaps if g[0] >= MIN_GAP][:2]:
-        score_es = str(dim.score).replace(".", ",")  # Spanish decimal comma
-        es.append(f"la dimensión {dim.title.es} tiene {score_es}/100")
-        en.append(f"the {dim.title.en} dimension scores {dim.score}/100")
-    return es, en
+def _lower(text: Text) -> Text:
+    return Text(text.es[:1].lower() + text.es[1:], text.en[:1].lower() + text.en[1:])
 
 
-def _experience(result: AssessmentResult, inst: Instrument, questionnaire: Questionnaire | None) -> Trigger | None:
-    """The years-of-exporting answer, when it says the firm is a newcomer and the instrument is promotion."""
-    answer = result.answers.get(EXPERIENCE_QUESTION)
-    question = questionnaire.question(EXPERIENCE_QUESTION) if questionnaire else None
-    if inst.family != "mercados" or question is None or answer is None or not answer.answered:
-        return None
-    if Decimal(answer.value) >= LESS_EXPERIENCED_YEARS:
-        return None
-    return Trigger(EXPERIENCE_QUESTION, question.text, answer_text(question, answer))
+def _level_sentence(level: str, pairing: Pairing | None, segment: Segment | None, gaps: list,
+                    weak: list[Trigger]) -> Text:
+    """The reason, worded after the level of support: never more than the study says."""
+    if pairing is not None and segment is not None:
+        kind = _lower(segment.title)
+        if level == "estudio_empareja":
+            return Text(f"El estudio vincula este apoyo con {kind.es}, y esta empresa es una de ellas.",
+                        f"The study pairs this support with {kind.en}, and this firm is one of them.")
+        why = _lower(pairing.basis.centre) if pairing.basis.centre else Text("", "")
+        return Text(f"Criterio del centro, no del estudio: para {kind.es}, {why.es}",
+                    f"The centre's criterion, not the study's: for {kind.en}, {why.en}")
+    answer = weak[0] if weak else None
+    # Name the dimension of the answer quoted, so the sentence never joins a score and an answer of two topics.
+    dim = next((d for _, d in gaps if answer is not None and any(
+        c.question_id == answer.question_id for c in d.contributions)), gaps[0][1])
+    score_es, score_en = _score(dim)
+    said_es = f" y la empresa respondió «{answer.answer.es}» a «{answer.question.es}»" if answer else ""
+    said_en = f" and the firm answered “{answer.answer.en}” to “{answer.question.en}”" if answer else ""
+    if level == "estudio_describe":
+        return Text(f"El estudio describe este apoyo como útil para las empresas con esta brecha: "
+                    f"{dim.title.es} tiene {score_es}/100{said_es}.",
+                    f"The study describes this support as useful for firms with this gap: "
+                    f"{dim.title.en} scores {score_en}/100{said_en}.")
+    return Text(f"Criterio del centro, no del estudio: el centro lo propone porque {dim.title.es} tiene "
+                f"{score_es}/100{said_es}.",
+                f"The centre's criterion, not the study's: the centre proposes it because {dim.title.en} scores "
+                f"{score_en}/100{said_en}.")
 
 
-def _reason(result: AssessmentResult, segment: Segment | None, gaps: list, triggers: list[Trigger]) -> Text:
-    es, en = _gap_phrases(gaps)
-    parts_es, parts_en = [], []
-    if segment is not None:
-        profile_es = segment.title.es[:1].lower() + segment.title.es[1:]
-        profile_en = segment.title.en[:1].lower() + segment.title.en[1:]
-        parts_es.append(f"porque el estudio recomienda este apoyo para {profile_es}, que es el caso de la empresa")
-        parts_en.append(f"because the study recommends this support for {profile_en}, which is the firm's case")
-        parts_es += ["además " + p for p in es]
-        parts_en += ["also " + p for p in en]
-    else:
-        parts_es += [("porque " if n == 0 else "también ") + p for n, p in enumerate(es)]
-        parts_en += [("because " if n == 0 else "also ") + p for n, p in enumerate(en)]
-    if any(t.question_id == EXPERIENCE_QUESTION for t in triggers):
-        parts_es.append("y la empresa exporta desde hace poco: el estudio halla que la promoción rinde más "
-                        "en las empresas con menos experiencia")
-        parts_en.append("and the firm has exported only briefly: the study finds promotion pays off most "
-                        "for less experienced firms")
-    return _sentence(parts_es, parts_en)
+def _join(*parts: Text | None) -> Text:
+    kept = [p for p in parts if p is not None and p.es]
+    return Text(" ".join(p.es for p in kept), " ".join(p.en for p in kept))
 
 
-def _precondition(result: AssessmentResult, pre: Precondition, firm: FirmContext, catalog: Catalog,
+def _precondition(result: AssessmentResult, pre: Precondition, facts: dict, firm: FirmContext, catalog: Catalog,
                   questionnaire: Questionnaire | None) -> Recommendation | None:
-    facts = firm_facts(firm, result.answers)
-    if pre.when != "informal" or facts["formal_registration"] is not False:
+    informal = facts["formal_registration"] is False
+    no_invoice = facts["can_invoice"] is False
+    if pre.when != "informal" or not (informal or no_invoice):
         return None
-    answer = result.answers.get(REGISTRATION_QUESTION)
-    question = questionnaire.question(REGISTRATION_QUESTION) if questionnaire else None
-    if question is not None and answer is not None and answer.answered:
-        triggers = (Trigger(REGISTRATION_QUESTION, question.text, answer_text(question, answer)),)
+    qid = REGISTRATION_QUESTION if informal else "for.factura"
+    found = _trigger(result, questionnaire, qid)
+    if found is not None:
+        triggers = (found,)
     else:
         triggers = (Trigger(None, Text("Registro legal en la ficha de la empresa", "Legal registration in the firm's record"),
                             Text("No", "No")),)
+    if informal:
+        reason = Text("Va primero: la empresa no está inscrita legalmente, y sin inscripción no puede facturar "
+                      "ni usar los instrumentos de apoyo.",
+                      "This comes first: the firm is not legally registered, and without registration it cannot "
+                      "invoice or use the support instruments.")
+    else:
+        reason = Text("Va primero: la empresa no puede emitir facturas legales, y ningún comprador del exterior "
+                      "ni ninguna entidad financiera puede operar con ella de manera formal.",
+                      "This comes first: the firm cannot issue legal invoices, so no foreign buyer and no lender "
+                      "can deal with it formally.")
     programmes = _programmes(pre.programmes, firm)
     return Recommendation(
         instrument_id=pre.id, family="condicion_previa", title=pre.title, description=pre.description,
-        reason=Text("Va primero: la empresa no está inscrita legalmente, y sin inscripción no puede facturar "
-                    "ni usar los instrumentos de apoyo.",
-                    "This comes first: the firm is not legally registered, and without registration it cannot "
-                    "invoice or use the support instruments."),
-        steps=pre.steps, programmes=programmes, gap_dimensions=(), gap=Decimal(0),
+        reason=reason, steps=pre.steps, programmes=programmes, gap_dimensions=(), gap=Decimal(0),
         catalog_id=catalog.id, catalog_version=catalog.version, kind="precondition", fit="perfil",
-        triggers=triggers, basis=pre.basis, programmes_note=None if programmes else NO_PROGRAMME)
+        triggers=triggers, basis=pre.basis, support=pre.basis, level="criterio_centro",
+        programmes_note=None if programmes else NO_PROGRAMME,
+        fixes=next((k.reason for k in result.knock_outs if k.question_id in pre.fixes), None))
+
+
+def _default_questionnaire(result: AssessmentResult) -> Questionnaire | None:
+    shipped = shipped_questionnaire(result.questionnaire_version)
+    return shipped if shipped is not None and shipped.id == result.questionnaire_id else None
+
+
+class _Candidate:
+    """An instrument that passed the filters, with why it is here (internal to :func:`recommend`)."""
+
+    def __init__(self, inst, level, tier, order, gaps, triggers, pairing=None, segment=None, fix=None,
+                 after=None, unlock=None):
+        self.inst, self.level, self.tier, self.order = inst, level, tier, order
+        self.gaps, self.triggers, self.pairing, self.segment = gaps, triggers, pairing, segment
+        self.fix: KnockOutHit | None = fix
+        self.after: Text | None = after
+        self.unlock: str | None = unlock  # an instrument id that must be offered first
 
 
 def recommend(result: AssessmentResult, firm: FirmContext | None = None, catalog: Catalog | None = None,
-              *, limit: int = 6, questionnaire: Questionnaire | None = None) -> list[Recommendation]:
-    """The precondition (if any) and up to ``limit`` instruments suited to the firm, best first.
+              *, limit: int = 6, questionnaire: Questionnaire | None = None,
+              year: int | None = None) -> list[Recommendation]:
+    """The precondition (if any), the knock-outs' fixes and up to ``limit`` instruments, best first.
 
     Args:
         result: a scored assessment.
         firm: the firm; defaults to the one recorded in ``result``.
         catalog: defaults to the shipped catalogue.
-        limit: the most instruments to return (a precondition comes on top).
+        limit: the most instruments to return besides the precondition and the knock-outs' fixes.
         questionnaire: used to quote answers; defaults to the shipped one when ids match.
+        year: the year the advice is given (for the firm's age); defaults to this year.
     """
     firm = firm or result.firm
     catalog = catalog or load_catalog()
-    if questionnaire is None:
-        shipped = shipped_questionnaire(result.questionnaire_version)
-        questionnaire = shipped if shipped is not None and shipped.id == result.questionnaire_id else None
+    questionnaire = questionnaire or _default_questionnaire(result)
+    facts = advice_facts(result, firm, year if year is not None else dt.date.today().year)
+    if facts["size_class"] == "grande":
+        return []  # mipyme instruments do not apply; advice.advice_notes says why
     scored = {d.dimension_id: d for d in result.dimensions if d.status == OK and d.score is not None}
-    profile, stage = result.profile.code, result.stage.code
-    segment = catalog.segment_for(profile, stage)
-    in_segment = segment.instruments if segment else ()
-    profile_triggers = _profile_triggers(result, questionnaire)
-    first, rest = [], []
+    pre = next((r for p in catalog.preconditions
+                if (r := _precondition(result, p, facts, firm, catalog, questionnaire))), None)
+    segments = [] if result.incomplete else catalog.segments_for(facts)
+    paired: dict[str, tuple] = {}
+    for n, seg in enumerate(segments):
+        for m, pairing in enumerate(seg.pairings):
+            paired.setdefault(pairing.instrument, ((n, m), pairing, seg))
+    fired = {k.question_id: k for k in result.knock_outs}
+    candidates = []
     for inst in catalog.instruments:
-        if not _suits(inst, firm, stage, profile):
+        if not _suits(inst, firm, result.stage.code, result.profile.code):
             continue
+        after = unlock = None
+        failed = any_fails(inst.requires, facts)
+        if failed is not None:
+            step = failed.get("unlocked_by")
+            if pre is not None and step == pre.instrument_id:
+                after = pre.title
+            elif step and step != (pre.instrument_id if pre else None) and catalog.instrument(step) is not None:
+                unlock = step
+            else:
+                continue  # the firm cannot use it, and nothing here unlocks it
         gaps = _gaps(inst, scored)
-        weak = _weak_answers(result, [d.dimension_id for g, d in gaps if g >= MIN_GAP], questionnaire)
-        top = gaps[0][0] if gaps else Decimal(0)
-        newcomer = _experience(result, inst, questionnaire)
-        if newcomer is not None:
-            weak = [newcomer] + weak
-        if inst.id in in_segment:
+        weak = _weak_answers(result, [d.dimension_id for _, d in gaps], questionnaire)
+        if inst.gap_questions:
+            weak = [t for t in weak if t.question_id in inst.gap_questions]  # the gap the instrument answers
+        fix = next((fired[q] for q in inst.fixes if q in fired), None)
+        pairing_entry = paired.get(inst.id)
+        if fix is not None:
+            found = _trigger(result, questionnaire, fix.question_id)
+            study_pair = pairing_entry is not None and pairing_entry[1].level == "estudio"
+            level = "estudio_empareja" if study_pair else "estudio_describe" if inst.gap_basis else "criterio_centro"
+            candidates.append(_Candidate(inst, level, -1, (0,), gaps, ([found] if found else []) + weak,
+                                         pairing_entry[1] if study_pair else None,
+                                         pairing_entry[2] if study_pair else None, fix=fix, after=after))
+        elif pairing_entry is not None:
+            order, pairing, seg = pairing_entry
             if _already_strong(inst, scored):
                 continue
-            first.append((in_segment.index(inst.id), inst, gaps, top, profile_triggers[:2] + weak))
-        elif top >= MIN_GAP and weak:
-            rest.append((inst, gaps, top, weak))
-    first.sort(key=lambda e: e[0])
-    rest.sort(key=lambda e: (-e[2], _fit_rank(e[0], profile), e[0].id))
-    out = []
-    pre = next((r for p in catalog.preconditions if (r := _precondition(result, p, firm, catalog, questionnaire))), None)
-    if pre is not None:
-        out.append(pre)
-    chosen = [(inst, gaps, top, triggers, segment) for _, inst, gaps, top, triggers in first]
-    chosen += [(inst, gaps, top, triggers, None) for inst, gaps, top, triggers in rest]
-    for inst, gaps, top, triggers, seg in chosen[:limit]:
-        programmes = _programmes(inst.programmes, firm)
-        out.append(Recommendation(
-            instrument_id=inst.id, family=inst.family, title=inst.title, description=inst.description,
-            reason=_reason(result, seg, gaps, triggers), steps=inst.steps,
-            programmes=programmes, gap_dimensions=tuple(d.dimension_id for _, d in gaps),
-            gap=top, catalog_id=catalog.id, catalog_version=catalog.version,
-            fit="perfil" if seg else "brecha", triggers=tuple(triggers[:MAX_TRIGGERS]), basis=inst.basis,
-            segment_basis=seg.basis if seg else None,
-            programmes_note=None if programmes else NO_PROGRAMME,
-        ))
+            study = pairing.level == "estudio"
+            triggers = _segment_triggers(result, seg, questionnaire)[:2] + weak
+            candidates.append(_Candidate(inst, "estudio_empareja" if study else "criterio_centro", 0 if study else 1,
+                                         order, gaps, triggers, pairing, seg, after=after, unlock=unlock))
+        elif gaps and weak:
+            level = "estudio_describe" if inst.gap_basis else "criterio_centro"
+            candidates.append(_Candidate(inst, level, 2 if inst.gap_basis else 3,
+                                         (-gaps[0][0], _fit_rank(inst, result.profile.code), inst.id),
+                                         gaps, weak, after=after, unlock=unlock))
+    fixes = sorted((c for c in candidates if c.tier < 0), key=lambda c: c.inst.id)
+    ranked = sorted((c for c in candidates if c.tier >= 0 and c.unlock is None), key=lambda c: (c.tier, c.order))
+    chosen, by_family = [], {}
+    for c in ranked:
+        if c.pairing is None:  # a gap alone brings at most MAX_PER_FAMILY of one family, so one gap does not fill the list
+            by_family[c.inst.family] = by_family.get(c.inst.family, 0) + 1
+            if by_family[c.inst.family] > MAX_PER_FAMILY:
+                continue
+        chosen.append(c)
+    chosen = chosen[:limit]
+    # An instrument unlocked by another comes right after it, when that one made the list.
+    for waiting in sorted((c for c in candidates if c.unlock), key=lambda c: (c.tier, c.order)):
+        first = next((i for i, c in enumerate(chosen) if c.inst.id == waiting.unlock), None)
+        if first is not None:
+            waiting.after = catalog.instrument(waiting.unlock).title
+            chosen.insert(first + 1, waiting)
+    chosen = chosen[:limit]
+    out = [pre] if pre is not None else []
+    out += [_recommendation(c, result, catalog, firm) for c in fixes + chosen]
     return out
+
+
+def _recommendation(c: _Candidate, result: AssessmentResult, catalog: Catalog, firm: FirmContext) -> Recommendation:
+    inst = c.inst
+    support: Basis | None = None  # the centre's own reasons are in the reason itself
+    if c.level == "estudio_describe":
+        support = inst.gap_basis
+    elif c.level == "estudio_empareja" and c.pairing is not None:
+        support = c.pairing.basis
+    if c.fix is not None:
+        head = Text(f"Resuelve un bloqueo: {c.fix.reason.es}", f"It resolves a block: {c.fix.reason.en}")
+        sentence = None
+        if c.level == "estudio_empareja":
+            sentence = _level_sentence(c.level, c.pairing, c.segment, c.gaps, [])
+        elif c.level == "estudio_describe":
+            sentence = Text("El estudio describe este apoyo como útil para las empresas con esta brecha.",
+                            "The study describes this support as useful for firms with this gap.")
+        else:
+            sentence = Text("Criterio del centro, no del estudio: el centro lo propone para levantar ese bloqueo.",
+                            "The centre's criterion, not the study's: the centre proposes it to lift that block.")
+        reason = _join(head, sentence)
+    else:
+        reason = _level_sentence(c.level, c.pairing, c.segment, c.gaps, c.triggers[2:] if c.pairing else c.triggers)
+    if c.after is not None:
+        reason = _join(Text(f"Después de «{c.after.es}».", f"After “{c.after.en}”."), reason)
+    programmes = _programmes(inst.programmes, firm)
+    return Recommendation(
+        instrument_id=inst.id, family=inst.family, title=inst.title, description=inst.description,
+        reason=reason, steps=inst.steps, programmes=programmes,
+        gap_dimensions=tuple(d.dimension_id for _, d in c.gaps), gap=c.gaps[0][0] if c.gaps else Decimal(0),
+        catalog_id=catalog.id, catalog_version=catalog.version,
+        fit="perfil" if c.pairing is not None else "brecha", triggers=tuple(c.triggers[:MAX_TRIGGERS]),
+        basis=inst.basis, support=support, programmes_note=None if programmes else NO_PROGRAMME,
+        level=c.level, after=c.after, fixes=c.fix.reason if c.fix is not None else None)
 
 
 def _fit_rank(inst: Instrument, profile: str | None) -> int:
@@ -287,4 +409,19 @@ def _fit_rank(inst: Instrument, profile: str | None) -> int:
     return 0 if profile in inst.profiles and len(inst.profiles) <= 3 else 1
 
 
-__all__ = ["recommend", "MIN_GAP", "NO_PROGRAMME"]
+def excluded(result: AssessmentResult, firm: FirmContext | None = None, catalog: Catalog | None = None,
+             *, year: int | None = None) -> dict[str, Text]:
+    """The instruments this firm cannot use, each with the sentence that says why (for the adviser)."""
+    firm = firm or result.firm
+    catalog = catalog or load_catalog()
+    facts = advice_facts(result, firm, year if year is not None else dt.date.today().year)
+    out = {}
+    for inst in catalog.instruments:
+        failed = any_fails(inst.requires, facts)
+        if failed is not None:
+            out[inst.id] = failed["why_unknown"] if holds(failed, facts) is None and "why_unknown" in failed \
+                else failed["why"]
+    return out
+
+
+__all__ = ["recommend", "excluded", "STRENGTH_FROM", "MIN_GAP", "NO_PROGRAMME"]

@@ -38,13 +38,14 @@ from desktop.domain.assessment.model import (
     Answer,
     AssessmentResult,
     Contribution,
+    Derivation,
     DimensionScore,
     FirmContext,
     KnockOutHit,
     Text,
 )
 from desktop.domain.assessment.questionnaire import BANDS, Condition, Question, Questionnaire
-from desktop.domain.assessment.stage import MODE_QUESTION, derive_profile, derive_stage, firm_facts
+from desktop.domain.assessment.stage import MODE_QUESTION, NO_PROFILE_REASON, derive_profile, derive_stage, firm_facts
 from desktop.domain.errors import UserError
 
 YES_NO_TEXT = {True: Text("Sí", "Yes"), False: Text("No", "No")}
@@ -304,7 +305,11 @@ def score_answers(questionnaire: Questionnaire, answers: dict[str, Answer], firm
     mode_question = questionnaire.question(MODE_QUESTION)
     mode_labels = {o.id: o.label for o in mode_question.options} if mode_question else None
     stage = derive_stage(firm, clean, mode_labels)
-    profile = derive_profile(firm, clean, stage.code, tuple(dims))
+    if index is None:
+        # Below the questionnaire's minimum of answers no verdict is given: no index, no band, no profile.
+        profile = Derivation(None, (NO_PROFILE_REASON,))
+    else:
+        profile = derive_profile(firm, clean, stage.code, tuple(dims))
     if values.get("exp.modo_actual") == "solo_local" and firm.exports_usd:
         note_list.append(Text("Las respuestas dicen que solo vende en el mercado nacional, pero los datos de la empresa registran exportaciones.",
                               "The answers say the firm sells only at home, but the firm's data record exports."))

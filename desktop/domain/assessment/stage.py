@@ -31,6 +31,12 @@ DIRECT_STAGES = ("occasional_direct", "regular_direct", "multi_market")
 MULTI_MARKET_DESTINATIONS = 3  # regular direct exports to this many countries or more
 DYNAMIC_INNOVATION_SCORE = Decimal(60)
 MICRO_MAX_EMPLOYEES = 10  # the common micro ceiling of Cuadro 1 when no size class is given
+# Said instead of a profile when too little was answered for a verdict (the questionnaire's index threshold).
+NO_PROFILE_REASON = Text(
+    "Perfil sin determinar: se respondió menos del mínimo del cuestionario, y un perfil dicho con tan pocas "
+    "respuestas afirmaría más de lo que se sabe.",
+    "Profile not determined: less than the questionnaire's minimum was answered, and a profile drawn from so "
+    "few answers would claim more than is known.")
 
 
 def sector_type_for_isic(isic: str | None) -> str | None:
@@ -151,6 +157,14 @@ def derive_profile(
         return Derivation("autoempleo_supervivencia", (Text(
             f"Microempresa que vende solo en el mercado local y {why}.",
             f"A micro-firm selling only in the local market, and {why_en}."),))
+    if stage == "indirect_exporter" and micro and formal is False:
+        # The study's self-employment pole is the informal micro-firm, "prácticamente sin
+        # internacionalización": selling through an exporter does not make it a linked supplier.
+        return Derivation("autoempleo_supervivencia", (Text(
+            "Microempresa informal: no está inscrita legalmente, aunque parte de lo que vende llega al exterior "
+            "por medio de otra empresa.",
+            "An informal micro-firm: it is not legally registered, even though some of what it sells reaches "
+            "foreign markets through another firm."),))
     if stage in DIRECT_STAGES:
         innovation = next((d.score for d in dimensions if d.dimension_id == INNOVATION_DIMENSION), None)
         growth = _value(answers, GROWTH_QUESTION)

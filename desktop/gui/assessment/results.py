@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.assessment import OK, AssessmentResult, label
+from desktop.domain.assessment import OK, AssessmentResult, label, shown_profile
 from desktop.gui.shared import messages
 from desktop.gui.shared.accessibility import add_shortcut, surface, tone
 from desktop.gui.shared.charts import Bar, BarChart, RadarChart, Series
@@ -76,7 +76,9 @@ class AssessmentResultsView(QWidget):
         self.assessment = service.get_assessment(storage, assessment_id)
         self.result: AssessmentResult = service.result_of(storage, assessment_id)
         self.firm = get_firm(storage, self.assessment["firm_id"], include_deleted=True) or {}
-        self.recommendations = service.recommendations_for(self.result)
+        self.recommendations = service.recommendations_for(self.result, firm=self.firm,
+                                                           year=service.advice_year(self.assessment))
+        self.notes = service.notes_for(self.result, self.firm)
         r = self.result
 
         heading = QLabel(f"<b>{escape(self.firm.get('legal_name', ''))}</b> — "
@@ -127,7 +129,8 @@ class AssessmentResultsView(QWidget):
             self.knockouts_label.setText(self.tr("Sin bloqueos: ninguna respuesta limita la banda."))
         self.stage_label = QLabel(self._derivation(self.tr("Etapa de internacionalización"), "stage", r.stage),
                                   objectName="stageLabel")
-        self.profile_label = QLabel(self._derivation(self.tr("Perfil"), "profile", r.profile), objectName="profileLabel")
+        self.profile_label = QLabel(self._derivation(self.tr("Perfil"), "profile", shown_profile(r)),
+                                    objectName="profileLabel")
         for widget in (self.stage_label, self.profile_label):
             rich(widget).setWordWrap(True)
 
@@ -270,10 +273,17 @@ class AssessmentResultsView(QWidget):
 
     def _recommendations_html(self) -> str:
         lang = self.lang
+        parts = [f"<p><b>{escape(n.text.text(lang))}</b></p>"
+                 + "".join(f"<p style='color:{tone('#55606a')}'>{escape(b.text(lang))}</p>" for b in n.bases)
+                 for n in self.notes]
         if not self.recommendations:
-            return "<p>" + escape(self.tr("No hay instrumentos recomendados: ninguna respuesta muestra una brecha "
-                                          "y el perfil de la empresa no se pudo determinar.")) + "</p>"
-        parts = []
+            if not parts:
+                parts.append("<p>" + escape(self.tr("No hay instrumentos recomendados: ninguna respuesta muestra "
+                                                    "una brecha que el catálogo atienda.")) + "</p>")
+            return "".join(parts)
+        parts.append(f"<p style='color:{tone('#55606a')}'>" + escape(self.tr(
+            "Cada instrumento dice cuánto lo respalda el estudio: si lo vincula con este tipo de empresa, si lo "
+            "describe como útil ante una brecha de las respuestas, o si es criterio del centro.")) + "</p>")
         number_ = 0
         for rec in self.recommendations:
             if rec.kind == "precondition":
@@ -292,12 +302,14 @@ class AssessmentResultsView(QWidget):
             parts.append(
                 f"<h3 style='margin-bottom:2px'>{escape(head)}. {escape(rec.title.text(lang))}</h3>"
                 f"<p style='color:{tone('#55606a')};margin-top:0'>{escape(family_text)}</p>"
+                f"<p><b>{escape(self.tr('Respaldo'))}:</b> {escape(label('level', rec.level, lang))}</p>"
                 f"<p><b>{escape(self.tr('Por qué'))}:</b> {escape(rec.reason.text(lang))}</p>"
                 + (f"<p><b>{escape(self.tr('Respuestas que lo motivan'))}:</b></p><ul>{triggers}</ul>" if triggers else "")
-                + (f"<p><b>{escape(self.tr('Para este tipo de empresa'))}:</b> "
-                   f"{escape(rec.segment_basis.text(lang))}</p>" if rec.segment_basis else "")
-                + (f"<p><b>{escape(self.tr('Lo que dice el estudio'))}:</b> {escape(rec.basis.text(lang))}</p>"
-                   if rec.basis else "")
+                + (f"<p><b>{escape(self.tr('Dónde lo dice el estudio'))}:</b> "
+                   f"{escape(rec.support.text(lang))}</p>"
+                   if rec.support is not None and rec.support.from_study and rec.level != "criterio_centro" else "")
+                + (f"<p><b>{escape(self.tr('Lo que dice el estudio del instrumento'))}:</b> "
+                   f"{escape(rec.basis.text(lang))}</p>" if rec.basis else "")
                 + f"<p><b>{escape(self.tr('Plan de acción'))}:</b></p><ol>{steps}</ol>"
                 + (f"<p><b>{escape(self.tr('Programas de referencia'))}:</b></p><ul>{progs}</ul>" if progs else "")
                 + (f"<p><i>{escape(rec.programmes_note.text(lang))}</i></p>" if rec.programmes_note else ""))

@@ -64,7 +64,7 @@ def exporting_firms_view(table: dict[str, dict[str, Decimal]], *, size_class: st
     sentences = [note] if note else []
     if size_class == "micro":
         sentences.append(label("bench_micro", lang))
-    row = size_class if size_class in SIZES else ("pequena" if size_class == "micro" else None)
+    row = size_class if size_class in SIZES else None  # a micro-firm has no row: the table leaves them out
     if row is not None and exports is not None:
         if exports:
             sentences.append(label("bench_firm_exports", lang).format(size=code_label(row, lang)))

@@ -15,15 +15,25 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from desktop.domain.assessment import OK, SIN_DATOS, AssessmentResult, Comparison, Recommendation, Text
+from desktop.domain.assessment import (
+    OK,
+    SIN_DATOS,
+    STRENGTH_FROM,
+    AssessmentResult,
+    Comparison,
+    Recommendation,
+    Text,
+    label as domain_label,
+    shown_profile,
+)
 from desktop.reports.client.benchmark_view import BenchmarkView
 from desktop.reports.client.classification import ClassificationView, LawView
 from desktop.reports.labels import LABELS, code_label, label
 from desktop.reports.profile_rows import profile_rows
 from desktop.version import app_version
 
-# Plain-language reading of the dimension scores (0..100).
-STRENGTH_FROM = Decimal(65)
+# Plain-language reading of the dimension scores (0..100). A strength is what the advice never
+# gives as a reason for support (the engine's STRENGTH_FROM), so the two pages cannot disagree.
 GAP_BELOW = Decimal(50)
 MAX_LISTED = 3
 PLAN_STEPS = (3, 5)  # the action plan has between 3 and 5 steps
@@ -97,9 +107,30 @@ class RecommendationLine:
     programmes: tuple[ProgrammeLine, ...]
     triggers: tuple[str, ...] = ()  # "question: answer", as the owner gave it
     basis: str = ""  # the study's phrase behind the instrument, or the centre's criterion
-    segment_basis: str = ""  # the study's phrase pairing it with this kind of firm
+    support: str = ""  # the study's phrase behind the level (pairing or gap); empty for the centre's criterion
     programmes_note: str = ""  # said when the study cites no programme that fits
     precondition: bool = False
+    level: str = "criterio_centro"  # one of the domain's LEVELS
+    level_label: str = ""  # the level in words
+
+
+@dataclass(frozen=True)
+class NoteLine:
+    """A sentence of the advice besides the instruments (a large firm; no profile yet), with its quotes."""
+
+    kind: str
+    text: str
+    bases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class WhyLine:
+    """A reason to internationalize, or a risk or cost, chosen for this firm, with the study's phrase."""
+
+    kind: str  # "beneficio", "riesgo" or "costo"
+    title: str
+    text: str
+    basis: str
 
 
 @dataclass(frozen=True)
@@ -167,6 +198,8 @@ class ClientReport:
     notice: str | None = None  # e.g. "no completed assessment yet"
     figures: tuple[tuple[str, str], ...] = ()  # (sentence, citation): the study's figures that fit the firm
     law: LawView | None = None  # the class under the law in force, beside the study's
+    notes: tuple[NoteLine, ...] = ()  # a large firm's sentence, or no profile and what to ask
+    why: tuple[WhyLine, ...] = ()  # the "why internationalize" page
 
 
 def build_client_report(
@@ -193,6 +226,9 @@ def build_client_report(
     catalog_title: Text | None = None,
     law=None,
     law_difference: str | None = None,
+    notes=(),
+    why=(),
+    catalog_ref: tuple[str, str] | None = None,
 ) -> ClientReport:
     """Build the client report's content.
 
@@ -218,6 +254,10 @@ def build_client_report(
         facts: the benchmark figures that fit the firm (``Benchmarks.facts_for``).
         questionnaire_title, catalog_title: their names for people on the methods page
             (without them the page names their ids).
+        notes: the advice's notes (``advice_notes``): a large firm, or no profile yet.
+        why: the reasons to internationalize that fit the firm (``why_internationalize``).
+        catalog_ref: (id, version) of the catalogue the advice used, for the methods page when no
+            instrument carries it (a large firm gets none).
     """
     today = today or dt.date.today()
     readiness = _readiness(result, lang) if result is not None else None
@@ -227,7 +267,7 @@ def build_client_report(
         progress = _progress(comparison, previous.index, result.index, previous_date, lang)
     methods = _methods(result, classification, recommendations, assessment_date, lang,
                        band_cutoffs, coverage_threshold, rationale or {}, differentiation,
-                       questionnaire_title, catalog_title)
+                       questionnaire_title, catalog_title, catalog_ref if result is not None else None)
     return ClientReport(
         lang=lang,
         title=label("client_title", lang),
@@ -249,6 +289,10 @@ def build_client_report(
         methods=methods,
         notice=None if result is not None else label("no_assessment", lang),
         figures=tuple((f.text.text(lang), source_text(f.citation, lang)) for f in facts),
+        notes=tuple(NoteLine(n.kind, n.text.text(lang), tuple(b.text(lang) for b in n.bases)) for n in notes)
+        if result is not None else (),
+        why=tuple(WhyLine(w.kind, w.title.text(lang), w.text.text(lang), w.basis.text(lang)) for w in why)
+        if result is not None else (),
     )
 
 
@@ -277,6 +321,7 @@ def _readiness(result: AssessmentResult, lang: str) -> Readiness:
     if not gaps:
         gaps = [label("no_gaps", lang).format(limit=num(GAP_BELOW, lang, digits=0))]
     capped = result.band_uncapped if result.band_uncapped and result.band_uncapped != result.band else None
+    profile = shown_profile(result)  # none below the minimum of answers, even in results stored before that rule
     return Readiness(
         index=result.index,
         band=result.band,
@@ -284,8 +329,8 @@ def _readiness(result: AssessmentResult, lang: str) -> Readiness:
         band_uncapped_label=code_label(capped, lang) if capped else None,
         stage_label=code_label(result.stage.code, lang),
         stage_reasons=tuple(r.text(lang) for r in result.stage.reasons),
-        profile_label=code_label(result.profile.code, lang),
-        profile_reasons=tuple(r.text(lang) for r in result.profile.reasons),
+        profile_label=code_label(profile.code, lang) if profile.code else label("profile_unknown", lang),
+        profile_reasons=tuple(r.text(lang) for r in profile.reasons),
         coverage=result.coverage,
         provisional=result.provisional,
         dimensions=tuple(lines),
@@ -322,10 +367,15 @@ def _recommendation(rec: Recommendation, lang: str) -> RecommendationLine:
             for p in rec.programmes
         ),
         triggers=tuple(f"{t.question.text(lang)}: {t.answer.text(lang)}" for t in rec.triggers),
-        basis=rec.basis.text(lang) if rec.basis else "",
-        segment_basis=rec.segment_basis.text(lang) if rec.segment_basis else "",
+        # the instrument's phrase is left out when it is the very phrase that pairs it (factoring, microfinance)
+        basis=rec.basis.text(lang) if rec.basis and not (
+            rec.support is not None and rec.support.quote == rec.basis.quote and rec.level != "criterio_centro") else "",
+        support=(rec.support.text(lang) if rec.support is not None and rec.support.from_study
+                 and rec.level != "criterio_centro" else ""),
         programmes_note=rec.programmes_note.text(lang) if rec.programmes_note else "",
         precondition=rec.kind == "precondition",
+        level=rec.level,
+        level_label=domain_label("level", rec.level, lang),
     )
 
 
@@ -402,16 +452,17 @@ def _progress(comparison: Comparison, old_index, new_index, previous_date, lang:
 
 def _methods(result, classification, recommendations, assessment_date, lang, band_cutoffs,
              coverage_threshold, rationale=None, differentiation=None,
-             questionnaire_title=None, catalog_title=None) -> Methods:
+             questionnaire_title=None, catalog_title=None, catalog_ref=None) -> Methods:
     from desktop.reports.text import long_date
 
     version = label("version", lang)
     view = ClassificationView.of(classification, lang)
     catalog, catalog_id = "—", ""
     if recommendations and getattr(recommendations[0], "catalog_id", ""):
-        first = recommendations[0]
-        catalog_id = f"{first.catalog_id} {first.catalog_version}"
-        catalog = f"{_title(catalog_title, first.catalog_id, lang)}, {version} {first.catalog_version}"
+        catalog_ref = (recommendations[0].catalog_id, recommendations[0].catalog_version)
+    if catalog_ref:
+        catalog_id = f"{catalog_ref[0]} {catalog_ref[1]}"
+        catalog = f"{_title(catalog_title, catalog_ref[0], lang)}, {version} {catalog_ref[1]}"
     questionnaire, questionnaire_id = "—", ""
     if result:
         questionnaire_id = f"{result.questionnaire_id} {result.questionnaire_version}"

@@ -71,6 +71,8 @@ class ClientReportRenderer:
             story += [Spacer(1, 4 * mm), self.p(self.data.notice, "note")]
         if self.data.readiness is not None:
             story += [PageBreak()] + self.readiness(self.data.readiness)
+            if self.data.why:
+                story += self.why()
             story += self.recommendations()
             if self.data.progress is not None:
                 story += self.progress()
@@ -217,10 +219,31 @@ class ClientReportRenderer:
         out += [self.p(x, "small") for x in reasons]
         return out
 
+    def why(self) -> list:
+        """The "why internationalize" page: the study's reasons that fit the firm, then risks and costs."""
+        out: list = [CondPageBreak(120 * mm), Spacer(1, 4 * mm), self.p(self.t("why"), "h1", user=False),
+                     self.p(self.t("why_intro"), "small", user=False)]
+        groups = (("why_benefits", [w for w in self.data.why if w.kind == "beneficio"]),
+                  ("why_risks", [w for w in self.data.why if w.kind != "beneficio"]))
+        for key, items in groups:
+            if not items:
+                continue
+            out.append(self.p(self.t(key), "h2", user=False))
+            for item in items:
+                out.append(KeepTogether([
+                    Paragraph(f"<b>{para_text(item.title)}.</b> {para_text(item.text)}", self.st["body"]),
+                    self.p(item.basis, "small"), Spacer(1, 2 * mm)]))
+        return out
+
     def recommendations(self) -> list:
         d = self.data
         out: list = [PageBreak(), self.p(self.t("recommendations"), "h1", user=False)]
-        if not d.recommendations:
+        for note in d.notes:
+            out.append(self.p(note.text, "body"))
+            out += [self.p(b, "small") for b in note.bases]
+        if d.recommendations:
+            out.append(self.p(self.t("levels_intro"), "small", user=False))
+        elif not d.notes:
             out.append(self.p(self.t("no_recommendations"), "body", user=False))
         number = 0
         for rec in d.recommendations:
@@ -233,13 +256,14 @@ class ClientReportRenderer:
                 Paragraph(para_text(heading), self.st["h2"]),
                 self.p(rec.family, "small"),
                 self.p(rec.description),
+                Paragraph(f"<b>{para_text(self.t('level'))}:</b> {para_text(rec.level_label)}", self.st["body"]),
                 Paragraph(f"<b>{para_text(self.t('reason'))}:</b> {para_text(rec.reason)}", self.st["body"]),
             ]
             block: list = []
             if rec.triggers:
                 block += [self.p(f"{self.t('triggers')}:", "small", user=False), self._bullets(rec.triggers)]
-            if rec.segment_basis:
-                block.append(Paragraph(f"<b>{para_text(self.t('segment_basis'))}:</b> {para_text(rec.segment_basis)}",
+            if rec.support:
+                block.append(Paragraph(f"<b>{para_text(self.t('support_' + rec.level))}:</b> {para_text(rec.support)}",
                                        self.st["small"]))
             if rec.basis:
                 block.append(Paragraph(f"<b>{para_text(self.t('study_basis'))}:</b> {para_text(rec.basis)}",
