@@ -35,7 +35,8 @@ def register(subparsers) -> None:
         "classify",
         help="clasificar el tamaño de una empresa según la definición de su país",
         description="Clasifica el tamaño de una empresa (micro, pequeña, mediana, grande) según la "
-                    f"definición legal de su país. {MONEY_UNITS_NOTE.es}",
+                    f"definición de su país en la tabla del estudio y, junto a ella, la ley vigente cuando Rumbo la "
+                    f"tiene. {MONEY_UNITS_NOTE.es}",
     )
     parser.add_argument("--country", required=True, metavar="CC", help="código del país (CR, SV, GT, HN, NI, PA, DO; AR, BR, CL)")
     parser.add_argument("--employees", metavar="N", help="número de empleados")

@@ -31,7 +31,7 @@ def test_json_output_has_the_contract_keys():
     assert data["criteria"]["sales"]["size_class"] == "mediana"
     assert data["rule"] == "highest(employees, assets, sales)"
     assert data["rulebook"]["id"] == "cepal-cuadro1-cr" and data["rulebook"]["version"] == "1"
-    assert data["rulebook"]["title"] == "Definición legal de mipyme de Costa Rica (CEPAL, Cuadro 1)"
+    assert data["rulebook"]["title"] == "Definición de mipyme de Costa Rica (CEPAL, Cuadro 1)"
     assert data["rule_text"] == "se toma el tamaño mayor entre empleados, activos y ventas"
     assert data["notes"][0].startswith("Los criterios no coinciden: decide ventas")
     assert "exporter" not in data
@@ -46,7 +46,7 @@ def test_text_output_is_readable_spanish():
     assert lines[0] == "Panamá: Pequeña empresa (mipyme)"
     assert lines[1] == "Pequeña empresa según ventas brutas: 150.001 USD, dentro del tope de 1.000.000 USD."
     assert "  ventas brutas: 150.001 USD -> Pequeña empresa (tope 1.000.000 USD)" in lines
-    assert any(line.startswith("Normativa aplicada: Definición legal de mipyme de Panamá (CEPAL, Cuadro 1), versión 1 "
+    assert any(line.startswith("Normativa aplicada: Definición de mipyme de Panamá (CEPAL, Cuadro 1), versión 1 "
                                "(aplicada el ") for line in lines)
     assert "Regla: solo cuentan las ventas brutas" in lines
     assert lines[-1] == "Detalles: cepal-cuadro1-pa 1; highest(sales)"  # the ids, last and apart
@@ -67,7 +67,7 @@ def test_text_output_words_the_rule_and_definition_in_english():
     study, law = out.stdout.split("\n\n")
     lines = study.splitlines()
     assert "Rule: the larger size given by employees and sales" in lines
-    assert any(line.startswith("Rules applied: Legal MSME definition of El Salvador (ECLAC, Table 1), version 1")
+    assert any(line.startswith("Rules applied: MSME definition of El Salvador (ECLAC, Table 1), version 1")
                for line in lines)
     assert lines[-1] == "Details: cepal-cuadro1-sv 1; highest(employees, sales)"
     assert law.splitlines()[:2] == [
@@ -175,7 +175,7 @@ def test_main_date_before_rulebook_classifies_with_a_note(capsys):
     assert main(["classify", "--country", "CR", "--employees", "3", "--date", "2000-01-01"]) == 0
     out = capsys.readouterr().out
     assert "micro" in out.lower()
-    assert "2000-01-01 es anterior a la primera definición conocida" in out
+    assert "2000-01-01 es anterior a la definición de Costa Rica que Rumbo aplica desde 2010" in out
 
 
 def test_main_boundary_values_exactly(capsys):

@@ -39,8 +39,8 @@ def test_shipped_size_rulebooks_carry_id_version_date_and_source(country):
     assert "Cordero y Zúñiga (2012)" in book.source.es and "Cordero and Zúñiga (2012)" in book.source.en
     assert book.money_unit == "thousand_usd"
     name = book.name
-    assert book.display_title().es == f"Definición legal de mipyme de {name.es} (CEPAL, Cuadro 1)"
-    assert book.display_title().en.startswith("Legal MSME definition of ") and "(ECLAC, Table 1)" in book.display_title().en
+    assert book.display_title().es == f"Definición de mipyme de {name.es} (CEPAL, Cuadro 1)"
+    assert book.display_title().en.startswith("MSME definition of ") and "(ECLAC, Table 1)" in book.display_title().en
 
 
 def test_every_shipped_rulebook_has_its_own_title_for_people():

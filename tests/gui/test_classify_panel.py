@@ -62,7 +62,7 @@ def test_large_firm_and_rulebook_shown(panel, qtbot):
     qtbot.keyClicks(panel.employees, "61")
     assert panel.class_label.text() == "Gran empresa"
     assert panel.rulebook_label.text() == (
-        "Normativa aplicada: Definición legal de mipyme de Guatemala (CEPAL, Cuadro 1), versión 1")
+        "Normativa aplicada: Definición de mipyme de Guatemala (CEPAL, Cuadro 1), versión 1")
     assert panel.rulebook_label.toolTip() == "cepal-cuadro1-gt 1"  # the id, for a technician
 
 

@@ -67,7 +67,7 @@ def test_classification_with_its_deciding_rule():
     )
     assert view.rule == CLASSIFICATION.reason("es")
     assert "Pequeña empresa" in view.rule
-    assert view.rulebook == "Definición legal de mipyme de El Salvador (CEPAL, Cuadro 1), versión 1"
+    assert view.rulebook == "Definición de mipyme de El Salvador (CEPAL, Cuadro 1), versión 1"
     assert view.rulebook_id == "cepal-cuadro1-sv 1"
     assert ClassificationView.of(CLASSIFICATION, "en").criteria[1] == CriterionLine(
         "Gross sales", "$\u00a0250,000", "Small firm", "$\u00a01,000,000")
@@ -142,13 +142,13 @@ def test_methods_record_versions_and_document_share():
     m = build().methods
     assert (m.questionnaire, m.rulebook, m.catalog, m.document_share, m.assessment_date) == (
         "Diagnóstico de preparación para la internacionalización, versión 1.0.0",
-        "Definición legal de mipyme de El Salvador (CEPAL, Cuadro 1), versión 1",
+        "Definición de mipyme de El Salvador (CEPAL, Cuadro 1), versión 1",
         "Catálogo de instrumentos de apoyo, versión 1.0.0", D("34.5"), "1 de noviembre de 2025")
     assert m.identifiers == "rumbo-preparacion 1.0.0 · cepal-cuadro1-sv 1 · rumbo-instrumentos 1.0.0"
     english = build("en").methods
     assert (english.questionnaire, english.rulebook) == (
         "Internationalization readiness assessment, version 1.0.0",
-        "Legal MSME definition of El Salvador (ECLAC, Table 1), version 1")
+        "MSME definition of El Salvador (ECLAC, Table 1), version 1")
     assert m.band_cutoffs[1] == ("En desarrollo", D(40))
     from desktop.version import app_version
 

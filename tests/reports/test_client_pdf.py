@@ -48,7 +48,7 @@ def test_spanish_report_has_name_scores_and_recommendations(spanish):
                      "Programa <Exporta> & Crece", "Plan de acción", "Contratar el diagnóstico.",
                      "Avance desde la evaluación anterior", "+15,4", "Contexto regional", "18,8", "50,2",
                      "CEPAL (2013), Cuadro 8", "Diagnóstico de preparación para la internacionalización, versión 1.0.0",
-                     "Normativa aplicada: Definición legal de mipyme de El Salvador (CEPAL, Cuadro 1), versión 1",
+                     "Normativa aplicada: Definición de mipyme de El Salvador (CEPAL, Cuadro 1), versión 1",
                      "Identificadores: rumbo-preparacion 1.0.0 · cepal-cuadro1-sv 1 · rumbo-instrumentos 1.0.0", "34,5", "Firmas",
                      "Asesor(a): José Pérez", "Marta Ayala"):
         assert expected in text, expected
@@ -60,7 +60,7 @@ def test_english_report(english):
                      "Developing", "Small firm", "Credit to formalise", "Because the gap in Credit to formalise",
                      "Progress since the previous assessment", "+15.4", "Eastern Europe", "Methods",
                      "Answers backed by a document", "34.5%", "Signatures",
-                     "Rules applied: Legal MSME definition of El Salvador (ECLAC, Table 1), version 1",
+                     "Rules applied: MSME definition of El Salvador (ECLAC, Table 1), version 1",
                      "Internationalization readiness assessment, version 1.0.0"):
         assert expected in text, expected
     assert "Página" not in text and "Fortalezas" not in text

@@ -1,4 +1,4 @@
-"""Size classification: a firm's class under its country's legal definition, and why.
+"""Size classification: a firm's class under its country's definition (the study's table, and the law in force), and why.
 
 Lives here: the rulebook model and files, the rule engine, exporter definitions, notes
 and reasons. Imports only ``desktop.domain`` base modules (errors, text, datafiles) and

@@ -1,4 +1,4 @@
-"""Size classification of a firm under its country's legal definition.
+"""Size classification of a firm under its country's definition (the study's table or a law).
 
 How a class is found (see the architecture page, "Size classification
 semantics", and ``model.py`` and ``rulebooks.py`` for the data):

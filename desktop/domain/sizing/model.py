@@ -179,7 +179,7 @@ class Rulebook:
     categories: tuple[ExporterCategory, ...] = ()
     scope_sectors: tuple[str, ...] = ()
     scope_text: Bilingual | None = None
-    title: Bilingual | None = None  # "Definición legal de mipyme de El Salvador (CEPAL, Cuadro 1)"
+    title: Bilingual | None = None  # "Definición de mipyme de El Salvador (CEPAL, Cuadro 1)"
     wage: WageRef | None = None  # laws counted in minimum wages: which wage
     subclasses: SubclassRule | None = None  # sub-classes of one class (a law's micro tiers)
 
@@ -190,7 +190,7 @@ class Rulebook:
         if self.kind == "exporter":
             return Bilingual(f"Definición de mipyme exportadora de {self.name.es}",
                              f"Definition of an exporting MSME, {self.name.en}")
-        return Bilingual(f"Definición legal de tamaño de {self.name.es}", f"Legal size definition, {self.name.en}")
+        return Bilingual(f"Definición de tamaño de {self.name.es}", f"Size definition, {self.name.en}")
 
     @property
     def scale(self) -> Decimal:
@@ -296,7 +296,7 @@ class Classification:
     rule_words: Bilingual | None = None  # the rule for people (``rule`` is for machines)
 
     def rulebook_name(self, lang: str = "es") -> str:
-        """The definition applied, for people: "Definición legal de mipyme de El Salvador (CEPAL, Cuadro 1)"."""
+        """The definition applied, for people: "Definición de mipyme de El Salvador (CEPAL, Cuadro 1)"."""
         return self.rulebook_title.text(lang) if self.rulebook_title else self.rulebook_id
 
     def rulebook_text(self, lang: str = "es") -> str:

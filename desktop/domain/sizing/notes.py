@@ -150,10 +150,10 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "so it does not say whether the firm is an MSME.",
     ),
     "before_known_definition": (
-        "La fecha {date} es anterior a la primera definición conocida de {country} (la fuente la cita desde "
-        "{since}); se aplicó esa definición, que puede no ser la vigente en esa fecha.",
-        "The date {date} is earlier than {country}'s first known definition (the source cites it from {since}); "
-        "that definition was applied, though it may not be the one in force on that date.",
+        "La fecha {date} es anterior a la definición de {country} que Rumbo aplica desde {since} (el estudio no "
+        "la fecha); se aplicó igual, aunque puede no ser la que regía en esa fecha.",
+        "The date {date} is earlier than {country}'s definition, which Rumbo applies from {since} (the study does "
+        "not date it); it was applied anyway, though it may not be the one in force on that date.",
     ),
     "no_exporter_definition": (
         "La fuente no da una definición de mipyme exportadora para {country}; el dato de exportaciones no se usó.",

@@ -4,7 +4,7 @@ A size rulebook looks like this (money in the ``money_unit`` of the source)::
 
     {"id": "cepal-cuadro1-cr", "kind": "size", "country": "CR",
      "name": {"es": "Costa Rica", "en": "Costa Rica"},
-     "title": {"es": "Definición legal de mipyme de Costa Rica (CEPAL, Cuadro 1)", "en": "..."},
+     "title": {"es": "Definición de mipyme de Costa Rica (CEPAL, Cuadro 1)", "en": "..."},
      "version": "1",
      "effective_from": "2012-01-01", "effective_to": null,
      "source": {"es": "...", "en": "..."}, "money_unit": "thousand_usd",
