@@ -45,7 +45,7 @@ COMMAND_MODULES = (
 NO_DATABASE = {"classify"}
 
 
-def sign_in_for_command(db: str | None, environ=os.environ, stdin=None) -> None:
+def sign_in_for_command(db: str | None, environ=os.environ, stdin=None, command: str | None = None) -> None:
     """Sign in before a command opens an encrypted database.
 
     The user comes from RUMBO_USER or is asked; the password from RUMBO_PASSWORD (for
@@ -73,7 +73,12 @@ def sign_in_for_command(db: str | None, environ=os.environ, stdin=None) -> None:
         import getpass
 
         password = getpass.getpass("Contraseña: ")
-    security.sign_in(path, login, password)
+    try:
+        security.sign_in(path, login, password)
+    except UserError as exc:
+        # A damaged file is what ``restore`` is for: the password was right, so go on to it.
+        if not (command == "restore" and getattr(exc, "kind", None) == "damaged" and security.is_unlocked(path)):
+            raise
 
 
 # argparse's own words, in Spanish. argparse looks its messages up through a
@@ -163,7 +168,7 @@ def _run(argv: Sequence[str] | None) -> int:
     setup_logging(f"rumbo {args.command}")
     try:
         if args.command not in NO_DATABASE and getattr(args, "centre_action", None) not in ("init", "status", "add"):
-            sign_in_for_command(args.db)
+            sign_in_for_command(args.db, command=args.command)
         status = args.handler(args)
     except BrokenPipeError:
         raise  # not a failure of the command: main() ends it quietly

@@ -311,6 +311,12 @@ def _open_with(path: Path, key: bytes, login: str) -> SignedIn:
                                 field="login")
             devices.set_current_adviser(storage, row[0])
             folder = database_backup_folder(storage)
+    except StorageError as exc:
+        # The password opened the key, but the file is damaged: the key stays known to this
+        # process so that ``rumbo restore`` can read the backups (encrypted with the same key).
+        if exc.kind != "damaged":
+            keys.forget(path)
+        raise
     except BaseException:
         keys.forget(path)
         raise

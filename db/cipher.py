@@ -1,0 +1,91 @@
+"""SQLCipher's own checks: does a key open a file, and which pages fail their HMAC.
+
+SQLCipher authenticates every page with an HMAC. A page that fails it is reported
+in two unhelpful ways: a read of it raises ``MemoryError`` (the codec's failure
+reaches SQLite's pager as "out of memory"), and opening a file whose first page
+fails says "file is not a database", exactly as a wrong key does.
+``PRAGMA cipher_integrity_check`` checks each page on its own, so it tells the
+two apart: with the wrong key every page fails, with a damaged file only some.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from db import keys
+from db.driver import connect, sqlite3
+
+_FAILED_PAGE = re.compile(r"page (\d+)")
+
+
+def is_encrypted_file(path: str | Path | None) -> bool:
+    """True for an existing, non-empty file that is not plain SQLite (so SQLCipher's)."""
+    if path is None or str(path) == ":memory:":
+        return False
+    file = Path(path)
+    try:
+        return file.is_file() and file.stat().st_size > 0 and not keys.is_plain_sqlite(file)
+    except OSError:
+        return False
+
+
+def _reader(path: Path, key: bytes):
+    return connect(f"{path.resolve().as_uri()}?mode=ro", key, uri=True)
+
+
+def opens(path: str | Path, key: bytes) -> bool:
+    """True when ``key`` reads the file's first page (cheap: no whole-file check)."""
+    try:
+        conn = _reader(Path(path), key)
+    except sqlite3.Error:
+        return False
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return True
+    except (sqlite3.DatabaseError, MemoryError):
+        return False
+    finally:
+        conn.close()
+
+
+def first_that_opens(path: str | Path, candidates) -> bytes | None:
+    """The first of ``candidates`` (keys) that opens the file, or None."""
+    return next((key for key in candidates if key is not None and opens(path, key)), None)
+
+
+def failed_pages(path: str | Path, key: bytes) -> tuple[list[int], int]:
+    """The pages whose HMAC fails under ``key``, and how many pages the file has.
+
+    Reads the whole file once; meant for the error path and ``rumbo check``.
+    """
+    path = Path(path)
+    conn = _reader(path, key)
+    try:
+        page_size = int(conn.execute("PRAGMA cipher_page_size").fetchone()[0] or 4096)
+        rows = conn.execute("PRAGMA cipher_integrity_check").fetchall()
+    finally:
+        conn.close()
+    pages = [int(m.group(1)) for (text,) in rows if (m := _FAILED_PAGE.search(str(text)))]
+    return pages, max(1, path.stat().st_size // page_size)
+
+
+def diagnose(path: str | Path, key: bytes | None) -> str:
+    """"ok", "damaged" (some pages fail) or "wrong_key" (every page fails, or no key to try)."""
+    if key is None:
+        return "wrong_key"
+    try:
+        failed, total = failed_pages(path, key)
+    except (sqlite3.Error, MemoryError, OSError):
+        return "wrong_key"
+    if not failed:
+        return "ok"
+    return "wrong_key" if len(failed) >= total else "damaged"
+
+
+def damaged_message(pages: list[int]) -> str:
+    """The one sentence for an encrypted file with pages that fail their HMAC."""
+    where = f"la página {pages[0]}" if len(pages) == 1 else f"{len(pages)} páginas, la primera la {pages[0]}"
+    return (f"La base de datos está dañada ({where} del archivo cifrado no pasa la comprobación de autenticidad): "
+            "no se escribe nada en ella; restaure una copia de seguridad con «rumbo restore COPIA.db» o desde "
+            "Configuración → Copias de seguridad.")
