@@ -89,3 +89,28 @@ def damaged_message(pages: list[int]) -> str:
     return (f"La base de datos está dañada ({where} del archivo cifrado no pasa la comprobación de autenticidad): "
             "no se escribe nada en ella; restaure una copia de seguridad con «rumbo restore COPIA.db» o desde "
             "Configuración → Copias de seguridad.")
+
+
+def rekey_in_place(conn, key: bytes) -> bool:
+    """Move an open database to ``key`` with SQLCipher's ``PRAGMA rekey``; True when fully done.
+
+    The rekey rewrites every page in one transaction, so a crash leaves the file under
+    the old key or the new one, never half of each. In WAL mode (Rumbo's) the new pages
+    go to the ``-wal`` first: the main file keeps old-key pages until a checkpoint copies
+    them over, so a ``TRUNCATE`` checkpoint follows. It returns False when a reader in
+    another connection held it off; the caller keeps the old key until it is done
+    (:func:`checkpoint`).
+
+    The connection must be idle (no open transaction). Other connections to the file
+    keyed with the old key fail from then on; they must be opened again.
+    """
+    if conn.in_transaction:
+        raise RuntimeError("rekey inside a transaction")
+    conn.execute(f"PRAGMA rekey = \"x'{key.hex()}'\"").fetchall()
+    return checkpoint(conn)
+
+
+def checkpoint(conn) -> bool:
+    """Fold the ``-wal`` into the main file and empty it; True when nothing was left behind."""
+    busy, _frames, _moved = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+    return busy == 0

@@ -26,7 +26,7 @@ import os
 from pathlib import Path
 
 from db import backup as backups
-from db import keys, tempfiles
+from db import cipher, keys, tempfiles
 from db.driver import connect, sqlite3
 from db.errors import StorageError, storage_errors
 
@@ -100,11 +100,35 @@ def encrypt_copies(folder: str | Path, key: bytes) -> int:
     return done
 
 
-def _encrypt_file(path: Path, key: bytes, label: str) -> None:
-    """Export ``path`` encrypted to a temporary beside it, verify, flush and rename over it."""
+def rekey_copies(copies: list[Path], old_keys: list[bytes], key: bytes) -> int:
+    """Move closed copies (backups) still under one of ``old_keys`` to ``key``; returns how many.
+
+    Each copy is exported under the new key to a temporary beside it, checked and renamed
+    over it, so a crash leaves it whole under one key or the other (the caller keeps the old
+    key until every copy is done). A copy no key here opens is left as it is.
+    """
+    done = 0
+    for copy in copies:
+        if keys.is_plain_sqlite(copy) or cipher.opens(copy, key):
+            continue
+        old = cipher.first_that_opens(copy, old_keys)
+        if old is None:
+            log.warning("Copia %s con una llave desconocida: queda como estaba", copy.name)
+            continue
+        with storage_errors(str(copy)):
+            _encrypt_file(copy, key, str(copy), source_key=old)
+        done += 1
+    return done
+
+
+def _encrypt_file(path: Path, key: bytes, label: str, source_key: bytes | None = None) -> None:
+    """Export ``path`` encrypted to a temporary beside it, verify, flush and rename over it.
+
+    ``source_key`` opens a file that is already encrypted (a backup moved to a new key).
+    """
     tmp = temporary_path(path)
     tempfiles.remove_with_journals(tmp)  # an earlier attempt cut off before its rename
-    plain = connect(str(path))
+    plain = connect(str(path), source_key)
     try:
         plain.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         plain.execute("PRAGMA journal_mode = DELETE")
