@@ -339,3 +339,55 @@ def test_a_100000_firm_database_is_encrypted_in_place_with_every_row_as_it_was(t
     assert counts_after["firms_fts"] == counts["firms_fts"] == 100_000
     assert counts_after["search"] == counts["search"] > 0
     assert counts_after["change_log"] == counts["change_log"] + 2  # the administrator's record, created and given its role
+
+
+def test_typing_the_old_recovery_slot_as_a_user_never_blocks_the_recovery_key(tmp_path):
+    """Issue 31: logins and the recovery key used to share one namespace of failure counts."""
+    db = tmp_path / "rumbo.db"
+    made = security.set_up(db, "Ana", "ana", "secreta123")
+    security.lock(db)
+    for _ in range(6):
+        with pytest.raises(UserError) as refused:
+            security.sign_in(db, "#recuperacion", "lo-que-sea")
+        assert refused.value.message == "El usuario o la contraseña no son correctos."  # no wait announced
+    data = json.loads(keys.key_file_path(db).read_text())
+    assert data["attempts"] == {"logins": {}, "recovery": {}}  # a login that cannot exist is not counted
+    assert security.recover(db, made.recovery_key, "ana", "nuevaclave1", "nuevaclave1").login == "ana"
+
+
+def test_wrong_recovery_keys_wait_on_their_own_and_do_not_block_a_login(tmp_path):
+    db = tmp_path / "rumbo.db"
+    security.set_up(db, "Ana", "ana", "secreta123")
+    security.lock(db)
+    for _ in range(3):
+        with pytest.raises(UserError):
+            security.recover(db, "AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH", "ana", "nuevaclave1")
+    with pytest.raises(UserError) as waiting:
+        security.recover(db, "AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH", "ana", "nuevaclave1")
+    assert waiting.value.message.startswith("Demasiados intentos fallidos")
+    assert security.sign_in(db, "ana", "secreta123").login == "ana"
+
+
+def test_editing_the_key_files_count_back_to_zero_does_not_lift_the_wait(tmp_path):
+    """Issue 31: the count is also kept in the user's state folder, under the entry's salt."""
+    from desktop.services import attempts
+
+    db = tmp_path / "rumbo.db"
+    security.set_up(db, "Ana", "ana", "secreta123")
+    security.lock(db)
+    for _ in range(4):
+        with pytest.raises(UserError):
+            security.sign_in(db, "ana", "equivocada")
+    data = json.loads(keys.key_file_path(db).read_text())
+    data["attempts"] = {"logins": {}, "recovery": {}}  # whoever holds the laptop "resets" the count
+    keys.key_file_path(db).write_text(json.dumps(data))
+    with pytest.raises(UserError) as waiting:
+        security.sign_in(db, "ana", "secreta123")
+    assert waiting.value.message.startswith("Demasiados intentos fallidos: espere ")
+    assert attempts.state_file().is_file()
+    _age_attempts(db, minutes=5)
+    assert security.sign_in(db, "ana", "secreta123").login == "ana"
+    from db import keyfile
+
+    mark = attempts.login_slot(keyfile.KeyFile.read(db), "ana").mark
+    assert mark not in json.loads(attempts.state_file().read_text())  # a success clears both copies
