@@ -74,11 +74,16 @@ def sign_in_for_command(db: str | None, environ=os.environ, stdin=None, command:
 
         password = getpass.getpass("Contraseña: ")
     try:
-        security.sign_in(path, login, password)
+        signed = security.sign_in(path, login, password)
     except UserError as exc:
         # A damaged file is what ``restore`` is for: the password was right, so go on to it.
         if not (command == "restore" and getattr(exc, "kind", None) == "damaged" and security.is_unlocked(path)):
             raise
+        return
+    fresh = security.issue_owed_recovery_key(path, signed)
+    if fresh:  # printed once, on stderr so that it never lands in a file a command writes to stdout
+        sys.stderr.write(f"La llave de la base cambió y la clave de recuperación anterior ya no vale. Anote la nueva "
+                         f"en un lugar seguro, lejos del equipo; no se vuelve a mostrar: {fresh}\n")
 
 
 # argparse's own words, in Spanish. argparse looks its messages up through a

@@ -20,8 +20,10 @@ The steps, each safe to be cut off by a crash or ``kill -9``:
    connection, which keeps working; the process remembers the new key, so every
    connection opened later gets it.
 3. The copies in this database's backup folder (and the ones a restore kept beside
-   it) are re-keyed one by one (export, check, rename).
-4. The old generation is pruned from the key file.
+   it) are re-keyed one by one (export, check, rename): at once, or in the background
+   for the GUI (:func:`finish_copies`; each copy takes about as long as the database).
+4. The old generation is pruned from the key file once the main file is wholly under
+   the new key (the checkpoint went through) and every copy is.
 
 A crash before 2 commits leaves the database under the old key, which everyone who
 keeps access still holds beside the new one; the next sign-in (which unseals both)
@@ -108,13 +110,16 @@ def backup_copies(storage) -> list[Path]:
     return copies + sorted(path.parent.glob(f"{path.stem}.antes-de-restaurar-*"))
 
 
-def rekey(storage, known: list[bytes] | None = None) -> Rekeyed:
+def rekey(storage, known: list[bytes] | None = None, copies: bool = True) -> Rekeyed:
     """Close the database to every entry the advisers table no longer backs; finish a re-key under way.
 
     Args:
         storage: the caller's open connection (the GUI's own one keeps working).
         known: every generation of the key the caller unsealed (a sign-in during a
             re-key holds the old and the new one); the storage's key is always known.
+        copies: re-key the backups now too (steps 3 and 4). False leaves them to
+            :func:`finish_copies` (the GUI runs it in the background: it takes about
+            as long per backup as the database itself) unless none needs it.
 
     Returns:
         What was done (nothing when no entry is stale and no re-key is under way).
@@ -143,16 +148,42 @@ def rekey(storage, known: list[bytes] | None = None) -> Rekeyed:
         done.recovery_owed = key_file.recovery_owed
     if not pending and target == current:
         return done
-    label = str(path)
-    with storage_errors(label):
-        if target != current:
-            complete = cipher.rekey_in_place(storage.conn, target)
-            keys.remember(path, target, [k for k in known_keys.values() if k != target])
-        else:
-            complete = cipher.checkpoint(storage.conn)
+    if target != current:
+        with storage_errors(str(path)):
+            cipher.rekey_in_place(storage.conn, target)
+        keys.remember(path, target, [k for k in known_keys.values() if k != target])
+        log.info("Base %s con llave nueva", path.name)
     done.rekeyed = True
-    older = [k for k in known_keys.values() if k != target]
-    done.copies = rekey_copies(backup_copies(storage), older, target)
+    if copies or not copies_waiting(storage):
+        done.copies = finish_copies(storage).copies
+    return done
+
+
+def copies_waiting(storage) -> bool:
+    """True when a backup is still under an earlier key (cheap: one page of each is read)."""
+    target = keys.key_for(storage.path)
+    return any(not keys.is_plain_sqlite(c) and not cipher.opens(c, target) for c in backup_copies(storage))
+
+
+def finish_copies(storage) -> Rekeyed:
+    """Steps 3 and 4 of a re-key whose database part is done: the backups, then the prune.
+
+    Safe on any thread with its own connection (the GUI's start-up task runs it), and a
+    no-op when no re-key is under way. The checkpoint is tried again first: until the main
+    file is wholly under the new key, the old key stays in the key file.
+    """
+    path = Path(storage.path)
+    target = keys.key_for(path)
+    done = Rekeyed()
+    if target is None or not keys.key_file_path(path).exists():
+        return done
+    key_file = keyfile.KeyFile.read(path)
+    if key_file.key_id != keys.key_id(target) or not key_file.pending():
+        return done
+    with storage_errors(str(path)):
+        complete = cipher.checkpoint(storage.conn)
+    done.rekeyed = True
+    done.copies = rekey_copies(backup_copies(storage), keys.older_keys(path), target)
     if not complete:
         log.warning("Re-cifrado de %s pendiente: otra conexión leía la base", path.name)
         return done
@@ -161,7 +192,7 @@ def rekey(storage, known: list[bytes] | None = None) -> Rekeyed:
             for entry in key_file.entries:
                 entry.sealed = {kid: box for kid, box in entry.sealed.items() if kid == key_file.key_id}
     keys.remember(path, target)
-    log.info("Base %s con llave nueva (%s copias re-cifradas)", path.name, done.copies)
+    log.info("Re-cifrado de %s terminado (%s copias)", path.name, done.copies)
     return done
 
 

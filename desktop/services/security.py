@@ -351,7 +351,7 @@ def _finish_rekey(storage, unlocked: list[bytes] | None) -> None:
     and the next sign-in goes on from there.
     """
     try:
-        done = rekey.rekey(storage, unlocked)
+        done = rekey.rekey(storage, unlocked, copies=False)  # backups: the start-up task, in the background
     except StorageError as exc:
         log.warning("Re-cifrado pendiente en %s: %s", storage.path, exc.kind)
         return
@@ -376,6 +376,12 @@ def check_password_of(db_path: str | Path, login: str, password: str) -> bool:
         return True
     attempts.failed(path, slot)
     return False
+
+
+def signed_in_as(storage, adviser_id: str | None) -> SignedIn | None:
+    """The signed-in adviser of a running session, as :func:`sign_in` returned them."""
+    row = next((a for a in accounts(storage) if a["id"] == adviser_id and a["login"]), None)
+    return SignedIn(row["id"], row["login"], row["name"], row["role"]) if row else None
 
 
 def issue_owed_recovery_key(db_path: str | Path, who: SignedIn) -> str | None:
@@ -481,12 +487,16 @@ def change_own_password(storage, adviser_id: str, current: str, password: str, r
         key_file.set_password([keys.key_for(storage.path)], adviser_id, adviser["login"], adviser["name"], password)
 
 
-def remove_access(storage, actor: str | None, adviser_id: str) -> rekey.Rekeyed:
+def remove_access(storage, actor: str | None, adviser_id: str, copies: bool = True) -> rekey.Rekeyed:
     """An administrator takes an adviser's sign-in away (their past work keeps their name).
 
     The database then moves to a new key that the adviser never receives, so a copy of
     the key file they kept, with their password, opens nothing any more
     (:func:`desktop.services.rekey.rekey`, through ``storage``'s own connection).
+
+    Args:
+        copies: re-key the backups now as well; False leaves them to
+            :func:`desktop.services.rekey.finish_copies` (run in the background by the GUI).
 
     Returns:
         What the re-key did (advisers who need a new password, a recovery key owed).
@@ -498,7 +508,7 @@ def remove_access(storage, actor: str | None, adviser_id: str) -> rekey.Rekeyed:
         adviser_repo.update_adviser(storage, adviser_id, {"login": None, "role": "adviser"}, actor)
     if not sign_in_set_up(storage.path):
         return rekey.Rekeyed()
-    return rekey.rekey(storage)
+    return rekey.rekey(storage, copies=copies)
 
 
 def accounts(storage) -> list[dict]:

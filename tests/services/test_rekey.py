@@ -14,7 +14,7 @@ import pytest
 
 from db import cipher, keyfile, keys
 from desktop.domain.errors import UserError
-from desktop.services import advisers, security
+from desktop.services import advisers, rekey, security
 from desktop.services.demo import make_demo
 from desktop.services.maintenance import database_backup_folder, startup_backup
 from desktop.services.storage import open_database
@@ -145,7 +145,13 @@ def test_an_entry_the_advisers_table_no_longer_backs_is_closed_at_the_next_sign_
     security.lock(db)
     security.sign_in(db, "carla", PASSWORDS["carla"])  # any adviser's sign-in closes it
     assert keyfile.KeyFile.read(db).entry_for("beto") is None
-    assert opened_by([db, *backups_of(db)], keys_in(old_copy, {"beto": PASSWORDS["beto"]})) == []
+    beto = keys_in(old_copy, {"beto": PASSWORDS["beto"]})
+    assert opened_by([db], beto) == []
+    assert len(opened_by(backups_of(db), beto)) == 2  # the backups wait for the start-up task ...
+    with open_database(db) as storage:
+        assert rekey.finish_copies(storage).copies == 2  # ... which the app runs in the background
+    assert opened_by([db, *backups_of(db)], beto) == []
+    assert {tuple(e.sealed) for e in keyfile.KeyFile.read(db).entries} == {(keyfile.KeyFile.read(db).key_id,)}
 
 
 def _version_1(db: Path, secrets: dict[str, str], recovery: str) -> None:

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from db import keyfile, keys
-from desktop.services import security
+from desktop.services import rekey, security
 from desktop.services.storage import open_database
 from tests.services.test_rekey import PASSWORDS, backups_of, keys_in, make_centre, opened_by, private_backups  # noqa: F401
 
@@ -128,6 +128,9 @@ def test_a_rekey_killed_at_each_step_is_safe_and_finished_at_the_next_sign_in(tm
 
     # ... and the next sign-in of anyone who keeps access opens it and finishes the job.
     assert security.sign_in(db, "carla", PASSWORDS["carla"]).role == "coordinator"
+    assert cipher_opens(db, keys.key_for(db)) and not cipher_opens(db, old_key)  # the database: at sign-in
+    with open_database(db) as storage:
+        rekey.finish_copies(storage)  # the backups: the app's start-up task, in the background
     current = keyfile.KeyFile.read(db)
     assert current.entry_for("beto") is None
     assert {tuple(e.sealed) for e in current.entries} == {(current.key_id,)}
