@@ -13,6 +13,12 @@ Whoever sets sign-in up becomes the database's administrator. Roles are in force
 then on (:func:`require_role`): an adviser edits the centre's firms, a coordinator also
 settles sync conflicts and merges, changes settings and enrols devices, an administrator
 also manages advisers and their passwords.
+
+The key file (:mod:`db.keyfile`) seals the database key to each adviser's key pair, so
+taking an adviser's sign-in away (or deactivating them) moves the database to a new key
+that they never receive (:mod:`desktop.services.rekey`); every sign-in also closes entries
+the advisers table no longer backs and finishes a re-key a crash cut off. Failed sign-ins
+are counted by :mod:`desktop.services.attempts`.
 """
 
 from __future__ import annotations
@@ -29,7 +35,7 @@ from db.errors import StorageError
 from db.schema import ROLES
 from desktop.domain.errors import UserError
 from desktop.services import attempts, rekey
-from desktop.services.attempts import FREE_TRIES, MAX_WAIT, wait_seconds  # noqa: F401 - the face of sign-in
+from desktop.services.attempts import wait_seconds
 
 log = logging.getLogger(__name__)
 

@@ -82,7 +82,7 @@ def test_an_old_key_file_needs_new_passwords_and_shows_the_new_recovery_key_once
         assert len(dialogs.infos) == 1 and dialogs.infos[0][1].endswith("necesitan una contraseña nueva (elíjalos "
                                                                         "en esta lista): Carla.")
         row = _choose(dialog, ids["carla"])
-        assert dialog.table.item(row, 1).text() == "carla (necesita contraseña nueva)"
+        assert dialog.table.item(row, 1).text() == "carla (sin contraseña)"
         shown = dialog.recovery_dialog
         assert isinstance(shown, RecoveryKeyDialog) and shown.isVisible()
         fresh = shown.key_label.text()

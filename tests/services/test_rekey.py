@@ -211,3 +211,32 @@ def test_a_version_1_key_file_is_upgraded_and_what_cannot_follow_a_rekey_is_said
     assert security.sign_in(db, "carla", "otra-clave-9").role == "coordinator"
     security.lock(db)
     assert security.recover(db, fresh, "ana", "nuevaclave1", "nuevaclave1").login == "ana"
+
+
+def test_the_command_line_prints_an_owed_recovery_key_once_to_an_administrator(tmp_path, private_backups):
+    import os
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[2]
+    db = tmp_path / "rumbo.db"
+    ids = make_centre(db, firms=2)
+    _version_1(db, PASSWORDS, ids["recovery"])
+    security.lock(db)
+    security.sign_in(db, "ana", PASSWORDS["ana"])
+    with open_database(db) as storage:
+        security.remove_access(storage, ids["ana"], ids["beto"])
+    security.lock(db)
+
+    def run(login):
+        env = {**os.environ, "RUMBO_USER": login, "RUMBO_PASSWORD": PASSWORDS[login]}
+        return subprocess.run([sys.executable, "-m", "desktop", "--db", str(db), "export", "firms",
+                               str(tmp_path / f"{login}.csv")], cwd=root, env=env, capture_output=True, text=True,
+                              stdin=subprocess.DEVNULL, timeout=120)
+
+    first, second = run("ana"), run("ana")
+    assert first.returncode == second.returncode == 0, first.stderr
+    assert first.stderr.startswith("La llave de la base cambió y la clave de recuperación anterior ya no vale.")
+    fresh = first.stderr.strip().rsplit(" ", 1)[1]
+    assert second.stderr == "" and fresh not in first.stdout  # once, and never into what the command writes
+    assert security.recover(db, fresh, "ana", "nuevaclave1", "nuevaclave1").login == "ana"

@@ -187,7 +187,7 @@ class AccessDialog(_Form):
         for i, row in enumerate(self.rows):
             login = row["login"] or self.tr("sin acceso")
             if row.get("needs_password"):
-                login = self.tr("{login} (necesita contraseña nueva)").format(login=login)
+                login = self.tr("{login} (sin contraseña)").format(login=login)
             values = (row["name"], login,
                       self.tr(ROLE_LABELS.get(row["role"], "Asesor")) if row["login"] else "—")
             for column, text in enumerate(values):
