@@ -141,3 +141,26 @@ def test_the_next_administrator_to_sign_in_is_shown_an_owed_recovery_key(tmp_pat
     assert len(shown) == 1  # once
     security.lock(db)
     assert security.recover(db, shown[0], "ana", "nuevaclave1", "nuevaclave1").login == "ana"
+
+
+def test_with_the_real_task_thread_the_window_stays_usable_through_the_rekey(qtbot, tmp_path, centre, dialogs):
+    """The re-key runs on the task thread over the window's own connection; the window reads it after."""
+    from desktop.gui.shared.tasks import TaskRunner
+
+    db, ids, old_copy = centre
+    shutil.copy(keys.key_file_path(db), old_copy)
+    runner = TaskRunner()
+    storage, dialog = _dialog(qtbot, db, ids, tmp_path, runner)
+    try:
+        _choose(dialog, ids["beto"])
+        qtbot.mouseClick(dialog.remove, Qt.MouseButton.LeftButton)
+        assert not dialog.isEnabled()  # nothing else can use the connection meanwhile
+        qtbot.waitUntil(lambda: dialog.isEnabled() and not runner.busy, timeout=60_000)
+        assert dialogs.errors == []
+        assert storage.conn.execute("SELECT count(*) FROM firms").fetchone()[0] == 3
+        row = _choose(dialog, ids["beto"])
+        assert dialog.table.item(row, 1).text() == "sin acceso"
+    finally:
+        dialog.close()
+        storage.close()
+    assert opened_by([db, *backups_of(db)], keys_in(old_copy, {"beto": PASSWORDS["beto"]})) == []

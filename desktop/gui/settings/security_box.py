@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -227,8 +226,11 @@ class AccessDialog(_Form):
     def take_away(self) -> bool:
         """Remove the chosen adviser's sign-in; the database moves to a new key they never get.
 
-        The re-key runs on the window's own connection (another connection would still hold
-        the old key), so it waits for background work to end first.
+        The re-key must run on the window's own connection (any other would still hold the
+        old key): the task runner's thread uses it while this dialog is disabled and the
+        progress dialog covers the window, so nothing else touches it meanwhile (SQLite
+        serialises the calls in any case). The backups follow in a second task, each file
+        with its own connection. Background work still running makes it wait its turn.
         """
         chosen = self._chosen()
         if chosen is None or not chosen["login"]:
@@ -237,21 +239,28 @@ class AccessDialog(_Form):
             messages.show_error(self, UserError(self.tr(
                 "Espere a que termine la tarea en curso: quitar el acceso cambia la llave de la base de datos.")))
             return False
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            done = security.remove_access(self.context.storage, self.context.adviser_id, chosen["id"], copies=False)
-        except UserError as exc:
-            QApplication.restoreOverrideCursor()
+        storage, actor, adviser_id = self.context.storage, self.context.adviser_id, chosen["id"]
+
+        def work(progress):
+            return security.remove_access(storage, actor, adviser_id, copies=False)
+
+        def done(result) -> None:
+            self.setEnabled(True)
+            self.reload()
+            self._after_rekey(result)
+            self._rekey_copies()
+
+        def failed(exc: BaseException) -> None:
+            self.setEnabled(True)
             messages.show_error(self, exc)
-            return False
-        QApplication.restoreOverrideCursor()
-        self.reload()
-        self._after_rekey(done)
-        self._rekey_copies()
+
+        self.setEnabled(False)
+        self.context.runner.run(work, done, failed, label=self.tr("Cambiando la llave de la base de datos…"),
+                                parent_widget=self, cancellable=False)
         return True
 
     def _rekey_copies(self) -> None:
-        """The backups follow the new key in the background, each with its own connection."""
+        """The backups follow the new key in the background, each file with its own connection."""
         if not rekey.copies_waiting(self.context.storage):
             return
         path = self.context.storage.path
