@@ -103,32 +103,33 @@ def encrypt_copies(folder: str | Path, key: bytes) -> int:
 def rekey_copies(copies: list[Path], old_keys: list[bytes], key: bytes) -> int:
     """Move closed copies (backups) still under one of ``old_keys`` to ``key``; returns how many.
 
-    Each copy is exported under the new key to a temporary beside it, checked and renamed
-    over it, so a crash leaves it whole under one key or the other (the caller keeps the old
-    key until every copy is done). A copy no key here opens is left as it is.
+    Each copy is re-keyed in place in one transaction (:func:`db.cipher.rekey_copy`), so a
+    crash leaves it whole under one key or the other (the caller keeps the old key until
+    every copy is done); one cut off after its commit is made a single file again. A copy
+    no key here opens is left as it is.
     """
     done = 0
     for copy in copies:
-        if keys.is_plain_sqlite(copy) or cipher.opens(copy, key):
-            continue
-        old = cipher.first_that_opens(copy, old_keys)
-        if old is None:
-            log.warning("Copia %s con una llave desconocida: queda como estaba", copy.name)
+        if keys.is_plain_sqlite(copy):
             continue
         with storage_errors(str(copy)):
-            _encrypt_file(copy, key, str(copy), source_key=old)
+            if cipher.opens(copy, key):
+                cipher.settle_copy(copy, key)
+                continue
+            old = cipher.first_that_opens(copy, old_keys)
+            if old is None:
+                log.warning("Copia %s con una llave desconocida: queda como estaba", copy.name)
+                continue
+            cipher.rekey_copy(copy, old, key)
         done += 1
     return done
 
 
-def _encrypt_file(path: Path, key: bytes, label: str, source_key: bytes | None = None) -> None:
-    """Export ``path`` encrypted to a temporary beside it, verify, flush and rename over it.
-
-    ``source_key`` opens a file that is already encrypted (a backup moved to a new key).
-    """
+def _encrypt_file(path: Path, key: bytes, label: str) -> None:
+    """Export ``path`` encrypted to a temporary beside it, verify, flush and rename over it."""
     tmp = temporary_path(path)
     tempfiles.remove_with_journals(tmp)  # an earlier attempt cut off before its rename
-    plain = connect(str(path), source_key)
+    plain = connect(str(path))
     try:
         plain.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         plain.execute("PRAGMA journal_mode = DELETE")

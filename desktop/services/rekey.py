@@ -20,8 +20,8 @@ The steps, each safe to be cut off by a crash or ``kill -9``:
    connection, which keeps working; the process remembers the new key, so every
    connection opened later gets it.
 3. The copies in this database's backup folder (and the ones a restore kept beside
-   it) are re-keyed one by one (export, check, rename): at once, or in the background
-   for the GUI (:func:`finish_copies`; each copy takes about as long as the database).
+   it) are re-keyed one by one, each in place in one transaction as the database is:
+   at once, or in the background for the GUI (:func:`finish_copies`).
 4. The old generation is pruned from the key file once the main file is wholly under
    the new key (the checkpoint went through) and every copy is.
 
@@ -107,7 +107,9 @@ def backup_copies(storage) -> list[Path]:
     folder = database_backup_folder(storage)
     copies = sorted(folder.glob("*.db")) if folder.is_dir() else []
     path = Path(storage.path)
-    return copies + sorted(path.parent.glob(f"{path.stem}.antes-de-restaurar-*"))
+    aside = [p for p in sorted(path.parent.glob(f"{path.stem}.antes-de-restaurar-*"))
+             if not p.name.endswith(("-wal", "-shm", "-journal"))]
+    return copies + aside
 
 
 def rekey(storage, known: list[bytes] | None = None, copies: bool = True) -> Rekeyed:

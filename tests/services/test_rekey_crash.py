@@ -28,7 +28,7 @@ CHILD = textwrap.dedent("""
     from pathlib import Path
     import desktop.services.maintenance as maintenance
     maintenance.backup_folder = lambda: Path({folder!r})
-    from db import cipher, encryption, keyfile
+    from db import cipher, keyfile
     from desktop.services import rekey, security
     from desktop.services.storage import open_database
 
@@ -53,7 +53,9 @@ CHILD = textwrap.dedent("""
         before(cipher, "checkpoint")
     elif step == "between two backups":
         calls = []
-        before(encryption, "_encrypt_file", lambda: calls.append(1) or len(calls) == 2)
+        before(cipher, "rekey_copy", lambda: calls.append(1) or len(calls) == 2)
+    elif step == "after a backup's rekey, before its checkpoint":
+        before(cipher, "single_file")
     elif step == "before the old key is pruned":
         copied = []
         real_copies = rekey.rekey_copies
@@ -71,7 +73,8 @@ CHILD = textwrap.dedent("""
 """)
 
 STEPS = ["before the key file", "before the rekey", "in the middle of the rekey",
-         "after the rekey, before the checkpoint", "between two backups", "before the old key is pruned"]
+         "after the rekey, before the checkpoint", "between two backups",
+         "after a backup's rekey, before its checkpoint", "before the old key is pruned"]
 
 
 def _kill_in_the_middle(child: subprocess.Popen, db: Path) -> int:
@@ -125,6 +128,8 @@ def test_a_rekey_killed_at_each_step_is_safe_and_finished_at_the_next_sign_in(tm
     assert all(set(e.get("sealed", {})) == {keys.key_id(old_key)} for e in beto_entries)
     if step == "in the middle of the rekey":
         assert cipher_opens(db, old_key)  # cut before the rekey committed: still under the old key
+    if step == "after a backup's rekey, before its checkpoint":
+        assert list(private_backups.rglob("*.db-wal"))  # that copy's new pages are still in its -wal
 
     # ... and the next sign-in of anyone who keeps access opens it and finishes the job.
     assert security.sign_in(db, "carla", PASSWORDS["carla"]).role == "coordinator"
@@ -137,6 +142,7 @@ def test_a_rekey_killed_at_each_step_is_safe_and_finished_at_the_next_sign_in(tm
     everything = [db, *backups_of(db)]
     assert opened_by(everything, keys_in(old_copy, {**PASSWORDS, "#recovery": ids["recovery"]})) == []
     assert opened_by(everything, [keys.key_for(db)]) == everything
+    assert not [p for p in private_backups.rglob("*") if p.name.endswith(("-wal", "-shm", ".tmp"))]
     with open_database(db) as storage:
         assert storage.conn.execute("SELECT count(*) FROM firms").fetchone()[0] == firms
         assert storage.conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
