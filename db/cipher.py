@@ -1,4 +1,4 @@
-"""SQLCipher's own checks: does a key open a file, and which pages fail their HMAC.
+"""SQLCipher's own tools: does a key open a file, which pages fail their HMAC, re-keying.
 
 SQLCipher authenticates every page with an HMAC. A page that fails it is reported
 in two unhelpful ways: a read of it raises ``MemoryError`` (the codec's failure
@@ -6,6 +6,10 @@ reaches SQLite's pager as "out of memory"), and opening a file whose first page
 fails says "file is not a database", exactly as a wrong key does.
 ``PRAGMA cipher_integrity_check`` checks each page on its own, so it tells the
 two apart: with the wrong key every page fails, with a damaged file only some.
+
+``PRAGMA rekey`` works in WAL mode with the SQLCipher that ``sqlcipher3-wheels``
+ships (4.x): it rewrites every page in one transaction, so a kill in the middle
+leaves the old key (``tests/services/test_rekey_crash.py`` kills it there).
 """
 
 from __future__ import annotations

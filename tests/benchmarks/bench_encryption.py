@@ -198,7 +198,7 @@ def rekey_rows(sizes, cache: str | None) -> list[tuple[int, float, float, float,
 def render_rekey(rows) -> str:
     lines = [REKEY_TITLE, "", f"Measured {dt.date.today().isoformat()} on the machine above. Removing an adviser's "
              "access moves the database to a new key (`PRAGMA rekey` in WAL mode, then a TRUNCATE checkpoint) "
-             "and re-encrypts the database's automatic backups (export to a temporary, check, rename). Demo "
+             "and re-keys the database's automatic backups the same way, in place. Demo "
              "firms with assessments; seven backups, as the rotation keeps. In the app the database part runs "
              "on the task thread behind a progress dialog, and the backups follow in the background.", "",
              "| Firms | Database | Whole re-key | Database part | Backups part | Backups |",
