@@ -35,3 +35,9 @@ def list_advisers(storage, include_inactive: bool = False) -> list[dict]:
 def delete_adviser(storage, adviser_id: str, actor: str | None) -> dict:
     """Tombstone an adviser (their firms and assessments keep the id)."""
     return records.tombstone(storage, TABLE, adviser_id, actor)
+
+
+def sign_in_accounts(storage) -> dict[str, tuple[str, bool]]:
+    """Live advisers who have a sign-in: login (lower case) -> (adviser id, active)."""
+    return {row[0].casefold(): (row[1], bool(row[2])) for row in storage.conn.execute(
+        "SELECT login, id, active FROM advisers WHERE deleted_at IS NULL AND login IS NOT NULL")}

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from db import chain, keys, tempfiles
+from db import chain, cipher, keys, tempfiles
 from db.audit import AuditReport, audit
 from db.chain import ChainReport
 from db.driver import connect
@@ -132,24 +132,33 @@ def auto_backup(storage, folder: str | Path, keep: int = 7) -> Path:
     return dest
 
 
-def _read_only(path: Path) -> sqlite3.Connection:
-    return _read_only_keyed(path)[0]
-
-
 def _read_only_keyed(path: Path) -> tuple[sqlite3.Connection, bytes | None]:
     """A read-only connection, keyed with whichever unlocked key opens the file (none if plain)."""
     uri = f"{path.resolve().as_uri()}?mode=ro"
     tries = keys.candidates(path)
     for key in tries:
         conn = connect(uri, key, uri=True)
-        if key is None or len(tries) == 1:
+        if key is None:
             return conn, key
         try:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
             return conn, key
-        except sqlite3.DatabaseError:
+        except (sqlite3.DatabaseError, MemoryError):
             conn.close()
+    # No key reads the first page: a damaged first page, or no key of this file unlocked here.
+    for key in tries:
+        if key is not None and cipher.diagnose(path, key) == "damaged":
+            raise StorageError("damaged", cipher.damaged_message(cipher.failed_pages(path, key)[0]), str(path))
     raise StorageError("wrong_key", path=str(path))
+
+
+def _refuse_damaged_pages(path: Path, key: bytes | None) -> None:
+    """An encrypted file whose pages fail SQLCipher's HMAC is damaged: one sentence, before any read."""
+    if key is None:
+        return
+    pages, _total = cipher.failed_pages(path, key)
+    if pages:
+        raise StorageError("damaged", cipher.damaged_message(pages), str(path))
 
 
 def check_connection(conn: sqlite3.Connection) -> CheckReport:
@@ -205,8 +214,9 @@ def check_file(path: str | Path) -> CheckReport:
     if not path.is_file():
         raise UserError(f"No existe el archivo de base de datos {path}.", field="path")
     with storage_errors(str(path)):
-        conn = _read_only(path)
+        conn, key = _read_only_keyed(path)
         try:
+            _refuse_damaged_pages(path, key)
             check_identity(conn.execute, str(path))  # another program's file is not "correct"
             return check_connection(conn)
         finally:
@@ -257,8 +267,9 @@ def restore(db_path: str | Path, src: str | Path) -> Path | None:
                     _copy_into(current, aside, current_key)
                 finally:
                     current.close()
-            except sqlite3.DatabaseError:
-                # The current file is damaged (often why one restores): keep it as it is.
+            except (sqlite3.DatabaseError, MemoryError):
+                # The current file is damaged (often why one restores; SQLCipher reports a page
+                # that fails its HMAC as MemoryError): keep it as it is.
                 for suffix in ("", "-wal", "-shm"):
                     if Path(f"{db_path}{suffix}").exists():
                         os.replace(f"{db_path}{suffix}", f"{aside}{suffix}")

@@ -226,7 +226,7 @@ def _open(file_path: Path | None, label: str | None, device_name: str | None, mi
         db = Database(memory=True) if memory else Database(connect(str(file_path), key, check_same_thread=False))
         try:
             if key is not None:
-                _check_key(db, label)
+                _check_key(db, label, key)
             db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             check_identity(db.execute, label)
             if not memory:
@@ -275,12 +275,25 @@ def _key_or_refuse(file_path: Path, label: str | None) -> bytes | None:
     return key
 
 
-def _check_key(db: Database, label: str | None) -> None:
-    """The first read tells whether the key opens the file (SQLCipher says "not a database")."""
+def _check_key(db: Database, label: str | None, key: bytes) -> None:
+    """The first read tells whether the key opens the file (SQLCipher says "not a database").
+
+    A damaged first page reads the same as a wrong key; SQLCipher's page-by-page check
+    tells them apart (with the wrong key every page fails).
+    """
     try:
         db.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    except sqlite3.DatabaseError as exc:
-        raise StorageError("wrong_key", path=label) from exc
+    except (sqlite3.DatabaseError, MemoryError) as exc:
+        raise _unreadable(label, key) from exc
+
+
+def _unreadable(label: str | None, key: bytes) -> StorageError:
+    from db import cipher
+
+    if label is not None and cipher.diagnose(label, key) == "damaged":
+        pages, _total = cipher.failed_pages(label, key)
+        return StorageError("damaged", cipher.damaged_message(pages), label)
+    return StorageError("wrong_key", path=label)
 
 
 def file_home(path: Path) -> str:

@@ -28,10 +28,22 @@ if "sqlite_utils" not in sys.modules:
 
 __all__ = ["sqlite3", "connect"]
 
+# The level is process-wide in SQLCipher 4.6+; set it once here too, for connections made
+# elsewhere (sqlite-utils' in-memory databases).
+_quiet = sqlite3.connect(":memory:")
+_quiet.execute("PRAGMA cipher_log_level = NONE")
+_quiet.close()
+
 
 def connect(target: str, key: bytes | None = None, **kwargs):
-    """A connection to ``target``, keyed first when the file is encrypted (``key`` given)."""
+    """A connection to ``target``, keyed first when the file is encrypted (``key`` given).
+
+    SQLCipher's log is silenced before the key: by default it writes «ERROR CORE …»
+    lines to standard error on a wrong key or a damaged page, ahead of the one
+    sentence the adviser should read (the failure itself still raises).
+    """
     conn = sqlite3.connect(target, **kwargs)
+    conn.execute("PRAGMA cipher_log_level = NONE")
     if key is not None:
         conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
     return conn

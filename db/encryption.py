@@ -26,7 +26,7 @@ import os
 from pathlib import Path
 
 from db import backup as backups
-from db import keys, tempfiles
+from db import cipher, keys, tempfiles
 from db.driver import connect, sqlite3
 from db.errors import StorageError, storage_errors
 
@@ -96,6 +96,31 @@ def encrypt_copies(folder: str | Path, key: bytes) -> int:
         else:
             with storage_errors(str(copy)):
                 _encrypt_file(copy, key, str(copy))
+        done += 1
+    return done
+
+
+def rekey_copies(copies: list[Path], old_keys: list[bytes], key: bytes) -> int:
+    """Move closed copies (backups) still under one of ``old_keys`` to ``key``; returns how many.
+
+    Each copy is re-keyed in place in one transaction (:func:`db.cipher.rekey_copy`), so a
+    crash leaves it whole under one key or the other (the caller keeps the old key until
+    every copy is done); one cut off after its commit is made a single file again. A copy
+    no key here opens is left as it is.
+    """
+    done = 0
+    for copy in copies:
+        if keys.is_plain_sqlite(copy):
+            continue
+        with storage_errors(str(copy)):
+            if cipher.opens(copy, key):
+                cipher.settle_copy(copy, key)
+                continue
+            old = cipher.first_that_opens(copy, old_keys)
+            if old is None:
+                log.warning("Copia %s con una llave desconocida: queda como estaba", copy.name)
+                continue
+            cipher.rekey_copy(copy, old, key)
         done += 1
     return done
 

@@ -182,6 +182,31 @@ def storage_errors(path: str | None = None) -> Iterator[None]:
         if mapped is None or mapped is exc:
             raise
         raise mapped from exc
+    except MemoryError as exc:
+        mapped = _damaged_page(path)
+        if mapped is None:
+            raise
+        raise mapped from exc
+
+
+def _damaged_page(path: str | None) -> StorageError | None:
+    """SQLCipher reports a page that fails its HMAC as "out of memory": confirm it and say so.
+
+    Only an encrypted file whose key this process holds can be checked; when every page
+    passes, the MemoryError was a real one and goes on to the crash handler.
+    """
+    from db import cipher, keys
+
+    if not cipher.is_encrypted_file(path):
+        return None
+    key = keys.key_for(path)
+    try:
+        pages, total = cipher.failed_pages(path, key) if key is not None else ([], 0)
+    except (sqlite3.Error, MemoryError, OSError):
+        return None
+    if not pages or len(pages) >= total:
+        return None
+    return StorageError("damaged", cipher.damaged_message(pages), path)
 
 
 P = ParamSpec("P")

@@ -202,7 +202,10 @@ def start_backup_in_background(context, window=None) -> None:
     path = context.storage.path
 
     def work(progress):
+        from desktop.services.rekey import finish_copies
+
         with open_database(path) as storage:
+            finish_copies(storage)  # backups still under a key replaced at sign-in (issue 31)
             return startup_backup(storage)
 
     def failed(exc):  # a failed backup must not stop the adviser working

@@ -45,7 +45,7 @@ COMMAND_MODULES = (
 NO_DATABASE = {"classify"}
 
 
-def sign_in_for_command(db: str | None, environ=os.environ, stdin=None) -> None:
+def sign_in_for_command(db: str | None, environ=os.environ, stdin=None, command: str | None = None) -> None:
     """Sign in before a command opens an encrypted database.
 
     The user comes from RUMBO_USER or is asked; the password from RUMBO_PASSWORD (for
@@ -73,7 +73,17 @@ def sign_in_for_command(db: str | None, environ=os.environ, stdin=None) -> None:
         import getpass
 
         password = getpass.getpass("Contraseña: ")
-    security.sign_in(path, login, password)
+    try:
+        signed = security.sign_in(path, login, password)
+    except UserError as exc:
+        # A damaged file is what ``restore`` is for: the password was right, so go on to it.
+        if not (command == "restore" and getattr(exc, "kind", None) == "damaged" and security.is_unlocked(path)):
+            raise
+        return
+    fresh = security.issue_owed_recovery_key(path, signed)
+    if fresh:  # printed once, on stderr so that it never lands in a file a command writes to stdout
+        sys.stderr.write(f"La llave de la base cambió y la clave de recuperación anterior ya no vale. Anote la nueva "
+                         f"en un lugar seguro, lejos del equipo; no se vuelve a mostrar: {fresh}\n")
 
 
 # argparse's own words, in Spanish. argparse looks its messages up through a
@@ -163,7 +173,7 @@ def _run(argv: Sequence[str] | None) -> int:
     setup_logging(f"rumbo {args.command}")
     try:
         if args.command not in NO_DATABASE and getattr(args, "centre_action", None) not in ("init", "status", "add"):
-            sign_in_for_command(args.db)
+            sign_in_for_command(args.db, command=args.command)
         status = args.handler(args)
     except BrokenPipeError:
         raise  # not a failure of the command: main() ends it quietly

@@ -60,7 +60,14 @@ def update_adviser(storage: Storage, adviser_id: str, changes: Mapping[str, Any]
     """
     if actor != adviser_id:
         require_role(storage, actor, "administrator", "cambiar la ficha de otro asesor")
-    return repo.update_adviser(storage, adviser_id, _clean(changes, country), actor, expected_rev)
+    updated = repo.update_adviser(storage, adviser_id, _clean(changes, country), actor, expected_rev)
+    if "active" in changes and not updated["active"] and updated.get("login") and sign_in_set_up(storage.path):
+        # A deactivated adviser must not keep a way in: the database moves to a new key they
+        # never receive. A recovery key it owes is shown at an administrator's next sign-in.
+        from desktop.services.rekey import rekey
+
+        rekey(storage)
+    return updated
 
 
 def list_advisers(storage: Storage, include_inactive: bool = False) -> list[dict]:

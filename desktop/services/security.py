@@ -13,38 +13,42 @@ Whoever sets sign-in up becomes the database's administrator. Roles are in force
 then on (:func:`require_role`): an adviser edits the centre's firms, a coordinator also
 settles sync conflicts and merges, changes settings and enrols devices, an administrator
 also manages advisers and their passwords.
+
+The key file (:mod:`db.keyfile`) seals the database key to each adviser's key pair, so
+taking an adviser's sign-in away (or deactivating them) moves the database to a new key
+that they never receive (:mod:`desktop.services.rekey`); every sign-in also closes entries
+the advisers table no longer backs and finishes a re-key a crash cut off. Failed sign-ins
+are counted by :mod:`desktop.services.attempts`.
 """
 
 from __future__ import annotations
 
 import logging
 import re
-import time
 from dataclasses import dataclass
-from datetime import datetime, timezone
 from pathlib import Path
 
 from db import advisers as adviser_repo
-from db import devices, keys
+from db import cipher, devices, keyfile, keys
 from db.encryption import encrypt_copies, encrypt_in_place, temporary_path
 from db.errors import StorageError
 from db.schema import ROLES
 from desktop.domain.errors import UserError
+from desktop.services import attempts, rekey
+from desktop.services.attempts import wait_seconds
 
 log = logging.getLogger(__name__)
 
 MIN_PASSWORD = 8
-# After this many wrong passwords in a row a login must wait before the next try,
-# twice as long each time, up to MAX_WAIT seconds (kept in the key file across restarts).
-FREE_TRIES = 3
-MAX_WAIT = 60
 # The account ``rumbo --demo`` sets up on a database without sign-in (documented in the README).
 DEMO_LOGIN = "demo"
 DEMO_PASSWORD = "rumbo-demo"
 DEMO_NAME = "Asesora de demostración"
 ROLE_NAMES = {"adviser": "Asesor", "coordinator": "Coordinador", "administrator": "Administrador"}
 _LOGIN = re.compile(r"^[a-z0-9][a-z0-9._-]{1,31}$")
-_RECOVERY_SLOT = "#recuperacion"
+WRONG = "El usuario o la contraseña no son correctos."
+RESET = ("La llave de la base cambió antes de que su cuenta se actualizara: pida a un administrador una "
+         "contraseña nueva (Configuración → Acceso y seguridad).")
 
 
 @dataclass(frozen=True)
@@ -153,18 +157,21 @@ def set_up(db_path: str | Path, name: str, login: str, password: str, repeated: 
     if current == "new":
         keys.key_file_path(path).unlink(missing_ok=True)  # a key file of a database since deleted
         # The key file first: an encrypted file must never exist without a way to open it.
-        keys.KeyFile.create(path, [keys.recovery_entry(key, recovery),
-                                   keys.wrap(key, password, "adviser", adviser_id=None, login=login, name=name)])
+        keyfile.KeyFile.create(path, [keyfile.recovery_entry([key], recovery),
+                                      keyfile.new_entry([key], password, "adviser", login=login, name=name)], key)
         keys.remember(path, key)
     with open_database(path) as storage:
         who = _make_administrator(storage, name, login, centre, adviser_id)
         folder = database_backup_folder(storage)
     if current == "plain":
-        keys.KeyFile.create(path, [keys.recovery_entry(key, recovery),
-                                   keys.wrap(key, password, "adviser", adviser_id=who.adviser_id, login=login,
-                                             name=name)])
+        keyfile.KeyFile.create(path, [keyfile.recovery_entry([key], recovery),
+                                      keyfile.new_entry([key], password, "adviser", adviser_id=who.adviser_id,
+                                                        login=login, name=name)], key)
         encrypt_in_place(path, key, folder)
         keys.remember(path, key)
+    else:
+        with keyfile.editing(path) as key_file:
+            key_file.entry_for(login).adviser_id = who.adviser_id
     log.info("Inicio de sesión configurado en %s (base %s)", path.name, current)
     return SetUpResult(who, recovery)
 
@@ -205,52 +212,63 @@ def set_up_demo(db_path: str | Path) -> SetUpResult:
 
 # --- signing in -------------------------------------------------------------------------------
 
-def wait_seconds(failures: int) -> int:
-    """How long a login waits before its next try after ``failures`` wrong passwords in a row."""
-    return 0 if failures < FREE_TRIES else min(MAX_WAIT, 2 ** (failures - FREE_TRIES + 1))
-
-
-def _waiting(key_file: keys.KeyFile, slot: str, now: float) -> int:
-    record = key_file.failures.get(slot.casefold()) or {}
-    wait = wait_seconds(int(record.get("count", 0)))
-    if not wait or not record.get("last"):
-        return 0
-    last = datetime.fromisoformat(record["last"]).timestamp()
-    return max(0, int(last + wait - now + 0.999))
-
-
-def _refuse_while_waiting(key_file: keys.KeyFile, slot: str) -> None:
-    left = _waiting(key_file, slot, time.time())
-    if left:
-        raise UserError(f"Demasiados intentos fallidos: espere {left} segundos antes de volver a intentarlo.",
-                        field="password")
-
-
 def sign_in(db_path: str | Path, login: str, password: str) -> SignedIn:
     """Open an encrypted database with an adviser's password (or finish an interrupted set-up).
 
+    A version-1 entry becomes version 2 on the way (the password is known now), and a
+    re-key left unfinished, or owed to an adviser who lost access, is done before the
+    database is handed over (:func:`desktop.services.rekey.rekey`).
+
     Raises:
         UserError: wrong user or password (one sentence, the same for both), too many tries
-            (how long to wait), or an account no longer active.
+            (how long to wait), an account no longer active, or one whose password must be
+            set again by an administrator.
         StorageError: the key file is missing or damaged, the file is damaged ...
     """
     path = Path(db_path)
     if state(path) in ("new", "plain"):
         raise UserError("Esta base aún no tiene el inicio de sesión configurado.", field="login")
     key_file = _read_key_file(path)
-    slot = (login or "").strip().casefold()
-    _refuse_while_waiting(key_file, slot)
-    entry = key_file.entry_for(slot) if slot else None
-    key = key_file.unwrap(entry, password or "") if entry else None
-    if key is None:
-        count = key_file.failed(slot or "?")
+    name = (login or "").strip().casefold()
+    countable = bool(_LOGIN.match(name))  # a login that cannot exist has nothing to guess: not counted
+    slot = attempts.login_slot(key_file, name)
+    if countable:
+        attempts.refuse_while_waiting(key_file, slot)
+    entry = key_file.entry_for(name) if countable else None
+    if entry is not None and entry.version == 0:
+        raise UserError(RESET, field="password")
+    unlocked = entry.open(password or "") if entry is not None else None
+    if not unlocked:
+        count = attempts.failed(path, slot) if countable else 0
         log.warning("Inicio de sesión rechazado en %s (%s intentos seguidos)", path.name, count)
-        message = "El usuario o la contraseña no son correctos."
+        message = WRONG
         if wait_seconds(count):
             message += f" Por seguridad, espere {wait_seconds(count)} segundos antes de volver a intentarlo."
         raise UserError(message, field="password")
-    key_file.succeeded(slot)
-    return _open_with(path, key, slot)
+    attempts.succeeded(path, slot)
+    if entry.version == 1:
+        _upgrade(path, entry, password, unlocked)
+    return _open_with(path, _opening_key(path, key_file, unlocked), name, unlocked)
+
+
+def _upgrade(path: Path, old: keyfile.Entry, secret: str, unlocked: list[bytes]) -> None:
+    """A version-1 entry becomes a key pair holding the same key (its secret is known now)."""
+    with _key_file(path) as key_file:
+        for entry in key_file.entries:
+            if entry.kind == old.kind and entry.version == 1 and entry.salt == old.salt:
+                key_file.replace(entry, keyfile.new_entry(unlocked, secret, entry.kind, adviser_id=entry.adviser_id,
+                                                          login=entry.login, name=entry.name))
+        if key_file.key_id is None:
+            key_file.key_id = keys.key_id(unlocked[0])
+    log.info("Entrada del archivo de llaves de %s actualizada a la versión 2", path.name)
+
+
+def _opening_key(path: Path, key_file: keyfile.KeyFile, unlocked: list[bytes]) -> bytes:
+    """Of the keys an entry holds, the one the file is under now (the newest first)."""
+    ordered = sorted(unlocked, key=lambda k: keys.key_id(k) != key_file.key_id)
+    if keys.is_plain_sqlite(path):
+        return ordered[0]  # an interrupted set-up: it is encrypted with the current key
+    return cipher.first_that_opens(path, ordered) or ordered[0]  # none: opening says why
 
 
 def recover(db_path: str | Path, recovery_key: str, login: str, password: str,
@@ -264,30 +282,37 @@ def recover(db_path: str | Path, recovery_key: str, login: str, password: str,
     path = Path(db_path)
     login, password = check_login(login), check_password(password, repeated)
     key_file = _read_key_file(path)
-    _refuse_while_waiting(key_file, _RECOVERY_SLOT)
-    key = key_file.unlock_recovery(recovery_key or "")
-    if key is None:
-        key_file.failed(_RECOVERY_SLOT)
+    slot = attempts.recovery_slot(key_file)
+    attempts.refuse_while_waiting(key_file, slot)
+    secret = keys.normalise_recovery_key(recovery_key or "")
+    entry = key_file.recovery()
+    unlocked = entry.open(secret) if entry is not None else None
+    if not unlocked:
+        attempts.failed(path, slot)
         raise UserError("La clave de recuperación no es correcta: revise las letras y cifras impresas al configurar.",
                         field="recovery_key")
-    key_file.succeeded(_RECOVERY_SLOT)
-    keys.remember(path, key)
-    who = _open_with(path, key, login)
-    key_file = _read_key_file(path)
-    key_file.set_password(key, who.adviser_id, who.login, who.name, password)
+    attempts.succeeded(path, slot)
+    if entry.version == 1:
+        _upgrade(path, entry, secret, unlocked)
+    who = _open_with(path, _opening_key(path, key_file, unlocked), login, unlocked)
+    with _key_file(path) as key_file:
+        key_file.set_password([keys.key_for(path)], who.adviser_id, who.login, who.name, password)
     log.info("Contraseña repuesta con la clave de recuperación en %s", path.name)
     return who
 
 
-def _read_key_file(path: Path) -> keys.KeyFile:
+def _read_key_file(path: Path) -> keyfile.KeyFile:
     try:
-        return keys.KeyFile.read(path)
-    except keys.KeyFileError as exc:
+        return keyfile.KeyFile.read(path)
+    except keyfile.KeyFileError as exc:
         raise StorageError(f"key_file_{exc.kind}", exc.message, str(path)) from None
 
 
-def _open_with(path: Path, key: bytes, login: str) -> SignedIn:
-    """Remember the key, finish an interrupted encryption, check the account, stamp the adviser."""
+_key_file = rekey.editing
+
+
+def _open_with(path: Path, key: bytes, login: str, unlocked: list[bytes] | None = None) -> SignedIn:
+    """Remember the key, finish an interrupted encryption or re-key, check the account, stamp the adviser."""
     from desktop.services.maintenance import database_backup_folder
     from desktop.services.storage import open_database
 
@@ -300,7 +325,7 @@ def _open_with(path: Path, key: bytes, login: str) -> SignedIn:
             folder = database_backup_folder(storage)
         encrypt_in_place(path, key, folder)
         log.info("Cifrado de %s terminado tras una interrupción", path.name)
-    keys.remember(path, key)
+    keys.remember(path, key, [k for k in (unlocked or []) if k != key])
     try:
         with open_database(path) as storage:
             row = storage.conn.execute(
@@ -311,11 +336,33 @@ def _open_with(path: Path, key: bytes, login: str) -> SignedIn:
                                 field="login")
             devices.set_current_adviser(storage, row[0])
             folder = database_backup_folder(storage)
+            _finish_rekey(storage, unlocked)
+    except StorageError as exc:
+        # The password opened the key, but the file is damaged: the key stays known to this
+        # process so that ``rumbo restore`` can read the backups (encrypted with the same key).
+        if exc.kind != "damaged":
+            keys.forget(path)
+        raise
     except BaseException:
         keys.forget(path)
         raise
-    encrypt_copies(folder, key)  # a copy left plain by a crash never stays readable
+    encrypt_copies(folder, keys.key_for(path))  # a copy left plain by a crash never stays readable
     return SignedIn(row[0], row[1], row[2], row[3])
+
+
+def _finish_rekey(storage, unlocked: list[bytes] | None) -> None:
+    """Entries the advisers table no longer backs, or a re-key cut off: done now, before any work.
+
+    A failure here (a full disk) does not stop the sign-in: every step is safe to stop at,
+    and the next sign-in goes on from there.
+    """
+    try:
+        done = rekey.rekey(storage, unlocked, copies=False)  # backups: the start-up task, in the background
+    except StorageError as exc:
+        log.warning("Re-cifrado pendiente en %s: %s", storage.path, exc.kind)
+        return
+    if done.rekeyed:
+        log.info("Re-cifrado terminado al entrar (%s copias)", done.copies)
 
 
 def lock(db_path: str | Path) -> None:
@@ -325,14 +372,47 @@ def lock(db_path: str | Path) -> None:
 
 def check_password_of(db_path: str | Path, login: str, password: str) -> bool:
     """The password of a signed-in adviser, asked again by the idle lock (counts as a try)."""
-    key_file = _read_key_file(Path(db_path))
-    _refuse_while_waiting(key_file, login)
+    path = Path(db_path)
+    key_file = _read_key_file(path)
+    slot = attempts.login_slot(key_file, login)
+    attempts.refuse_while_waiting(key_file, slot)
     entry = key_file.entry_for(login)
-    if entry is not None and key_file.unwrap(entry, password or "") is not None:
-        key_file.succeeded(login)
+    if entry is not None and entry.open(password or "") is not None:
+        attempts.succeeded(path, slot)
         return True
-    key_file.failed(login)
+    attempts.failed(path, slot)
     return False
+
+
+def signed_in_as(storage, adviser_id: str | None) -> SignedIn | None:
+    """The signed-in adviser of a running session, as :func:`sign_in` returned them."""
+    row = next((a for a in accounts(storage) if a["id"] == adviser_id and a["login"]), None)
+    return SignedIn(row["id"], row["login"], row["name"], row["role"]) if row else None
+
+
+def issue_owed_recovery_key(db_path: str | Path, who: SignedIn) -> str | None:
+    """A new recovery key when a re-key had to drop the old one; only for an administrator.
+
+    The recovery key opens the whole database, so it is shown to an administrator only
+    (once: the GUI's recovery-key dialog, or printed once by the command line).
+
+    Returns:
+        The new recovery key to show, or None when none is owed (or ``who`` may not see it).
+    """
+    path = Path(db_path)
+    if who.role != "administrator" or keys.key_for(path) is None or not sign_in_set_up(path):
+        return None
+    if not _read_key_file(path).recovery_owed:
+        return None
+    recovery = keys.new_recovery_key()
+    with _key_file(path) as key_file:
+        if not key_file.recovery_owed:
+            return None  # another window issued it meanwhile
+        key_file.entries = [e for e in key_file.entries if e.kind != "recovery"]
+        key_file.entries.append(keyfile.recovery_entry([keys.key_for(path)], recovery))
+        key_file.recovery_owed = False
+    log.info("Clave de recuperación nueva emitida en %s", path.name)
+    return recovery
 
 
 # --- roles and passwords ------------------------------------------------------------------------
@@ -395,7 +475,8 @@ def grant_access(storage, actor: str | None, adviser_id: str, login: str, passwo
     with storage.write():
         updated = adviser_repo.update_adviser(storage, adviser_id, {"login": login, "role": role, "active": True},
                                               actor)
-    keys.KeyFile.read(storage.path).set_password(key, adviser_id, login, adviser["name"], password)
+    with _key_file(storage.path) as key_file:
+        key_file.set_password([key], adviser_id, login, adviser["name"], password)
     log.info("Acceso dado o cambiado para un asesor (rol %s)", role)
     return updated
 
@@ -408,21 +489,44 @@ def change_own_password(storage, adviser_id: str, current: str, password: str, r
         raise UserError("Este asesor no tiene inicio de sesión.", field="login")
     if not check_password_of(storage.path, adviser["login"], current):
         raise UserError("La contraseña actual no es correcta.", field="current")
-    keys.KeyFile.read(storage.path).set_password(keys.key_for(storage.path), adviser_id, adviser["login"],
-                                                 adviser["name"], password)
+    with _key_file(storage.path) as key_file:
+        key_file.set_password([keys.key_for(storage.path)], adviser_id, adviser["login"], adviser["name"], password)
 
 
-def remove_access(storage, actor: str | None, adviser_id: str) -> None:
-    """An administrator takes an adviser's sign-in away (their past work keeps their name)."""
+def remove_access(storage, actor: str | None, adviser_id: str, copies: bool = True) -> rekey.Rekeyed:
+    """An administrator takes an adviser's sign-in away (their past work keeps their name).
+
+    The database then moves to a new key that the adviser never receives, so a copy of
+    the key file they kept, with their password, opens nothing any more
+    (:func:`desktop.services.rekey.rekey`, through ``storage``'s own connection).
+
+    Args:
+        copies: re-key the backups now as well; False leaves them to
+            :func:`desktop.services.rekey.finish_copies` (run in the background by the GUI).
+
+    Returns:
+        What the re-key did (advisers who need a new password, a recovery key owed).
+    """
     require_role(storage, actor, "administrator", "quitar el acceso a los asesores")
     if adviser_id == actor:
         raise UserError("No puede quitarse su propio acceso.", field="adviser")
     with storage.write():
         adviser_repo.update_adviser(storage, adviser_id, {"login": None, "role": "adviser"}, actor)
-    keys.KeyFile.read(storage.path).remove_adviser(adviser_id)
+    if not sign_in_set_up(storage.path):
+        return rekey.Rekeyed()
+    return rekey.rekey(storage, copies=copies)
 
 
 def accounts(storage) -> list[dict]:
-    """Advisers with their sign-in name and role, for the administrator's list."""
-    return [dict(zip(("id", "name", "login", "role", "active"), row)) for row in storage.conn.execute(
+    """Advisers with their sign-in name and role, for the administrator's list.
+
+    ``needs_password`` is True for a login the key file no longer opens (a re-key happened
+    before that adviser's entry was updated): an administrator gives them a new password.
+    """
+    rows = [dict(zip(("id", "name", "login", "role", "active"), row)) for row in storage.conn.execute(
         "SELECT id, name, login, role, active FROM advisers WHERE deleted_at IS NULL ORDER BY name COLLATE NOCASE")]
+    key_file = keyfile.KeyFile.read(storage.path) if sign_in_set_up(storage.path) else None
+    for row in rows:
+        entry = key_file.entry_for(row["login"]) if key_file is not None and row["login"] else None
+        row["needs_password"] = bool(key_file is not None and row["login"] and (entry is None or not entry.version))
+    return rows

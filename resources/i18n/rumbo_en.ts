@@ -43,9 +43,24 @@
             <translation>Adviser</translation>
         </message>
         <message>
+            <location filename="../../desktop/gui/settings/security_box.py" line="258" />
+            <source>Cambiando la llave de la base de datos…</source>
+            <translation>Changing the database key…</translation>
+        </message>
+        <message>
             <location filename="../../desktop/gui/settings/security_box.py" line="163" />
             <source>Cerrar</source>
             <translation>Close</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/security_box.py" line="273" />
+            <source>Cifrando las copias de seguridad con la llave nueva…</source>
+            <translation>Encrypting the backups with the new key…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/security_box.py" line="279" />
+            <source>Contraseñas por renovar</source>
+            <translation>Passwords to renew</translation>
         </message>
         <message>
             <source>Coordinador</source>
@@ -55,6 +70,16 @@
             <location filename="../../desktop/gui/settings/security_box.py" line="170" />
             <source>Elija un asesor; escriba su usuario, su rol y una contraseña que le entregará en persona.</source>
             <translation>Choose an adviser; type their user name, their role and a password you will hand them in person.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/security_box.py" line="240" />
+            <source>Espere a que termine la tarea en curso: quitar el acceso cambia la llave de la base de datos.</source>
+            <translation>Wait for the running task to finish: removing access changes the database key.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/security_box.py" line="280" />
+            <source>La base tiene una llave nueva. Estos asesores no habían entrado desde la actualización de Rumbo y necesitan una contraseña nueva (elíjalos en esta lista): {names}.</source>
+            <translation>The database has a new key. These advisers had not signed in since Rumbo was updated and need a new password (choose them in this list): {names}.</translation>
         </message>
         <message>
             <location filename="../../desktop/gui/settings/security_box.py" line="159" />
@@ -75,6 +100,11 @@
             <location filename="../../desktop/gui/settings/security_box.py" line="187" />
             <source>sin acceso</source>
             <translation>no access</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/security_box.py" line="189" />
+            <source>{login} (sin contraseña)</source>
+            <translation>{login} (no password)</translation>
         </message>
     </context>
     <context>

@@ -1,12 +1,16 @@
 """What encryption costs (issue 16): plain against encrypted, in one run, as ratios.
 
-    python3 -m tests.benchmarks.bench_encryption               # 100,000 firms
+    python3 -m tests.benchmarks.bench_encryption               # 100,000 firms, then the re-key
     python3 -m tests.benchmarks.bench_encryption --firms 20000 --quick
+    python3 -m tests.benchmarks.bench_encryption --rekey-only  # only the re-key at 1,000 and 10,000 firms
 
 It encrypts a copy of the cached benchmark database in place (the first start of this
 version on an adviser's file), checks that every row is still there, then measures on the
 plain and the encrypted copy: start-up to a usable window (fresh processes), searches of the
-firm list, and a CSV import into a new database. Writes ``docs/benchmarks-encryption.md``.
+firm list, and a CSV import into a new database. Then it measures the re-key that removing an
+adviser's access makes (issue 31) at 1,000 and 10,000 demo firms, with the seven automatic backups
+a database keeps. Writes ``docs/benchmarks-encryption.md`` (``--rekey-only`` rewrites only the
+re-key section).
 """
 
 from __future__ import annotations
@@ -30,6 +34,8 @@ from tests.benchmarks.bench_startup import ROOT, _env  # noqa: E402
 DOC = ROOT / "docs" / "benchmarks-encryption.md"
 LOGIN, PASSWORD = "bench", "benchmark-1"
 SEARCHES = ("café", "cooperativa", "san", "agro", "textil")
+REKEY_SIZES = (1_000, 10_000)
+REKEY_TITLE = "## Re-key when an adviser loses access"
 
 
 def _counts(path: Path) -> dict[str, int]:
@@ -135,6 +141,81 @@ def run(n_firms: int, quick: bool, cache: str | None) -> list[tuple[str, float, 
     return rows
 
 
+def rekey_rows(sizes, cache: str | None) -> list[tuple[int, float, float, float, float, int]]:
+    """Time ``security.remove_access`` on an encrypted copy of each benchmark database.
+
+    Returns, per size: firms, file size (MB), the whole re-key, the database's own part
+    (``PRAGMA rekey`` and the checkpoint), the backups' part (seconds), backups re-keyed.
+    """
+    from db import cipher, keys
+    from desktop.services import maintenance, rekey, security
+    from desktop.services.storage import open_database
+
+    folder = cache_dir(cache)
+    rows = []
+    for n_firms in sizes:
+        source, _build = benchmark_db(n_firms, folder)
+        with tempfile.TemporaryDirectory(prefix="rumbo-rekey-") as temp:
+            temp = Path(temp)
+            maintenance.backup_folder = lambda temp=temp: temp / "copias"
+            db = temp / "rekey.db"
+            shutil.copy2(source, db)
+            made = security.set_up(db, "Benchmark", LOGIN, PASSWORD)
+            admin = made.signed_in.adviser_id
+            parts = {"database": 0.0, "backups": 0.0}
+
+            def timed(name, func):
+                def run(*args, **kwargs):
+                    start = time.perf_counter()
+                    try:
+                        return func(*args, **kwargs)
+                    finally:
+                        parts[name] += time.perf_counter() - start
+                return run
+
+            real_rekey, real_copies = cipher.rekey_in_place, rekey.rekey_copies
+            cipher.rekey_in_place = timed("database", real_rekey)
+            rekey.rekey_copies = timed("backups", real_copies)
+            try:
+                with open_database(db) as storage:
+                    leaving = security.adviser_repo.create_adviser(storage, {"name": "Sale", "active": True}, admin)
+                    security.grant_access(storage, admin, leaving["id"], "sale", "clave-que-sale", "adviser")
+                    for _ in range(maintenance.AUTO_BACKUPS_KEPT):
+                        maintenance.startup_backup(storage)
+                    size_mb = db.stat().st_size / 1e6
+                    start = time.perf_counter()
+                    done = security.remove_access(storage, admin, leaving["id"])
+                    total = time.perf_counter() - start
+            finally:
+                cipher.rekey_in_place, rekey.rekey_copies = real_rekey, real_copies
+            keys.forget(db)
+        print(f"re-key at {n_firms:,} firms ({size_mb:,.0f} MB): {total:.1f} s "
+              f"(database {parts['database']:.1f} s, {done.copies} backups {parts['backups']:.1f} s)")
+        rows.append((n_firms, size_mb, total, parts["database"], parts["backups"], done.copies))
+    return rows
+
+
+def render_rekey(rows) -> str:
+    lines = [REKEY_TITLE, "", f"Measured {dt.date.today().isoformat()} on the machine above. Removing an adviser's "
+             "access moves the database to a new key (`PRAGMA rekey` in WAL mode, then a TRUNCATE checkpoint) "
+             "and re-keys the database's automatic backups the same way, in place. Demo "
+             "firms with assessments; seven backups, as the rotation keeps. In the app the database part runs "
+             "on the task thread behind a progress dialog, and the backups follow in the background.", "",
+             "| Firms | Database | Whole re-key | Database part | Backups part | Backups |",
+             "|---:|---:|---:|---:|---:|---:|"]
+    for n_firms, size_mb, total, database, copies, count in rows:
+        lines.append(f"| {n_firms:,} | {size_mb:,.0f} MB | {total:,.1f} s | {database:,.1f} s | {copies:,.1f} s | "
+                     f"{count} |")
+    return "\n".join(lines) + "\n"
+
+
+def write_rekey_section(text: str) -> None:
+    """Put the re-key section at the end of the page, replacing an earlier one."""
+    current = DOC.read_text(encoding="utf-8") if DOC.exists() else ""
+    kept = current.split(REKEY_TITLE)[0].rstrip()
+    DOC.write_text((kept + "\n\n" if kept else "") + text, encoding="utf-8")
+
+
 def render(n_firms: int, rows) -> str:
     info = machine()
     counts = next(r for r in rows if r[0] == "__counts__")
@@ -158,7 +239,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--firms", type=int, default=100_000)
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--cache")
+    parser.add_argument("--rekey-only", action="store_true", help="measure only the re-key")
     args = parser.parse_args(argv)
+    if args.rekey_only:
+        text = render_rekey(rekey_rows(REKEY_SIZES, args.cache))
+        print(text)
+        write_rekey_section(text)
+        return 0
     rows = run(args.firms, args.quick, args.cache)
     text = render(args.firms, rows)
     print(text)
@@ -166,6 +253,7 @@ def main(argv: list[str] | None = None) -> int:
               "(AES-256, HMAC-SHA512 per page) through sqlcipher3; plain and encrypted copies of one database "
               "measured in the same run, so the ratio is what counts on a shared machine.\n\n")
     DOC.write_text(header + text, encoding="utf-8")
+    write_rekey_section(render_rekey(rekey_rows(REKEY_SIZES, args.cache)))
     return 0
 
 

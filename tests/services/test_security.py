@@ -109,13 +109,29 @@ def test_wrong_passwords_are_slowed_down_across_restarts(tmp_path):
     with pytest.raises(UserError) as waiting:
         security.sign_in(db, "ana", "secreta123")  # even the right password waits its turn
     assert waiting.value.message.startswith("Demasiados intentos fallidos: espere ")
-    # The count is in the key file, so closing Rumbo does not reset it; once the wait is over, it works.
+    # The count is in the key file and the state folder, so closing Rumbo does not reset it;
+    # once the wait is over, it works.
     data = json.loads(keys.key_file_path(db).read_text())
-    assert data["failures"]["ana"]["count"] == 3
-    data["failures"]["ana"]["last"] = (datetime.now(timezone.utc) - timedelta(minutes=5)).isoformat()
-    keys.key_file_path(db).write_text(json.dumps(data))
+    assert data["attempts"]["logins"]["ana"]["count"] == 3
+    _age_attempts(db, minutes=5)
     assert security.sign_in(db, "ana", "secreta123").login == "ana"
-    assert "ana" not in json.loads(keys.key_file_path(db).read_text())["failures"]
+    assert "ana" not in json.loads(keys.key_file_path(db).read_text())["attempts"]["logins"]
+
+
+def _age_attempts(db, minutes: int) -> None:
+    """Move every failed try, in both copies, ``minutes`` into the past (as if the time had passed)."""
+    from desktop.services import attempts
+
+    then = (datetime.now(timezone.utc) - timedelta(minutes=minutes)).isoformat()
+    data = json.loads(keys.key_file_path(db).read_text())
+    for record in [*data["attempts"]["logins"].values(), data["attempts"]["recovery"]]:
+        if record:
+            record["last"] = then
+    keys.key_file_path(db).write_text(json.dumps(data))
+    state = json.loads(attempts.state_file().read_text())
+    for record in state.values():
+        record["last"] = then
+    attempts.state_file().write_text(json.dumps(state))
 
 
 def test_the_recovery_key_sets_a_new_password_and_a_wrong_one_is_refused(tmp_path):
@@ -152,7 +168,8 @@ def test_a_database_copied_without_its_key_file_or_truncated_says_so(tmp_path):
     with pytest.raises(StorageError) as damaged:
         security.sign_in(db, "ana", "secreta123")
     assert damaged.value.kind in ("wrong_key", "corrupt", "damaged")
-    assert not security.is_unlocked(db)
+    # A damaged file keeps the (right) key known to the process, so `rumbo restore` can read the backups.
+    assert security.is_unlocked(db) == (damaged.value.kind == "damaged")
 
 
 KILLED_CHILD = textwrap.dedent("""
@@ -322,3 +339,55 @@ def test_a_100000_firm_database_is_encrypted_in_place_with_every_row_as_it_was(t
     assert counts_after["firms_fts"] == counts["firms_fts"] == 100_000
     assert counts_after["search"] == counts["search"] > 0
     assert counts_after["change_log"] == counts["change_log"] + 2  # the administrator's record, created and given its role
+
+
+def test_typing_the_old_recovery_slot_as_a_user_never_blocks_the_recovery_key(tmp_path):
+    """Issue 31: logins and the recovery key used to share one namespace of failure counts."""
+    db = tmp_path / "rumbo.db"
+    made = security.set_up(db, "Ana", "ana", "secreta123")
+    security.lock(db)
+    for _ in range(6):
+        with pytest.raises(UserError) as refused:
+            security.sign_in(db, "#recuperacion", "lo-que-sea")
+        assert refused.value.message == "El usuario o la contraseña no son correctos."  # no wait announced
+    data = json.loads(keys.key_file_path(db).read_text())
+    assert data["attempts"] == {"logins": {}, "recovery": {}}  # a login that cannot exist is not counted
+    assert security.recover(db, made.recovery_key, "ana", "nuevaclave1", "nuevaclave1").login == "ana"
+
+
+def test_wrong_recovery_keys_wait_on_their_own_and_do_not_block_a_login(tmp_path):
+    db = tmp_path / "rumbo.db"
+    security.set_up(db, "Ana", "ana", "secreta123")
+    security.lock(db)
+    for _ in range(3):
+        with pytest.raises(UserError):
+            security.recover(db, "AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH", "ana", "nuevaclave1")
+    with pytest.raises(UserError) as waiting:
+        security.recover(db, "AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH", "ana", "nuevaclave1")
+    assert waiting.value.message.startswith("Demasiados intentos fallidos")
+    assert security.sign_in(db, "ana", "secreta123").login == "ana"
+
+
+def test_editing_the_key_files_count_back_to_zero_does_not_lift_the_wait(tmp_path):
+    """Issue 31: the count is also kept in the user's state folder, under the entry's salt."""
+    from desktop.services import attempts
+
+    db = tmp_path / "rumbo.db"
+    security.set_up(db, "Ana", "ana", "secreta123")
+    security.lock(db)
+    for _ in range(4):
+        with pytest.raises(UserError):
+            security.sign_in(db, "ana", "equivocada")
+    data = json.loads(keys.key_file_path(db).read_text())
+    data["attempts"] = {"logins": {}, "recovery": {}}  # whoever holds the laptop "resets" the count
+    keys.key_file_path(db).write_text(json.dumps(data))
+    with pytest.raises(UserError) as waiting:
+        security.sign_in(db, "ana", "secreta123")
+    assert waiting.value.message.startswith("Demasiados intentos fallidos: espere ")
+    assert attempts.state_file().is_file()
+    _age_attempts(db, minutes=5)
+    assert security.sign_in(db, "ana", "secreta123").login == "ana"
+    from db import keyfile
+
+    mark = attempts.login_slot(keyfile.KeyFile.read(db), "ana").mark
+    assert mark not in json.loads(attempts.state_file().read_text())  # a success clears both copies

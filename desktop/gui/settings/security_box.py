@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -27,7 +26,8 @@ from desktop.gui.settings.sign_in import IDLE_KEY, _chain_enter, _Form, _passwor
 from desktop.gui.shared import messages
 from desktop.gui.shared.accessibility import add_shortcut, prepare
 from desktop.gui.shared.fields import FieldBox
-from desktop.services import security
+from desktop.services import rekey, security
+from desktop.services.storage import open_database
 
 ROLE_LABELS = {"adviser": "Asesor", "coordinator": "Coordinador", "administrator": "Administrador"}
 
@@ -184,7 +184,10 @@ class AccessDialog(_Form):
         self.rows = security.accounts(self.context.storage)
         self.table.setRowCount(len(self.rows))
         for i, row in enumerate(self.rows):
-            values = (row["name"], row["login"] or self.tr("sin acceso"),
+            login = row["login"] or self.tr("sin acceso")
+            if row.get("needs_password"):
+                login = self.tr("{login} (sin contraseña)").format(login=login)
+            values = (row["name"], login,
                       self.tr(ROLE_LABELS.get(row["role"], "Asesor")) if row["login"] else "—")
             for column, text in enumerate(values):
                 self.table.setItem(i, column, QTableWidgetItem(text))
@@ -221,13 +224,66 @@ class AccessDialog(_Form):
         return True
 
     def take_away(self) -> bool:
+        """Remove the chosen adviser's sign-in; the database moves to a new key they never get.
+
+        The re-key must run on the window's own connection (any other would still hold the
+        old key): the task runner's thread uses it while this dialog is disabled and the
+        progress dialog covers the window, so nothing else touches it meanwhile (SQLite
+        serialises the calls in any case). The backups follow in a second task, each file
+        with its own connection. Background work still running makes it wait its turn.
+        """
         chosen = self._chosen()
         if chosen is None or not chosen["login"]:
             return False
-        try:
-            security.remove_access(self.context.storage, self.context.adviser_id, chosen["id"])
-        except UserError as exc:
-            messages.show_error(self, exc)
+        if getattr(self.context.runner, "busy", False):
+            messages.show_error(self, UserError(self.tr(
+                "Espere a que termine la tarea en curso: quitar el acceso cambia la llave de la base de datos.")))
             return False
-        self.reload()
+        storage, actor, adviser_id = self.context.storage, self.context.adviser_id, chosen["id"]
+
+        def work(progress):
+            return security.remove_access(storage, actor, adviser_id, copies=False)
+
+        def done(result) -> None:
+            self.setEnabled(True)
+            self.reload()
+            self._after_rekey(result)
+            self._rekey_copies()
+
+        def failed(exc: BaseException) -> None:
+            self.setEnabled(True)
+            messages.show_error(self, exc)
+
+        self.setEnabled(False)
+        self.context.runner.run(work, done, failed, label=self.tr("Cambiando la llave de la base de datos…"),
+                                parent_widget=self, cancellable=False)
         return True
+
+    def _rekey_copies(self) -> None:
+        """The backups follow the new key in the background, each file with its own connection."""
+        if not rekey.copies_waiting(self.context.storage):
+            return
+        path = self.context.storage.path
+
+        def work(progress):
+            with open_database(path) as storage:
+                return rekey.finish_copies(storage)
+
+        self.context.runner.run(work, lambda done: None, lambda exc: messages.show_error(self, exc),
+                                label=self.tr("Cifrando las copias de seguridad con la llave nueva…"),
+                                parent_widget=self, cancellable=False)
+
+    def _after_rekey(self, done) -> None:
+        """Say what the new key left to do: passwords to give again, a new recovery key to write down."""
+        if done.needs_password:
+            messages.inform(self, self.tr("Contraseñas por renovar"), self.tr(
+                "La base tiene una llave nueva. Estos asesores no habían entrado desde la actualización de Rumbo "
+                "y necesitan una contraseña nueva (elíjalos en esta lista): {names}.").format(
+                names=", ".join(done.needs_password)))
+        who = security.signed_in_as(self.context.storage, self.context.adviser_id)
+        fresh = security.issue_owed_recovery_key(self.context.storage.path, who) if who else None
+        if fresh:
+            from desktop.gui.settings.sign_in import RecoveryKeyDialog
+
+            self.recovery_dialog = RecoveryKeyDialog(fresh, self)
+            self.recovery_dialog.open()

@@ -383,6 +383,10 @@ def sign_in_at_start(db_path, demo: bool = False, settings: QSettings | None = N
             return None
         signed = dialog.signed_in
     settings.setValue(LAST_LOGIN_KEY, signed.login)
+    # A re-key had to drop a recovery key of an earlier Rumbo: this administrator writes the new one down.
+    fresh = security.issue_owed_recovery_key(db_path, signed)
+    if fresh:
+        RecoveryKeyDialog(fresh).exec()
     return signed
 
 

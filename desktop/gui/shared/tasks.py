@@ -120,6 +120,11 @@ class TaskRunner(QObject):
         self._timer.start()
         return progress
 
+    @property
+    def busy(self) -> bool:
+        """True while work is queued or running (its result not yet delivered)."""
+        return bool(self._pending)
+
     def wait(self, msecs: int = -1) -> bool:
         """Wait for queued work to finish and deliver its results (tests, shutdown)."""
         deadline = None if msecs < 0 else time.monotonic() + msecs / 1000
@@ -146,6 +151,8 @@ class TaskRunner(QObject):
 
 class SyncRunner:
     """A :class:`TaskRunner` stand-in for tests: runs work immediately, in order."""
+
+    busy = False
 
     def run(self, work, on_done, on_error=None, *, label="", parent_widget=None, cancellable=True,
             show_progress=True) -> Progress:
