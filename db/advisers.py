@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping
 from typing import Any
 
-from db import records
+from db import audit, records
+
+log = logging.getLogger(__name__)
 
 TABLE = "advisers"
 
@@ -41,3 +44,20 @@ def sign_in_accounts(storage) -> dict[str, tuple[str, bool]]:
     """Live advisers who have a sign-in: login (lower case) -> (adviser id, active)."""
     return {row[0].casefold(): (row[1], bool(row[2])) for row in storage.conn.execute(
         "SELECT login, id, active FROM advisers WHERE deleted_at IS NULL AND login IS NOT NULL")}
+
+
+def verified_role(storage, adviser_id: str) -> str | None:
+    """A live adviser's role, as long as their row is the version their history recorded.
+
+    Someone holding the database key can edit ``advisers`` with an SQL tool; such a row no longer
+    matches its latest history entry (:func:`db.audit.row_matches_history`), and its role is not
+    trusted: the plain adviser role is returned (``rumbo check`` names the row). None if unknown.
+    """
+    row = storage.conn.execute("SELECT role FROM advisers WHERE id = ? AND deleted_at IS NULL",
+                               (adviser_id,)).fetchone()
+    if row is None:
+        return None
+    if row[0] != "adviser" and not audit.row_matches_history(storage.conn, "advisers", adviser_id):
+        log.warning("El rol de un asesor no coincide con su historial: se trata como asesor")
+        return "adviser"
+    return row[0]

@@ -151,12 +151,3 @@ def roles_in_force(storage) -> bool:
 
     columns = {row[1] for row in storage.conn.execute("PRAGMA table_info(advisers)")}
     return "role" in columns and storage.path is not None and key_file_path(storage.path).exists()
-
-
-def adviser_role(storage, adviser_id: str | None) -> str | None:
-    """The role of a live adviser ("adviser", "coordinator", "administrator"); None if unknown."""
-    if adviser_id is None:
-        return None
-    row = storage.conn.execute("SELECT role FROM advisers WHERE id = ? AND deleted_at IS NULL",
-                               (adviser_id,)).fetchone()
-    return row[0] if row else None

@@ -418,11 +418,8 @@ def issue_owed_recovery_key(db_path: str | Path, who: SignedIn) -> str | None:
 # --- roles and passwords ------------------------------------------------------------------------
 
 def role_of(storage, adviser_id: str | None) -> str | None:
-    if adviser_id is None:
-        return None
-    row = storage.conn.execute("SELECT role FROM advisers WHERE id = ? AND deleted_at IS NULL",
-                               (adviser_id,)).fetchone()
-    return row[0] if row else None
+    """The adviser's role, trusted only while their row matches its history (db.advisers.verified_role)."""
+    return None if adviser_id is None else adviser_repo.verified_role(storage, adviser_id)
 
 
 _NEEDED = {

@@ -391,3 +391,16 @@ def test_editing_the_key_files_count_back_to_zero_does_not_lift_the_wait(tmp_pat
 
     mark = attempts.login_slot(keyfile.KeyFile.read(db), "ana").mark
     assert mark not in json.loads(attempts.state_file().read_text())  # a success clears both copies
+
+
+@pytest.mark.attack(8, "An adviser raises their own role in the advisers table and acts as administrator")
+def test_a_role_raised_in_the_table_is_not_trusted(centre):
+    """The key in hand, an SQL tool: the row no longer matches its history, so its role is not taken."""
+    storage, ids = centre
+    with storage.db.conn:
+        storage.conn.execute("UPDATE advisers SET role = 'administrator' WHERE id = ?", (ids["adviser"],))
+    assert security.role_of(storage, ids["adviser"]) == "adviser"
+    with pytest.raises(UserError) as refused:
+        security.grant_access(storage, ids["adviser"], ids["coordinator"], "carla", "otra-clave-1", "administrator")
+    assert refused.value.message == "Solo un administrador puede dar acceso a los asesores."
+    assert security.role_of(storage, ids["administrator"]) == "administrator"  # rows left alone are trusted
