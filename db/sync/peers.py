@@ -184,15 +184,20 @@ def list_bundles(storage, limit: int | None = None) -> list[BundleRecord]:
     return [BundleRecord(*r[:10], json.loads(r[10]), r[11]) for r in storage.conn.execute(sql)]
 
 
+_SERVER_COLUMNS = {"url": "server_url", "synced_at": "server_synced_at", "result": "server_result",
+                   "scope": "server_scope"}
+
+
 def server_settings(storage) -> dict:
-    """The centre's server of this device: url (with credentials), last sync and its result."""
-    row = storage.conn.execute("SELECT server_url, server_synced_at, server_result FROM sync_local WHERE id = 1").fetchone()
-    return {"url": row[0], "synced_at": row[1], "result": row[2]}
+    """The centre's server of this device: url (with credentials), last sync and its result, and the
+    scope it is enrolled with ("centre", "national" or None)."""
+    row = storage.conn.execute(f"SELECT {', '.join(_SERVER_COLUMNS.values())} FROM sync_local WHERE id = 1").fetchone()
+    return dict(zip(_SERVER_COLUMNS, row))
 
 
 def set_server_settings(storage, **values) -> None:
-    """Set some of ``url``, ``synced_at``, ``result`` (this device only; never travels)."""
-    columns = {"url": "server_url", "synced_at": "server_synced_at", "result": "server_result"}
+    """Set some of ``url``, ``synced_at``, ``result``, ``scope`` (this device only; never travels)."""
+    columns = _SERVER_COLUMNS
     with storage.write():
         for key, value in values.items():
             storage.conn.execute(f"UPDATE sync_local SET {columns[key]} = ? WHERE id = 1", (value,))

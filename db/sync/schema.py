@@ -200,6 +200,34 @@ def m0005_centre_server(db: Database) -> None:
         db.execute(f"ALTER TABLE sync_local ADD COLUMN {column} TEXT")
 
 
+# Client data: firms and what hangs from them (the tables a national device never writes).
+CLIENT_TABLES = ("firms", "contacts", "notes", "assessments", "answers", "advisory_sessions", "plan_items",
+                 "impact_milestones")
+# The text of the refusal, which db.errors turns into the user's sentence (kind "national").
+NATIONAL_REFUSAL = "rumbo: a national device writes no client data"
+
+
+@SYNC_MIGRATIONS(name="0006_server_scope")
+def m0006_server_scope(db: Database) -> None:
+    """How this device is enrolled on the centre's server (issue 31): ``centre`` or ``national``.
+
+    A national coordinator's device reads every centre on the server and writes nothing there
+    (``rumbo sync`` never pushes its changes), so it must not write client data here either,
+    or what is typed on it would be lost without a word. The refusal is a trigger on the change
+    log, the one place every local write of a record passes (``db.records``, conflicts, merges,
+    bulk imports, demo data): a change of this device's current origin to a firm or to what hangs
+    from one is aborted with the whole transaction. Changes pulled from the server carry other
+    origins and apply; advisers and settings (sign-in, the device's own configuration) stay writable.
+    """
+    db.execute("ALTER TABLE sync_local ADD COLUMN server_scope TEXT CHECK (server_scope IN ('centre', 'national'))")
+    tables = ", ".join(f"'{t}'" for t in CLIENT_TABLES)
+    db.execute(f"""CREATE TRIGGER national_reads_only BEFORE INSERT ON change_log
+        WHEN NEW.table_name IN ({tables})
+         AND (SELECT server_scope FROM sync_local WHERE id = 1) = 'national'
+         AND NEW.origin = (SELECT id FROM devices WHERE is_local = 1)
+        BEGIN SELECT RAISE(ABORT, '{NATIONAL_REFUSAL}'); END""")
+
+
 def apply_sync_migrations(db: Database) -> None:
     """Create or upgrade the sync tables (a no-op when they are current)."""
     if SYNC_MIGRATIONS.pending(db):
