@@ -13,6 +13,7 @@
 --   a record of another centre, a child record whose firm or assessment is another centre's, and a
 --   merge tombstone pointing into another centre are refused (SQLSTATE RB001), whoever sends them:
 --   a device's push and the owner's relay of a bundle go through the same trigger.
+-- * The national login writes nothing (it could still rename its own origin).
 -- * Devices see their own centre's devices (national: all), never the login roles.
 -- * A centre's desktop may end the server login of devices of its own centre (revoke_devices):
 --   NOLOGIN, revoked_at, and its open sessions terminated. The owner is made a member of every
@@ -103,6 +104,11 @@ $$;
 DROP TRIGGER stamp_centre ON changes;
 DROP FUNCTION stamp_centre();
 CREATE TRIGGER place_change BEFORE INSERT ON changes FOR EACH ROW EXECUTE FUNCTION place_change();
+
+-- The national login writes nothing, not even the name of its own origin.
+DROP POLICY rename_own ON origins;
+CREATE POLICY rename_own ON origins FOR UPDATE TO rumbo_device USING (
+    device_id = current_device() AND current_scope() = 'centre');
 
 -- Devices: their own centre's, without login roles ----------------------------------------------------
 ALTER TABLE devices ADD COLUMN kind text CHECK (kind IN ('laptop', 'centre'));  -- NULL: enrolled before 0005

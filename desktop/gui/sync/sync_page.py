@@ -244,7 +244,7 @@ class SyncPage(QWidget):
         server_row = QHBoxLayout()
         server_row.addWidget(self.server_url, 2)
         server_row.addWidget(self.server_password, 1)
-        server_row.addWidget(self.server_centre, 1)
+        server_row.addWidget(self.server_centre, 2)
         server_row.addWidget(self.server_enrol)
         server_layout.addLayout(server_row)
         sync_row = QHBoxLayout()
