@@ -95,9 +95,8 @@ def test_no_device_and_not_the_national_login_can_run_a_function_that_writes(nat
     for storage in (east, national):
         with _login(storage) as conn:
             for call in ("SELECT portfolio.project(jsonb_populate_record(NULL::changes, %s))",
-                         "SELECT portfolio.on_change()", "SELECT place_change()",
-                         "SELECT record_centre('firms', 'x', 'y')", "SELECT refuse_other_centre('firms', 'x')",
-                         "SELECT end_login('x')", "SELECT portfolio.vv_le('{}', '{}')"):
+                         "SELECT portfolio.on_change()", "SELECT place_change()", "SELECT end_login('x')",
+                         "SELECT portfolio.vv_le('{}', '{}')"):
                 params = (row,) if "%s" in call else ()
                 assert isinstance(_refused(conn, call, params), psycopg.errors.InsufficientPrivilege), call
             for write in ("INSERT INTO portfolio.firms (id, legal_name) VALUES ('x', 'Plantada')",
@@ -132,7 +131,7 @@ def test_a_device_cannot_hide_the_servers_tables_behind_its_own(nation, pg_url):
         paths = conn.execute(
             "SELECT p.proname, p.proconfig FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace "
             "WHERE n.nspname IN ('public', 'portfolio') AND p.prosecdef").fetchall()
-    assert len(paths) >= 9
+    assert len(paths) >= 8
     for name, config in paths:
         [search_path] = [c for c in config or [] if c.startswith("search_path=")]
         assert search_path.endswith("pg_temp"), name
