@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from db.clock import new_id, now_iso
 from db.errors import guarded
+from db.sync.schema import guard_national
 from db.sync.state import ensure_schema, vv_join
 from desktop.domain.errors import UserError
 
@@ -196,8 +197,13 @@ def server_settings(storage) -> dict:
 
 
 def set_server_settings(storage, **values) -> None:
-    """Set some of ``url``, ``synced_at``, ``result``, ``scope`` (this device only; never travels)."""
-    columns = _SERVER_COLUMNS
+    """Set some of ``url``, ``synced_at``, ``result``, ``scope`` (this device only; never travels).
+
+    A national ``scope`` also makes this database refuse local writes of client data
+    (:func:`db.sync.schema.guard_national`); another scope, or none, lifts that.
+    """
     with storage.write():
         for key, value in values.items():
-            storage.conn.execute(f"UPDATE sync_local SET {columns[key]} = ? WHERE id = 1", (value,))
+            storage.conn.execute(f"UPDATE sync_local SET {_SERVER_COLUMNS[key]} = ? WHERE id = 1", (value,))
+        if "scope" in values:
+            guard_national(storage.conn, values["scope"] == "national")

@@ -213,19 +213,27 @@ def m0006_server_scope(db: Database) -> None:
 
     A national coordinator's device reads every centre on the server and writes nothing there
     (``rumbo sync`` never pushes its changes), so it must not write client data here either,
-    or what is typed on it would be lost without a word. The refusal is a trigger on the change
-    log, the one place every local write of a record passes (``db.records``, conflicts, merges,
-    bulk imports, demo data): a change of this device's current origin to a firm or to what hangs
-    from one is aborted with the whole transaction. Changes pulled from the server carry other
-    origins and apply; advisers and settings (sign-in, the device's own configuration) stay writable.
+    or what is typed on it would be lost without a word: see :func:`guard_national`.
     """
     db.execute("ALTER TABLE sync_local ADD COLUMN server_scope TEXT CHECK (server_scope IN ('centre', 'national'))")
-    tables = ", ".join(f"'{t}'" for t in CLIENT_TABLES)
-    db.execute(f"""CREATE TRIGGER national_reads_only BEFORE INSERT ON change_log
-        WHEN NEW.table_name IN ({tables})
-         AND (SELECT server_scope FROM sync_local WHERE id = 1) = 'national'
-         AND NEW.origin = (SELECT id FROM devices WHERE is_local = 1)
-        BEGIN SELECT RAISE(ABORT, '{NATIONAL_REFUSAL}'); END""")
+
+
+def guard_national(conn, national: bool) -> None:
+    """Refuse (``national``) or allow again local writes of client data, inside the caller's transaction.
+
+    The refusal is a trigger on the change log, the one place every local write of a record
+    passes (``db.records``, conflict resolutions, merges, bulk imports, demo data): a change of
+    this device's current origin to a firm or to what hangs from one aborts with its whole
+    transaction. Changes pulled from the server or read from a bundle carry other origins and
+    apply; advisers and settings (sign-in, the device's own configuration) stay writable. The
+    trigger exists only on a national device, so the others' bulk writes pay nothing for it.
+    """
+    conn.execute("DROP TRIGGER IF EXISTS national_reads_only")
+    if national:
+        tables = ", ".join(f"'{t}'" for t in CLIENT_TABLES)
+        conn.execute(f"""CREATE TRIGGER national_reads_only BEFORE INSERT ON change_log
+            WHEN NEW.table_name IN ({tables}) AND NEW.origin = (SELECT id FROM devices WHERE is_local = 1)
+            BEGIN SELECT RAISE(ABORT, '{NATIONAL_REFUSAL}'); END""")
 
 
 def apply_sync_migrations(db: Database) -> None:
