@@ -872,102 +872,102 @@
     <context>
         <name>BundlePreviewDialog</name>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="132" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="133" />
             <source>&amp;Aplicar</source>
             <translation>&amp;Apply</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="105" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="106" />
             <source>Archivo:</source>
             <translation>File:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="117" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="118" />
             <source>Cambios que ya están aquí:</source>
             <translation>Changes already here:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="134" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="135" />
             <source>Cancelar</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="116" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="117" />
             <source>Conflictos previstos:</source>
             <translation>Expected conflicts:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="107" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="108" />
             <source>Creado:</source>
             <translation>Created:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="121" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="122" />
             <source>El paquete está completo, sin alteraciones y firmado por un equipo inscrito. Esto es lo que cambiaría en este equipo; nada se ha escrito todavía.</source>
             <translation>The bundle is complete, unaltered and signed by an enrolled computer. This is what would change on this computer; nothing has been written yet.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="114" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="115" />
             <source>Empresas eliminadas:</source>
             <translation>Deleted firms:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="113" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="114" />
             <source>Empresas modificadas:</source>
             <translation>Changed firms:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="111" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="112" />
             <source>Empresas nuevas:</source>
             <translation>New firms:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="112" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="113" />
             <source>Empresas posiblemente duplicadas:</source>
             <translation>Possibly duplicated firms:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="126" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="127" />
             <source>Este paquete ya se importó antes: aplicarlo no cambia nada.</source>
             <translation>This bundle was imported before: applying it changes nothing.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="115" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="116" />
             <source>Evaluaciones nuevas:</source>
             <translation>New assessments:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="108" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="109" />
             <source>Firma:</source>
             <translation>Signature:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="102" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="103" />
             <source>Importar paquete</source>
             <translation>Import bundle</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="129" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="130" />
             <source>Los conflictos no sobrescriben nada: se guardan las dos versiones y usted decide después en la lista de conflictos.</source>
             <translation>Conflicts overwrite nothing: both versions are kept and you decide later in the list of conflicts.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="106" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="107" />
             <source>Origen:</source>
             <translation>From:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="103" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="104" />
             <source>centro</source>
             <translation>centre</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="103" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="104" />
             <source>equipo de campo</source>
             <translation>field computer</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="108" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="109" />
             <source>válida, de un equipo inscrito (huella {fingerprint})</source>
             <translation>valid, from an enrolled computer (fingerprint {fingerprint})</translation>
         </message>
@@ -1697,52 +1697,52 @@
     <context>
         <name>EnrolDialog</name>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="173" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="174" />
             <source>Cancelar</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="170" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="171" />
             <source>Coinciden: &amp;inscribir</source>
             <translation>They match: &amp;enrol</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="164" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="165" />
             <source>Compare esta huella con la que muestra «{name}» en su pantalla (Sincronización → Equipos de confianza). Inscríbalo solo si coinciden todas las cifras: desde entonces se aceptarán sus paquetes y se le podrán escribir.</source>
             <translation>Compare this fingerprint with the one “{name}” shows on its own screen (Sync → Trusted computers). Enrol it only if every character matches: from then on its bundles are accepted here and bundles can be written for it.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="153" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="154" />
             <source>Equipo:</source>
             <translation>Computer:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="162" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="163" />
             <source>Huella:</source>
             <translation>Fingerprint:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="154" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="155" />
             <source>Identificador:</source>
             <translation>Identifier:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="149" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="150" />
             <source>Inscribir un equipo</source>
             <translation>Enrol a computer</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="150" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="151" />
             <source>centro</source>
             <translation>centre</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="150" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="151" />
             <source>equipo de campo</source>
             <translation>field computer</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="151" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="152" />
             <source>función desconocida</source>
             <translation>role unknown</translation>
         </message>
@@ -4309,101 +4309,116 @@
     <context>
         <name>SyncPage</name>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="625" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="640" />
             <source> (centro)</source>
             <translation> (centre)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="203" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="356" />
+            <source> (coordinación nacional: consulta todos los centros y no registra ni cambia empresas)</source>
+            <translation> (national coordination: reads every centre and neither registers nor changes firms)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync/sync_page.py" line="204" />
             <source>&amp;Exportar paquete…</source>
             <translation>&amp;Export bundle…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="204" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="205" />
             <source>&amp;Importar paquete…</source>
             <translation>&amp;Import bundle…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="285" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="289" />
             <source>&amp;Resolver…</source>
             <translation>&amp;Resolve…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="235" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="238" />
             <source>&amp;Sincronizar ahora</source>
             <translation>&amp;Sync now</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="635" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="650" />
             <source>(solo campos calculados)</source>
             <translation>(calculated fields only)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="294" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="298" />
             <source>Aplicados</source>
             <translation>Applied</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="555" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="570" />
             <source>Aplicando el paquete…</source>
             <translation>Applying the bundle…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="295" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="299" />
             <source>Archivo</source>
             <translation>File</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="294" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="298" />
             <source>Cambios</source>
             <translation>Changes</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="283" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="287" />
             <source>Campos en conflicto</source>
             <translation>Fields in conflict</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="201" />
-            <location filename="../../desktop/gui/sync/sync_page.py" line="481" />
-            <location filename="../../desktop/gui/sync/sync_page.py" line="628" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="202" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="496" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="643" />
             <source>Centro</source>
             <translation>Centre</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="232" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="235" />
             <source>Centro (si el servidor tiene varios)</source>
             <translation>Centre (if the server has several)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="233" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="236" />
             <source>Centro de este equipo en el servidor</source>
             <translation>This computer's centre on the server</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="294" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="298" />
             <source>Conflictos</source>
             <translation>Conflicts</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="303" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="307" />
             <source>Conflictos pendientes</source>
             <translation>Pending conflicts</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="640" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="655" />
             <source>Conflictos pendientes ({n})</source>
             <translation>Pending conflicts ({n})</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="302" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="306" />
             <source>Conflictos, historial y equipos</source>
             <translation>Conflicts, history and devices</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="295" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="299" />
             <source>Contenido</source>
             <translation>Contents</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync/sync_page.py" line="232" />
+            <source>Contraseña del técnico</source>
+            <translation>Technician's password</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync/sync_page.py" line="233" />
+            <source>Contraseña del técnico (propietario de la base)</source>
+            <translation>Technician's password (database owner)</translation>
         </message>
         <message>
             <location filename="../../desktop/gui/sync/sync_page.py" line="230" />
@@ -4411,177 +4426,182 @@
             <translation>Server address with the technician's user</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="564" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="579" />
             <source>El paquete «{file}» no trae ningún cambio; no se registró nada.</source>
             <translation>The bundle «{file}» carries no change; nothing was recorded.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="561" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="576" />
             <source>El paquete «{file}» ya se había importado; no cambió nada.</source>
             <translation>The bundle “{file}” had already been imported; nothing changed.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="643" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="372" />
+            <source>El servidor pide la contraseña del técnico (propietario de la base): escríbala en su casilla.</source>
+            <translation>The server asks for the technician's password (database owner): type it in its box.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync/sync_page.py" line="658" />
             <source>Enviado</source>
             <translation>Sent</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="262" />
-            <location filename="../../desktop/gui/sync/sync_page.py" line="293" />
-            <location filename="../../desktop/gui/sync/sync_page.py" line="296" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="266" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="297" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="300" />
             <source>Equipo</source>
             <translation>Computer</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="481" />
-            <location filename="../../desktop/gui/sync/sync_page.py" line="628" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="496" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="643" />
             <source>Equipo de campo</source>
             <translation>Field computer</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="200" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="201" />
             <source>Equipo de campo (laptop)</source>
             <translation>Field computer (laptop)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="284" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="288" />
             <source>Equipos</source>
             <translation>Computers</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="301" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="305" />
             <source>Equipos conocidos</source>
             <translation>Known computers</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="268" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="272" />
             <source>Equipos de confianza</source>
             <translation>Trusted computers</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="509" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="524" />
             <source>Escribiendo el paquete…</source>
             <translation>Writing the bundle…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="263" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="267" />
             <source>Estado</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="208" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="209" />
             <source>Este equipo</source>
             <translation>This computer</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="346" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="351" />
             <source>Este equipo no sincroniza con un servidor; el técnico da la dirección para inscribirlo.</source>
             <translation>This device does not sync with a server; the technician gives the address to enrol it.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="398" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="413" />
             <source>Este equipo se llama ahora «{name}».</source>
             <translation>This computer is now called “{name}”.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="496" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="511" />
             <source>Exportar paquete</source>
             <translation>Export bundle</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="284" />
-            <location filename="../../desktop/gui/sync/sync_page.py" line="293" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="288" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="297" />
             <source>Fecha</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="262" />
-            <location filename="../../desktop/gui/sync/sync_page.py" line="296" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="266" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="300" />
             <source>Función</source>
             <translation>Role</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="214" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="215" />
             <source>Función:</source>
             <translation>Role:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="412" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="427" />
             <source>Guardar la tarjeta de este equipo</source>
             <translation>Save this computer's card</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="265" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="269" />
             <source>Guardar la tarjeta de este equipo…</source>
             <translation>Save this computer's card…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="198" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="199" />
             <source>Guardar nombre</source>
             <translation>Save name</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="300" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="304" />
             <source>Historial de paquetes</source>
             <translation>Bundle history</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="262" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="266" />
             <source>Huella</source>
             <translation>Fingerprint</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="271" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="275" />
             <source>Huella de este equipo:</source>
             <translation>This computer's fingerprint:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="526" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="541" />
             <source>Importar paquete</source>
             <translation>Import bundle</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="234" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="237" />
             <source>Ins&amp;cribir este equipo</source>
             <translation>En&amp;rol this device</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="430" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="445" />
             <source>Inscribir un equipo</source>
             <translation>Enrol a computer</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="266" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="270" />
             <source>Inscribir un equipo…</source>
             <translation>Enrol a computer…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="487" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="502" />
             <source>Inscrito el {date}</source>
             <translation>Enrolled on {date}</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="518" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="533" />
             <source>Lleva todos los datos porque aún no se conoce lo que tiene el destino.</source>
             <translation>Carries all the data because what the destination holds is not known yet.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="623" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="638" />
             <source>Ningún equipo inscrito todavía</source>
             <translation>No computer enrolled yet</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="576" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="591" />
             <source>No se hizo ningún cambio.</source>
             <translation>No change was made.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="213" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="214" />
             <source>Nombre:</source>
             <translation>Name:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="216" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="217" />
             <source>Paquetes</source>
             <translation>Bundles</translation>
         </message>
@@ -4590,87 +4610,87 @@
             <translation>Rumbo bundles (*.rumbo)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="219" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="220" />
             <source>Para:</source>
             <translation>To:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="643" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="658" />
             <source>Recibido</source>
             <translation>Received</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="283" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="287" />
             <source>Registro</source>
             <translation>Record</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="304" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="308" />
             <source>Registros que dos equipos modificaron a la vez. Enter o doble clic abre el elegido para resolverlo.</source>
             <translation>Records two devices changed at the same time. Enter or a double click opens the chosen one to settle it.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="538" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="553" />
             <source>Revisando el paquete…</source>
             <translation>Checking the bundle…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="485" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="500" />
             <source>Revocado el {date}</source>
             <translation>Revoked on {date}</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="267" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="271" />
             <source>Revocar</source>
             <translation>Revoke</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="468" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="483" />
             <source>Revocar equipo</source>
             <translation>Revoke computer</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="567" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="582" />
             <source>Se aplicó «{file}» de {source}: {records} ({applied} cambios, {conflicts} conflictos).</source>
             <translation>Applied “{file}” from {source}: {records} ({applied} changes, {conflicts} conflicts).</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="515" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="530" />
             <source>Se escribió «{file}» para {to}: {records} ({n} cambios).</source>
             <translation>Wrote “{file}” for {to}: {records} ({n} changes).</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="424" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="439" />
             <source>Se guardó la tarjeta «{file}». Al inscribirla en el otro equipo, compruebe que allí se vea la huella {fingerprint}.</source>
             <translation>Card “{file}” saved. When it is enrolled on the other computer, check that the fingerprint shown there is {fingerprint}.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="293" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="297" />
             <source>Sentido</source>
             <translation>Direction</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="239" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="242" />
             <source>Servidor del centro</source>
             <translation>Centre server</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="354" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="361" />
             <source>Servidor {where} · todavía sin sincronizar.</source>
             <translation>Server {where} · not synced yet.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="351" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="358" />
             <source>Servidor {where} · última sincronización {when}: {what}</source>
             <translation>Server {where} · last sync {when}: {what}</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="384" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="399" />
             <source>Sincronizando con el servidor…</source>
             <translation>Syncing with the server…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="277" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="281" />
             <source>Solo se aceptan paquetes de los equipos inscritos aquí, y solo para ellos se escriben.</source>
             <translation>Bundles are accepted only from the computers enrolled here, and written only for them.</translation>
         </message>
@@ -4679,38 +4699,38 @@
             <translation>Computer cards (*.json)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="514" />
-            <location filename="../../desktop/gui/sync/sync_page.py" line="644" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="529" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="659" />
             <source>cualquier equipo</source>
             <translation>any computer</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="636" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="651" />
             <source>desconocido</source>
             <translation>unknown</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="453" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="468" />
             <source>«{name}» quedó inscrito: sus paquetes se aceptarán aquí y se le podrán escribir.</source>
             <translation>“{name}” is enrolled: its bundles will be accepted here and bundles can be written for it.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="475" />
-            <source>«{name}» quedó revocado: sus paquetes ya no se aceptarán.</source>
-            <translation>“{name}” is revoked: its bundles will no longer be accepted.</translation>
+            <location filename="../../desktop/gui/sync/sync_page.py" line="490" />
+            <source>«{name}» quedó revocado: sus paquetes ya no se aceptarán. {server}</source>
+            <translation>«{name}» is revoked: its bundles will no longer be accepted. {server}</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="465" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="480" />
             <source>¿Revocar «{name}»? Sus paquetes, también los ya escritos, se rechazarán, y no se le escribirán más. Para volver a confiar en él habrá que inscribirlo de nuevo.</source>
             <translation>Revoke “{name}”? Its bundles, including those already written, will be refused, and no more will be written for it. To trust it again it must be enrolled again.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="297" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="301" />
             <source>Último enviado</source>
             <translation>Last sent</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="296" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="300" />
             <source>Último recibido</source>
             <translation>Last received</translation>
         </message>
