@@ -12,7 +12,12 @@ and row-level security lets it add only changes of the origins bound to it (``00
 ``0003_centres.sql``). One database can hold several centres: a centre's device reads its own
 centre's changes, a national coordinator's device reads all of them (and writes none). Every
 stored change also updates the current portfolio (``0004_portfolio.sql``), which
-:mod:`db.centre.portfolio` queries.
+:mod:`db.centre.portfolio` queries. ``0005_guards.sql`` closes the seams (issue 31): no function
+a device may run writes the portfolio, a record stays in the centre that stored it first (a
+change to another centre's record is refused, SQLSTATE ``RB001``: :class:`CentreError`
+"other_centre"), devices see only their centre's devices and no login role, and a device's
+login can be ended (``end_login``: NOLOGIN, revoked, sessions terminated), by the owner or by
+its centre's desktop (``revoke_devices``).
 """
 
 from __future__ import annotations
