@@ -52,7 +52,8 @@ def register(subparsers) -> None:
     bundle = actions.add_parser("import", help="guardar en el servidor los cambios de un paquete")
     bundle.add_argument("url", metavar="postgresql://…", help=OWNER_URL)
     bundle.add_argument("file", metavar="PAQUETE.rumbo")
-    bundle.add_argument("--centre", metavar="NOMBRE", help="centro de los equipos que el servidor aún no conoce")
+    bundle.add_argument("--centre", metavar="NOMBRE",
+                        help="centro de los equipos que el servidor aún no conoce (obligatorio si hay varios)")
     bundle.set_defaults(handler=run_import)
     revoke = actions.add_parser("revoke", help="cerrar el acceso de un equipo al servidor (conexión del propietario)")
     revoke.add_argument("url", metavar="postgresql://…", help=OWNER_URL)

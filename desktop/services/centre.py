@@ -19,9 +19,9 @@ from dataclasses import dataclass
 
 from psycopg.conninfo import conninfo_to_dict, make_conninfo
 
+from db import records
 from db.centre import server
 from db.centre.server import CentreError, Status
-from db import records
 from db.clock import now_iso
 from db.connection import Storage
 from db.devices import own_ids
