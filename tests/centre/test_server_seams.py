@@ -222,6 +222,7 @@ def test_devices_see_their_own_centres_devices_and_no_login_role(nation, pg_url)
         _refused(conn, "SELECT * FROM devices", sqlstate="42501")
         names = server.origin_names(conn)  # what a pull shows as the origins' names still works
         assert set(names.values()) == {"Laptop San Miguel"}
+        assert [d["name"] for d in server.status(conn).devices] == ["Laptop San Miguel"]
     with _login(national) as conn:
         assert [r[0] for r in conn.execute("SELECT name FROM devices ORDER BY name")] == [
             "Coordinación nacional", "Laptop San Miguel", "Laptop Santa Ana"]
