@@ -14,7 +14,7 @@
 --   merge tombstone pointing into another centre are refused (SQLSTATE RB001, DETAIL "table:id"),
 --   whoever sends them: a device's push and the owner's relay of a bundle go through the same
 --   trigger. A change whose origin belongs to no centre is refused too (RB002).
--- * The national login writes nothing (it could still rename its own origin).
+-- * The national login writes nothing: until now it could still rename its own origin.
 -- * Devices see their own centre's devices (national: all), never the login roles.
 -- * A centre's desktop may end the server login of devices of its own centre (revoke_devices):
 --   NOLOGIN, revoked_at, and its open sessions terminated. The owner is made a member of every
