@@ -227,3 +227,36 @@ def test_devices_see_their_own_centres_devices_and_no_login_role(nation, pg_url)
         assert [r[0] for r in conn.execute("SELECT name FROM devices ORDER BY name")] == [
             "Coordinación nacional", "Laptop San Miguel", "Laptop Santa Ana"]
         _refused(conn, "SELECT role_name FROM devices", sqlstate="42501")
+
+
+def test_an_older_server_keeps_each_record_in_the_centre_that_stored_it_first(pg_url, monkeypatch):
+    """A server prepared before 0005, where a San Miguel laptop had already moved a Santa Ana firm."""
+    every = server._migrations()
+    monkeypatch.setattr(server, "_migrations", lambda: [m for m in every if m[0] <= 4])
+    centre.init_centre(pg_url, SAN_MIGUEL)
+    with psycopg.connect(pg_url, autocommit=True) as conn:
+        san_miguel = server.find_centre(conn, SAN_MIGUEL)
+        santa_ana = server.add_centre(conn, SANTA_ANA)
+        conn.execute("CREATE ROLE rumbo_antiguo LOGIN PASSWORD 'x' IN ROLE rumbo_device")
+        conn.execute("INSERT INTO devices (device_id, name, role_name, centre_id) VALUES "
+                     "('oeste', 'Laptop Santa Ana', 'rumbo_antiguo', %s), ('este', 'Laptop San Miguel', 'x', %s)",
+                     (santa_ana, san_miguel))
+        conn.execute("INSERT INTO origins (origin, name, device_id, centre_id) VALUES "
+                     "('oeste', 'Laptop Santa Ana', 'oeste', %s), ('este', 'Laptop San Miguel', 'este', %s)",
+                     (santa_ana, san_miguel))
+        for origin, seq, name in (("oeste", 1, "Textiles de Occidente"), ("este", 1, "Robada")):
+            conn.execute(INSERT, (origin, seq, "firms", "empresa-oeste", seq, "update", Jsonb({origin: seq}),
+                                  Jsonb({"legal_name": name}), "2026-12-01T00:00:00Z", Jsonb({})))
+    monkeypatch.undo()
+    done, _ = centre.init_centre(pg_url)
+    assert done == ["0005_guards.sql"]
+    with psycopg.connect(pg_url, autocommit=True) as conn:
+        assert conn.execute("SELECT centre_id FROM record_centres WHERE record_id = 'empresa-oeste'").fetchone() == (
+            santa_ana,)
+        _refused(conn, INSERT, ("este", 2, "firms", "empresa-oeste", 3, "update", Jsonb({"este": 2, "oeste": 1}),
+                                Jsonb({"legal_name": "Otra vez"}), "2026-12-02T00:00:00Z", Jsonb({})),
+                 sqlstate="RB001")
+        # The owner may now end the sessions of a device enrolled before: it is a member of its role.
+        assert conn.execute("SELECT count(*) FROM pg_auth_members m JOIN pg_roles r ON r.oid = m.roleid "
+                            "JOIN pg_roles u ON u.oid = m.member WHERE r.rolname = 'rumbo_antiguo' "
+                            "AND u.rolname = current_user").fetchone() == (1,)
