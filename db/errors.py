@@ -38,6 +38,9 @@ MESSAGES = {
     "wrong_key": "La llave no abre esta base de datos: el archivo de llaves no corresponde a ella o la base "
                  "está dañada. Restaure la base y su archivo .keys de la misma copia de seguridad.",
     "io": "El disco no respondió al leer o escribir la base de datos; revise el dispositivo y vuelva a intentarlo.",
+    # The change log's trigger on a device enrolled as national (db.sync.schema, 0006_server_scope).
+    "national": "Este equipo es de la coordinación nacional: consulta la cartera de todos los centros pero no "
+                "registra ni cambia datos de empresas; eso se hace en el equipo del centro de la empresa.",
 }
 
 # Primary SQLite result codes (the low byte of an extended code).
@@ -79,6 +82,7 @@ _TEXT_KINDS = (
     ("file is encrypted or is not a database", "corrupt"),
     ("unable to open database file", "cannot_open"),
     ("disk i/o error", "io"),
+    ("a national device writes no client data", "national"),
 )
 
 

@@ -43,6 +43,8 @@ COMMAND_MODULES = (
 
 # Subcommands that never open the database (so never ask to sign in).
 NO_DATABASE = {"classify"}
+# ``rumbo centre`` actions that use only the technician's connection to the server, no database here.
+OWNER_ONLY = {"init", "status", "add", "revoke"}
 
 
 def sign_in_for_command(db: str | None, environ=os.environ, stdin=None, command: str | None = None) -> None:
@@ -172,7 +174,7 @@ def _run(argv: Sequence[str] | None) -> int:
 
     setup_logging(f"rumbo {args.command}")
     try:
-        if args.command not in NO_DATABASE and getattr(args, "centre_action", None) not in ("init", "status", "add"):
+        if args.command not in NO_DATABASE and getattr(args, "centre_action", None) not in OWNER_ONLY:
             sign_in_for_command(args.db, command=args.command)
         status = args.handler(args)
     except BrokenPipeError:

@@ -12,7 +12,12 @@ and row-level security lets it add only changes of the origins bound to it (``00
 ``0003_centres.sql``). One database can hold several centres: a centre's device reads its own
 centre's changes, a national coordinator's device reads all of them (and writes none). Every
 stored change also updates the current portfolio (``0004_portfolio.sql``), which
-:mod:`db.centre.portfolio` queries.
+:mod:`db.centre.portfolio` queries. ``0005_guards.sql`` closes the seams (issue 31): no function
+a device may run writes the portfolio, a record stays in the centre that stored it first (a
+change to another centre's record is refused, SQLSTATE ``RB001``: :class:`CentreError`
+"other_centre"), devices see only their centre's devices and no login role, and a device's
+login can be ended (``end_login``: NOLOGIN, revoked, sessions terminated), by the owner or by
+its centre's desktop (``revoke_devices``).
 """
 
 from __future__ import annotations
@@ -49,11 +54,20 @@ def connect(url: str, **kwargs) -> psycopg.Connection:
         # autocommit: every conn.transaction() block is a real transaction, committed as it ends.
         return psycopg.connect(url, connect_timeout=10, autocommit=True, **kwargs)
     except psycopg.OperationalError as exc:
-        text = str(exc)
-        kind = "auth" if any(w in text for w in ("password", "authentication", "not permitted to log in")) else "unreachable"
-        raise CentreError(kind, text) from exc
+        raise CentreError(_refusal(str(exc)), str(exc)) from exc
     except psycopg.ProgrammingError as exc:  # a malformed URL
         raise CentreError("bad_url", str(exc)) from exc
+
+
+def _refusal(text: str) -> str:
+    """Why a connection was refused, from libpq's words (they are not translated: lc_messages is C)."""
+    if "no password supplied" in text:
+        return "no_password"  # the URL has none, PGPASSWORD is unset and the server wants one
+    if "not permitted to log in" in text:
+        return "revoked"  # the right password, but the role was set NOLOGIN
+    if "password" in text or "authentication" in text:
+        return "auth"
+    return "unreachable"
 
 
 def _migrations() -> list[tuple[int, str, str]]:
@@ -171,13 +185,15 @@ def role_for(conn: psycopg.Connection, device_id: str) -> str:
 
 
 def enrol_device(conn: psycopg.Connection, device_id: str, name: str, *, centre_id: str | None = None,
-                 national: bool = False, earlier_ids: tuple[str, ...] = ()) -> tuple[str, str]:
+                 national: bool = False, earlier_ids: tuple[str, ...] = (), kind: str = "laptop") -> tuple[str, str]:
     """Create (or renew) the device's login role with a new random password; returns (role, password).
 
     Run by the database's owner (the technician's connection). The device belongs to
     ``centre_id`` (the first centre when None) or, ``national``, reads every centre and
     writes nothing. ``earlier_ids`` are ids this laptop had before a restore: it goes on
-    writing their origins too.
+    writing their origins too. ``kind`` is the enrolling database's own role ("laptop" or
+    "centre"): a centre's desktop may end the logins of its centre's devices. The owner becomes
+    a member of the device's role, which is what lets it terminate the device's sessions.
     """
     centre_id = None if national else (centre_id or centres(conn)[0]["id"])
     role = role_for(conn, device_id)
@@ -187,12 +203,14 @@ def enrol_device(conn: psycopg.Connection, device_id: str, name: str, *, centre_
         verb = "ALTER" if exists else "CREATE"
         conn.execute(sql.SQL(verb + " ROLE {} LOGIN PASSWORD {}").format(sql.Identifier(role), sql.Literal(password)))
         conn.execute(sql.SQL("GRANT rumbo_device TO {}").format(sql.Identifier(role)))
+        conn.execute(sql.SQL("GRANT {} TO CURRENT_USER").format(sql.Identifier(role)))
         conn.execute(sql.SQL("GRANT CONNECT ON DATABASE {} TO {}").format(
             sql.Identifier(conn.info.dbname), sql.Identifier(role)))
-        conn.execute("INSERT INTO devices (device_id, name, role_name, centre_id, scope) VALUES (%s, %s, %s, %s, %s) "
+        conn.execute("INSERT INTO devices (device_id, name, role_name, centre_id, scope, kind) "
+                     "VALUES (%s, %s, %s, %s, %s, %s) "
                      "ON CONFLICT (device_id) DO UPDATE SET name = excluded.name, revoked_at = NULL, "
-                     "centre_id = excluded.centre_id, scope = excluded.scope",
-                     (device_id, name, role, centre_id, "national" if national else "centre"))
+                     "centre_id = excluded.centre_id, scope = excluded.scope, kind = excluded.kind",
+                     (device_id, name, role, centre_id, "national" if national else "centre", kind))
         for origin in (device_id, *earlier_ids):
             taken = conn.execute("SELECT device_id FROM origins WHERE origin = %s", (origin,)).fetchone()
             if taken and taken[0] not in (None, device_id) and origin != device_id:
@@ -204,12 +222,44 @@ def enrol_device(conn: psycopg.Connection, device_id: str, name: str, *, centre_
     return role, password
 
 
-def revoke_device(conn: psycopg.Connection, device_id: str) -> None:
-    """The device can no longer log in, read or write (its changes stay)."""
-    role = role_for(conn, device_id)
+def revoke_device(conn: psycopg.Connection, device_id: str) -> bool:
+    """The device can no longer log in, read or write, and its open sessions end (its changes stay).
+
+    Run by the owner. Returns False when the device was revoked already (its login is closed
+    again all the same).
+    """
     with conn.transaction():
-        conn.execute("UPDATE devices SET revoked_at = now() WHERE device_id = %s", (device_id,))
-        conn.execute(sql.SQL("ALTER ROLE {} NOLOGIN").format(sql.Identifier(role)))
+        return conn.execute("SELECT end_login(%s)", (device_id,)).fetchone()[0]
+
+
+def find_devices(conn: psycopg.Connection, ref: str) -> list[dict]:
+    """The devices (owner's view) that ``ref`` names: a device id, an origin it writes, or a name in any case.
+
+    Each: device_id, name, centre (its name, "" for national), revoked.
+    """
+    rows = conn.execute(
+        "SELECT DISTINCT d.device_id, d.name, coalesce(c.name, ''), d.revoked_at IS NOT NULL FROM devices d "
+        "LEFT JOIN centre c ON c.id = d.centre_id "
+        "WHERE d.device_id = %(ref)s OR lower(d.name) = lower(%(ref)s) "
+        "OR d.device_id IN (SELECT device_id FROM origins WHERE origin = %(ref)s) "
+        "ORDER BY 2, 1", {"ref": ref.strip()}).fetchall()
+    return [{"device_id": r[0], "name": r[1], "centre": r[2], "revoked": r[3]} for r in rows]
+
+
+def revoke_as_centre(conn: psycopg.Connection, ids: set[str]) -> list[str]:
+    """A centre's desktop ends the logins of its centre's devices named by ``ids`` (device ids, or
+    origins they write); returns the names of those it revoked.
+
+    Raises:
+        CentreError: "not_centre_desktop" when this connection is not a centre's desktop's.
+    """
+    try:
+        with conn.transaction():
+            return [r[0] for r in conn.execute("SELECT revoke_devices(%s)", (sorted(ids),)).fetchall()]
+    except psycopg.DatabaseError as exc:
+        if exc.sqlstate == "RB003":
+            raise CentreError("not_centre_desktop", str(exc)) from exc
+        raise
 
 
 def server_knowledge(conn: psycopg.Connection) -> dict[str, int]:
@@ -251,18 +301,33 @@ def push(conn: psycopg.Connection, changes: list[BundleChange], names: dict[str,
     added = 0
     for start in range(0, len(changes), BATCH):
         batch = changes[start:start + BATCH]
-        with conn.transaction(), conn.cursor() as cur:
-            for origin in sorted({ch.origin for ch in batch}):
-                if centre_id is not None:
-                    cur.execute("INSERT INTO origins (origin, name, device_id, centre_id) VALUES (%s, %s, NULL, %s) "
-                                "ON CONFLICT (origin) DO NOTHING", (origin, names.get(origin, origin), centre_id))
-                elif origin in names:
-                    cur.execute("INSERT INTO origins (origin, name) VALUES (%s, %s) "
-                                "ON CONFLICT (origin) DO UPDATE SET name = excluded.name", (origin, names[origin]))
-            cur.executemany(f"INSERT INTO changes ({COLUMNS}) VALUES ({', '.join(['%s'] * 13)}) "
-                            "ON CONFLICT (origin, origin_seq) DO NOTHING", [_row(ch) for ch in batch])
-            added += cur.rowcount  # psycopg sums the rows each statement inserted
+        try:
+            added += _push_batch(conn, batch, names, centre_id)
+        except psycopg.DatabaseError as exc:
+            if exc.sqlstate == "RB001":  # a record of another centre (0005_guards.sql): detail "table:id"
+                raise CentreError("other_centre", exc.diag.message_detail or "") from exc
+            raise
     return added
+
+
+def _push_batch(conn: psycopg.Connection, batch: list[BundleChange], names: dict[str, str],
+                centre_id: str | None) -> int:
+    with conn.transaction(), conn.cursor() as cur:
+        for origin in sorted({ch.origin for ch in batch}):
+            if centre_id is not None:
+                cur.execute("INSERT INTO origins (origin, name, device_id, centre_id) VALUES (%s, %s, NULL, %s) "
+                            "ON CONFLICT (origin) DO NOTHING", (origin, names.get(origin, origin), centre_id))
+            elif origin in names:
+                cur.execute("INSERT INTO origins (origin, name) VALUES (%s, %s) "
+                            "ON CONFLICT (origin) DO UPDATE SET name = excluded.name", (origin, names[origin]))
+        cur.executemany(f"INSERT INTO changes ({COLUMNS}) VALUES ({', '.join(['%s'] * 13)}) "
+                        "ON CONFLICT (origin, origin_seq) DO NOTHING", [_row(ch) for ch in batch])
+        return cur.rowcount  # psycopg sums the rows each statement inserted
+
+
+def known_origins(conn: psycopg.Connection, origins: set[str]) -> set[str]:
+    """Those of ``origins`` the server has bound to a centre already."""
+    return {r[0] for r in conn.execute("SELECT origin FROM origins WHERE origin = ANY (%s)", (sorted(origins),))}
 
 
 def pull(conn: psycopg.Connection, known: dict[str, int], limit: int | None = None) -> list[BundleChange]:

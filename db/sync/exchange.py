@@ -66,6 +66,7 @@ from db.sync.peers import (
     note_device,
     note_sent,
     record_bundle,
+    server_settings,
 )
 from db.sync.state import (
     capture_local_changes,
@@ -337,7 +338,10 @@ def _apply_all(storage, changes: list[BundleChange], m, path: Path, report: Appl
     for table in {ch.table for ch in changes}:
         if storage.conn.execute(f"PRAGMA foreign_key_check({table})").fetchone():
             raise BundleError("inconsistent", path, f"dangling reference in {table}")
-    redirect_children(storage)
+    if server_settings(storage)["scope"] != "national":
+        # A national device writes no client data (sync migration 0006): the centres move the children
+        # and their moves arrive like any change.
+        redirect_children(storage)
     for first, second in refresh_duplicates(storage, touched_firms, report.bundle_id):
         report.conflicts.append(("duplicate", "firms", first, second))
     report.settle_counts()

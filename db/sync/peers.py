@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from db.clock import new_id, now_iso
 from db.errors import guarded
+from db.sync.schema import guard_national
 from db.sync.state import ensure_schema, vv_join
 from desktop.domain.errors import UserError
 
@@ -201,15 +202,25 @@ def list_bundles(storage, limit: int | None = None) -> list[BundleRecord]:
     return [BundleRecord(*r[:10], json.loads(r[10]), r[11]) for r in storage.conn.execute(sql)]
 
 
+_SERVER_COLUMNS = {"url": "server_url", "synced_at": "server_synced_at", "result": "server_result",
+                   "scope": "server_scope"}
+
+
 def server_settings(storage) -> dict:
-    """The centre's server of this device: url (with credentials), last sync and its result."""
-    row = storage.conn.execute("SELECT server_url, server_synced_at, server_result FROM sync_local WHERE id = 1").fetchone()
-    return {"url": row[0], "synced_at": row[1], "result": row[2]}
+    """The centre's server of this device: url (with credentials), last sync and its result, and the
+    scope it is enrolled with ("centre", "national" or None)."""
+    row = storage.conn.execute(f"SELECT {', '.join(_SERVER_COLUMNS.values())} FROM sync_local WHERE id = 1").fetchone()
+    return dict(zip(_SERVER_COLUMNS, row))
 
 
 def set_server_settings(storage, **values) -> None:
-    """Set some of ``url``, ``synced_at``, ``result`` (this device only; never travels)."""
-    columns = {"url": "server_url", "synced_at": "server_synced_at", "result": "server_result"}
+    """Set some of ``url``, ``synced_at``, ``result``, ``scope`` (this device only; never travels).
+
+    A national ``scope`` also makes this database refuse local writes of client data
+    (:func:`db.sync.schema.guard_national`); another scope, or none, lifts that.
+    """
     with storage.write():
         for key, value in values.items():
-            storage.conn.execute(f"UPDATE sync_local SET {columns[key]} = ? WHERE id = 1", (value,))
+            storage.conn.execute(f"UPDATE sync_local SET {_SERVER_COLUMNS[key]} = ? WHERE id = 1", (value,))
+        if "scope" in values:
+            guard_national(storage.conn, values["scope"] == "national")

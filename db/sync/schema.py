@@ -200,6 +200,42 @@ def m0005_centre_server(db: Database) -> None:
         db.execute(f"ALTER TABLE sync_local ADD COLUMN {column} TEXT")
 
 
+# Client data: firms and what hangs from them (the tables a national device never writes).
+CLIENT_TABLES = ("firms", "contacts", "notes", "assessments", "answers", "advisory_sessions", "plan_items",
+                 "impact_milestones")
+# The text of the refusal, which db.errors turns into the user's sentence (kind "national").
+NATIONAL_REFUSAL = "rumbo: a national device writes no client data"
+
+
+@SYNC_MIGRATIONS(name="0006_server_scope")
+def m0006_server_scope(db: Database) -> None:
+    """How this device is enrolled on the centre's server (issue 31): ``centre`` or ``national``.
+
+    A national coordinator's device reads every centre on the server and writes nothing there
+    (``rumbo sync`` never pushes its changes), so it must not write client data here either,
+    or what is typed on it would be lost without a word: see :func:`guard_national`.
+    """
+    db.execute("ALTER TABLE sync_local ADD COLUMN server_scope TEXT CHECK (server_scope IN ('centre', 'national'))")
+
+
+def guard_national(conn, national: bool) -> None:
+    """Refuse (``national``) or allow again local writes of client data, inside the caller's transaction.
+
+    The refusal is a trigger on the change log, the one place every local write of a record
+    passes (``db.records``, conflict resolutions, merges, bulk imports, demo data): a change of
+    this device's current origin to a firm or to what hangs from one aborts with its whole
+    transaction. Changes pulled from the server or read from a bundle carry other origins and
+    apply; advisers and settings (sign-in, the device's own configuration) stay writable. The
+    trigger exists only on a national device, so the others' bulk writes pay nothing for it.
+    """
+    conn.execute("DROP TRIGGER IF EXISTS national_reads_only")
+    if national:
+        tables = ", ".join(f"'{t}'" for t in CLIENT_TABLES)
+        conn.execute(f"""CREATE TRIGGER national_reads_only BEFORE INSERT ON change_log
+            WHEN NEW.table_name IN ({tables}) AND NEW.origin = (SELECT id FROM devices WHERE is_local = 1)
+            BEGIN SELECT RAISE(ABORT, '{NATIONAL_REFUSAL}'); END""")
+
+
 @SYNC_MIGRATIONS(name="0007_authority_and_attestations")
 def m0007_authority_and_attestations(db: Database) -> None:
     """Issue 31: authority claims not taken here, and what each origin signed of its history.

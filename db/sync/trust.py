@@ -143,6 +143,13 @@ def revoke(storage, device: TrustedDevice, adviser_id: str | None) -> TrustedDev
     return trusted_by_key(storage, device.keys.signing)
 
 
+def linked_ids(storage, device: TrustedDevice) -> set[str]:
+    """Every id ``device`` is known by here: the one it was enrolled under and those of the peers that
+    sign with its key (a laptop restored from a backup writes under a new id)."""
+    rows = storage.conn.execute("SELECT device_id FROM sync_peers WHERE signing_key = ?", (device.keys.signing,))
+    return {device.device_id, *(r[0] for r in rows)}
+
+
 def roles_in_force(storage) -> bool:
     """True once sign-in is set up on this database (its key file exists, :mod:`db.keys`):
     from then on advisers' roles decide who may enrol and revoke devices. Before that every

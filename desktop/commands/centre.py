@@ -4,19 +4,27 @@
 ``centre status URL`` reports it; ``centre add URL --name`` adds a centre to a national
 database; ``centre enrol URL [--centre | --national]`` gives this device its own login on
 it (only the device's credentials are kept, in the encrypted database); ``centre import URL
-FILE`` stores a bundle's changes on the server; ``centre portfolio`` counts the portfolio on
-the server. ``sync`` pushes this device's changes and pulls the others', with the bundles'
-merge rules.
+FILE`` stores a bundle's changes on the server; ``centre revoke URL EQUIPO`` ends a device's
+login; ``centre portfolio`` counts the portfolio on the server. ``sync`` pushes this device's
+changes and pulls the others', with the bundles' merge rules.
+
+The owner's URL need not carry the password (nor should it: the shell's history keeps it):
+libpq reads ``PGPASSWORD``, and on a terminal the command asks for it when the server wants one.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import getpass
+import sys
 
-from desktop.services import centre, reporting
+from desktop.services import centre, centre_access, reporting
 from desktop.services.advisers import current_adviser_id
 from desktop.services.dashboard import DashboardFilter, build_dashboard
 from desktop.services.storage import open_database
+
+
+OWNER_URL = "conexión del propietario de la base, sin contraseña (se toma de PGPASSWORD o se pregunta); no se guarda"
 
 
 def register(subparsers) -> None:
@@ -24,28 +32,33 @@ def register(subparsers) -> None:
                                    description="Prepara y consulta la base PostgreSQL del centro; inscribe este equipo.")
     actions = parser.add_subparsers(dest="centre_action", metavar="ACCIÓN", required=True)
     init = actions.add_parser("init", help="preparar una base PostgreSQL vacía (conexión del propietario)")
-    init.add_argument("url", metavar="postgresql://…")
+    init.add_argument("url", metavar="postgresql://…", help=OWNER_URL)
     init.add_argument("--name", metavar="NOMBRE", help="nombre del centro")
     init.set_defaults(handler=run_init)
     status = actions.add_parser("status", help="estado de la base del centro")
-    status.add_argument("url", metavar="postgresql://…")
+    status.add_argument("url", metavar="postgresql://…", help=OWNER_URL)
     status.set_defaults(handler=run_status)
     add = actions.add_parser("add", help="añadir un centro a la base nacional (conexión del propietario)")
-    add.add_argument("url", metavar="postgresql://…")
+    add.add_argument("url", metavar="postgresql://…", help=OWNER_URL)
     add.add_argument("--name", metavar="NOMBRE", required=True, help="nombre del centro")
     add.add_argument("--country", metavar="PAÍS", help="código ISO del país (SV, GT, …)")
     add.set_defaults(handler=run_add)
     enrol = actions.add_parser("enrol", help="dar a este equipo su propio acceso al servidor")
-    enrol.add_argument("url", metavar="postgresql://…", help="conexión del propietario de la base (no se guarda)")
+    enrol.add_argument("url", metavar="postgresql://…", help=OWNER_URL)
     scope = enrol.add_mutually_exclusive_group()
     scope.add_argument("--centre", metavar="NOMBRE", help="el centro de este equipo (el primero si se omite)")
     scope.add_argument("--national", action="store_true", help="coordinación nacional: ve todos los centros, no escribe")
     enrol.set_defaults(handler=run_enrol)
     bundle = actions.add_parser("import", help="guardar en el servidor los cambios de un paquete")
-    bundle.add_argument("url", metavar="postgresql://…", help="conexión del propietario de la base (no se guarda)")
+    bundle.add_argument("url", metavar="postgresql://…", help=OWNER_URL)
     bundle.add_argument("file", metavar="PAQUETE.rumbo")
-    bundle.add_argument("--centre", metavar="NOMBRE", help="centro de los equipos que el servidor aún no conoce")
+    bundle.add_argument("--centre", metavar="NOMBRE",
+                        help="centro de los equipos que el servidor aún no conoce (obligatorio si hay varios)")
     bundle.set_defaults(handler=run_import)
+    revoke = actions.add_parser("revoke", help="cerrar el acceso de un equipo al servidor (conexión del propietario)")
+    revoke.add_argument("url", metavar="postgresql://…", help=OWNER_URL)
+    revoke.add_argument("device", metavar="EQUIPO", help="identificador o nombre del equipo en el servidor")
+    revoke.set_defaults(handler=run_revoke)
     portfolio = actions.add_parser("portfolio", help="la cartera en el servidor, contada por el servidor")
     portfolio.add_argument("--by", choices=sorted(BY), default="centre", help="cómo agrupar las empresas")
     portfolio.add_argument("--centre", metavar="NOMBRE", help="solo este centro")
@@ -84,26 +97,39 @@ def _print_status(st) -> None:
         print(f"  {d['name']} · {where}{state}: {d['changes']} cambios, último {d['last_seq']}")
 
 
+def as_owner(url: str, action):
+    """Run ``action(url)`` with the technician's URL, asking for the owner's password once on a
+    terminal when the server wants one and neither the URL nor PGPASSWORD gives it."""
+    try:
+        return action(url)
+    except centre.OwnerPasswordNeeded:
+        if sys.stdin is None or not sys.stdin.isatty():
+            raise  # its sentence names PGPASSWORD
+        password = getpass.getpass("Contraseña del propietario de la base (la del técnico): ")
+        return action(centre.with_password(url, password))
+
+
 def run_init(args) -> int:
-    done, st = centre.init_centre(args.url, args.name)
+    done, st = as_owner(args.url, lambda url: centre.init_centre(url, args.name))
     print(f"Migraciones aplicadas: {', '.join(done)}." if done else "La base ya estaba al día.")
     _print_status(st)
     return 0
 
 
 def run_status(args) -> int:
-    _print_status(centre.centre_status(args.url))
+    _print_status(as_owner(args.url, centre.centre_status))
     return 0
 
 
 def run_add(args) -> int:
-    _print_status(centre.add_centre(args.url, args.name, args.country))
+    _print_status(as_owner(args.url, lambda url: centre.add_centre(url, args.name, args.country)))
     return 0
 
 
 def run_import(args) -> int:
     with open_database(args.db) as storage:
-        total, new = centre.bundle_to_server(storage, args.url, args.file, current_adviser_id(storage), args.centre)
+        total, new = as_owner(args.url, lambda url: centre.bundle_to_server(
+            storage, url, args.file, current_adviser_id(storage), args.centre))
     print(f"El paquete traía {total} cambios; {new} eran nuevos para el servidor.")
     return 0
 
@@ -147,10 +173,20 @@ def run_duplicates(args) -> int:
 
 def run_enrol(args) -> int:
     with open_database(args.db) as storage:
-        role = centre.enrol_device(storage, args.url, current_adviser_id(storage), centre_name=args.centre,
-                                   national=args.national)
+        role = as_owner(args.url, lambda url: centre.enrol_device(
+            storage, url, current_adviser_id(storage), centre_name=args.centre, national=args.national))
         print(f"Este equipo («{storage.device_name}») quedó inscrito en {centre.configured_server(storage)} "
               f"con su propio usuario ({role}).")
+    return 0
+
+
+def run_revoke(args) -> int:
+    device = as_owner(args.url, lambda url: centre_access.revoke_on_server(url, args.device))
+    where = f"centro {device.centre}" if device.centre else "coordinación nacional"
+    if device.was_live:
+        print(f"«{device.name}» ({where}) ya no puede entrar al servidor; sus conexiones abiertas se cerraron.")
+    else:
+        print(f"«{device.name}» ({where}) ya estaba revocado en el servidor; su acceso sigue cerrado.")
     return 0
 
 

@@ -4,8 +4,9 @@
 OUT.json`` writes its card for another device to enrol; ``device enrol CARD.json``
 shows the card's fingerprint and, once confirmed (or with ``--yes``), trusts that
 device; ``device list`` lists the enrolled devices; ``device revoke DEVICE`` stops
-trusting one. Enrolling and revoking are recorded under the adviser chosen on this
-device (and, once roles are in force, need a coordinator).
+trusting one and ends its login on the centre's server (or says that it stays open
+and how the technician ends it). Enrolling and revoking are recorded under the
+adviser chosen on this device (and, once roles are in force, need a coordinator).
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ def register(subparsers) -> None:
     enrol.set_defaults(handler=run_enrol)
     listing = actions.add_parser("list", help="equipos inscritos y su estado")
     listing.set_defaults(handler=run_list)
-    revoke = actions.add_parser("revoke", help="dejar de confiar en un equipo inscrito")
+    revoke = actions.add_parser("revoke", help="dejar de confiar en un equipo inscrito y cerrar su acceso al servidor")
     revoke.add_argument("device", metavar="EQUIPO", help="identificador (o nombre, o huella) del equipo")
     revoke.set_defaults(handler=run_revoke)
 
@@ -99,4 +100,5 @@ def run_revoke(args) -> int:
     with open_database(args.db) as storage:
         revoked = sync.revoke_device(storage, args.device, _acting_adviser(storage))
     print(f"«{revoked.name}» queda revocado: sus paquetes ya no se aceptarán y no se le escribirán más.")
+    print(revoked.server_note)
     return 0

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -44,7 +44,7 @@ __all__ = [
     "bundle_history", "export_bundle", "import_bundle", "keep_apart", "undo_merge", "list_conflicts", "list_peers", "preview_bundle",
     "records_summary", "resolve_conflict", "set_device_name", "set_device_role", "device_info",
     "CardError", "DeviceCard", "TrustedDevice", "this_device_card", "save_device_card", "read_device_card",
-    "enrol_device", "trusted_devices", "revoke_device", "find_trusted_device", "require_coordinator",
+    "enrol_device", "trusted_devices", "revoke_device", "RevokedDevice", "find_trusted_device", "require_coordinator",
     "export_targets", "AUTHORITY_NOTE", "authority_refusals",
 ]
 
@@ -452,17 +452,43 @@ def find_trusted_device(storage: Storage, ref: str) -> TrustedDevice:
     return sync_trust.find_trusted(storage, ref)
 
 
-def revoke_device(storage: Storage, ref: str | TrustedDevice, adviser_id: str | None) -> TrustedDevice:
-    """Stop trusting a device: its bundles, even ones written before, are refused from now on.
+@dataclass(frozen=True)
+class RevokedDevice(TrustedDevice):
+    """A device revoked here, with what became of its login on the centre's server.
+
+    ``server_note``: one sentence for the user (its login was ended, or is still open and how
+    the technician ends it); see :mod:`desktop.services.centre_access`.
+    """
+
+    server_note: str = ""
+
+
+def revoke_device(storage: Storage, ref: str | TrustedDevice, adviser_id: str | None) -> RevokedDevice:
+    """Stop trusting a device: its bundles, even ones written before, are refused from now on, and its
+    login on the centre's server ends (when this is the centre's desktop and the server answers).
+
+    A device revoked here before whose server login is still open (the server could not be reached
+    then) gets its login ended now; only when there is nothing left to end is it refused.
 
     Raises:
         UserError: the acting adviser may not revoke, no such enrolled device, or already revoked.
     """
+    from desktop.services.centre_access import end_server_login
+
     require_coordinator(storage, adviser_id)
     device = ref if isinstance(ref, TrustedDevice) else sync_trust.find_trusted(storage, ref)
-    revoked = sync_trust.revoke(storage, device, adviser_id)
-    log.info("Equipo %s revocado por %s", device.device_id, adviser_id)
-    return revoked
+    ids = sync_trust.linked_ids(storage, device)
+    if device.revoked:
+        on_server = end_server_login(storage, ids, device.device_id)
+        if not on_server.ended:
+            sync_trust.revoke(storage, device, adviser_id)  # raises its "already revoked" sentence
+        revoked = device
+    else:
+        revoked = sync_trust.revoke(storage, device, adviser_id)
+        on_server = end_server_login(storage, ids, device.device_id)
+    log.info("Equipo %s revocado por %s; en el servidor: %s", device.device_id, adviser_id, on_server.ended)
+    return RevokedDevice(**{f.name: getattr(revoked, f.name) for f in fields(TrustedDevice)},
+                         server_note=on_server.sentence)
 
 
 def export_targets(storage: Storage) -> list[Peer]:

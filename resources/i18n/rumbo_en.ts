@@ -912,107 +912,107 @@
     <context>
         <name>BundlePreviewDialog</name>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="137" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="138" />
             <source>&amp;Aplicar</source>
             <translation>&amp;Apply</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="105" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="106" />
             <source>Archivo:</source>
             <translation>File:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="117" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="118" />
             <source>Cambios que ya están aquí:</source>
             <translation>Changes already here:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="139" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="140" />
             <source>Cancelar</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="116" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="117" />
             <source>Conflictos previstos:</source>
             <translation>Expected conflicts:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="107" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="108" />
             <source>Creado:</source>
             <translation>Created:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="121" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="122" />
             <source>El paquete está completo, sin alteraciones y firmado por un equipo inscrito. Esto es lo que cambiaría en este equipo; nada se ha escrito todavía.</source>
             <translation>The bundle is complete, unaltered and signed by an enrolled computer. This is what would change on this computer; nothing has been written yet.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="114" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="115" />
             <source>Empresas eliminadas:</source>
             <translation>Deleted firms:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="113" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="114" />
             <source>Empresas modificadas:</source>
             <translation>Changed firms:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="111" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="112" />
             <source>Empresas nuevas:</source>
             <translation>New firms:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="112" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="113" />
             <source>Empresas posiblemente duplicadas:</source>
             <translation>Possibly duplicated firms:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="126" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="127" />
             <source>Este paquete ya se importó antes: aplicarlo no cambia nada.</source>
             <translation>This bundle was imported before: applying it changes nothing.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="115" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="116" />
             <source>Evaluaciones nuevas:</source>
             <translation>New assessments:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="108" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="109" />
             <source>Firma:</source>
             <translation>Signature:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="102" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="103" />
             <source>Importar paquete</source>
             <translation>Import bundle</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="129" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="130" />
             <source>Los conflictos no sobrescriben nada: se guardan las dos versiones y usted decide después en la lista de conflictos.</source>
             <translation>Conflicts overwrite nothing: both versions are kept and you decide later in the list of conflicts.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="106" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="107" />
             <source>Origen:</source>
             <translation>From:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="103" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="104" />
             <source>centro</source>
             <translation>centre</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="103" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="104" />
             <source>equipo de campo</source>
             <translation>field computer</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="108" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="109" />
             <source>válida, de un equipo inscrito (huella {fingerprint})</source>
             <translation>valid, from an enrolled computer (fingerprint {fingerprint})</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="132" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="133" />
             <source>{n} cambios de rol, usuario o estado de asesores no se aplicarán aquí: quién entra a esta base y con qué rol lo decide su administrador.</source>
             <translation>{n} changes to advisers' roles, sign-ins or status will not be applied here: who opens this database, and with which role, is decided by its administrator.</translation>
         </message>
@@ -1742,52 +1742,52 @@
     <context>
         <name>EnrolDialog</name>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="178" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="179" />
             <source>Cancelar</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="175" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="176" />
             <source>Coinciden: &amp;inscribir</source>
             <translation>They match: &amp;enrol</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="169" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="170" />
             <source>Compare esta huella con la que muestra «{name}» en su pantalla (Sincronización → Equipos de confianza). Inscríbalo solo si coinciden todas las cifras: desde entonces se aceptarán sus paquetes y se le podrán escribir.</source>
             <translation>Compare this fingerprint with the one “{name}” shows on its own screen (Sync → Trusted computers). Enrol it only if every character matches: from then on its bundles are accepted here and bundles can be written for it.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="158" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="159" />
             <source>Equipo:</source>
             <translation>Computer:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="167" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="168" />
             <source>Huella:</source>
             <translation>Fingerprint:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="159" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="160" />
             <source>Identificador:</source>
             <translation>Identifier:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="154" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="155" />
             <source>Inscribir un equipo</source>
             <translation>Enrol a computer</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="155" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="156" />
             <source>centro</source>
             <translation>centre</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="155" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="156" />
             <source>equipo de campo</source>
             <translation>field computer</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="156" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="157" />
             <source>función desconocida</source>
             <translation>role unknown</translation>
         </message>
@@ -4649,101 +4649,116 @@ Source: {source}</translation>
     <context>
         <name>SyncPage</name>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="630" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="645" />
             <source> (centro)</source>
             <translation> (centre)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="208" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="361" />
+            <source> (coordinación nacional: consulta todos los centros y no registra ni cambia empresas)</source>
+            <translation> (national coordination: reads every centre and neither registers nor changes firms)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync/sync_page.py" line="209" />
             <source>&amp;Exportar paquete…</source>
             <translation>&amp;Export bundle…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="209" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="210" />
             <source>&amp;Importar paquete…</source>
             <translation>&amp;Import bundle…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="290" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="294" />
             <source>&amp;Resolver…</source>
             <translation>&amp;Resolve…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="240" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="243" />
             <source>&amp;Sincronizar ahora</source>
             <translation>&amp;Sync now</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="640" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="655" />
             <source>(solo campos calculados)</source>
             <translation>(calculated fields only)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="299" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="303" />
             <source>Aplicados</source>
             <translation>Applied</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="560" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="575" />
             <source>Aplicando el paquete…</source>
             <translation>Applying the bundle…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="300" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="304" />
             <source>Archivo</source>
             <translation>File</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="299" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="303" />
             <source>Cambios</source>
             <translation>Changes</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="288" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="292" />
             <source>Campos en conflicto</source>
             <translation>Fields in conflict</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="206" />
-            <location filename="../../desktop/gui/sync/sync_page.py" line="486" />
-            <location filename="../../desktop/gui/sync/sync_page.py" line="633" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="207" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="501" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="648" />
             <source>Centro</source>
             <translation>Centre</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="237" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="240" />
             <source>Centro (si el servidor tiene varios)</source>
             <translation>Centre (if the server has several)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="238" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="241" />
             <source>Centro de este equipo en el servidor</source>
             <translation>This computer's centre on the server</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="299" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="303" />
             <source>Conflictos</source>
             <translation>Conflicts</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="308" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="312" />
             <source>Conflictos pendientes</source>
             <translation>Pending conflicts</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="645" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="660" />
             <source>Conflictos pendientes ({n})</source>
             <translation>Pending conflicts ({n})</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="307" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="311" />
             <source>Conflictos, historial y equipos</source>
             <translation>Conflicts, history and devices</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="300" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="304" />
             <source>Contenido</source>
             <translation>Contents</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync/sync_page.py" line="237" />
+            <source>Contraseña del técnico</source>
+            <translation>Technician's password</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync/sync_page.py" line="238" />
+            <source>Contraseña del técnico (propietario de la base)</source>
+            <translation>Technician's password (database owner)</translation>
         </message>
         <message>
             <location filename="../../desktop/gui/sync/sync_page.py" line="235" />
@@ -4751,177 +4766,182 @@ Source: {source}</translation>
             <translation>Server address with the technician's user</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="569" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="584" />
             <source>El paquete «{file}» no trae ningún cambio; no se registró nada.</source>
             <translation>The bundle «{file}» carries no change; nothing was recorded.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="566" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="581" />
             <source>El paquete «{file}» ya se había importado; no cambió nada.</source>
             <translation>The bundle “{file}” had already been imported; nothing changed.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="648" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="377" />
+            <source>El servidor pide la contraseña del técnico (propietario de la base): escríbala en su casilla.</source>
+            <translation>The server asks for the technician's password (database owner): type it in its box.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/sync/sync_page.py" line="663" />
             <source>Enviado</source>
             <translation>Sent</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="267" />
-            <location filename="../../desktop/gui/sync/sync_page.py" line="298" />
-            <location filename="../../desktop/gui/sync/sync_page.py" line="301" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="271" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="302" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="305" />
             <source>Equipo</source>
             <translation>Computer</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="486" />
-            <location filename="../../desktop/gui/sync/sync_page.py" line="633" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="501" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="648" />
             <source>Equipo de campo</source>
             <translation>Field computer</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="205" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="206" />
             <source>Equipo de campo (laptop)</source>
             <translation>Field computer (laptop)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="289" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="293" />
             <source>Equipos</source>
             <translation>Computers</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="306" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="310" />
             <source>Equipos conocidos</source>
             <translation>Known computers</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="273" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="277" />
             <source>Equipos de confianza</source>
             <translation>Trusted computers</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="514" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="529" />
             <source>Escribiendo el paquete…</source>
             <translation>Writing the bundle…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="268" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="272" />
             <source>Estado</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="213" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="214" />
             <source>Este equipo</source>
             <translation>This computer</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="351" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="356" />
             <source>Este equipo no sincroniza con un servidor; el técnico da la dirección para inscribirlo.</source>
             <translation>This device does not sync with a server; the technician gives the address to enrol it.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="403" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="418" />
             <source>Este equipo se llama ahora «{name}».</source>
             <translation>This computer is now called “{name}”.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="501" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="516" />
             <source>Exportar paquete</source>
             <translation>Export bundle</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="289" />
-            <location filename="../../desktop/gui/sync/sync_page.py" line="298" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="293" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="302" />
             <source>Fecha</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="267" />
-            <location filename="../../desktop/gui/sync/sync_page.py" line="301" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="271" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="305" />
             <source>Función</source>
             <translation>Role</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="219" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="220" />
             <source>Función:</source>
             <translation>Role:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="417" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="432" />
             <source>Guardar la tarjeta de este equipo</source>
             <translation>Save this computer's card</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="270" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="274" />
             <source>Guardar la tarjeta de este equipo…</source>
             <translation>Save this computer's card…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="203" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="204" />
             <source>Guardar nombre</source>
             <translation>Save name</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="305" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="309" />
             <source>Historial de paquetes</source>
             <translation>Bundle history</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="267" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="271" />
             <source>Huella</source>
             <translation>Fingerprint</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="276" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="280" />
             <source>Huella de este equipo:</source>
             <translation>This computer's fingerprint:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="531" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="546" />
             <source>Importar paquete</source>
             <translation>Import bundle</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="239" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="242" />
             <source>Ins&amp;cribir este equipo</source>
             <translation>En&amp;rol this device</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="435" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="450" />
             <source>Inscribir un equipo</source>
             <translation>Enrol a computer</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="271" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="275" />
             <source>Inscribir un equipo…</source>
             <translation>Enrol a computer…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="492" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="507" />
             <source>Inscrito el {date}</source>
             <translation>Enrolled on {date}</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="523" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="538" />
             <source>Lleva todos los datos porque aún no se conoce lo que tiene el destino.</source>
             <translation>Carries all the data because what the destination holds is not known yet.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="628" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="643" />
             <source>Ningún equipo inscrito todavía</source>
             <translation>No computer enrolled yet</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="581" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="596" />
             <source>No se hizo ningún cambio.</source>
             <translation>No change was made.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="218" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="219" />
             <source>Nombre:</source>
             <translation>Name:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="221" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="222" />
             <source>Paquetes</source>
             <translation>Bundles</translation>
         </message>
@@ -4930,87 +4950,87 @@ Source: {source}</translation>
             <translation>Rumbo bundles (*.rumbo)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="224" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="225" />
             <source>Para:</source>
             <translation>To:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="648" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="663" />
             <source>Recibido</source>
             <translation>Received</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="288" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="292" />
             <source>Registro</source>
             <translation>Record</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="309" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="313" />
             <source>Registros que dos equipos modificaron a la vez. Enter o doble clic abre el elegido para resolverlo.</source>
             <translation>Records two devices changed at the same time. Enter or a double click opens the chosen one to settle it.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="543" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="558" />
             <source>Revisando el paquete…</source>
             <translation>Checking the bundle…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="490" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="505" />
             <source>Revocado el {date}</source>
             <translation>Revoked on {date}</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="272" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="276" />
             <source>Revocar</source>
             <translation>Revoke</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="473" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="488" />
             <source>Revocar equipo</source>
             <translation>Revoke computer</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="572" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="587" />
             <source>Se aplicó «{file}» de {source}: {records} ({applied} cambios, {conflicts} conflictos).</source>
             <translation>Applied “{file}” from {source}: {records} ({applied} changes, {conflicts} conflicts).</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="520" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="535" />
             <source>Se escribió «{file}» para {to}: {records} ({n} cambios).</source>
             <translation>Wrote “{file}” for {to}: {records} ({n} changes).</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="429" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="444" />
             <source>Se guardó la tarjeta «{file}». Al inscribirla en el otro equipo, compruebe que allí se vea la huella {fingerprint}.</source>
             <translation>Card “{file}” saved. When it is enrolled on the other computer, check that the fingerprint shown there is {fingerprint}.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="298" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="302" />
             <source>Sentido</source>
             <translation>Direction</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="244" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="247" />
             <source>Servidor del centro</source>
             <translation>Centre server</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="359" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="366" />
             <source>Servidor {where} · todavía sin sincronizar.</source>
             <translation>Server {where} · not synced yet.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="356" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="363" />
             <source>Servidor {where} · última sincronización {when}: {what}</source>
             <translation>Server {where} · last sync {when}: {what}</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="389" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="404" />
             <source>Sincronizando con el servidor…</source>
             <translation>Syncing with the server…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="282" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="286" />
             <source>Solo se aceptan paquetes de los equipos inscritos aquí, y solo para ellos se escriben.</source>
             <translation>Bundles are accepted only from the computers enrolled here, and written only for them.</translation>
         </message>
@@ -5019,38 +5039,38 @@ Source: {source}</translation>
             <translation>Computer cards (*.json)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="519" />
-            <location filename="../../desktop/gui/sync/sync_page.py" line="649" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="534" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="664" />
             <source>cualquier equipo</source>
             <translation>any computer</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="641" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="656" />
             <source>desconocido</source>
             <translation>unknown</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="458" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="473" />
             <source>«{name}» quedó inscrito: sus paquetes se aceptarán aquí y se le podrán escribir.</source>
             <translation>“{name}” is enrolled: its bundles will be accepted here and bundles can be written for it.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="480" />
-            <source>«{name}» quedó revocado: sus paquetes ya no se aceptarán.</source>
-            <translation>“{name}” is revoked: its bundles will no longer be accepted.</translation>
+            <location filename="../../desktop/gui/sync/sync_page.py" line="495" />
+            <source>«{name}» quedó revocado: sus paquetes ya no se aceptarán. {server}</source>
+            <translation>«{name}» is revoked: its bundles will no longer be accepted. {server}</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="470" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="485" />
             <source>¿Revocar «{name}»? Sus paquetes, también los ya escritos, se rechazarán, y no se le escribirán más. Para volver a confiar en él habrá que inscribirlo de nuevo.</source>
             <translation>Revoke “{name}”? Its bundles, including those already written, will be refused, and no more will be written for it. To trust it again it must be enrolled again.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="302" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="306" />
             <source>Último enviado</source>
             <translation>Last sent</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/sync/sync_page.py" line="301" />
+            <location filename="../../desktop/gui/sync/sync_page.py" line="305" />
             <source>Último recibido</source>
             <translation>Last received</translation>
         </message>

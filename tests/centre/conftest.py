@@ -45,6 +45,18 @@ def pg_url(pg_cluster):
             conn.execute(f'DROP ROLE IF EXISTS "{role}"')
 
 
+@pytest.fixture(autouse=True)
+def forget_keys():
+    """The encrypted databases these tests make stay unlocked for the process (``db.keys.remember``):
+    forget them after each test, so that no later test meets a key it did not unlock."""
+    from db import keys
+
+    before = set(keys._unlocked)
+    yield
+    for path in set(keys._unlocked) - before:
+        keys.forget(path)
+
+
 @pytest.fixture
 def shown_page(qtbot, tmp_path):
     """Open a screen as the app would, on ``storage``: ``shown_page(PageClass, storage)``."""

@@ -7,6 +7,7 @@ import pytest
 from desktop.cli import main
 from desktop.services.registry import firms
 from desktop.services.storage import open_database
+from tests.centre.devices import secure_database, trust_each_other
 
 pytestmark = pytest.mark.postgres
 
@@ -16,31 +17,30 @@ def test_a_technician_prepares_the_server_and_two_laptops_sync(tmp_path, pg_url,
     assert "La base no está preparada" in capsys.readouterr().out
     assert main(["centre", "init", pg_url, "--name", "CDMYPE Santa Ana"]) == 0
     out = capsys.readouterr().out
-    assert "Migraciones aplicadas: 0001_store.sql, 0002_access.sql, 0003_centres.sql, 0004_portfolio.sql." in out and "Centro: CDMYPE Santa Ana" in out
+    assert "Migraciones aplicadas: 0001_store.sql, 0002_access.sql, 0003_centres.sql, 0004_portfolio.sql, 0005_guards.sql." in out and "Centro: CDMYPE Santa Ana" in out
     paths = []
     for name in ("Laptop Ana", "Laptop Beto"):
         path = tmp_path / f"{name}.db"
-        with open_database(path, device_name=name) as storage:
+        with secure_database(path, name) as storage:
             firms.register_firm(storage, {"legal_name": f"Empresa de {name}", "country": "SV"}, None)
         assert main(["--db", str(path), "centre", "enrol", pg_url]) == 0
         assert f"Este equipo («{name}») quedó inscrito" in capsys.readouterr().out
         paths.append(path)
-    assert main(["--db", str(paths[0]), "sync"]) == 0
-    assert capsys.readouterr().out.strip() == "Enviados 1 cambios y recibidos 0."
+    assert main(["--db", str(paths[0]), "sync"]) == 0  # the firm, and the administrator's record (2 changes)
+    assert capsys.readouterr().out.strip() == "Enviados 3 cambios y recibidos 0."
     assert main(["--db", str(paths[1]), "sync"]) == 0
-    assert capsys.readouterr().out.strip() == "Enviados 1 cambios y recibidos 1."
+    assert capsys.readouterr().out.strip() == "Enviados 3 cambios y recibidos 3."
     with open_database(paths[1]) as storage:
         assert firms.count_firms(storage) == 2
     assert main(["centre", "status", pg_url]) == 0
     out = capsys.readouterr().out
-    assert "Laptop Ana · CDMYPE Santa Ana: 1 cambios, último 1" in out and "registros: 2 firms" in out
+    assert "Laptop Ana · CDMYPE Santa Ana: 3 cambios, último 3" in out and "2 firms" in out
 
 
 def test_a_national_database_with_two_centres_a_bundle_and_the_portfolio(tmp_path, pg_url, capsys):
     """The technician adds a centre, enrols laptops in each and the national coordinator, carries a
     field laptop's bundle to the server; the coordinator counts the country's portfolio there."""
     from desktop.services import sync
-    from tests.sync.conftest import enrol_each_other
 
     assert main(["centre", "init", pg_url, "--name", "CDMYPE San Miguel"]) == 0
     assert main(["centre", "add", pg_url, "--name", "CDMYPE Santa Ana", "--country", "sv"]) == 0
@@ -55,7 +55,9 @@ def test_a_national_database_with_two_centres_a_bundle_and_the_portfolio(tmp_pat
     assert "Otro" not in capsys.readouterr().out  # nothing written for the refused centres
 
     east, west, field, nation = (tmp_path / f"{n}.db" for n in ("east", "west", "field", "nation"))
-    with open_database(east, device_name="Laptop Oriente") as storage:
+    for path, name in ((west, "Coordinación Santa Ana"), (nation, "Coordinación nacional")):
+        secure_database(path, name).close()
+    with secure_database(east, "Laptop Oriente") as storage:
         for n in range(3):
             firms.register_firm(storage, {"legal_name": f"Oriente {n} <&> ☕", "country": "SV"}, None)
     assert main(["--db", str(east), "centre", "enrol", pg_url, "--centre", "CDMYPE San Miguel"]) == 0
@@ -66,17 +68,17 @@ def test_a_national_database_with_two_centres_a_bundle_and_the_portfolio(tmp_pat
     assert "no tiene el centro «CDMYPE Chalatenango»" in capsys.readouterr().err
 
     # A laptop that never sees the network: its bundle goes to the Santa Ana coordinator's desktop.
-    with open_database(field, device_name="Laptop Campo") as f, open_database(west) as w:
+    with secure_database(field, "Laptop Campo") as f, open_database(west) as w:
         firms.register_firm(f, {"legal_name": "Hamacas del Campo", "country": "SV"}, None)
         firms.register_firm(f, {"legal_name": "Añil del Campo", "country": "SV"}, None)
-        enrol_each_other(f, w)
+        trust_each_other(f, w)
         sync.export_bundle(f, tmp_path / "campo.rumbo", peer=w.device_id)
     capsys.readouterr()
     assert main(["--db", str(west), "centre", "import", pg_url, str(tmp_path / "campo.rumbo"),
                  "--centre", "CDMYPE Santa Ana"]) == 0
-    assert capsys.readouterr().out.strip() == "El paquete traía 2 cambios; 2 eran nuevos para el servidor."
+    assert capsys.readouterr().out.strip() == "El paquete traía 4 cambios; 4 eran nuevos para el servidor."
     assert main(["--db", str(west), "centre", "import", pg_url, str(tmp_path / "campo.rumbo")]) == 0
-    assert capsys.readouterr().out.strip() == "El paquete traía 2 cambios; 0 eran nuevos para el servidor."
+    assert capsys.readouterr().out.strip() == "El paquete traía 4 cambios; 0 eran nuevos para el servidor."
     (tmp_path / "roto.rumbo").write_bytes(b"PK\x03\x04 not really")
     assert main(["--db", str(west), "centre", "import", pg_url, str(tmp_path / "roto.rumbo")]) == 2
     assert capsys.readouterr().err.strip()
@@ -129,11 +131,11 @@ def test_the_readme_setup_works_with_an_owner_that_is_not_a_superuser(pg_cluster
     try:
         assert main(["centre", "init", url, "--name", "CDMYPE San Miguel"]) == 0
         path = tmp_path / "ana.db"
-        with open_database(path, device_name="Laptop Ana") as storage:
+        with secure_database(path, "Laptop Ana") as storage:
             firms.register_firm(storage, {"legal_name": "Café <Las> & Nubes 😀", "country": "SV"}, None)
         assert main(["--db", str(path), "centre", "enrol", url]) == 0
         assert main(["--db", str(path), "sync"]) == 0
-        assert capsys.readouterr().out.strip().endswith("Enviados 1 cambios y recibidos 0.")
+        assert capsys.readouterr().out.strip().endswith("Enviados 3 cambios y recibidos 0.")
     finally:
         with psycopg.connect(su, autocommit=True) as conn:
             conn.execute(f"DROP DATABASE IF EXISTS {base} WITH (FORCE)")

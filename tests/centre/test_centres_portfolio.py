@@ -21,6 +21,7 @@ from desktop.services.dashboard import DashboardFilter, build_dashboard
 from desktop.services.demo import make_demo
 from desktop.services.registry import firms
 from desktop.services.storage import open_database
+from tests.centre.devices import enrol, secure_database
 from tests.sync.conftest import open_conflicts
 
 pytestmark = pytest.mark.postgres
@@ -33,7 +34,7 @@ def _firm(storage, name, **extra):
 
 
 def _enrol(storage, owner_url, centre_name=None, national=False):
-    centre.enrol_device(storage, owner_url, None, centre_name=centre_name, national=national)
+    enrol(storage, owner_url, centre_name=centre_name, national=national)
 
 
 @pytest.fixture
@@ -42,9 +43,9 @@ def nation(tmp_path, pg_url):
     centre.init_centre(pg_url, "CDMYPE San Miguel")
     with server.connect(pg_url) as conn:
         server.add_centre(conn, "CDMYPE Santa Ana", "SV")
-    east = open_database(tmp_path / "east.db", device_name="Laptop San Miguel")
-    west = open_database(tmp_path / "west.db", device_name="Laptop Santa Ana")
-    national = open_database(tmp_path / "national.db", device_name="Coordinación nacional")
+    east = secure_database(tmp_path / "east.db", "Laptop San Miguel")
+    west = secure_database(tmp_path / "west.db", "Laptop Santa Ana")
+    national = secure_database(tmp_path / "national.db", "Coordinación nacional")
     _enrol(east, pg_url, "CDMYPE San Miguel")
     _enrol(west, pg_url, "cdmype santa ana")
     _enrol(national, pg_url, national=True)
@@ -78,9 +79,11 @@ def test_the_national_coordinator_reads_but_cannot_write(nation):
     east, _west, national = nation
     _firm(east, "Café de Oriente")
     centre.sync_now(east)
-    _firm(national, "Empresa escrita en la coordinación")
+    with pytest.raises(UserError) as refused:  # what is typed there would never reach the server
+        _firm(national, "Empresa escrita en la coordinación")
+    assert str(refused.value).startswith("Este equipo es de la coordinación nacional:")
     result = centre.sync_now(national)
-    assert (result.pushed, result.pulled) == (0, 1)
+    assert result.pushed == 0 and _names(national) == ["Café de Oriente"]
     with psycopg.connect(server_settings(national)["url"]) as conn:
         [ch] = [c for c in server.pull(conn, {}) if c.table == "firms"]
         forged = dataclasses.replace(ch, origin=national.device_id, origin_seq=1)
@@ -102,10 +105,10 @@ def test_a_device_cannot_take_another_devices_origin(nation):
 
 def test_a_laptop_restored_from_a_backup_goes_on_syncing_with_its_credentials(tmp_path, pg_url):
     centre.init_centre(pg_url, "CDMYPE San Miguel")
-    laptop = open_database(tmp_path / "laptop.db", device_name="Laptop Ana")
-    coord = open_database(tmp_path / "coord.db", device_name="Coordinación")
+    laptop = secure_database(tmp_path / "laptop.db", "Laptop Ana")
+    coord = secure_database(tmp_path / "coord.db", "Coordinación")
     for d in (laptop, coord):
-        centre.enrol_device(d, pg_url, None)
+        enrol(d, pg_url)
     monday = _firm(laptop, "Café del lunes")
     maintenance.backup_database(laptop, tmp_path / "lunes.db")
     tuesday = _firm(laptop, "Panadería del martes")
@@ -125,16 +128,16 @@ def test_a_laptop_restored_from_a_backup_goes_on_syncing_with_its_credentials(tm
     assert _names(coord) == ["Café del lunes", "Ferretería del miércoles", "Panadería del martes"]
     st = centre.centre_status(pg_url)
     [ana] = [d for d in st.devices if d["name"] == "Laptop Ana"]
-    assert ana["changes"] == 3  # both ids' changes are the same laptop's
+    assert ana["changes"] == 3 + 2  # both ids' changes are the same laptop's (three firms, and its sign-in)
     laptop.close()
     coord.close()
 
 
 def test_an_unknown_centre_gets_one_sentence(pg_url, tmp_path):
     centre.init_centre(pg_url, "CDMYPE San Miguel")
-    with open_database(tmp_path / "a.db") as storage:
+    with secure_database(tmp_path / "a.db", "Laptop A") as storage:
         with pytest.raises(UserError) as exc:
-            centre.enrol_device(storage, pg_url, None, centre_name="CDMYPE Chalatenango")
+            enrol(storage, pg_url, centre_name="CDMYPE Chalatenango")
     assert "Chalatenango" in str(exc.value) and "rumbo centre add" in str(exc.value)
 
 
@@ -187,9 +190,9 @@ def test_the_portfolio_on_the_server_counts_what_the_laptops_show(nation, pg_url
 
 def test_the_server_shows_the_version_every_laptop_shows_while_a_conflict_waits(tmp_path, pg_url):
     centre.init_centre(pg_url, "CDMYPE San Miguel")
-    a, b, coord = (open_database(tmp_path / f"{n}.db", device_name=n) for n in ("Ana", "Beto", "Coordinación"))
+    a, b, coord = (secure_database(tmp_path / f"{n}.db", n) for n in ("Ana", "Beto", "Coordinación"))
     for d in (a, b, coord):
-        centre.enrol_device(d, pg_url, None)
+        enrol(d, pg_url)
     firm = _firm(a, "Café Cuscatleco")
     for d in (a, b):
         centre.sync_now(d)

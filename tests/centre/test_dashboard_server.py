@@ -13,7 +13,7 @@ from desktop.gui.portfolio.dashboard_page import DashboardPage
 from desktop.services import centre
 from desktop.services.dashboard import DashboardFilter, build_dashboard
 from desktop.services.demo import make_demo
-from desktop.services.storage import open_database
+from tests.centre.devices import enrol, secure_database
 
 pytestmark = pytest.mark.postgres
 
@@ -28,16 +28,16 @@ def test_the_national_coordinator_counts_the_country_on_the_server(qtbot, tmp_pa
         server.add_centre(conn, "CDMYPE Santa Ana", "SV")
     for name, centre_name, n, seed in (("Laptop Oriente", "CDMYPE San Miguel", 30, 3),
                                        ("Laptop Occidente", "CDMYPE Santa Ana", 12, 4)):
-        with open_database(tmp_path / f"{seed}.db", device_name=name) as laptop:
+        with secure_database(tmp_path / f"{seed}.db", name) as laptop:
             make_demo(laptop, n, seed=seed)
-            centre.enrol_device(laptop, pg_url, None, centre_name=centre_name)
+            enrol(laptop, pg_url, centre_name=centre_name)
             centre.sync_now(laptop)
-    storage = open_database(tmp_path / "nacional.db", device_name="Coordinación nacional")
+    storage = secure_database(tmp_path / "nacional.db", "Coordinación nacional")
     page = shown_page(DashboardPage, storage, (1200, 900))
     assert not page.source.isVisible()  # no server yet: the laptop's own data, no choice to make
     assert page.total_label.text() == "0 empresas"
 
-    centre.enrol_device(storage, pg_url, None, national=True)
+    enrol(storage, pg_url, national=True)
     page.hide()
     page.show()
     assert page.source.isVisible() and page.source.count() == 2

@@ -16,6 +16,7 @@ import pytest
 from desktop.services import centre
 from desktop.services.registry import firms
 from desktop.services.storage import open_database
+from tests.centre.devices import SIGN_IN_SCRIPT, enrol, secure_database
 
 pytestmark = pytest.mark.postgres
 
@@ -39,6 +40,7 @@ SLOW_SYNC = textwrap.dedent("""
         time.sleep(0.15)
 
     psycopg.Cursor.executemany = executemany
+    {sign_in}
     with open_database(sys.argv[1]) as storage:
         print(centre.sync_now(storage).sentence(), flush=True)
 """)
@@ -64,20 +66,22 @@ def _start(script: str, path) -> subprocess.Popen:
 def test_a_laptop_killed_mid_push_resumes_without_loss_or_duplicates(tmp_path, pg_url):
     centre.init_centre(pg_url, "CDMYPE San Miguel")
     laptop, coord = tmp_path / "laptop.db", tmp_path / "coord.db"
-    with open_database(laptop, device_name="Laptop Ana") as storage:
-        centre.enrol_device(storage, pg_url, None)
+    with secure_database(laptop, "Laptop Ana") as storage:
+        enrol(storage, pg_url)
+        centre.sync_now(storage)  # its sign-in first: what follows is the firms alone
         firms.register_firms(storage, ({"legal_name": f"Empresa {i} <&> ☕", "country": "SV"}
                                        for i in range(N_FIRMS)), None)
-    with open_database(coord, device_name="Coordinación") as storage:
-        centre.enrol_device(storage, pg_url, None)
+    with secure_database(coord, "Coordinación") as storage:
+        enrol(storage, pg_url)
+    signed_in = _on_server(pg_url)
 
-    proc = _start(SLOW_SYNC.format(batch=BATCH), laptop)
+    proc = _start(SLOW_SYNC.format(batch=BATCH, sign_in=SIGN_IN_SCRIPT), laptop)
     deadline = time.monotonic() + 60
-    while _on_server(pg_url) < 3 * BATCH and time.monotonic() < deadline and proc.poll() is None:
+    while _on_server(pg_url) - signed_in < 3 * BATCH and time.monotonic() < deadline and proc.poll() is None:
         time.sleep(0.02)
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
-    stored = _on_server(pg_url)
+    stored = _on_server(pg_url) - signed_in
     assert 3 * BATCH <= stored < N_FIRMS  # cut in the middle
     assert stored % BATCH == 0  # whole batches only: a batch is one transaction
     assert _live_firms(laptop) == N_FIRMS  # the laptop's file is intact
@@ -85,19 +89,19 @@ def test_a_laptop_killed_mid_push_resumes_without_loss_or_duplicates(tmp_path, p
     with open_database(laptop) as storage:
         result = centre.sync_now(storage)
     assert result.pushed == N_FIRMS - stored  # nothing re-sent, nothing missing
-    assert _on_server(pg_url) == N_FIRMS
+    assert _on_server(pg_url) - signed_in == N_FIRMS
 
 
 def test_a_desktop_killed_while_applying_a_pull_keeps_its_file_and_resumes(tmp_path, pg_url):
     centre.init_centre(pg_url, "CDMYPE San Miguel")
     laptop, coord = tmp_path / "laptop.db", tmp_path / "coord.db"
-    with open_database(laptop, device_name="Laptop Ana") as storage:
-        centre.enrol_device(storage, pg_url, None)
+    with secure_database(laptop, "Laptop Ana") as storage:
+        enrol(storage, pg_url)
         firms.register_firms(storage, ({"legal_name": f"Empresa {i}", "country": "SV"} for i in range(N_FIRMS)),
                              None)
         centre.sync_now(storage)
-    with open_database(coord, device_name="Coordinación") as storage:
-        centre.enrol_device(storage, pg_url, None)
+    with secure_database(coord, "Coordinación") as storage:
+        enrol(storage, pg_url)
 
     # The pull's apply is slowed change by change, and killed part-way through.
     script = textwrap.dedent("""
@@ -115,10 +119,11 @@ def test_a_desktop_killed_while_applying_a_pull_keeps_its_file_and_resumes(tmp_p
                 time.sleep(0.01)
 
         exchange._apply_change = slow
+        {sign_in}
         with open_database(sys.argv[1]) as storage:
             centre.sync_now(storage)
     """)
-    proc = _start(script, coord)
+    proc = _start(script.replace("{sign_in}", SIGN_IN_SCRIPT), coord)
     for _ in range(50):  # fifty firms written inside the (uncommitted) transaction
         assert proc.stdout.readline().strip() == "applied"
     os.kill(proc.pid, signal.SIGKILL)
@@ -127,7 +132,7 @@ def test_a_desktop_killed_while_applying_a_pull_keeps_its_file_and_resumes(tmp_p
 
     with open_database(coord) as storage:
         result = centre.sync_now(storage)
-    assert result.pulled == N_FIRMS and result.report.applied == N_FIRMS
+    assert result.pulled == N_FIRMS + 2 and result.report.applied == N_FIRMS + 2  # and the laptop's sign-in
     assert _live_firms(coord) == N_FIRMS
 
 
@@ -137,8 +142,10 @@ def test_the_server_killed_mid_push_keeps_whole_batches_and_the_next_sync_resume
     from desktop.domain.errors import UserError
 
     centre.init_centre(pg_url, "CDMYPE San Miguel")
-    storage = open_database(tmp_path / "laptop.db", device_name="Laptop Ana")
-    centre.enrol_device(storage, pg_url, None)
+    storage = secure_database(tmp_path / "laptop.db", "Laptop Ana")
+    enrol(storage, pg_url)
+    centre.sync_now(storage)  # its sign-in first: what follows is the firms alone
+    signed_in = _on_server(pg_url)
     firms.register_firms(storage, ({"legal_name": f"Empresa {i}", "country": "SV"} for i in range(N_FIRMS)), None)
     monkeypatch.setattr(server, "BATCH", BATCH)
     calls = []
@@ -159,7 +166,7 @@ def test_the_server_killed_mid_push_keeps_whole_batches_and_the_next_sync_resume
     deadline = time.monotonic() + 30  # PostgreSQL restarts its processes after a crash
     while True:
         try:
-            stored = _on_server(pg_url)
+            stored = _on_server(pg_url) - signed_in
             break
         except psycopg.OperationalError:
             if time.monotonic() > deadline:
@@ -167,6 +174,6 @@ def test_the_server_killed_mid_push_keeps_whole_batches_and_the_next_sync_resume
             time.sleep(0.2)
     assert stored == 2 * BATCH  # the batch being written when the server died is not there at all
     result = centre.sync_now(storage)
-    assert result.pushed == N_FIRMS - 2 * BATCH and _on_server(pg_url) == N_FIRMS
+    assert result.pushed == N_FIRMS - 2 * BATCH and _on_server(pg_url) - signed_in == N_FIRMS
     assert storage.conn.execute("SELECT count(*) FROM firms").fetchone()[0] == N_FIRMS
     storage.close()

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from desktop.domain.errors import UserError
 from desktop.services import centre
 from desktop.services.registry import firms
-from desktop.services.storage import open_database
+from tests.centre.devices import enrol, secure_database
 from tests.sync.conftest import open_conflicts, snapshot
 
 pytestmark = pytest.mark.postgres
@@ -63,10 +63,10 @@ def test_random_work_and_syncs_converge_and_the_portfolio_shows_what_laptops_sho
     with tempfile.TemporaryDirectory() as tmp:
         devs: list = [None] * DEVICES
         for i in order:  # ids are time-ordered and break ties: the order of creation matters
-            devs[i] = open_database(Path(tmp) / f"d{i}.db", device_name=f"Laptop {i}")
+            devs[i] = secure_database(Path(tmp) / f"d{i}.db", f"Laptop {i}")
         try:
             for d in devs:
-                centre.enrol_device(d, url, None)
+                enrol(d, url)
             ids = [firms.register_firm(devs[0], {"legal_name": f"Empresa {n}", "country": "SV"}, None)["id"]
                    for n in range(N_FIRMS)]
             for d in devs:

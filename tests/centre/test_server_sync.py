@@ -12,8 +12,9 @@ from db.centre import server
 from db.sync.peers import server_settings
 from desktop.domain.errors import UserError
 from desktop.services import centre, sync
+from desktop.services.advisers import current_adviser_id
 from desktop.services.registry import firms
-from desktop.services.storage import open_database
+from tests.centre.devices import enrol, secure_database, trust_each_other
 from tests.sync.conftest import open_conflicts, snapshot
 
 pytestmark = pytest.mark.postgres
@@ -24,9 +25,11 @@ def laptops(tmp_path, pg_url):
     """Two laptops and a coordinator's desktop, each enrolled on a freshly prepared server."""
     centre.init_centre(pg_url, "CDMYPE San Miguel")
     names = ("Laptop Ana", "Laptop Beto", "Coordinación")
-    devices = [open_database(tmp_path / f"{i}.db", device_name=n) for i, n in enumerate(names)]
+    devices = [secure_database(tmp_path / f"{i}.db", n) for i, n in enumerate(names)]
     for d in devices:
-        centre.enrol_device(d, pg_url, None)
+        enrol(d, pg_url)
+    for d in devices * 2:  # each device's sign-in (its administrator's record) reaches the others first
+        centre.sync_now(d)
     yield devices
     for d in devices:
         d.close()
@@ -39,8 +42,9 @@ def _firm(storage, name, **extra):
 
 def test_init_prepares_an_empty_database_once(pg_url):
     done, st = centre.init_centre(pg_url, "CDMYPE San Miguel")
-    assert done == ["0001_store.sql", "0002_access.sql", "0003_centres.sql", "0004_portfolio.sql"]
-    assert (st.version, st.latest, st.centre_name, st.changes) == (4, 4, "CDMYPE San Miguel", 0)
+    assert done == ["0001_store.sql", "0002_access.sql", "0003_centres.sql", "0004_portfolio.sql",
+                    "0005_guards.sql"]
+    assert (st.version, st.latest, st.centre_name, st.changes) == (5, 5, "CDMYPE San Miguel", 0)
     again, st2 = centre.init_centre(pg_url)
     assert again == [] and st2.centre_name == "CDMYPE San Miguel"
 
@@ -69,8 +73,8 @@ def test_changes_travel_both_ways_and_a_second_sync_sends_nothing(laptops, pg_ur
     centre.sync_now(coord)
     assert snapshot(a) == snapshot(b) == snapshot(coord)
     st = centre.centre_status(pg_url)
-    assert {d["name"]: d["changes"] > 0 for d in st.devices} == {"Laptop Ana": True, "Laptop Beto": True,
-                                                                 "Coordinación": False}
+    sent = {d["name"]: d["changes"] for d in st.devices}
+    assert sent["Laptop Ana"] == sent["Laptop Beto"] == sent["Coordinación"] + 1  # sign-in, and one firm each
     assert st.records["firms"] == 2
     when, what = centre.last_sync(a)
     assert when and what == "Enviados 0 cambios y recibidos 0."
@@ -86,7 +90,8 @@ def test_the_same_firm_on_two_laptops_waits_for_a_coordinator_and_ends_as_one(la
     assert [c[0] for c in result.report.conflicts] == ["duplicate"]
     [dup] = sync.list_conflicts(coord)
     side = "local" if dup.local["id"] == fa["id"] else "remote"
-    kept = sync.resolve_conflict(coord, dup.id, {n: side for n in dup.fields}, None, survivor=side)
+    kept = sync.resolve_conflict(coord, dup.id, {n: side for n in dup.fields}, current_adviser_id(coord),
+                                 survivor=side)
     assert kept["id"] == fa["id"]
     for _ in range(2):
         for device in (coord, a, b):
@@ -136,16 +141,16 @@ def test_a_revoked_device_is_refused_with_one_sentence(laptops, pg_url):
         server.revoke_device(conn, a.device_id)
     with pytest.raises(UserError) as err:
         centre.sync_now(a)
-    assert err.value.message == centre.MESSAGES["auth"]
+    assert err.value.message == centre.MESSAGES["revoked"]
 
 
 def test_a_wrong_address_or_an_unprepared_server_gets_one_sentence(tmp_path, pg_url):
-    with open_database(tmp_path / "x.db") as storage:
+    with secure_database(tmp_path / "x.db", "Laptop X") as storage:
         with pytest.raises(UserError) as err:
             centre.sync_now(storage)
         assert err.value.message == centre.MESSAGES["no_server"]
         with pytest.raises(UserError) as err:
-            centre.enrol_device(storage, pg_url, None)
+            enrol(storage, pg_url)
         assert err.value.message == centre.MESSAGES["not_prepared"]
         with pytest.raises(UserError) as err:
             centre.sync_now(storage, "postgresql://nadie@127.0.0.1:1/rumbo")
@@ -178,11 +183,10 @@ def test_a_sync_cut_after_the_push_resumes_without_loss_or_duplicates(laptops, m
 def test_a_change_whose_parent_never_reached_the_server_waits_with_one_sentence(laptops, tmp_path):
     """Ana got Beto's firm by bundle and advised it; her session reaches the server, the firm not yet."""
     from desktop.services import advisory
-    from tests.sync.conftest import enrol_each_other
 
     a, b, coord = laptops
     firm = _firm(b, "Panadería sin red")
-    enrol_each_other(a, b)
+    trust_each_other(a, b)
     sync.export_bundle(b, tmp_path / "beto.rumbo", peer=a.device_id)
     sync.import_bundle(a, tmp_path / "beto.rumbo")
     advisory.record_session(a, firm["id"], {"held_on": "2026-11-30", "minutes": 60, "mode": "visita"}, None)

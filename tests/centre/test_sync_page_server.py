@@ -9,18 +9,18 @@ from PySide6.QtWidgets import QMessageBox
 from desktop.gui.sync.sync_page import SyncPage
 from desktop.services import centre
 from desktop.services.registry import firms
-from desktop.services.storage import open_database
+from tests.centre.devices import enrol, secure_database
 
 pytestmark = pytest.mark.postgres
 
 
 def test_an_adviser_enrols_and_syncs_from_the_screen(qtbot, tmp_path, pg_url, monkeypatch, shown_page):
     centre.init_centre(pg_url, "CDMYPE San Miguel")
-    with open_database(tmp_path / "beto.db", device_name="Laptop Beto") as beto:
-        centre.enrol_device(beto, pg_url, None)
+    with secure_database(tmp_path / "beto.db", "Laptop Beto") as beto:
+        enrol(beto, pg_url)
         sent = firms.register_firm(beto, {"legal_name": "Café <Las> & Nubes 😀", "country": "SV"}, None)
         centre.sync_now(beto)
-    storage = open_database(tmp_path / "ana.db", device_name="Laptop Ana")
+    storage = secure_database(tmp_path / "ana.db", "Laptop Ana")
     page = shown_page(SyncPage, storage)
     page.refresh()
     assert not page.server_sync.isEnabled()
@@ -40,7 +40,7 @@ def test_an_adviser_enrols_and_syncs_from_the_screen(qtbot, tmp_path, pg_url, mo
     assert page.server_sync.isEnabled() and "todavía sin sincronizar" in page.server_status.text()
     qtbot.mouseClick(page.server_sync, Qt.MouseButton.LeftButton)
     assert firms.get_firm(storage, sent["id"])["legal_name"] == "Café <Las> & Nubes 😀"
-    assert page.server_status.text().endswith("Enviados 0 cambios y recibidos 1.")
+    assert page.server_status.text().endswith("Enviados 2 cambios y recibidos 3.")  # and each one's sign-in
     page.resize(1000, 640)
     page.grab().save(str(tmp_path / "sync.png"))  # docs/screenshot-sync-server.png
     storage.close()
@@ -54,7 +54,7 @@ def test_with_several_centres_the_adviser_types_this_laptops_centre(qtbot, tmp_p
     centre.init_centre(pg_url, "CDMYPE San Miguel")
     with server.connect(pg_url) as conn:
         server.add_centre(conn, "CDMYPE Santa Ana", "SV")
-    storage = open_database(tmp_path / "ana.db", device_name="Laptop Ana")
+    storage = secure_database(tmp_path / "ana.db", "Laptop Ana")
     page = shown_page(SyncPage, storage)
     page.refresh()
     shown: list[str] = []

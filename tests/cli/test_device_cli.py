@@ -92,7 +92,9 @@ def test_list_and_revoke(tmp_path, capsys):
     assert line.startswith(f"{laptop_id}  Laptop Ana (laptop)  huella {_fingerprint(laptop)}  inscrito el ")
     assert main(["--db", str(centre), "device", "revoke", laptop_id]) == 0
     assert capsys.readouterr().out == ("«Laptop Ana» queda revocado: sus paquetes ya no se aceptarán y no se le "
-                                       "escribirán más.\n")
+                                       "escribirán más.\nSu acceso al servidor del centro, si lo tiene, sigue abierto "
+                                       "porque este equipo no está conectado a un servidor del centro; el técnico lo "
+                                       f"cierra con «rumbo centre revoke postgresql://… {laptop_id}».\n")
     main(["--db", str(centre), "device", "list"])
     assert "  revocado el " in capsys.readouterr().out
     assert main(["--db", str(centre), "device", "revoke", laptop_id]) == 2

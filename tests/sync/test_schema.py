@@ -12,7 +12,7 @@ SYNC_TABLES = {"sync_local", "sync_peers", "sync_changes", "sync_heads", "sync_c
 
 
 MIGRATIONS = ["0001_sync_tables", "0002_distinct_firms", "0003_device_keys", "0004_change_links",
-              "0005_centre_server", "0007_authority_and_attestations"]
+              "0005_centre_server", "0006_server_scope", "0007_authority_and_attestations"]
 
 
 def _keys(storage) -> tuple:

@@ -49,6 +49,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.errors import UserError
 from desktop.gui.shared import messages
 from desktop.gui.shared.accessibility import add_shortcut, prepare
 from desktop.gui.shared.tables import read_only_table
@@ -230,9 +231,11 @@ class SyncPage(QWidget):
         import_row.addWidget(self.import_button)
         bundle_layout.addLayout(import_row)
 
-        self.server_url = QLineEdit(objectName="serverOwnerUrl", echoMode=QLineEdit.EchoMode.Password,
-                                    placeholderText="postgresql://propietario:clave@servidor/rumbo")
+        self.server_url = QLineEdit(objectName="serverOwnerUrl", placeholderText="postgresql://tecnico@servidor/rumbo")
         self.server_url.setAccessibleName(self.tr("Dirección del servidor con el usuario del técnico"))
+        self.server_password = QLineEdit(objectName="serverOwnerPassword", echoMode=QLineEdit.EchoMode.Password,
+                                         placeholderText=self.tr("Contraseña del técnico"))
+        self.server_password.setAccessibleName(self.tr("Contraseña del técnico (propietario de la base)"))
         self.server_centre = QLineEdit(objectName="serverCentre",
                                        placeholderText=self.tr("Centro (si el servidor tiene varios)"))
         self.server_centre.setAccessibleName(self.tr("Centro de este equipo en el servidor"))
@@ -245,7 +248,8 @@ class SyncPage(QWidget):
         server_layout = QVBoxLayout(server_box)
         server_row = QHBoxLayout()
         server_row.addWidget(self.server_url, 2)
-        server_row.addWidget(self.server_centre, 1)
+        server_row.addWidget(self.server_password, 1)
+        server_row.addWidget(self.server_centre, 2)
         server_row.addWidget(self.server_enrol)
         server_layout.addLayout(server_row)
         sync_row = QHBoxLayout()
@@ -328,6 +332,7 @@ class SyncPage(QWidget):
         self.import_button.clicked.connect(self.import_bundle)
         self.server_enrol.clicked.connect(self.enrol_on_server)
         self.server_url.returnPressed.connect(self.enrol_on_server)
+        self.server_password.returnPressed.connect(self.enrol_on_server)
         self.server_centre.returnPressed.connect(self.enrol_on_server)
         self.server_sync.clicked.connect(self.sync_with_server)
         self.resolve_button.clicked.connect(self.resolve_current)
@@ -352,6 +357,8 @@ class SyncPage(QWidget):
                                                "dirección para inscribirlo."))
             return
         when, what = centre.last_sync(storage)
+        if centre.is_national(storage):
+            where += self.tr(" (coordinación nacional: consulta todos los centros y no registra ni cambia empresas)")
         if when:
             self.server_status.setText(self.tr("Servidor {where} · última sincronización {when}: {what}").format(
                 where=where, when=f"{when[8:10]}/{when[5:7]}/{when[:4]} {when[11:16]} UTC", what=what))
@@ -359,15 +366,23 @@ class SyncPage(QWidget):
             self.server_status.setText(self.tr("Servidor {where} · todavía sin sincronizar.").format(where=where))
 
     def enrol_on_server(self) -> None:
-        """Give this device its own login on the server (the typed owner address is not kept)."""
+        """Give this device its own login on the server (the typed owner address and password are not kept)."""
         url = self.server_url.text().strip()
         try:
+            if self.server_password.text():
+                url = centre.with_password(url, self.server_password.text())
             centre.enrol_device(self.context.storage, url, self.context.adviser_id,
                                 centre_name=self.server_centre.text().strip() or None)
+        except centre.OwnerPasswordNeeded:
+            messages.show_error(self, UserError(self.tr("El servidor pide la contraseña del técnico (propietario de "
+                                                        "la base): escríbala en su casilla."), field="password"))
+            self.server_password.setFocus()
+            return
         except Exception as exc:  # noqa: BLE001
             messages.show_error(self, exc)
             return
         self.server_url.clear()
+        self.server_password.clear()
         self._show_server()
 
     def sync_with_server(self) -> None:
@@ -473,12 +488,12 @@ class SyncPage(QWidget):
         if not messages.confirm(self, self.tr("Revocar equipo"), question):
             return
         try:
-            sync.revoke_device(self.context.storage, device, self.context.adviser_id)
+            revoked = sync.revoke_device(self.context.storage, device, self.context.adviser_id)
         except Exception as exc:  # noqa: BLE001
             messages.show_error(self, exc)
             return
-        self.status.setText(self.tr("«{name}» quedó revocado: sus paquetes ya no se aceptarán.").format(
-            name=device.name))
+        self.status.setText(self.tr("«{name}» quedó revocado: sus paquetes ya no se aceptarán. {server}").format(
+            name=device.name, server=revoked.server_note))
         self.refresh()
 
     def _fill_trusted(self, devices: list[sync.TrustedDevice]) -> None:
