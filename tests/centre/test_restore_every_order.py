@@ -11,7 +11,8 @@ import pytest
 from desktop.services import centre, maintenance, sync
 from desktop.services.registry import firms
 from desktop.services.storage import open_database
-from tests.sync.conftest import enrol_each_other
+from desktop.services.advisers import current_adviser_id
+from tests.centre.devices import enrol, secure_database, trust_each_other
 
 pytestmark = pytest.mark.postgres
 
@@ -30,12 +31,11 @@ def _firm(storage, name):
 def test_the_server_sends_back_what_the_restore_lost(tmp_path, pg_url, lost_went, after_restore):
     centre.init_centre(pg_url, "CDMYPE San Miguel")
     path = tmp_path / "laptop.db"
-    laptop = open_database(path, device_name="Laptop Ana")
-    desk = open_database(tmp_path / "centro.db", device_name="Centro")
-    sync.set_device_role(desk, "centre")
-    enrol_each_other(laptop, desk)
+    laptop = secure_database(path, "Laptop Ana")
+    desk = secure_database(tmp_path / "centro.db", "Centro", role="centre")
+    trust_each_other(laptop, desk)
     for d in (laptop, desk):
-        centre.enrol_device(d, pg_url, None)
+        enrol(d, pg_url)
     for i in range(3):
         _firm(laptop, f"Antes {i}")
     centre.sync_now(laptop)
@@ -46,7 +46,7 @@ def test_the_server_sends_back_what_the_restore_lost(tmp_path, pg_url, lost_went
         centre.sync_now(laptop)
     else:  # a day without network: the coordinator carries the laptop's bundle to the server
         sync.export_bundle(laptop, tmp_path / "dia.rumbo")
-        centre.bundle_to_server(desk, pg_url, tmp_path / "dia.rumbo", None)
+        centre.bundle_to_server(desk, pg_url, tmp_path / "dia.rumbo", current_adviser_id(desk))
     laptop.close()
 
     maintenance.restore_database(path, tmp_path / "copia.db")

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from db import records
+from db.sync import authority
 from db.schema import RECORD_TABLES
 from desktop.services import sync
 from desktop.services.storage import open_database
@@ -34,11 +35,17 @@ def logical_hash(storage) -> str:
 
 
 def snapshot(storage) -> dict:
-    """Every record of every record table, by table and id (tombstones included)."""
-    return {
-        table: {r["id"]: r for r in records.select(storage, table, include_deleted=True)}
-        for table in RECORD_TABLES
-    }
+    """Every record of every record table, by table and id (tombstones included).
+
+    An adviser's role, sign-in and active flag are each database's own (``db.sync.authority``):
+    they are left out, as is the local version of a record that only they changed.
+    """
+    out = {}
+    for table in RECORD_TABLES:
+        local = authority.fields_of(table)
+        out[table] = {r["id"]: {k: v for k, v in r.items() if k not in local}
+                      for r in records.select(storage, table, include_deleted=True)}
+    return out
 
 
 def open_conflicts(storage) -> set[tuple]:
