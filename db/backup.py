@@ -25,7 +25,7 @@ from db import chain, keys, tempfiles
 from db.chain import ChainReport
 from db.driver import connect
 from db.errors import SchemaTooNewError, StorageError, storage_errors
-from db.connection import private
+from db.connection import connect_read_only, private
 from db.identity import check_identity
 from db.schema import RECORD_TABLES, SCHEMA_VERSION
 from desktop.domain.errors import UserError
@@ -136,10 +136,16 @@ def _read_only(path: Path) -> sqlite3.Connection:
 
 def _read_only_keyed(path: Path) -> tuple[sqlite3.Connection, bytes | None]:
     """A read-only connection, keyed with whichever unlocked key opens the file (none if plain)."""
-    uri = f"{path.resolve().as_uri()}?mode=ro"
-    tries = keys.candidates(path)
+    tries = list(dict.fromkeys(keys.candidates(path)))  # one try per distinct key
     for key in tries:
-        conn = connect(uri, key, uri=True)
+        try:
+            conn = connect_read_only(path, key)
+        except sqlite3.OperationalError:
+            raise
+        except sqlite3.DatabaseError:  # "not a database": not this key (or a damaged file)
+            if len(tries) == 1:
+                raise
+            continue
         if key is None or len(tries) == 1:
             return conn, key
         try:

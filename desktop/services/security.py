@@ -17,6 +17,7 @@ also manages advisers and their passwords.
 
 from __future__ import annotations
 
+import errno
 import logging
 import re
 import time
@@ -117,7 +118,7 @@ def check_password(password: str, repeated: str | None = None) -> str:
     return password
 
 
-def _clean_name(name: str) -> str:
+def check_name(name: str) -> str:
     value = " ".join((name or "").split())
     if not value:
         raise UserError("Falta el nombre del asesor.", field="name")
@@ -148,7 +149,7 @@ def set_up(db_path: str | Path, name: str, login: str, password: str, repeated: 
     current = state(path)
     if current not in ("new", "plain"):
         raise UserError("Esta base ya tiene el inicio de sesión configurado: entre con su usuario.", field="login")
-    name, login, password = _clean_name(name), check_login(login), check_password(password, repeated)
+    name, login, password = check_name(name), check_login(login), check_password(password, repeated)
     key, recovery = keys.new_database_key(), keys.new_recovery_key()
     if current == "new":
         keys.key_file_path(path).unlink(missing_ok=True)  # a key file of a database since deleted
@@ -226,8 +227,13 @@ def _refuse_while_waiting(key_file: keys.KeyFile, slot: str) -> None:
                         field="password")
 
 
-def sign_in(db_path: str | Path, login: str, password: str) -> SignedIn:
+def sign_in(db_path: str | Path, login: str, password: str, *, for_reading: bool = False) -> SignedIn:
     """Open an encrypted database with an adviser's password (or finish an interrupted set-up).
+
+    Args:
+        for_reading: the caller only reads (an export, a check, one report): nothing is written
+            into the database or its folder, so a file on read-only media (a CD, a locked stick)
+            can be signed in to; the adviser is not stamped as the device's current one.
 
     Raises:
         UserError: wrong user or password (one sentence, the same for both), too many tries
@@ -243,14 +249,31 @@ def sign_in(db_path: str | Path, login: str, password: str) -> SignedIn:
     entry = key_file.entry_for(slot) if slot else None
     key = key_file.unwrap(entry, password or "") if entry else None
     if key is None:
-        count = key_file.failed(slot or "?")
+        count = _counting(lambda: key_file.failed(slot or "?"), key_file.failures_of(slot or "?") + 1)
         log.warning("Inicio de sesión rechazado en %s (%s intentos seguidos)", path.name, count)
         message = "El usuario o la contraseña no son correctos."
         if wait_seconds(count):
             message += f" Por seguridad, espere {wait_seconds(count)} segundos antes de volver a intentarlo."
         raise UserError(message, field="password")
-    key_file.succeeded(slot)
+    _counting(lambda: key_file.succeeded(slot), None)
+    if for_reading:
+        return _open_to_read(path, key, slot)
     return _open_with(path, key, slot)
+
+
+def _counting(action, fallback):
+    """Keep the count of failed sign-ins in the key file, unless its folder cannot be written.
+
+    On read-only media the count cannot be kept there; whoever holds such a copy can copy the
+    key file anyway, so the sign-in goes on (guessing is bounded by Argon2id's cost alone).
+    """
+    try:
+        return action()
+    except OSError as exc:
+        if exc.errno not in (errno.EROFS, errno.EACCES, errno.EPERM):
+            raise
+        log.warning("No se pudo anotar el intento en el archivo de llaves (solo lectura)")
+        return fallback
 
 
 def recover(db_path: str | Path, recovery_key: str, login: str, password: str,
@@ -303,12 +326,7 @@ def _open_with(path: Path, key: bytes, login: str) -> SignedIn:
     keys.remember(path, key)
     try:
         with open_database(path) as storage:
-            row = storage.conn.execute(
-                "SELECT id, login, name, role FROM advisers WHERE lower(login) = ? AND deleted_at IS NULL"
-                " AND active = 1", (login,)).fetchone()
-            if row is None:
-                raise UserError("Esta cuenta ya no está activa en Rumbo: pida acceso a un administrador.",
-                                field="login")
+            row = _active_account(storage, login)
             devices.set_current_adviser(storage, row[0])
             folder = database_backup_folder(storage)
     except BaseException:
@@ -316,6 +334,31 @@ def _open_with(path: Path, key: bytes, login: str) -> SignedIn:
         raise
     encrypt_copies(folder, key)  # a copy left plain by a crash never stays readable
     return SignedIn(row[0], row[1], row[2], row[3])
+
+
+def _open_to_read(path: Path, key: bytes, login: str) -> SignedIn:
+    """Remember the key and check the account, reading only (see :func:`sign_in`'s ``for_reading``)."""
+    from desktop.services.storage import open_for_reading
+
+    if keys.is_plain_sqlite(path):  # an interrupted set-up is finished by a sign-in that may write
+        return _open_with(path, key, login)
+    keys.remember(path, key)
+    try:
+        with open_for_reading(path) as storage:
+            row = _active_account(storage, login)
+    except BaseException:
+        keys.forget(path)
+        raise
+    return SignedIn(row[0], row[1], row[2], row[3])
+
+
+def _active_account(storage, login: str) -> tuple:
+    row = storage.conn.execute(
+        "SELECT id, login, name, role FROM advisers WHERE lower(login) = ? AND deleted_at IS NULL"
+        " AND active = 1", (login,)).fetchone()
+    if row is None:
+        raise UserError("Esta cuenta ya no está activa en Rumbo: pida acceso a un administrador.", field="login")
+    return row
 
 
 def lock(db_path: str | Path) -> None:

@@ -12,6 +12,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from desktop.cli import main
 from desktop.services import sync
 from desktop.services.storage import open_database
@@ -20,9 +22,16 @@ from tests.sync.test_forgery import Unchanged
 ROOT = Path(__file__).resolve().parents[2]
 
 
+@pytest.fixture(autouse=True)
+def _encrypted(encrypted_db):
+    """Every database here is set up with sign-in, as the command line requires."""
+    global _make_encrypted
+    _make_encrypted = encrypted_db
+
+
 def _db(tmp_path, name, device, role=None) -> Path:
-    path = tmp_path / f"{name}.db"
-    with open_database(path, device_name=device) as storage:
+    path = _make_encrypted(tmp_path / f"{name}.db", device_name=device)
+    with open_database(path) as storage:
         if role:
             sync.set_device_role(storage, role)
     return path

@@ -6,12 +6,26 @@ from db.driver import sqlite3
 import subprocess
 import sys
 
+import shutil
+
+import pytest
+
+from db import keys
 from desktop.cli import main
 from desktop.services.registry import firms
 from desktop.services.storage import open_database
 
 
+@pytest.fixture(autouse=True)
+def _encrypted(encrypted_db):
+    """Every database here is set up with sign-in, as the command line requires."""
+    global _make_encrypted
+    _make_encrypted = encrypted_db
+
+
 def _db_with_firms(path, n):
+    if not path.exists():
+        _make_encrypted(path)
     with open_database(path) as storage:
         firms.register_firms(storage, [{"legal_name": f"Firma {i}", "country": "SV"} for i in range(n)], None)
 
@@ -23,6 +37,8 @@ def test_backup_then_check_then_restore(tmp_path, capsys):
     assert main(["--db", str(db), "backup", str(out)]) == 0
     assert f"Copia de seguridad guardada en {out} (3 empresas)." in capsys.readouterr().out
 
+    # A backup is encrypted with its database's key: checked on its own, it needs the key file beside it.
+    shutil.copyfile(keys.key_file_path(db), keys.key_file_path(out))
     assert main(["--db", str(out), "check"]) == 0
     text = capsys.readouterr().out
     assert "Integridad: correcta" in text and "Versión del esquema: 6" in text and "Empresas: 3" in text
@@ -33,6 +49,7 @@ def test_backup_then_check_then_restore(tmp_path, capsys):
     assert "Base de datos restaurada" in text and "(3 empresas)" in text
     assert "La base de datos anterior quedó guardada en" in text
     [aside] = tmp_path.glob("rumbo.antes-de-restaurar-*.db")
+    shutil.copyfile(keys.key_file_path(db), keys.key_file_path(aside))
     assert main(["--db", str(aside), "check"]) == 0
     assert "Empresas: 5" in capsys.readouterr().out
 
@@ -70,6 +87,7 @@ def test_check_of_a_newer_file(tmp_path, capsys):
     db = tmp_path / "rumbo.db"
     _db_with_firms(db, 1)
     conn = sqlite3.connect(db)
+    conn.execute(keys.pragma_key(keys.key_for(db)))
     conn.execute("PRAGMA user_version = 7")
     conn.close()
     assert main(["--db", str(db), "check"]) == 2
@@ -92,7 +110,7 @@ def test_real_process_exit_status(tmp_path):
 def test_backup_into_a_missing_folder_is_refused(tmp_path, capsys):
     from desktop.cli import main
 
-    status = main(["--db", str(tmp_path / "r.db"), "backup", str(tmp_path / "no-existe" / "copia.db")])
+    status = main(["--db", str(_make_encrypted(tmp_path / "r.db")), "backup", str(tmp_path / "no-existe" / "copia.db")])
     assert status == 2
     assert "No existe la carpeta" in capsys.readouterr().err
     assert not (tmp_path / "no-existe").exists()
