@@ -298,6 +298,8 @@ def _check_key(db: Database, label: str | None) -> None:
     """The first read tells whether the key opens the file (SQLCipher says "not a database")."""
     try:
         db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.OperationalError:
+        raise  # not the key: read-only media, a lock ... (the caller's sentence for it)
     except sqlite3.DatabaseError as exc:
         raise StorageError("wrong_key", path=label) from exc
 

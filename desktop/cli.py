@@ -172,5 +172,5 @@ def _run_command(args: argparse.Namespace) -> int:
     from desktop.services.storage import guarded
 
     sign_in(args.db, for_reading=access == "read")
-    with guarded(opening_guard(args.command)):
+    with guarded(opening_guard(args.command, reads_only=access == "read")):
         return args.handler(args)

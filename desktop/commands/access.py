@@ -76,10 +76,17 @@ def sign_in_for_command(db: str | None, environ=os.environ, stdin=None, for_read
     security.sign_in(path, login, password, for_reading=for_reading)
 
 
-def opening_guard(command: str, environ=os.environ, stdin=None):
-    """The guard a command runs under (see the module's text); ``command`` is its name."""
+def opening_guard(command: str, reads_only: bool = False, environ=os.environ, stdin=None):
+    """The guard a command runs under (see the module's text).
+
+    Args:
+        command: the subcommand's name (``demo`` sets the demo account up).
+        reads_only: the command only reads, even where it opens the file as a writer would
+            (``report --all``): a new path is then a missing file, and a plain base is read.
+    """
 
     def guard(path: Path, write: bool) -> None:
+        write = write and not reads_only
         if str(path) == ":memory:" or security.is_unlocked(path):
             return  # being set up right now, or signed in
         current = security.state(path)
