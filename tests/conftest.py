@@ -62,3 +62,12 @@ def encrypted_db(_sign_in_template, monkeypatch):
         return path
 
     return make
+
+
+@pytest.fixture(autouse=True)
+def _forget_unlocked_keys():
+    """Each test starts as a new process does: no database unlocked (keys are remembered per process)."""
+    yield
+    from db import keys
+
+    keys._unlocked.clear()
