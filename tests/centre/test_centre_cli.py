@@ -11,7 +11,7 @@ from desktop.services.storage import open_database
 pytestmark = pytest.mark.postgres
 
 
-def test_a_technician_prepares_the_server_and_two_laptops_sync(tmp_path, pg_url, capsys):
+def test_a_technician_prepares_the_server_and_two_laptops_sync(tmp_path, pg_url, capsys, encrypted_db):
     assert main(["centre", "status", pg_url]) == 0
     assert "La base no está preparada" in capsys.readouterr().out
     assert main(["centre", "init", pg_url, "--name", "CDMYPE Santa Ana"]) == 0
@@ -19,24 +19,25 @@ def test_a_technician_prepares_the_server_and_two_laptops_sync(tmp_path, pg_url,
     assert "Migraciones aplicadas: 0001_store.sql, 0002_access.sql, 0003_centres.sql, 0004_portfolio.sql." in out and "Centro: CDMYPE Santa Ana" in out
     paths = []
     for name in ("Laptop Ana", "Laptop Beto"):
-        path = tmp_path / f"{name}.db"
-        with open_database(path, device_name=name) as storage:
+        path = encrypted_db(tmp_path / f"{name}.db", device_name=name)
+        with open_database(path) as storage:
             firms.register_firm(storage, {"legal_name": f"Empresa de {name}", "country": "SV"}, None)
         assert main(["--db", str(path), "centre", "enrol", pg_url]) == 0
         assert f"Este equipo («{name}») quedó inscrito" in capsys.readouterr().out
         paths.append(path)
+    # Each laptop's changes: its administrator's record (made, then given the role) and its firm.
     assert main(["--db", str(paths[0]), "sync"]) == 0
-    assert capsys.readouterr().out.strip() == "Enviados 1 cambios y recibidos 0."
+    assert capsys.readouterr().out.strip() == "Enviados 3 cambios y recibidos 0."
     assert main(["--db", str(paths[1]), "sync"]) == 0
-    assert capsys.readouterr().out.strip() == "Enviados 1 cambios y recibidos 1."
+    assert capsys.readouterr().out.strip() == "Enviados 3 cambios y recibidos 3."
     with open_database(paths[1]) as storage:
         assert firms.count_firms(storage) == 2
     assert main(["centre", "status", pg_url]) == 0
     out = capsys.readouterr().out
-    assert "Laptop Ana · CDMYPE Santa Ana: 1 cambios, último 1" in out and "registros: 2 firms" in out
+    assert "Laptop Ana · CDMYPE Santa Ana: 3 cambios, último 3" in out and "registros: 2 advisers, 2 firms" in out
 
 
-def test_a_national_database_with_two_centres_a_bundle_and_the_portfolio(tmp_path, pg_url, capsys):
+def test_a_national_database_with_two_centres_a_bundle_and_the_portfolio(tmp_path, pg_url, capsys, encrypted_db):
     """The technician adds a centre, enrols laptops in each and the national coordinator, carries a
     field laptop's bundle to the server; the coordinator counts the country's portfolio there."""
     from desktop.services import sync
@@ -54,8 +55,9 @@ def test_a_national_database_with_two_centres_a_bundle_and_the_portfolio(tmp_pat
     assert main(["centre", "status", pg_url]) == 0
     assert "Otro" not in capsys.readouterr().out  # nothing written for the refused centres
 
-    east, west, field, nation = (tmp_path / f"{n}.db" for n in ("east", "west", "field", "nation"))
-    with open_database(east, device_name="Laptop Oriente") as storage:
+    east, west, nation = (encrypted_db(tmp_path / f"{n}.db") for n in ("east", "west", "nation"))
+    field = tmp_path / "field.db"  # the field laptop never meets the command line
+    with open_database(east) as storage:
         for n in range(3):
             firms.register_firm(storage, {"legal_name": f"Oriente {n} <&> ☕", "country": "SV"}, None)
     assert main(["--db", str(east), "centre", "enrol", pg_url, "--centre", "CDMYPE San Miguel"]) == 0
@@ -104,15 +106,14 @@ def test_a_national_database_with_two_centres_a_bundle_and_the_portfolio(tmp_pat
     assert "Empresas en el servidor: 2" in capsys.readouterr().out
 
 
-def test_sync_without_a_server_says_so(tmp_path, capsys):
-    path = tmp_path / "x.db"
-    open_database(path).close()
+def test_sync_without_a_server_says_so(tmp_path, capsys, encrypted_db):
+    path = encrypted_db(tmp_path / "x.db")
     assert main(["--db", str(path), "sync"]) == 2
     assert capsys.readouterr().err.strip() == ("Este equipo no tiene servidor del centro; inscríbalo con "
                                                "«rumbo centre enrol» o en Sincronización.")
 
 
-def test_the_readme_setup_works_with_an_owner_that_is_not_a_superuser(pg_cluster, tmp_path, capsys):
+def test_the_readme_setup_works_with_an_owner_that_is_not_a_superuser(pg_cluster, tmp_path, capsys, encrypted_db):
     """README: a CREATEROLE owner (not postgres) prepares the base and enrols a laptop."""
     import uuid
 
@@ -128,12 +129,12 @@ def test_the_readme_setup_works_with_an_owner_that_is_not_a_superuser(pg_cluster
     url = f"postgresql://{owner}:cambie-esta-clave@{host}:{port}/{base}"
     try:
         assert main(["centre", "init", url, "--name", "CDMYPE San Miguel"]) == 0
-        path = tmp_path / "ana.db"
-        with open_database(path, device_name="Laptop Ana") as storage:
+        path = encrypted_db(tmp_path / "ana.db", device_name="Laptop Ana")
+        with open_database(path) as storage:
             firms.register_firm(storage, {"legal_name": "Café <Las> & Nubes 😀", "country": "SV"}, None)
         assert main(["--db", str(path), "centre", "enrol", url]) == 0
         assert main(["--db", str(path), "sync"]) == 0
-        assert capsys.readouterr().out.strip().endswith("Enviados 1 cambios y recibidos 0.")
+        assert capsys.readouterr().out.strip().endswith("Enviados 3 cambios y recibidos 0.")  # + its administrator
     finally:
         with psycopg.connect(su, autocommit=True) as conn:
             conn.execute(f"DROP DATABASE IF EXISTS {base} WITH (FORCE)")

@@ -33,18 +33,22 @@ def _firm(storage, name, **extra):
 
 
 def _enrol(storage, owner_url, centre_name=None, national=False):
-    centre.enrol_device(storage, owner_url, None, centre_name=centre_name, national=national)
+    from desktop.services.advisers import current_adviser_id
+
+    # As the adviser signed in there (a coordinator's act once the base has sign-in).
+    centre.enrol_device(storage, owner_url, current_adviser_id(storage), centre_name=centre_name, national=national)
 
 
 @pytest.fixture
-def nation(tmp_path, pg_url):
-    """Two centres in one database, a laptop in each and the national coordinator's desktop."""
+def nation(tmp_path, pg_url, encrypted_db):
+    """Two centres in one database, a laptop in each and the national coordinator's desktop
+    (set up with sign-in: its commands run from the command line)."""
     centre.init_centre(pg_url, "CDMYPE San Miguel")
     with server.connect(pg_url) as conn:
         server.add_centre(conn, "CDMYPE Santa Ana", "SV")
     east = open_database(tmp_path / "east.db", device_name="Laptop San Miguel")
     west = open_database(tmp_path / "west.db", device_name="Laptop Santa Ana")
-    national = open_database(tmp_path / "national.db", device_name="Coordinación nacional")
+    national = open_database(encrypted_db(tmp_path / "national.db", device_name="Coordinación nacional"))
     _enrol(east, pg_url, "CDMYPE San Miguel")
     _enrol(west, pg_url, "cdmype santa ana")
     _enrol(national, pg_url, national=True)
