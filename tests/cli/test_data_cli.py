@@ -36,7 +36,8 @@ def test_demo_export_import_round_trip(tmp_path, capsys, encrypted_db):
 
 
 def test_import_prints_rejected_rows_with_numbers(tmp_path, capsys, encrypted_db):
-    assert main(["--db", str(encrypted_db(tmp_path / "a.db")), "import", str(FIXTURES / "firms_latin1_semicolon.csv")]) == 0
+    db = encrypted_db(tmp_path / "a.db")
+    assert main(["--db", str(db), "import", str(FIXTURES / "firms_latin1_semicolon.csv")]) == 0
     out = capsys.readouterr().out
     assert "Empresas importadas: 2" in out and "Fila 4: Falta el país de la empresa." in out
 

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from db.driver import sqlite3
+import shutil
 import subprocess
 import sys
-
-import shutil
 
 import pytest
 
 from db import keys
+from db.driver import sqlite3
 from desktop.cli import main
 from desktop.services.registry import firms
 from desktop.services.storage import open_database

@@ -8,9 +8,10 @@ every failure's description are written to ``docs/faults.md``. Not part of pytes
 the suite keeps the hostile cases as tests, this script throws many random ones.
 
 * kill: a ``rumbo`` command (import, bundle import, demo, backup) on an encrypted
-  database (signed in from RUMBO_USER / RUMBO_PASSWORD) is killed with SIGKILL after a random delay. Held: the database opens, passes SQLite's
-  quick check, and holds either none or all of the command's firms; a backup
-  is either absent or complete; no visible partial file remains.
+  database (signed in from RUMBO_USER / RUMBO_PASSWORD) is killed with SIGKILL after a
+  random delay. Held: the database opens, passes SQLite's quick check, and holds either
+  none or all of the command's firms; a backup is either absent or complete; no visible
+  partial file remains. A control run of the same kind, not killed, must write.
 * bundle: a valid (signed and sealed) bundle is damaged at random (bytes flipped,
   cut short, garbage appended, a member replaced). Held: it is refused with a sentence and the
   centre's database is byte-for-byte unchanged, or, if the damage missed

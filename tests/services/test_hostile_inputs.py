@@ -12,8 +12,7 @@ import pytest
 
 from desktop.cli import main
 from desktop.domain.errors import UserError
-from desktop.domain.registry.tabular import (XLSX_MAX_RATIO, check_xlsx_archive, decode_bytes, read_csv_bytes,
-                                             read_table)
+from desktop.domain.registry.tabular import XLSX_MAX_RATIO, check_xlsx_archive, decode_bytes, read_csv_bytes, read_table
 from desktop.services.registry import firms
 from desktop.services.storage import open_database
 
@@ -30,7 +29,7 @@ def test_deeply_nested_answers_file_is_one_sentence(tmp_path, capsys, encrypted_
 
 
 def test_utf8_file_with_one_invalid_byte_is_refused_naming_row_and_byte():
-    data = "Razón social,País\nPanadería Ñandú,SV\nTortillería,SV\n".encode("utf-8")
+    data = "Razón social,País\nPanadería Ñandú,SV\nTortillería,SV\n".encode()
     broken = data.replace("Tortillería".encode(), b"Tortiller\xeda")  # one Latin-1 byte in a UTF-8 file
     with pytest.raises(UserError) as info:
         read_csv_bytes(broken)
@@ -133,7 +132,8 @@ def test_a_real_export_is_far_below_the_limits_the_archive_check_sets(tmp_path):
 
 def test_an_xlsx_member_larger_than_it_declares_is_refused_in_one_sentence(tmp_path):
     """zipfile stops at the declared size and checks the CRC: the lie cannot expand in memory."""
-    path = _workbook(tmp_path / "miente.xlsx", [["Razón social", "País"], *[[f"Empresa {i}", "SV"] for i in range(300)]])
+    rows = [["Razón social", "País"], *[[f"Empresa {i}", "SV"] for i in range(300)]]
+    path = _workbook(tmp_path / "miente.xlsx", rows)
     data = bytearray(path.read_bytes())
     name = b"xl/worksheets/sheet1.xml"
     # The member's entry in the central directory, which is where zipfile reads the sizes from.
@@ -190,7 +190,7 @@ def test_a_5000_digit_number_in_an_xlsx_cell_is_one_sentence(tmp_path, capsys, e
 def test_a_nul_in_a_csv_cell_refuses_that_row_naming_the_column(tmp_path, capsys, encrypted_db):
     csv_file = tmp_path / "empresas.csv"
     csv_file.write_bytes("Razón social;País;Notas\nCafé Luna;SV;cliente antigua\nTienda Sol;GT;pa\x00go\n"
-                         "Panadería Ñandú;SV;\n".encode("utf-8"))
+                         "Panadería Ñandú;SV;\n".encode())
     rejects = tmp_path / "rechazos.csv"
     db = encrypted_db(tmp_path / "r.db")
     assert main(["--db", str(db), "import", str(csv_file), "--rejects", str(rejects)]) == 0
