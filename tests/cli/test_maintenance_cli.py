@@ -113,3 +113,20 @@ def test_backup_into_a_missing_folder_is_refused(tmp_path, capsys):
     assert status == 2
     assert "No existe la carpeta" in capsys.readouterr().err
     assert not (tmp_path / "no-existe").exists()
+
+
+def test_a_plain_backup_is_not_restored_over_an_encrypted_base(tmp_path, capsys):
+    """Issue 31: putting it in place left the clients' data unencrypted on disk (and said «la llave no abre»)."""
+    db = tmp_path / "rumbo.db"
+    _db_with_firms(db, 2)
+    old = tmp_path / "antes-del-cifrado.db"
+    with open_database(old) as storage:  # a plain backup, made before the base was encrypted
+        firms.register_firm(storage, {"legal_name": "Empresa vieja", "country": "SV"}, None)
+    with open_database(db) as storage:
+        storage.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    before = sorted((p.name, p.read_bytes()) for p in tmp_path.iterdir() if p.name.startswith("rumbo"))
+    assert main(["--db", str(db), "restore", str(old)]) == 2
+    assert capsys.readouterr().err == (
+        "La copia «antes-del-cifrado.db» es de antes del cifrado y no se restaura sobre una base cifrada: para "
+        f"volver a ella, cífrela como base aparte con «rumbo --db {old} setup».\n")
+    assert sorted((p.name, p.read_bytes()) for p in tmp_path.iterdir() if p.name.startswith("rumbo")) == before
