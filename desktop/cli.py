@@ -7,6 +7,10 @@ unexpected failure, 141 when the reader of standard output closed it early
 shell reports for any program stopped that way (128 + SIGPIPE), so a script with
 ``set -o pipefail`` can tell the output was cut. The command's own work (an
 assessment recorded, a file written) is done by then and kept.
+
+Client data is written only into an encrypted database: ``rumbo setup`` makes one,
+and a command that writes may neither create a database nor write into a plain one
+of an earlier Rumbo without it (``desktop.commands.access``, issue 31).
 """
 
 from __future__ import annotations
