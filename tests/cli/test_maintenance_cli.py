@@ -6,8 +6,6 @@ import shutil
 import subprocess
 import sys
 
-import pytest
-
 from db import keys
 from db.driver import sqlite3
 from desktop.cli import main
@@ -15,23 +13,17 @@ from desktop.services.registry import firms
 from desktop.services.storage import open_database
 
 
-@pytest.fixture(autouse=True)
-def _encrypted(encrypted_db):
-    """Every database here is set up with sign-in, as the command line requires."""
-    global _make_encrypted
-    _make_encrypted = encrypted_db
-
-
-def _db_with_firms(path, n):
+def _db_with_firms(encrypted_db, path, n):
+    """``n`` firms more in ``path``, a database set up with sign-in (as the command line requires)."""
     if not path.exists():
-        _make_encrypted(path)
+        encrypted_db(path)
     with open_database(path) as storage:
         firms.register_firms(storage, [{"legal_name": f"Firma {i}", "country": "SV"} for i in range(n)], None)
 
 
-def test_backup_then_check_then_restore(tmp_path, capsys):
+def test_backup_then_check_then_restore(tmp_path, capsys, encrypted_db):
     db = tmp_path / "rumbo.db"
-    _db_with_firms(db, 3)
+    _db_with_firms(encrypted_db, db, 3)
     out = tmp_path / "copia.db"
     assert main(["--db", str(db), "backup", str(out)]) == 0
     assert f"Copia de seguridad guardada en {out} (3 empresas)." in capsys.readouterr().out
@@ -42,7 +34,7 @@ def test_backup_then_check_then_restore(tmp_path, capsys):
     text = capsys.readouterr().out
     assert "Integridad: correcta" in text and "Versión del esquema: 6" in text and "Empresas: 3" in text
 
-    _db_with_firms(db, 2)
+    _db_with_firms(encrypted_db, db, 2)
     assert main(["--db", str(db), "restore", str(out)]) == 0
     text = capsys.readouterr().out
     assert "Base de datos restaurada" in text and "(3 empresas)" in text
@@ -53,9 +45,9 @@ def test_backup_then_check_then_restore(tmp_path, capsys):
     assert "Empresas: 5" in capsys.readouterr().out
 
 
-def test_backup_onto_an_existing_file_is_bad_input(tmp_path, capsys):
+def test_backup_onto_an_existing_file_is_bad_input(tmp_path, capsys, encrypted_db):
     db = tmp_path / "rumbo.db"
-    _db_with_firms(db, 1)
+    _db_with_firms(encrypted_db, db, 1)
     out = tmp_path / "copia.db"
     out.write_text("no tocar")
     assert main(["--db", str(db), "backup", str(out)]) == 2
@@ -64,9 +56,9 @@ def test_backup_onto_an_existing_file_is_bad_input(tmp_path, capsys):
     assert out.read_text() == "no tocar"
 
 
-def test_restore_of_garbage_is_bad_input_and_changes_nothing(tmp_path, capsys):
+def test_restore_of_garbage_is_bad_input_and_changes_nothing(tmp_path, capsys, encrypted_db):
     db = tmp_path / "rumbo.db"
-    _db_with_firms(db, 1)
+    _db_with_firms(encrypted_db, db, 1)
     bad = tmp_path / "malo.db"
     bad.write_bytes(b"\x00garbage" * 500)
     before = db.read_bytes()
@@ -82,9 +74,9 @@ def test_check_of_a_missing_file(tmp_path, capsys):
     assert not missing.exists()
 
 
-def test_check_of_a_newer_file(tmp_path, capsys):
+def test_check_of_a_newer_file(tmp_path, capsys, encrypted_db):
     db = tmp_path / "rumbo.db"
-    _db_with_firms(db, 1)
+    _db_with_firms(encrypted_db, db, 1)
     conn = sqlite3.connect(db)
     conn.execute(keys.pragma_key(keys.key_for(db)))
     conn.execute("PRAGMA user_version = 7")
@@ -94,9 +86,9 @@ def test_check_of_a_newer_file(tmp_path, capsys):
     assert main(["--db", str(db), "backup", str(tmp_path / "x.db")]) == 2
 
 
-def test_real_process_exit_status(tmp_path):
+def test_real_process_exit_status(tmp_path, encrypted_db):
     db = tmp_path / "rumbo.db"
-    _db_with_firms(db, 1)
+    _db_with_firms(encrypted_db, db, 1)
     run = subprocess.run([sys.executable, "-m", "desktop", "--db", str(db), "check"],
                          capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
@@ -106,19 +98,19 @@ def test_real_process_exit_status(tmp_path):
     assert run.returncode == 2 and "Traceback" not in run.stderr
 
 
-def test_backup_into_a_missing_folder_is_refused(tmp_path, capsys):
+def test_backup_into_a_missing_folder_is_refused(tmp_path, capsys, encrypted_db):
     from desktop.cli import main
 
-    status = main(["--db", str(_make_encrypted(tmp_path / "r.db")), "backup", str(tmp_path / "no-existe" / "copia.db")])
+    status = main(["--db", str(encrypted_db(tmp_path / "r.db")), "backup", str(tmp_path / "no-existe" / "copia.db")])
     assert status == 2
     assert "No existe la carpeta" in capsys.readouterr().err
     assert not (tmp_path / "no-existe").exists()
 
 
-def test_a_plain_backup_is_not_restored_over_an_encrypted_base(tmp_path, capsys):
+def test_a_plain_backup_is_not_restored_over_an_encrypted_base(tmp_path, capsys, encrypted_db):
     """Issue 31: putting it in place left the clients' data unencrypted on disk (and said «la llave no abre»)."""
     db = tmp_path / "rumbo.db"
-    _db_with_firms(db, 2)
+    _db_with_firms(encrypted_db, db, 2)
     old = tmp_path / "antes-del-cifrado.db"
     with open_database(old) as storage:  # a plain backup, made before the base was encrypted
         firms.register_firm(storage, {"legal_name": "Empresa vieja", "country": "SV"}, None)
