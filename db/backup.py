@@ -26,7 +26,7 @@ from db.audit import AuditReport, audit
 from db.chain import ChainReport
 from db.driver import connect
 from db.errors import SchemaTooNewError, StorageError, storage_errors
-from db.connection import private
+from db.connection import connect_read_only, private
 from db.identity import check_identity
 from db.schema import RECORD_TABLES, SCHEMA_VERSION
 from desktop.domain.errors import UserError
@@ -134,21 +134,31 @@ def auto_backup(storage, folder: str | Path, keep: int = 7) -> Path:
 
 def _read_only_keyed(path: Path) -> tuple[sqlite3.Connection, bytes | None]:
     """A read-only connection, keyed with whichever unlocked key opens the file (none if plain)."""
-    uri = f"{path.resolve().as_uri()}?mode=ro"
-    tries = keys.candidates(path)
+    tries = list(dict.fromkeys(keys.candidates(path)))  # one try per distinct key
+    refused: Exception | None = None
     for key in tries:
-        conn = connect(uri, key, uri=True)
+        try:
+            conn = connect_read_only(path, key)
+        except sqlite3.OperationalError:
+            raise
+        except sqlite3.DatabaseError as exc:  # "not a database": not this key (or a damaged file)
+            refused = exc
+            continue
         if key is None:
             return conn, key
         try:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
             return conn, key
-        except (sqlite3.DatabaseError, MemoryError):
+        except (sqlite3.DatabaseError, MemoryError) as exc:
+            refused = exc
             conn.close()
-    # No key reads the first page: a damaged first page, or no key of this file unlocked here.
+    # No key reads the first page: a damaged first page, a file that is no database at all, or no
+    # key of this file unlocked here.
     for key in tries:
         if key is not None and cipher.diagnose(path, key) == "damaged":
             raise StorageError("damaged", cipher.damaged_message(cipher.failed_pages(path, key)[0]), str(path))
+    if keys.key_for(path) is None and isinstance(refused, sqlite3.DatabaseError):
+        raise refused  # no key of its own and no other key reads it: not a database (storage_errors words it)
     raise StorageError("wrong_key", path=str(path))
 
 

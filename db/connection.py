@@ -166,14 +166,15 @@ def open_reader(path: str | Path) -> Storage:
     if not file_path.is_file():
         raise StorageError("cannot_open", path=label)
     with storage_errors(label):
-        uri = file_path.resolve().as_uri()
         key = _key_or_refuse(file_path, label)
         try:
-            conn = connect(f"{uri}?mode=ro", key, uri=True)
-            conn.execute("PRAGMA schema_version").fetchone()
+            conn = connect_read_only(file_path, key)
         except sqlite3.OperationalError:
-            # WAL files on media where the -shm cannot be made: read the file as it is.
-            conn = connect(f"{uri}?immutable=1", key, uri=True)
+            raise
+        except (sqlite3.DatabaseError, MemoryError) as exc:
+            if key is None:
+                raise
+            raise _unreadable(label, key) from exc  # a wrong key, or a damaged first page
         db = Database(conn)
         try:
             version = check_identity(db.execute, label)
@@ -185,6 +186,32 @@ def open_reader(path: str | Path) -> Storage:
         db.close()
         return open_storage(file_path)
     return Storage(db, file_path, row[0], row[1])
+
+
+def connect_read_only(path: Path, key: bytes | None) -> sqlite3.Connection:
+    """A connection that never writes the file or its folder (read-only media included).
+
+    A database in WAL mode needs its ``-shm`` index to be read; on media where that file
+    cannot be made (a CD, a write-protected stick, a folder without write permission),
+    SQLite refuses even a read-only opening ("attempt to write a readonly database").
+    Then, when no journal holds changes not yet folded into the file, the file is read
+    as it is (``immutable``); a journal with changes cannot be read there, and the
+    read-only sentence stands.
+
+    Raises:
+        sqlite3.Error: the file cannot be read (the caller turns it into a sentence).
+    """
+    uri = path.resolve().as_uri()
+    conn = connect(f"{uri}?mode=ro", key, uri=True)
+    try:
+        conn.execute("PRAGMA schema_version").fetchone()
+        return conn
+    except sqlite3.OperationalError:
+        conn.close()
+        wal = Path(f"{path}-wal")
+        if wal.exists() and wal.stat().st_size > 0:
+            raise
+    return connect(f"{uri}?immutable=1", key, uri=True)
 
 
 def open_storage(path: str | Path | None, *, device_name: str | None = None, migrate: bool = True) -> Storage:
@@ -283,6 +310,8 @@ def _check_key(db: Database, label: str | None, key: bytes) -> None:
     """
     try:
         db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.OperationalError:
+        raise  # not the key: read-only media, a lock ... (the caller's sentence for it)
     except (sqlite3.DatabaseError, MemoryError) as exc:
         raise _unreadable(label, key) from exc
 

@@ -7,6 +7,10 @@ unexpected failure, 141 when the reader of standard output closed it early
 shell reports for any program stopped that way (128 + SIGPIPE), so a script with
 ``set -o pipefail`` can tell the output was cut. The command's own work (an
 assessment recorded, a file written) is done by then and kept.
+
+Client data is written only into an encrypted database: ``rumbo setup`` makes one,
+and a command that writes may neither create a database nor write into a plain one
+of an earlier Rumbo without it (``desktop.commands.access``, issue 31).
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ EXIT_CLOSED_PIPE = 141  # 128 + SIGPIPE, as the shell reports `yes | head -1` un
 
 # Modules under desktop.commands that add subcommands, in help order.
 COMMAND_MODULES = (
+    "setup",
     "classify",
     "data",
     "assess",
@@ -41,51 +46,22 @@ COMMAND_MODULES = (
 )
 
 
-# Subcommands that never open the database (so never ask to sign in).
-NO_DATABASE = {"classify"}
-# ``rumbo centre`` actions that use only the technician's connection to the server, no database here.
-OWNER_ONLY = {"init", "status", "add", "revoke"}
+# What a subcommand does with the database decides how it is let in (desktop.commands.access).
+# Any subcommand not named here writes: it signs in, and it may not create a database nor
+# write into a plain one without setting sign-in up first.
+NO_DATABASE = {"classify"}  # never opens one, so never asks to sign in
+SETS_UP = {"setup"}  # handles the database's state itself
+READS_ONLY = {"export", "check", "report"}  # may read a plain database; work on read-only media
+CENTRE_WITHOUT_DATABASE = {"init", "status", "add", "revoke"}  # ``rumbo centre …`` that talk to the server only
 
 
-def sign_in_for_command(db: str | None, environ=os.environ, stdin=None, command: str | None = None) -> None:
-    """Sign in before a command opens an encrypted database.
-
-    The user comes from RUMBO_USER or is asked; the password from RUMBO_PASSWORD (for
-    scripts) or a prompt that does not echo. Never from the command line, where other
-    users of the machine and the shell's history would see it.
-
-    Raises:
-        UserError: wrong user or password, no way to ask (no terminal and no variables), ...
-    """
-    from desktop.services import security
-    from desktop.services.storage import default_database_path
-
-    path = db if db is not None else default_database_path()
-    if security.state(path) not in ("encrypted", "interrupted") or security.is_unlocked(path):
-        return
-    stdin = stdin if stdin is not None else sys.stdin
-    interactive = stdin is not None and stdin.isatty()
-    login, password = environ.get("RUMBO_USER"), environ.get("RUMBO_PASSWORD")
-    if not interactive and not (login and password):
-        raise UserError("La base está cifrada: indique el usuario y la contraseña en las variables RUMBO_USER y "
-                        "RUMBO_PASSWORD, o ejecute la orden en una terminal para que se los pida.", field="password")
-    if not login:
-        login = input("Usuario de Rumbo: ")
-    if not password:
-        import getpass
-
-        password = getpass.getpass("Contraseña: ")
-    try:
-        signed = security.sign_in(path, login, password)
-    except UserError as exc:
-        # A damaged file is what ``restore`` is for: the password was right, so go on to it.
-        if not (command == "restore" and getattr(exc, "kind", None) == "damaged" and security.is_unlocked(path)):
-            raise
-        return
-    fresh = security.issue_owed_recovery_key(path, signed)
-    if fresh:  # printed once, on stderr so that it never lands in a file a command writes to stdout
-        sys.stderr.write(f"La llave de la base cambió y la clave de recuperación anterior ya no vale. Anote la nueva "
-                         f"en un lugar seguro, lejos del equipo; no se vuelve a mostrar: {fresh}\n")
+def database_access(args: argparse.Namespace) -> str:
+    """"none", "setup", "read" or "write": what the parsed subcommand does with the database."""
+    if args.command in NO_DATABASE or getattr(args, "centre_action", None) in CENTRE_WITHOUT_DATABASE:
+        return "none"
+    if args.command in SETS_UP:
+        return "setup"
+    return "read" if args.command in READS_ONLY else "write"
 
 
 # argparse's own words, in Spanish. argparse looks its messages up through a
@@ -174,9 +150,7 @@ def _run(argv: Sequence[str] | None) -> int:
 
     setup_logging(f"rumbo {args.command}")
     try:
-        if args.command not in NO_DATABASE and getattr(args, "centre_action", None) not in OWNER_ONLY:
-            sign_in_for_command(args.db, command=args.command)
-        status = args.handler(args)
+        status = _run_command(args)
     except BrokenPipeError:
         raise  # not a failure of the command: main() ends it quietly
     except UserError as exc:
@@ -190,3 +164,17 @@ def _run(argv: Sequence[str] | None) -> int:
         raise
     log.info("rumbo %s: terminado con estado %s", args.command, status)
     return status
+
+
+def _run_command(args: argparse.Namespace) -> int:
+    """Sign in as the subcommand needs, then run it under the opening guard."""
+    access = database_access(args)
+    if access in ("none", "setup"):
+        return args.handler(args)
+    from desktop.commands.access import opening_guard
+    from desktop.commands.access import sign_in_for_command as sign_in
+    from desktop.services.storage import guarded
+
+    sign_in(args.db, for_reading=access == "read", command=args.command)
+    with guarded(opening_guard(args.command, reads_only=access == "read")):
+        return args.handler(args)

@@ -3,9 +3,11 @@
     python tools/smoke_installer.py [dist/rumbo]
 
 It runs the frozen ``rumbo`` as an adviser's laptop would: the version, a size classification,
-demo data, a PDF report in Spanish and English, a bundle, and the main window (offscreen) on the
-demo database, watching the support log until the window says it is open. Exit status 0 when
-every step passed; otherwise the failed step is printed and the status is 1.
+demo data (which sets up the documented demo account on the new file), a PDF report in Spanish and
+English, a centre set up with ``rumbo setup``, a bundle, and the main window (offscreen) on the demo
+database, watching the support log until the window says it is open. Commands sign in with
+RUMBO_USER / RUMBO_PASSWORD. Exit status 0 when every step passed; otherwise the failed step is
+printed and the status is 1.
 """
 
 from __future__ import annotations
@@ -36,10 +38,15 @@ def program(folder: Path) -> Path:
     return exe
 
 
+# The account ``rumbo demo`` sets up on a new file (README), and the centre's technician's.
+DEMO_ACCOUNT = {"RUMBO_USER": "demo", "RUMBO_PASSWORD": "rumbo-demo"}
+CENTRE_ACCOUNT = {"RUMBO_USER": "tecnica", "RUMBO_PASSWORD": "centro-de-prueba"}
+
+
 def run(exe: Path, env: dict, *args: str, timeout: int = 120) -> str:
     started = time.perf_counter()
     done = subprocess.run([str(exe), *args], capture_output=True, text=True, env=env, timeout=timeout,
-                          encoding="utf-8")
+                          encoding="utf-8", stdin=subprocess.DEVNULL)
     print(f"  rumbo {' '.join(args)} → {done.returncode} ({time.perf_counter() - started:.1f} s)")
     if done.returncode != 0:
         raise SmokeFailure(f"«rumbo {' '.join(args)}» terminó con {done.returncode}:\n{done.stderr}")
@@ -88,6 +95,8 @@ def smoke(folder: Path) -> None:
         env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "RUMBO_LOG_DIR": str(tmp / "registros"),
                "HOME": str(tmp), "APPDATA": str(tmp), "LOCALAPPDATA": str(tmp), "XDG_DATA_HOME": str(tmp)}
         env.pop("PYTHONPATH", None)  # the frozen program must need no Python of the machine
+        centre_env = {**env, **CENTRE_ACCOUNT}
+        env.update(DEMO_ACCOUNT)
         db = tmp / "demo.db"
 
         out = run(exe, env, "--version").strip()
@@ -96,7 +105,9 @@ def smoke(folder: Path) -> None:
         out = run(exe, env, "classify", "--country", "SV", "--employees", "8", "--sales-usd", "90000")
         if not out.startswith("El Salvador: Microempresa"):
             raise SmokeFailure(f"clasificación inesperada: {out!r}")
-        run(exe, env, "--db", str(db), "demo", "--firms", "30")
+        out = run(exe, env, "--db", str(db), "demo", "--firms", "30")
+        if "cuenta de demostración" not in out:
+            raise SmokeFailure(f"«rumbo demo» no configuró la cuenta de demostración: {out!r}")
         run(exe, env, "--db", str(db), "export", "firms", str(tmp / "empresas.csv"))
         with open(tmp / "empresas.csv", encoding="utf-8-sig", newline="") as fh:
             firm_id = next(csv.DictReader(fh))["Id"]
@@ -113,13 +124,16 @@ def smoke(folder: Path) -> None:
             raise SmokeFailure(f"«report --all» imprimió {len(printed)} informes de 30")
         # Bundles are signed and sealed to an enrolled centre: laptop and centre exchange cards first.
         centre = tmp / "centro.db"
-        run(exe, env, "--db", str(centre), "bundle", "device", "--name", "Centro", "--role", "centre")
-        run(exe, env, "--db", str(centre), "device", "card", str(tmp / "centro.json"))
+        out = run(exe, centre_env, "--db", str(centre), "setup", "--name", "Técnica del centro", "--centre", "Centro")
+        if "Clave de recuperación: " not in out:
+            raise SmokeFailure(f"«rumbo setup» no mostró la clave de recuperación: {out!r}")
+        run(exe, centre_env, "--db", str(centre), "bundle", "device", "--name", "Centro", "--role", "centre")
+        run(exe, centre_env, "--db", str(centre), "device", "card", str(tmp / "centro.json"))
         run(exe, env, "--db", str(db), "device", "card", str(tmp / "laptop.json"))
         run(exe, env, "--db", str(db), "device", "enrol", str(tmp / "centro.json"), "--yes")
-        run(exe, env, "--db", str(centre), "device", "enrol", str(tmp / "laptop.json"), "--yes")
+        run(exe, centre_env, "--db", str(centre), "device", "enrol", str(tmp / "laptop.json"), "--yes")
         run(exe, env, "--db", str(db), "bundle", "export", str(tmp / "envio.rumbo"))
-        run(exe, env, "--db", str(centre), "bundle", "import", str(tmp / "envio.rumbo"))
+        run(exe, centre_env, "--db", str(centre), "bundle", "import", str(tmp / "envio.rumbo"))
         with zipfile.ZipFile(tmp / "envio.rumbo") as zf:
             manifest = json.loads(zf.read("manifest.json"))
         if manifest.get("app_version") != version:

@@ -13,7 +13,7 @@ from desktop.services.maintenance import (
     restore_database,
 )
 from desktop.services.registry.firms import count_firms
-from desktop.services.storage import default_database_path, open_database
+from desktop.services.storage import check_opening, default_database_path, open_database
 
 TABLE_LABELS = {
     "firms": "Empresas", "advisers": "Asesores", "contacts": "Contactos", "assessments": "Evaluaciones",
@@ -49,6 +49,7 @@ def run_backup(args) -> int:
 
 def run_restore(args) -> int:
     db_path = _db_path(args)
+    check_opening(db_path)  # restore writes the file before opening it: the command line's guard first
     aside = restore_database(db_path, args.src)
     # Opening upgrades a backup made by an older version and proves it usable.
     with open_database(db_path) as storage:

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from desktop.domain.errors import UserError
-from desktop.services.storage import default_database_path, open_for_reading
+from desktop.services.storage import check_opening, default_database_path, open_for_reading
 
 
 def register(subparsers) -> None:
@@ -51,6 +51,7 @@ def _run_all(db_path: Path, folder: Path, lang: str) -> int:
 
     if folder.exists() and not folder.is_dir():
         raise UserError(f"«{folder}» no es una carpeta.", field="output")
+    check_opening(db_path, write=False)  # before the output folder is made: a missing base makes nothing
     stop = {"now": False}
 
     def on_interrupt(_signum, _frame):

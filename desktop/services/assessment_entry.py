@@ -18,6 +18,32 @@ from desktop.domain.errors import UserError
 from desktop.services import assessments as service
 from desktop.services.registry.firms import find_firm
 
+# No answer needs more digits than this (a share, a count of countries, years); Python refuses
+# to convert more than 4,300, and the cost of converting grows with the square of the length.
+MAX_DIGITS = 30
+
+
+class _TooManyDigits(str):
+    """An integer of the file written with more than :data:`MAX_DIGITS` digits (kept as its text)."""
+
+
+def _read_int(text: str) -> int | _TooManyDigits:
+    digits = len(text.lstrip("-"))
+    return _TooManyDigits(text) if digits > MAX_DIGITS else int(text)
+
+
+def _refuse_too_many_digits(answers: Any) -> None:
+    """One sentence naming the first question answered with a number of absurd length."""
+    if not isinstance(answers, dict):
+        return
+    for question, raw in answers.items():
+        values = [raw.get("value")] if isinstance(raw, dict) else [raw]
+        values = [v for value in values for v in (value if isinstance(value, list) else [value])]
+        long = next((v for v in values if isinstance(v, _TooManyDigits)), None)
+        if long is not None:
+            raise UserError(f"La respuesta a «{question}» es un número de {len(long.lstrip('-'))} cifras: "
+                            "escriba la cantidad real.", field=str(question))
+
 
 def read_answers_file(path: str | Path) -> dict[str, Answer]:
     """Read the JSON answer file documented in README.md.
@@ -27,7 +53,8 @@ def read_answers_file(path: str | Path) -> dict[str, Answer]:
     description, are ignored).
 
     Raises:
-        UserError: the file is missing, is not JSON, or has the wrong shape.
+        UserError: the file is missing, is not JSON, has the wrong shape, or answers a
+            question with a number of more than :data:`MAX_DIGITS` digits (named).
     """
     path = Path(path)
     try:
@@ -37,7 +64,7 @@ def read_answers_file(path: str | Path) -> dict[str, Answer]:
     except (OSError, UnicodeDecodeError) as exc:
         raise UserError(f"No se puede leer el archivo de respuestas «{path}»: {exc}.", field="answers") from None
     try:
-        data: Any = json.loads(text)
+        data: Any = json.loads(text, parse_int=_read_int)
     except json.JSONDecodeError as exc:
         raise UserError(
             f"El archivo de respuestas no es JSON válido (línea {exc.lineno}, columna {exc.colno}).",
@@ -48,6 +75,7 @@ def read_answers_file(path: str | Path) -> dict[str, Answer]:
                         "respuestas de Rumbo.", field="answers") from None
     if isinstance(data, dict) and isinstance(data.get("answers"), dict):
         data = data["answers"]
+    _refuse_too_many_digits(data)
     return answers_from_json(data)
 
 

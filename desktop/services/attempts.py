@@ -17,12 +17,15 @@ key file to another machine and guesses offline, where only Argon2id's cost
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import hashlib
 import json
 import logging
 import os
 import tempfile
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -149,12 +152,42 @@ def refuse_while_waiting(key_file: keyfile.KeyFile, slot: Slot) -> None:
                         field="password")
 
 
+_READ_ONLY = (errno.EROFS, errno.EACCES, errno.EPERM)
+
+
+@contextlib.contextmanager
+def _editing_unless_read_only(db_path: str | Path) -> Iterator[keyfile.KeyFile]:
+    """The key file to edit; on read-only media (a CD, a locked stick) a copy whose changes are dropped.
+
+    The count then lives only in the user's state folder; whoever holds such a medium can copy
+    the key file anyway, so guessing it is bounded by Argon2id's cost alone.
+    """
+    stack = contextlib.ExitStack()
+    try:
+        key_file = stack.enter_context(keyfile.editing(db_path))
+    except OSError as exc:
+        if exc.errno not in _READ_ONLY:
+            raise
+        log.warning("No se pudo anotar el intento en el archivo de llaves (solo lectura)")
+        yield keyfile.KeyFile.read(db_path)
+        return
+    try:
+        with stack:
+            yield key_file
+    except OSError as exc:
+        if exc.errno not in _READ_ONLY:
+            raise
+        log.warning("No se pudo anotar el intento en el archivo de llaves (solo lectura)")
+
+
 def failed(db_path: str | Path, slot: Slot) -> int:
     """Count one more failure (both copies); returns the failures in a row now."""
     now = datetime.now(timezone.utc)
-    with keyfile.editing(db_path) as key_file:
-        count = count_of(key_file, slot)[0] + 1
-        record = {"count": count, "last": now.isoformat(timespec="seconds")}
+    count = count_of(keyfile.KeyFile.read(db_path), slot)[0] + 1
+    record = {"count": count, "last": now.isoformat(timespec="seconds")}
+    with _editing_unless_read_only(db_path) as key_file:
+        count = max(count, count_of(key_file, slot)[0] + 1)
+        record["count"] = count
         if slot.kind == "recovery":
             key_file.attempts["recovery"] = record
         else:
@@ -173,7 +206,7 @@ def succeeded(db_path: str | Path, slot: Slot) -> None:
     """The right password: both counts start again."""
     key_file = keyfile.KeyFile.read(db_path)
     if _record(key_file, slot):
-        with keyfile.editing(db_path) as key_file:
+        with _editing_unless_read_only(db_path) as key_file:
             if slot.kind == "recovery":
                 key_file.attempts["recovery"] = {}
             else:

@@ -13,11 +13,12 @@ from pathlib import Path
 from platformdirs import user_data_dir
 
 from db import backup as backups
-from db import chain
+from db import chain, keys
 from db.audit import AuditReport, Finding, audit
 from db.chain import ChainBreak, ChainReport
 from db.backup import CheckReport
 from db.connection import Storage
+from desktop.domain.errors import UserError
 
 log = logging.getLogger(__name__)
 
@@ -68,7 +69,15 @@ def restore_database(db_path: str | Path, src: str | Path) -> Path | None:
 
     Returns:
         Where the previous database was kept, or None if there was none.
+
+    Raises:
+        UserError: the backup is a plain one (from before encryption) and the database has
+            sign-in: putting it in place would leave the clients' data unencrypted on disk.
     """
+    src = Path(src)
+    if keys.key_file_path(db_path).exists() and keys.is_plain_sqlite(src):
+        raise UserError(f"La copia «{src.name}» es de antes del cifrado y no se restaura sobre una base cifrada: "
+                        f"para volver a ella, cífrela como base aparte con «rumbo --db {src} setup».", field="src")
     kept = backups.restore(db_path, src)
     log.info("Base %s restaurada desde %s (la anterior quedó en %s)", db_path, src, kept)
     return kept

@@ -121,7 +121,7 @@ def check_password(password: str, repeated: str | None = None) -> str:
     return password
 
 
-def _clean_name(name: str) -> str:
+def check_name(name: str) -> str:
     value = " ".join((name or "").split())
     if not value:
         raise UserError("Falta el nombre del asesor.", field="name")
@@ -152,7 +152,7 @@ def set_up(db_path: str | Path, name: str, login: str, password: str, repeated: 
     current = state(path)
     if current not in ("new", "plain"):
         raise UserError("Esta base ya tiene el inicio de sesión configurado: entre con su usuario.", field="login")
-    name, login, password = _clean_name(name), check_login(login), check_password(password, repeated)
+    name, login, password = check_name(name), check_login(login), check_password(password, repeated)
     key, recovery = keys.new_database_key(), keys.new_recovery_key()
     if current == "new":
         keys.key_file_path(path).unlink(missing_ok=True)  # a key file of a database since deleted
@@ -212,12 +212,18 @@ def set_up_demo(db_path: str | Path) -> SetUpResult:
 
 # --- signing in -------------------------------------------------------------------------------
 
-def sign_in(db_path: str | Path, login: str, password: str) -> SignedIn:
+def sign_in(db_path: str | Path, login: str, password: str, *, for_reading: bool = False) -> SignedIn:
     """Open an encrypted database with an adviser's password (or finish an interrupted set-up).
 
     A version-1 entry becomes version 2 on the way (the password is known now), and a
     re-key left unfinished, or owed to an adviser who lost access, is done before the
     database is handed over (:func:`desktop.services.rekey.rekey`).
+
+    Args:
+        for_reading: the caller only reads (an export, a check, one report): nothing is written
+            into the database or its folder, so a file on read-only media (a CD, a locked stick)
+            can be signed in to; the adviser is not stamped as the device's current one, and an
+            unfinished re-key waits for a sign-in that may write.
 
     Raises:
         UserError: wrong user or password (one sentence, the same for both), too many tries
@@ -246,9 +252,12 @@ def sign_in(db_path: str | Path, login: str, password: str) -> SignedIn:
             message += f" Por seguridad, espere {wait_seconds(count)} segundos antes de volver a intentarlo."
         raise UserError(message, field="password")
     attempts.succeeded(path, slot)
-    if entry.version == 1:
+    if entry.version == 1 and not for_reading:
         _upgrade(path, entry, password, unlocked)
-    return _open_with(path, _opening_key(path, key_file, unlocked), name, unlocked)
+    key = _opening_key(path, key_file, unlocked)
+    if for_reading:
+        return _open_to_read(path, key, name, unlocked)
+    return _open_with(path, key, name, unlocked)
 
 
 def _upgrade(path: Path, old: keyfile.Entry, secret: str, unlocked: list[bytes]) -> None:
@@ -328,12 +337,7 @@ def _open_with(path: Path, key: bytes, login: str, unlocked: list[bytes] | None 
     keys.remember(path, key, [k for k in (unlocked or []) if k != key])
     try:
         with open_database(path) as storage:
-            row = storage.conn.execute(
-                "SELECT id, login, name, role FROM advisers WHERE lower(login) = ? AND deleted_at IS NULL"
-                " AND active = 1", (login,)).fetchone()
-            if row is None:
-                raise UserError("Esta cuenta ya no está activa en Rumbo: pida acceso a un administrador.",
-                                field="login")
+            row = _active_account(storage, login)
             devices.set_current_adviser(storage, row[0])
             folder = database_backup_folder(storage)
             _finish_rekey(storage, unlocked)
@@ -363,6 +367,31 @@ def _finish_rekey(storage, unlocked: list[bytes] | None) -> None:
         return
     if done.rekeyed:
         log.info("Re-cifrado terminado al entrar (%s copias)", done.copies)
+
+
+def _open_to_read(path: Path, key: bytes, login: str, unlocked: list[bytes] | None = None) -> SignedIn:
+    """Remember the key and check the account, reading only (see :func:`sign_in`'s ``for_reading``)."""
+    from desktop.services.storage import open_for_reading
+
+    if keys.is_plain_sqlite(path):  # an interrupted set-up is finished by a sign-in that may write
+        return _open_with(path, key, login, unlocked)
+    keys.remember(path, key, [k for k in (unlocked or []) if k != key])
+    try:
+        with open_for_reading(path) as storage:
+            row = _active_account(storage, login)
+    except BaseException:
+        keys.forget(path)
+        raise
+    return SignedIn(row[0], row[1], row[2], row[3])
+
+
+def _active_account(storage, login: str) -> tuple:
+    row = storage.conn.execute(
+        "SELECT id, login, name, role FROM advisers WHERE lower(login) = ? AND deleted_at IS NULL"
+        " AND active = 1", (login,)).fetchone()
+    if row is None:
+        raise UserError("Esta cuenta ya no está activa en Rumbo: pida acceso a un administrador.", field="login")
+    return row
 
 
 def lock(db_path: str | Path) -> None:

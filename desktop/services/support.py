@@ -6,6 +6,10 @@ migrations, imports, bundles, syncs, reports, and every unexpected error with it
 Log records name firms and assessments by id only, never by name, tax id or figures: the
 file is sent by e-mail to a technician, who needs to know what happened, not to whom.
 
+The log holds ids, paths and error texts of a centre's work: only the adviser's own account
+may read it. The log and its rotated copies are created 0600 (the folder 0700), and files
+left readable by an earlier Rumbo are tightened when logging starts.
+
 ``RUMBO_LOG_DIR`` moves the folder (the test suite points it at a temporary one).
 """
 
@@ -33,6 +37,28 @@ log = logging.getLogger("rumbo")
 _handler: RotatingFileHandler | None = None
 
 
+class PrivateRotatingFileHandler(RotatingFileHandler):
+    """A rotating log whose every file is created readable by its owner only (0600).
+
+    Rotation renames files, which keeps their mode, and opens the next one here; creating
+    it with the mode (not chmod afterwards) leaves no moment when others could open it.
+    """
+
+    def _open(self):
+        fd = os.open(self.baseFilename, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+        _tighten(Path(self.baseFilename))  # a file made by an earlier version keeps its mode on O_CREAT
+        return os.fdopen(fd, self.mode, encoding=self.encoding, errors=self.errors)
+
+
+def _tighten(path: Path) -> None:
+    """0600 for a log file others could read (where the system allows it: not on FAT or Windows ACLs)."""
+    try:
+        if path.stat().st_mode & 0o077:
+            path.chmod(0o600)
+    except OSError:
+        pass
+
+
 def log_dir() -> Path:
     """The folder of the support log (created on first use)."""
     override = os.environ.get("RUMBO_LOG_DIR")
@@ -58,11 +84,14 @@ def setup_logging(where: str) -> Path | None:
     if _handler is None:
         path = log_file()
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            handler = RotatingFileHandler(path, maxBytes=LOG_MAX_BYTES, backupCount=LOG_BACKUPS,
-                                          encoding="utf-8", delay=True)
+            path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            handler = PrivateRotatingFileHandler(path, maxBytes=LOG_MAX_BYTES, backupCount=LOG_BACKUPS,
+                                                 encoding="utf-8", delay=True)
         except OSError:
             return None
+        for old in [path, *(path.with_name(f"{LOG_FILENAME}.{n}") for n in range(1, LOG_BACKUPS + 1))]:
+            if old.exists():
+                _tighten(old)
         handler.setFormatter(logging.Formatter(LOG_FORMAT))
         root = logging.getLogger()
         root.addHandler(handler)

@@ -12,7 +12,7 @@ from tests.centre.devices import secure_database, trust_each_other
 pytestmark = pytest.mark.postgres
 
 
-def test_a_technician_prepares_the_server_and_two_laptops_sync(tmp_path, pg_url, capsys):
+def test_a_technician_prepares_the_server_and_two_laptops_sync(tmp_path, pg_url, capsys, encrypted_db):
     assert main(["centre", "status", pg_url]) == 0
     assert "La base no está preparada" in capsys.readouterr().out
     assert main(["centre", "init", pg_url, "--name", "CDMYPE Santa Ana"]) == 0
@@ -37,7 +37,7 @@ def test_a_technician_prepares_the_server_and_two_laptops_sync(tmp_path, pg_url,
     assert "Laptop Ana · CDMYPE Santa Ana: 3 cambios, último 3" in out and "2 firms" in out
 
 
-def test_a_national_database_with_two_centres_a_bundle_and_the_portfolio(tmp_path, pg_url, capsys):
+def test_a_national_database_with_two_centres_a_bundle_and_the_portfolio(tmp_path, pg_url, capsys, encrypted_db):
     """The technician adds a centre, enrols laptops in each and the national coordinator, carries a
     field laptop's bundle to the server; the coordinator counts the country's portfolio there."""
     from desktop.services import sync
@@ -106,15 +106,14 @@ def test_a_national_database_with_two_centres_a_bundle_and_the_portfolio(tmp_pat
     assert "Empresas en el servidor: 2" in capsys.readouterr().out
 
 
-def test_sync_without_a_server_says_so(tmp_path, capsys):
-    path = tmp_path / "x.db"
-    open_database(path).close()
+def test_sync_without_a_server_says_so(tmp_path, capsys, encrypted_db):
+    path = encrypted_db(tmp_path / "x.db")
     assert main(["--db", str(path), "sync"]) == 2
     assert capsys.readouterr().err.strip() == ("Este equipo no tiene servidor del centro; inscríbalo con "
                                                "«rumbo centre enrol» o en Sincronización.")
 
 
-def test_the_readme_setup_works_with_an_owner_that_is_not_a_superuser(pg_cluster, tmp_path, capsys):
+def test_the_readme_setup_works_with_an_owner_that_is_not_a_superuser(pg_cluster, tmp_path, capsys, encrypted_db):
     """README: a CREATEROLE owner (not postgres) prepares the base and enrols a laptop."""
     import uuid
 

@@ -38,8 +38,9 @@ def _enrol(storage, owner_url, centre_name=None, national=False):
 
 
 @pytest.fixture
-def nation(tmp_path, pg_url):
-    """Two centres in one database, a laptop in each and the national coordinator's desktop."""
+def nation(tmp_path, pg_url, encrypted_db):
+    """Two centres in one database, a laptop in each and the national coordinator's desktop
+    (set up with sign-in: its commands run from the command line)."""
     centre.init_centre(pg_url, "CDMYPE San Miguel")
     with server.connect(pg_url) as conn:
         server.add_centre(conn, "CDMYPE Santa Ana", "SV")

@@ -19,8 +19,8 @@ FIXTURES = Path(__file__).parent.parent / "domain" / "fixtures" / "assessment"
 
 
 @pytest.fixture
-def db_path(tmp_path):
-    path = tmp_path / "rumbo.db"
+def db_path(tmp_path, encrypted_db):
+    path = encrypted_db(tmp_path / "rumbo.db")
     with open_database(path) as storage:
         register_firm(storage, {
             "legal_name": "Beneficio de café Las Nubes", "country": "SV", "tax_id": "0614-290186-102-2",
@@ -82,8 +82,8 @@ def test_text_output_in_spanish(db_path, capsys):
     assert re.search(r"^  Estrategia y planificación de mercados: \d+,\d / 100 \(cobertura \d+,\d\u00a0%\)$", out, re.M)
 
 
-def test_incomplete_assessment_says_the_index_is_not_calculated(tmp_path, capsys):
-    path = tmp_path / "rumbo.db"
+def test_incomplete_assessment_says_the_index_is_not_calculated(tmp_path, capsys, encrypted_db):
+    path = encrypted_db(tmp_path / "rumbo.db")
     with open_database(path) as storage:
         register_firm(storage, {"legal_name": "Taller Sin Datos", "country": "SV", "tax_id": "0614-290186-102-2"}, None)
     answers = tmp_path / "a.json"
@@ -121,8 +121,8 @@ def test_bad_answers_exit_2_and_write_nothing(db_path, tmp_path, capsys, content
     assert counts(db_path) == before
 
 
-def test_answer_to_question_that_does_not_apply_is_refused(tmp_path, capsys):
-    path = tmp_path / "rumbo.db"
+def test_answer_to_question_that_does_not_apply_is_refused(tmp_path, capsys, encrypted_db):
+    path = encrypted_db(tmp_path / "rumbo.db")
     with open_database(path) as storage:
         register_firm(storage, {"legal_name": "Consultora Delta", "country": "SV", "sector_isic": "7020",
                                 "tax_id": "0614-290186-102-2"}, None)

@@ -75,11 +75,11 @@ def test_a_reader_that_closes_early_ends_the_command_quietly(args, status):
     assert EXIT_CLOSED_PIPE == 141
 
 
-def test_assess_json_into_head_records_the_assessment_and_says_nothing(tmp_path):
+def test_assess_json_into_head_records_the_assessment_and_says_nothing(tmp_path, encrypted_db):
     from desktop.services.registry.firms import register_firm
     from desktop.services.storage import open_database
 
-    db = tmp_path / "rumbo.db"
+    db = encrypted_db(tmp_path / "rumbo.db")
     with open_database(db) as storage:
         register_firm(storage, {"legal_name": "Café Las Nubes", "country": "SV", "tax_id": "0614-290186-102-2",
                                 "employees": 18, "sales_usd": 450000, "exports_usd": 0}, None)

@@ -13,8 +13,9 @@ from desktop.services.storage import open_database
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "import"
 
 
-def test_demo_export_import_round_trip(tmp_path, capsys):
-    db1, db2 = tmp_path / "a.db", tmp_path / "b.db"
+def test_demo_export_import_round_trip(tmp_path, capsys, encrypted_db):
+    # demo on a new path sets up the demo account itself; the import goes into a base set up beforehand.
+    db1, db2 = tmp_path / "a.db", encrypted_db(tmp_path / "b.db")
     assert main(["--db", str(db1), "demo", "--firms", "40", "--seed", "5"]) == 0
     assert "Se crearon 40 empresas de demostración" in capsys.readouterr().out
     assert main(["--db", str(db1), "export", "firms", str(tmp_path / "e.csv")]) == 0
@@ -34,8 +35,9 @@ def test_demo_export_import_round_trip(tmp_path, capsys):
     assert f"Se exportaron {stored} evaluaciones" in capsys.readouterr().out
 
 
-def test_import_prints_rejected_rows_with_numbers(tmp_path, capsys):
-    assert main(["--db", str(tmp_path / "a.db"), "import", str(FIXTURES / "firms_latin1_semicolon.csv")]) == 0
+def test_import_prints_rejected_rows_with_numbers(tmp_path, capsys, encrypted_db):
+    db = encrypted_db(tmp_path / "a.db")
+    assert main(["--db", str(db), "import", str(FIXTURES / "firms_latin1_semicolon.csv")]) == 0
     out = capsys.readouterr().out
     assert "Empresas importadas: 2" in out and "Fila 4: Falta el país de la empresa." in out
 
@@ -68,10 +70,10 @@ def test_unknown_export_kind_is_a_usage_error(tmp_path, capsys):
     assert info.value.code == 2
 
 
-def test_import_lists_amounts_rounded_to_whole_units(tmp_path, capsys):
+def test_import_lists_amounts_rounded_to_whole_units(tmp_path, capsys, encrypted_db):
     path = tmp_path / "montos.csv"
     path.write_text("Razón social;País;Ventas anuales\nTienda Luna;SV;85.000,50\n", encoding="utf-8")
-    assert main(["--db", str(tmp_path / "a.db"), "import", str(path)]) == 0
+    assert main(["--db", str(encrypted_db(tmp_path / "a.db")), "import", str(path)]) == 0
     out = capsys.readouterr().out
     assert ("Montos con centavos redondeados a unidades enteras en 1 fila (cada empresa lo dice en sus notas): "
             "fila 2 (Ventas anuales de 85.000,50 a 85.001).") in out.splitlines()

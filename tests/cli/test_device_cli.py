@@ -20,9 +20,10 @@ from tests.sync.test_forgery import Unchanged
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def _db(tmp_path, name, device, role=None) -> Path:
-    path = tmp_path / f"{name}.db"
-    with open_database(path, device_name=device) as storage:
+def _db(encrypted_db, tmp_path, name, device, role=None) -> Path:
+    """A database set up with sign-in (as the command line requires), named ``device``."""
+    path = encrypted_db(tmp_path / f"{name}.db", device_name=device)
+    with open_database(path) as storage:
         if role:
             sync.set_device_role(storage, role)
     return path
@@ -33,8 +34,8 @@ def _fingerprint(path) -> str:
         return sync.device_info(storage)["fingerprint"]
 
 
-def test_show_prints_id_name_and_fingerprint(tmp_path, capsys):
-    db = _db(tmp_path, "c", "Centro San Miguel", "centre")
+def test_show_prints_id_name_and_fingerprint(tmp_path, capsys, encrypted_db):
+    db = _db(encrypted_db, tmp_path, "c", "Centro San Miguel", "centre")
     assert main(["--db", str(db), "device", "show"]) == 0
     with open_database(db) as storage:
         info = sync.device_info(storage)
@@ -43,8 +44,8 @@ def test_show_prints_id_name_and_fingerprint(tmp_path, capsys):
     assert len(info["fingerprint"]) == 29 and info["fingerprint"].count(" ") == 5
 
 
-def test_card_holds_public_keys_only_and_its_fingerprint(tmp_path, capsys):
-    db = _db(tmp_path, "c", "Centro San Miguel", "centre")
+def test_card_holds_public_keys_only_and_its_fingerprint(tmp_path, capsys, encrypted_db):
+    db = _db(encrypted_db, tmp_path, "c", "Centro San Miguel", "centre")
     assert main(["--db", str(db), "device", "card", str(tmp_path / "centro.json")]) == 0
     out = capsys.readouterr().out
     card = json.loads((tmp_path / "centro.json").read_text(encoding="utf-8"))
@@ -58,9 +59,9 @@ def test_card_holds_public_keys_only_and_its_fingerprint(tmp_path, capsys):
     assert bytes(seed).hex() not in text and bytes(secret).hex() not in text
 
 
-def test_enrol_shows_the_fingerprint_and_asks_before_trusting(tmp_path, capsys, monkeypatch):
-    centre = _db(tmp_path, "c", "Centro", "centre")
-    laptop = _db(tmp_path, "a", "Laptop Ana")
+def test_enrol_shows_the_fingerprint_and_asks_before_trusting(tmp_path, capsys, monkeypatch, encrypted_db):
+    centre = _db(encrypted_db, tmp_path, "c", "Centro", "centre")
+    laptop = _db(encrypted_db, tmp_path, "a", "Laptop Ana")
     main(["--db", str(laptop), "device", "card", str(tmp_path / "ana.json")])
     capsys.readouterr()
     monkeypatch.setattr(sys, "stdin", io.StringIO("n\n"))
@@ -77,9 +78,9 @@ def test_enrol_shows_the_fingerprint_and_asks_before_trusting(tmp_path, capsys, 
     assert (enrolled.name, enrolled.fingerprint, enrolled.revoked_at) == ("Laptop Ana", _fingerprint(laptop), None)
 
 
-def test_list_and_revoke(tmp_path, capsys):
-    centre = _db(tmp_path, "c", "Centro", "centre")
-    laptop = _db(tmp_path, "a", "Laptop Ana")
+def test_list_and_revoke(tmp_path, capsys, encrypted_db):
+    centre = _db(encrypted_db, tmp_path, "c", "Centro", "centre")
+    laptop = _db(encrypted_db, tmp_path, "a", "Laptop Ana")
     main(["--db", str(laptop), "device", "card", str(tmp_path / "ana.json")])
     assert main(["--db", str(centre), "device", "list"]) == 0
     assert capsys.readouterr().out.endswith("Todavía no hay ningún equipo inscrito.\n")
@@ -104,9 +105,9 @@ def test_list_and_revoke(tmp_path, capsys):
     assert capsys.readouterr().err == "No hay ningún equipo inscrito que se llame o identifique «Laptop Zeta».\n"
 
 
-def test_an_altered_card_own_card_and_non_card_are_refused(tmp_path, capsys, monkeypatch):
-    centre = _db(tmp_path, "c", "Centro", "centre")
-    laptop = _db(tmp_path, "a", "Laptop Ana")
+def test_an_altered_card_own_card_and_non_card_are_refused(tmp_path, capsys, monkeypatch, encrypted_db):
+    centre = _db(encrypted_db, tmp_path, "c", "Centro", "centre")
+    laptop = _db(encrypted_db, tmp_path, "a", "Laptop Ana")
     main(["--db", str(laptop), "device", "card", str(tmp_path / "ana.json")])
     main(["--db", str(centre), "device", "card", str(tmp_path / "centro.json")])
     card = json.loads((tmp_path / "ana.json").read_text(encoding="utf-8"))
@@ -134,9 +135,9 @@ def test_an_altered_card_own_card_and_non_card_are_refused(tmp_path, capsys, mon
     assert _fingerprint(laptop) not in capsys.readouterr().out
 
 
-def test_the_whole_flow_in_real_subprocesses(tmp_path):
-    centre = _db(tmp_path, "c", "Centro", "centre")
-    laptop = _db(tmp_path, "a", "Laptop Ana")
+def test_the_whole_flow_in_real_subprocesses(tmp_path, encrypted_db):
+    centre = _db(encrypted_db, tmp_path, "c", "Centro", "centre")
+    laptop = _db(encrypted_db, tmp_path, "a", "Laptop Ana")
 
     def rumbo(db, *args, stdin=None):
         out = subprocess.run([sys.executable, "-m", "desktop", "--db", str(db), *args], input=stdin,

@@ -11,8 +11,8 @@ from tests.reports.db_examples import populate
 
 
 @pytest.fixture
-def db(tmp_path):
-    path = tmp_path / "rumbo.db"
+def db(tmp_path, encrypted_db):
+    path = encrypted_db(tmp_path / "rumbo.db")
     with open_database(path) as storage:
         ids = populate(storage)
     return path, ids

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
+import shutil
 import stat
 import subprocess
 import sys
@@ -60,8 +62,9 @@ def test_a_write_refused_by_sqlite_for_lack_of_space_becomes_the_storage_error(t
 
 
 @pytest.mark.slow
-def test_bundle_export_and_backup_on_a_full_disk_leave_no_file_and_no_temporary(tmp_path, small_disk, capsys):
-    db = tmp_path / "rumbo.db"
+def test_bundle_export_and_backup_on_a_full_disk_leave_no_file_and_no_temporary(tmp_path, small_disk, capsys,
+                                                                                 encrypted_db):
+    db = encrypted_db(tmp_path / "rumbo.db")
     with open_database(db) as storage:
         demo.make_demo(storage, 300, assessments=True)
         give_a_centre(storage, tmp_path)
@@ -125,9 +128,65 @@ def test_a_world_readable_database_of_an_older_version_is_tightened(tmp_path):
     assert _mode(db) == 0o600
 
 
-@pytest.mark.skipif(sys.platform == "win32" or os.geteuid() == 0, reason="root ignores read-only permissions")
-def test_a_database_on_read_only_media_can_still_be_exported_and_printed(tmp_path, capsys):
-    _read_only_media_case(tmp_path, capsys)
+def _without_write_permission() -> list[str]:
+    """The prefix that runs a command so that file permissions bind it.
+
+    Root ignores permissions through two capabilities (DAC override and DAC read-search);
+    a root process started without them in its bounding set is held to the mode bits like
+    any adviser's account, so a folder without write permission is read-only media to it.
+    """
+    if os.geteuid() != 0:
+        return []
+    setpriv = shutil.which("setpriv")
+    assert setpriv, "setpriv (util-linux) is needed to drop root's permission override"
+    return [setpriv, "--bounding-set=-dac_override,-dac_read_search,-fowner"]
+
+
+def _rumbo(db: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([*_without_write_permission(), sys.executable, "-m", "desktop", "--db", str(db), *args],
+                          cwd=ROOT, capture_output=True, text=True, env=env, stdin=subprocess.DEVNULL, timeout=120)
+
+
+def _snapshot(folder: Path) -> dict[str, str]:
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir())}
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
+def test_an_encrypted_database_in_a_read_only_folder_is_exported_checked_and_printed(tmp_path, encrypted_db):
+    """Issue 31: the sign-in wrote into the folder, and the check could not read a WAL file without its -shm."""
+    media = tmp_path / "cd"
+    db = encrypted_db(media / "rumbo.db")
+    with open_database(db) as storage:
+        firm = firms.register_firm(storage, {"legal_name": "Café Luna", "country": "SV"}, None)
+        storage.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    for path in media.iterdir():
+        path.chmod(0o444)
+    media.chmod(0o555)
+    before = _snapshot(media)
+    try:
+        probe = subprocess.run([*_without_write_permission(), sys.executable, "-c",
+                                f"open({str(media / 'prueba')!r}, 'w')"], capture_output=True, text=True)
+        assert probe.returncode != 0 and "Permission denied" in probe.stderr  # the folder really is read-only
+        out = tmp_path / "salida"
+        out.mkdir()
+        done = _rumbo(db, "export", "firms", str(out / "empresas.csv"))
+        assert done.returncode == 0, done.stderr
+        assert "Café Luna" in (out / "empresas.csv").read_text(encoding="utf-8-sig")
+        done = _rumbo(db, "check")
+        assert done.returncode == 0, done.stderr
+        assert "Integridad: correcta" in done.stdout and "Empresas: 1" in done.stdout
+        done = _rumbo(db, "report", firm["id"], "-o", str(out / "informe.pdf"))
+        assert done.returncode == 0, done.stderr
+        assert (out / "informe.pdf").read_bytes().startswith(b"%PDF-")
+        # A wrong password is still the one sentence, though its count cannot be kept in the folder.
+        wrong = _rumbo(db, "check", env={**os.environ, "RUMBO_PASSWORD": "equivocada"})
+        assert (wrong.returncode, wrong.stderr) == (2, "El usuario o la contraseña no son correctos.\n")
+        demo = _rumbo(db, "demo", "--firms", "2")
+        assert demo.returncode == 2 and demo.stderr.endswith("solo lectura; no se pueden guardar cambios en este "
+                                                              "archivo.\n") and "Traceback" not in demo.stderr
+        assert _snapshot(media) == before  # nothing written, not even a -shm or a key file counter
+    finally:
+        media.chmod(0o755)
 
 
 def test_a_database_on_a_read_only_mount_can_still_be_exported_and_printed(tmp_path, capsys):
@@ -149,25 +208,13 @@ def test_a_database_on_a_read_only_mount_can_still_be_exported_and_printed(tmp_p
         db = media / "rumbo.db"
         with pytest.raises(OSError):
             (media / "prueba").write_text("x")
+        # A plain database of an earlier Rumbo: read commands still read it.
         assert main(["--db", str(db), "export", "firms", str(tmp_path / "empresas.csv")]) == 0
         assert "Café Luna" in (tmp_path / "empresas.csv").read_text(encoding="utf-8-sig")
         assert main(["--db", str(db), "report", firm["id"], "-o", str(tmp_path / "informe.pdf")]) == 0
+        assert main(["--db", str(db), "check"]) == 0
+        capsys.readouterr()
         assert main(["--db", str(db), "demo", "--firms", "2"]) == 2
         assert "solo lectura" in capsys.readouterr().err
     finally:
         subprocess.run(["umount", "-l", str(media)], check=False)
-
-
-def _read_only_media_case(tmp_path, capsys):
-    media = tmp_path / "cd"
-    media.mkdir()
-    db = media / "rumbo.db"
-    with open_database(db) as storage:
-        firms.register_firm(storage, {"legal_name": "Café Luna", "country": "SV"}, None)
-        storage.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    media.chmod(0o555)
-    db.chmod(0o444)
-    try:
-        assert main(["--db", str(db), "export", "firms", str(tmp_path / "empresas.csv")]) == 0
-    finally:
-        media.chmod(0o755)

@@ -63,8 +63,8 @@ def _damaged_database(path, firms_count=400):
         firms.register_firms(storage, [{"legal_name": f"Empresa dañada {i}", "country": "SV"}
                                        for i in range(firms_count)], None)
         storage.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        page_size = storage.conn.execute("PRAGMA page_size").fetchone()[0]
-        pages = storage.conn.execute("PRAGMA page_count").fetchone()[0]
+        page_size = int(storage.conn.execute("PRAGMA page_size").fetchone()[0])  # text under SQLCipher
+        pages = int(storage.conn.execute("PRAGMA page_count").fetchone()[0])
     data = bytearray(path.read_bytes())
     # Scramble the last third of the file (table and index pages), leaving the schema readable.
     start = page_size * (2 * pages // 3)
@@ -73,14 +73,23 @@ def _damaged_database(path, firms_count=400):
     path.write_bytes(bytes(data))
 
 
-def test_bulk_work_into_a_damaged_database_is_refused_and_nothing_is_written(tmp_path, capsys):
-    path = tmp_path / "dañada.db"
+@pytest.mark.parametrize("encrypted", [True, False], ids=["cifrada", "de-una-version-anterior"])
+def test_bulk_work_into_a_damaged_database_is_refused_and_nothing_is_written(tmp_path, capsys, encrypted_db,
+                                                                            encrypted):
+    # Named so that no sentence can pass the check below by quoting the file's name.
+    path = tmp_path / "rota.db"
+    if encrypted:  # the command line writes only into an encrypted base
+        encrypted_db(path)
+        commands = (["import", "{csv}"], ["bundle", "export", "{tmp}/x.rumbo"], ["demo", "--firms", "3"],
+                    ["backup", "{tmp}/copia.db"])
+    else:  # a plain one of an earlier Rumbo is only read
+        commands = (["check"],)
     _damaged_database(path)
     before = _digest(path)
     csv = tmp_path / "nuevas.csv"
     csv.write_text("Razón social,País\nPanadería Nueva,SV\n", encoding="utf-8")
-    for argv in (["import", str(csv)], ["bundle", "export", str(tmp_path / "x.rumbo")], ["demo", "--firms", "3"],
-                 ["backup", str(tmp_path / "copia.db")], ["check"]):
+    for argv in commands:
+        argv = [a.format(csv=csv, tmp=tmp_path) for a in argv]
         assert main(["--db", str(path), *argv]) == 2, argv
         err = capsys.readouterr().err
         assert ("dañad" in err or "integridad" in err) and err.count("\n") == 1, err

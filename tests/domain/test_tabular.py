@@ -58,7 +58,24 @@ def test_empty_file_is_refused():
 def test_nul_bytes_and_huge_fields_do_not_break_the_reader():
     big = "x" * 300_000
     table = read_csv_bytes(f"nombre,pais\n{big},SV\nA\x00B,GT\n".encode())
-    assert table.rows[0][1][0] == big and table.rows[1][1][0] == "AB"
+    # The NUL stays where it was (the importer refuses that row), never silently dropped.
+    assert table.rows[0][1][0] == big and table.rows[1][1][0] == "A\x00B" and table.has_nul
+    assert not read_csv_bytes(b"nombre,pais\nAB,GT\n").has_nul
+
+
+def test_nul_in_the_header_refuses_the_file_in_one_sentence():
+    with pytest.raises(UserError) as info:
+        read_csv_bytes(b"nom\x00bre,pais\nA,GT\n")
+    assert info.value.message == ("La fila de encabezados tiene caracteres nulos (NUL): el archivo no es un CSV de "
+                                  "texto o está dañado; ábralo en la hoja de cálculo y guárdelo de nuevo como "
+                                  "«CSV UTF-8».")
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_saved_without_its_bom_is_read_with_its_accents(encoding):
+    table = read_csv_bytes("Razón social;País\nPanadería Ñandú;SV\n".encode(encoding))
+    assert table.encoding == encoding and not table.has_nul
+    assert table.header == ["Razón social", "País"] and table.rows == [(2, ["Panadería Ñandú", "SV"])]
 
 
 def test_read_table_refuses_missing_and_unknown_files(tmp_path):

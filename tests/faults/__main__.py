@@ -7,10 +7,11 @@ Each trial checks one invariant and counts as *held* or *failed*; the counts and
 every failure's description are written to ``docs/faults.md``. Not part of pytest:
 the suite keeps the hostile cases as tests, this script throws many random ones.
 
-* kill: a ``rumbo`` command (import, bundle import, demo, backup) is killed with
-  SIGKILL after a random delay. Held: the database opens, passes SQLite's
-  quick check, and holds either none or all of the command's firms; a backup
-  is either absent or complete; no visible partial file remains.
+* kill: a ``rumbo`` command (import, bundle import, demo, backup) on an encrypted
+  database (signed in from RUMBO_USER / RUMBO_PASSWORD) is killed with SIGKILL after a
+  random delay. Held: the database opens, passes SQLite's quick check, and holds either
+  none or all of the command's firms; a backup is either absent or complete; no visible
+  partial file remains. A control run of the same kind, not killed, must write.
 * bundle: a valid (signed and sealed) bundle is damaged at random (bytes flipped,
   cut short, garbage appended, a member replaced). Held: it is refused with a sentence and the
   centre's database is byte-for-byte unchanged, or, if the damage missed
@@ -78,20 +79,33 @@ def _count(path: Path) -> int:
 
 
 def _enrol(*storages) -> None:
-    """Devices enrolled in each other (bundles are signed and sealed to the receiver); the last is the centre."""
+    """Devices enrolled in each other (bundles are signed and sealed to the receiver); the last is the centre.
+
+    Each enrols as its signed-in adviser (a coordinator's act once sign-in is set up)."""
+    from desktop.services.advisers import current_adviser_id
+
     sync.set_device_role(storages[-1], "centre")
     cards = [sync.this_device_card(s) for s in storages]
     for storage in storages:
         for card in cards:
             if card.device_id != storage.device_id:
-                sync.enrol_device(storage, card, None)
+                sync.enrol_device(storage, card, current_adviser_id(storage))
 
 
 # ------------------------------------------------------------------ kill -9
 
+# The account of the killed commands' database: the command line writes only encrypted files.
+KILL_LOGIN, KILL_PASSWORD = "tecnica", "clave-de-pruebas"
+
+
 def kill_trials(n: int, rng: random.Random, work: Path, tally: Tally) -> None:
+    from db import keys
+    from desktop.services import security
+
     base = work / "base.db"
     source = work / "fuente.db"
+    security.set_up(base, "Técnica de pruebas", KILL_LOGIN, KILL_PASSWORD)
+    key = keys.key_for(base)
     with open_database(base, device_name="Centro base") as centre, \
             open_database(source, device_name="Laptop fuente") as storage:
         make_demo(centre, 40, assessments=False)
@@ -108,12 +122,24 @@ def kill_trials(n: int, rng: random.Random, work: Path, tally: Tally) -> None:
         "demo": (["demo", "--firms", "400", "--seed", "5"], {before, before + 400}),
         "backup": (["backup", str(work / "copia.db")], {before}),
     }
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "RUMBO_LOG_DIR": str(work / "registros")}
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "RUMBO_LOG_DIR": str(work / "registros"),
+           "RUMBO_USER": KILL_LOGIN, "RUMBO_PASSWORD": KILL_PASSWORD}
+    with open_database(base) as centre:
+        centre.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # the copies below take the file alone
+    # A control run left alone must write, or every kill below would "hold" by writing nothing.
+    control = work / "control.db"
+    shutil.copy2(base, control)
+    shutil.copy2(keys.key_file_path(base), keys.key_file_path(control))
+    done = subprocess.run([sys.executable, "-m", "desktop", "--db", str(control), "demo", "--firms", "3"], cwd=ROOT,
+                          env=env, capture_output=True, text=True, stdin=subprocess.DEVNULL)
+    tally.record(done.returncode == 0, f"kill: the control run (not killed) failed: {done.stderr.strip()}")
     for i in range(n):
         name = rng.choice(sorted(commands))
         argv, allowed = commands[name]
         db = work / f"kill-{i}.db"
         shutil.copy2(base, db)
+        shutil.copy2(keys.key_file_path(base), keys.key_file_path(db))
+        keys.remember(db, key)
         (work / "copia.db").unlink(missing_ok=True)
         delay = rng.uniform(0.3, 2.5)
         proc = subprocess.Popen([sys.executable, "-m", "desktop", "--db", str(db), *argv], cwd=ROOT, env=env,
@@ -134,7 +160,7 @@ def kill_trials(n: int, rng: random.Random, work: Path, tally: Tally) -> None:
             tally.record(ok, f"{what}: quick_check={quick}, firms={count} (allowed {sorted(allowed)})")
         except Exception as exc:  # noqa: BLE001 - any failure to reopen is the finding
             tally.record(False, f"{what}: {type(exc).__name__}: {exc}")
-        for suffix in ("", "-wal", "-shm"):
+        for suffix in ("", "-wal", "-shm", ".keys"):
             Path(f"{db}{suffix}").unlink(missing_ok=True)
 
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import logging
+import os
 import re
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -97,6 +99,34 @@ def test_log_rotates_and_keeps_at_most_five_files(log_folder, monkeypatch):
     assert files == ["rumbo.log", "rumbo.log.1", "rumbo.log.2", "rumbo.log.3", "rumbo.log.4"]
     assert all((log_folder / name).stat().st_size <= 2_200 for name in files)
     assert "00399" in _log_text(log_folder)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
+def test_the_log_and_every_rotated_copy_are_readable_by_their_owner_only(log_folder, monkeypatch):
+    os.umask(0o022)  # the usual umask, under which a plain open() makes 0644 files
+    log_folder.mkdir(mode=0o755)
+    earlier = log_folder / "rumbo.log.3"
+    earlier.write_text("de una versión anterior\n", encoding="utf-8")
+    earlier.chmod(0o644)
+    monkeypatch.setattr(support, "LOG_MAX_BYTES", 2_000)
+    support.setup_logging("prueba")
+    assert _mode(earlier) == 0o600  # tightened when logging starts
+    logger = logging.getLogger("rumbo.prueba")
+    for i in range(400):
+        logger.info("línea de relleno número %05d para llenar el registro", i)
+    files = sorted(log_folder.iterdir())
+    assert [p.name for p in files] == ["rumbo.log", "rumbo.log.1", "rumbo.log.2", "rumbo.log.3", "rumbo.log.4"]
+    assert {p.name: _mode(p) for p in files} == {p.name: 0o600 for p in files}
+
+
+def test_a_new_log_folder_is_private(log_folder):
+    os.umask(0o022)
+    support.setup_logging("prueba")
+    assert _mode(log_folder) == 0o700 and _mode(log_folder / support.LOG_FILENAME) == 0o600
+
+
+def _mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
 
 
 def test_setting_up_twice_adds_one_handler(log_folder):

@@ -54,12 +54,15 @@ def open_conflicts(storage) -> set[tuple]:
 
 
 def enrol_each_other(*storages) -> None:
-    """What a coordinator does before the first exchange: every device enrols every other's card."""
+    """What a coordinator does before the first exchange: every device enrols every other's card
+    (as the adviser signed in there, who must be a coordinator once sign-in is set up)."""
+    from desktop.services.advisers import current_adviser_id
+
     cards = [sync.this_device_card(s) for s in storages]
     for storage in storages:
         for card in cards:
             if card.device_id != storage.device_id:
-                sync.enrol_device(storage, card, None)
+                sync.enrol_device(storage, card, current_adviser_id(storage))
 
 
 def give_a_centre(storage, folder, name: str = "Centro") -> Path:

@@ -44,13 +44,16 @@ def _read(path):
 
 
 @pytest.fixture
-def centre_db(tmp_path):
-    """A centre database with a laptop enrolled; returns (centre file, the laptop's keys)."""
-    db = tmp_path / "centro.db"
+def centre_db(tmp_path, encrypted_db):
+    """A centre database (set up with sign-in, as the command line needs) with a laptop enrolled;
+    returns (centre file, the laptop's keys)."""
+    from desktop.services.advisers import current_adviser_id
+
+    db = encrypted_db(tmp_path / "centro.db", device_name="Centro")
     with open_database(tmp_path / "laptop.db", device_name="Equipo falso") as laptop, \
-            open_database(db, device_name="Centro") as centre:
+            open_database(db) as centre:
         sync.set_device_role(centre, "centre")
-        sync.enrol_device(centre, sync.this_device_card(laptop), None)
+        sync.enrol_device(centre, sync.this_device_card(laptop), current_adviser_id(centre))
         sync.enrol_device(laptop, sync.this_device_card(centre), None)
         from db.sync import trust
 
@@ -123,10 +126,10 @@ def test_a_sealed_payload_larger_than_the_limit_is_refused_before_it_is_read(tmp
     assert info.value.kind == "corrupt" and "too large" in info.value.detail
 
 
-def test_an_empty_bundle_from_an_unknown_device_is_refused_and_records_nothing(tmp_path, capsys):
+def test_an_empty_bundle_from_an_unknown_device_is_refused_and_records_nothing(tmp_path, capsys, encrypted_db):
     path = tmp_path / "vacio.rumbo"
     stranger = LocalKeys.generate()
-    db = tmp_path / "centro.db"
+    db = encrypted_db(tmp_path / "centro.db")
     with open_database(db) as storage:
         from db.sync import trust
 

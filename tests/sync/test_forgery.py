@@ -22,6 +22,7 @@ from db import records
 from desktop.cli import main
 from desktop.domain.errors import UserError
 from desktop.services import sync
+from desktop.services.advisers import current_adviser_id
 from desktop.services.registry import firms
 from desktop.services.storage import open_database
 from tests.sync.conftest import enrol_each_other, exchange, logical_hash
@@ -51,10 +52,11 @@ class Unchanged:
 
 
 @pytest.fixture
-def pair(tmp_path):
-    """A laptop and its centre, enrolled in each other, the laptop with one firm."""
+def pair(tmp_path, encrypted_db):
+    """A laptop and its centre, enrolled in each other, the laptop with one firm (the centre set up
+    with sign-in, as the command line needs it: its administrator acts there)."""
     laptop = open_database(tmp_path / "laptop.db", device_name="Laptop Ana – San Miguel")
-    centre = open_database(tmp_path / "centro.db", device_name="Centro San Salvador")
+    centre = open_database(encrypted_db(tmp_path / "centro.db", device_name="Centro San Salvador"))
     sync.set_device_role(centre, "centre")
     enrol_each_other(laptop, centre)
     firms.register_firm(laptop, {"legal_name": "Café Luna", "country": "SV"}, None)
@@ -138,7 +140,7 @@ def test_a_bundle_from_a_device_nobody_enrolled_is_refused(tmp_path, pair):
 def test_a_bundle_signed_by_a_revoked_device_is_refused(tmp_path, pair):
     laptop, centre = pair
     sync.export_bundle(laptop, tmp_path / "antes.rumbo")  # written before the revocation: refused all the same
-    revoked = sync.revoke_device(centre, laptop.device_id, None)
+    revoked = sync.revoke_device(centre, laptop.device_id, current_adviser_id(centre))
     assert revoked.revoked_at
     message = _refused(centre, tmp_path / "antes.rumbo", "revoked_device")
     assert message == (f"El paquete «antes.rumbo» viene de «Laptop Ana – San Miguel», un equipo revocado el "
@@ -265,7 +267,7 @@ def test_the_refusal_is_the_same_from_the_command_line(tmp_path, pair, capsys):
     stranger = LocalKeys.generate()
     assert stranger.public.fingerprint != sync.device_info(laptop)["fingerprint"]
     sync.export_bundle(laptop, tmp_path / "p.rumbo")
-    sync.revoke_device(centre, "Laptop Ana – San Miguel", None)
+    sync.revoke_device(centre, "Laptop Ana – San Miguel", current_adviser_id(centre))
     path = centre.path
     with Unchanged(centre):
         assert main(["--db", str(path), "bundle", "import", str(tmp_path / "p.rumbo")]) == 2

@@ -4,7 +4,8 @@ Files come from spreadsheets made by hand in Spanish-speaking offices, so the
 reader is forgiving where it can be and refuses the file with one sentence
 where it cannot:
 
-* encodings: UTF-8 (with or without BOM), UTF-16 with BOM, then Windows-1252 /
+* encodings: UTF-8 (with or without BOM), UTF-16 (with a BOM, or without one when
+  the header shows it), then Windows-1252 /
   Latin-1 (which never fails, so accented names from old Excel files survive),
   decided from the whole file: a UTF-8 file with a broken byte is refused with
   the row and byte, never read as Latin-1;
@@ -15,6 +16,13 @@ where it cannot:
 
 Rows are numbered as a spreadsheet shows them (the header is row 1 in a CSV),
 so a rejected row can be found in the original file.
+
+A NUL character is never text: the reader keeps it where it is (``Table.has_nul``
+says the file holds one), so the importer refuses the row that carries it, naming
+the column, instead of quietly joining the letters around it. XLSX files are ZIP
+archives: their members' declared sizes are checked before openpyxl reads a byte
+(:func:`check_xlsx_archive`), so a small file that would expand to gigabytes is
+refused with memory flat.
 """
 
 from __future__ import annotations
@@ -32,6 +40,14 @@ from typing import Any
 from desktop.domain.errors import UserError
 
 SUPPORTED_EXTENSIONS = (".csv", ".txt", ".xlsx", ".xlsm")
+# What an XLSX archive may expand to. Real workbooks compress their XML about 5 to 20 times
+# (a 100,000-firm export: see tests/domain/test_tabular.py); a zip bomb, hundreds or
+# thousands of times. The sizes are the archive's own declarations, which zipfile enforces
+# while reading (a member that expands past its declared size fails its check).
+XLSX_MAX_MEMBERS = 10_000
+XLSX_MAX_EXPANDED = 1_000_000_000  # bytes, all members together
+XLSX_MAX_RATIO = 100  # expanded / compressed, for a member above XLSX_RATIO_FROM bytes
+XLSX_RATIO_FROM = 10_000_000
 _SEPARATORS = (";", ",", "\t", "|")
 # Cells may legitimately be long (notes); the validators reject absurd ones per row.
 csv.field_size_limit(64 * 1024 * 1024)
@@ -157,6 +173,7 @@ class Table:
         encoding: the text encoding detected (None for XLSX).
         delimiter: the CSV separator detected (None for XLSX).
         line_end: how the CSV's first line ends ("\r\n", "\n" or "\r"; None for XLSX or one line alone).
+        has_nul: some cell holds a NUL character (the importer refuses those rows).
     """
 
     header: list[str]
@@ -164,6 +181,7 @@ class Table:
     encoding: str | None = None
     delimiter: str | None = None
     line_end: str | None = None
+    has_nul: bool = False
 
 
 def check_extension(path: Path) -> str:
@@ -201,6 +219,9 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
                 return data.decode(encoding), encoding
             except UnicodeDecodeError:
                 break
+    without_bom = _utf16_without_bom(data)
+    if without_bom:
+        return without_bom
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as exc:
@@ -211,6 +232,23 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         except UnicodeDecodeError:
             continue
     raise AssertionError("latin-1 decodes any bytes")  # pragma: no cover
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 saved without its BOM, told by the header: every other byte of its first characters is 0.
+
+    Text in any 8-bit encoding has no NUL there, so this never takes such a file for UTF-16.
+    """
+    head = data[:64]
+    if len(head) < 8 or len(data) % 2:
+        return None
+    for encoding, zeros, letters in (("utf-16-le", head[1::2], head[0::2]), ("utf-16-be", head[0::2], head[1::2])):
+        if not zeros.strip(b"\x00") and letters.strip(b"\x00") and b"\x00" not in letters[:4]:
+            try:
+                return data.decode(encoding), encoding
+            except UnicodeDecodeError:
+                return None
+    return None
 
 
 def _refuse_damaged_utf8(data: bytes, error: UnicodeDecodeError) -> None:
@@ -241,10 +279,15 @@ def sniff_delimiter(first_line: str) -> str:
 def read_csv_bytes(data: bytes) -> Table:
     """Parse CSV bytes (see the module docstring for what is detected)."""
     text, encoding = decode_bytes(data)
-    # NUL bytes only come from binary files or broken exports; they are never data.
-    text = text.replace("\x00", "")
     start = text.lstrip("\r\n")
     first_line = re.split(r"[\r\n]", start, maxsplit=1)[0]  # not splitlines(): 100,000 copies
+    # NUL bytes come from binary files or broken exports, never from text: kept, so that the
+    # importer refuses the rows that hold them (one scan of the text says whether to look).
+    has_nul = "\x00" in text
+    if has_nul and "\x00" in first_line:
+        raise UserError("La fila de encabezados tiene caracteres nulos (NUL): el archivo no es un CSV de texto o "
+                        "está dañado; ábralo en la hoja de cálculo y guárdelo de nuevo como «CSV UTF-8».",
+                        field="path")
     delimiter = sniff_delimiter(first_line)
     end = start[len(first_line):len(first_line) + 2]
     line_end = "\r\n" if end == "\r\n" else end[:1] or None
@@ -264,20 +307,48 @@ def read_csv_bytes(data: bytes) -> Table:
         raise UserError(f"El archivo CSV está dañado cerca de la fila {reader.line_num}: {exc}.", field="path") from exc
     if header is None:
         raise UserError("El archivo está vacío: no tiene fila de encabezados.", field="path")
-    return Table(header, rows, encoding, delimiter, line_end)
+    return Table(header, rows, encoding, delimiter, line_end, has_nul)
+
+
+def check_xlsx_archive(path: Path) -> None:
+    """Refuse an XLSX archive that would expand beyond what a workbook needs, before it is read.
+
+    Raises:
+        UserError: not a ZIP archive, too many members, too much expanded data in all, or
+            a large member compressed more than :data:`XLSX_MAX_RATIO` times (a zip bomb).
+    """
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+        raise UserError(f"El archivo «{path.name}» no es un libro de Excel válido.", field="path") from exc
+    expanded = sum(m.file_size for m in members)
+    bomb = len(members) > XLSX_MAX_MEMBERS or expanded > XLSX_MAX_EXPANDED or any(
+        m.file_size > XLSX_RATIO_FROM and m.file_size > XLSX_MAX_RATIO * max(m.compress_size, 1) for m in members)
+    if bomb:
+        raise UserError(f"El archivo «{path.name}» se expandiría a {expanded / 1e6:,.0f} MB al leerlo, mucho más de lo "
+                        "que ocupa un libro de Excel real: no se abre. Guarde la hoja de nuevo desde Excel o "
+                        "expórtela como CSV.", field="path")
 
 
 def _read_xlsx(path: Path) -> Table:
+    import zipfile
+    import zlib
+
+    check_xlsx_archive(path)
     from openpyxl import load_workbook  # imported here: only XLSX files need it
 
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a damaged or foreign file
         raise UserError(f"El archivo «{path.name}» no es un libro de Excel válido.", field="path") from exc
+    header: list[str] | None = None
+    rows: list[tuple[int, list[Any]]] = []
+    number = 0
     try:
         sheet = workbook.worksheets[0]
-        header: list[str] | None = None
-        rows: list[tuple[int, list[Any]]] = []
         for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
             cells = [_xlsx_value(v) for v in values]
             if not any(c is not None and str(c).strip() for c in cells):
@@ -286,6 +357,17 @@ def _read_xlsx(path: Path) -> Table:
                 header = ["" if c is None else str(c).strip() for c in cells]
             else:
                 rows.append((number, cells))
+    except ValueError as exc:
+        if "integer string conversion" not in str(exc):
+            raise UserError(f"El archivo «{path.name}» no es un libro de Excel válido.", field="path") from exc
+        # Python refuses to convert numbers of more than 4,300 digits (their cost grows with the
+        # square of their length); openpyxl converts while reading, so the sheet stops there.
+        raise UserError(f"Una celda de «{path.name}» después de la fila {number} tiene un número de miles de "
+                        "cifras, que ninguna hoja de cálculo escribe: corríjala y vuelva a importar el archivo.",
+                        field="path") from None
+    except (zipfile.BadZipFile, zlib.error, EOFError, SyntaxError) as exc:
+        # A member that expands past its declared size fails its check; malformed XML fails the parser.
+        raise UserError(f"El archivo «{path.name}» no es un libro de Excel válido.", field="path") from exc
     finally:
         workbook.close()
     if header is None:

@@ -261,6 +261,9 @@ def _import_file(storage, path, adviser_id, dry_run, rejects_path, progress, can
         if any(c not in (None, "") for c in cells[width:]):
             cleaned.append((number, cells, None, _surplus_reason(cells[width:])))
             continue
+        if table.has_nul and (nul := _nul_reason(cells, table.header)):
+            cleaned.append((number, cells, None, nul))
+            continue
         record, errors = clean_firm(header_map.record(cells), rounding)
         reason = " ".join(errors[f] for f in sorted(errors, key=_field_order)) if errors else None
         cleaned.append((number, cells, record, reason))
@@ -348,6 +351,20 @@ def _duplicate_reason(match) -> str:
     if match.reason == "tax_id":
         return f"Duplicada: {other} («{match.other_name}») tiene la misma identificación tributaria."
     return f"Duplicada: {other} tiene un nombre casi idéntico en el mismo municipio («{match.other_name}»)."
+
+
+def _nul_reason(cells: list[Any], header: list[str]) -> str | None:
+    """Why a row holding a NUL character is refused, naming its column (None when it holds none).
+
+    A NUL is never text: it comes from a damaged file or a binary export. Dropping it would
+    join the letters around it into a value nobody typed, so the row waits for a person.
+    """
+    for index, cell in enumerate(cells):
+        if isinstance(cell, str) and "\x00" in cell:
+            name = header[index].strip() if index < len(header) and header[index].strip() else f"{index + 1}"
+            return (f"La columna «{name}» tiene un carácter nulo (NUL), que no es texto: el archivo se dañó al "
+                    "guardarse; corrija esa celda.")
+    return None
 
 
 def _surplus_reason(surplus: list[Any]) -> str:
