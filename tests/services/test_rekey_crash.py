@@ -96,7 +96,8 @@ def _kill_in_the_middle(child: subprocess.Popen, db: Path) -> int:
 @pytest.mark.parametrize("step", STEPS)
 def test_a_rekey_killed_at_each_step_is_safe_and_finished_at_the_next_sign_in(tmp_path, step, private_backups):
     db = tmp_path / "rumbo.db"
-    ids = make_centre(db, firms=40 if step == "in the middle of the rekey" else 6)
+    # Large enough that the kill lands well before the rekey commits, even on a loaded machine.
+    ids = make_centre(db, firms=200 if step == "in the middle of the rekey" else 6)
     with open_database(db) as storage:
         firms = storage.conn.execute("SELECT count(*) FROM firms").fetchone()[0]
         storage.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")

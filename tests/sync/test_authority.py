@@ -89,11 +89,16 @@ def test_roles_set_on_two_devices_are_no_conflict(devices, folder):
     assert _row(centre, beto)["role"] == "coordinator" and _row(laptop, beto)["role"] == "administrator"
 
 
-def test_the_import_summary_names_the_roles_not_taken(devices, folder, tmp_path, capsys):
+def test_the_import_summary_names_the_roles_not_taken(devices, folder, tmp_path, capsys, encrypted_db):
     from desktop.cli import main
+    from desktop.services.storage import open_database
+    from tests.sync.conftest import enrol_each_other
 
-    laptop, _other, centre = devices
+    laptop, _other, _centre = devices
     _adviser(laptop, "Ana", role="administrator", login="ana")
+    with open_database(encrypted_db(tmp_path / "centro-cifrado.db", device_name="Centro")) as centre:
+        sync.set_device_role(centre, "centre")
+        enrol_each_other(laptop, centre)
     path = folder / "ana.rumbo"
     sync.export_bundle(laptop, path, peer=centre.device_id)
     assert main(["--db", str(centre.path), "bundle", "import", str(path)]) == 0

@@ -11,6 +11,7 @@ import pytest
 from db.errors import MESSAGES, StorageError
 from db.sync.peers import set_server_settings
 from desktop.cli import main
+from desktop.services.advisers import current_adviser_id
 from desktop.services import advisers, advisory, settings, sync
 from desktop.services.demo import make_demo
 from desktop.services.registry import firms
@@ -27,8 +28,9 @@ def _make_national(storage) -> None:
 
 
 @pytest.fixture
-def national(tmp_path):
-    storage = open_database(tmp_path / "nacional.db", device_name="Coordinación nacional")
+def national(tmp_path, encrypted_db):
+    """The national coordinator's desktop (encrypted, as every database the command line writes)."""
+    storage = open_database(encrypted_db(tmp_path / "nacional.db", device_name="Coordinación nacional"))
     yield storage
     storage.close()
 
@@ -53,8 +55,9 @@ def test_every_write_of_client_data_is_refused_with_one_sentence(national, tmp_p
     assert NATIONAL.startswith("Este equipo es de la coordinación nacional:") and "no registra ni cambia" in NATIONAL
 
     # Its own advisers (sign-in) and settings are not client data.
-    advisers.create_adviser(national, {"name": "Marta Coordinadora"}, None)
-    settings.set_setting(national, "centre_name", "Coordinación nacional", None)
+    admin = current_adviser_id(national)  # the database is encrypted: roles are in force
+    advisers.create_adviser(national, {"name": "Marta Coordinadora"}, admin)
+    settings.set_setting(national, "centre_name", "Coordinación nacional", admin)
     assert settings.get_setting(national, "centre_name") == "Coordinación nacional"
 
 
