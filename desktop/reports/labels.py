@@ -153,6 +153,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "summary_more": (" y {n} más", " and {n} more"),
     "summary_strengths": ("Sus fortalezas", "Its strengths"),
     "summary_actions": ("Las tres acciones que más importan", "The three actions that matter most"),
+    "summary_next": ("Lo que sigue", "What comes next"),
     "summary_from_plan": ("Del plan de acción acordado con el centro.", "From the action plan agreed with the centre."),
     "summary_plan_done": ("Las acciones del plan están hechas o descartadas; acuerde las siguientes con su asesor(a).",
                           "The plan's actions are done or dropped; agree on the next ones with your adviser."),

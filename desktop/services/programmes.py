@@ -68,13 +68,13 @@ class ProgrammeRow:
 
 
 def programmes(storage: Storage, today: dt.date | None = None) -> list[ProgrammeRow]:
-    """Every programme of the directory with its status on ``today``."""
+    """Every programme of the directory with its status on ``today``, those needing review first."""
     day = _today(today)
     rows = []
     for row in repo.list_programmes(storage):
         p = programme_from_row(row)
         rows.append(ProgrammeRow(p, status(p, day), int(row["rev"])))
-    return rows
+    return sorted(rows, key=lambda r: not r.needs_review)  # stable: by country and name within each group
 
 
 def needs_review(storage: Storage, today: dt.date | None = None) -> list[ProgrammeRow]:
@@ -292,4 +292,30 @@ def whom_to_ask(storage: Storage) -> WhomToAsk:
 __all__ = ["CURRENT", "DirectoryImport", "ImportRow", "ProgrammeRow", "WhomToAsk", "accept_import",
            "add_programme", "delete_programme", "import_file", "mark_checked", "needs_review", "preview_import",
            "programme_values", "programmes", "report_programmes", "starter_programmes", "update_programme",
-           "whom_to_ask"]
+           "whom_to_ask", "family_choices", "instrument_choices", "may_edit"]
+
+
+# --- what the editing screens offer ------------------------------------------------------
+
+
+def family_choices(lang: str = "es") -> list[tuple[str, str]]:
+    """(code, words) of the families a programme may serve, the step before the instruments last."""
+    from desktop.domain.directory import FAMILIES, family_words
+
+    return [(code, family_words(code, lang)) for code in FAMILIES]
+
+
+def instrument_choices(lang: str = "es") -> list[tuple[str, str, str]]:
+    """(id, family, title) of every instrument of the catalogue, and the step before them."""
+    from desktop.domain.assessment.catalog import load_catalog
+
+    catalog = load_catalog()
+    out = [(i.id, i.family, i.title.text(lang)) for i in catalog.instruments]
+    return out + [(p.id, "condicion_previa", p.title.text(lang)) for p in catalog.preconditions]
+
+
+def may_edit(storage: Storage, adviser_id: str | None) -> bool:
+    """Whether this adviser may change the directory (a coordinator, once roles are in force)."""
+    from desktop.services.security import may
+
+    return may(storage, adviser_id, "coordinator")

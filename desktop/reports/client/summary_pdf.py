@@ -77,7 +77,7 @@ def summary(r) -> list:
 
 
 def _actions(r, s) -> list:
-    head = [r.p(r.t("summary_actions"), "h2", user=False)]
+    head = [r.p(r.t("summary_actions" if s.actions else "summary_next"), "h2", user=False)]
     if s.actions_note:
         head.append(r.p(s.actions_note, "small"))
     if not s.actions:
