@@ -57,10 +57,13 @@ _ANY = {"todas", "todos", "cualquiera", "cualquier", "any", "all"}
 _YES = {"si", "s", "yes", "y", "x", "1", "true", "verdadero", "requiere", "requerida", "obligatoria"}
 _NO = {"no", "n", "0", "false", "falso", "no requiere"}
 _LIST_SPLIT = re.compile(r"[;,|\n]+")
+_STAMP = re.compile(r"\d{4}-\d{2}-\d{2}T00:00(:00)?")
 _WEB = re.compile(r"(https?://)?[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+(:\d+)?(/\S*)?", re.IGNORECASE)
 _LIMITS = {"name": 200, "institution": 200, "eligibility": 1000, "contact_name": 120, "source": 500}
-LABELS_ES = {"name": "el nombre del programa", "institution": "la institución", "eligibility": "otros requisitos",
-             "contact_name": "la persona de contacto", "source": "la fuente"}
+_TOO_LONG = {"name": "El nombre del programa es demasiado largo", "institution": "El nombre de la institución es "
+             "demasiado largo", "eligibility": "El texto de otros requisitos es demasiado largo",
+             "contact_name": "El nombre de la persona de contacto es demasiado largo",
+             "source": "La fuente es demasiado larga"}
 
 
 def _text(value: Any) -> str:
@@ -155,8 +158,7 @@ def check_programme(raw: Mapping[str, Any], today: dt.date, catalog: Catalog | N
     for field, limit in _LIMITS.items():
         text = _text(raw.get(field))
         if len(text) > limit:
-            raise UserError(f"El texto de {LABELS_ES[field]} es demasiado largo (más de {limit} caracteres).",
-                            field=field)
+            raise UserError(f"{_TOO_LONG[field]} (más de {limit} caracteres).", field=field)
         out[field] = text or None
     if not out["name"]:
         raise UserError("Falta el nombre del programa.", field="name")
@@ -207,7 +209,10 @@ def check_programme(raw: Mapping[str, Any], today: dt.date, catalog: Catalog | N
     labels = {"valid_from": "fecha «vigente desde»", "valid_to": "fecha «vigente hasta»",
               "checked_on": "fecha de verificación"}
     for field, label in labels.items():
-        out[field] = parse_day(raw.get(field), field, label)
+        value = raw.get(field)
+        if isinstance(value, str) and _STAMP.fullmatch(value.strip()):
+            value = value.strip()[:10]  # a spreadsheet's date cell, read as midnight of that day
+        out[field] = parse_day(value, field, label)
     if out["valid_from"] and out["valid_to"] and out["valid_to"] < out["valid_from"]:
         raise UserError(f"La fecha «vigente hasta» ({shown_day(out['valid_to'])}) es anterior a «vigente desde» "
                         f"({shown_day(out['valid_from'])}).", field="valid_to")
