@@ -25,7 +25,7 @@ def test_backup_then_check_then_restore(tmp_path, capsys):
 
     assert main(["--db", str(out), "check"]) == 0
     text = capsys.readouterr().out
-    assert "Integridad: correcta" in text and "Versión del esquema: 7" in text and "Empresas: 3" in text
+    assert "Integridad: correcta" in text and "Versión del esquema: 8" in text and "Empresas: 3" in text
 
     _db_with_firms(db, 2)
     assert main(["--db", str(db), "restore", str(out)]) == 0
@@ -70,10 +70,10 @@ def test_check_of_a_newer_file(tmp_path, capsys):
     db = tmp_path / "rumbo.db"
     _db_with_firms(db, 1)
     conn = sqlite3.connect(db)
-    conn.execute("PRAGMA user_version = 8")
+    conn.execute("PRAGMA user_version = 9")
     conn.close()
     assert main(["--db", str(db), "check"]) == 2
-    assert "versión más nueva de Rumbo (esquema 8)" in capsys.readouterr().err
+    assert "versión más nueva de Rumbo (esquema 9)" in capsys.readouterr().err
     assert main(["--db", str(db), "backup", str(tmp_path / "x.db")]) == 2
 
 
