@@ -93,7 +93,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "recommendations": ("Instrumentos de apoyo recomendados", "Recommended support instruments"),
     "reason": ("Por qué", "Why"),
     "programmes": ("Programas de referencia", "Example programmes"),
-    "action_plan": ("Plan de acción", "Action plan"),
+    "action_plan": ("Primeros pasos sugeridos", "Suggested first steps"),  # the followed plan is the summary's
     "no_recommendations": ("No hay recomendaciones para esta evaluación.",
                            "There are no recommendations for this assessment."),
     # instrument families, keyed by the catalogue's codes

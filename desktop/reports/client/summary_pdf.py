@@ -78,8 +78,8 @@ def summary(r) -> list:
 
 def _actions(r, s) -> list:
     head = [r.p(r.t("summary_actions" if s.actions else "summary_next"), "h2", user=False)]
-    if s.actions_note:
-        head.append(r.p(s.actions_note, "small"))
+    if s.actions_note:  # with no action to list, the note is what comes next: said in full size
+        head.append(r.p(s.actions_note, "small" if s.actions else "body"))
     if not s.actions:
         return head
     rows = [[r.p("", "head"), r.p(r.t("summary_action"), "head", user=False), r.p(r.t("summary_who"), "head", user=False),
