@@ -289,12 +289,6 @@ def whom_to_ask(storage: Storage) -> WhomToAsk:
     return WhomToAsk(centre, people)
 
 
-__all__ = ["CURRENT", "DirectoryImport", "ImportRow", "ProgrammeRow", "WhomToAsk", "accept_import",
-           "add_programme", "delete_programme", "import_file", "mark_checked", "needs_review", "preview_import",
-           "programme_values", "programmes", "report_programmes", "starter_programmes", "update_programme",
-           "whom_to_ask", "family_choices", "instrument_choices", "may_edit"]
-
-
 # --- what the editing screens offer ------------------------------------------------------
 
 
@@ -319,3 +313,9 @@ def may_edit(storage: Storage, adviser_id: str | None) -> bool:
     from desktop.services.security import may
 
     return may(storage, adviser_id, "coordinator")
+
+
+__all__ = ["CURRENT", "DirectoryImport", "ImportRow", "ProgrammeRow", "WhomToAsk", "accept_import",
+           "add_programme", "delete_programme", "family_choices", "import_file", "instrument_choices",
+           "mark_checked", "may_edit", "needs_review", "preview_import", "programme_values", "programmes",
+           "report_programmes", "starter_programmes", "update_programme", "whom_to_ask"]

@@ -57,14 +57,16 @@ def test_words_in_english_and_any_mean_the_same_codes():
 @pytest.mark.parametrize("changes, field, sentence", [
     ({"name": " "}, "name", "Falta el nombre del programa."),
     ({"institution": ""}, "institution", "Falta la institución que ofrece el programa."),
-    ({"country": "Atlántida"}, "country", "«Atlántida» no es un país reconocido; use su código de dos letras, como SV."),
+    ({"country": "Atlántida"}, "country",
+     "«Atlántida» no es un país reconocido; use su código de dos letras, como SV."),
     ({"family": "subsidios", "instruments": ""}, "family",
      "La familia «subsidios» no existe; use financiamiento, innovación, articulación, mercados o formalización."),
     ({"family": "mercados"}, "instruments", "El instrumento «Fondos de garantía y crédito con tasas preferentes» es "
      "de la familia «Financiamiento», no de «Acceso a mercados y promoción de exportaciones»."),
     ({"instruments": "Subsidio mágico"}, "instruments",
      "El instrumento «Subsidio mágico» no está en el catálogo; use su nombre tal como lo muestra Rumbo."),
-    ({"family": "", "instruments": ""}, "family", "Indique la familia de instrumentos del programa (o sus instrumentos)."),
+    ({"family": "", "instruments": ""}, "family",
+     "Indique la familia de instrumentos del programa (o sus instrumentos)."),
     ({"sizes": "grande"}, "sizes", "El tamaño «grande» no se reconoce; use micro, pequeña o mediana."),
     ({"stages": "lunar"}, "stages", "La etapa «lunar» no se reconoce; use local, indirecta, ocasional, regular o "
      "varios mercados."),

@@ -28,9 +28,11 @@ def test_the_summary_says_where_the_firm_stands_its_strengths_and_the_plans_thre
     assert s.standing == ("Índice de preparación: 56,4 de 100, nivel «En desarrollo».",
                           "Etapa: Exportadora directa ocasional. Perfil: Proveedora vinculada a cadenas exportadoras.")
     assert s.missing == ""
-    assert s.strengths == ("Conocimiento de mercados: 80,0 de 100.", "Estrategia y planificación de mercados: 72,5 de 100.")
+    assert s.strengths == ("Conocimiento de mercados: 80,0 de 100.",
+                           "Estrategia y planificación de mercados: 72,5 de 100.")
     assert [(a.number, a.title, a.who, a.when, a.first_step) for a in s.actions] == [
-        (1, "Crédito para formalizarse", "La empresa", "Para el 30 de enero de 2026", "Reunir los documentos del registro."),
+        (1, "Crédito para formalizarse", "La empresa", "Para el 30 de enero de 2026",
+         "Reunir los documentos del registro."),
         (2, "Visitar la feria regional", "El centro (José Pérez)", "Fecha por acordar con su asesor(a)", ""),
         (3, "Apoyo a la certificación de calidad", "El centro (José Pérez)", "Para el 31 de marzo de 2026",
          "Elegir la norma de calidad."),
@@ -42,7 +44,8 @@ def test_without_a_plan_the_actions_are_what_a_plan_would_hold_and_say_so():
     s = build(actions=proposed_actions(RECOMMENDATIONS)[:3]).summary
     assert [a.title for a in s.actions] == ["Crédito para formalizarse", "Apoyo a la certificación de calidad"]
     assert [a.who for a in s.actions] == ["La empresa", "El centro (José Pérez)"]  # financing is the firm's to do
-    assert s.actions_note == "Propuestas a partir de las recomendaciones; el plan y sus fechas se acuerdan con su asesor(a)."
+    assert s.actions_note == ("Propuestas a partir de las recomendaciones; el plan y sus fechas se acuerdan con su "
+                              "asesor(a).")
 
 
 def test_an_english_report_says_the_plans_spanish_titles_in_english_when_they_are_the_instruments():

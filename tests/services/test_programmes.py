@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from db import changelog, chain
+from db import chain, changelog
 from db import programmes as repo
 from desktop.domain.errors import UserError
 from desktop.services import programmes, security
@@ -30,8 +30,8 @@ def write_csv(path, rows, header=HEADER, delimiter=";"):
 
 
 GOOD_ROWS = [
-    ["Crédito Crece", "Banco de ejemplo", "SV", "financiamiento", "Líneas de crédito para un propósito", "micro; pequeña",
-     "", "sí", "", "credito@example.org", "", "01/01/2026", "", "01/12/2026", "https://www.example.org/credito"],
+    ["Crédito Crece", "Banco de ejemplo", "SV", "financiamiento", "Líneas de crédito para un propósito",
+     "micro; pequeña", "", "sí", "", "credito@example.org", "", "01/01/2026", "", "01/12/2026", "https://www.example.org/credito"],
     ["Ferias de ejemplo", "Agencia de ejemplo", "El Salvador", "mercados", "", "", "ocasional; regular", "no", "",
      "", "www.example.org/ferias", "", "", "2026-11-30", ""],
 ]
@@ -82,7 +82,8 @@ def test_the_import_previews_every_row_and_writes_only_the_good_ones(storage, tm
     assert repo.list_programmes(storage) == []  # a preview writes nothing
     assert [(r.row_number, r.reason) for r in preview.bad] == [
         (4, "Falta el nombre del programa."),
-        (5, "La familia «subsidios» no existe; use financiamiento, innovación, articulación, mercados o formalización."),
+        (5, "La familia «subsidios» no existe; use financiamiento, innovación, articulación, mercados o "
+            "formalización."),
         (6, "Indique al menos un teléfono, un correo o una página web para contactar el programa."),
         (8, "Repite el programa de la fila 2."),
         (9, "La fecha «vigente hasta» (01/01/2026) es anterior a «vigente desde» (31/12/2026)."),

@@ -6,7 +6,7 @@ import datetime as dt
 
 from db import chain
 from db import programmes as repo
-from desktop.services import programmes
+from desktop.services import programmes, sync
 from tests.sync.conftest import exchange
 
 TODAY = dt.date(2026, 12, 8)
@@ -17,7 +17,8 @@ ROW = {"name": "Crédito Crece", "institution": "Banco de ejemplo", "country": "
 def test_a_programme_kept_at_the_centre_reaches_the_laptops_and_an_edit_comes_back(devices, folder):
     a, _b, centre = devices
     added = programmes.add_programme(centre, ROW, None, today=TODAY)
-    exchange(centre, a, folder)
+    result = exchange(centre, a, folder)
+    assert "programas del centro: 1 nuevos" in sync.records_summary(result).es
     [row] = programmes.programmes(a, TODAY)
     assert (row.programme.name, row.status) == ("Crédito Crece", "vigente")
 

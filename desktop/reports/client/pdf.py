@@ -180,11 +180,11 @@ class ClientReportRenderer:
     def _reading(self, r: Readiness) -> list:
         out = []
         for key, lines in (("strengths", r.strengths), ("gaps", r.gaps)):
-            block = [self.p(self.t(key), "h2", user=False), self._bullets(lines)]
+            block = [self.p(self.t(key), "h2", user=False), self.bullets(lines)]
             out.append(KeepTogether(block))
         if r.to_ask:
             out.append(KeepTogether([self.p(self.t("to_ask"), "h2", user=False),
-                                     self.p(self.t("to_ask_intro"), "small", user=False), self._bullets(r.to_ask)]))
+                                     self.p(self.t("to_ask_intro"), "small", user=False), self.bullets(r.to_ask)]))
         reasons = [f"{self.t('stage')}: {x}" for x in r.stage_reasons]
         reasons += [f"{self.t('firm_profile')}: {x}" for x in r.profile_reasons]
         out += [self.p(x, "small") for x in reasons]
@@ -232,7 +232,7 @@ class ClientReportRenderer:
             ]
             block: list = []
             if rec.triggers:
-                block += [self.p(f"{self.t('triggers')}:", "small", user=False), self._bullets(rec.triggers)]
+                block += [self.p(f"{self.t('triggers')}:", "small", user=False), self.bullets(rec.triggers)]
             if rec.support:
                 quote = self.t("support_same").format(title=rec.support_same_as) if rec.support_same_as else rec.support
                 block.append(Paragraph(f"<b>{para_text(self.t('support_' + rec.level))}:</b> {para_text(quote)}",
@@ -327,7 +327,7 @@ class ClientReportRenderer:
         if self.data.figures:
             out += [Spacer(1, 3 * mm), KeepTogether([
                 self.p(self.t("figures"), "h2", user=False),
-                self._bullets([f"{text} ({citation})" for text, citation in self.data.figures])])]
+                self.bullets([f"{text} ({citation})" for text, citation in self.data.figures])])]
         return out
 
     def methods(self) -> list:
@@ -383,7 +383,7 @@ class ClientReportRenderer:
         table.setStyle(grid_table_style(header=False, rows=len(data)))
         return table
 
-    def _bullets(self, lines) -> ListFlowable:
+    def bullets(self, lines) -> ListFlowable:
         return ListFlowable([ListItem(self.p(x), leftIndent=12, value="•") for x in lines],
                             bulletType="bullet", start="•", leftIndent=12,
                             bulletFontName=self.st["body"].fontName)

@@ -68,7 +68,7 @@ def summary(r) -> list:
                   ("BOTTOMPADDING", (0, 0), (-1, -1), 6), ("LEFTPADDING", (0, 0), (-1, -1), 6)])
     out.append(box)
     if s.strengths:
-        out += [r.p(r.t("summary_strengths"), "h2", user=False), r._bullets(s.strengths)]
+        out += [r.p(r.t("summary_strengths"), "h2", user=False), r.bullets(s.strengths)]
     out += _actions(r, s)
     out += _programmes(r, s)
     out += [Spacer(1, 2 * mm), r.signatures(r.data, "summary_signatures"),
@@ -82,8 +82,8 @@ def _actions(r, s) -> list:
         head.append(r.p(s.actions_note, "small" if s.actions else "body"))
     if not s.actions:
         return head
-    rows = [[r.p("", "head"), r.p(r.t("summary_action"), "head", user=False), r.p(r.t("summary_who"), "head", user=False),
-             r.p(r.t("summary_when"), "head", user=False)]]
+    rows = [[r.p("", "head")] + [r.p(r.t(k), "head", user=False) for k in ("summary_action", "summary_who",
+                                                                           "summary_when")]]
     for a in s.actions:
         what = [Paragraph(f"<b>{para_text(a.title)}</b>", r.st["cell"])]
         if a.first_step:
