@@ -50,7 +50,7 @@ def test_spanish_report_has_name_scores_and_recommendations(spanish):
                      "CEPAL (2013), Cuadro 8", "Diagnóstico de preparación para la internacionalización, versión 1.0.0",
                      "Normativa aplicada: Definición de mipyme de El Salvador (CEPAL, Cuadro 1), versión 1",
                      "Identificadores: rumbo-preparacion 1.0.0 · cepal-cuadro1-sv 1 · rumbo-instrumentos 1.0.0", "34,5",
-                     "Acordamos estas acciones",
+                     "Firmas",
                      "Asesor(a): José Pérez", "Marta Ayala"):
         assert expected in text, expected
 
@@ -60,7 +60,7 @@ def test_english_report(english):
     for expected in ("Internationalization readiness report", "November 5, 2025", "Readiness index", "56.4",
                      "Developing", "Small firm", "Credit to formalise", "Because the gap in Credit to formalise",
                      "Progress since the previous assessment", "+15.4", "Eastern Europe", "Methods",
-                     "Answers backed by a document", "34.5%", "We agree on these actions",
+                     "Answers backed by a document", "34.5%", "Signatures",
                      "Rules applied: MSME definition of El Salvador (ECLAC, Table 1), version 1",
                      "Internationalization readiness assessment, version 1.0.0"):
         assert expected in text, expected

@@ -99,3 +99,13 @@ def test_only_current_programmes_the_firm_qualifies_for_are_printed(storage, fir
         assert absent not in text
     page = _page_one(storage, firm_id)
     assert "Programas para contactar primero" in page and "enc@example.org" in page
+
+
+def test_a_firm_without_an_assessment_gets_a_page_one_that_says_the_interview_comes_first(storage, firms):
+    from desktop.services.registry.firms import register_firm
+
+    bare = register_firm(storage, {"legal_name": "Taller Sin Evaluar", "country": "SV", "employees": 3}, None)
+    page = _page_one(storage, bare["id"])
+    assert "Todavía no hay una evaluación completada" in page
+    assert "Las tres acciones" not in page and "Lo que sigue" not in page and "Acordamos" not in page
+    assert "Firmas" in page

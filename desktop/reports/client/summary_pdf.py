@@ -71,12 +71,14 @@ def summary(r) -> list:
         out += [r.p(r.t("summary_strengths"), "h2", user=False), r.bullets(s.strengths)]
     out += _actions(r, s)
     out += _programmes(r, s)
-    out += [Spacer(1, 2 * mm), r.signatures(r.data, "summary_signatures"),
+    out += [Spacer(1, 2 * mm), r.signatures(r.data, "summary_signatures" if s.actions else "signatures"),
             Spacer(1, 2 * mm), r.p(r.t("summary_detail"), "small", user=False)]
     return out
 
 
 def _actions(r, s) -> list:
+    if not s.actions and not s.actions_note:
+        return []  # a large firm, or a report without an assessment: no action to list
     head = [r.p(r.t("summary_actions" if s.actions else "summary_next"), "h2", user=False)]
     if s.actions_note:  # with no action to list, the note is what comes next: said in full size
         head.append(r.p(s.actions_note, "small" if s.actions else "body"))
