@@ -54,6 +54,8 @@ def styles() -> dict[str, ParagraphStyle]:
                                             textColor=MUTED),
         "summary_title": ParagraphStyle("summary_title", parent=base, fontName=BOLD, fontSize=17, leading=21,
                                         textColor=ACCENT, spaceBefore=4, spaceAfter=3),
+        "summary_h1": ParagraphStyle("summary_h1", parent=base, fontName=BOLD, fontSize=14, leading=18, spaceBefore=2,
+                                     spaceAfter=5, textColor=ACCENT),
         "summary_firm": ParagraphStyle("summary_firm", parent=base, fontName=BOLD, fontSize=13, leading=17),
         "summary_number": ParagraphStyle("summary_number", parent=base, fontName=BOLD, fontSize=14, leading=17,
                                          alignment=TA_CENTER, textColor=ACCENT),

@@ -126,3 +126,26 @@ def test_methodology_notes_are_said_once_on_the_methods_page():
     assert len(where) == 1 and "Método" in pages[where[0]]
     assert sum(text.count("no cita un programa que se ajuste") for text in pages) == 1
     assert "ejemplos que cita el estudio de la CEPAL (2013), con datos de fuentes de 2011" in data.methods.examples
+
+
+def test_a_full_summary_fits_on_page_one_and_the_actions_stay_there_when_it_overflows():
+    contact = dict(contact_name="Coordinación de encadenamientos productivos", email="encadenamientos@example.org",
+                   web="www.example.org/encadenamientos", checked_on="01/11/2025", country="SV",
+                   family="financiamiento", institution="Institución nacional de fomento de ejemplo")
+    name = "Encadenamientos productivos con empresas tractoras"
+    directory = {"formalizacion": tuple(programme_from_row({"id": f"p{n}", **check_programme(
+        {**contact, "name": f"{name} {n}"}, TODAY)}) for n in range(3))}
+    steps = (Text("Reunir los documentos del registro y los estados financieros de los dos últimos años.", "-"),)
+    recs = tuple(dataclasses.replace(r, steps=steps) for r in RECOMMENDATIONS)
+    full = build(recommendations=recs, actions=PLAN, actions_from_plan=True, directory=directory,
+                 adviser_name="María de los Ángeles Hernández de Rodríguez")
+    first = squash(pdf_pages(render_client_report(full))[0])
+    assert "El detalle de cada punto está en las páginas siguientes" in first and "Acordamos estas acciones" in first
+    assert all(f"{name} {n}" in first for n in range(3))
+
+    # Titles three times as long as the catalogue's: programmes and signatures may flow on, the actions may not.
+    wordy = tuple(dataclasses.replace(a, title=a.title + " con acompañamiento del centro" * 3) for a in PLAN)
+    crowded = dataclasses.replace(full, summary=build(recommendations=recs, actions=wordy, actions_from_plan=True,
+                                                      directory=directory).summary)
+    first = squash(pdf_pages(render_client_report(crowded))[0])
+    assert all(a.title in first for a in crowded.summary.actions)

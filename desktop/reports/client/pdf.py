@@ -361,8 +361,8 @@ class ClientReportRenderer:
                                      self.st["small"]))
         return out
 
-    def signatures(self, d: ClientReport, heading: str = "signatures") -> KeepTogether:
-        """Lines for the adviser and the owner; page 1 carries them under the actions they agree on."""
+    def signatures(self, d: ClientReport, heading: str = "signatures", compact: bool = False) -> KeepTogether:
+        """Lines for the adviser and the owner; page 1 carries them, ``compact``, under the actions they agree on."""
         gap = 10 * mm
         col = (self.width - gap) / 2
         rows = [["", "", ""],
@@ -370,10 +370,10 @@ class ClientReportRenderer:
                  self.p(self.t("signature_owner").format(name=d.owner_name or ""), "small")],
                 [self.p(f"{self.t('date')}: ____________________", "small", user=False), "",
                  self.p(f"{self.t('date')}: ____________________", "small", user=False)]]
-        table = Table(rows, colWidths=[col, gap, col], rowHeights=[13 * mm, None, None])
+        table = Table(rows, colWidths=[col, gap, col], rowHeights=[(9 if compact else 13) * mm, None, None])
         table.setStyle([("LINEBELOW", (0, 0), (0, 0), 0.8, ACCENT), ("LINEBELOW", (2, 0), (2, 0), 0.8, ACCENT),
                         ("VALIGN", (0, 0), (-1, -1), "TOP")])
-        return KeepTogether([self.p(self.t(heading), "h2", user=False), table])
+        return KeepTogether([self.p(self.t(heading), "cell_bold" if compact else "h2", user=False), table])
 
     # --- helpers ----------------------------------------------------------
 

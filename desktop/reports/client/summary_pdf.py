@@ -59,7 +59,7 @@ def summary(r) -> list:
     s = r.data.summary
     if s is None:
         return []
-    out: list = [r.p(r.t("summary_title"), "h1", user=False)]
+    out: list = [r.p(r.t("summary_title"), "summary_h1", user=False)]
     where = [r.p(r.t("summary_where"), "cell_bold", user=False)] + [r.p(x) for x in s.standing]
     if s.missing:
         where.append(r.p(s.missing))
@@ -71,8 +71,8 @@ def summary(r) -> list:
         out += [r.p(r.t("summary_strengths"), "h2", user=False), r.bullets(s.strengths)]
     out += _actions(r, s)
     out += _programmes(r, s)
-    out += [Spacer(1, 2 * mm), r.signatures(r.data, "summary_signatures" if s.actions else "signatures"),
-            Spacer(1, 2 * mm), r.p(r.t("summary_detail"), "small", user=False)]
+    out += [Spacer(1, 1 * mm), r.p(r.t("summary_detail"), "small", user=False), Spacer(1, 2 * mm),
+            r.signatures(r.data, "summary_signatures" if s.actions else "signatures", compact=True)]
     return out
 
 
@@ -91,7 +91,7 @@ def _actions(r, s) -> list:
         if a.first_step:
             what.append(Paragraph(f"{para_text(r.t('summary_first_step'))}: {para_text(a.first_step)}", r.st["small"]))
         rows.append([r.p(str(a.number), "summary_number"), what, r.p(a.who, "cell"), r.p(a.when, "cell")])
-    table = Table(rows, colWidths=[r.width * 0.06, r.width * 0.54, r.width * 0.19, r.width * 0.21])
+    table = Table(rows, colWidths=[r.width * 0.06, r.width * 0.50, r.width * 0.24, r.width * 0.20])
     table.setStyle(grid_table_style(rows=len(rows)))
     table.setStyle([("VALIGN", (0, 1), (0, -1), "MIDDLE")])
     return [KeepTogether(head + [table])]
@@ -109,4 +109,6 @@ def _programmes(r, s) -> list:
     table = Table(rows, colWidths=[r.width * 0.36, r.width * 0.40, r.width * 0.24])
     table.setStyle(grid_table_style(header=False, zebra=False))
     table.setStyle([("LINEABOVE", (0, 0), (-1, 0), 0.8, RULE)])
-    return [KeepTogether([head, table])]
+    # The heading stays with the first programme; a long list may flow on rather than leave page 1 half empty.
+    head.keepWithNext = True
+    return [head, table]
