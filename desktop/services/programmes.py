@@ -38,6 +38,7 @@ from desktop.domain.directory import (
     programmes_for,
     status,
 )
+from desktop.domain.directory.model import phone_text
 from desktop.domain.errors import UserError
 from desktop.domain.registry.tabular import fold, header_lookup, map_headers, read_table, unescape_row
 from desktop.resources import resource_path
@@ -285,7 +286,7 @@ def whom_to_ask(storage: Storage) -> WhomToAsk:
     centre = str(settings_repo.get_setting(storage, "centre_name") or "")
     chosen = [a for a in advisers_repo.list_advisers(storage) if a.get("role") == "coordinator"] or \
         [a for a in advisers_repo.list_advisers(storage) if a.get("role") == "administrator"]
-    people = tuple((a["name"], a.get("phone") or a.get("email") or "") for a in chosen[:2])
+    people = tuple((a["name"], phone_text(a.get("phone")) or a.get("email") or "") for a in chosen[:2])
     return WhomToAsk(centre, people)
 
 

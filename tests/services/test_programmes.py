@@ -178,7 +178,7 @@ def test_whom_to_ask_names_the_centre_and_its_coordinators(storage):
     advisers.create_adviser(storage, {"name": "Beto", "role": "adviser"}, None)
     whom = programmes.whom_to_ask(storage)
     assert whom.centre == "CDMYPE Oriente"
-    assert whom.people == (("Carla Ruiz", "+50326601234"),)
+    assert whom.people == (("Carla Ruiz", "+503 2660 1234"),)
 
 
 def test_the_shipped_starting_directory_holds_only_programmes_that_cite_their_institution():
