@@ -148,6 +148,7 @@ _TABLE_NAMES = {
     "advisory_sessions": "sesiones de asesoría",
     "plan_items": "acciones del plan",
     "impact_milestones": "hitos de impacto",
+    "centre_programmes": "programas del centro",
 }
 
 

@@ -24,9 +24,11 @@ from db.schema import RECORD_TABLES
 
 # Fields stored as JSON text and returned as Python values.
 JSON_FIELDS = {"assessments": {"result"}, "answers": {"value"}, "settings": {"value"},
-               "advisory_sessions": {"topics"}, "impact_milestones": {"markets"}}
+               "advisory_sessions": {"topics"}, "impact_milestones": {"markets"},
+               "centre_programmes": {"territory", "instruments", "sizes", "sectors", "stages"}}
 # Fields stored as 0/1 and returned as bool.
-BOOL_FIELDS = {"firms": {"formal_registration"}, "advisers": {"active"}}
+BOOL_FIELDS = {"firms": {"formal_registration"}, "advisers": {"active"},
+               "centre_programmes": {"requires_registration"}}
 # Fields that callers may not set directly: the record model owns them.
 MANAGED = frozenset(changelog.META_FIELDS) - {"id"}
 

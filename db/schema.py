@@ -485,10 +485,49 @@ def m0009_size_definitions(db: Database) -> None:
     ])
 
 
+@MIGRATIONS(name="0010_programme_directory")
+def m0010_programme_directory(db: Database) -> None:
+    """The centre's programme directory (issue 39): today's support offer, with whom to call.
+
+    One row per programme the centre keeps current: who runs it, where, which instrument
+    family and instruments of the catalogue it serves, whom it is for (sizes, sector types
+    and stages as JSON lists of the assessment's codes, empty = any; formal registration
+    required or not; other requirements in plain words), whom to contact, the dates it is
+    valid and the day someone last checked it with the institution, and where the facts come
+    from. A record: it syncs to the centre's laptops and keeps its history.
+    """
+    _run(db, 8, [
+        f"""CREATE TABLE centre_programmes (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            institution TEXT NOT NULL,
+            country TEXT NOT NULL,
+            territory TEXT,
+            family TEXT NOT NULL,
+            instruments TEXT,
+            sizes TEXT,
+            sectors TEXT,
+            stages TEXT,
+            requires_registration INTEGER NOT NULL DEFAULT 0,
+            eligibility TEXT,
+            contact_name TEXT,
+            phone TEXT,
+            email TEXT,
+            web TEXT,
+            valid_from TEXT,
+            valid_to TEXT,
+            checked_on TEXT,
+            source TEXT,
+            {_META}
+        )""",
+        "CREATE INDEX centre_programmes_country ON centre_programmes(country, family)",
+    ])
+
+
 # The schema version this code writes and understands.
-SCHEMA_VERSION = 7  # the user_version of the last migration that changed tables (0003, 0004 only index)
+SCHEMA_VERSION = 8  # the user_version of the last migration that changed tables (0003, 0004 only index)
 
 # Tables whose rows follow the record model and are written through db.records.
 RECORD_TABLES = ("firms", "advisers", "contacts", "assessments", "answers", "notes", "settings",
                  "advisory_sessions", "plan_items", "impact_milestones", "size_definitions",
-                 "size_reclassifications")
+                 "size_reclassifications", "centre_programmes")

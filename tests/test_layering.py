@@ -140,7 +140,7 @@ def _within(module: str, prefix: str) -> bool:
 UPPER = ("desktop.cli", "desktop.__main__", "desktop.app")
 DOMAIN_BASE = ("desktop.domain.errors", "desktop.domain.text", "desktop.domain.datafiles")
 DOMAIN_PACKAGES = ("desktop.domain.sizing", "desktop.domain.assessment", "desktop.domain.registry")
-DOMAIN_TOP = ("desktop.domain.demo", "desktop.domain.advisory")  # may import the packages, never the reverse
+DOMAIN_TOP = ("desktop.domain.demo", "desktop.domain.advisory", "desktop.domain.directory")  # on top of the packages
 GUI_SCREENS = ("desktop.gui.registry", "desktop.gui.assessment", "desktop.gui.sync", "desktop.gui.settings",
                "desktop.gui.portfolio")
 

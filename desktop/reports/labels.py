@@ -93,7 +93,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "recommendations": ("Instrumentos de apoyo recomendados", "Recommended support instruments"),
     "reason": ("Por qué", "Why"),
     "programmes": ("Programas de referencia", "Example programmes"),
-    "action_plan": ("Plan de acción", "Action plan"),
+    "action_plan": ("Primeros pasos sugeridos", "Suggested first steps"),  # the followed plan is the summary's
     "no_recommendations": ("No hay recomendaciones para esta evaluación.",
                            "There are no recommendations for this assessment."),
     # instrument families, keyed by the catalogue's codes
@@ -134,6 +134,84 @@ LABELS: dict[str, tuple[str, str]] = {
     "method_parameters": ("Pesos, bandas y umbrales, y por qué", "Weights, bands and thresholds, and why"),
     "differentiation": ("Las recomendaciones parten del tipo de empresa, como pide el estudio: {basis}",
                         "The recommendations start from the kind of firm, as the study asks: {basis}"),
+    # the one-page summary (page 1)
+    "summary_title": ("Resumen: dónde está la empresa y qué hacer ahora",
+                      "Summary: where the firm stands and what to do next"),
+    "summary_where": ("Dónde está la empresa", "Where the firm stands"),
+    "summary_index": ("Índice de preparación: {index} de 100, nivel «{band}».",
+                      "Readiness index: {index} out of 100, band “{band}”."),
+    "summary_no_index": ("Todavía no hay índice ni nivel: se respondió el {coverage} del cuestionario y hacen falta "
+                         "más respuestas para calcularlos.",
+                         "No index or band yet: {coverage} of the questionnaire was answered, and more answers are "
+                         "needed to compute them."),
+    "summary_no_assessment": ("Todavía no hay una evaluación completada: el primer paso es la entrevista de "
+                              "preparación con su asesor(a).",
+                              "There is no completed assessment yet: the first step is the readiness interview with "
+                              "your adviser."),
+    "summary_stage": ("Etapa: {stage}. Perfil: {profile}.", "Stage: {stage}. Profile: {profile}."),
+    "summary_missing": ("Falta responder sobre: {dimensions}.", "Still to answer on: {dimensions}."),
+    "summary_more": (" y {n} más", " and {n} more"),
+    "summary_strengths": ("Sus fortalezas", "Its strengths"),
+    "summary_actions": ("Las tres acciones que más importan", "The three actions that matter most"),
+    "summary_next": ("Lo que sigue", "What comes next"),
+    "summary_from_plan": ("Del plan de acción acordado con el centro.", "From the action plan agreed with the centre."),
+    "summary_plan_done": ("Las acciones del plan están hechas o descartadas; acuerde las siguientes con su asesor(a).",
+                          "The plan's actions are done or dropped; agree on the next ones with your adviser."),
+    "summary_proposed": ("Propuestas a partir de las recomendaciones; el plan y sus fechas se acuerdan con su "
+                         "asesor(a).",
+                         "Proposed from the recommendations; the plan and its dates are agreed with your adviser."),
+    "summary_complete_first": ("Primero, completar la evaluación con su asesor(a): con tan pocas respuestas no hay "
+                               "recomendaciones.",
+                               "First, complete the assessment with your adviser: with so few answers there are no "
+                               "recommendations."),
+    "summary_action": ("Acción", "Action"),
+    "summary_signatures": ("Acordamos estas acciones", "We agree on these actions"),
+    "summary_who": ("Quién", "Who"),
+    "summary_when": ("Cuándo", "When"),
+    "summary_first_step": ("Primer paso", "First step"),
+    "owner_firm": ("La empresa", "The firm"),
+    "owner_centre": ("El centro", "The centre"),
+    "owner_centre_adviser": ("El centro ({adviser})", "The centre ({adviser})"),
+    "due_by": ("Para el {date}", "By {date}"),
+    "due_open": ("Fecha por acordar con su asesor(a)", "Date to agree with your adviser"),
+    "summary_programmes": ("Programas para contactar primero", "Programmes to contact first"),
+    "summary_for": ("Para: {action}", "For: {action}"),
+    "summary_no_programme": ("El directorio del centro no tiene hoy un programa vigente para estas acciones.",
+                             "The centre's directory has no current programme for these actions today."),
+    "summary_detail": ("El detalle de cada punto está en las páginas siguientes: perfil, preparación, "
+                       "recomendaciones y método.",
+                       "The detail behind each point follows: profile, readiness, recommendations and methods."),
+    # today's offer: the centre's directory, and the study's examples
+    "centre_programmes": ("Programas vigentes del centro", "The centre's current programmes"),
+    "directory_checked": ("Verificado con la institución el {date}.", "Checked with the institution on {date}."),
+    "study_examples": ("Ejemplos que cita el estudio (CEPAL, 2013); no son la oferta de hoy",
+                       "Examples the study cites (ECLAC, 2013); not today's offer"),
+    "study_examples_years": ("Ejemplos que cita el estudio (CEPAL, 2013), con datos de {years}; no son la oferta de hoy",
+                             "Examples the study cites (ECLAC, 2013), with data from {years}; not today's offer"),
+    "ask_people_centre": ("Para conocer la oferta vigente, consulte a {people}, de la coordinación de {centre}.",
+                          "For today's offer, ask {people}, of the coordination of {centre}."),
+    "ask_people": ("Para conocer la oferta vigente, consulte a {people}, de la coordinación del centro.",
+                   "For today's offer, ask {people}, of the centre's coordination."),
+    "ask_centre": ("Para conocer la oferta vigente, consulte a la coordinación de {centre}.",
+                   "For today's offer, ask the coordination of {centre}."),
+    "ask_adviser": ("Para conocer la oferta vigente, consulte a su asesor(a), {adviser}.",
+                    "For today's offer, ask your adviser, {adviser}."),
+    "ask_nobody": ("Para conocer la oferta vigente, consulte a la coordinación de su centro de apoyo.",
+                   "For today's offer, ask the coordination of your support centre."),
+    "support_same": ("la misma cita que en «{title}»", "the same quote as in “{title}”"),
+    "method_levels": ("Respaldo de cada recomendación", "Backing of each recommendation"),
+    "method_examples": ("Los programas de referencia de cada recomendación son ejemplos que cita el estudio de la "
+                        "CEPAL (2013){years}: describen la oferta de esos años, a menudo en otros países, y pueden "
+                        "haber cambiado o desaparecido. La oferta de hoy es la del directorio del centro, que solo "
+                        "muestra programas dentro de su vigencia y verificados con la institución en el último año. Una "
+                        "recomendación sin ejemplos es una para la que el estudio no cita un programa que se ajuste al "
+                        "país o al sector de la empresa.",
+                        "The example programmes of each recommendation are examples the ECLAC study (2013) "
+                        "cites{years}: they describe the offer of those years, often in other countries, and may have "
+                        "changed or ended. Today's offer is the centre's directory, which shows only programmes "
+                        "within their dates and checked with the institution in the last year. A recommendation without "
+                        "examples is one for which the study cites no programme that fits the firm's country or sector."),
+    "method_examples_years": (", con datos de fuentes de {years}", ", with data from sources of {years}"),
     # progress
     "progress": ("Avance desde la evaluación anterior", "Progress since the previous assessment"),
     "previous": ("Anterior", "Previous"),

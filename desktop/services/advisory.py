@@ -15,7 +15,14 @@ from typing import Any
 from db import advisory as repo
 from db.advisory import MILESTONES, PLAN, SESSIONS
 from db.connection import Storage
-from desktop.domain.advisory.plan import FollowedItem, follow_up, plan_items_from
+from desktop.domain.advisory.plan import (
+    FollowedItem,
+    PlanAction,
+    follow_up,
+    open_actions,
+    plan_items_from,
+    proposed_actions,
+)
 from desktop.domain.advisory.record import (
     KIND_LABELS,
     MODE_LABELS,
@@ -120,6 +127,20 @@ def set_plan_status(storage: Storage, item_id: str, status: str, adviser_id: str
 
 def plan_of_firm(storage: Storage, firm_id: str) -> list[dict]:
     return repo.of_firm(storage, PLAN, firm_id)
+
+
+def summary_actions(storage: Storage, firm_id: str, recommendations=(), lang: str = "es",
+                    limit: int = 3) -> tuple[list[PlanAction], bool]:
+    """The actions the client report's one-page summary puts first, and whether they come from a plan.
+
+    The one place the summary asks (issue 39): with a plan, its first ``limit`` actions still to do
+    (pending or in progress), in the plan's order, with their owner and due date; without one, the
+    first ``limit`` a plan made from ``recommendations`` would hold (no due date yet).
+    """
+    items = repo.of_firm(storage, PLAN, firm_id)
+    if items:
+        return open_actions(items)[:limit], True
+    return proposed_actions(recommendations, lang)[:limit], False
 
 
 def plan_follow_up(storage: Storage, assessment_id: str) -> list[FollowedItem]:

@@ -44,6 +44,7 @@ from desktop.domain.errors import UserError
 from desktop.domain.sizing import FirmFigures, classify
 from desktop.reports.client.data import Centre, ClientReport, build_client_report
 from desktop.reports.client.pdf import render_client_report
+from desktop.services import advisory, programmes
 from desktop.services.assessments import advice_firm, advice_year
 from desktop.services.registry.firms import find_firm
 
@@ -120,6 +121,7 @@ def build_report_data(storage: Storage, firm_ref: str, *, lang: str = "es",
     recommendations: list = []
     notes: tuple = ()
     why: tuple = ()
+    actions, from_plan, directory = [], False, {}
     if done:
         result = _result(done[0])
         year = advice_year(done[0])
@@ -127,6 +129,9 @@ def build_report_data(storage: Storage, firm_ref: str, *, lang: str = "es",
         recommendations = recommend(result, context, catalog=_catalog(), year=year)
         notes = advice_notes(result, context, _catalog())
         why = why_internationalize(result, context, _catalog(), year=year)
+        # Page 1's actions (the plan's, or what a plan would hold) and today's programmes (issue 39).
+        actions, from_plan = advisory.summary_actions(storage, firm["id"], recommendations, lang)
+        directory = programmes.report_programmes(storage, firm, result, recommendations, context, today, year)
     if len(done) > 1:
         previous = _result(done[1])
         comparison = compare(previous, result)
@@ -147,7 +152,8 @@ def build_report_data(storage: Storage, firm_ref: str, *, lang: str = "es",
         previous_date=done[1]["completed_at"] if len(done) > 1 else None,
         assessment_date=done[0]["completed_at"] if done else None,
         benchmark=_benchmark(size_class, exports, lang),
-        centre=Centre(name=str(centre_name), logo_path=str(logo) if logo else None, country=firm.get("country")),
+        centre=Centre(name=str(centre_name), logo_path=str(logo) if logo else None, country=firm.get("country"),
+                      contacts=programmes.whom_to_ask(storage).people),
         adviser_name=(adviser or {}).get("name") or "",
         lang=lang, today=today,
         band_cutoffs=_band_cutoffs(result, questionnaire),
@@ -160,6 +166,7 @@ def build_report_data(storage: Storage, firm_ref: str, *, lang: str = "es",
         law=sizes.law,
         law_difference=sizes.differences(lang),
         notes=notes, why=why, catalog_ref=(_catalog().id, _catalog().version),
+        actions=actions, actions_from_plan=from_plan, directory=directory,
     )
 
 

@@ -186,6 +186,7 @@ _TABLE_WORDS = {
     "advisory_sessions": ("sesiones de asesoría", "advisory sessions", True),
     "plan_items": ("acciones del plan", "action-plan items", True),
     "impact_milestones": ("hitos de impacto", "impact milestones", False),
+    "centre_programmes": ("programas del centro", "centre programmes", False),
 }
 
 

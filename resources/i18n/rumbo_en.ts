@@ -411,272 +411,277 @@
     <context>
         <name>AssessmentResultsView</name>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="167" />
+            <location filename="../../desktop/gui/assessment/results.py" line="171" />
             <source>&amp;Imprimir informe…</source>
             <translation>&amp;Print report…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="170" />
+            <location filename="../../desktop/gui/assessment/results.py" line="174" />
             <source>&amp;Seguimiento de la empresa</source>
             <translation>Firm &amp;follow-up</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="272" />
+            <location filename="../../desktop/gui/assessment/results.py" line="276" />
             <source>(dimensiones sin respuestas suficientes; no son brechas)</source>
             <translation>(dimensions without enough answers; they are not gaps)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="244" />
+            <location filename="../../desktop/gui/assessment/results.py" line="248" />
             <source>(no suma puntos)</source>
             <translation>(earns no points)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="97" />
+            <location filename="../../desktop/gui/assessment/results.py" line="101" />
             <source>(provisional)</source>
             <translation>(provisional)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="139" />
+            <location filename="../../desktop/gui/assessment/results.py" line="143" />
             <source>(sin datos)</source>
             <translation>(no data)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="290" />
+            <location filename="../../desktop/gui/assessment/results.py" line="294" />
             <source>Antes de todo</source>
             <translation>First of all</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="151" />
+            <location filename="../../desktop/gui/assessment/results.py" line="155" />
             <source>Aporte</source>
             <translation>Contribution</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="126" />
+            <location filename="../../desktop/gui/assessment/results.py" line="130" />
             <source>Bloqueos</source>
             <translation>Band caps</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="285" />
+            <location filename="../../desktop/gui/assessment/results.py" line="289" />
             <source>Cada instrumento dice cuánto lo respalda el estudio: si lo vincula con este tipo de empresa, si lo describe como útil ante una brecha de las respuestas, o si es criterio del centro.</source>
             <translation>Each instrument says how far the study backs it: whether it pairs it with this kind of firm, describes it as useful for a gap in the answers, or whether it is the centre's criterion.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="102" />
+            <location filename="../../desktop/gui/assessment/results.py" line="106" />
             <source>Cobertura de respuestas: </source>
             <translation>Answer coverage: </translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="290" />
+            <location filename="../../desktop/gui/assessment/results.py" line="294" />
             <source>Condición previa</source>
             <translation>Precondition</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="150" />
+            <location filename="../../desktop/gui/assessment/results.py" line="154" />
             <source>Dimensión / pregunta</source>
             <translation>Dimension / question</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="335" />
+            <location filename="../../desktop/gui/assessment/results.py" line="345" />
             <source>Documentos PDF (*.pdf)</source>
             <translation>PDF documents (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="308" />
+            <location filename="../../desktop/gui/assessment/results.py" line="315" />
             <source>Dónde lo dice el estudio</source>
             <translation>Where the study says it</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="130" />
+            <location filename="../../desktop/gui/assessment/results.py" line="323" />
+            <source>Ejemplos que cita el estudio (CEPAL, 2013; no son la oferta de hoy)</source>
+            <translation>Examples the study cites (ECLAC, 2013; not today's offer)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/assessment/results.py" line="134" />
             <source>Etapa de internacionalización</source>
             <translation>Internationalization stage</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="94" />
+            <location filename="../../desktop/gui/assessment/results.py" line="98" />
             <source>Evaluación incompleta</source>
             <translation>Incomplete assessment</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="151" />
+            <location filename="../../desktop/gui/assessment/results.py" line="155" />
             <source>Evidencia</source>
             <translation>Evidence</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="190" />
+            <location filename="../../desktop/gui/assessment/results.py" line="194" />
             <source>Explicación de cada puntaje (abra una dimensión)</source>
             <translation>How each score was reached (open a dimension)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="334" />
+            <location filename="../../desktop/gui/assessment/results.py" line="344" />
             <source>Guardar informe</source>
             <translation>Save report</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="200" />
+            <location filename="../../desktop/gui/assessment/results.py" line="204" />
             <source>Idioma del in&amp;forme:</source>
             <translation>Report lan&amp;guage:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="169" />
+            <location filename="../../desktop/gui/assessment/results.py" line="173" />
             <source>Idioma del informe</source>
             <translation>Report language</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="345" />
+            <location filename="../../desktop/gui/assessment/results.py" line="355" />
             <source>Informe</source>
             <translation>Report</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="192" />
+            <location filename="../../desktop/gui/assessment/results.py" line="196" />
             <source>Instrumentos de apoyo recomendados y plan de acción</source>
             <translation>Recommended support instruments and action plan</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="311" />
+            <location filename="../../desktop/gui/assessment/results.py" line="318" />
             <source>Lo que dice el estudio del instrumento</source>
             <translation>What the study says of the instrument</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="260" />
+            <location filename="../../desktop/gui/assessment/results.py" line="264" />
             <source>No aplica a esta empresa</source>
             <translation>Does not apply to this firm</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="281" />
+            <location filename="../../desktop/gui/assessment/results.py" line="285" />
             <source>No hay instrumentos recomendados: ninguna respuesta muestra una brecha que el catálogo atienda.</source>
             <translation>No instruments are recommended: no answer shows a gap the catalogue addresses.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="271" />
+            <location filename="../../desktop/gui/assessment/results.py" line="275" />
             <source>Para preguntar la próxima vez</source>
             <translation>To ask next time</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="132" />
+            <location filename="../../desktop/gui/assessment/results.py" line="136" />
             <source>Perfil</source>
             <translation>Profile</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="313" />
+            <location filename="../../desktop/gui/assessment/results.py" line="320" />
             <source>Plan de acción</source>
             <translation>Action plan</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="306" />
+            <location filename="../../desktop/gui/assessment/results.py" line="313" />
             <source>Por qué</source>
             <translation>Why</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="314" />
-            <source>Programas de referencia</source>
-            <translation>Reference programmes</translation>
+            <location filename="../../desktop/gui/assessment/results.py" line="321" />
+            <source>Programas vigentes del centro</source>
+            <translation>The centre's current programmes</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="141" />
+            <location filename="../../desktop/gui/assessment/results.py" line="145" />
             <source>Puntaje</source>
             <translation>Score</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="173" />
+            <location filename="../../desktop/gui/assessment/results.py" line="177" />
             <source>Puntaje por dimensión (gráfico radar)</source>
             <translation>Score per dimension (radar chart)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="143" />
+            <location filename="../../desktop/gui/assessment/results.py" line="147" />
             <source>Puntaje y cobertura por dimensión</source>
             <translation>Score and coverage by dimension</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="150" />
+            <location filename="../../desktop/gui/assessment/results.py" line="154" />
             <source>Puntos</source>
             <translation>Points</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="104" />
+            <location filename="../../desktop/gui/assessment/results.py" line="108" />
             <source>Respaldadas con documento: </source>
             <translation>Backed by a document: </translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="305" />
+            <location filename="../../desktop/gui/assessment/results.py" line="312" />
             <source>Respaldo</source>
             <translation>Backing</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="150" />
+            <location filename="../../desktop/gui/assessment/results.py" line="154" />
             <source>Respuesta</source>
             <translation>Answer</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="307" />
+            <location filename="../../desktop/gui/assessment/results.py" line="314" />
             <source>Respuestas que lo motivan</source>
             <translation>Answers behind it</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="109" />
+            <location filename="../../desktop/gui/assessment/results.py" line="113" />
             <source>Resultado provisional: faltan demasiadas respuestas.</source>
             <translation>Provisional result: too many answers are missing.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="345" />
+            <location filename="../../desktop/gui/assessment/results.py" line="355" />
             <source>Se guardó el informe en {path}.</source>
             <translation>The report was saved to {path}.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="92" />
+            <location filename="../../desktop/gui/assessment/results.py" line="96" />
             <source>Sin banda</source>
             <translation>No band</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="129" />
+            <location filename="../../desktop/gui/assessment/results.py" line="133" />
             <source>Sin bloqueos: ninguna respuesta limita la banda.</source>
             <translation>No band caps: no answer limits the band.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="220" />
+            <location filename="../../desktop/gui/assessment/results.py" line="224" />
             <source>Sin determinar</source>
             <translation>Undetermined</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="111" />
+            <location filename="../../desktop/gui/assessment/results.py" line="115" />
             <source>Sin los bloqueos sería: </source>
             <translation>Without the caps it would be: </translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="263" />
+            <location filename="../../desktop/gui/assessment/results.py" line="267" />
             <source>Sin responder</source>
             <translation>Unanswered</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="262" />
+            <location filename="../../desktop/gui/assessment/results.py" line="266" />
             <source>Sin responder (no suma puntos: orienta las recomendaciones)</source>
             <translation>Not answered (earns no points: it shapes the recommendations)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="106" />
+            <location filename="../../desktop/gui/assessment/results.py" line="110" />
             <source>Sin índice ni banda: se respondió menos de la mitad del cuestionario. Abajo está lo que conviene preguntar la próxima vez.</source>
             <translation>No index or band: less than half of the questionnaire was answered. What to ask next time is listed below.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="230" />
+            <location filename="../../desktop/gui/assessment/results.py" line="234" />
             <source>cob.</source>
             <translation>cov.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="235" />
+            <location filename="../../desktop/gui/assessment/results.py" line="239" />
             <source>cobertura </source>
             <translation>coverage </translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="124" />
+            <location filename="../../desktop/gui/assessment/results.py" line="128" />
             <source>como máximo</source>
             <translation>at most</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="85" />
+            <location filename="../../desktop/gui/assessment/results.py" line="89" />
             <source>evaluación del</source>
             <translation>assessment of</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="115" />
+            <location filename="../../desktop/gui/assessment/results.py" line="119" />
             <source>Índice de preparación (0–100)</source>
             <translation>Readiness index (0–100)</translation>
         </message>
@@ -3088,6 +3093,7 @@
         </message>
         <message>
             <location filename="../../desktop/gui/registry/import_dialog.py" line="220" />
+            <location filename="../../desktop/gui/settings/programmes_box.py" line="241" />
             <source>Fila</source>
             <translation>Row</translation>
         </message>
@@ -3132,6 +3138,16 @@
             <translation>Import firms</translation>
         </message>
         <message>
+            <location filename="../../desktop/gui/settings/programmes_box.py" line="234" />
+            <source>Importar programas</source>
+            <translation>Import programmes</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/programmes_box.py" line="248" />
+            <source>Importar {n} programas</source>
+            <translation>Import {n} programmes</translation>
+        </message>
+        <message>
             <location filename="../../desktop/gui/registry/import_dialog.py" line="220" />
             <source>Motivo del rechazo</source>
             <translation>Reason for rejection</translation>
@@ -3140,6 +3156,11 @@
             <location filename="../../desktop/gui/registry/import_dialog.py" line="224" />
             <source>Primeras filas</source>
             <translation>First rows</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/programmes_box.py" line="241" />
+            <source>Problema</source>
+            <translation>Problem</translation>
         </message>
         <message>
             <location filename="../../desktop/gui/registry/import_dialog.py" line="156" />
@@ -3160,6 +3181,11 @@
             <location filename="../../desktop/gui/registry/import_dialog.py" line="104" />
             <source>{n} filas. Revise la correspondencia de columnas y pulse «Revisar».</source>
             <translation>{n} rows. Check the column mapping and press “Check”.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/programmes_box.py" line="236" />
+            <source>«{file}»: {rows} filas. Programas nuevos: {new}; actualizados: {updated}; filas con problemas: {bad}.</source>
+            <translation>“{file}”: {rows} rows. New programmes: {new}; updated: {updated}; rows with problems: {bad}.</translation>
         </message>
         <message>
             <location filename="../../desktop/gui/registry/import_dialog.py" line="92" />
@@ -3448,6 +3474,354 @@ Source: {source}</translation>
             <location filename="../../desktop/gui/settings/security_box.py" line="117" />
             <source>Contraseña &amp;nueva</source>
             <translation>&amp;New password</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProgrammeDialog</name>
+        <message>
+            <location filename="../../desktop/gui/settings/programme_dialog.py" line="115" />
+            <source>&amp;Familia de instrumentos</source>
+            <translation>Instrument &amp;family</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/programme_dialog.py" line="104" />
+            <source>&amp;Institución</source>
+            <translation>&amp;Institution</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/programme_dialog.py" line="141" />
+            <source>&amp;Otros requisitos</source>
+            <translation>&amp;Other requirements</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/programme_dialog.py" line="103" />
+            <source>&amp;Programa</source>
+            <translation>&amp;Programme</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/programme_dialog.py" line="110" />
+            <source>&amp;Territorio</source>
+            <translation>&amp;Territory</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/programme_dialog.py" line="155" />
+            <source>&amp;Vigente desde</source>
+            <translation>&amp;Valid from</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/programme_dialog.py" line="151" />
+            <source>&amp;hasta</source>
+            <translation>&amp;to</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/programme_dialog.py" line="127" />
+            <source>Agroalimentario</source>
+            <translation>Agri-food</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/programme_dialog.py" line="62" />
+            <source>Añadir programa</source>
+            <translation>Add programme</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/programme_dialog.py" line="144" />
+            <source>Co&amp;rreo</source>
+            <translation>E-&amp;mail</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/programme_dialog.py" line="129" />
+            <source>Comercio</source>
+            <translation>Trade</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/programme_dialog.py" line="62" />
+            <source>Editar programa</source>
+            <translation>Edit programme</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/programme_dialog.py" line="131" />
+            <source>Etapas (ninguna: todas)</source>
+            <translation>Stages (none: all)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/programme_dialog.py" line="158" />
+            <source>Fuent&amp;e</source>
+            <translation>Sourc&amp;e</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/programme_dialog.py" line="121" />
+            <source>Instr&amp;umentos</source>
+            <translation>Instr&amp;uments</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/programme_dialog.py" line="128" />
+            <source>Intensivo en tecnología</source>
+            <translation>Technology-intensive</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/programme_dialog.py" line="128" />
+            <source>Manufactura tradicional</source>
+            <translation>Traditional manufacturing</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/programme_dialog.py" line="125" />
+            <source>Mediana</source>
+            <translation>Medium</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/programme_dialog.py" line="125" />
+            <source>Micro</source>
+            <translation>Micro</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/programme_dialog.py" line="122" />
+            <source>Ninguno marcado: sirve a toda la familia.</source>
+            <translation>None ticked: it serves the whole family.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/programme_dialog.py" line="109" />
+            <source>Paí&amp;s</source>
+            <translation>Countr&amp;y</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/programme_dialog.py" line="125" />
+            <source>Pequeña</source>
+            <translation>Small</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/programme_dialog.py" line="142" />
+            <source>Persona de &amp;contacto</source>
+            <translation>&amp;Contact person</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/programme_dialog.py" line="145" />
+            <source>Página &amp;web</source>
+            <translation>&amp;Web page</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/programme_dialog.py" line="127" />
+            <source>Recursos naturales</source>
+            <translation>Natural resources</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/programme_dialog.py" line="133" />
+            <source>Requiere inscripción legal</source>
+            <translation>Requires legal registration</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/programme_dialog.py" line="130" />
+            <source>Sectores (ninguno: todos)</source>
+            <translation>Sectors (none: all)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/programme_dialog.py" line="129" />
+            <source>Servicios</source>
+            <translation>Services</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/programme_dialog.py" line="126" />
+            <source>Tamaños (ninguno: todos)</source>
+            <translation>Sizes (none: all)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/programme_dialog.py" line="143" />
+            <source>Teléfo&amp;no</source>
+            <translation>P&amp;hone</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/programme_dialog.py" line="157" />
+            <source>Verificado con la institución el</source>
+            <translation>Checked with the institution on</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/programme_dialog.py" line="150" />
+            <location filename="../../desktop/gui/settings/programme_dialog.py" line="157" />
+            <source>dd/mm/aaaa</source>
+            <translation>dd/mm/yyyy</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/programme_dialog.py" line="137" />
+            <source>otros requisitos en palabras sencillas, p. ej. ventas hasta 1 millón</source>
+            <translation>other requirements in plain words, e.g. sales up to 1 million</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/programme_dialog.py" line="103" />
+            <source>p. ej. Crédito para capital de trabajo</source>
+            <translation>e.g. Working-capital credit</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/programme_dialog.py" line="158" />
+            <source>página o documento de la institución</source>
+            <translation>the institution's page or document</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/programme_dialog.py" line="104" />
+            <source>quien lo ofrece</source>
+            <translation>who offers it</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/programme_dialog.py" line="152" />
+            <source>sin fecha de fin</source>
+            <translation>no end date</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/programme_dialog.py" line="110" />
+            <source>todo el país, o departamentos separados por comas</source>
+            <translation>the whole country, or departments separated by commas</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProgrammesBox</name>
+        <message>
+            <location filename="../../desktop/gui/settings/programmes_box.py" line="72" />
+            <source>Añadir…</source>
+            <translation>Add…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/programmes_box.py" line="73" />
+            <source>Editar…</source>
+            <translation>Edit…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/programmes_box.py" line="123" />
+            <source>El directorio está vacío: el informe dice entonces a quién del centro preguntar. Añada los programas o impórtelos de una hoja de cálculo.</source>
+            <translation>The directory is empty: the report then says whom in the centre to ask. Add the programmes or import them from a spreadsheet.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/programmes_box.py" line="64" />
+            <source>Estado</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/programmes_box.py" line="63" />
+            <source>Familia</source>
+            <translation>Family</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/programmes_box.py" line="203" />
+            <source>Hojas de cálculo (*.csv *.xlsx)</source>
+            <translation>Spreadsheets (*.csv *.xlsx)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/programmes_box.py" line="77" />
+            <source>Importar CSV o XLSX…</source>
+            <translation>Import CSV or XLSX…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/programmes_box.py" line="202" />
+            <source>Importar programas</source>
+            <translation>Import programmes</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/programmes_box.py" line="63" />
+            <source>Institución</source>
+            <translation>Institution</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/programmes_box.py" line="58" />
+            <source>La oferta de hoy, con quién llamar: el informe la muestra primero en cada recomendación para la que la empresa califica. Un programa vencido o sin verificar hace más de un año no se imprime.</source>
+            <translation>Today's offer, with whom to call: the report shows it first in each recommendation the firm qualifies for. A programme past its date or not checked for over a year is not printed.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/programmes_box.py" line="63" />
+            <source>Programa</source>
+            <translation>Programme</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/programmes_box.py" line="224" />
+            <source>Programas importados: {added} nuevos, {updated} actualizados; {bad} filas no se importaron.</source>
+            <translation>Programmes imported: {added} new, {updated} updated; {bad} rows were not imported.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/programmes_box.py" line="127" />
+            <source>Programas que necesitan revisión (el informe no los muestra): vencidos, {expired}; sin verificar hace más de un año, {unchecked}.</source>
+            <translation>Programmes that need review (the report leaves them out): expired, {expired}; not checked for over a year, {unchecked}.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/programmes_box.py" line="46" />
+            <location filename="../../desktop/gui/settings/programmes_box.py" line="67" />
+            <source>Programas vigentes del centro</source>
+            <translation>The centre's current programmes</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/programmes_box.py" line="76" />
+            <source>Quitar</source>
+            <translation>Remove</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/programmes_box.py" line="188" />
+            <source>Quitar programa</source>
+            <translation>Remove programme</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/programmes_box.py" line="75" />
+            <source>Registra que hoy se confirmó el programa con la institución.</source>
+            <translation>Records that the programme was confirmed with the institution today.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/programmes_box.py" line="164" />
+            <source>Se guardó «{name}».</source>
+            <translation>“{name}” was saved.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/programmes_box.py" line="196" />
+            <source>Se quitó «{name}».</source>
+            <translation>“{name}” was removed.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/programmes_box.py" line="143" />
+            <source>Solo la coordinación del centro modifica el directorio.</source>
+            <translation>Only the centre's coordination changes the directory.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/programmes_box.py" line="131" />
+            <source>Todos los programas están vigentes y verificados en el último año.</source>
+            <translation>Every programme is current and was checked in the last year.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/programmes_box.py" line="68" />
+            <source>Una fila por programa: nombre, institución, familia, vigencia, fecha de verificación y estado. Enter lo edita.</source>
+            <translation>One row per programme: name, institution, family, validity, date checked and status. Enter edits it.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/programmes_box.py" line="64" />
+            <source>Verificado</source>
+            <translation>Checked</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/programmes_box.py" line="74" />
+            <source>Verificado hoy</source>
+            <translation>Checked today</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/programmes_box.py" line="63" />
+            <source>Vigencia</source>
+            <translation>In force</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/programmes_box.py" line="117" />
+            <source>desde {date}</source>
+            <translation>from {date}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/programmes_box.py" line="115" />
+            <source>hasta {date}</source>
+            <translation>until {date}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/programmes_box.py" line="118" />
+            <source>sin fechas</source>
+            <translation>no dates</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/programmes_box.py" line="179" />
+            <source>«{name}» quedó verificado hoy.</source>
+            <translation>“{name}” is marked as checked today.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/programmes_box.py" line="186" />
+            <source>¿Quitar «{name}» del directorio? Los informes dejarán de mostrarlo.</source>
+            <translation>Remove “{name}” from the directory? Reports will stop showing it.</translation>
         </message>
     </context>
     <context>
@@ -4047,388 +4421,398 @@ Source: {source}</translation>
     <context>
         <name>SettingsPage</name>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="420" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="421" />
             <source>&amp;Guardar cambios</source>
             <translation>&amp;Save changes</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="396" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="397" />
             <source>&amp;Idioma</source>
             <translation>&amp;Language</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="364" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="365" />
             <source>&amp;Nombre del centro</source>
             <translation>Centre &amp;name</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="366" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="367" />
             <source>&amp;País por omisión</source>
             <translation>Default &amp;country</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="84" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="85" />
             <source>(en memoria)</source>
             <translation>(in memory)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="223" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="224" />
             <source>Al historial de «{device}» le faltan cambios del final ({detail}).</source>
             <translation>The history of «{device}» is missing its last changes ({detail}).</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="83" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="84" />
             <source>Archivo: {path}</source>
             <translation>File: {path}</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="231" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="232" />
             <source>Asesor</source>
             <translation>Adviser</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="343" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="344" />
             <source>Asesor en este equipo</source>
             <translation>Adviser on this computer</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="377" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="378" />
             <source>Añadir moneda</source>
             <translation>Add currency</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="408" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="409" />
             <source>Base de datos</source>
             <translation>Database</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="160" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="161" />
             <source>Base de datos de Rumbo (*.db)</source>
             <translation>Rumbo database (*.db)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="254" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="255" />
             <source>Base de datos de Rumbo (*.db);;Todos los archivos (*)</source>
             <translation>Rumbo database (*.db);;All files (*)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="342" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="343" />
             <source>Cambiar de asesor…</source>
             <translation>Change adviser…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="362" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="363" />
             <source>Centro</source>
             <translation>Centre</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="405" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="406" />
             <source>Comprueba que ningún cambio registrado haya sido modificado o borrado por fuera de Rumbo.</source>
             <translation>Checks that no recorded change was altered or deleted outside Rumbo.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="121" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="122" />
             <source>Configuración guardada.</source>
             <translation>Settings saved.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="203" />
-            <location filename="../../desktop/gui/settings/settings_page.py" line="216" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="204" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="217" />
             <source>Consulte con el coordinador antes de sincronizar.</source>
             <translation>Talk to the coordinator before syncing.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="231" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="232" />
             <source>Contacto</source>
             <translation>Contact</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="175" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="176" />
             <source>Copia de seguridad guardada en {path}.</source>
             <translation>Backup saved to {path}.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="402" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="403" />
             <source>Copia de seguridad…</source>
             <translation>Back up…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="397" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="398" />
             <source>El cambio de idioma se aplica al volver a abrir Rumbo.</source>
             <translation>A new language takes effect when Rumbo is reopened.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="247" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="248" />
             <source>El cambio {seq} de «{device}» ({record}, {when}) {what}.</source>
             <translation>Change {seq} of “{device}” ({record}, {when}) {what}.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="208" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="209" />
             <source>El historial está íntegro: {changes} cambios de 1 equipo verificados.</source>
             <translation>The history is intact: {changes} changes from 1 device verified.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="210" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="211" />
             <source>El historial está íntegro: {changes} cambios de {devices} equipos verificados.</source>
             <translation>The history is intact: {changes} changes from {devices} devices verified.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="213" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="214" />
             <source>El historial fue alterado. {first}</source>
             <translation>The history was altered. {first}</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="123" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="124" />
             <source>El idioma cambiará la próxima vez que abra Rumbo.</source>
             <translation>The language will change the next time you open Rumbo.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="354" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="355" />
             <source>Elegir logotipo…</source>
             <translation>Choose logo…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="231" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="232" />
             <source>Empresa</source>
             <translation>Firm</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="394" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="395" />
             <source>Este equipo</source>
             <translation>This computer</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="232" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="233" />
             <source>Evaluación</source>
             <translation>Assessment</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="103" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="104" />
             <source>Falta el código de moneda en una fila de los tipos de cambio.</source>
             <translation>A row of the exchange rates lacks its currency code.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="176" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="177" />
             <source>Guardando la copia de seguridad…</source>
             <translation>Saving the backup…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="169" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="170" />
             <source>Guardando la copia…</source>
             <translation>Saving the copy…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="159" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="160" />
             <source>Guardar copia de seguridad</source>
             <translation>Save backup</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="199" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="200" />
             <source>Hay cambios hechos fuera de Rumbo o por quien no podía hacerlos. {first}</source>
             <translation>There are changes made outside Rumbo or by someone who could not make them. {first}</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="138" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="139" />
             <source>Imágenes (*.png *.jpg *.jpeg)</source>
             <translation>Images (*.png *.jpg *.jpeg)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="271" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="272" />
             <source>La copia se restauró. Cierre y vuelva a abrir Rumbo para usarla.</source>
             <translation>The backup was restored. Close and reopen Rumbo to use it.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="365" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="366" />
             <source>Logotipo (para los informes)</source>
             <translation>Logo (for the reports)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="138" />
-            <location filename="../../desktop/gui/settings/settings_page.py" line="353" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="139" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="354" />
             <source>Logotipo del centro</source>
             <translation>Centre logo</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="263" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="264" />
             <source>Los datos actuales se reemplazarán por los de la copia (se guardan aparte por si acaso). Después tendrá que volver a abrir Rumbo. ¿Continuar?</source>
             <translation>The current data will be replaced by the backup’s (they are kept aside just in case). You will then need to reopen Rumbo. Continue?</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="273" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="274" />
             <source>Los datos anteriores quedaron en {path}.</source>
             <translation>The previous data were kept in {path}.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="369" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="370" />
             <source>Moneda (ISO)</source>
             <translation>Currency (ISO)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="307" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="308" />
             <source>Ninguno elegido</source>
             <translation>None chosen</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="398" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="399" />
             <source>Nombre del &amp;equipo</source>
             <translation>Co&amp;mputer name</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="232" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="233" />
             <source>Nota</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="233" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="234" />
             <source>Parámetro</source>
             <translation>Setting</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="355" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="234" />
+            <source>Programa</source>
+            <translation>Programme</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/settings_page.py" line="356" />
             <source>Quitar</source>
             <translation>Remove</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="378" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="379" />
             <source>Quitar moneda</source>
             <translation>Remove currency</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="232" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="233" />
             <source>Respuesta</source>
             <translation>Answer</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="284" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="285" />
             <source>Restaurando la copia…</source>
             <translation>Restoring the backup…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="262" />
-            <location filename="../../desktop/gui/settings/settings_page.py" line="275" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="263" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="276" />
             <source>Restaurar copia</source>
             <translation>Restore backup</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="253" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="254" />
             <source>Restaurar copia de seguridad</source>
             <translation>Restore backup</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="403" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="404" />
             <source>Restaurar copia…</source>
             <translation>Restore backup…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="381" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="382" />
             <source>Se proponen al registrar montos en otra moneda; cada empresa guarda el tipo de cambio que se usó.</source>
             <translation>Suggested when amounts are entered in another currency; each firm keeps the rate that was used.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="320" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="321" />
             <source>Sin logotipo</source>
             <translation>No logo</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="215" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="216" />
             <source>También en el historial de otros {n} equipos.</source>
             <translation>Also in the history of {n} other devices.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="374" />
-            <location filename="../../desktop/gui/settings/settings_page.py" line="379" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="375" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="380" />
             <source>Tipos de cambio</source>
             <translation>Exchange rates</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="375" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="376" />
             <source>Una fila por moneda: su código ISO y cuántas unidades valen un dólar. F2 o escribir edita la celda elegida.</source>
             <translation>One row per currency: its ISO code and how many units make one dollar. F2 or typing edits the chosen cell.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="369" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="370" />
             <source>Unidades por 1 US$</source>
             <translation>Units per US$1</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="181" />
-            <location filename="../../desktop/gui/settings/settings_page.py" line="187" />
-            <location filename="../../desktop/gui/settings/settings_page.py" line="192" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="182" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="188" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="193" />
             <source>Verificando el historial…</source>
             <translation>Verifying the history…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="404" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="405" />
             <source>Verificar el &amp;historial</source>
             <translation>Verify the &amp;history</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="202" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="203" />
             <source>Y {n} más (rumbo check los lista).</source>
             <translation>And {n} more (rumbo check lists them).</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="237" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="238" />
             <source>asesor</source>
             <translation>adviser</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="237" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="238" />
             <source>contacto</source>
             <translation>contact</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="237" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="238" />
             <source>empresa</source>
             <translation>firm</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="238" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="239" />
             <source>evaluación</source>
             <translation>assessment</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="242" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="243" />
             <source>fue modificado después de registrarse</source>
             <translation>was modified after it was recorded</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="243" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="244" />
             <source>le falta un cambio anterior, que fue borrado</source>
             <translation>is missing an earlier change, which was deleted</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="244" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="245" />
             <source>no lleva sello aunque los cambios anteriores sí</source>
             <translation>carries no seal although the earlier changes do</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="238" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="239" />
             <source>nota</source>
             <translation>note</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="348" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="349" />
             <source>p. ej. CDMYPE UNICAES Santa Ana</source>
             <translation>e.g. CDMYPE UNICAES Santa Ana</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="239" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="240" />
             <source>parámetro</source>
             <translation>setting</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="238" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="240" />
+            <source>programa</source>
+            <translation>programme</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/settings/settings_page.py" line="239" />
             <source>respuesta</source>
             <translation>answer</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="228" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="229" />
             <source>{record} no coincide con su historial ({detail}).</source>
             <translation>{record} does not match its history ({detail}).</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/settings/settings_page.py" line="226" />
+            <location filename="../../desktop/gui/settings/settings_page.py" line="227" />
             <source>{record}: {detail}, que no era administrador en ese momento.</source>
             <translation>{record}: {detail}, who was not an administrator at the time.</translation>
         </message>

@@ -315,9 +315,10 @@ def test_tab_walks_the_classify_panel_down_its_form(window, qtbot):
 def test_tab_walks_the_settings_left_column_then_the_right_one(window, qtbot):
     window.show_page("settings")
     names = tab_walk(qtbot, window, window.sidebar)
-    assert names[:18] == [
+    assert names[:21] == [
         "Secciones", "Cambiar de asesor", "Nombre del centro", "Elegir logotipo", "País por omisión", "Idioma",
         "Nombre del equipo", "Copia de seguridad", "Restaurar copia", "Verificar el historial",
+        "Programas vigentes del centro", "Añadir", "Importar CSV o XLSX",
         "Clase en listas, filtros y Tablero", "Definiciones de tamaño", "Importar ley o salario mínimo",
         "Reclasificar empresas", "Tipos de cambio",
         "Añadir moneda", "Quitar moneda", "Peso de Estrategia y planificación de mercados"]

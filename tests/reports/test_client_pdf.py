@@ -45,11 +45,12 @@ def test_spanish_report_has_name_scores_and_recommendations(spanish):
     assert "José Pérez" in squash(spanish[0]) and "5 de noviembre de 2025" in squash(spanish[0])
     for expected in ("56,4", "En desarrollo", "72,5", "sin datos suficientes", "Pequeña empresa",
                      "Crédito para formalizarse", "Porque la brecha en Crédito para formalizarse es grande.",
-                     "Programa <Exporta> & Crece", "Plan de acción", "Contratar el diagnóstico.",
+                     "Programa <Exporta> & Crece", "Primeros pasos sugeridos", "Contratar el diagnóstico.",
                      "Avance desde la evaluación anterior", "+15,4", "Contexto regional", "18,8", "50,2",
                      "CEPAL (2013), Cuadro 8", "Diagnóstico de preparación para la internacionalización, versión 1.0.0",
                      "Normativa aplicada: Definición de mipyme de El Salvador (CEPAL, Cuadro 1), versión 1",
-                     "Identificadores: rumbo-preparacion 1.0.0 · cepal-cuadro1-sv 1 · rumbo-instrumentos 1.0.0", "34,5", "Firmas",
+                     "Identificadores: rumbo-preparacion 1.0.0 · cepal-cuadro1-sv 1 · rumbo-instrumentos 1.0.0", "34,5",
+                     "Firmas",
                      "Asesor(a): José Pérez", "Marta Ayala"):
         assert expected in text, expected
 
@@ -109,7 +110,7 @@ def test_profile_only_report_without_assessment():
     text = squash(" ".join(pages))
     assert "Esta empresa aún no tiene una evaluación completada" in text
     assert "Pequeña empresa" in text
-    assert "Resumen de preparación" not in text and "Plan de acción" not in text
+    assert "Resumen de preparación" not in text and "Primeros pasos sugeridos" not in text
     assert re.search(r"Página 1 de \d", pages[0])
 
 

@@ -11,6 +11,7 @@ from typing import Any
 from desktop.domain.assessment.model import Recommendation
 
 PRECONDITION_FAMILY = "precondicion"
+OPEN_STATUSES = ("pendiente", "en_curso")  # an action still to do (done and dropped ones are not)
 
 
 def plan_items_from(recommendations: Iterable[Recommendation], lang: str = "es") -> list[dict[str, Any]]:
@@ -29,6 +30,32 @@ def plan_items_from(recommendations: Iterable[Recommendation], lang: str = "es")
             "status": "pendiente",
         })
     return items
+
+
+@dataclass(frozen=True)
+class PlanAction:
+    """One action of the plan as the report's summary prints it: what, who does it, by when.
+
+    ``item_id`` is None for an action proposed from the recommendations before any plan exists.
+    """
+
+    title: str
+    owner: str  # "empresa" or "centro"
+    due_on: str | None = None  # ISO date
+    source_key: str | None = None  # the instrument (or precondition) it came from
+    item_id: str | None = None
+    status: str = "pendiente"
+
+
+def open_actions(items: Iterable[Mapping[str, Any]]) -> list[PlanAction]:
+    """The plan's items still to do (pending or in progress), in the plan's order."""
+    return [PlanAction(str(i["title"]), str(i["owner"]), i.get("due_on") or None, i.get("source_key"), i.get("id"),
+                       str(i["status"])) for i in items if i.get("status") in OPEN_STATUSES]
+
+
+def proposed_actions(recommendations: Iterable[Recommendation], lang: str = "es") -> list[PlanAction]:
+    """The actions a plan made now would hold (:func:`plan_items_from`), for a firm without a plan yet."""
+    return [PlanAction(i["title"], i["owner"], None, i["source_key"]) for i in plan_items_from(recommendations, lang)]
 
 
 def dimension_scores(result: Mapping[str, Any] | None) -> dict[str, tuple[str, Decimal | None]]:

@@ -115,10 +115,16 @@ def fold(text: str) -> str:
 _NOT_WORD = re.compile(r"[^0-9a-z_]+")
 
 
-_LOOKUP: dict[str, tuple[str, int]] = {}
-for _field, _names in HEADER_SYNONYMS.items():
-    for _rank, _name in enumerate(_names):
-        _LOOKUP.setdefault(fold(_name), (_field, _rank))
+def header_lookup(synonyms: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, int]]:
+    """fold(spelling) -> (field, rank of the spelling) for a table of header synonyms."""
+    lookup: dict[str, tuple[str, int]] = {}
+    for name, spellings in synonyms.items():
+        for rank, spelling in enumerate(spellings):
+            lookup.setdefault(fold(spelling), (name, rank))
+    return lookup
+
+
+_LOOKUP = header_lookup(HEADER_SYNONYMS)
 
 
 @dataclass
@@ -145,15 +151,17 @@ class HeaderMap:
         return {name: (cells[i] if i < len(cells) else None) for name, i in self.columns.items()}
 
 
-def map_headers(headers: list[Any]) -> HeaderMap:
+def map_headers(headers: list[Any], lookup: dict[str, tuple[str, int]] | None = None) -> HeaderMap:
     """Map header cells to firm fields by their Spanish or English names.
 
     When two columns name the same field, the stronger synonym wins ("Razón
-    social" beats "Nombre") and the other column is ignored.
+    social" beats "Nombre") and the other column is ignored. Other tables (the
+    centre's programme directory) pass their own ``lookup`` (:func:`header_lookup`).
     """
+    lookup = _LOOKUP if lookup is None else lookup
     best: dict[str, tuple[int, int]] = {}
     for index, header in enumerate(headers):
-        hit = _LOOKUP.get(fold(header or ""))
+        hit = lookup.get(fold(header or ""))
         if hit and (hit[0] not in best or hit[1] < best[hit[0]][0]):
             best[hit[0]] = (hit[1], index)
     columns = {name: index for name, (_rank, index) in best.items()}

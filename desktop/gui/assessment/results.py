@@ -33,6 +33,7 @@ from desktop.gui.shared import messages
 from desktop.gui.shared.accessibility import add_shortcut, surface, tone
 from desktop.gui.shared.charts import Bar, BarChart, RadarChart, Series
 from desktop.services import assessments as service
+from desktop.services import programmes
 from desktop.services.registry.firms import get_firm
 from desktop.gui.shared.plain_text import rich
 from desktop.gui.shared.report_language import report_language_combo
@@ -79,6 +80,9 @@ class AssessmentResultsView(QWidget):
         self.recommendations = service.recommendations_for(self.result, firm=self.firm,
                                                            year=service.advice_year(self.assessment))
         self.notes = service.notes_for(self.result, self.firm)
+        # The centre's current programmes the firm qualifies for, shown first in each recommendation (issue 39).
+        self.directory = programmes.report_programmes(storage, self.firm, self.result, self.recommendations,
+                                                      year=service.advice_year(self.assessment))
         r = self.result
 
         heading = QLabel(f"<b>{escape(self.firm.get('legal_name', ''))}</b> — "
@@ -294,6 +298,9 @@ class AssessmentResultsView(QWidget):
                 family = FAMILY_LABELS.get(rec.family)
                 family_text = (family[1] if lang == "en" else family[0]) if family else rec.family
             steps = "".join(f"<li>{escape(s.text(lang))}</li>" for s in rec.steps)
+            centre = "".join(f"<li><b>{escape(p.name)}</b> ({escape(p.institution)}): "
+                             f"{escape(' · '.join(x for x in (p.contact_name, p.phone_text(), p.email, p.web) if x))}</li>"
+                             for p in self.directory.get(rec.instrument_id, ()))
             progs = "".join(f"<li><i>{escape(p.name)}</i> ({escape(', '.join(p.countries))}"
                             + (f", {escape(p.institution)}" if p.institution else "") + ")</li>"
                             for p in rec.programmes)
@@ -311,7 +318,10 @@ class AssessmentResultsView(QWidget):
                 + (f"<p><b>{escape(self.tr('Lo que dice el estudio del instrumento'))}:</b> "
                    f"{escape(rec.basis.text(lang))}</p>" if rec.basis else "")
                 + f"<p><b>{escape(self.tr('Plan de acción'))}:</b></p><ol>{steps}</ol>"
-                + (f"<p><b>{escape(self.tr('Programas de referencia'))}:</b></p><ul>{progs}</ul>" if progs else "")
+                + (f"<p><b>{escape(self.tr('Programas vigentes del centro'))}:</b></p><ul>{centre}</ul>"
+                   if centre else "")
+                + (f"<p><b>{escape(self.tr('Ejemplos que cita el estudio (CEPAL, 2013; no son la oferta de hoy)'))}:"
+                   f"</b></p><ul>{progs}</ul>" if progs else "")
                 + (f"<p><i>{escape(rec.programmes_note.text(lang))}</i></p>" if rec.programmes_note else ""))
         return "".join(parts)
 

@@ -33,6 +33,7 @@ from desktop.domain.errors import UserError
 from desktop.gui.settings.adviser_dialog import AdviserDialog
 from desktop.services import security
 from desktop.gui.settings.parameters_box import ParametersBox
+from desktop.gui.settings.programmes_box import ProgrammesBox
 from desktop.gui.settings.size_definitions_box import SizeDefinitionsBox
 from desktop.gui.shared import messages
 from desktop.gui.shared.accessibility import add_shortcut, tone
@@ -230,13 +231,13 @@ class SettingsPage(QWidget):
     def _record_word(self, table: str) -> str:
         return {"firms": self.tr("Empresa"), "advisers": self.tr("Asesor"), "contacts": self.tr("Contacto"),
                 "assessments": self.tr("Evaluación"), "answers": self.tr("Respuesta"), "notes": self.tr("Nota"),
-                "settings": self.tr("Parámetro")}.get(table, table)
+                "settings": self.tr("Parámetro"), "centre_programmes": self.tr("Programa")}.get(table, table)
 
     def _break_text(self, brk) -> str:
         records = {
             "firms": self.tr("empresa"), "advisers": self.tr("asesor"), "contacts": self.tr("contacto"),
             "assessments": self.tr("evaluación"), "answers": self.tr("respuesta"), "notes": self.tr("nota"),
-            "settings": self.tr("parámetro"),
+            "settings": self.tr("parámetro"), "centre_programmes": self.tr("programa"),
         }
         reasons = {
             "altered": self.tr("fue modificado después de registrarse"),
@@ -429,6 +430,7 @@ class SettingsPage(QWidget):
         columns = QHBoxLayout(body)
         self.parameters_box = ParametersBox(self.context)
         self.size_box = SizeDefinitionsBox(self.context)
+        self.programmes_box = ProgrammesBox(self.context)
         first = [adviser_box, centre_box, app_box, db_box]
         self.security_box = None
         if security.sign_in_set_up(self.context.storage.path):
@@ -438,7 +440,7 @@ class SettingsPage(QWidget):
             self.security_box = SecurityBox(self.context)
             adviser_box.setVisible(False)
             first.insert(0, self.security_box)
-        for boxes in (first, (self.size_box, rates_box, self.parameters_box)):
+        for boxes in (first, (self.programmes_box, self.size_box, rates_box, self.parameters_box)):
             column = QVBoxLayout()
             for box in boxes:
                 column.addWidget(box)

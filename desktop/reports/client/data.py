@@ -12,7 +12,7 @@ The renderer (:mod:`desktop.reports.client.pdf`) only lays this out.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from desktop.domain.assessment import (
@@ -23,11 +23,15 @@ from desktop.domain.assessment import (
     Comparison,
     Recommendation,
     Text,
-    label as domain_label,
     shown_profile,
+)
+from desktop.domain.assessment import (
+    label as domain_label,
 )
 from desktop.reports.client.benchmark_view import BenchmarkView
 from desktop.reports.client.classification import ClassificationView, LawView
+from desktop.reports.client.offer import CentreProgrammeLine, ask_sentence, centre_line, examples_label, source_years
+from desktop.reports.client.summary import Summary, build_summary
 from desktop.reports.labels import LABELS, code_label, label
 from desktop.reports.profile_rows import profile_rows
 from desktop.version import app_version
@@ -46,6 +50,7 @@ class Centre:
     name: str = ""
     logo_path: str | None = None
     country: str | None = None
+    contacts: tuple[tuple[str, str], ...] = ()  # its coordinators (name, phone or e-mail): whom to ask
 
 
 @dataclass(frozen=True)
@@ -112,6 +117,10 @@ class RecommendationLine:
     precondition: bool = False
     level: str = "criterio_centro"  # one of the domain's LEVELS
     level_label: str = ""  # the level in words
+    instrument_id: str = ""
+    centre_programmes: tuple[CentreProgrammeLine, ...] = ()  # the directory's current programmes, shown first
+    examples_label: str = ""  # heading of the study's examples: whose, which years, not today's offer
+    support_same_as: str = ""  # an earlier recommendation's title when its study quote is this one's too
 
 
 @dataclass(frozen=True)
@@ -172,6 +181,8 @@ class Methods:
     parameters: tuple[tuple[str, str], ...] = ()  # (parameter, value and why) as the result was computed
     differentiation: str = ""  # the study's call for differentiated instruments
     identifiers: str = ""  # "rumbo-preparacion 1.0.0 · cepal-cuadro1-sv 1 · …", for technicians
+    levels: str = ""  # what the three levels of backing mean (said once, here)
+    examples: str = ""  # what the study's example programmes are, and where today's offer is
 
 
 @dataclass(frozen=True)
@@ -200,6 +211,8 @@ class ClientReport:
     law: LawView | None = None  # the class under the law in force, beside the study's
     notes: tuple[NoteLine, ...] = ()  # a large firm's sentence, or no profile and what to ask
     why: tuple[WhyLine, ...] = ()  # the "why internationalize" page
+    summary: Summary | None = None  # page 1: where the firm stands, three actions, whom to call
+    ask: str = ""  # whom in the centre to ask for today's offer (when a recommendation has no current programme)
 
 
 def build_client_report(
@@ -229,6 +242,9 @@ def build_client_report(
     notes=(),
     why=(),
     catalog_ref: tuple[str, str] | None = None,
+    actions=(),
+    actions_from_plan: bool = False,
+    directory=None,
 ) -> ClientReport:
     """Build the client report's content.
 
@@ -258,16 +274,30 @@ def build_client_report(
         why: the reasons to internationalize that fit the firm (``why_internationalize``).
         catalog_ref: (id, version) of the catalogue the advice used, for the methods page when no
             instrument carries it (a large firm gets none).
+        actions: the summary's three actions (``desktop.services.advisory.summary_actions``) and
+            ``actions_from_plan``, whether they are the firm's action plan.
+        directory: instrument id -> the directory's current programmes the firm qualifies for
+            (``desktop.services.programmes.report_programmes``); ``centre.contacts`` says whom to ask.
     """
     today = today or dt.date.today()
+    directory = directory or {}
     readiness = _readiness(result, lang) if result is not None else None
-    recs = tuple(_recommendation(r, lang) for r in recommendations) if result is not None else ()
+    recs = _same_support(tuple(_recommendation(r, lang, directory.get(r.instrument_id, ()))
+                               for r in recommendations)) if result is not None else ()
+    ask = ask_sentence(centre.name, centre.contacts, adviser_name, lang)
     progress = None
     if result is not None and previous is not None and comparison is not None:
         progress = _progress(comparison, previous.index, result.index, previous_date, lang)
     methods = _methods(result, classification, recommendations, assessment_date, lang,
                        band_cutoffs, coverage_threshold, rationale or {}, differentiation,
                        questionnaire_title, catalog_title, catalog_ref if result is not None else None)
+    if recs:
+        years = source_years(p.source for r in recs for p in r.programmes)
+        methods = replace(methods, levels=label("levels_intro", lang), examples=label("method_examples", lang).format(
+            years=label("method_examples_years", lang).format(years=years) if years else ""))
+    summary = build_summary(readiness, tuple(recommendations) if result is not None else (),
+                            tuple(actions) if result is not None else (), actions_from_plan, directory, ask,
+                            adviser_name or "", lang)
     return ClientReport(
         lang=lang,
         title=label("client_title", lang),
@@ -293,6 +323,8 @@ def build_client_report(
         if result is not None else (),
         why=tuple(WhyLine(w.kind, w.title.text(lang), w.text.text(lang), w.basis.text(lang)) for w in why)
         if result is not None else (),
+        summary=summary,
+        ask=ask if any(not r.centre_programmes for r in recs) else "",
     )
 
 
@@ -352,7 +384,20 @@ def _to_ask(result: AssessmentResult, lang: str) -> tuple[str, ...]:
     return tuple(f"{titles[q][0]}: {titles[q][1]}" for q in result.to_ask if q in titles)
 
 
-def _recommendation(rec: Recommendation, lang: str) -> RecommendationLine:
+def _same_support(recs: tuple[RecommendationLine, ...]) -> tuple[RecommendationLine, ...]:
+    """Print a study quote once: a later recommendation with the same one points to the first."""
+    first: dict[str, str] = {}
+    out = []
+    for rec in recs:
+        if rec.support and rec.support in first:
+            rec = replace(rec, support_same_as=first[rec.support])
+        elif rec.support:
+            first[rec.support] = rec.title
+        out.append(rec)
+    return tuple(out)
+
+
+def _recommendation(rec: Recommendation, lang: str, centre=()) -> RecommendationLine:
     family_key = f"family_{rec.family}"
     family = label(family_key, lang) if family_key in LABELS else rec.family
     return RecommendationLine(
@@ -376,6 +421,9 @@ def _recommendation(rec: Recommendation, lang: str) -> RecommendationLine:
         precondition=rec.kind == "precondition",
         level=rec.level,
         level_label=domain_label("level", rec.level, lang),
+        instrument_id=rec.instrument_id,
+        centre_programmes=tuple(centre_line(p, lang) for p in centre),
+        examples_label=examples_label((p.source for p in rec.programmes), lang) if rec.programmes else "",
     )
 
 

@@ -6,12 +6,9 @@ piece of user text goes through :func:`~desktop.reports.text.para_text`.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from reportlab.lib.units import mm
 from reportlab.platypus import (
     CondPageBreak,
-    Image,
     KeepTogether,
     ListFlowable,
     ListItem,
@@ -22,6 +19,7 @@ from reportlab.platypus import (
 )
 
 from desktop.reports.charts import grouped_bars, pair_bar, radar_chart, score_bar
+from desktop.reports.client import summary_pdf
 from desktop.reports.client.data import ClientReport, Readiness
 from desktop.reports.labels import label
 from desktop.reports.layout import PageFurniture, ReportDocument, body_pages
@@ -63,8 +61,8 @@ class ClientReportRenderer:
         return Paragraph(para_text(text) if user else text, self.st[style])
 
     def render(self) -> bytes:
-        story: list = []
-        story += self.cover()
+        # Page 1 is the summary under the report's heading (issue 39): the owner's answer first.
+        story: list = summary_pdf.heading(self) + summary_pdf.summary(self)
         story += [body_pages(), PageBreak()]
         story += self.profile()
         if self.data.notice:
@@ -82,33 +80,6 @@ class ClientReportRenderer:
         return self.doc.build(story)
 
     # --- sections ---------------------------------------------------------
-
-    def cover(self) -> list:
-        d = self.data
-        out: list = [Spacer(1, 18 * mm)]
-        logo = d.centre.logo_path
-        if logo and Path(logo).is_file():
-            try:
-                image = Image(logo)
-                ratio = image.imageWidth / float(image.imageHeight or 1)
-                image.drawHeight = 28 * mm
-                image.drawWidth = min(28 * mm * ratio, 80 * mm)
-                out += [image, Spacer(1, 6 * mm)]
-            except OSError:
-                pass  # an unreadable logo must not stop the report
-        if d.centre.name:
-            out.append(self.p(d.centre.name, "cover_centre"))
-        out += [Spacer(1, 30 * mm), self.p(d.title, "cover_title"), Spacer(1, 16 * mm),
-                self.p(d.firm_name, "cover_firm")]
-        if d.trade_name and d.trade_name != d.firm_name:
-            out.append(self.p(d.trade_name, "cover_line"))
-        out.append(Spacer(1, 30 * mm))
-        lines = [(self.t("prepared_for"), d.owner_name), (self.t("adviser"), d.adviser_name),
-                 (self.t("date"), long_date(d.generated_on, self.lang))]
-        for caption, value in lines:
-            if value:
-                out.append(Paragraph(f"<b>{para_text(caption)}:</b> {para_text(value)}", self.st["cover_line"]))
-        return out
 
     def profile(self) -> list:
         d, c = self.data, self.data.classification
@@ -209,11 +180,11 @@ class ClientReportRenderer:
     def _reading(self, r: Readiness) -> list:
         out = []
         for key, lines in (("strengths", r.strengths), ("gaps", r.gaps)):
-            block = [self.p(self.t(key), "h2", user=False), self._bullets(lines)]
+            block = [self.p(self.t(key), "h2", user=False), self.bullets(lines)]
             out.append(KeepTogether(block))
         if r.to_ask:
             out.append(KeepTogether([self.p(self.t("to_ask"), "h2", user=False),
-                                     self.p(self.t("to_ask_intro"), "small", user=False), self._bullets(r.to_ask)]))
+                                     self.p(self.t("to_ask_intro"), "small", user=False), self.bullets(r.to_ask)]))
         reasons = [f"{self.t('stage')}: {x}" for x in r.stage_reasons]
         reasons += [f"{self.t('firm_profile')}: {x}" for x in r.profile_reasons]
         out += [self.p(x, "small") for x in reasons]
@@ -241,9 +212,9 @@ class ClientReportRenderer:
         for note in d.notes:
             out.append(self.p(note.text, "body"))
             out += [self.p(b, "small") for b in note.bases]
-        if d.recommendations:
-            out.append(self.p(self.t("levels_intro"), "small", user=False))
-        elif not d.notes:
+        if d.ask:
+            out.append(self.p(d.ask, "note"))
+        if not d.recommendations and not d.notes:
             out.append(self.p(self.t("no_recommendations"), "body", user=False))
         number = 0
         for rec in d.recommendations:
@@ -261,17 +232,20 @@ class ClientReportRenderer:
             ]
             block: list = []
             if rec.triggers:
-                block += [self.p(f"{self.t('triggers')}:", "small", user=False), self._bullets(rec.triggers)]
+                block += [self.p(f"{self.t('triggers')}:", "small", user=False), self.bullets(rec.triggers)]
             if rec.support:
-                block.append(Paragraph(f"<b>{para_text(self.t('support_' + rec.level))}:</b> {para_text(rec.support)}",
+                quote = self.t("support_same").format(title=rec.support_same_as) if rec.support_same_as else rec.support
+                block.append(Paragraph(f"<b>{para_text(self.t('support_' + rec.level))}:</b> {para_text(quote)}",
                                        self.st["small"]))
             if rec.basis:
                 block.append(Paragraph(f"<b>{para_text(self.t('study_basis'))}:</b> {para_text(rec.basis)}",
                                        self.st["small"]))
-            if rec.programmes_note:
-                block.append(self.p(rec.programmes_note, "note", user=False))
+            if rec.centre_programmes:
+                block += [Spacer(1, 2 * mm), self._centre_programmes(rec.centre_programmes)]
+            # No per-recommendation "the study cites no programme" note: the methods page says it once,
+            # and the line above the recommendations says whom to ask for today's offer.
             if rec.programmes:
-                rows = [[self.p(self.t("programmes"), "cell_bold", user=False), "", ""]]
+                rows = [[self.p(rec.examples_label or self.t("programmes"), "cell_bold"), "", ""]]
                 for prog in rec.programmes:
                     rows.append([
                         Paragraph(f"<b>{para_text(prog.name)}</b><br/>{para_text(prog.countries)}", self.st["cell"]),
@@ -293,6 +267,22 @@ class ClientReportRenderer:
                              bulletFontSize=9.5, leftIndent=14),
             ])]
         return out
+
+    def _centre_programmes(self, programmes) -> Table:
+        """The directory's current programmes for one recommendation, with whom to call."""
+        rows = [[self.p(self.t("centre_programmes"), "cell_bold", user=False), "", ""]]
+        for prog in programmes:
+            rows.append([
+                Paragraph(f"<b>{para_text(prog.name)}</b><br/>{para_text(prog.institution)}<br/>"
+                          f"{para_text(prog.territory)}", self.st["cell"]),
+                self.p(prog.eligibility, "cell"),
+                Paragraph(f"{para_text(prog.contact)}<br/><i>{para_text(prog.checked)}</i>", self.st["cell"]),
+            ])
+        table = Table(rows, colWidths=[self.width * 0.3, self.width * 0.38, self.width * 0.32], repeatRows=1)
+        table.setStyle(grid_table_style(header=False, zebra=False))
+        table.setStyle([("SPAN", (0, 0), (-1, 0)), ("LINEBELOW", (0, 0), (-1, 0), 0.8, ACCENT),
+                        ("BACKGROUND", (0, 1), (-1, -1), BAND_FILL)])
+        return table
 
     def progress(self) -> list:
         g = self.data.progress
@@ -335,12 +325,13 @@ class ClientReportRenderer:
         block.append(self.p(f"{self.t('source')}: {c.source}", "small"))
         out = [CondPageBreak(110 * mm), KeepTogether(block)]
         if self.data.figures:
-            out += [Spacer(1, 3 * mm), self.p(self.t("figures"), "h2", user=False),
-                    self._bullets([f"{text} ({citation})" for text, citation in self.data.figures])]
+            out += [Spacer(1, 3 * mm), KeepTogether([
+                self.p(self.t("figures"), "h2", user=False),
+                self.bullets([f"{text} ({citation})" for text, citation in self.data.figures])])]
         return out
 
     def methods(self) -> list:
-        m, d = self.data.methods, self.data
+        m = self.data.methods
         out = [self.p(self.t("methods"), "h1", user=False)]
         if m is not None:
             rows = [(self.t("questionnaire"), m.questionnaire), (self.t("rulebook"), m.rulebook),
@@ -352,18 +343,26 @@ class ClientReportRenderer:
             if m.identifiers:
                 out.append(self.p(f"{self.t('identifiers')}: {m.identifiers}", "small"))
             out.append(Spacer(1, 3 * mm))
-            out.append(self.p(self.t("method_score").format(threshold=pct(m.coverage_threshold, self.lang, digits=0))))
+            out.append(self.p(self.t("method_score").format(threshold=pct(m.coverage_threshold, self.lang, digits=0)),
+                              "small"))
             if m.band_cutoffs:
                 bands = "; ".join(f"{name} ≥ {num(bound, self.lang, digits=0)}" for name, bound in m.band_cutoffs)
-                out.append(self.p(self.t("method_bands").format(bands=bands)))
+                out.append(self.p(self.t("method_bands").format(bands=bands), "small"))
             if m.parameters:
                 out += [self.p(self.t("method_parameters"), "h2", user=False), self._pairs(m.parameters)]
             if m.differentiation:
                 out.append(self.p(m.differentiation, "small"))
-        out += [Spacer(1, 14 * mm), self.signatures(d)]
+            # Said once here rather than beside every recommendation (issue 39).
+            if m.levels:
+                out.append(Paragraph(f"<b>{para_text(self.t('method_levels'))}.</b> {para_text(m.levels)}",
+                                     self.st["small"]))
+            if m.examples:
+                out.append(Paragraph(f"<b>{para_text(self.t('programmes'))}.</b> {para_text(m.examples)}",
+                                     self.st["small"]))
         return out
 
-    def signatures(self, d: ClientReport) -> Table:
+    def signatures(self, d: ClientReport, heading: str = "signatures", compact: bool = False) -> KeepTogether:
+        """Lines for the adviser and the owner; page 1 carries them, ``compact``, under the actions they agree on."""
         gap = 10 * mm
         col = (self.width - gap) / 2
         rows = [["", "", ""],
@@ -371,10 +370,10 @@ class ClientReportRenderer:
                  self.p(self.t("signature_owner").format(name=d.owner_name or ""), "small")],
                 [self.p(f"{self.t('date')}: ____________________", "small", user=False), "",
                  self.p(f"{self.t('date')}: ____________________", "small", user=False)]]
-        table = Table(rows, colWidths=[col, gap, col], rowHeights=[16 * mm, None, None])
+        table = Table(rows, colWidths=[col, gap, col], rowHeights=[(9 if compact else 13) * mm, None, None])
         table.setStyle([("LINEBELOW", (0, 0), (0, 0), 0.8, ACCENT), ("LINEBELOW", (2, 0), (2, 0), 0.8, ACCENT),
                         ("VALIGN", (0, 0), (-1, -1), "TOP")])
-        return KeepTogether([self.p(self.t("signatures"), "h2", user=False), table])
+        return KeepTogether([self.p(self.t(heading), "cell_bold" if compact else "h2", user=False), table])
 
     # --- helpers ----------------------------------------------------------
 
@@ -384,7 +383,7 @@ class ClientReportRenderer:
         table.setStyle(grid_table_style(header=False, rows=len(data)))
         return table
 
-    def _bullets(self, lines) -> ListFlowable:
+    def bullets(self, lines) -> ListFlowable:
         return ListFlowable([ListItem(self.p(x), leftIndent=12, value="•") for x in lines],
                             bulletType="bullet", start="•", leftIndent=12,
                             bulletFontName=self.st["body"].fontName)
