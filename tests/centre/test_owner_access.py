@@ -54,6 +54,7 @@ def test_the_owners_password_comes_from_pgpassword(bare_url, monkeypatch, tmp_pa
     assert main(["centre", "revoke", bare_url, "Laptop Ana"]) == 0
 
 
+@pytest.mark.attack(12, "The owner's password must be on the command line")
 def test_without_pgpassword_and_without_a_terminal_one_sentence_names_it(bare_url, capsys):
     assert main(["centre", "init", bare_url]) == 2
     assert capsys.readouterr().err == (
@@ -72,6 +73,7 @@ def test_on_a_terminal_the_password_is_asked_once(bare_url, monkeypatch, capsys)
     assert "Centro: CDMYPE San Miguel" in capsys.readouterr().out
 
 
+@pytest.mark.attack(12, "A wrong owner password is answered as the device's")
 def test_a_wrong_owner_password_is_the_technicians_sentence(bare_url, monkeypatch, capsys):
     monkeypatch.setattr("sys.stdin", _Terminal())
     monkeypatch.setattr("getpass.getpass", lambda prompt: "no-es-esta")
@@ -84,6 +86,7 @@ def test_a_wrong_owner_password_is_the_technicians_sentence(bare_url, monkeypatc
     assert capsys.readouterr().err.strip() == centre.MESSAGES["owner_auth"]
 
 
+@pytest.mark.attack(6, "centre enrol on a plain database stores the device's server password in clear")
 def test_a_plain_database_is_not_enrolled(pg_url, tmp_path, capsys):
     """Its server password would be readable in the file."""
     centre.init_centre(pg_url, "CDMYPE San Miguel")
@@ -125,6 +128,7 @@ def test_the_enrol_box_takes_the_technicians_password_in_its_own_field(bare_url,
     storage.close()
 
 
+@pytest.mark.attack(10, 'centre import without --centre places an unknown laptop in the first centre')
 def test_a_bundle_of_a_laptop_the_server_does_not_know_needs_its_centre(pg_url, tmp_path, capsys):
     centre.init_centre(pg_url, "CDMYPE San Miguel")
     with server.connect(pg_url) as conn:

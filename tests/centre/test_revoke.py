@@ -65,6 +65,7 @@ def _is_cut(conn: psycopg.Connection) -> bool:
     return False
 
 
+@pytest.mark.attack(7, 'A revoked laptop keeps syncing with its open connection or a new login')
 def test_revoking_on_the_centres_desktop_ends_the_laptops_server_login(centre_and_laptop, pg_url, capsys):
     desk, laptop = centre_and_laptop
     url = server_settings(laptop)["url"]
@@ -110,6 +111,7 @@ def test_without_the_server_the_local_revocation_stands_and_says_how_to_end_the_
     assert _login_state(pg_url, laptop.device_id) == (True, False)
 
 
+@pytest.mark.attack(7, "A laptop, or another centre's desktop, ends devices' server logins")
 def test_only_the_centres_desktop_may_end_logins_and_only_of_its_centre(tmp_path, pg_url):
     centre.init_centre(pg_url, "CDMYPE San Miguel")
     with server.connect(pg_url) as conn:
@@ -141,6 +143,7 @@ def test_only_the_centres_desktop_may_end_logins_and_only_of_its_centre(tmp_path
         d.close()
 
 
+@pytest.mark.attack(7, 'A restored laptop escapes revocation under its new id')
 def test_a_laptop_enrolled_after_a_restore_is_revoked_by_its_earlier_id(tmp_path, pg_url):
     """The desktop trusts the laptop under the id on its card; the laptop was restored from a backup
     and enrolled on the server under its new id, carrying the old one: revoking the old ends it."""
@@ -227,6 +230,7 @@ def test_an_owner_that_is_not_a_superuser_ends_sessions_too(pg_cluster, tmp_path
                 conn.execute(f'DROP ROLE IF EXISTS "{role}"')
 
 
+@pytest.mark.attack(7, 'Revoking in the app leaves the server login open')
 def test_the_revoke_button_ends_the_server_login(centre_and_laptop, pg_url, shown_page, monkeypatch, qtbot, tmp_path):
     desk, laptop = centre_and_laptop
     monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)

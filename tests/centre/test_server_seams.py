@@ -86,6 +86,7 @@ INSERT = ("INSERT INTO changes (origin, origin_seq, table_name, record_id, rev, 
           "VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s)")
 
 
+@pytest.mark.attack(1, "Any device login, or the national login, writes the server's portfolio through a function")
 def test_no_device_and_not_the_national_login_can_run_a_function_that_writes(nation, pg_url):
     east, west, national, firm = nation
     before = _held(pg_url)
@@ -115,6 +116,7 @@ def test_no_device_and_not_the_national_login_can_run_a_function_that_writes(nat
     assert runnable == DEVICE_FUNCTIONS
 
 
+@pytest.mark.attack(1, "A device hides the server's tables behind temporary tables of its own to pass for national")
 def test_a_device_cannot_hide_the_servers_tables_behind_its_own(nation, pg_url):
     """PostgreSQL looks in a session's temporary schema first: a temporary «devices» table made the
     SECURITY DEFINER functions take a laptop for national. Devices may create nothing, and the
@@ -137,6 +139,7 @@ def test_a_device_cannot_hide_the_servers_tables_behind_its_own(nation, pg_url):
         assert search_path.endswith("pg_temp"), name
 
 
+@pytest.mark.attack(1, "The national login writes changes, origins or its own origin's name")
 def test_the_national_login_writes_nothing(nation, pg_url):
     east, west, national, firm = nation
     before = _held(pg_url)
@@ -154,6 +157,7 @@ def test_the_national_login_writes_nothing(nation, pg_url):
     assert _held(pg_url) == before
 
 
+@pytest.mark.attack(2, "A laptop moves another centre's firm (or its contact, answer, merge) into its own centre")
 def test_a_laptop_cannot_move_another_centres_firm_into_its_own(nation, pg_url):
     east, west, national, firm = nation
     with _login(west) as conn:  # an assessment of Santa Ana's firm, made there
@@ -186,6 +190,7 @@ def _centre(owner_url: str, name: str) -> str:
         return server.find_centre(conn, name)
 
 
+@pytest.mark.attack(2, "A laptop's edit of another centre's firm reaches the server by sync or by the coordinator's relay")
 def test_a_laptop_that_edited_another_centres_firm_gets_one_sentence(nation, pg_url, tmp_path):
     """The Santa Ana laptop's bundle reached the San Miguel laptop, which edited the firm: the server
     refuses the change, by a sync and by a coordinator's relay alike, and the firm stays Santa Ana's."""
@@ -215,6 +220,7 @@ def test_a_laptop_that_edited_another_centres_firm_gets_one_sentence(nation, pg_
     assert centre_id == _centre(pg_url, SANTA_ANA) and phone is None
 
 
+@pytest.mark.attack(11, "A device reads every centre's devices and their login roles")
 def test_devices_see_their_own_centres_devices_and_no_login_role(nation, pg_url):
     east, west, national, _firm = nation
     with _login(east) as conn:

@@ -141,6 +141,7 @@ WRITING = [
 ]
 
 
+@pytest.mark.attack(6, 'A writing command creates a plain database with client data')
 @pytest.mark.parametrize("argv", WRITING, ids=lambda a: " ".join(a[:2]))
 def test_a_writing_command_on_a_new_path_without_a_terminal_is_refused_naming_setup(tmp_path, capsys, argv):
     _plain(tmp_path / "copia-vieja.db")  # something for restore to restore
@@ -180,6 +181,7 @@ def test_classify_needs_no_database(tmp_path, capsys):
 
 # --- plain databases of an earlier Rumbo ----------------------------------------------------------
 
+@pytest.mark.attack(6, 'A writing command writes client data into a plain database')
 @pytest.mark.parametrize("argv", WRITING + [["demo", "--firms", "3"]], ids=lambda a: " ".join(a[:2]))
 def test_a_writing_command_on_a_plain_base_is_refused_naming_setup(tmp_path, capsys, argv):
     db = _plain(tmp_path / "rumbo.db")

@@ -151,6 +151,7 @@ def _snapshot(folder: Path) -> dict[str, str]:
     return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir())}
 
 
+@pytest.mark.attack(12, 'Export and check are refused on a read-only medium')
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
 def test_an_encrypted_database_in_a_read_only_folder_is_exported_checked_and_printed(tmp_path, encrypted_db):
     """Issue 31: the sign-in wrote into the folder, and the check could not read a WAL file without its -shm."""

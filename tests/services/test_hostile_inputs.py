@@ -95,6 +95,7 @@ def _zip_bomb(tmp_path: Path) -> Path:
     return path
 
 
+@pytest.mark.attack(12, 'A 1 MB XLSX zip bomb is expanded before refusal')
 def test_an_xlsx_zip_bomb_is_refused_before_openpyxl_reads_it(tmp_path, monkeypatch, capsys, encrypted_db):
     bomb = _zip_bomb(tmp_path)
     assert bomb.stat().st_size < 1_000_000
@@ -147,6 +148,7 @@ def test_an_xlsx_member_larger_than_it_declares_is_refused_in_one_sentence(tmp_p
     assert info.value.message == "El archivo «miente.xlsx» no es un libro de Excel válido."
 
 
+@pytest.mark.attack(12, 'A 5,000-digit number in an answer file ends in a traceback')
 def test_a_5000_digit_answer_is_one_sentence_naming_the_question(tmp_path, capsys, encrypted_db):
     db = encrypted_db(tmp_path / "r.db")
     with open_database(db) as storage:
@@ -187,6 +189,7 @@ def test_a_5000_digit_number_in_an_xlsx_cell_is_one_sentence(tmp_path, capsys, e
         assert firms.count_firms(storage, include_deleted=True) == 0
 
 
+@pytest.mark.attack(12, 'A NUL byte in a CSV cell is silently dropped')
 def test_a_nul_in_a_csv_cell_refuses_that_row_naming_the_column(tmp_path, capsys, encrypted_db):
     csv_file = tmp_path / "empresas.csv"
     csv_file.write_bytes("Razón social;País;Notas\nCafé Luna;SV;cliente antigua\nTienda Sol;GT;pa\x00go\n"

@@ -69,6 +69,7 @@ def backups_of(db: Path) -> list[Path]:
         return sorted(database_backup_folder(storage).glob("*.db"))
 
 
+@pytest.mark.attack(9, 'An old key-file copy and an old password open the database or its backups after access is removed')
 def test_removing_access_rekeys_the_database_and_its_backups(tmp_path):
     db = tmp_path / "rumbo.db"
     ids = make_centre(db)
@@ -116,6 +117,7 @@ def test_removing_access_rekeys_the_database_and_its_backups(tmp_path):
         assert phone and phone.endswith("22223333")
 
 
+@pytest.mark.attack(9, "A deactivated adviser's old key-file copy still opens the database")
 def test_deactivating_an_adviser_who_had_sign_in_rekeys_too(tmp_path):
     db = tmp_path / "rumbo.db"
     ids = make_centre(db, firms=3)

@@ -92,6 +92,7 @@ def _kill_in_the_middle(child: subprocess.Popen, db: Path) -> int:
     raise AssertionError("the rekey never wrote to the -wal")
 
 
+@pytest.mark.attack(9, 'A re-key killed at any step leaves the removed adviser a way in, or nobody a way in')
 @pytest.mark.slow
 @pytest.mark.parametrize("step", STEPS)
 def test_a_rekey_killed_at_each_step_is_safe_and_finished_at_the_next_sign_in(tmp_path, step, private_backups):

@@ -341,6 +341,7 @@ def test_a_100000_firm_database_is_encrypted_in_place_with_every_row_as_it_was(t
     assert counts_after["change_log"] == counts["change_log"] + 2  # the administrator's record, created and given its role
 
 
+@pytest.mark.attack(12, 'Typing #recuperacion as the user blocks the recovery key')
 def test_typing_the_old_recovery_slot_as_a_user_never_blocks_the_recovery_key(tmp_path):
     """Issue 31: logins and the recovery key used to share one namespace of failure counts."""
     db = tmp_path / "rumbo.db"
@@ -368,6 +369,7 @@ def test_wrong_recovery_keys_wait_on_their_own_and_do_not_block_a_login(tmp_path
     assert security.sign_in(db, "ana", "secreta123").login == "ana"
 
 
+@pytest.mark.attack(12, "Editing the key file's failure count lifts the sign-in wait")
 def test_editing_the_key_files_count_back_to_zero_does_not_lift_the_wait(tmp_path):
     """Issue 31: the count is also kept in the user's state folder, under the entry's salt."""
     from desktop.services import attempts

@@ -101,6 +101,7 @@ def test_log_rotates_and_keeps_at_most_five_files(log_folder, monkeypatch):
     assert "00399" in _log_text(log_folder)
 
 
+@pytest.mark.attack(12, 'The support log is readable by every user of the machine (0644)')
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
 def test_the_log_and_every_rotated_copy_are_readable_by_their_owner_only(log_folder, monkeypatch):
     os.umask(0o022)  # the usual umask, under which a plain open() makes 0644 files

@@ -35,6 +35,7 @@ def national(tmp_path, encrypted_db):
     storage.close()
 
 
+@pytest.mark.attack(10, 'The national device registers, edits, imports or makes demo firms sync never pushes')
 def test_every_write_of_client_data_is_refused_with_one_sentence(national, tmp_path):
     firm = firms.register_firm(national, FIRM, None)  # before it was enrolled as national
     _make_national(national)
@@ -61,6 +62,7 @@ def test_every_write_of_client_data_is_refused_with_one_sentence(national, tmp_p
     assert settings.get_setting(national, "centre_name") == "Coordinación nacional"
 
 
+@pytest.mark.attack(10, 'The national device settles duplicates and conflicts')
 def test_settling_duplicates_and_conflicts_is_refused_but_pulls_apply(tmp_path):
     """The centres settle them; the national device receives their decisions."""
     a = open_database(tmp_path / "a.db", device_name="Laptop Ana")
@@ -104,6 +106,7 @@ def test_settling_duplicates_and_conflicts_is_refused_but_pulls_apply(tmp_path):
         s.close()
 
 
+@pytest.mark.attack(10, 'The national device writes client data from the command line')
 def test_the_command_line_says_the_sentence_and_writes_nothing(national, tmp_path, capsys):
     _make_national(national)
     before = logical_hash(national)
