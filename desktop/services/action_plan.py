@@ -63,6 +63,11 @@ def owner_choices(storage: Storage) -> list[tuple[str, str]]:
     return [(a["id"], a["name"]) for a in list_advisers(storage)]
 
 
+def dimension_choices(lang: str = "es") -> list[tuple[str, str]]:
+    """(id, title) of the questionnaire's dimensions an item may work on."""
+    return [(d.id, d.title.text(lang)) for d in questionnaire().dimensions]
+
+
 def adviser_names(storage: Storage) -> dict[str, str]:
     """Adviser id -> name, inactive ones included (an item keeps whoever was in charge)."""
     return {a["id"]: a["name"] for a in list_advisers(storage, include_inactive=True)}

@@ -21,6 +21,8 @@ from desktop.domain.assessment.catalog import load_catalog
 from desktop.domain.errors import UserError
 from desktop.services.action_plan import (  # noqa: F401 - the advisory record's one door
     add_plan_item,
+    adviser_names,
+    dimension_choices,
     make_plan,
     move_plan_item,
     next_actions,
