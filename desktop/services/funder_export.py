@@ -236,7 +236,15 @@ def output_kind(path: str | Path) -> str:
 
 def write_report(storage, fig: FunderFigures, path: str | Path, today: dt.date | None = None,
                  scope: str | None = None) -> Path:
-    """The report as PDF or XLSX, by the file's extension."""
+    """The report as PDF or XLSX, by the file's extension.
+
+    Args:
+        scope: the centre or centres covered; this database's centre when not given.
+    """
     if output_kind(path) == "pdf":
         return write_pdf(storage, fig, path, today, scope)
+    if scope is None and storage is not None:
+        from desktop.services.settings import get_setting
+
+        scope = get_setting(storage, "centre_name") or ""
     return export_xlsx(fig, path, scope or "")

@@ -32,7 +32,7 @@ def test_backup_then_check_then_restore(tmp_path, capsys, encrypted_db):
     shutil.copyfile(keys.key_file_path(db), keys.key_file_path(out))
     assert main(["--db", str(out), "check"]) == 0
     text = capsys.readouterr().out
-    assert "Integridad: correcta" in text and "Versión del esquema: 8" in text and "Empresas: 3" in text
+    assert "Integridad: correcta" in text and "Versión del esquema: 9" in text and "Empresas: 3" in text
 
     _db_with_firms(encrypted_db, db, 2)
     assert main(["--db", str(db), "restore", str(out)]) == 0
