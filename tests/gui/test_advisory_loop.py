@@ -203,5 +203,6 @@ def test_the_next_assessment_shows_what_the_plan_moved(context, firm, qtbot):
     qtbot.addWidget(view)
     shown = rows(view.followed_table)
     assert [r[0] for r in shown] == [i["title"] for i in plan]
-    assert shown[0][1] == "Hecha" and shown[-1][1] == "Pendiente"
+    assert shown[0][1] == "Hecha" and shown[1][1] == "Pendiente"
+    assert shown[-1][1] == "Hecha"  # the follow-up assessment itself: this one
     assert shown[0][5] == "0,0" and shown[-1][2:] == ["—", "—", "—", "—"]  # the follow-up item has no dimension

@@ -149,9 +149,12 @@ def test_the_follow_up_reads_own_items_and_the_previous_assessments_plan(fresh_d
     own = advisory.add_plan_item(fresh_db, firm["id"], {"title": "Propia", "owner": "empresa",
                                                         "dimension": "finanzas"}, ana)
     assert own["assessment_id"] == first["id"]  # an own item joins the plan of the latest assessment
+    assert plan[-1]["status"] == "pendiente"
     second = _assessed(fresh_db, firm["id"], ana)
     followed = advisory.plan_follow_up(fresh_db, second["id"])
     assert [f.item_id for f in followed] == [i["id"] for i in plan] + [own["id"]]
+    # The second assessment is the follow-up the plan asked for: that item is done, the others wait.
+    assert [f.status for f in followed] == ["pendiente"] * (len(plan) - 1) + ["hecho", "pendiente"]
     assert followed[-1].dimension_title == "Capacidad financiera" and followed[-1].change == 0
 
 

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -224,6 +225,12 @@ class DashboardPage(QWidget):
         self.overdue_table = read_only_table("overdueTable", [self.tr("Vence"), self.tr("Empresa"), self.tr("Acción"),
                                                               self.tr("Responsable")], select_rows=True)
         self.overdue_table.setMinimumHeight(160)
+        self.overdue_table.setWordWrap(False)
+        header = self.overdue_table.horizontalHeader()
+        header.setStretchLastSection(False)
+        for column, mode in enumerate((QHeaderView.ResizeMode.ResizeToContents, QHeaderView.ResizeMode.Stretch,
+                                       QHeaderView.ResizeMode.Stretch, QHeaderView.ResizeMode.ResizeToContents)):
+            header.setSectionResizeMode(column, mode)
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             QShortcut(QKeySequence(key), self.overdue_table, context=Qt.ShortcutContext.WidgetShortcut,
                       activated=lambda: self._open_overdue(self.overdue_table.currentRow()))
@@ -322,7 +329,6 @@ class DashboardPage(QWidget):
         fill_table(self.overdue_table, [(dt.date.fromisoformat(i["due_on"]).strftime("%d/%m/%Y"), i["legal_name"],
                                          i["title"], i["owner_name"] or self._owner_word(i["owner"]))
                                         for i in board.overdue_items])
-        self.overdue_table.resizeColumnToContents(0)
 
     def _owner_word(self, owner: str) -> str:
         return self.tr("La empresa") if owner == "empresa" else self.tr("El centro")

@@ -236,7 +236,9 @@ class DocumentDialog(RecordDialog):
         tr = self.tr
         what = QLabel(summary, objectName="documentMilestone", wordWrap=True, textFormat=Qt.TextFormat.PlainText)
         self.form.addRow(tr("Hito:"), what)
-        self._add("document_kind", tr("&Documento"), _combo("document_kind", choices()["document"]))
+        document = self._add("document_kind", tr("&Documento"), _combo("document_kind", choices()["document"]))
+        document.insertItem(0, "—", None)  # chosen on purpose: the coordinator reads what was seen
+        document.setCurrentIndex(0)
         self._add("document_ref", tr("&Referencia"), QLineEdit(placeholderText=tr("número, fecha, quién lo emite")))
         self._add("document_seen", tr("Vi el documento"), QCheckBox(tr("Documento &visto")))
         note = QLabel(tr("Queda a su nombre, con la fecha de hoy. Después lo verifica un coordinador que no "
