@@ -169,9 +169,9 @@ def report_data(storage, fig: FunderFigures, today: dt.date | None = None, scope
     centre = get_setting(storage, "centre_name") or "" if storage is not None else ""
     totals = (
         ("Empresas asesoradas", str(fig.firms_advised)), ("Horas de asesoría", _hours(fig.hours)),
+        ("Horas de preparación", _hours(fig.prep_hours)), ("Horas de traslado", _hours(fig.travel_hours)),
         ("Clientes nuevos / que vuelven", f"{fig.new_clients} / {fig.returning_clients}"),
         ("Dirigidas por mujeres", str(fig.women_led)),
-        ("Horas de preparación / traslado", f"{_hours(fig.prep_hours)} / {_hours(fig.travel_hours)}"),
         ("Empleos nuevos verificados (mujeres / hombres)", f"{fig.jobs_women} / {fig.jobs_men}"),
         ("Ventas adicionales verificadas (USD)", _usd(fig.usd_by_kind["ventas"])),
         ("Exportaciones verificadas (USD)", _usd(fig.usd_by_kind["exportacion"])),

@@ -194,7 +194,7 @@ def test_the_pdf_lists_only_verified_milestones_and_says_how_many_wait(worked, t
     text = squash(" ".join(pdf_pages(path.read_bytes())))
     assert "Informe para financiadores" in text and "CDMYPE Santa Ana" in text
     assert "Empresas asesoradas" in text and "Horas de asesoría" in text and "2,8" in text
-    assert "Horas de preparación / traslado" in text and "0,8 / 0,8" in text
+    assert "Horas de preparación" in text and "Horas de traslado" in text and "0,8" in text
     assert "Empleos nuevos verificados (mujeres / hombres)" in text and "2 / 1" in text
     assert "Dulces <Ana> &" in text  # the name prints as typed (escaped for ReportLab, not dropped)
     assert "USD 10.000 — BANDESAL" in text and "Contrato Préstamo 77" in text and "Carla Coordinadora" in text
