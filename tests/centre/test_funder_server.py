@@ -69,6 +69,12 @@ def nation(tmp_path, pg_url, encrypted_db):
           verify=False)
     _work(west, "Hamacas de Oriente", "0614-120396-101-9", west.adviser, current_adviser_id(west), 90, 3, "4.000")
     duplicate_service.review_pair(east, a["id"], twin["id"])  # Posibles duplicados: open, nobody decides
+    late = (TODAY - dt.timedelta(days=4)).isoformat()
+    advisory.add_plan_item(east, a["id"], {"title": "Llamar al banco", "owner_adviser_id": east.adviser,
+                                           "due_on": late}, east.adviser)
+    [west_firm] = [r[0] for r in west.conn.execute("SELECT id FROM firms")]
+    advisory.add_plan_item(west, west_firm, {"title": "Enviar muestras", "owner": "empresa", "due_on": late},
+                           west.adviser)
     for d in (east, west, national):
         centre.sync_now(d)
     yield east, west, national
@@ -98,6 +104,10 @@ def test_the_server_counts_each_centre_and_the_nation_as_the_laptops_do(nation, 
         # The Tablero's caseload and overdue charts, counted by PostgreSQL, equal the national desktop's.
         remote, local = build_dashboard(source, DashboardFilter()), build_dashboard(national, DashboardFilter())
         assert remote.caseload == local.caseload and remote.overdue == local.overdue
+        assert {r.label: r.count for r in remote.overdue} == {"Beto Ruiz": 1, "La empresa": 1}
+        assert remote.overdue_items == local.overdue_items
+        only = build_dashboard(source, DashboardFilter(centre_id=ids[SANTA_ANA]), charts={"overdue"})
+        assert [r.label for r in only.overdue] == ["La empresa"]
     assert {c[0] for c in open_conflicts(national)} == {"duplicate"}  # the desktop holds them as possible duplicates
 
 
