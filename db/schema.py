@@ -550,7 +550,8 @@ def m0011_advisory_loop(db: Database) -> None:
     """
     stages = _in(MILESTONE_STAGES)
     _run(db, 9, [
-        f"ALTER TABLE advisory_sessions ADD COLUMN prep_minutes INTEGER CHECK (prep_minutes BETWEEN 0 AND {MAX_MINUTES})",
+        f"ALTER TABLE advisory_sessions ADD COLUMN prep_minutes INTEGER "
+        f"CHECK (prep_minutes BETWEEN 0 AND {MAX_MINUTES})",
         f"ALTER TABLE advisory_sessions ADD COLUMN travel_minutes INTEGER "
         f"CHECK (travel_minutes BETWEEN 0 AND {MAX_MINUTES})",
         "ALTER TABLE plan_items ADD COLUMN owner_adviser_id TEXT",

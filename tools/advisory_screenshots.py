@@ -66,7 +66,8 @@ def main() -> int:
             session = advisory.record_session(storage, fid, {
                 "held_on": today.isoformat(), "minutes": 90, "mode": "visita", "prep_minutes": 30,
                 "travel_minutes": 50, "topics": ["art_desarrollo_proveedores", "fin_factoraje"],
-                "notes": "Contacto con la empresa tractora", "next_step": "Reunir facturas de los últimos 6 meses"}, ana)
+                "notes": "Contacto con la empresa tractora",
+                "next_step": "Reunir facturas de los últimos 6 meses"}, ana)
             advisory.task_from_session(storage, session["id"], ana)
             advisory.record_session(storage, fid, {"held_on": today.isoformat(), "minutes": 30, "mode": "telefono",
                                                    "topics": ["financiamiento"],
@@ -75,7 +76,8 @@ def main() -> int:
                                                             "jobs_women": 3, "jobs_men": 1, "evidence": "firmado"}, ana)
             advisory.verify_milestone(storage, jobs["id"], carla)
             advisory.record_milestone(storage, fid, {"kind": "financiamiento", "occurred_on": today.isoformat(),
-                                                     "amount": "25.000", "source": "BANDESAL", "instrument": "Factoraje",
+                                                     "amount": "25.000", "source": "BANDESAL",
+                                                     "instrument": "Factoraje",
                                                      "evidence": "documento", "document_kind": "contrato",
                                                      "document_ref": "2026-118"}, ana)
             advisory.record_milestone(storage, fid, {"kind": "ventas", "occurred_on": today.isoformat(),

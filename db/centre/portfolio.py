@@ -102,7 +102,8 @@ def undecided_duplicates(source: ServerPortfolio, firm_ids: list[str]) -> list[t
         apart AS (
             SELECT DISTINCT c.record_id AS a, d.other AS b
             FROM changes c CROSS JOIN LATERAL jsonb_array_elements_text(c.extra -> 'distinct_from') AS d(other)
-            WHERE c.table_name = 'firms' AND c.record_id = ANY(?) AND jsonb_typeof(c.extra -> 'distinct_from') = 'array')
+            WHERE c.table_name = 'firms' AND c.record_id = ANY(?)
+              AND jsonb_typeof(c.extra -> 'distinct_from') = 'array')
         SELECT a.id, b.id FROM live a JOIN live b ON a.id < b.id AND a.country = b.country
          AND ((a.tax_id IS NOT NULL AND a.tax_id = b.tax_id)
               OR ((a.tax_id IS NULL OR b.tax_id IS NULL) AND a.name_key = b.name_key

@@ -213,7 +213,7 @@ def overdue_page(storage, f: DashboardFilter, today: str, limit: int = 200) -> l
     cur = storage.conn.execute(
         f"SELECT p.id, f.id, f.legal_name, p.title, {OVERDUE_OWNER}, coalesce(ad.name, ''), p.due_on FROM {body} "
         f"ORDER BY p.due_on, {d.nocase('f.legal_name')}, p.id LIMIT ?", params + [limit])
-    return [dict(zip(OVERDUE_COLUMNS, row)) for row in cur.fetchall()]
+    return [dict(zip(OVERDUE_COLUMNS, row, strict=True)) for row in cur.fetchall()]
 
 
 def _selection(kind: str, key, f: DashboardFilter, cutoff: str | None, d: Dialect) -> tuple[str, str, list]:

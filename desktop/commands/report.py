@@ -30,7 +30,10 @@ def register(subparsers) -> None:
 FUNDER = "funder"
 
 
-def funder_options(p, centre_help: str = "informe para financiadores: el centro de esta base (no hay otro aquí)") -> None:
+LAPTOP_CENTRE = "informe para financiadores: el centro de esta base (no hay otro aquí)"
+
+
+def funder_options(p, centre_help: str = LAPTOP_CENTRE) -> None:
     """The funder report's period, programme and centre (``report funder`` and ``centre report funder``)."""
     p.add_argument("--from", dest="date_from", metavar="AAAA-MM-DD", help="informe para financiadores: desde")
     p.add_argument("--to", dest="date_to", metavar="AAAA-MM-DD", help="informe para financiadores: hasta")

@@ -20,6 +20,7 @@ from db import advisory as advisory_repo
 from db import assessments as repo
 from db import firms as firm_repo
 from db.connection import Storage
+from desktop.domain.advisory.plan import FOLLOW_UP_KEY, OPEN_STATUSES
 from desktop.domain.assessment import (
     AdviceNote,
     Answer,
@@ -38,7 +39,6 @@ from desktop.domain.assessment import (
     shipped_questionnaire,
     why_internationalize,
 )
-from desktop.domain.advisory.plan import FOLLOW_UP_KEY, OPEN_STATUSES
 from desktop.domain.assessment.scoring import applies, normalise
 from desktop.domain.assessment.stage import firm_facts
 from desktop.domain.errors import UserError

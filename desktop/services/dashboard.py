@@ -230,7 +230,8 @@ def _advisory(storage: Storage, board: Dashboard, f: DashboardFilter, today: dt.
     firms: dict[str, set[str]] = {}
     same = {f: group[0] for group in fig.duplicates for f in group}
     for s in fig.sessions:
-        firms.setdefault(s.get("adviser_id") or s.get("created_by") or "", set()).add(same.get(s["firm_id"], s["firm_id"]))
+        who = s.get("adviser_id") or s.get("created_by") or ""
+        firms.setdefault(who, set()).add(same.get(s["firm_id"], s["firm_id"]))
     board.caseload = [ChartRow("firms", tuple(sorted(firms.get(load.adviser_id, ()))),
                                fig.names.get(load.adviser_id) or _t(EXTRA["no_adviser"], lang), load.firms)
                       for load in fig.caseload if load.firms]

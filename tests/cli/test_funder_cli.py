@@ -67,7 +67,8 @@ def test_the_funder_report_as_xlsx_for_one_programme_and_this_centre(db, tmp_pat
     (["--from", "2026-12-31", "--to", "2026-01-01", "-o", "x.pdf"], "El fin del periodo es anterior a su inicio."),
     (["--from", "31/02/2026", "--to", T, "-o", "x.pdf"],
      "La fecha de inicio del periodo debe ser una fecha como 31/03/2026, no «31/02/2026»."),
-    (["--from", T, "--to", T, "-o", "x.docx"], "El informe para financiadores se guarda como .pdf o .xlsx, no «x.docx»."),
+    (["--from", T, "--to", T, "-o", "x.docx"],
+     "El informe para financiadores se guarda como .pdf o .xlsx, no «x.docx»."),
     (["--from", T, "--to", T, "--centre", "CDMYPE San Miguel", "-o", "x.pdf"],
      "Esta base tiene los datos de «CDMYPE Santa Ana», no de «CDMYPE San Miguel»: el informe de otro centro se pide "
      "al servidor con «rumbo centre report funder --centre»."),

@@ -167,8 +167,8 @@ def test_a_milestone_is_documented_then_verified_by_a_coordinator_who_did_not_re
     qtbot.keyClick(document.fields["document_seen"], Qt.Key.Key_Space)
     qtbot.keyClick(document.fields["document_ref"], Qt.Key.Key_Return)
     assert not document.isVisible()
-    assert rows(tab.timeline)[0][1:] == ["Hito — Ventas (documentado)",
-                                         f"USD 12.000 · Documentado · Factura F-001-0042 visto por Ana Martínez el {DAY}"]
+    assert rows(tab.timeline)[0][1:] == [
+        "Hito — Ventas (documentado)", f"USD 12.000 · Documentado · Factura F-001-0042 visto por Ana Martínez el {DAY}"]
 
     # Whoever recorded it cannot verify it: the sentence says who may.
     tab.timeline.selectRow(0)

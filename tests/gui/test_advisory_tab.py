@@ -84,8 +84,8 @@ def test_a_milestone_shows_the_fields_of_its_kind_and_lands_in_the_timeline(tab,
     assert (m["kind"], m["amount_usd"], m["evidence"], m["stage"], m["documented_by"]) == (
         "ventas", 25000, "firmado", "documentado", context.adviser_id)
     day = TODAY.strftime("%d/%m/%Y")
-    assert rows(tab.timeline)[0][1:] == ["Hito — Ventas (documentado)",
-                                         f"USD 25.000 · Documentado · Declaración firmada visto por Ana Martínez el {day}"]
+    assert rows(tab.timeline)[0][1:] == [
+        "Hito — Ventas (documentado)", f"USD 25.000 · Documentado · Declaración firmada visto por Ana Martínez el {day}"]
 
 
 def test_the_plan_is_made_from_the_last_assessment_and_followed(tab, context, firm, qtbot, monkeypatch):

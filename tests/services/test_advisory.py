@@ -128,7 +128,8 @@ def test_jobs_count_once_per_firm_and_period_and_a_verified_edit_keeps_both_vers
                                                          "jobs_men": 1, "evidence": "declarado"}, "a1")
     assert err.value.message.startswith(f"Ya hay empleos registrados para esta empresa en {TODAY.year} (")
     edited = advisory.update_milestone(fresh_db, m["id"], {"jobs_women": 3}, "a2")
-    assert (edited["jobs_women"], edited["documented_by"], edited["stage"], edited["rev"]) == (3, "a1", "documentado", 2)
+    assert (edited["jobs_women"], edited["documented_by"], edited["stage"], edited["rev"]) == (
+        3, "a1", "documentado", 2)
     history = changelog.history(fresh_db, "impact_milestones", m["id"])
     assert [h.op for h in history] == ["insert", "update"]
     assert [(c.field, c.old, c.new) for c in history[1].changes] == [("jobs_women", 2, 3)]
