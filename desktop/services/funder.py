@@ -18,6 +18,13 @@ from desktop.domain.advisory.record import parse_day
 from desktop.domain.errors import UserError
 from desktop.services.advisers import list_advisers
 from desktop.services.assessments import completed_history
+from desktop.services.funder_export import (  # noqa: F401 - one door for the screens and commands
+    export_xlsx,
+    report_data,
+    summary_rows,
+    write_pdf,
+    write_report,
+)
 from desktop.services.settings import get_setting
 
 
@@ -102,12 +109,3 @@ def this_centre(storage: Storage, name: str | None) -> None:
     if name and name.strip().casefold() != here.casefold():
         raise UserError(f"Esta base tiene los datos de «{here or 'este centro'}», no de «{name}»: el informe de "
                         "otro centro se pide al servidor con «rumbo centre report funder --centre».", field="centre")
-
-
-from desktop.services.funder_export import (  # noqa: E402,F401 - one door for the screens and commands
-    export_xlsx,
-    report_data,
-    summary_rows,
-    write_pdf,
-    write_report,
-)
