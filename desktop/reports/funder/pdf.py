@@ -67,7 +67,7 @@ def render_funder_report(data: FunderReport, *, page_size: str = "letter") -> by
               if data.readiness else p(w("no_readiness"), "note")]
     story += [CondPageBreak(40 * mm), p(w("milestones"), "h2"),
               grid(("date", "firm", "kind", "figure", "document", "verified_by"), data.milestone_rows,
-                   (0.11, 0.2, 0.13, 0.19, 0.14, 0.23)) if data.milestone_rows else p(w("no_verified"), "note")]
+                   (0.125, 0.19, 0.15, 0.18, 0.14, 0.215)) if data.milestone_rows else p(w("no_verified"), "note")]
     if data.waiting:
         story.append(p(data.waiting, "note"))
     if data.caseload_rows:
