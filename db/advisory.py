@@ -42,14 +42,32 @@ def get(storage, table: str, record_id: str) -> dict | None:
 @guarded
 def of_firm(storage, table: str, firm_id: str) -> list[dict]:
     """The firm's live records of ``table``, oldest first."""
-    order = {SESSIONS: "held_on, created_at, id", PLAN: "created_at, id",
+    order = {SESSIONS: "held_on, created_at, id", PLAN: PLAN_ORDER,
              MILESTONES: "occurred_on, created_at, id"}[table]
     return records.select(storage, table, "firm_id = ?", (firm_id,), order_by=order)
 
 
+# A plan in its order: by priority; items of plans made before priorities existed come first, as made.
+PLAN_ORDER = "coalesce(priority, 0), created_at, id"
+
+
 @guarded
 def plan_of_assessment(storage, assessment_id: str) -> list[dict]:
-    return records.select(storage, PLAN, "assessment_id = ?", (assessment_id,), order_by="created_at, id")
+    return records.select(storage, PLAN, "assessment_id = ?", (assessment_id,), order_by=PLAN_ORDER)
+
+
+@guarded
+def plan_of_session(storage, session_id: str) -> list[dict]:
+    """The live plan items made from a session's next step."""
+    return records.select(storage, PLAN, "session_id = ?", (session_id,), order_by=PLAN_ORDER)
+
+
+@guarded
+def last_priority(storage, firm_id: str) -> int:
+    """The highest priority in the firm's plan (0 when it has none)."""
+    row = storage.conn.execute("SELECT max(priority) FROM plan_items WHERE firm_id = ? AND deleted_at IS NULL",
+                               (firm_id,)).fetchone()
+    return int(row[0] or 0)
 
 
 @guarded

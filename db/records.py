@@ -28,7 +28,7 @@ JSON_FIELDS = {"assessments": {"result"}, "answers": {"value"}, "settings": {"va
                "centre_programmes": {"territory", "instruments", "sizes", "sectors", "stages"}}
 # Fields stored as 0/1 and returned as bool.
 BOOL_FIELDS = {"firms": {"formal_registration"}, "advisers": {"active"},
-               "centre_programmes": {"requires_registration"}}
+               "centre_programmes": {"requires_registration"}, "impact_milestones": {"document_seen"}}
 # Fields that callers may not set directly: the record model owns them.
 MANAGED = frozenset(changelog.META_FIELDS) - {"id"}
 

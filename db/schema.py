@@ -524,8 +524,56 @@ def m0010_programme_directory(db: Database) -> None:
     ])
 
 
+# Issue 37: who does a plan item, the stages of a milestone, the documents that can back one.
+MILESTONE_STAGES = ("declarado", "documentado", "verificado")
+MAX_MINUTES = 24 * 60
+
+
+@MIGRATIONS(name="0011_advisory_loop")
+def m0011_advisory_loop(db: Database) -> None:
+    """The advisory loop a funder audits (issue 37).
+
+    * ``advisory_sessions``: minutes of preparation and of travel, counted apart from the
+      session itself (as SBDC networks report them).
+    * ``plan_items``: the adviser in charge (``owner_adviser_id``, when the centre does it),
+      the plan's order (``priority``, lowest first; items of older plans have none and keep
+      the order they were made in) and the session whose next step became the item
+      (``session_id``).
+    * ``impact_milestones``: its ``stage`` — declared by the firm, documented (a document seen,
+      with who saw it, when, its kind and reference) or verified by a second person (a
+      coordinator who is not its author: ``verified_by``/``verified_on`` from now on). A
+      document attached to the record (``document_id``) comes with the documents themselves.
+
+    Only new columns are filled: a milestone of an earlier Rumbo whose evidence was more than
+    the firm's word becomes documented, by the adviser who recorded that evidence. Rows written
+    by an older device later have no stage; readers take it from the evidence the same way.
+    """
+    stages = _in(MILESTONE_STAGES)
+    _run(db, 9, [
+        f"ALTER TABLE advisory_sessions ADD COLUMN prep_minutes INTEGER "
+        f"CHECK (prep_minutes BETWEEN 0 AND {MAX_MINUTES})",
+        f"ALTER TABLE advisory_sessions ADD COLUMN travel_minutes INTEGER "
+        f"CHECK (travel_minutes BETWEEN 0 AND {MAX_MINUTES})",
+        "ALTER TABLE plan_items ADD COLUMN owner_adviser_id TEXT",
+        "ALTER TABLE plan_items ADD COLUMN priority INTEGER",
+        "ALTER TABLE plan_items ADD COLUMN session_id TEXT",
+        "CREATE INDEX plan_items_due ON plan_items(due_on) WHERE deleted_at IS NULL "
+        "AND status IN ('pendiente', 'en_curso')",
+        f"ALTER TABLE impact_milestones ADD COLUMN stage TEXT CHECK (stage IN ({stages}))",
+        "ALTER TABLE impact_milestones ADD COLUMN document_seen INTEGER",
+        "ALTER TABLE impact_milestones ADD COLUMN document_kind TEXT",
+        "ALTER TABLE impact_milestones ADD COLUMN document_ref TEXT",
+        "ALTER TABLE impact_milestones ADD COLUMN document_id TEXT",
+        "ALTER TABLE impact_milestones ADD COLUMN documented_by TEXT",
+        "ALTER TABLE impact_milestones ADD COLUMN documented_on TEXT",
+        "UPDATE impact_milestones SET stage = 'declarado' WHERE evidence = 'declarado'",
+        "UPDATE impact_milestones SET stage = 'documentado', document_seen = 1, documented_by = verified_by, "
+        "documented_on = verified_on WHERE evidence <> 'declarado'",
+    ])
+
+
 # The schema version this code writes and understands.
-SCHEMA_VERSION = 8  # the user_version of the last migration that changed tables (0003, 0004 only index)
+SCHEMA_VERSION = 9  # the user_version of the last migration that changed tables (0003, 0004 only index)
 
 # Tables whose rows follow the record model and are written through db.records.
 RECORD_TABLES = ("firms", "advisers", "contacts", "assessments", "answers", "notes", "settings",

@@ -4,7 +4,7 @@
 
 Builds a demo database in a temporary folder, opens the main window offscreen and saves
 each step of the guide (docs/guia/img/<lang>-<step>.png): first start, the firm list, a new
-firm, a firm's page, an interview, its results, the report's first page (when poppler's
+firm, a firm's page and its Asesoría tab, an interview, its results, the report's first page (when poppler's
 ``pdftoppm`` is installed), the Sincronización screen and the Ayuda menu's About box. Run it
 again whenever a screen changes; the guide's pages point at these files.
 """
@@ -91,6 +91,8 @@ def shoot(lang: str) -> None:
         window.navigator.open_firm(assessed["id"])
         detail = window.navigator.last_dialog
         _save(app, detail, "4-ficha-empresa", lang)
+        detail.tabs.setCurrentWidget(detail.advisory)  # sessions, milestones and the action plan
+        _save(app, detail, "10-asesoria", lang)
         detail.close()
 
         window.navigator.start_assessment(assessed["id"])

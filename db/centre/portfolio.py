@@ -83,6 +83,36 @@ class ServerPortfolio:
         self.close()
 
 
+def undecided_duplicates(source: ServerPortfolio, firm_ids: list[str]) -> list[tuple[str, str]]:
+    """Pairs among ``firm_ids`` that look like one firm and that nobody has settled: both live, the same
+    tax id in the same country, or the same name (case and spaces aside) in the same municipality
+    when a tax id is missing, and never kept apart (``extra.distinct_from`` of a firm's change).
+
+    The rule of ``rumbo centre duplicates``, within a centre as across centres; a merge makes the
+    absorbed firm a tombstone, so merged pairs are not live. Smaller id first.
+    """
+    if len(firm_ids) < 2:
+        return []
+    sql = r"""
+        WITH live AS (
+            SELECT id, country, tax_id,
+                   lower(regexp_replace(legal_name, '\s+', ' ', 'g')) AS name_key,
+                   lower(coalesce(municipality, '')) AS place_key
+            FROM firms WHERE deleted_at IS NULL AND id = ANY(?)),
+        apart AS (
+            SELECT DISTINCT c.record_id AS a, d.other AS b
+            FROM changes c CROSS JOIN LATERAL jsonb_array_elements_text(c.extra -> 'distinct_from') AS d(other)
+            WHERE c.table_name = 'firms' AND c.record_id = ANY(?)
+              AND jsonb_typeof(c.extra -> 'distinct_from') = 'array')
+        SELECT a.id, b.id FROM live a JOIN live b ON a.id < b.id AND a.country = b.country
+         AND ((a.tax_id IS NOT NULL AND a.tax_id = b.tax_id)
+              OR ((a.tax_id IS NULL OR b.tax_id IS NULL) AND a.name_key = b.name_key
+                  AND a.place_key = b.place_key AND a.place_key <> ''))
+        WHERE NOT EXISTS (SELECT 1 FROM apart p WHERE (p.a = a.id AND p.b = b.id) OR (p.a = b.id AND p.b = a.id))
+        ORDER BY a.id, b.id"""
+    return [(r[0], r[1]) for r in source.execute(sql, [firm_ids, firm_ids])]
+
+
 def advisory_inputs(source: ServerPortfolio, first: str, last: str, centre_id: str | None = None,
                     country: str | None = None, adviser_id: str | None = None) -> tuple[list, list, dict, dict, dict]:
     """What :func:`desktop.domain.advisory.figures.funder_figures` sums, read from the portfolio.
@@ -90,7 +120,7 @@ def advisory_inputs(source: ServerPortfolio, first: str, last: str, centre_id: s
     Returns (sessions, milestones, firms, first session per firm, completed assessments per
     firm up to ``last`` oldest first with their result decoded), limited to live firms of
     ``centre_id`` / ``country`` when given, and with ``adviser_id`` to that adviser's sessions and
-    the milestones that adviser verified.
+    the milestones that adviser recorded. Each firm carries its ``centre`` (id).
     """
     scope, params = ["f.deleted_at IS NULL"], []
     for column, value in (("centre_id", centre_id), ("country", country)):
@@ -111,7 +141,7 @@ def advisory_inputs(source: ServerPortfolio, first: str, last: str, centre_id: s
         return out
 
     by_session = " AND s.adviser_id = ?" if adviser_id else ""
-    by_verifier = " AND m.verified_by = ?" if adviser_id else ""
+    by_verifier = " AND m.created_by = ?" if adviser_id else ""
     who = [adviser_id] if adviser_id else []
     sessions = rows(f"SELECT s.* FROM advisory_sessions s JOIN firms f ON f.id = s.firm_id WHERE {where} "
                     f"AND s.deleted_at IS NULL AND s.held_on BETWEEN ? AND ?{by_session} ORDER BY s.held_on, s.id",
@@ -120,7 +150,8 @@ def advisory_inputs(source: ServerPortfolio, first: str, last: str, centre_id: s
                       f"AND m.deleted_at IS NULL AND m.occurred_on BETWEEN ? AND ?{by_verifier} "
                       "ORDER BY m.occurred_on, m.id", params + [first, last] + who, "impact_milestones")
     ids = sorted({r["firm_id"] for r in sessions} | {r["firm_id"] for r in milestones})
-    firms = {r["id"]: r for r in rows("SELECT id, legal_name, owner_gender FROM firms WHERE id = ANY(?)", [ids])}
+    firms = {r["id"]: r for r in rows("SELECT id, legal_name, tax_id, owner_gender, centre_id AS centre "
+                                      "FROM firms WHERE id = ANY(?)", [ids])}
     first_session = dict(source.execute(
         "SELECT firm_id, min(held_on) FROM advisory_sessions WHERE deleted_at IS NULL AND firm_id = ANY(?) "
         "GROUP BY firm_id", [ids]))

@@ -169,6 +169,53 @@ def count_stale(storage, f: DashboardFilter, cutoff: str) -> tuple[int, int]:
     return int(stale or 0), int(never or 0)
 
 
+# Who does an overdue plan item: the firm, one of the centre's advisers, or the centre in general.
+OVERDUE_OWNER = "CASE WHEN p.owner = 'empresa' THEN 'empresa' ELSE coalesce(p.owner_adviser_id, 'centro') END"
+
+
+def _overdue(f: DashboardFilter, today: str, names: bool = False) -> tuple[str, list]:
+    """FROM+WHERE over plan_items p of live firms f: items still to do whose due date has passed
+    (with ``names``, the adviser in charge joined as ``ad``).
+
+    The adviser filter keeps the items that adviser is in charge of (an adviser's own list); the
+    centre and country filters keep those firms'.
+    """
+    where, params = ["f.deleted_at IS NULL", "p.deleted_at IS NULL", "p.status IN ('pendiente', 'en_curso')",
+                     "p.due_on IS NOT NULL", "p.due_on < ?"], [today]
+    if f.adviser_id:
+        where.append("p.owner_adviser_id = ?")
+        params.append(f.adviser_id)
+    for column in ("centre_id", "country"):
+        if getattr(f, column):
+            where.append(f"f.{column} = ?")
+            params.append(getattr(f, column))
+    joined = " LEFT JOIN advisers ad ON ad.id = p.owner_adviser_id" if names else ""
+    return f"plan_items p JOIN firms f ON f.id = p.firm_id{joined} WHERE {' AND '.join(where)}", params
+
+
+@guarded
+def count_overdue(storage, f: DashboardFilter, today: str) -> list[tuple[str, str, int]]:
+    """Overdue plan items per owner: (owner key, adviser's name or "", count), most first."""
+    body, params = _overdue(f, today, names=True)
+    sql = (f"SELECT {OVERDUE_OWNER} AS k, coalesce(ad.name, '') AS name, count(*) AS n FROM {body} "
+           "GROUP BY k, ad.name ORDER BY n DESC, name, k")
+    return _rows(storage, sql, params)
+
+
+OVERDUE_COLUMNS = ("item_id", "firm_id", "legal_name", "title", "owner", "owner_name", "due_on")
+
+
+@guarded
+def overdue_page(storage, f: DashboardFilter, today: str, limit: int = 200) -> list[dict]:
+    """The overdue plan items themselves, the longest overdue first (at most ``limit``)."""
+    body, params = _overdue(f, today, names=True)
+    d = dialect.of(storage)
+    cur = storage.conn.execute(
+        f"SELECT p.id, f.id, f.legal_name, p.title, {OVERDUE_OWNER}, coalesce(ad.name, ''), p.due_on FROM {body} "
+        f"ORDER BY p.due_on, {d.nocase('f.legal_name')}, p.id LIMIT ?", params + [limit])
+    return [dict(zip(OVERDUE_COLUMNS, row, strict=True)) for row in cur.fetchall()]
+
+
 def _selection(kind: str, key, f: DashboardFilter, cutoff: str | None, d: Dialect) -> tuple[str, str, list]:
     """(WITH clause or "", FROM+WHERE over firms f, params) selecting the firms behind a bar."""
     where, params = _firms(f)
@@ -195,6 +242,11 @@ def _selection(kind: str, key, f: DashboardFilter, cutoff: str | None, d: Dialec
         sub = (f"SELECT a.firm_id FROM assessments a JOIN firms f ON f.id = a.firm_id "
                f"WHERE {awhere} AND {col} = ?")
         return "", f"firms f WHERE f.deleted_at IS NULL AND f.id IN ({sub})", aparams + [key]
+    if kind == "overdue":  # (owner key, today): the firms with overdue items of that owner
+        owner, today = key
+        body, params = _overdue(f, today)
+        return "", (f"firms f WHERE f.deleted_at IS NULL AND f.id IN (SELECT p.firm_id FROM {body} "
+                    f"AND {OVERDUE_OWNER} = ?)"), params + [owner]
     if kind == "firms":  # an explicit set of firms (the advisory chart: firms with a milestone of a kind)
         keys = list(key)
         marks = ", ".join("?" for _ in keys) or "NULL"

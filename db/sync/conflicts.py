@@ -357,6 +357,20 @@ def merge_duplicates(storage, conflict_id: str, survivor_id: str, values: dict[s
 
 
 @guarded
+def open_duplicate_pairs(storage) -> list[tuple[str, str]]:
+    """The pairs of live firms waiting as possible duplicates (nobody merged them or kept them apart).
+
+    Read-only: a file opened only to read it (a report from read-only media) is not migrated here.
+    """
+    if storage.conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'sync_conflicts'").fetchone() is None:
+        return []
+    return [tuple(r) for r in storage.conn.execute(
+        "SELECT c.record_id, c.other_id FROM sync_conflicts c JOIN firms a ON a.id = c.record_id "
+        "JOIN firms b ON b.id = c.other_id WHERE c.kind = 'duplicate' AND c.status = 'open' "
+        "AND a.deleted_at IS NULL AND b.deleted_at IS NULL ORDER BY c.record_id, c.other_id")]
+
+
+@guarded
 def distinct_pairs(storage) -> set[tuple[str, str]]:
     """Every pair of firms kept apart (smaller id first)."""
     ensure_schema(storage)

@@ -1,10 +1,11 @@
-"""``rumbo assess FIRM --answers FILE.json [--json]``: record a completed assessment.
+"""``rumbo assess FIRM --answers FILE.json [--json] [--complete]``: record an assessment.
 
-For paper forms typed later and for automated checks. Prints the scores by
-dimension, the readiness index and band, the stage, the profile and the
-recommended instruments, every number in the conventions of ``--lang``
-("50,8 / 100" in Spanish); ``--json`` prints one object for machines, with
-numbers as JSON numbers.
+For paper forms typed later and for automated checks. The signed-in adviser is its
+adviser. Prints the scores by dimension, the readiness index and band, the stage, the
+profile and the recommended instruments, every number in the conventions of ``--lang``
+("50,8 / 100" in Spanish); ``--json`` prints one object for machines, with numbers as
+JSON numbers. A file that answers too little for an index stays in progress (a draft, to
+finish in the interview) unless ``--complete`` is given.
 """
 
 from __future__ import annotations
@@ -16,7 +17,8 @@ from decimal import Decimal
 from babel.numbers import format_decimal
 
 from desktop.domain.assessment import DIM_NO_APLICA, OK, label, result_to_dict, shown_profile
-from desktop.services.assessment_entry import read_answers_file, record_assessment
+from desktop.services.advisers import current_adviser_id
+from desktop.services.assessment_entry import enter_assessment, read_answers_file
 from desktop.services.assessments import notes_for, questionnaire, recommendations_for
 from desktop.services.registry.firms import get_firm
 from desktop.services.storage import open_database
@@ -58,6 +60,8 @@ def register(subparsers) -> None:
     parser.add_argument("firm", metavar="EMPRESA", help="id de la empresa o su NIT / identificación fiscal")
     parser.add_argument("--answers", required=True, metavar="ARCHIVO.json", help="respuestas (formato en README.md)")
     parser.add_argument("--json", action="store_true", help="imprimir el resultado como JSON (números como números)")
+    parser.add_argument("--complete", action="store_true",
+                        help="terminarla aunque falten tantas respuestas que no haya índice (sin esto, queda en curso)")
     parser.set_defaults(handler=run)
 
 
@@ -65,8 +69,11 @@ def run(args) -> int:
     lang = args.lang or "es"
     answers = read_answers_file(args.answers)  # before opening the DB: a bad file touches nothing
     with open_database(args.db) as storage:
-        assessment, result = record_assessment(storage, args.firm, answers, None)
+        assessment, result = enter_assessment(storage, args.firm, answers, current_adviser_id(storage),
+                                              complete_partial=args.complete)
         firm = get_firm(storage, assessment["firm_id"])
+    if assessment["status"] != "completed":
+        return _in_progress(assessment, result, args.json, lang)
     recommendations = recommendations_for(result, firm=firm)
     notes = notes_for(result, firm)
     if args.json:
@@ -94,6 +101,26 @@ def run(args) -> int:
         sys.stdout.write("\n")
         return 0
     sys.stdout.write(render_text(assessment, result, recommendations, lang, notes))
+    return 0
+
+
+def _in_progress(assessment: dict, result, as_json: bool, lang: str) -> int:
+    """An assessment kept in progress: what is stored and what is still to ask."""
+    if as_json:
+        json.dump({"assessment_id": assessment["id"], "firm_id": assessment["firm_id"], "status": "draft",
+                   "adviser_id": assessment["adviser_id"], "to_ask": list(result.to_ask)},
+                  sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return 0
+    say = 1 if lang == "en" else 0
+    lines = [("Evaluación guardada en curso (borrador): con estas respuestas no hay índice ni banda, así que no se "
+              "terminó. Complétela en Evaluaciones, o vuelva a ejecutar con --complete para terminarla así.",
+              "Assessment saved in progress (a draft): these answers give no index or band, so it was not "
+              "completed. Finish it in Assessments, or run again with --complete to complete it as it is.")[say]]
+    if result.to_ask:
+        lines.append(_WORDS["to_ask"][say].format(questions=", ".join(result.to_ask)))
+    lines.append(("Detalles: evaluación {id}", "Details: assessment {id}")[say].format(id=assessment["id"]))
+    sys.stdout.write("\n".join(lines) + "\n")
     return 0
 
 

@@ -71,14 +71,15 @@ def register(subparsers) -> None:
     portfolio.set_defaults(handler=run_portfolio)
     twins = actions.add_parser("duplicates", help="empresas que parecen registradas en dos centros (vista nacional)")
     twins.set_defaults(handler=run_duplicates)
+    register_report(actions)
     sync = subparsers.add_parser("sync", help="sincronizar ahora con el servidor del centro",
                                  description="Envía los cambios de este equipo al servidor del centro y trae los de los demás.")
     sync.set_defaults(handler=run_sync)
 
 
-# --by -> the Tablero's chart
+# --by -> the Tablero's chart ("adviser": the firms each adviser advised in the period, the caseload)
 BY = {"centre": "by_centre", "country": "by_country", "size": "by_size", "stage": "by_stage", "band": "by_band",
-      "sector": "by_sector", "department": "by_department", "month": "by_month"}
+      "sector": "by_sector", "department": "by_department", "month": "by_month", "adviser": "caseload"}
 
 
 def _print_status(st) -> None:
@@ -148,6 +149,8 @@ def run_portfolio(args) -> int:
                                                  centre_id=centre_id, title=title)
             reporting.write_atomically(args.pdf, pdf)
     print(f"Empresas en el servidor: {board.total_firms}")
+    if args.by == "adviser":
+        print(f"Empresas asesoradas por cada asesor(a) (sesiones del {board.advisory.start} al {board.advisory.end}):")
     rows = getattr(board, BY[args.by])
     width = max((len(r.label) for r in rows), default=0)
     for r in rows:
@@ -194,4 +197,37 @@ def run_sync(args) -> int:
     with open_database(args.db) as storage:
         result = centre.sync_now(storage)
     print(result.sentence())
+    return 0
+
+
+# --- the funder report computed on the server (issue 37) ------------------------------------------
+
+
+def register_report(actions) -> None:
+    """``rumbo centre report funder``: the funder report of one centre or the nation, from the server's data."""
+    from desktop.commands.report import funder_options
+
+    report = actions.add_parser("report", help="informes contados en el servidor del centro")
+    kinds = report.add_subparsers(dest="report_kind", metavar="INFORME", required=True)
+    funder = kinds.add_parser("funder", help="informe para financiadores de un centro o de todo el país",
+                              description="El informe para financiadores con los datos del servidor: un centro "
+                                          "(--centre) o todos los que este equipo puede ver.")
+    funder_options(funder, "solo este centro (sin él, todos los que este equipo ve: el suyo, o el país entero)")
+    funder.add_argument("-o", "--output", required=True, metavar="ARCHIVO.pdf|ARCHIVO.xlsx")
+    funder.set_defaults(handler=run_centre_funder)
+
+
+def run_centre_funder(args) -> int:
+    from desktop.commands.report import funder_period, print_funder
+    from desktop.services import funder
+
+    start, end = funder_period(args)  # before anything is opened: a bad period reaches no server
+    with open_database(args.db) as storage, centre.open_portfolio(storage) as source:
+        centre_id = centre.visible_centre(source, args.centre) if args.centre else None
+        visible = source.centres()
+        scope = (next(c["name"] for c in visible if c["id"] == centre_id) if centre_id else
+                 visible[0]["name"] if len(visible) == 1 else "Todos los centros (nacional)")
+        fig = funder.figures_for(source, start, end, args.programme, centre_id=centre_id)
+        path = funder.write_report(storage, fig, args.output, scope=scope)
+    print_funder(fig, path)
     return 0

@@ -107,3 +107,31 @@ def record_assessment(storage: Storage, firm_ref: str, answers: dict[str, Answer
             service.save_answer(storage, draft["id"], question_id, answer, adviser_id)
         result = service.complete(storage, draft["id"], adviser_id)
     return service.get_assessment(storage, draft["id"]), result
+
+
+def enter_assessment(storage: Storage, firm_ref: str, answers: dict[str, Answer], adviser_id: str | None,
+                     complete_partial: bool = False) -> tuple[dict, AssessmentResult]:
+    """Store an assessment typed from a paper form, completed only when its answers give an index.
+
+    A file that answers too little for an index and a band (an incomplete result: every dimension
+    without enough data would print «—» and the next report would compare against nothing) stays
+    a draft, «en curso», with its answers, for the adviser to finish in the interview; with
+    ``complete_partial`` it is completed all the same, as the interview allows after asking.
+
+    Returns:
+        The stored assessment (``status`` "draft" or "completed") and its result, scored now.
+
+    Raises:
+        UserError: as :func:`record_assessment`; nothing is written.
+    """
+    firm = find_firm(storage, firm_ref)
+    if not answers:
+        raise UserError("El archivo no contiene ninguna respuesta.", field="answers")
+    preview = score(service.questionnaire(), answers, service.firm_context(firm))
+    if not preview.incomplete or complete_partial:
+        return record_assessment(storage, firm_ref, answers, adviser_id)
+    with storage.write():
+        draft = service.start_draft(storage, firm["id"], adviser_id)
+        for question_id, answer in answers.items():
+            service.save_answer(storage, draft["id"], question_id, answer, adviser_id)
+    return service.get_assessment(storage, draft["id"]), service.preview(storage, draft["id"])

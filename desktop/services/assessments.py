@@ -16,9 +16,11 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
+from db import advisory as advisory_repo
 from db import assessments as repo
 from db import firms as firm_repo
 from db.connection import Storage
+from desktop.domain.advisory.plan import FOLLOW_UP_KEY, OPEN_STATUSES
 from desktop.domain.assessment import (
     AdviceNote,
     Answer,
@@ -225,10 +227,23 @@ def complete(storage: Storage, assessment_id: str, adviser_id: str | None) -> As
         UserError: the assessment is already completed or does not exist.
     """
     result = preview(storage, assessment_id)
-    repo.complete_assessment(storage, assessment_id, result_to_dict(result), adviser_id,
-                             readiness_index=result.index, band=result.band,
-                             stage=result.stage.code, profile=result.profile.code)
+    with storage.write():
+        repo.complete_assessment(storage, assessment_id, result_to_dict(result), adviser_id,
+                                 readiness_index=result.index, band=result.band,
+                                 stage=result.stage.code, profile=result.profile.code)
+        _follow_up_done(storage, get_assessment(storage, assessment_id), adviser_id)
     return result
+
+
+def _follow_up_done(storage: Storage, assessment: dict, adviser_id: str | None) -> None:
+    """A completed assessment is the follow-up the earlier plans were waiting for: their «repeat the
+    assessment» items are done (issue 37), on this assessment's day."""
+    day = (assessment["completed_at"] or "")[:10]
+    for item in advisory_repo.of_firm(storage, advisory_repo.PLAN, assessment["firm_id"]):
+        if item.get("source_key") == FOLLOW_UP_KEY and item["status"] in OPEN_STATUSES \
+                and item["created_at"] < (assessment["completed_at"] or ""):
+            advisory_repo.update(storage, advisory_repo.PLAN, item["id"], {"status": "hecho", "status_on": day},
+                                 adviser_id)
 
 
 def result_of(storage: Storage, assessment_id: str) -> AssessmentResult:

@@ -49,6 +49,8 @@ EXTRA = {
     "no_adviser": ("Sin asesor", "No adviser"),
     "stale": ("Evaluación vencida", "Assessment out of date"),
     "never": ("Nunca evaluadas", "Never assessed"),
+    "empresa": ("La empresa", "The firm"),
+    "centro": ("El centro", "The centre"),
 }
 MILESTONE_LABELS = {
     "empleo": ("Empleos", "Jobs"), "ventas": ("Ventas", "Sales"), "exportacion": ("Exportaciones", "Exports"),
@@ -89,6 +91,9 @@ class Dashboard:
     cutoff: str = ""
     advisory: FunderFigures | None = None  # the funder report's figures for the same period and adviser
     milestones: list[ChartRow] = field(default_factory=list)  # milestones counted, by kind
+    caseload: list[ChartRow] = field(default_factory=list)  # firms advised in the period, by adviser
+    overdue: list[ChartRow] = field(default_factory=list)  # overdue plan items, by who does them
+    overdue_items: list[dict] = field(default_factory=list)  # the overdue items, longest overdue first
 
 
 def _t(pair: tuple[str, str], lang: str) -> str:
@@ -198,8 +203,13 @@ def build_dashboard(storage: Storage, f: DashboardFilter = DashboardFilter(), la
         stale, never = repo.count_stale(storage, f, cutoff)
         board.stale = [ChartRow("stale", None, _t(EXTRA["stale"], lang), stale),
                        ChartRow("never", None, _t(EXTRA["never"], lang), never)]
-    if want("advisory") or want("milestones"):
+    if want("advisory") or want("milestones") or want("caseload"):
         _advisory(storage, board, f, today, lang)
+    if want("overdue") or want("overdue_items"):
+        board.overdue = [ChartRow("overdue", (k, today.isoformat()),
+                                  name or _t(EXTRA.get(k, EXTRA["no_adviser"]), lang), n)
+                         for k, name, n in repo.count_overdue(storage, f, today.isoformat())]
+        board.overdue_items = repo.overdue_page(storage, f, today.isoformat())
     return board
 
 
@@ -216,6 +226,15 @@ def _advisory(storage: Storage, board: Dashboard, f: DashboardFilter, today: dt.
         if count:
             rows.append(ChartRow("firms", firms, _t(MILESTONE_LABELS[kind], lang), count))
     board.milestones = sorted(rows, key=lambda r: (-r.count, r.label))
+    # Caseload: the firms each adviser advised in the period (an undecided duplicate counts once).
+    firms: dict[str, set[str]] = {}
+    same = {f: group[0] for group in fig.duplicates for f in group}
+    for s in fig.sessions:
+        who = s.get("adviser_id") or s.get("created_by") or ""
+        firms.setdefault(who, set()).add(same.get(s["firm_id"], s["firm_id"]))
+    board.caseload = [ChartRow("firms", tuple(sorted(firms.get(load.adviser_id, ()))),
+                               fig.names.get(load.adviser_id) or _t(EXTRA["no_adviser"], lang), load.firms)
+                      for load in fig.caseload if load.firms]
 
 
 def firms_behind(storage: Storage, row: ChartRow, f: DashboardFilter, cutoff: str | None = None,

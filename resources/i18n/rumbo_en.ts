@@ -203,485 +203,635 @@
     <context>
         <name>AdvisoryTab</name>
         <message>
-            <location filename="../../desktop/gui/registry/advisory_tab.py" line="230" />
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="74" />
             <source>&amp;Plan desde la última evaluación</source>
             <translation>&amp;Plan from the last assessment</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/advisory_tab.py" line="222" />
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="59" />
+            <source>&amp;Verificar hito</source>
+            <translation>&amp;Verify milestone</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="75" />
+            <source>A&amp;gregar acción…</source>
+            <translation>A&amp;dd action…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="66" />
             <source>Acción</source>
             <translation>Action</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/advisory_tab.py" line="49" />
+            <location filename="../../desktop/gui/registry/advisory_dialogs.py" line="44" />
             <source>Certificación</source>
             <translation>Certification</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/advisory_tab.py" line="50" />
+            <location filename="../../desktop/gui/registry/advisory_dialogs.py" line="47" />
+            <source>Certificado</source>
+            <translation>Certificate</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/advisory_dialogs.py" line="49" />
+            <source>Constancia o registro</source>
+            <translation>Certificate of record or registration</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/advisory_dialogs.py" line="47" />
+            <source>Contrato</source>
+            <translation>Contract</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/advisory_dialogs.py" line="49" />
+            <source>Declaración firmada</source>
+            <translation>Signed statement</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/advisory_dialogs.py" line="45" />
             <source>Declarado por la empresa</source>
             <translation>Declared by the firm</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/advisory_tab.py" line="233" />
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="79" />
             <source>Desc&amp;artar…</source>
             <translation>Dro&amp;p…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/advisory_tab.py" line="54" />
+            <location filename="../../desktop/gui/registry/advisory_dialogs.py" line="53" />
             <source>Descartada</source>
             <translation>Dropped</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/advisory_tab.py" line="309" />
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="298" />
             <source>Descartar acción</source>
             <translation>Drop action</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/advisory_tab.py" line="221" />
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="65" />
             <source>Detalle</source>
             <translation>Detail</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/advisory_tab.py" line="50" />
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="58" />
+            <source>Docu&amp;mento visto…</source>
+            <translation>Docu&amp;ment seen…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/advisory_dialogs.py" line="45" />
             <source>Documento visto por el asesor</source>
             <translation>Document seen by the adviser</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/advisory_tab.py" line="52" />
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="76" />
+            <source>Ed&amp;itar acción…</source>
+            <translation>Ed&amp;it action…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/advisory_dialogs.py" line="51" />
             <source>El centro</source>
             <translation>The centre</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/advisory_tab.py" line="300" />
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="263" />
             <source>El plan tiene {n} acciones.</source>
             <translation>The plan has {n} actions.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/advisory_tab.py" line="306" />
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="218" />
+            <source>Elija en la línea de tiempo un hito declarado (para su documento) o documentado (para verificarlo).</source>
+            <translation>Choose a declared milestone (for its document) or a documented one (to verify it) in the timeline.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="202" />
+            <source>Elija en la línea de tiempo una sesión con próximo paso.</source>
+            <translation>Choose a session with a next step in the timeline.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="268" />
             <source>Elija primero una acción del plan.</source>
             <translation>Choose an action of the plan first.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/advisory_tab.py" line="47" />
+            <location filename="../../desktop/gui/registry/advisory_dialogs.py" line="42" />
             <source>Empleos</source>
             <translation>Jobs</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/advisory_tab.py" line="232" />
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="78" />
             <source>En c&amp;urso</source>
             <translation>In p&amp;rogress</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/advisory_tab.py" line="53" />
+            <location filename="../../desktop/gui/registry/advisory_dialogs.py" line="52" />
             <source>En curso</source>
             <translation>In progress</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/advisory_tab.py" line="45" />
+            <location filename="../../desktop/gui/registry/advisory_dialogs.py" line="40" />
             <source>En el centro</source>
             <translation>At the centre</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/advisory_tab.py" line="222" />
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="66" />
             <source>Estado</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/advisory_tab.py" line="47" />
+            <location filename="../../desktop/gui/registry/advisory_dialogs.py" line="48" />
+            <source>Estados financieros</source>
+            <translation>Financial statements</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/advisory_dialogs.py" line="42" />
             <source>Exportaciones</source>
             <translation>Exports</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/advisory_tab.py" line="221" />
+            <location filename="../../desktop/gui/registry/advisory_dialogs.py" line="47" />
+            <source>Factura</source>
+            <translation>Invoice</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="65" />
             <source>Fecha</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/advisory_tab.py" line="222" />
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="66" />
             <source>Fecha límite</source>
             <translation>Due date</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/advisory_tab.py" line="48" />
+            <location filename="../../desktop/gui/registry/advisory_dialogs.py" line="43" />
             <source>Financiamiento obtenido</source>
             <translation>Finance obtained</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/advisory_tab.py" line="51" />
+            <location filename="../../desktop/gui/registry/advisory_dialogs.py" line="46" />
             <source>Firmado por el cliente</source>
             <translation>Signed by the client</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/advisory_tab.py" line="48" />
+            <location filename="../../desktop/gui/registry/advisory_dialogs.py" line="43" />
             <source>Formalización</source>
             <translation>Formalisation</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/advisory_tab.py" line="53" />
+            <location filename="../../desktop/gui/registry/advisory_dialogs.py" line="52" />
             <source>Hecha</source>
             <translation>Done</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/advisory_tab.py" line="52" />
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="247" />
+            <source>Hito verificado.</source>
+            <translation>Milestone verified.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/advisory_dialogs.py" line="51" />
             <source>La empresa</source>
             <translation>The firm</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/advisory_tab.py" line="293" />
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="256" />
             <source>La empresa aún no tiene una evaluación terminada.</source>
             <translation>The firm has no completed assessment yet.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/advisory_tab.py" line="231" />
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="77" />
             <source>Marcar he&amp;cha</source>
             <translation>Mark &amp;done</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/advisory_tab.py" line="53" />
+            <location filename="../../desktop/gui/registry/advisory_dialogs.py" line="50" />
+            <source>Otro documento</source>
+            <translation>Other document</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/advisory_dialogs.py" line="52" />
             <source>Pendiente</source>
             <translation>Pending</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/advisory_tab.py" line="248" />
-            <source>Plan de acción</source>
-            <translation>Action plan</translation>
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="97" />
+            <source>Plan de acción (Alt+↑ / Alt+↓ cambian el orden; Enter edita)</source>
+            <translation>Action plan (Alt+↑ / Alt+↓ change the order; Enter edits)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/advisory_tab.py" line="261" />
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="125" />
             <source>Plan de acción de la empresa</source>
             <translation>Action plan of the firm</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/advisory_tab.py" line="222" />
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="57" />
+            <source>Próximo paso a &amp;tarea</source>
+            <translation>Next step to &amp;task</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="66" />
             <source>Quién</source>
             <translation>Who</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/advisory_tab.py" line="221" />
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="65" />
             <source>Qué</source>
             <translation>What</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/advisory_tab.py" line="218" />
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="56" />
             <source>Registrar &amp;hito…</source>
             <translation>Record &amp;milestone…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/advisory_tab.py" line="217" />
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="55" />
             <source>Registrar &amp;sesión…</source>
             <translation>Record &amp;session…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/advisory_tab.py" line="260" />
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="124" />
             <source>Sesiones, evaluaciones e hitos de la empresa</source>
             <translation>Sessions, assessments and milestones of the firm</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/advisory_tab.py" line="246" />
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="95" />
             <source>Sesiones, evaluaciones e hitos, del más reciente al más antiguo</source>
             <translation>Sessions, assessments and milestones, newest first</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/advisory_tab.py" line="45" />
+            <location filename="../../desktop/gui/registry/advisory_dialogs.py" line="40" />
             <source>Teléfono</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/advisory_tab.py" line="47" />
+            <location filename="../../desktop/gui/registry/advisory_dialogs.py" line="42" />
             <source>Ventas</source>
             <translation>Sales</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/advisory_tab.py" line="46" />
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="240" />
+            <source>Verificar hito</source>
+            <translation>Verify milestone</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/advisory_dialogs.py" line="41" />
             <source>Videollamada</source>
             <translation>Video call</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/advisory_tab.py" line="45" />
+            <location filename="../../desktop/gui/registry/advisory_dialogs.py" line="40" />
             <source>Visita a la empresa</source>
             <translation>Visit to the firm</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/advisory_tab.py" line="309" />
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="161" />
+            <source>{day} (vencida)</source>
+            <translation>{day} (overdue)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="209" />
+            <source>«{title}» está en el plan; Enter lo edita (responsable, fecha límite).</source>
+            <translation>“{title}” is in the plan; Enter edits it (who, due date).</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="298" />
             <source>¿Por qué se descarta?</source>
             <translation>Why is it dropped?</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/advisory_tab.py" line="238" />
+            <source>¿Verificar «{what}» ({detail})? Quedará verificado a su nombre, con la fecha de hoy, y contará en el informe para financiadores.</source>
+            <translation>Verify “{what}” ({detail})? It will be verified in your name, with today’s date, and will count in the funder report.</translation>
         </message>
     </context>
     <context>
         <name>AssessmentResultsView</name>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="171" />
+            <location filename="../../desktop/gui/assessment/results.py" line="187" />
             <source>&amp;Imprimir informe…</source>
             <translation>&amp;Print report…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="174" />
+            <location filename="../../desktop/gui/assessment/results.py" line="190" />
             <source>&amp;Seguimiento de la empresa</source>
             <translation>Firm &amp;follow-up</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="276" />
+            <location filename="../../desktop/gui/assessment/results.py" line="295" />
             <source>(dimensiones sin respuestas suficientes; no son brechas)</source>
             <translation>(dimensions without enough answers; they are not gaps)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="248" />
+            <location filename="../../desktop/gui/assessment/results.py" line="267" />
             <source>(no suma puntos)</source>
             <translation>(earns no points)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="101" />
+            <location filename="../../desktop/gui/assessment/results.py" line="102" />
             <source>(provisional)</source>
             <translation>(provisional)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="143" />
+            <location filename="../../desktop/gui/assessment/results.py" line="144" />
             <source>(sin datos)</source>
             <translation>(no data)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="294" />
+            <location filename="../../desktop/gui/assessment/results.py" line="176" />
+            <source>Acción</source>
+            <translation>Action</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/assessment/results.py" line="176" />
+            <source>Ahora</source>
+            <translation>Now</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/assessment/results.py" line="176" />
+            <source>Antes</source>
+            <translation>Before</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/assessment/results.py" line="313" />
             <source>Antes de todo</source>
             <translation>First of all</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="155" />
+            <location filename="../../desktop/gui/assessment/results.py" line="156" />
             <source>Aporte</source>
             <translation>Contribution</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="130" />
+            <location filename="../../desktop/gui/assessment/results.py" line="131" />
             <source>Bloqueos</source>
             <translation>Band caps</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="289" />
+            <location filename="../../desktop/gui/assessment/results.py" line="308" />
             <source>Cada instrumento dice cuánto lo respalda el estudio: si lo vincula con este tipo de empresa, si lo describe como útil ante una brecha de las respuestas, o si es criterio del centro.</source>
             <translation>Each instrument says how far the study backs it: whether it pairs it with this kind of firm, describes it as useful for a gap in the answers, or whether it is the centre's criterion.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="106" />
+            <location filename="../../desktop/gui/assessment/results.py" line="177" />
+            <source>Cambio</source>
+            <translation>Change</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/assessment/results.py" line="107" />
             <source>Cobertura de respuestas: </source>
             <translation>Answer coverage: </translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="294" />
+            <location filename="../../desktop/gui/assessment/results.py" line="313" />
             <source>Condición previa</source>
             <translation>Precondition</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="154" />
+            <location filename="../../desktop/gui/assessment/results.py" line="179" />
+            <source>Descartada</source>
+            <translation>Dropped</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/assessment/results.py" line="176" />
+            <source>Dimensión</source>
+            <translation>Dimension</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/assessment/results.py" line="155" />
             <source>Dimensión / pregunta</source>
             <translation>Dimension / question</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="345" />
+            <location filename="../../desktop/gui/assessment/results.py" line="364" />
             <source>Documentos PDF (*.pdf)</source>
             <translation>PDF documents (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="315" />
+            <location filename="../../desktop/gui/assessment/results.py" line="334" />
             <source>Dónde lo dice el estudio</source>
             <translation>Where the study says it</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="323" />
+            <location filename="../../desktop/gui/assessment/results.py" line="342" />
             <source>Ejemplos que cita el estudio (CEPAL, 2013; no son la oferta de hoy)</source>
             <translation>Examples the study cites (ECLAC, 2013; not today's offer)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="134" />
+            <location filename="../../desktop/gui/assessment/results.py" line="213" />
+            <source>El plan desde la evaluación anterior: qué se hizo y qué se movió</source>
+            <translation>The plan since the previous assessment: what was done and what moved</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/assessment/results.py" line="178" />
+            <source>En curso</source>
+            <translation>In progress</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/assessment/results.py" line="176" />
+            <source>Estado</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/assessment/results.py" line="135" />
             <source>Etapa de internacionalización</source>
             <translation>Internationalization stage</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="98" />
+            <location filename="../../desktop/gui/assessment/results.py" line="99" />
             <source>Evaluación incompleta</source>
             <translation>Incomplete assessment</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="155" />
+            <location filename="../../desktop/gui/assessment/results.py" line="156" />
             <source>Evidencia</source>
             <translation>Evidence</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="194" />
+            <location filename="../../desktop/gui/assessment/results.py" line="210" />
             <source>Explicación de cada puntaje (abra una dimensión)</source>
             <translation>How each score was reached (open a dimension)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="344" />
+            <location filename="../../desktop/gui/assessment/results.py" line="363" />
             <source>Guardar informe</source>
             <translation>Save report</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="204" />
+            <location filename="../../desktop/gui/assessment/results.py" line="178" />
+            <source>Hecha</source>
+            <translation>Done</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/assessment/results.py" line="223" />
             <source>Idioma del in&amp;forme:</source>
             <translation>Report lan&amp;guage:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="173" />
+            <location filename="../../desktop/gui/assessment/results.py" line="189" />
             <source>Idioma del informe</source>
             <translation>Report language</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="355" />
+            <location filename="../../desktop/gui/assessment/results.py" line="374" />
             <source>Informe</source>
             <translation>Report</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="196" />
+            <location filename="../../desktop/gui/assessment/results.py" line="215" />
             <source>Instrumentos de apoyo recomendados y plan de acción</source>
             <translation>Recommended support instruments and action plan</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="318" />
+            <location filename="../../desktop/gui/assessment/results.py" line="337" />
             <source>Lo que dice el estudio del instrumento</source>
             <translation>What the study says of the instrument</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="264" />
+            <location filename="../../desktop/gui/assessment/results.py" line="283" />
             <source>No aplica a esta empresa</source>
             <translation>Does not apply to this firm</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="285" />
+            <location filename="../../desktop/gui/assessment/results.py" line="304" />
             <source>No hay instrumentos recomendados: ninguna respuesta muestra una brecha que el catálogo atienda.</source>
             <translation>No instruments are recommended: no answer shows a gap the catalogue addresses.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="275" />
+            <location filename="../../desktop/gui/assessment/results.py" line="294" />
             <source>Para preguntar la próxima vez</source>
             <translation>To ask next time</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="136" />
+            <location filename="../../desktop/gui/assessment/results.py" line="178" />
+            <source>Pendiente</source>
+            <translation>Pending</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/assessment/results.py" line="137" />
             <source>Perfil</source>
             <translation>Profile</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="320" />
+            <location filename="../../desktop/gui/assessment/results.py" line="339" />
             <source>Plan de acción</source>
             <translation>Action plan</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="313" />
+            <location filename="../../desktop/gui/assessment/results.py" line="332" />
             <source>Por qué</source>
             <translation>Why</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="321" />
+            <location filename="../../desktop/gui/assessment/results.py" line="340" />
             <source>Programas vigentes del centro</source>
             <translation>The centre's current programmes</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="145" />
+            <location filename="../../desktop/gui/assessment/results.py" line="146" />
             <source>Puntaje</source>
             <translation>Score</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="177" />
+            <location filename="../../desktop/gui/assessment/results.py" line="193" />
             <source>Puntaje por dimensión (gráfico radar)</source>
             <translation>Score per dimension (radar chart)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="147" />
+            <location filename="../../desktop/gui/assessment/results.py" line="148" />
             <source>Puntaje y cobertura por dimensión</source>
             <translation>Score and coverage by dimension</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="154" />
+            <location filename="../../desktop/gui/assessment/results.py" line="155" />
             <source>Puntos</source>
             <translation>Points</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="108" />
+            <location filename="../../desktop/gui/assessment/results.py" line="109" />
             <source>Respaldadas con documento: </source>
             <translation>Backed by a document: </translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="312" />
+            <location filename="../../desktop/gui/assessment/results.py" line="331" />
             <source>Respaldo</source>
             <translation>Backing</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="154" />
+            <location filename="../../desktop/gui/assessment/results.py" line="155" />
             <source>Respuesta</source>
             <translation>Answer</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="314" />
+            <location filename="../../desktop/gui/assessment/results.py" line="333" />
             <source>Respuestas que lo motivan</source>
             <translation>Answers behind it</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="113" />
+            <location filename="../../desktop/gui/assessment/results.py" line="114" />
             <source>Resultado provisional: faltan demasiadas respuestas.</source>
             <translation>Provisional result: too many answers are missing.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="355" />
+            <location filename="../../desktop/gui/assessment/results.py" line="374" />
             <source>Se guardó el informe en {path}.</source>
             <translation>The report was saved to {path}.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="96" />
+            <location filename="../../desktop/gui/assessment/results.py" line="97" />
             <source>Sin banda</source>
             <translation>No band</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="133" />
+            <location filename="../../desktop/gui/assessment/results.py" line="134" />
             <source>Sin bloqueos: ninguna respuesta limita la banda.</source>
             <translation>No band caps: no answer limits the band.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="224" />
+            <location filename="../../desktop/gui/assessment/results.py" line="243" />
             <source>Sin determinar</source>
             <translation>Undetermined</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="115" />
+            <location filename="../../desktop/gui/assessment/results.py" line="116" />
             <source>Sin los bloqueos sería: </source>
             <translation>Without the caps it would be: </translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="267" />
+            <location filename="../../desktop/gui/assessment/results.py" line="286" />
             <source>Sin responder</source>
             <translation>Unanswered</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="266" />
+            <location filename="../../desktop/gui/assessment/results.py" line="285" />
             <source>Sin responder (no suma puntos: orienta las recomendaciones)</source>
             <translation>Not answered (earns no points: it shapes the recommendations)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="110" />
+            <location filename="../../desktop/gui/assessment/results.py" line="111" />
             <source>Sin índice ni banda: se respondió menos de la mitad del cuestionario. Abajo está lo que conviene preguntar la próxima vez.</source>
             <translation>No index or band: less than half of the questionnaire was answered. What to ask next time is listed below.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="234" />
+            <location filename="../../desktop/gui/assessment/results.py" line="253" />
             <source>cob.</source>
             <translation>cov.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="239" />
+            <location filename="../../desktop/gui/assessment/results.py" line="258" />
             <source>cobertura </source>
             <translation>coverage </translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="128" />
+            <location filename="../../desktop/gui/assessment/results.py" line="129" />
             <source>como máximo</source>
             <translation>at most</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="89" />
+            <location filename="../../desktop/gui/assessment/results.py" line="90" />
             <source>evaluación del</source>
             <translation>assessment of</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/assessment/results.py" line="119" />
+            <location filename="../../desktop/gui/assessment/results.py" line="120" />
             <source>Índice de preparación (0–100)</source>
             <translation>Readiness index (0–100)</translation>
         </message>
@@ -1441,27 +1591,41 @@
     <context>
         <name>DashboardPage</name>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="152" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="155" />
             <source> meses</source>
             <translation> months</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="153" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="156" />
             <source>&amp;Actualizar</source>
             <translation>&amp;Refresh</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="165" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="168" />
             <source>&amp;Datos:</source>
             <translation>&amp;Data:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="179" />
+            <source>Acciones del plan vencidas, por responsable</source>
+            <translation>Overdue plan actions, by who does them</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="223" />
+            <source>Acciones vencidas (con un asesor elegido: las suyas)</source>
+            <translation>Overdue actions (with an adviser chosen: theirs)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="224" />
+            <source>Acción</source>
+            <translation>Action</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="182" />
             <source>Asesor:</source>
             <translation>Adviser:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="187" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="190" />
             <source>Asesoría e impacto del periodo (como en el informe al financiador)</source>
             <translation>Advice and impact in the period (as in the funder report)</translation>
         </message>
@@ -1474,47 +1638,61 @@
             <translation>Most common gaps (dimension below 40/100)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="288" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="302" />
             <source>Calculando el tablero…</source>
             <translation>Calculating the dashboard…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="147" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="150" />
             <source>Centro</source>
             <translation>Centre</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="167" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="170" />
             <source>Centro:</source>
             <translation>Centre:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="312" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="337" />
             <source>Clientes nuevos / que vuelven:</source>
             <translation>New / returning clients:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="144" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="147" />
             <source>Datos del tablero</source>
             <translation>Dashboard data</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="136" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="139" />
             <source>Desde</source>
             <translation>From</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="312" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="337" />
             <source>Dirigidas por mujeres:</source>
             <translation>Led by women:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="313" />
-            <source>Empleos nuevos (mujeres / hombres):</source>
-            <translation>New jobs (women / men):</translation>
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="328" />
+            <source>El centro</source>
+            <translation>The centre</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="311" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="339" />
+            <source>Empleos nuevos verificados (mujeres / hombres):</source>
+            <translation>Verified new jobs (women / men):</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="224" />
+            <source>Empresa</source>
+            <translation>Firm</translation>
+        </message>
+        <message>
+            <source>Empresas asesoradas por asesor(a) en el periodo</source>
+            <translation>Firms advised by each adviser in the period</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="336" />
             <source>Empresas asesoradas:</source>
             <translation>Firms advised:</translation>
         </message>
@@ -1539,17 +1717,17 @@
             <translation>Firms by sector type</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="360" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="392" />
             <source>Esa empresa está en el servidor del centro, no en este equipo.</source>
             <translation>That firm is on the centre's server, not on this computer.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="366" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="398" />
             <source>Este equipo</source>
             <translation>This computer</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="145" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="148" />
             <source>Este equipo, o la cartera del servidor del centro contada por el servidor</source>
             <translation>This computer, or the centre server's portfolio counted by the server</translation>
         </message>
@@ -1558,12 +1736,12 @@
             <translation>Internationalization stage</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="157" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="160" />
             <source>Evaluaciones desde la fecha</source>
             <translation>Assessments from the date</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="158" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="161" />
             <source>Evaluaciones hasta la fecha</source>
             <translation>Assessments up to the date</translation>
         </message>
@@ -1576,17 +1754,17 @@
             <translation>Assessments per month</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="314" />
-            <source>Exportaciones (USD):</source>
-            <translation>Exports (USD):</translation>
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="341" />
+            <source>Exportaciones verificadas (USD):</source>
+            <translation>Verified exports (USD):</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="314" />
-            <source>Financiamiento obtenido (USD):</source>
-            <translation>Finance obtained (USD):</translation>
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="342" />
+            <source>Financiamiento verificado (USD):</source>
+            <translation>Verified finance (USD):</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="138" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="141" />
             <source>Hasta</source>
             <translation>To</translation>
         </message>
@@ -1595,39 +1773,107 @@
             <translation>Impact milestones in the period</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="311" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="343" />
+            <source>Hitos que esperan verificación:</source>
+            <translation>Milestones awaiting verification:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="336" />
             <source>Horas de asesoría:</source>
             <translation>Advisory hours:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="328" />
+            <source>La empresa</source>
+            <translation>The firm</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="338" />
+            <source>Preparación / traslado (horas):</source>
+            <translation>Preparation / travel (hours):</translation>
         </message>
         <message>
             <source>Reevaluación pendiente</source>
             <translation>Reassessment due</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="368" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="225" />
+            <source>Responsable</source>
+            <translation>Who</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="400" />
             <source>Servidor del centro</source>
             <translation>Centre server</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="182" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="185" />
             <source>Sin reevaluar en:</source>
             <translation>Not reassessed in:</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="377" />
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="403" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="409" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="435" />
             <source>Todos</source>
             <translation>All</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="313" />
-            <source>Ventas adicionales (USD):</source>
-            <translation>Additional sales (USD):</translation>
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="224" />
+            <source>Vence</source>
+            <translation>Due</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="298" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="340" />
+            <source>Ventas adicionales verificadas (USD):</source>
+            <translation>Verified additional sales (USD):</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="312" />
             <source>{n} empresas</source>
             <translation>{n} firms</translation>
+        </message>
+    </context>
+    <context>
+        <name>DocumentDialog</name>
+        <message>
+            <location filename="../../desktop/gui/registry/advisory_dialogs.py" line="239" />
+            <source>&amp;Documento</source>
+            <translation>&amp;Document</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/advisory_dialogs.py" line="240" />
+            <source>&amp;Referencia</source>
+            <translation>&amp;Reference</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/advisory_dialogs.py" line="241" />
+            <source>Documento &amp;visto</source>
+            <translation>Document &amp;seen</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/advisory_dialogs.py" line="235" />
+            <source>Documento del hito</source>
+            <translation>Milestone document</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/advisory_dialogs.py" line="238" />
+            <source>Hito:</source>
+            <translation>Milestone:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/advisory_dialogs.py" line="242" />
+            <source>Queda a su nombre, con la fecha de hoy. Después lo verifica un coordinador que no registró el hito.</source>
+            <translation>It is recorded in your name, with today’s date. A coordinator who did not record the milestone then verifies it.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/advisory_dialogs.py" line="241" />
+            <source>Vi el documento</source>
+            <translation>I saw the document</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/advisory_dialogs.py" line="240" />
+            <source>número, fecha, quién lo emite</source>
+            <translation>number, date, who issued it</translation>
         </message>
     </context>
     <context>
@@ -2600,52 +2846,52 @@
     <context>
         <name>FirmListDialog</name>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="75" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="78" />
             <source> (se muestran las primeras {n})</source>
             <translation> (showing the first {n})</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="73" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="76" />
             <source>1 empresa</source>
             <translation>1 firm</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="79" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="82" />
             <source>CIIU</source>
             <translation>ISIC</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="78" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="81" />
             <source>Departamento</source>
             <translation>Department</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="78" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="81" />
             <source>Empresa</source>
             <translation>Firm</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="92" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="95" />
             <source>Empresas de «{title}»</source>
             <translation>Firms in “{title}”</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="93" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="96" />
             <source>Enter o doble clic abre la empresa elegida.</source>
             <translation>Enter or a double click opens the chosen firm.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="78" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="81" />
             <source>País</source>
             <translation>Country</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="79" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="82" />
             <source>Tamaño</source>
             <translation>Size</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="73" />
+            <location filename="../../desktop/gui/portfolio/dashboard_page.py" line="76" />
             <source>{n} empresas</source>
             <translation>{n} firms</translation>
         </message>
@@ -3315,64 +3561,79 @@ Source: {source}</translation>
     <context>
         <name>MilestoneDialog</name>
         <message>
-            <location filename="../../desktop/gui/registry/advisory_tab.py" line="185" />
+            <location filename="../../desktop/gui/registry/advisory_dialogs.py" line="196" />
             <source>&amp;Descripción</source>
             <translation>&amp;Description</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/advisory_tab.py" line="186" />
+            <location filename="../../desktop/gui/registry/advisory_dialogs.py" line="197" />
             <source>&amp;Evidencia</source>
             <translation>&amp;Evidence</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/advisory_tab.py" line="177" />
+            <location filename="../../desktop/gui/registry/advisory_dialogs.py" line="188" />
             <source>&amp;Fecha</source>
             <translation>&amp;Date</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/advisory_tab.py" line="184" />
+            <location filename="../../desktop/gui/registry/advisory_dialogs.py" line="195" />
             <source>&amp;Instrumento</source>
             <translation>&amp;Instrument</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/advisory_tab.py" line="183" />
+            <location filename="../../desktop/gui/registry/advisory_dialogs.py" line="194" />
             <source>&amp;Otorgado por</source>
             <translation>&amp;Granted by</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/advisory_tab.py" line="176" />
+            <location filename="../../desktop/gui/registry/advisory_dialogs.py" line="201" />
+            <source>&amp;Referencia del documento</source>
+            <translation>Document &amp;reference</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/advisory_dialogs.py" line="187" />
             <source>&amp;Tipo</source>
             <translation>&amp;Kind</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/advisory_tab.py" line="179" />
+            <location filename="../../desktop/gui/registry/advisory_dialogs.py" line="198" />
+            <source>Documento &amp;visto</source>
+            <translation>Document &amp;seen</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/advisory_dialogs.py" line="190" />
             <source>Empleos nuevos de &amp;hombres</source>
             <translation>New jobs for &amp;men</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/advisory_tab.py" line="178" />
+            <location filename="../../desktop/gui/registry/advisory_dialogs.py" line="189" />
             <source>Empleos nuevos de &amp;mujeres</source>
             <translation>New jobs for &amp;women</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/advisory_tab.py" line="180" />
+            <location filename="../../desktop/gui/registry/advisory_dialogs.py" line="191" />
             <source>M&amp;onto</source>
             <translation>A&amp;mount</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/advisory_tab.py" line="182" />
+            <location filename="../../desktop/gui/registry/advisory_dialogs.py" line="193" />
             <source>Mercados nuevos (separados por comas)</source>
             <translation>New markets (comma-separated)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/advisory_tab.py" line="181" />
+            <location filename="../../desktop/gui/registry/advisory_dialogs.py" line="192" />
             <source>Mo&amp;neda</source>
             <translation>C&amp;urrency</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/advisory_tab.py" line="174" />
+            <location filename="../../desktop/gui/registry/advisory_dialogs.py" line="185" />
             <source>Registrar hito de impacto</source>
             <translation>Record an impact milestone</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/advisory_dialogs.py" line="202" />
+            <source>número, fecha, quién lo emite</source>
+            <translation>number, date, who issued it</translation>
         </message>
     </context>
     <context>
@@ -3474,6 +3735,39 @@ Source: {source}</translation>
             <location filename="../../desktop/gui/settings/security_box.py" line="117" />
             <source>Contraseña &amp;nueva</source>
             <translation>&amp;New password</translation>
+        </message>
+    </context>
+    <context>
+        <name>PlanItemDialog</name>
+        <message>
+            <location filename="../../desktop/gui/registry/advisory_dialogs.py" line="270" />
+            <source>&amp;Dimensión que mejora</source>
+            <translation>&amp;Dimension it improves</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/advisory_dialogs.py" line="269" />
+            <source>&amp;Fecha límite</source>
+            <translation>&amp;Due date</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/advisory_dialogs.py" line="263" />
+            <source>&amp;Qué hay que hacer</source>
+            <translation>&amp;What to do</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/advisory_dialogs.py" line="264" />
+            <source>&amp;Responsable</source>
+            <translation>&amp;Who does it</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/advisory_dialogs.py" line="261" />
+            <source>Acción del plan</source>
+            <translation>Plan action</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/advisory_dialogs.py" line="261" />
+            <source>Nueva acción del plan</source>
+            <translation>New plan action</translation>
         </message>
     </context>
     <context>
@@ -4147,7 +4441,7 @@ Source: {source}</translation>
             <translation>There are no registered firms; no report was written.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/reports_page.py" line="379" />
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="376" />
             <source>No se escribió ningún informe.</source>
             <translation>No report was written.</translation>
         </message>
@@ -4162,7 +4456,7 @@ Source: {source}</translation>
             <translation>Preparing the portfolio report…</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/reports_page.py" line="362" />
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="359" />
             <source>Preparando el informe para financiadores…</source>
             <translation>Preparing the funder report…</translation>
         </message>
@@ -4202,9 +4496,9 @@ Source: {source}</translation>
             <translation>The report for “{name}” was saved to {path}.</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/portfolio/reports_page.py" line="357" />
-            <source>Se guardó el informe para financiadores en {path}: {firms} empresas asesoradas, {hours} horas, {jobs} empleos nuevos.</source>
-            <translation>The funder report was saved to {path}: {firms} firms advised, {hours} hours, {jobs} new jobs.</translation>
+            <location filename="../../desktop/gui/portfolio/reports_page.py" line="354" />
+            <source>Se guardó el informe para financiadores en {path}: {firms} empresas asesoradas, {hours} horas, {jobs} empleos nuevos verificados; {waiting} hitos esperan verificación.</source>
+            <translation>The funder report was saved in {path}: {firms} firms advised, {hours} hours, {jobs} verified new jobs; {waiting} milestones await verification.</translation>
         </message>
         <message>
             <location filename="../../desktop/gui/portfolio/reports_page.py" line="113" />
@@ -4305,37 +4599,47 @@ Source: {source}</translation>
     <context>
         <name>SessionDialog</name>
         <message>
-            <location filename="../../desktop/gui/registry/advisory_tab.py" line="132" />
+            <location filename="../../desktop/gui/registry/advisory_dialogs.py" line="138" />
             <source>&amp;Duración (minutos)</source>
             <translation>D&amp;uration (minutes)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/advisory_tab.py" line="131" />
+            <location filename="../../desktop/gui/registry/advisory_dialogs.py" line="137" />
             <source>&amp;Fecha</source>
             <translation>&amp;Date</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/advisory_tab.py" line="133" />
+            <location filename="../../desktop/gui/registry/advisory_dialogs.py" line="139" />
             <source>&amp;Modalidad</source>
             <translation>&amp;Mode</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/advisory_tab.py" line="144" />
+            <location filename="../../desktop/gui/registry/advisory_dialogs.py" line="153" />
             <source>&amp;Notas</source>
             <translation>&amp;Notes</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/advisory_tab.py" line="146" />
+            <location filename="../../desktop/gui/registry/advisory_dialogs.py" line="155" />
             <source>&amp;Próximo paso</source>
             <translation>&amp;Next step</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/advisory_tab.py" line="142" />
+            <location filename="../../desktop/gui/registry/advisory_dialogs.py" line="151" />
             <source>&amp;Temas (espacio marca)</source>
             <translation>&amp;Topics (space ticks)</translation>
         </message>
         <message>
-            <location filename="../../desktop/gui/registry/advisory_tab.py" line="129" />
+            <location filename="../../desktop/gui/registry/advisory_dialogs.py" line="141" />
+            <source>Minutos de p&amp;reparación</source>
+            <translation>P&amp;reparation minutes</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/advisory_dialogs.py" line="142" />
+            <source>Minutos de tr&amp;aslado</source>
+            <translation>Tr&amp;avel minutes</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/gui/registry/advisory_dialogs.py" line="135" />
             <source>Registrar sesión de asesoría</source>
             <translation>Record an advisory session</translation>
         </message>

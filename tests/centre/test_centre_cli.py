@@ -17,7 +17,8 @@ def test_a_technician_prepares_the_server_and_two_laptops_sync(tmp_path, pg_url,
     assert "La base no está preparada" in capsys.readouterr().out
     assert main(["centre", "init", pg_url, "--name", "CDMYPE Santa Ana"]) == 0
     out = capsys.readouterr().out
-    assert "Migraciones aplicadas: 0001_store.sql, 0002_access.sql, 0003_centres.sql, 0004_portfolio.sql, 0005_guards.sql." in out and "Centro: CDMYPE Santa Ana" in out
+    assert ("Migraciones aplicadas: 0001_store.sql, 0002_access.sql, 0003_centres.sql, 0004_portfolio.sql, "
+            "0005_guards.sql, 0007_advisory.sql." in out and "Centro: CDMYPE Santa Ana" in out)
     paths = []
     for name in ("Laptop Ana", "Laptop Beto"):
         path = tmp_path / f"{name}.db"

@@ -4,6 +4,8 @@ bundles' merge rules: idempotent, any order converges, duplicates kept for a per
 
 from __future__ import annotations
 
+import datetime as dt
+
 import psycopg
 import pytest
 from psycopg.types.json import Jsonb
@@ -43,8 +45,8 @@ def _firm(storage, name, **extra):
 def test_init_prepares_an_empty_database_once(pg_url):
     done, st = centre.init_centre(pg_url, "CDMYPE San Miguel")
     assert done == ["0001_store.sql", "0002_access.sql", "0003_centres.sql", "0004_portfolio.sql",
-                    "0005_guards.sql"]
-    assert (st.version, st.latest, st.centre_name, st.changes) == (5, 5, "CDMYPE San Miguel", 0)
+                    "0005_guards.sql", "0007_advisory.sql"]
+    assert (st.version, st.latest, st.centre_name, st.changes) == (7, 7, "CDMYPE San Miguel", 0)
     again, st2 = centre.init_centre(pg_url)
     assert again == [] and st2.centre_name == "CDMYPE San Miguel"
 
@@ -189,7 +191,8 @@ def test_a_change_whose_parent_never_reached_the_server_waits_with_one_sentence(
     trust_each_other(a, b)
     sync.export_bundle(b, tmp_path / "beto.rumbo", peer=a.device_id)
     sync.import_bundle(a, tmp_path / "beto.rumbo")
-    advisory.record_session(a, firm["id"], {"held_on": "2026-11-30", "minutes": 60, "mode": "visita"}, None)
+    advisory.record_session(a, firm["id"], {"held_on": dt.date.today().isoformat(), "minutes": 60,
+                                            "mode": "visita"}, None)
     centre.sync_now(a)
     with pytest.raises(UserError) as refused:
         centre.sync_now(coord)

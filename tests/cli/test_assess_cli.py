@@ -88,16 +88,19 @@ def test_incomplete_assessment_says_the_index_is_not_calculated(tmp_path, capsys
         register_firm(storage, {"legal_name": "Taller Sin Datos", "country": "SV", "tax_id": "0614-290186-102-2"}, None)
     answers = tmp_path / "a.json"
     answers.write_text(json.dumps({"est.plan_escrito": 2}), encoding="utf-8")
-    assert main(["--db", str(path), "assess", "06142901861022", "--answers", str(answers)]) == 0
+    # --complete: terminated all the same, as the interview allows after asking (issue 37: not by default).
+    assert main(["--db", str(path), "assess", "06142901861022", "--answers", str(answers), "--complete"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[1] == "Índice: sin calcular (evaluación incompleta: faltan respuestas en 12 dimensiones)"
     assert lines[2] == "Etapa: sin determinar"
     assert not any("—" in line or line.endswith(": ") for line in lines)
-    assert main(["--db", str(path), "--lang", "en", "assess", "06142901861022", "--answers", str(answers)]) == 0
+    assert main(["--db", str(path), "--lang", "en", "assess", "06142901861022", "--answers", str(answers),
+                 "--complete"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[1] == "Index: not calculated (incomplete assessment: answers missing in 12 dimensions)"
     assert lines[2] == "Stage: not determined"
-    assert main(["--db", str(path), "assess", "06142901861022", "--answers", str(answers), "--json"]) == 0
+    assert main(["--db", str(path), "assess", "06142901861022", "--answers", str(answers), "--json",
+                 "--complete"]) == 0
     result = json.loads(capsys.readouterr().out)["result"]
     assert result["index"] is None and result["band"] is None and result["stage"]["code"] is None
 
@@ -163,13 +166,45 @@ def test_each_instrument_says_its_level_of_support(db_path, capsys, tmp_path):
 def test_one_answer_prints_no_profile_and_what_to_ask(db_path, capsys, tmp_path):
     answers = tmp_path / "one.json"
     answers.write_text(json.dumps({"exp.modo_actual": "indirecto"}), encoding="utf-8")
-    assert main(["--db", str(db_path), "assess", "06142901861022", "--answers", str(answers)]) == 0
+    assert main(["--db", str(db_path), "assess", "06142901861022", "--answers", str(answers), "--complete"]) == 0
     out = capsys.readouterr().out
     assert "Perfil: sin determinar" in out
     assert "Nota: Sin perfil ni instrumentos por tipo de empresa" in out and "pregunte primero" in out
     assert "El estudio lo vincula" not in out
     assert main(["--db", str(db_path), "--lang", "en", "assess", "06142901861022", "--answers", str(answers),
-                 "--json"]) == 0
+                 "--json", "--complete"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["notes"][0]["kind"] == "no_profile" and data["notes"][0]["questions"][0] == "for.registro"
     assert data["notes"][0]["text"].startswith("No profile and no instruments by kind of firm")
+
+
+def test_a_partial_file_stays_in_progress_with_the_signed_in_adviser(db_path, capsys, tmp_path):
+    """Too few answers for an index: a draft «en curso» carrying its answers and the signed-in adviser,
+    which the next report does not compare against; the interview finishes it."""
+    answers = tmp_path / "partial.json"
+    answers.write_text(json.dumps({"est.plan_escrito": 2, "exp.modo_actual": "indirecto"}), encoding="utf-8")
+    assert main(["--db", str(db_path), "assess", "06142901861022", "--answers", str(answers)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith("Evaluación guardada en curso (borrador): con estas respuestas no hay índice ni banda")
+    assert out[1].startswith("Para preguntar la próxima vez: ") and out[-1].startswith("Detalles: evaluación ")
+    with open_database(db_path) as storage:
+        from desktop.services.advisers import current_adviser_id
+
+        [stored] = assessment_repo.assessments_of(storage, storage.conn.execute("SELECT id FROM firms").fetchone()[0])
+        assert (stored["status"], stored["completed_at"], stored["result"]) == ("draft", None, None)
+        assert stored["adviser_id"] == current_adviser_id(storage) is not None
+        assert len(assessment_repo.answers_of(storage, stored["id"])) == 2
+    assert main(["--db", str(db_path), "assess", "06142901861022", "--answers", str(answers), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["status"] == "draft" and data["to_ask"] and data["adviser_id"] == stored["adviser_id"]
+
+
+def test_a_complete_file_is_completed_by_the_signed_in_adviser(db_path, capsys):
+    assert main(["--db", str(db_path), "assess", "06142901861022", "--answers",
+                 str(FIXTURES / "small_indirect.json"), "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    with open_database(db_path) as storage:
+        from desktop.services.advisers import current_adviser_id
+
+        stored = assessment_repo.get_assessment(storage, out["assessment_id"])
+        assert stored["status"] == "completed" and stored["adviser_id"] == current_adviser_id(storage) is not None

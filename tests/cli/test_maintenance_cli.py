@@ -32,7 +32,7 @@ def test_backup_then_check_then_restore(tmp_path, capsys, encrypted_db):
     shutil.copyfile(keys.key_file_path(db), keys.key_file_path(out))
     assert main(["--db", str(out), "check"]) == 0
     text = capsys.readouterr().out
-    assert "Integridad: correcta" in text and "Versión del esquema: 8" in text and "Empresas: 3" in text
+    assert "Integridad: correcta" in text and "Versión del esquema: 9" in text and "Empresas: 3" in text
 
     _db_with_firms(encrypted_db, db, 2)
     assert main(["--db", str(db), "restore", str(out)]) == 0
@@ -79,10 +79,10 @@ def test_check_of_a_newer_file(tmp_path, capsys, encrypted_db):
     _db_with_firms(encrypted_db, db, 1)
     conn = sqlite3.connect(db)
     conn.execute(keys.pragma_key(keys.key_for(db)))
-    conn.execute("PRAGMA user_version = 9")
+    conn.execute("PRAGMA user_version = 99")
     conn.close()
     assert main(["--db", str(db), "check"]) == 2
-    assert "versión más nueva de Rumbo (esquema 9)" in capsys.readouterr().err
+    assert "versión más nueva de Rumbo (esquema 99)" in capsys.readouterr().err
     assert main(["--db", str(db), "backup", str(tmp_path / "x.db")]) == 2
 
 

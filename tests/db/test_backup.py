@@ -98,7 +98,7 @@ def test_restore_refuses_bad_files_and_changes_nothing(db_path, fresh_db, tmp_pa
     elif kind == "newer":
         backups.backup(fresh_db, src)
         conn = sqlite3.connect(src)
-        conn.execute("PRAGMA user_version = 9")
+        conn.execute("PRAGMA user_version = 99")
         conn.close()
     elif kind == "damaged":
         _fill(fresh_db, 300, "Relleno " * 10)

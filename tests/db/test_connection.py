@@ -18,7 +18,7 @@ FIXTURES = Path(__file__).parent / "fixtures"
 
 
 def test_fresh_database_is_migrated_with_wal_and_foreign_keys(fresh_db):
-    assert fresh_db.schema_version() == SCHEMA_VERSION == 8
+    assert fresh_db.schema_version() == SCHEMA_VERSION == 9
     assert fresh_db.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert fresh_db.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     assert fresh_db.conn.execute("PRAGMA busy_timeout").fetchone()[0] > 0
@@ -26,7 +26,8 @@ def test_fresh_database_is_migrated_with_wal_and_foreign_keys(fresh_db):
                                                                "0003_live_firm_indexes", "0004_search_prefix_one_letter",
                                                                "0005_origin_home_and_application_id",
                                                                "0006_adviser_roles_and_logins", "0007_change_log_chain", "0008_advisory_record",
-                                                               "0009_size_definitions", "0010_programme_directory"]
+                                                               "0009_size_definitions", "0010_programme_directory",
+                                                                   "0011_advisory_loop"]
     assert MIGRATIONS.pending(fresh_db.db) == []
 
 
@@ -35,7 +36,7 @@ def test_reopening_keeps_device_and_runs_nothing_again(db_path, fresh_db):
     fresh_db.close()
     with open_storage(db_path, device_name="Otro nombre") as again:
         assert again.device_id == device and again.device_name == "Equipo de pruebas"
-        assert len(MIGRATIONS.applied(again.db)) == 10
+        assert len(MIGRATIONS.applied(again.db)) == 11
         assert again.conn.execute("SELECT count(*) FROM devices").fetchone()[0] == 1
 
 
@@ -86,16 +87,16 @@ def test_a_file_stopped_before_migration_2_is_upgraded(tmp_path):
 
 
 def test_newer_file_is_refused_with_a_clear_sentence(db_path, fresh_db):
-    fresh_db.conn.execute("PRAGMA user_version = 9")
+    fresh_db.conn.execute("PRAGMA user_version = 99")
     fresh_db.close()
     with pytest.raises(SchemaTooNewError) as info:
         open_storage(db_path)
     assert info.value.message == (
-        "Este archivo fue creado por una versión más nueva de Rumbo (esquema 9); actualice la aplicación."
+        "Este archivo fue creado por una versión más nueva de Rumbo (esquema 99); actualice la aplicación."
     )
-    # Nothing was changed: the file still says 9.
+    # Nothing was changed: the file still says 99.
     conn = sqlite3.connect(db_path)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 9
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 99
     conn.close()
 
 

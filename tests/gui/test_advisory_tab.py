@@ -81,9 +81,11 @@ def test_a_milestone_shows_the_fields_of_its_kind_and_lands_in_the_timeline(tab,
     qtbot.keyClick(dialog.fields["amount"], Qt.Key.Key_Return)
     assert not dialog.isVisible()
     [m] = advisory.milestones_of(context.storage, firm["id"])
-    assert (m["kind"], m["amount_usd"], m["evidence"], m["verified_by"]) == ("ventas", 25000, "firmado",
-                                                                            context.adviser_id)
-    assert rows(tab.timeline)[0][1:] == ["Hito — Ventas", "USD 25.000"]
+    assert (m["kind"], m["amount_usd"], m["evidence"], m["stage"], m["documented_by"]) == (
+        "ventas", 25000, "firmado", "documentado", context.adviser_id)
+    day = TODAY.strftime("%d/%m/%Y")
+    assert rows(tab.timeline)[0][1:] == [
+        "Hito — Ventas (documentado)", f"USD 25.000 · Documentado · Declaración firmada visto por Ana Martínez el {day}"]
 
 
 def test_the_plan_is_made_from_the_last_assessment_and_followed(tab, context, firm, qtbot, monkeypatch):

@@ -114,3 +114,62 @@ def test_advisory_figures_equal_the_funder_report(page, portfolio, qtbot):  # no
     qtbot.mouseClick(chart, Qt.MouseButton.LeftButton, pos=chart.bar_rect(index).center().toPoint())
     listed = set(page.last_dialog.firm_ids())
     assert listed == {m["firm_id"] for m in fig.milestones if m["kind"] == "empleo"}
+
+
+def test_overdue_actions_and_caseload_on_the_tablero(qtbot, tmp_path, dialogs):
+    """Issue 37: overdue plan items by who does them (an adviser's own list with the adviser filter), the
+    firm opened from the list with Enter, and the firms each adviser advised in the period."""
+    import datetime as dt
+
+    from desktop.services import advisory, profile
+    from desktop.services.registry.firms import register_firm
+    from desktop.services.storage import open_database
+
+    today = dt.date.today()
+    late, later = (today - dt.timedelta(days=9)).isoformat(), (today - dt.timedelta(days=2)).isoformat()
+    with open_database(tmp_path / "rumbo.db") as storage:
+        ana = profile.create_adviser(storage, name="Ana Martínez")["id"]
+        beto = profile.create_adviser(storage, name="Beto Ruiz")["id"]
+        a = register_firm(storage, {"legal_name": "Alfa <&>", "country": "SV"}, ana)
+        b = register_firm(storage, {"legal_name": "Beta", "country": "SV"}, ana)
+        for firm, who in ((a, ana), (b, ana), (b, beto)):
+            advisory.record_session(storage, firm["id"], {"held_on": today.isoformat(), "minutes": 30,
+                                                          "mode": "oficina"}, who)
+        advisory.add_plan_item(storage, a["id"], {"title": "Llamar al banco", "owner_adviser_id": ana,
+                                                  "due_on": late}, ana)
+        advisory.add_plan_item(storage, b["id"], {"title": "Enviar muestras", "owner": "empresa", "due_on": later}, ana)
+        advisory.add_plan_item(storage, b["id"], {"title": "Aún a tiempo", "owner_adviser_id": beto,
+                                                  "due_on": (today + dt.timedelta(days=3)).isoformat()}, beto)
+        done = advisory.add_plan_item(storage, a["id"], {"title": "Hecha", "owner_adviser_id": beto,
+                                                         "due_on": late}, beto)
+        advisory.set_plan_status(storage, done["id"], "hecho", beto)
+        context = AppContext(storage, runner=SyncRunner(),
+                             settings=QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
+        page = DashboardPage(context)
+        qtbot.addWidget(page)
+        page.resize(1200, 900)
+        page.show()
+        assert {r.label: r.count for r in page.rows("overdue")} == {"Ana Martínez": 1, "La empresa": 1}
+        table = page.overdue_table
+        assert [[table.item(r, c).text() for c in range(4)] for r in range(table.rowCount())] == [
+            [dt.date.fromisoformat(late).strftime("%d/%m/%Y"), "Alfa <&>", "Llamar al banco", "Ana Martínez"],
+            [dt.date.fromisoformat(later).strftime("%d/%m/%Y"), "Beta", "Enviar muestras", "La empresa"]]
+        assert {r.label: r.count for r in page.rows("caseload")} == {"Ana Martínez": 2, "Beto Ruiz": 1}
+        opened: list[str] = []
+        context.signals.firm_open_requested.connect(opened.append)
+        page.activateWindow()
+        table.setFocus()
+        qtbot.waitUntil(table.hasFocus)
+        table.selectRow(1)
+        qtbot.keyClick(table, Qt.Key.Key_Return)
+        assert opened == [b["id"]]
+
+        page.adviser.setCurrentIndex(page.adviser.findData(ana))  # Ana's own list
+        assert table.rowCount() == 1 and table.item(0, 2).text() == "Llamar al banco"
+        assert [r.label for r in page.rows("caseload")] == ["Ana Martínez"]
+        page.adviser.setCurrentIndex(0)
+        chart = page.charts["overdue"]
+        index = [r.label for r in page.rows("overdue")].index("La empresa")
+        qtbot.mouseClick(chart, Qt.MouseButton.LeftButton, pos=chart.bar_rect(index).center().toPoint())
+        assert page.last_dialog.firm_ids() == [b["id"]]
+        page.close()

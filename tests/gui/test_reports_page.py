@@ -201,11 +201,11 @@ def test_the_funder_report_of_the_period_is_saved_as_pdf_and_xlsx(qtbot, monkeyp
     qtbot.mouseClick(page.funder_pdf, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "financiadores" in page.result.text())
     assert page.result.text() == (f"Se guardó el informe para financiadores en {target}: 2 empresas asesoradas, "
-                                  "2,0 horas, 2 empleos nuevos.")
+                                  "2,0 horas, 0 empleos nuevos verificados; 1 hitos esperan verificación.")
     assert "Informe para financiadores" in pdf_text(target) and "Café Luna" in pdf_text(target)
     type_text(qtbot, page.programme, "PROESA")
     sheet = tmp_path / "proesa.xlsx"
     page.save_funder("xlsx", str(sheet))
     qtbot.waitUntil(lambda: "proesa.xlsx" in page.result.text())
     rows = list(load_workbook(sheet, read_only=True)["Sesiones"].iter_rows(min_row=2, values_only=True))
-    assert [(r[1], r[3]) for r in rows] == [("Café Luna", 90)]
+    assert [(r[2], r[5]) for r in rows] == [("Café Luna", 90)]

@@ -72,11 +72,14 @@ def test_a_milestone_is_measured_against_the_firm_at_intake(fresh_db, firm):
         "kind": "empleo", "occurred_on": TODAY.isoformat(), "jobs_women": "3", "jobs_men": "1",
         "evidence": "firmado"}, "asesora-1")
     assert (jobs["baseline_jobs"], jobs["jobs_women"], jobs["jobs_men"]) == (5, 3, 1)
-    assert (jobs["verified_by"], jobs["verified_on"], jobs["period"]) == ("asesora-1", TODAY.isoformat(),
-                                                                          str(TODAY.year))
+    # A statement signed by the client is a document seen by whoever records it; a second person verifies it.
+    assert (jobs["stage"], jobs["documented_by"], jobs["documented_on"], jobs["period"]) == (
+        "documentado", "asesora-1", TODAY.isoformat(), str(TODAY.year))
+    assert (jobs["document_kind"], jobs["verified_by"]) == ("declaracion_firmada", None)
     sales = advisory.record_milestone(fresh_db, firm["id"], {
         "kind": "ventas", "occurred_on": TODAY.isoformat(), "amount": "150.000", "evidence": "declarado"}, "asesora-1")
-    assert (sales["amount_usd"], sales["baseline_usd"], sales["verified_by"]) == (150000, 120000, None)
+    assert (sales["amount_usd"], sales["baseline_usd"], sales["stage"], sales["documented_by"]) == (
+        150000, 120000, "declarado", None)
 
 
 @pytest.mark.parametrize(("data", "field", "sentence"), [
@@ -125,7 +128,8 @@ def test_jobs_count_once_per_firm_and_period_and_a_verified_edit_keeps_both_vers
                                                          "jobs_men": 1, "evidence": "declarado"}, "a1")
     assert err.value.message.startswith(f"Ya hay empleos registrados para esta empresa en {TODAY.year} (")
     edited = advisory.update_milestone(fresh_db, m["id"], {"jobs_women": 3}, "a2")
-    assert (edited["jobs_women"], edited["verified_by"], edited["rev"]) == (3, "a1", 2)
+    assert (edited["jobs_women"], edited["documented_by"], edited["stage"], edited["rev"]) == (
+        3, "a1", "documentado", 2)
     history = changelog.history(fresh_db, "impact_milestones", m["id"])
     assert [h.op for h in history] == ["insert", "update"]
     assert [(c.field, c.old, c.new) for c in history[1].changes] == [("jobs_women", 2, 3)]
@@ -142,7 +146,8 @@ def test_the_plan_comes_from_the_recommendations_and_the_next_assessment_follows
     plan = advisory.make_plan(fresh_db, first["id"], None)
     assert len(plan) >= 3 and all(i["status"] == "pendiente" for i in plan)
     assert advisory.make_plan(fresh_db, first["id"], None) == plan  # made once
-    assert {i["owner"] for i in plan} <= {"empresa", "centro"} and all(i["dimension"] for i in plan)
+    assert {i["owner"] for i in plan} <= {"empresa", "centro"} and all(i["dimension"] for i in plan[:-1])
+    assert plan[-1]["source_key"] == "seguimiento" and plan[-1]["due_on"]  # the follow-up assessment closes it
     with pytest.raises(UserError) as err:
         advisory.set_plan_status(fresh_db, plan[1]["id"], "descartado", None, drop_reason=" ")
     assert (err.value.field, err.value.message) == ("drop_reason", "Diga por qué se descarta la acción.")

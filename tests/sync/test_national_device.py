@@ -7,6 +7,8 @@ The scope is set here as enrolment sets it (tests/centre enrols for real)."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from db.errors import MESSAGES, StorageError
 from db.sync.peers import set_server_settings
@@ -92,7 +94,8 @@ def test_settling_duplicates_and_conflicts_is_refused_but_pulls_apply(tmp_path):
     [dup_a] = sync.list_conflicts(a)
     side = "local" if dup_a.local["id"] == kept["id"] else "remote"
     sync.resolve_conflict(a, dup_a.id, {n: side for n in dup_a.fields}, None, survivor=side)
-    session = advisory.record_session(b, gone["id"], {"held_on": "2026-11-30", "minutes": 60, "mode": "visita"}, None)
+    session = advisory.record_session(b, gone["id"], {"held_on": dt.date.today().isoformat(), "minutes": 60,
+                                                      "mode": "visita"}, None)
     for src in (a, b):
         sync.export_bundle(src, tmp_path / "y.rumbo", peer=nation.device_id)
         sync.import_bundle(nation, tmp_path / "y.rumbo")

@@ -32,8 +32,9 @@ from desktop.domain.assessment import OK, AssessmentResult, label, shown_profile
 from desktop.gui.shared import messages
 from desktop.gui.shared.accessibility import add_shortcut, surface, tone
 from desktop.gui.shared.charts import Bar, BarChart, RadarChart, Series
+from desktop.gui.shared.tables import fill_table, read_only_table
+from desktop.services import advisory, programmes
 from desktop.services import assessments as service
-from desktop.services import programmes
 from desktop.services.registry.firms import get_firm
 from desktop.gui.shared.plain_text import rich
 from desktop.gui.shared.report_language import report_language_combo
@@ -168,6 +169,21 @@ class AssessmentResultsView(QWidget):
         self.recommendations_view.setHtml(self._recommendations_html())
         self.recommendations_view.setMinimumHeight(320)
 
+        # The plan followed since the previous assessment: what became of each action and how the
+        # dimension it worked on moved (issue 37).
+        self.followed = advisory.plan_follow_up(storage, assessment_id)
+        self.followed_table = read_only_table("followedPlan", [
+            self.tr("Acción"), self.tr("Estado"), self.tr("Dimensión"), self.tr("Antes"), self.tr("Ahora"),
+            self.tr("Cambio")])
+        status = {"pendiente": self.tr("Pendiente"), "en_curso": self.tr("En curso"), "hecho": self.tr("Hecha"),
+                  "descartado": self.tr("Descartada")}
+        fill_table(self.followed_table, [(
+            f.title, status.get(f.status, f.status), f.dimension_title or "—", number(f.before, lang),
+            number(f.after, lang), "—" if f.change is None else ("+" if f.change > 0 else "") + number(f.change, lang))
+            for f in self.followed])
+        self.followed_table.resizeColumnsToContents()
+        self.followed_table.setMinimumHeight(min(60 + 26 * len(self.followed), 300))
+
         self.print_button = QPushButton(self.tr("&Imprimir informe…"), objectName="printButton")
         self.report_lang = report_language_combo(context)
         self.report_lang.setToolTip(self.tr("Idioma del informe"))
@@ -193,6 +209,9 @@ class AssessmentResultsView(QWidget):
         column.addLayout(charts)
         column.addWidget(self._group(self.tr("Explicación de cada puntaje (abra una dimensión)"), self.tree))
         column.addWidget(self.to_ask_label)
+        if self.followed:
+            column.addWidget(self._group(self.tr("El plan desde la evaluación anterior: qué se hizo y qué se movió"),
+                                         self.followed_table))
         column.addWidget(self._group(self.tr("Instrumentos de apoyo recomendados y plan de acción"),
                                      self.recommendations_view))
         scroll = QScrollArea()

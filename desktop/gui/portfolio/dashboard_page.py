@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -39,6 +40,7 @@ from desktop.domain.sizing import class_label
 from desktop.gui.shared import messages
 from desktop.gui.shared.accessibility import add_shortcut, prepare, tone
 from desktop.gui.shared.charts import PALETTE, Bar, BarChart
+from desktop.gui.shared.tables import fill_table, read_only_table
 from desktop.services import centre as centre_service
 from desktop.services import dashboard as service
 from desktop.services.dashboard import ChartRow, Dashboard, DashboardFilter
@@ -56,6 +58,8 @@ CHARTS = (
     ("by_month", "Evaluaciones por mes", PALETTE[3]),
     ("stale", "Reevaluación pendiente", PALETTE[4]),
     ("milestones", "Hitos de impacto del periodo", PALETTE[1]),
+    ("caseload", "Empresas asesoradas por asesor(a) en el periodo", PALETTE[3]),
+    ("overdue", "Acciones del plan vencidas, por responsable", PALETTE[4]),
     ("by_centre", "Empresas por centro (servidor)", PALETTE[0]),  # last: hidden on this laptop's own data
 )
 
@@ -216,6 +220,23 @@ class DashboardPage(QWidget):
             grid.addWidget(box, n // 2 + 1, n % 2)
             self.charts[name] = chart
             self.chart_boxes[name] = box
+        # The overdue items themselves: with an adviser chosen above, that adviser's own list.
+        self.overdue_box = QGroupBox(self.tr("Acciones vencidas (con un asesor elegido: las suyas)"))
+        self.overdue_table = read_only_table("overdueTable", [self.tr("Vence"), self.tr("Empresa"), self.tr("Acción"),
+                                                              self.tr("Responsable")], select_rows=True)
+        self.overdue_table.setMinimumHeight(160)
+        self.overdue_table.setWordWrap(False)
+        header = self.overdue_table.horizontalHeader()
+        header.setStretchLastSection(False)
+        for column, mode in enumerate((QHeaderView.ResizeMode.ResizeToContents, QHeaderView.ResizeMode.Stretch,
+                                       QHeaderView.ResizeMode.Stretch, QHeaderView.ResizeMode.ResizeToContents)):
+            header.setSectionResizeMode(column, mode)
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            QShortcut(QKeySequence(key), self.overdue_table, context=Qt.ShortcutContext.WidgetShortcut,
+                      activated=lambda: self._open_overdue(self.overdue_table.currentRow()))
+        self.overdue_table.doubleClicked.connect(lambda index: self._open_overdue(index.row()))
+        QVBoxLayout(self.overdue_box).addWidget(self.overdue_table)
+        grid.addWidget(self.overdue_box, (len(CHARTS) + 1) // 2 + 1, 0, 1, 2)
         body = QWidget()
         body.setLayout(grid)
         scroll = QScrollArea()
@@ -305,13 +326,27 @@ class DashboardPage(QWidget):
             self._fill_centres(board.centres)
         if board.advisory is not None:
             self._show_advisory(board.advisory)
+        fill_table(self.overdue_table, [(dt.date.fromisoformat(i["due_on"]).strftime("%d/%m/%Y"), i["legal_name"],
+                                         i["title"], i["owner_name"] or self._owner_word(i["owner"]))
+                                        for i in board.overdue_items])
+
+    def _owner_word(self, owner: str) -> str:
+        return self.tr("La empresa") if owner == "empresa" else self.tr("El centro")
+
+    def _open_overdue(self, row: int) -> None:
+        if self.board is not None and 0 <= row < len(self.board.overdue_items):
+            self._open_firm(self.board.overdue_items[row]["firm_id"])
 
     def _advisory_titles(self) -> tuple[tuple[str, str], ...]:
         return (
             ("firms_advised", self.tr("Empresas asesoradas:")), ("hours", self.tr("Horas de asesoría:")),
             ("clients", self.tr("Clientes nuevos / que vuelven:")), ("women_led", self.tr("Dirigidas por mujeres:")),
-            ("jobs", self.tr("Empleos nuevos (mujeres / hombres):")), ("sales", self.tr("Ventas adicionales (USD):")),
-            ("exports", self.tr("Exportaciones (USD):")), ("finance", self.tr("Financiamiento obtenido (USD):")),
+            ("prep_travel", self.tr("Preparación / traslado (horas):")),
+            ("jobs", self.tr("Empleos nuevos verificados (mujeres / hombres):")),
+            ("sales", self.tr("Ventas adicionales verificadas (USD):")),
+            ("exports", self.tr("Exportaciones verificadas (USD):")),
+            ("finance", self.tr("Financiamiento verificado (USD):")),
+            ("waiting", self.tr("Hitos que esperan verificación:")),
         )
 
     def _show_advisory(self, fig) -> None:
@@ -321,6 +356,9 @@ class DashboardPage(QWidget):
             "clients": f"{n(fig.new_clients)} / {n(fig.returning_clients)}", "women_led": n(fig.women_led),
             "jobs": f"{n(fig.jobs_women)} / {n(fig.jobs_men)}", "sales": n(fig.usd_by_kind["ventas"]),
             "exports": n(fig.usd_by_kind["exportacion"]), "finance": n(fig.usd_by_kind["financiamiento"]),
+            "prep_travel": f"{QLocale().toString(float(fig.prep_hours), 'f', 1)} / "
+                           f"{QLocale().toString(float(fig.travel_hours), 'f', 1)}",
+            "waiting": n(fig.waiting_total),
         }
         for name, label in self.advisory_labels.items():
             label.setText(values[name])

@@ -346,18 +346,15 @@ class ReportsPage(QWidget):
         def work(progress):
             with open_database(db_path) as storage:
                 fig = funder.figures_for(storage, start, end, programme)
-                if kind == "pdf":
-                    funder.write_pdf(storage, fig, path)
-                else:
-                    funder.export_xlsx(fig, path)
+                funder.write_report(storage, fig, path)
             return fig
 
         def done(fig):
             self._finished(Path(path).parent, self.tr(
                 "Se guardó el informe para financiadores en {path}: {firms} empresas asesoradas, {hours} horas, "
-                "{jobs} empleos nuevos.").format(path=path, firms=fig.firms_advised,
-                                                 hours=str(fig.hours).replace(".", ","),
-                                                 jobs=fig.jobs_women + fig.jobs_men))
+                "{jobs} empleos nuevos verificados; {waiting} hitos esperan verificación.").format(
+                    path=path, firms=fig.firms_advised, hours=str(fig.hours).replace(".", ","),
+                    jobs=fig.jobs_women + fig.jobs_men, waiting=fig.waiting_total))
 
         self.context.runner.run(work, done, self._failed, label=self.tr("Preparando el informe para financiadores…"),
                                 parent_widget=self, cancellable=False)

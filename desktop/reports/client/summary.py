@@ -86,15 +86,19 @@ def _action(number: int, action: PlanAction, recs: Mapping[str, Recommendation],
 
     rec = recs.get(action.source_key or "")
     title = action.title
+    step = rec.steps[0].text(lang) if rec is not None and rec.steps else ""
+    steps_es = [s.es for s in rec.steps] if rec is not None else []
     if rec is not None and title == rec.title.es:
         title = rec.title.text(lang)  # the plan keeps the Spanish title; an English report says it in English
+    elif title in steps_es:  # the action is itself one of the recommendation's steps (issue 37)
+        title, step = rec.steps[steps_es.index(title)].text(lang), ""
     if action.owner == "empresa":
         who = label("owner_firm", lang)
     else:
+        adviser = action.owner_name or adviser  # the adviser in charge of it, when the plan names one
         who = label("owner_centre_adviser", lang).format(adviser=adviser) if adviser else label("owner_centre", lang)
     when = (label("due_by", lang).format(date=long_date(action.due_on, lang)) if action.due_on
             else label("due_open", lang))
-    step = rec.steps[0].text(lang) if rec is not None and rec.steps else ""
     return SummaryAction(number, title, who, when, step)
 
 

@@ -49,10 +49,11 @@ def render_funder_report(data: FunderReport, *, page_size: str = "letter") -> by
               Paragraph(f"<b>{para_text(w('programme'))}:</b> {para_text(data.programme)}", st["body"]),
               Spacer(1, 4 * mm)]
     start = 0
-    for size in (3, 2, 3):  # counts first; the three amounts in dollars get a third of the width each
+    for size in (4, 3, 3):  # counts and hours first; the three amounts in dollars get a third of the width each
         if data.totals[start:start + size]:
             story += [totals(data.totals[start:start + size]), Spacer(1, 2 * mm)]
         start += size
+    story += [p(note, "note") for note in data.notes]
     col = width / 2
     for i in range(0, len(data.charts), 2):
         pair = data.charts[i:i + 2]
@@ -65,8 +66,14 @@ def render_funder_report(data: FunderReport, *, page_size: str = "letter") -> by
               grid(("dimension", "change", "firms"), [(d, c, str(n)) for d, c, n in data.readiness], (0.6, 0.2, 0.2))
               if data.readiness else p(w("no_readiness"), "note")]
     story += [CondPageBreak(40 * mm), p(w("milestones"), "h2"),
-              grid(("date", "firm", "kind", "figure", "evidence", "verified_by"), data.milestone_rows,
-                   (0.125, 0.235, 0.15, 0.2, 0.15, 0.14))]
+              grid(("date", "firm", "kind", "figure", "document", "verified_by"), data.milestone_rows,
+                   (0.125, 0.19, 0.15, 0.18, 0.14, 0.215)) if data.milestone_rows else p(w("no_verified"), "note")]
+    if data.waiting:
+        story.append(p(data.waiting, "note"))
+    if data.caseload_rows:
+        story += [CondPageBreak(40 * mm), p(w("caseload"), "h2"),
+                  grid(("adviser", "firms", "count", "hours", "prep", "travel", "recorded"), data.caseload_rows,
+                       (0.26, 0.12, 0.11, 0.1, 0.14, 0.12, 0.15))]
     story += [CondPageBreak(40 * mm), p(w("sessions"), "h2"), p(w("sessions_note"), "note"),
               grid(("firm", "count", "hours", "first", "last", "advisers"), data.session_rows,
                    (0.34, 0.1, 0.09, 0.12, 0.12, 0.23))]
